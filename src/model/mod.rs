@@ -3,11 +3,13 @@
 pub mod constants;
 pub mod hpc;
 pub mod projection;
+pub mod risk;
 pub mod scenario;
 pub mod snapshot;
 
 pub use hpc::Hpc;
 pub use projection::{Projection, Series};
+pub use risk::{Risk, RiskResults, TornadoRow};
 pub use scenario::{input_spec, InputError, InputSpec, Kind, Scenario, INPUTS};
 pub use snapshot::Snapshot;
 
@@ -31,4 +33,10 @@ pub fn evaluate(s: &Scenario) -> Result<Results, InputError> {
     let (projection, series) = projection::project(s);
     let hpc = hpc::hpc(s, snapshot.hashprice_usd_per_ph_day);
     Ok(Results { snapshot, projection, hpc, series })
+}
+
+/// Sections 5–6 (Monte Carlo, tornado, heatmap): heavier, so the page runs it apart from `evaluate`.
+pub fn evaluate_risk(s: &Scenario) -> Result<RiskResults, InputError> {
+    s.validate()?;
+    Ok(risk::risk(s))
 }

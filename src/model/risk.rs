@@ -1,0 +1,361 @@
+//! MODEL.md sections 5 (Monte Carlo) and 6 (tornado and heatmap).
+//!
+//! Everything that does not depend on the price path (hashrate growth, subsidy, BTC per day, discount
+//! factors, in-month price drift) is computed once per day and shared by every path and heatmap cell, so
+//! the inner loops are a multiply, a compare and two adds.
+
+use super::constants::*;
+use super::scenario::{input_spec, Scenario};
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Risk {
+    pub mc_payback_probability: f64,
+    pub mc_npv_positive_probability: f64,
+    pub mc_npv_usd_p10: f64,
+    pub mc_npv_usd_p50: f64,
+    pub mc_npv_usd_p90: f64,
+    pub mc_cum_cash_usd_p10: Vec<f64>,
+    pub mc_cum_cash_usd_p50: Vec<f64>,
+    pub mc_cum_cash_usd_p90: Vec<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TornadoRow {
+    pub key: &'static str,
+    pub low_input: f64,
+    pub high_input: f64,
+    pub npv_low_usd: f64,
+    pub npv_high_usd: f64,
+}
+
+/// Sections 5 and 6 together, with the keys of `reference/risk_cases.json`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RiskResults {
+    pub risk: Risk,
+    pub tornado: Vec<TornadoRow>,
+    pub heatmap_npv_usd: Vec<Vec<f64>>,
+}
+
+/// splitmix64, exactly as MODEL.md gives it.
+#[derive(Clone, Debug)]
+pub struct SplitMix64 {
+    state: u64,
+}
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> Self {
+        SplitMix64 { state: seed }
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in (0, 1): ((x >> 11) + 0.5) / 2^53.
+    pub fn uniform(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64 + 0.5) / 9_007_199_254_740_992.0
+    }
+}
+
+/// Standard normals by Box–Muller, z0 then z1 of each pair, from one uniform stream.
+#[derive(Clone, Debug)]
+pub struct Normals {
+    rng: SplitMix64,
+    spare: Option<f64>,
+}
+
+impl Normals {
+    pub fn new(seed: u64) -> Self {
+        Normals { rng: SplitMix64::new(seed), spare: None }
+    }
+    pub fn next(&mut self) -> f64 {
+        if let Some(z1) = self.spare.take() {
+            return z1;
+        }
+        let u1 = self.rng.uniform();
+        let u2 = self.rng.uniform();
+        let r = (-2.0 * u1.ln()).sqrt();
+        let angle = 2.0 * std::f64::consts::PI * u2;
+        self.spare = Some(r * angle.sin());
+        r * angle.cos()
+    }
+}
+
+/// Percentile of sorted values with linear interpolation (MODEL.md section 5).
+pub fn percentile(sorted: &[f64], q: f64) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let h = (n - 1) as f64 * q;
+    let k = h.floor() as usize;
+    if k + 1 >= n {
+        sorted[n - 1]
+    } else {
+        sorted[k] + (h - k as f64) * (sorted[k + 1] - sorted[k])
+    }
+}
+
+/// Per-day factors of a scenario that no input of the tornado or heatmap (other than growth) changes.
+struct Days {
+    days: usize,
+    /// (1 + g_h)^(d / 30.4375)
+    hash_growth: Vec<f64>,
+    /// (1 + g_p)^(d / 365.25)
+    price_growth: Vec<f64>,
+    subsidy_btc: Vec<f64>,
+    discount: Vec<f64>,
+}
+
+impl Days {
+    fn new(s: &Scenario) -> Days {
+        let days = horizon_days(s.horizon_months);
+        let height = s.block_height as u64;
+        Days {
+            days,
+            hash_growth: growth_factors(days, s.hashrate_growth_pct_month, DAYS_PER_MONTH),
+            price_growth: growth_factors(days, s.btc_price_growth_pct_year, DAYS_PER_YEAR),
+            subsidy_btc: (0..days).map(|d| subsidy_btc(height + 144 * d as u64)).collect(),
+            discount: super::projection::discount_factors(days, s.discount_rate_pct_year / 100.0),
+        }
+    }
+}
+
+fn growth_factors(days: usize, growth_pct: f64, period_days: f64) -> Vec<f64> {
+    let g = 1.0 + growth_pct / 100.0;
+    (0..days).map(|d| g.powf(d as f64 / period_days)).collect()
+}
+
+/// The scalars of section 2 that turn per-day factors into cash.
+struct Fleet {
+    fleet_ths: f64,
+    u: f64,
+    keep: f64,
+    power_usd_day: f64,
+    opex_usd_day: f64,
+    capex_usd: f64,
+    curtail: bool,
+}
+
+impl Fleet {
+    fn new(s: &Scenario) -> Fleet {
+        let fleet_ths = s.machine_hashrate_ths * s.machine_count;
+        let u = s.uptime_pct / 100.0;
+        Fleet {
+            fleet_ths,
+            u,
+            keep: 1.0 - s.pool_fee_pct / 100.0,
+            power_usd_day: fleet_ths * s.machine_efficiency_jth / 1000.0 * 24.0 * u * s.power_price_usd_kwh,
+            opex_usd_day: s.opex_usd_month / DAYS_PER_MONTH,
+            capex_usd: s.machine_price_usd_per_th * fleet_ths,
+            curtail: s.curtail_when_unprofitable,
+        }
+    }
+
+    /// BTC mined per day at a starting network hashrate, in section 2's order of operations.
+    fn btc_per_day(&self, days: &Days, network_hashrate_ehs: f64, fees_btc: f64) -> Vec<f64> {
+        (0..days.days)
+            .map(|d| {
+                let h = network_hashrate_ehs * days.hash_growth[d];
+                BLOCKS_PER_DAY * (days.subsidy_btc[d] + fees_btc) / (h * 1000.0) * self.fleet_ths / 1000.0
+                    * self.u
+                    * self.keep
+            })
+            .collect()
+    }
+
+    #[inline]
+    fn net(&self, revenue_usd: f64) -> f64 {
+        if self.curtail && revenue_usd < self.power_usd_day {
+            -self.opex_usd_day
+        } else {
+            revenue_usd - self.power_usd_day - self.opex_usd_day
+        }
+    }
+
+    /// NPV of a deterministic run: price_d = price × price_growth[d].
+    fn npv(&self, days: &Days, btc: &[f64], price_usd: f64) -> f64 {
+        let mut sum = 0.0;
+        for d in 0..days.days {
+            let revenue = btc[d] * (price_usd * days.price_growth[d]);
+            sum += self.net(revenue) * days.discount[d];
+        }
+        sum - self.capex_usd
+    }
+}
+
+/// npv_usd of section 2 for a scenario, without the rest of the projection.
+fn npv_of(s: &Scenario, days: &Days) -> f64 {
+    let fleet = Fleet::new(s);
+    let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
+    fleet.npv(days, &btc, s.btc_price_usd)
+}
+
+/// The keys of the tornado in MODEL.md order, with how each moves.
+const TORNADO_KEYS: [&str; 9] = [
+    "btc_price_usd",
+    "network_hashrate_ehs",
+    "fees_btc_per_block",
+    "power_price_usd_kwh",
+    "machine_price_usd_per_th",
+    "machine_efficiency_jth",
+    "uptime_pct",
+    "hashrate_growth_pct_month",
+    "btc_price_growth_pct_year",
+];
+
+/// Low and high values of one tornado input, clamped into its valid range.
+pub fn tornado_bounds(key: &str, value: f64, s: f64) -> (f64, f64) {
+    let (low, high) = match key {
+        "hashrate_growth_pct_month" => (value - 10.0 * s, value + 10.0 * s),
+        "btc_price_growth_pct_year" => (value - 100.0 * s, value + 100.0 * s),
+        "uptime_pct" => (value * (1.0 - s), (value * (1.0 + s)).min(100.0)),
+        _ => (value * (1.0 - s), value * (1.0 + s)),
+    };
+    match input_spec(key) {
+        Some(spec) => (low.clamp(spec.min, spec.max), high.clamp(spec.min, spec.max)),
+        None => (low, high),
+    }
+}
+
+fn tornado(s: &Scenario, base_days: &Days) -> Vec<TornadoRow> {
+    let sens = s.sensitivity_pct / 100.0;
+    TORNADO_KEYS
+        .iter()
+        .map(|&key| {
+            let value = s.get(key).unwrap_or(0.0);
+            let (low_input, high_input) = tornado_bounds(key, value, sens);
+            let npv_at = |v: f64| {
+                let mut moved = s.clone();
+                if moved.set(key, v).is_err() {
+                    return f64::NAN;
+                }
+                let growth_moved = key.ends_with("growth_pct_month") || key.ends_with("growth_pct_year");
+                if growth_moved {
+                    npv_of(&moved, &Days::new(&moved))
+                } else {
+                    npv_of(&moved, base_days)
+                }
+            };
+            TornadoRow { key, low_input, high_input, npv_low_usd: npv_at(low_input), npv_high_usd: npv_at(high_input) }
+        })
+        .collect()
+}
+
+/// Steps of the heatmap: 0.5, 0.55, … 1.5 times the scenario's value.
+pub const HEATMAP_STEPS: usize = 21;
+
+pub fn heatmap_multiplier(i: usize) -> f64 {
+    0.5 + 0.05 * i as f64
+}
+
+/// heatmap[j][i] = NPV with BTC price × (0.5 + 0.05 i) and network hashrate × (0.5 + 0.05 j).
+fn heatmap(s: &Scenario, days: &Days) -> Vec<Vec<f64>> {
+    let fleet = Fleet::new(s);
+    let prices: Vec<Vec<f64>> = (0..HEATMAP_STEPS)
+        .map(|i| {
+            let p = s.btc_price_usd * heatmap_multiplier(i);
+            days.price_growth.iter().map(|g| p * g).collect()
+        })
+        .collect();
+    (0..HEATMAP_STEPS)
+        .map(|j| {
+            let btc = fleet.btc_per_day(days, s.network_hashrate_ehs * heatmap_multiplier(j), s.fees_btc_per_block);
+            prices
+                .iter()
+                .map(|price| {
+                    let mut sum = 0.0;
+                    for d in 0..days.days {
+                        sum += fleet.net(btc[d] * price[d]) * days.discount[d];
+                    }
+                    sum - fleet.capex_usd
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn monte_carlo(s: &Scenario, days: &Days) -> Risk {
+    let fleet = Fleet::new(s);
+    let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
+    let months = s.horizon_months as usize;
+    let paths = s.mc_paths as usize;
+    let sigma = s.btc_volatility_pct_year / 100.0;
+    let g_p = 1.0 + s.btc_price_growth_pct_year / 100.0;
+    let mu = g_p.ln();
+    let drift = (mu - sigma * sigma / 2.0) / 12.0;
+    let vol = sigma * (1.0_f64 / 12.0).sqrt();
+    // Month of each day and the in-month drift factor (1 + g_p)^((d − 30.4375 m) / 365.25).
+    let mut month_end = vec![0usize; months];
+    let mut in_month = Vec::with_capacity(days.days);
+    for d in 0..days.days {
+        let m = ((d as f64 / DAYS_PER_MONTH).floor() as usize).min(months - 1);
+        month_end[m] = d + 1;
+        in_month.push(g_p.powf((d as f64 - DAYS_PER_MONTH * m as f64) / DAYS_PER_YEAR));
+    }
+    let mut normals = Normals::new(s.mc_seed as u64);
+    let mut npvs = Vec::with_capacity(paths);
+    let mut cum_cash = vec![0.0; months * paths];
+    let mut paid_back = 0usize;
+    for p in 0..paths {
+        let mut price_month = s.btc_price_usd;
+        let mut npv_sum = 0.0;
+        let mut cum_daily = 0.0;
+        let mut cum_monthly = 0.0;
+        let mut paid = fleet.capex_usd == 0.0;
+        let mut d = 0;
+        for m in 0..months {
+            if m > 0 {
+                price_month *= (drift + vol * normals.next()).exp();
+            }
+            let mut month_sum = 0.0;
+            while d < month_end[m] {
+                let net = fleet.net(btc[d] * (price_month * in_month[d]));
+                month_sum += net;
+                npv_sum += net * days.discount[d];
+                cum_daily += net;
+                if !paid && cum_daily >= fleet.capex_usd {
+                    paid = true;
+                }
+                d += 1;
+            }
+            cum_monthly += month_sum;
+            cum_cash[m * paths + p] = cum_monthly - fleet.capex_usd;
+        }
+        if paid {
+            paid_back += 1;
+        }
+        npvs.push(npv_sum - fleet.capex_usd);
+    }
+    let n = paths as f64;
+    let positive = npvs.iter().filter(|&&x| x > 0.0).count();
+    npvs.sort_unstable_by(f64::total_cmp);
+    let mut p10 = Vec::with_capacity(months);
+    let mut p50 = Vec::with_capacity(months);
+    let mut p90 = Vec::with_capacity(months);
+    for row in cum_cash.chunks_mut(paths.max(1)) {
+        row.sort_unstable_by(f64::total_cmp);
+        p10.push(percentile(row, 0.1));
+        p50.push(percentile(row, 0.5));
+        p90.push(percentile(row, 0.9));
+    }
+    Risk {
+        mc_payback_probability: paid_back as f64 / n,
+        mc_npv_positive_probability: positive as f64 / n,
+        mc_npv_usd_p10: percentile(&npvs, 0.1),
+        mc_npv_usd_p50: percentile(&npvs, 0.5),
+        mc_npv_usd_p90: percentile(&npvs, 0.9),
+        mc_cum_cash_usd_p10: p10,
+        mc_cum_cash_usd_p50: p50,
+        mc_cum_cash_usd_p90: p90,
+    }
+}
+
+/// Sections 5 and 6 for a valid scenario (validate first: `evaluate_risk` in `model` does).
+pub fn risk(s: &Scenario) -> RiskResults {
+    let days = Days::new(s);
+    RiskResults { risk: monte_carlo(s, &days), tornado: tornado(s, &days), heatmap_npv_usd: heatmap(s, &days) }
+}

@@ -1,0 +1,92 @@
+//! MODEL.md sections 5–6 against `tests/data/reference_risk_cases.json` (a byte-identical copy of
+//! ../shared/reference/risk_cases.json), every value to 1e-9 relative.
+
+use hashprice::model::{evaluate, evaluate_risk, Scenario};
+use serde_json::Value;
+
+fn close(actual: f64, expected: f64) -> bool {
+    let diff = (actual - expected).abs();
+    diff <= 1e-6 || diff <= 1e-9 * expected.abs()
+}
+
+fn compare(path: &str, actual: &Value, expected: &Value, out: &mut Vec<String>) {
+    match (actual, expected) {
+        (Value::Number(a), Value::Number(e)) => {
+            let (a, e) = (a.as_f64().unwrap_or(f64::NAN), e.as_f64().unwrap_or(f64::NAN));
+            if !close(a, e) {
+                out.push(format!("{path}: got {a}, expected {e}"));
+            }
+        }
+        (Value::Array(a), Value::Array(e)) => {
+            if a.len() != e.len() {
+                out.push(format!("{path}: length {} vs {}", a.len(), e.len()));
+            }
+            for (i, (x, y)) in a.iter().zip(e).enumerate() {
+                compare(&format!("{path}[{i}]"), x, y, out);
+            }
+        }
+        (Value::Object(a), Value::Object(e)) => {
+            for (k, y) in e {
+                match a.get(k) {
+                    Some(x) => compare(&format!("{path}.{k}"), x, y, out),
+                    None => out.push(format!("{path}.{k}: missing")),
+                }
+            }
+            for k in a.keys() {
+                if !e.contains_key(k) {
+                    out.push(format!("{path}.{k}: not in the reference"));
+                }
+            }
+        }
+        (a, e) if a == e => {}
+        (a, e) => out.push(format!("{path}: got {a}, expected {e}")),
+    }
+}
+
+fn cases() -> Vec<Value> {
+    let text = std::fs::read_to_string("tests/data/reference_risk_cases.json").expect("risk reference file");
+    let doc: Value = serde_json::from_str(&text).expect("risk reference JSON");
+    doc["cases"].as_array().expect("cases").clone()
+}
+
+#[test]
+fn risk_reference_cases_match_to_1e9() {
+    let cases = cases();
+    assert!(!cases.is_empty());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        let scenario: Scenario = serde_json::from_value(case["scenario"].clone()).expect("scenario parses");
+        let results = evaluate_risk(&scenario).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let actual = serde_json::to_value(&results).expect("serialise");
+        compare(name, &actual, &case["expected"], &mut failures);
+    }
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn zero_volatility_reproduces_the_deterministic_projection() {
+    for seed in [0.0, 1.0, 99.0] {
+        let s = Scenario { btc_volatility_pct_year: 0.0, mc_paths: 3.0, mc_seed: seed, btc_price_growth_pct_year: 25.0, ..Scenario::default() };
+        let det = evaluate(&s).expect("valid").projection;
+        let risk = evaluate_risk(&s).expect("valid").risk;
+        assert!(close(risk.mc_npv_usd_p50, det.npv_usd), "{} vs {}", risk.mc_npv_usd_p50, det.npv_usd);
+        assert_eq!(risk.mc_payback_probability, if det.payback_days.is_some() { 1.0 } else { 0.0 });
+        let mut cum = -(s.machine_price_usd_per_th * s.machine_hashrate_ths * s.machine_count);
+        for (m, net) in det.monthly_net_usd.iter().enumerate() {
+            cum += net;
+            assert!(close(risk.mc_cum_cash_usd_p50[m], cum), "month {m}");
+            assert!(close(risk.mc_cum_cash_usd_p10[m], cum) && close(risk.mc_cum_cash_usd_p90[m], cum));
+        }
+    }
+}
+
+#[test]
+fn heatmap_centre_is_the_scenario_npv() {
+    let s = Scenario::default();
+    let det = evaluate(&s).expect("valid").projection;
+    let r = evaluate_risk(&s).expect("valid");
+    assert_eq!(r.heatmap_npv_usd.len(), 21);
+    assert!(r.heatmap_npv_usd.iter().all(|row| row.len() == 21));
+    assert!(close(r.heatmap_npv_usd[10][10], det.npv_usd));
+}
