@@ -1,2 +1,12 @@
-//! Hashprice & margin calculator. `model` is pure Rust (tested natively); `app` is the Leptos page.
+//! Hashprice & margin calculator.
+//!
+//! `model`, `chart` and `state` are pure Rust and tested natively; `app` and `components` are the
+//! Leptos page and exist only in the browser build.
+pub mod chart;
 pub mod model;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;

@@ -1,0 +1,1 @@
+//! Chart geometry (pure): scales, ticks, SVG path strings.

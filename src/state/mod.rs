@@ -1,0 +1,1 @@
+//! Scenario state (pure): URL query, presets, derived helpers.
