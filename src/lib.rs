@@ -3,6 +3,7 @@
 //! `model`, `chart` and `state` are pure Rust and tested natively; `app` and `components` are the
 //! Leptos page and exist only in the browser build.
 pub mod chart;
+pub mod fields;
 pub mod model;
 pub mod state;
 
@@ -10,3 +11,5 @@ pub mod state;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod format;

@@ -60,3 +60,26 @@ fn reference_cases_match_to_1e9() {
     }
     assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn every_scalar_output_is_reachable_by_key() {
+    use hashprice::model::{HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
+    let text = std::fs::read_to_string("tests/data/reference_cases.json").expect("reference file");
+    let doc: Value = serde_json::from_str(&text).expect("reference JSON");
+    for case in doc["cases"].as_array().expect("cases") {
+        let scenario: Scenario = serde_json::from_value(case["scenario"].clone()).expect("scenario");
+        let r = evaluate(&scenario).expect("valid");
+        for (section, keys) in [("snapshot", SNAPSHOT_KEYS), ("projection", PROJECTION_KEYS), ("hpc", HPC_KEYS)] {
+            let expected = case["expected"][section].as_object().expect("section");
+            let scalar_count = expected.values().filter(|v| !v.is_array()).count();
+            assert_eq!(keys.len(), scalar_count, "{section}: every scalar output has a KPI key");
+            for key in keys {
+                let got = r.value(key).unwrap_or_else(|| panic!("{key} unknown"));
+                match expected[*key].as_f64() {
+                    None => assert!(got.is_none(), "{key} should be none"),
+                    Some(e) => assert!(close(got.unwrap_or(f64::NAN), e), "{key}"),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! How each scenario input appears on the page: label, unit, slider range, help and panel.
+//! Pure data, so its consistency with the model's valid ranges is tested natively.
+
+/// The input panels, in page order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    Market,
+    Machine,
+    Costs,
+    Projection,
+    Financing,
+    Hpc,
+    Risk,
+}
+
+impl Panel {
+    pub const ALL: [Panel; 7] =
+        [Panel::Market, Panel::Machine, Panel::Costs, Panel::Projection, Panel::Financing, Panel::Hpc, Panel::Risk];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Panel::Market => "Market & network",
+            Panel::Machine => "Machine & fleet",
+            Panel::Costs => "Operating costs",
+            Panel::Projection => "Projection",
+            Panel::Financing => "Financing",
+            Panel::Hpc => "AI / HPC",
+            Panel::Risk => "Risk",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Panel::Market => "market",
+            Panel::Machine => "machine",
+            Panel::Costs => "costs",
+            Panel::Projection => "projection",
+            Panel::Financing => "financing",
+            Panel::Hpc => "hpc",
+            Panel::Risk => "risk",
+        }
+    }
+}
+
+/// One input row: the numeric field accepts the whole valid range, the slider covers the common one.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub panel: Panel,
+    pub slider_min: f64,
+    pub slider_max: f64,
+    pub step: f64,
+    /// Decimals used when the page shows the value in words.
+    pub decimals: usize,
+    pub help: &'static str,
+}
+
+const fn field(
+    key: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    panel: Panel,
+    range: (f64, f64, f64),
+    decimals: usize,
+    help: &'static str,
+) -> Field {
+    Field { key, label, unit, panel, slider_min: range.0, slider_max: range.1, step: range.2, decimals, help }
+}
+
+use Panel::*;
+
+/// Every numeric input of the scenario (the boolean `curtail_when_unprofitable` is a checkbox).
+pub const FIELDS: &[Field] = &[
+    field("btc_price_usd", "BTC price", "USD", Market, (10_000.0, 250_000.0, 100.0), 0, "Snapshot: $95,000, Nov 2025."),
+    field("network_hashrate_ehs", "Network hashrate", "EH/s", Market, (300.0, 3_000.0, 1.0), 0, "Snapshot: 1,100 EH/s (1.1 ZH/s), Nov 2025."),
+    field("block_height", "Block height", "block", Market, (840_000.0, 1_260_000.0, 1_000.0), 0, "Sets the block subsidy and the next halving."),
+    field("fees_btc_per_block", "Fees per block", "BTC", Market, (0.0, 0.5, 0.001), 3, "0.02 late 2025; 0.09 in Dec 2024."),
+    field("machine_hashrate_ths", "Machine hashrate", "TH/s", Machine, (50.0, 500.0, 1.0), 0, "One machine, nameplate."),
+    field("machine_efficiency_jth", "Efficiency", "J/TH", Machine, (10.0, 40.0, 0.1), 1, "Power draw = TH/s × J/TH watts."),
+    field("machine_count", "Machines", "units", Machine, (1.0, 20_000.0, 1.0), 0, "Fleet size."),
+    field("machine_price_usd_per_th", "Machine price", "USD/TH", Machine, (0.0, 40.0, 0.1), 1, "Late-2025 estimate; editable."),
+    field("power_price_usd_kwh", "Power price", "USD/kWh", Costs, (0.02, 0.15, 0.001), 3, "Self-miners ~$0.05; hosted ~$0.07; US industrial ~$0.09."),
+    field("pool_fee_pct", "Pool fee", "%", Costs, (0.0, 5.0, 0.1), 1, "FPPS pools charge ~2–4%."),
+    field("uptime_pct", "Uptime", "%", Costs, (80.0, 100.0, 0.1), 1, "Share of time hashing."),
+    field("opex_usd_month", "Other fixed costs", "USD/month", Costs, (0.0, 500_000.0, 1_000.0), 0, "Staff, rent; paid even while curtailed."),
+    field("horizon_months", "Horizon", "months", Projection, (1.0, 120.0, 1.0), 0, "Projection length."),
+    field("hashrate_growth_pct_month", "Network hashrate growth", "%/month", Projection, (-5.0, 8.0, 0.1), 1, "Historically ~2–6%/month."),
+    field("btc_price_growth_pct_year", "BTC price drift", "%/year", Projection, (-80.0, 200.0, 1.0), 0, "Compounding."),
+    field("discount_rate_pct_year", "Discount rate", "%/year", Projection, (0.0, 30.0, 0.5), 1, "For NPV."),
+    field("debt_pct", "Debt share of capex", "%", Financing, (0.0, 100.0, 1.0), 0, "0 = all equity."),
+    field("debt_apr_pct", "Loan APR", "%", Financing, (0.0, 30.0, 0.25), 2, "Miner debt priced ~10–15% in 2025."),
+    field("debt_term_months", "Loan term", "months", Financing, (1.0, 120.0, 1.0), 0, "Amortising, paid monthly."),
+    field("hpc_lease_usd_kw_month", "AI/HPC lease", "USD/kW-month", Hpc, (50.0, 250.0, 1.0), 0, "Core Scientific–CoreWeave ≈ $121; Hut 8–Fluidstack ≈ $159."),
+    field("hpc_capex_usd_mw", "AI/HPC build cost", "USD/MW", Hpc, (1_000_000.0, 20_000_000.0, 100_000.0), 0, "TeraWulf, Cipher: $8–11M per MW of IT."),
+    field("hpc_opex_pct", "AI/HPC operating cost", "% of revenue", Hpc, (0.0, 50.0, 1.0), 0, "Leases run at 80–90% margin."),
+    field("btc_volatility_pct_year", "BTC volatility", "%/year", Risk, (0.0, 150.0, 1.0), 0, "Annualised; ~50–70% historically."),
+    field("mc_paths", "Simulated paths", "paths", Risk, (100.0, 10_000.0, 100.0), 0, "More paths, smoother odds."),
+    field("mc_seed", "Random seed", "", Risk, (0.0, 1_000.0, 1.0), 0, "Same seed, same paths: results are reproducible."),
+    field("sensitivity_pct", "Sensitivity swing", "±%", Risk, (1.0, 90.0, 1.0), 0, "How far the tornado moves each input."),
+];
+
+pub fn find(key: &str) -> Option<&'static Field> {
+    FIELDS.iter().find(|f| f.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{input_spec, Kind, Scenario, INPUTS};
+
+    #[test]
+    fn every_numeric_input_has_exactly_one_field() {
+        for spec in INPUTS {
+            let n = FIELDS.iter().filter(|f| f.key == spec.key).count();
+            let expected = if spec.kind == Kind::Bool { 0 } else { 1 };
+            assert_eq!(n, expected, "{}", spec.key);
+        }
+        assert_eq!(FIELDS.len(), INPUTS.len() - 1);
+    }
+
+    #[test]
+    fn sliders_stay_inside_the_valid_range_and_hold_the_default() {
+        let d = Scenario::default();
+        for f in FIELDS {
+            let spec = input_spec(f.key).expect("known key");
+            assert!(spec.check(f.slider_min).is_ok() || (spec.min_exclusive && f.slider_min > spec.min), "{}", f.key);
+            assert!(spec.check(f.slider_max).is_ok(), "{} max", f.key);
+            assert!(f.slider_min < f.slider_max && f.step > 0.0, "{}", f.key);
+            let v = d.get(f.key).expect("default");
+            assert!(v >= f.slider_min && v <= f.slider_max, "{} default {v} outside slider", f.key);
+            let steps = (v - f.slider_min) / f.step;
+            assert!((steps - steps.round()).abs() < 1e-6, "{} default {v} is not on a slider step", f.key);
+        }
+    }
+}
