@@ -92,5 +92,5 @@ pub fn pct(x: f64) -> String {
 
 /// The shortest round-trip text of a number (JS `Number.prototype.toString`), for `data-value` and URLs.
 pub fn plain(x: f64) -> String {
-    js_sys::Number::from(x).to_string(10).ok().map(String::from).unwrap_or_default()
+    js_sys::Number::from(x).to_string_with_radix(10).ok().map(String::from).unwrap_or_default()
 }

@@ -1,0 +1,37 @@
+//! A collapsible group of inputs (`<details>` works without script and is accessible).
+
+use crate::app::ctx;
+use crate::components::input_row::InputRow;
+use crate::fields::{Panel, FIELDS};
+use leptos::prelude::*;
+
+#[component]
+pub fn InputPanel(panel: Panel) -> impl IntoView {
+    let c = ctx();
+    let rows = FIELDS.iter().filter(|f| f.panel == panel).map(|f| view! { <InputRow field=f/> }).collect_view();
+    let curtail = (panel == Panel::Projection).then(|| {
+        view! {
+            <div class="input-row check-row">
+                <label>
+                    <input
+                        type="checkbox"
+                        name="curtail_when_unprofitable"
+                        prop:checked=move || c.scenario.with(|s| s.curtail_when_unprofitable)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            c.scenario.update(|s| s.curtail_when_unprofitable = on);
+                        }
+                    />
+                    " Switch machines off on days that lose money on power (curtail)"
+                </label>
+            </div>
+        }
+    });
+    view! {
+        <details class="panel" id=format!("panel-{}", panel.id()) open=panel != Panel::Risk>
+            <summary>{panel.title()}</summary>
+            {rows}
+            {curtail}
+        </details>
+    }
+}

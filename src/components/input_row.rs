@@ -1,0 +1,99 @@
+//! One numeric input: label with unit, a text field that accepts the whole valid range, and a slider
+//! over the common range. A bad value shows a message under the field and leaves the model untouched.
+
+use crate::app::ctx;
+use crate::fields::Field;
+use crate::format::plain;
+use crate::model::input_spec;
+use crate::state::query::parse_user_number;
+use leptos::prelude::*;
+
+#[component]
+pub fn InputRow(field: &'static Field) -> impl IntoView {
+    let c = ctx();
+    let key = field.key;
+    let value = Memo::new(move |_| c.scenario.with(|s| s.get(key).unwrap_or(0.0)));
+    let text = RwSignal::new(plain(value.get_untracked()));
+    let error = RwSignal::new(None::<String>);
+
+    // Follow changes made elsewhere (slider, preset, URL) unless the field already says the same number.
+    Effect::new(move |_| {
+        let v = value.get();
+        let same = text.with_untracked(|t| parse_user_number(t) == Some(v));
+        if !same {
+            text.set(plain(v));
+            error.set(None);
+        }
+    });
+
+    let apply = move |raw: &str| -> Result<(), String> {
+        let v = parse_user_number(raw).ok_or_else(|| "Enter a number".to_string())?;
+        let spec = input_spec(key).ok_or_else(|| "Unknown input".to_string())?;
+        spec.check_with(v, &|x| crate::format::num(x, 6.min(field.decimals + 3)))
+            .map_err(|e| capitalise(&e.reason))?;
+        c.scenario.update(|s| {
+            let _ = s.set(key, v);
+        });
+        Ok(())
+    };
+
+    let on_text = move |ev: leptos::ev::Event| {
+        let raw = event_target_value(&ev);
+        text.set(raw.clone());
+        error.set(apply(&raw).err());
+    };
+    let on_slider = move |ev: leptos::ev::Event| {
+        let raw = event_target_value(&ev);
+        if apply(&raw).is_ok() {
+            text.set(raw);
+            error.set(None);
+        }
+    };
+
+    let input_id = format!("in-{key}");
+    let error_id = format!("err-{key}");
+    let help_id = format!("help-{key}");
+    let described = format!("{error_id} {help_id}");
+    view! {
+        <div class="input-row" class:invalid=move || error.with(|e| e.is_some())>
+            <label for=input_id.clone()>
+                <span class="label">{field.label}</span>
+                <span class="unit">{field.unit}</span>
+            </label>
+            <input
+                id=input_id
+                class="num"
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                spellcheck="false"
+                name=key
+                aria-describedby=described
+                aria-invalid=move || if error.with(|e| e.is_some()) { "true" } else { "false" }
+                prop:value=move || text.get()
+                on:input=on_text
+            />
+            <input
+                class="slider"
+                type="range"
+                name=key
+                min=field.slider_min
+                max=field.slider_max
+                step=field.step
+                aria-label=field.label
+                prop:value=move || value.get()
+                on:input=on_slider
+            />
+            <p class="error" id=error_id role="alert">{move || error.get().unwrap_or_default()}</p>
+            <p class="help" id=help_id>{field.help}</p>
+        </div>
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

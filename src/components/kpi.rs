@@ -1,0 +1,41 @@
+//! One KPI: label, formatted value, and "how is this computed?" with the current numbers.
+//! `data-kpi` / `data-value` are stable hooks for tests and embedding hosts.
+
+use crate::app::ctx;
+use crate::components::kpi_defs::{show, KpiDef};
+use crate::format::plain;
+use leptos::prelude::*;
+
+#[component]
+pub fn Kpi(def: &'static KpiDef, #[prop(optional)] compact: bool) -> impl IntoView {
+    let c = ctx();
+    let key = def.key;
+    let value = Memo::new(move |_| c.results.with(|r| r.as_ref().and_then(|r| r.value(key)).flatten()));
+    let data_value = move || value.get().map(plain).unwrap_or_default();
+    let text = move || match value.get() {
+        Some(v) => show(def.fmt, v),
+        None => c.scenario.with(|s| (def.none)(s)),
+    };
+    let sign = move || match value.get() {
+        Some(v) if v < 0.0 && def.fmt == crate::components::kpi_defs::Fmt::Usd => "neg",
+        _ => "",
+    };
+    let formula = move || {
+        c.results.with(|r| match r {
+            Some(r) => c.scenario.with(|s| (def.formula)(s, r)),
+            None => String::new(),
+        })
+    };
+    view! {
+        <div class="kpi" data-kpi=key data-value=data_value>
+            <span class="kpi-label">{def.label}</span>
+            <output class=move || ["kpi-value ", sign()].concat()>{text}</output>
+            {(!compact).then(|| view! {
+                <details class="formula">
+                    <summary>"How is this computed?"</summary>
+                    <p>{formula}</p>
+                </details>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,548 @@
+//! What each KPI is called, how its number reads, what "none" means for it, and its formula with the
+//! current numbers substituted.
+
+use crate::format::{compact, num, pct, usd, usd_kwh, usd_whole};
+use crate::model::constants::DAYS_PER_MONTH;
+use crate::model::{Results, Scenario};
+use crate::state::insights::{btc_or_sats, scale_hashrate_ths};
+
+/// How to show one number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Fmt {
+    Usd,
+    UsdWhole,
+    UsdKwh,
+    UsdPerPhDay,
+    Pct,
+    Btc,
+    Ths,
+    Kw,
+    Days,
+    Months,
+    Years,
+    Ratio,
+    Big,
+}
+
+pub fn show(fmt: Fmt, x: f64) -> String {
+    match fmt {
+        Fmt::Usd => usd(x),
+        Fmt::UsdWhole => usd_whole(x),
+        Fmt::UsdKwh => usd_kwh(x) + "/kWh",
+        Fmt::UsdPerPhDay => usd(x) + "/PH/day",
+        Fmt::Pct => pct(x),
+        Fmt::Btc => {
+            let (v, unit) = btc_or_sats(x);
+            let digits = if unit == "sats" { 0 } else { 4 };
+            num(v, digits) + " " + unit
+        }
+        Fmt::Ths => {
+            let (v, unit) = scale_hashrate_ths(x);
+            num(v, 2) + " " + unit
+        }
+        Fmt::Kw => {
+            if x.abs() >= 1000.0 {
+                num(x / 1000.0, 2) + " MW"
+            } else {
+                num(x, 0) + " kW"
+            }
+        }
+        Fmt::Days => num(x, 0) + if x == 1.0 { " day" } else { " days" },
+        Fmt::Months => num(x, 0) + if x == 1.0 { " month" } else { " months" },
+        Fmt::Years => num(x, 1) + " years",
+        Fmt::Ratio => num(x, 2) + "×",
+        Fmt::Big => compact(x),
+    }
+}
+
+pub struct KpiDef {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub fmt: Fmt,
+    /// What the page says when the output is none.
+    pub none: fn(&Scenario) -> String,
+    pub formula: fn(&Scenario, &Results) -> String,
+}
+
+fn never(s: &Scenario) -> String {
+    let mut t = String::from("never within ");
+    t.push_str(&num(s.horizon_months, 0));
+    t.push_str(" months");
+    t
+}
+fn no_debt(_: &Scenario) -> String {
+    "no debt".into()
+}
+fn not_defined(_: &Scenario) -> String {
+    "not defined".into()
+}
+fn no_mining_profit(_: &Scenario) -> String {
+    "never (mining loses money on power)".into()
+}
+
+fn hp(r: &Results) -> String {
+    show(Fmt::UsdPerPhDay, r.snapshot.hashprice_usd_per_ph_day)
+}
+
+pub const KPIS: &[KpiDef] = &[
+    KpiDef {
+        key: "hashprice_usd_per_ph_day",
+        label: "Hashprice",
+        fmt: Fmt::UsdPerPhDay,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "hashvalue × BTC price = ",
+                &num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0),
+                " sats × ",
+                &usd_whole(s.btc_price_usd),
+                " = ",
+                &hp(r),
+            ])
+        },
+    },
+    KpiDef {
+        key: "hashvalue_btc_per_ph_day",
+        label: "Hashvalue",
+        fmt: Fmt::Btc,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "144 blocks × (",
+                &num(r.snapshot.block_subsidy_btc, 4),
+                " subsidy + ",
+                &num(s.fees_btc_per_block, 4),
+                " fees) BTC ÷ (",
+                &num(s.network_hashrate_ehs, 0),
+                " EH/s × 1,000 PH per EH) = ",
+                &show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day),
+                " per PH/s per day",
+            ])
+        },
+    },
+    KpiDef {
+        key: "breakeven_power_price_usd_kwh",
+        label: "Breakeven power price",
+        fmt: Fmt::UsdKwh,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "hashprice × (1 − pool fee) ÷ (24 h × efficiency) = ",
+                &hp(r),
+                " × ",
+                &num(1.0 - s.pool_fee_pct / 100.0, 3),
+                " ÷ (24 × ",
+                &num(s.machine_efficiency_jth, 1),
+                " J/TH) = ",
+                &show(Fmt::UsdKwh, r.snapshot.breakeven_power_price_usd_kwh),
+            ])
+        },
+    },
+    KpiDef {
+        key: "shutdown_hashprice_usd_per_ph_day",
+        label: "Shutdown hashprice",
+        fmt: Fmt::UsdPerPhDay,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "24 h × efficiency × power price ÷ (1 − pool fee) = 24 × ",
+                &num(s.machine_efficiency_jth, 1),
+                " × ",
+                &usd_kwh(s.power_price_usd_kwh),
+                " ÷ ",
+                &num(1.0 - s.pool_fee_pct / 100.0, 3),
+                " = ",
+                &show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day),
+                ". Below it, a day's revenue does not pay its power.",
+            ])
+        },
+    },
+    KpiDef {
+        key: "breakeven_btc_price_usd",
+        label: "Breakeven BTC price",
+        fmt: Fmt::UsdWhole,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "BTC price × shutdown hashprice ÷ hashprice = ",
+                &usd_whole(s.btc_price_usd),
+                " × ",
+                &show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day),
+                " ÷ ",
+                &hp(r),
+                " (the power cost of one mined BTC)",
+            ])
+        },
+    },
+    KpiDef {
+        key: "profit_usd_day",
+        label: "Profit per day",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "revenue − power − fixed costs = ",
+                &usd(r.snapshot.revenue_usd_day),
+                " − ",
+                &usd(r.snapshot.power_cost_usd_day),
+                " − ",
+                &usd(s.opex_usd_month / DAYS_PER_MONTH),
+                " = ",
+                &usd(r.snapshot.profit_usd_day),
+                " (day 0, no curtailment)",
+            ])
+        },
+    },
+    KpiDef {
+        key: "revenue_usd_day",
+        label: "Revenue per day",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "BTC mined per day × BTC price = ",
+                &show(Fmt::Btc, r.snapshot.btc_mined_day),
+                " × ",
+                &usd_whole(s.btc_price_usd),
+            ])
+        },
+    },
+    KpiDef {
+        key: "power_cost_usd_day",
+        label: "Power cost per day",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "fleet power × 24 h × uptime × power price = ",
+                &show(Fmt::Kw, r.snapshot.fleet_power_kw),
+                " × 24 × ",
+                &pct(s.uptime_pct),
+                " × ",
+                &usd_kwh(s.power_price_usd_kwh),
+            ])
+        },
+    },
+    KpiDef {
+        key: "gross_margin_pct",
+        label: "Gross margin",
+        fmt: Fmt::Pct,
+        none: |_| "none (no revenue)".into(),
+        formula: |_, r| {
+            format_args_join(&[
+                "(revenue − power) ÷ revenue = (",
+                &usd(r.snapshot.revenue_usd_day),
+                " − ",
+                &usd(r.snapshot.power_cost_usd_day),
+                ") ÷ ",
+                &usd(r.snapshot.revenue_usd_day),
+            ])
+        },
+    },
+    KpiDef {
+        key: "btc_mined_day",
+        label: "BTC mined per day",
+        fmt: Fmt::Btc,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "hashvalue × fleet hashrate × uptime × (1 − pool fee) = ",
+                &show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day),
+                " × ",
+                &show(Fmt::Ths, r.snapshot.fleet_hashrate_ths),
+                " × ",
+                &pct(s.uptime_pct),
+                " × ",
+                &num(1.0 - s.pool_fee_pct / 100.0, 3),
+            ])
+        },
+    },
+    KpiDef {
+        key: "power_cost_usd_per_btc",
+        label: "Hashcost: power per BTC",
+        fmt: Fmt::UsdWhole,
+        none: |_| "none (nothing mined)".into(),
+        formula: |_, r| {
+            format_args_join(&[
+                "power cost per day ÷ BTC mined per day = ",
+                &usd(r.snapshot.power_cost_usd_day),
+                " ÷ ",
+                &show(Fmt::Btc, r.snapshot.btc_mined_day),
+            ])
+        },
+    },
+    KpiDef {
+        key: "all_in_cost_usd_per_btc",
+        label: "All-in cost per BTC",
+        fmt: Fmt::UsdWhole,
+        none: |_| "none (nothing mined)".into(),
+        formula: |_, _| "(power + fixed costs per day) ÷ BTC mined per day; excludes machine capex".into(),
+    },
+    KpiDef {
+        key: "fees_share_pct",
+        label: "Fees share of reward",
+        fmt: Fmt::Pct,
+        none: |_| "none (no reward)".into(),
+        formula: |s, r| {
+            format_args_join(&[
+                "fees ÷ (subsidy + fees) = ",
+                &num(s.fees_btc_per_block, 4),
+                " ÷ (",
+                &num(r.snapshot.block_subsidy_btc, 4),
+                " + ",
+                &num(s.fees_btc_per_block, 4),
+                ")",
+            ])
+        },
+    },
+    KpiDef {
+        key: "block_subsidy_btc",
+        label: "Block subsidy",
+        fmt: Fmt::Btc,
+        none: not_defined,
+        formula: |_, _| "50 BTC halved every 210,000 blocks, in whole satoshis".into(),
+    },
+    KpiDef {
+        key: "difficulty",
+        label: "Difficulty",
+        fmt: Fmt::Big,
+        none: not_defined,
+        formula: |s, _| {
+            format_args_join(&["network hashrate × 600 s ÷ 2³² = ", &num(s.network_hashrate_ehs, 0), " EH/s × 1e18 × 600 ÷ 2³²"])
+        },
+    },
+    KpiDef {
+        key: "fleet_hashrate_ths",
+        label: "Fleet hashrate",
+        fmt: Fmt::Ths,
+        none: not_defined,
+        formula: |s, _| {
+            format_args_join(&["machines × hashrate = ", &num(s.machine_count, 0), " × ", &num(s.machine_hashrate_ths, 1), " TH/s"])
+        },
+    },
+    KpiDef {
+        key: "fleet_power_kw",
+        label: "Fleet power",
+        fmt: Fmt::Kw,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "fleet hashrate × efficiency = ",
+                &show(Fmt::Ths, r.snapshot.fleet_hashrate_ths),
+                " × ",
+                &num(s.machine_efficiency_jth, 1),
+                " J/TH",
+            ])
+        },
+    },
+    KpiDef {
+        key: "capex_usd",
+        label: "Machine capex",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "price per TH × fleet hashrate = ",
+                &usd(s.machine_price_usd_per_th),
+                " × ",
+                &num(r.snapshot.fleet_hashrate_ths, 0),
+                " TH/s",
+            ])
+        },
+    },
+    KpiDef {
+        key: "payback_days",
+        label: "Payback",
+        fmt: Fmt::Days,
+        none: never,
+        formula: |_, _| "first day on which cumulative net cash (curtailed days earn nothing) covers the capex".into(),
+    },
+    KpiDef {
+        key: "npv_usd",
+        label: "NPV",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, _| {
+            format_args_join(&["−capex + Σ daily net cash ÷ (1 + ", &pct(s.discount_rate_pct_year), ")^(day ÷ 365.25)"])
+        },
+    },
+    KpiDef {
+        key: "irr_pct_year",
+        label: "IRR",
+        fmt: Fmt::Pct,
+        none: |_| "no IRR (cash flow never turns positive enough)".into(),
+        formula: |_, _| "the yearly rate at which NPV is zero, found by bisection between −99% and +1,000%".into(),
+    },
+    KpiDef {
+        key: "total_net_usd",
+        label: "Total net cash",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |_, r| {
+            format_args_join(&[
+                "revenue − power − fixed costs − capex over the horizon; revenue ",
+                &usd(r.projection.total_revenue_usd),
+                ", power ",
+                &usd(r.projection.total_power_cost_usd),
+                ", capex ",
+                &usd(r.snapshot.capex_usd),
+            ])
+        },
+    },
+    KpiDef {
+        key: "total_btc_mined",
+        label: "BTC mined over the horizon",
+        fmt: Fmt::Btc,
+        none: not_defined,
+        formula: |_, _| "Σ daily BTC, with hashrate growth, halvings and curtailed days".into(),
+    },
+    KpiDef {
+        key: "total_revenue_usd",
+        label: "Revenue over the horizon",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |_, _| "Σ daily BTC × that day's price".into(),
+    },
+    KpiDef {
+        key: "total_power_cost_usd",
+        label: "Power cost over the horizon",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |_, _| "Σ power cost of the days the machines ran".into(),
+    },
+    KpiDef {
+        key: "curtailed_days",
+        label: "Curtailed days",
+        fmt: Fmt::Days,
+        none: not_defined,
+        formula: |_, r| {
+            format_args_join(&[
+                "days whose revenue is below their power cost (hashprice below the shutdown hashprice ",
+                &show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day),
+                ")",
+            ])
+        },
+    },
+    KpiDef {
+        key: "halving_day",
+        label: "Next halving",
+        fmt: Fmt::Days,
+        none: |_| "not within the horizon".into(),
+        formula: |s, _| {
+            format_args_join(&["first day whose block subsidy falls, at 144 blocks a day from block ", &num(s.block_height, 0)])
+        },
+    },
+    KpiDef {
+        key: "horizon_days",
+        label: "Horizon",
+        fmt: Fmt::Days,
+        none: not_defined,
+        formula: |s, _| format_args_join(&["round(", &num(s.horizon_months, 0), " months × 30.4375 days)"]),
+    },
+    KpiDef {
+        key: "debt_payment_usd_month",
+        label: "Debt payment",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, _| {
+            format_args_join(&[
+                "amortising: debt × i ÷ (1 − (1 + i)^−n), i = ",
+                &pct(s.debt_apr_pct),
+                " ÷ 12, n = ",
+                &num(s.debt_term_months, 0),
+                " months",
+            ])
+        },
+    },
+    KpiDef {
+        key: "min_dscr",
+        label: "Minimum DSCR",
+        fmt: Fmt::Ratio,
+        none: no_debt,
+        formula: |_, _| "lowest monthly net cash ÷ debt payment while the loan runs (below 1.0× the mine cannot pay it)".into(),
+    },
+    KpiDef {
+        key: "equity_payback_months",
+        label: "Equity payback",
+        fmt: Fmt::Months,
+        none: |s| if s.debt_pct > 0.0 { never(s) } else { "no debt".into() },
+        formula: |_, _| "first month on which cumulative net cash after debt payments covers the equity share of capex".into(),
+    },
+    KpiDef {
+        key: "mining_revenue_usd_mw_year",
+        label: "Mining revenue per MW",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, r| {
+            format_args_join(&[
+                "hashprice × TH/s per MW (",
+                &num(1e6 / s.machine_efficiency_jth, 0),
+                ") ÷ 1,000 × uptime × (1 − fee) × 365.25 = ",
+                &usd(r.hpc.mining_revenue_usd_mw_year),
+                " a year",
+            ])
+        },
+    },
+    KpiDef {
+        key: "mining_gross_profit_usd_mw_year",
+        label: "Mining gross profit per MW",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |_, _| "mining revenue − 1,000 kW × 24 h × uptime × power price × 365.25".into(),
+    },
+    KpiDef {
+        key: "mining_capex_usd_mw",
+        label: "Mining capex per MW",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |_, _| "machine price per TH × TH/s per MW".into(),
+    },
+    KpiDef {
+        key: "mining_payback_years",
+        label: "Mining payback per MW",
+        fmt: Fmt::Years,
+        none: no_mining_profit,
+        formula: |_, _| "mining capex per MW ÷ mining gross profit per MW (day-0 economics, no growth)".into(),
+    },
+    KpiDef {
+        key: "hpc_revenue_usd_mw_year",
+        label: "AI/HPC revenue per MW",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, _| format_args_join(&["lease × 1,000 kW × 12 months = ", &usd(s.hpc_lease_usd_kw_month), " × 12,000"]),
+    },
+    KpiDef {
+        key: "hpc_profit_usd_mw_year",
+        label: "AI/HPC profit per MW",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, _| format_args_join(&["AI/HPC revenue × (1 − ", &pct(s.hpc_opex_pct), " operating cost)"]),
+    },
+    KpiDef {
+        key: "hpc_payback_years",
+        label: "AI/HPC payback",
+        fmt: Fmt::Years,
+        none: |_| "never (no AI/HPC profit)".into(),
+        formula: |s, _| format_args_join(&["build cost per MW ÷ AI/HPC profit per MW = ", &usd(s.hpc_capex_usd_mw), " ÷ profit"]),
+    },
+    KpiDef {
+        key: "hpc_to_mining_profit_ratio",
+        label: "AI/HPC ÷ mining profit",
+        fmt: Fmt::Ratio,
+        none: no_mining_profit,
+        formula: |_, _| "AI/HPC profit per MW ÷ mining gross profit per MW".into(),
+    },
+];
+
+pub fn find(key: &str) -> Option<&'static KpiDef> {
+    KPIS.iter().find(|k| k.key == key)
+}
+
+/// Concatenates pieces (cheaper in WASM than `format!` machinery with floats).
+pub fn format_args_join(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
