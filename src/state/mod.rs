@@ -1,1 +1,19 @@
 //! Scenario state (pure): URL query, presets, derived helpers.
+//!
+//! No browser imports and no float formatting: functions that print numbers take a formatter.
+
+pub mod insights;
+pub mod presets;
+pub mod query;
+
+pub use insights::{
+    btc_or_sats, compact_usd, current_subsidy_btc, days_to_next_halving, efficiency_jth_from_power, halvings_at,
+    hardware_table, headline, next_halving_height, scale_hashrate_ths, HardwareRow, Headline,
+};
+pub use presets::{
+    machine_presets, parse_machines, scenario_preset, MachinePreset, ScenarioPreset, MACHINES_CSV, SCENARIO_PRESETS,
+};
+pub use query::{
+    decode_component, encode_component, from_query, page_param, parse_number, parse_user_number, query_pairs, to_query,
+    QueryIssue, PAGE_KEYS,
+};

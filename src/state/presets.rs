@@ -1,0 +1,332 @@
+//! Presets of DOMAIN.md: machines (a data file, `data/machines.csv`) and dated network scenarios.
+
+use super::query::parse_number;
+use crate::model::{input_spec, InputError, Scenario};
+
+/// The shipped machine table; users ask for new models often, so it is data, not code.
+pub const MACHINES_CSV: &str = include_str!("../../data/machines.csv");
+
+/// One machine model at nameplate, with a typical price per TH/s (editable).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MachinePreset {
+    pub model: String,
+    pub hashrate_ths: f64,
+    pub power_w: f64,
+    pub efficiency_jth: f64,
+    pub cooling: String,
+    pub price_usd_per_th: f64,
+    pub price_note: String,
+}
+
+impl MachinePreset {
+    /// Sets machine hashrate, efficiency and price (all or none: on error the scenario is unchanged).
+    pub fn apply(&self, s: &mut Scenario) -> Result<(), InputError> {
+        let mut next = s.clone();
+        next.set("machine_hashrate_ths", self.hashrate_ths)?;
+        next.set("machine_efficiency_jth", self.efficiency_jth)?;
+        next.set("machine_price_usd_per_th", self.price_usd_per_th)?;
+        *s = next;
+        Ok(())
+    }
+
+    /// The scenario's machine is this one (hashrate and efficiency; the price is the user's to edit).
+    pub fn matches(&self, s: &Scenario) -> bool {
+        s.machine_hashrate_ths == self.hashrate_ths && s.machine_efficiency_jth == self.efficiency_jth
+    }
+}
+
+/// The shipped machine presets, in file order.
+pub fn machine_presets() -> Vec<MachinePreset> {
+    parse_machines(MACHINES_CSV)
+}
+
+/// Parses a machine table with the header
+/// `model,hashrate_ths,power_w,efficiency_jth,cooling,price_usd_per_th,price_note` (columns found by name,
+/// in any order). Fields may be double-quoted (`""` is a quote). Blank lines, lines starting with `#`, and
+/// malformed lines (wrong field count, a bad number, a value outside the scenario's valid range) are skipped.
+/// A header missing a column gives no presets.
+pub fn parse_machines(csv: &str) -> Vec<MachinePreset> {
+    const COLUMNS: [&str; 7] =
+        ["model", "hashrate_ths", "power_w", "efficiency_jth", "cooling", "price_usd_per_th", "price_note"];
+    let mut lines =
+        csv.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let Some(header) = lines.next().and_then(split_csv_line) else { return Vec::new() };
+    let mut idx = [0usize; 7];
+    for (slot, name) in idx.iter_mut().zip(COLUMNS) {
+        match header.iter().position(|h| h.trim() == name) {
+            Some(i) => *slot = i,
+            None => return Vec::new(),
+        }
+    }
+    let [model, hashrate, power, efficiency, cooling, price, note] = idx;
+    let checked = |text: &str, key: &str| -> Option<f64> {
+        let v = parse_number(text.trim())?;
+        input_spec(key)?.check(v).ok()?;
+        Some(v)
+    };
+    lines
+        .filter_map(|line| {
+            let f = split_csv_line(line)?;
+            if f.len() != header.len() {
+                return None;
+            }
+            let name = f[model].trim();
+            let power_w = parse_number(f[power].trim()).filter(|w| *w > 0.0)?;
+            if name.is_empty() {
+                return None;
+            }
+            Some(MachinePreset {
+                model: name.to_string(),
+                hashrate_ths: checked(&f[hashrate], "machine_hashrate_ths")?,
+                power_w,
+                efficiency_jth: checked(&f[efficiency], "machine_efficiency_jth")?,
+                cooling: f[cooling].trim().to_string(),
+                price_usd_per_th: checked(&f[price], "machine_price_usd_per_th")?,
+                price_note: f[note].trim().to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Splits one CSV line; `None` for an unterminated quote or text after a closing quote.
+fn split_csv_line(line: &str) -> Option<Vec<String>> {
+    let mut fields = Vec::new();
+    let mut chars = line.chars().peekable();
+    loop {
+        let mut field = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next()? {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    '"' => break,
+                    c => field.push(c),
+                }
+            }
+            match chars.next() {
+                None => {
+                    fields.push(field);
+                    return Some(fields);
+                }
+                Some(',') => fields.push(field),
+                Some(_) => return None,
+            }
+        } else {
+            loop {
+                match chars.next() {
+                    None => {
+                        fields.push(field);
+                        return Some(fields);
+                    }
+                    Some(',') => break,
+                    Some(c) => field.push(c),
+                }
+            }
+            fields.push(field);
+        }
+    }
+}
+
+/// A dated network picture (DOMAIN.md); applying it sets only its own keys.
+#[derive(Clone, Copy, Debug)]
+pub struct ScenarioPreset {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub source: &'static str,
+    pub values: &'static [(&'static str, f64)],
+}
+
+impl ScenarioPreset {
+    /// Sets this preset's keys (all or none: on error the scenario is unchanged).
+    pub fn apply(&self, s: &mut Scenario) -> Result<(), InputError> {
+        let mut next = s.clone();
+        for (key, value) in self.values {
+            next.set(key, *value)?;
+        }
+        *s = next;
+        Ok(())
+    }
+
+    /// Every key of this preset has its value in `s`.
+    pub fn matches(&self, s: &Scenario) -> bool {
+        self.values.iter().all(|(key, value)| s.get(key) == Some(*value))
+    }
+}
+
+/// The scenario presets of DOMAIN.md; the first is the defaults.
+pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
+    ScenarioPreset {
+        id: "news-nov-2025",
+        name: "The news, Nov 2025",
+        source: "the news story of Nov 2025: BTC near $95k, network hashrate past 1.1 ZH/s",
+        values: &[
+            ("btc_price_usd", 95_000.0),
+            ("network_hashrate_ehs", 1_100.0),
+            ("fees_btc_per_block", 0.02),
+            ("block_height", 925_000.0),
+        ],
+    },
+    ScenarioPreset {
+        id: "trough-nov-2025",
+        name: "Trough, 22 Nov 2025",
+        source: "Luxor Hashprice Lookback, Nov 2025: low $35.06; price and hashrate chosen to reproduce it",
+        values: &[
+            ("btc_price_usd", 84_000.0),
+            ("network_hashrate_ehs", 1_085.0),
+            ("fees_btc_per_block", 0.02),
+            ("block_height", 925_000.0),
+        ],
+    },
+    ScenarioPreset {
+        id: "jan-2026",
+        name: "Jan 2026",
+        source: "Hashrate Index roundup 2026-01-12: 7-day hashrate; reported hashprice $39.53, ours ≈ $40.3",
+        values: &[
+            ("btc_price_usd", 91_132.0),
+            ("network_hashrate_ehs", 1_024.0),
+            ("fees_btc_per_block", 0.017),
+            ("block_height", 931_392.0),
+        ],
+    },
+    ScenarioPreset {
+        id: "dec-2024",
+        name: "Dec 2024",
+        source: "Hashrate Index roundup 2024-12-23: reported hashprice $55.21, ours ≈ $54.5",
+        values: &[
+            ("btc_price_usd", 93_450.0),
+            ("network_hashrate_ehs", 795.0),
+            ("fees_btc_per_block", 0.093),
+            ("block_height", 875_000.0),
+        ],
+    },
+    ScenarioPreset {
+        id: "post-halving-2028",
+        name: "Post-halving 2028 (what-if)",
+        source: "what-if: today's price, 1.5 ZH/s, after the 2028 halving",
+        values: &[
+            ("btc_price_usd", 95_000.0),
+            ("network_hashrate_ehs", 1_500.0),
+            ("fees_btc_per_block", 0.02),
+            ("block_height", 1_050_000.0),
+        ],
+    },
+];
+
+/// A scenario preset by id.
+pub fn scenario_preset(id: &str) -> Option<&'static ScenarioPreset> {
+    SCENARIO_PRESETS.iter().find(|p| p.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::snapshot::snapshot;
+
+    #[test]
+    fn all_thirteen_machines_parse() {
+        let m = machine_presets();
+        assert_eq!(m.len(), 13);
+        assert_eq!(m.len(), MACHINES_CSV.lines().count() - 1, "every data line parses");
+        assert_eq!(m[0].model, "Antminer S19j Pro");
+        assert_eq!((m[0].hashrate_ths, m[0].power_w, m[0].efficiency_jth), (104.0, 3068.0, 29.5));
+        let xp = m.iter().find(|p| p.model == "Antminer S21 XP").unwrap();
+        assert_eq!(xp.price_usd_per_th, 25.7);
+        assert_eq!(xp.price_note, "Hashrate Index, 3 Nov 2025");
+        let m66 = m.iter().find(|p| p.model == "Whatsminer M66S").unwrap();
+        assert_eq!(m66.cooling, "immersion");
+        for p in &m {
+            // Nameplate watts agree with TH/s × J/TH.
+            let rel = (p.hashrate_ths * p.efficiency_jth - p.power_w).abs() / p.power_w;
+            assert!(rel < 0.005, "{}: {rel}", p.model);
+            assert!(["air", "hydro", "immersion"].contains(&p.cooling.as_str()), "{}", p.model);
+            assert!(!p.price_note.is_empty());
+        }
+        let mut names: Vec<&str> = m.iter().map(|p| p.model.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 13);
+    }
+
+    #[test]
+    fn malformed_lines_are_skipped() {
+        let csv = "price_note,model,hashrate_ths,power_w,efficiency_jth,cooling,price_usd_per_th\r\n\
+                   \"a \"\"quoted\"\", note\",Good,100,2000,20,air,5\r\n\
+                   \n\
+                   # a comment\n\
+                   x,Bad number,1OO,2000,20,air,5\n\
+                   x,Too few,100,2000,20,air\n\
+                   x,Too many,100,2000,20,air,5,6\n\
+                   x,Zero hashrate,0,2000,20,air,5\n\
+                   x,Zero power,100,0,20,air,5\n\
+                   x,Negative price,100,2000,20,air,-1\n\
+                   x,NaN eff,100,2000,NaN,air,5\n\
+                   \"unterminated,Bad quote,100,2000,20,air,5\n\
+                   \"x\"y,Junk after quote,100,2000,20,air,5\n\
+                   x,,100,2000,20,air,5\n\
+                   ,Last,1e2,2000,20,hydro,0\n";
+        let m = parse_machines(csv);
+        let names: Vec<&str> = m.iter().map(|p| p.model.as_str()).collect();
+        assert_eq!(names, ["Good", "Last"]);
+        assert_eq!(m[0].price_note, "a \"quoted\", note");
+        assert_eq!(m[1].hashrate_ths, 100.0);
+        assert_eq!(m[1].price_note, "");
+        assert!(parse_machines("").is_empty());
+        assert!(parse_machines("model,hashrate_ths\nS21,200\n").is_empty());
+    }
+
+    #[test]
+    fn machine_apply_sets_hashrate_efficiency_price() {
+        let m = machine_presets();
+        let mut s = Scenario::default();
+        m[0].apply(&mut s).unwrap();
+        assert_eq!(s.machine_hashrate_ths, 104.0);
+        assert_eq!(s.machine_efficiency_jth, 29.5);
+        assert_eq!(s.machine_price_usd_per_th, 4.0);
+        assert_eq!(s.machine_count, 1000.0);
+        assert!(m[0].matches(&s));
+        assert!(!m[1].matches(&s));
+        // The default machine is the S21.
+        let s21 = m.iter().find(|p| p.model == "Antminer S21").unwrap();
+        assert!(s21.matches(&Scenario::default()));
+        // Invalid preset: nothing changes.
+        let mut bad = m[0].clone();
+        bad.price_usd_per_th = -1.0;
+        let mut s2 = Scenario::default();
+        assert_eq!(bad.apply(&mut s2).unwrap_err().key, "machine_price_usd_per_th");
+        assert_eq!(s2, Scenario::default());
+    }
+
+    #[test]
+    fn scenario_presets() {
+        assert_eq!(SCENARIO_PRESETS.len(), 5);
+        let d = Scenario::default();
+        let mut s = d.clone();
+        SCENARIO_PRESETS[0].apply(&mut s).unwrap();
+        assert_eq!(s, d, "the first preset is the defaults");
+        assert!(SCENARIO_PRESETS[0].matches(&d));
+        for p in SCENARIO_PRESETS {
+            let mut s = d.clone();
+            s.set("power_price_usd_kwh", 0.08).unwrap();
+            p.apply(&mut s).unwrap();
+            assert!(p.matches(&s), "{}", p.id);
+            assert_eq!(s.power_price_usd_kwh, 0.08, "only its keys");
+            assert!(s.validate().is_ok());
+            assert_eq!(scenario_preset(p.id).map(|q| q.name), Some(p.name));
+        }
+        assert!(scenario_preset("nope").is_none());
+        let hashprice = |id: &str| {
+            let mut s = d.clone();
+            scenario_preset(id).unwrap().apply(&mut s).unwrap();
+            snapshot(&s).hashprice_usd_per_ph_day
+        };
+        // The dated figures the presets were chosen to reproduce (DOMAIN.md).
+        assert!((hashprice("trough-nov-2025") - 35.06).abs() < 0.05, "{}", hashprice("trough-nov-2025"));
+        assert!((hashprice("jan-2026") - 40.3).abs() < 0.05, "{}", hashprice("jan-2026"));
+        // Reported $55.21; the model (difficulty follows hashrate, 144 blocks a day) gives ≈ $54.47.
+        assert!((hashprice("dec-2024") - 55.21).abs() / 55.21 < 0.02, "{}", hashprice("dec-2024"));
+        assert!(hashprice("post-halving-2028") < 15.0);
+    }
+}
