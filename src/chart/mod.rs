@@ -1,1 +1,16 @@
 //! Chart geometry (pure): scales, ticks, SVG path strings.
+//!
+//! Everything here is plain Rust (std only) and tested natively; the Leptos view puts the results into
+//! `<path d=…>`, `<rect>` and friends. Coordinates are whole pixels in a `viewBox="0 0 W H"`, written
+//! without Rust's float formatting (large in WASM). Tick *values* are returned as numbers; the view
+//! labels them with `Intl.NumberFormat`.
+
+pub mod heatmap;
+pub mod scale;
+pub mod series;
+pub mod svg;
+
+pub use heatmap::{contrast_text, css_hex, diverging_color, heatmap_cell, zero_contour, Rgb};
+pub use scale::{nice_domain, nice_scale, nice_ticks, sane_domain, Band, Scale};
+pub use series::{downsample_minmax, nearest_index, shaded_runs};
+pub use svg::{area_path, bars, int_string, line_path, push_int, px, run_rects, Rect};

@@ -1,0 +1,260 @@
+//! Heatmap geometry and colour (the NPV grid: BTC price on x, network hashrate on y).
+//!
+//! Orientation: `grid[j][i]` has column `i` → x (left to right) and row `j` → y **upward**: row 0 is drawn
+//! at the bottom, as `model::risk` lays out the heatmap (j = 0 is the lowest hashrate). In SVG pixels the
+//! centre of cell (i, j) is `((i + 0.5)·cell_w, (rows − j − 0.5)·cell_h)`. [`heatmap_cell`] and
+//! [`zero_contour`] both follow this, so cells and contour line up.
+
+use super::svg::{push_int, px, Rect};
+
+/// An sRGB colour.
+pub type Rgb = (u8, u8, u8);
+
+/// Loss end (#DC2626): at least 3:1 against both the light (#FFFFFF) and the dark (#111827) surface.
+pub const LOSS_RGB: Rgb = (0xDC, 0x26, 0x26);
+/// Break-even (#CBD5E1, the light border token): a quiet grey in either theme.
+pub const NEUTRAL_RGB: Rgb = (0xCB, 0xD5, 0xE1);
+/// Profit end (#047857, the light profit token): at least 3:1 against both surfaces.
+pub const PROFIT_RGB: Rgb = (0x04, 0x78, 0x57);
+
+/// Colour for `value` on a scale symmetric around zero: `max(|min|, |max|)` is full red (negative) or full
+/// green (positive), 0 is neutral, linear in between. Symmetry keeps "as much loss as profit" the same
+/// intensity even when the grid is lopsided. Non-finite values and an all-zero range give the neutral colour.
+/// The colour is never the only cue: the view adds the sign or the zero contour.
+pub fn diverging_color(value: f64, min: f64, max: f64) -> Rgb {
+    let extent = min.abs().max(max.abs()); // f64::max ignores a NaN side
+    if !value.is_finite() || !extent.is_finite() || extent <= 0.0 {
+        return NEUTRAL_RGB;
+    }
+    let t = (value / extent).clamp(-1.0, 1.0);
+    let end = if t < 0.0 { LOSS_RGB } else { PROFIT_RGB };
+    let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t.abs()).round() as u8;
+    (mix(NEUTRAL_RGB.0, end.0), mix(NEUTRAL_RGB.1, end.1), mix(NEUTRAL_RGB.2, end.2))
+}
+
+/// `#rrggbb` (lower case) for `fill`/`style` attributes.
+pub fn css_hex((r, g, b): Rgb) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(7);
+    s.push('#');
+    for c in [r, g, b] {
+        s.push(HEX[(c >> 4) as usize] as char);
+        s.push(HEX[(c & 15) as usize] as char);
+    }
+    s
+}
+
+/// WCAG relative luminance.
+fn luminance((r, g, b): Rgb) -> f64 {
+    let lin = |c: u8| {
+        let c = c as f64 / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+}
+
+const DARK_TEXT_RGB: Rgb = (0x0F, 0x17, 0x2A);
+const LIGHT_TEXT_RGB: Rgb = (0xFF, 0xFF, 0xFF);
+
+/// Text colour for a label drawn on a cell of colour `bg`: dark (#0F172A) or white, whichever has the higher
+/// contrast (≥ 4.5 at the scale ends and neutral, ≥ 4.1 anywhere on the scale).
+pub fn contrast_text(bg: Rgb) -> Rgb {
+    let l = luminance(bg) + 0.05;
+    let on_dark_text = l / (luminance(DARK_TEXT_RGB) + 0.05);
+    let on_white = 1.05 / l;
+    if on_dark_text >= on_white {
+        DARK_TEXT_RGB
+    } else {
+        LIGHT_TEXT_RGB
+    }
+}
+
+/// Pixel rectangle of cell (i, j) in a grid of `rows` rows, row 0 at the bottom. Edges are rounded on
+/// their own, so neighbouring cells share edges exactly.
+pub fn heatmap_cell(i: usize, j: usize, rows: usize, cell_w_px: f64, cell_h_px: f64) -> Rect {
+    let top = rows as f64 - 1.0 - j as f64;
+    Rect::from_px(i as f64 * cell_w_px, top * cell_h_px, (i + 1) as f64 * cell_w_px, (top + 1.0) * cell_h_px)
+}
+
+/// The level-0 line of `grid` (where NPV changes sign) by marching squares over the cell centres, as an SVG
+/// path of separate segments `M x y L x y` (one per crossed square, two for a saddle). Crossings are linearly
+/// interpolated along the square's edges; a value exactly 0 counts as the negative side. Squares with a
+/// non-finite corner are skipped; ragged rows are cut to the shortest. Orientation as in the module doc:
+/// row 0 at the bottom.
+pub fn zero_contour(grid: &[Vec<f64>], cell_w_px: f64, cell_h_px: f64) -> String {
+    let rows = grid.len();
+    let cols = grid.iter().map(Vec::len).min().unwrap_or(0);
+    let mut s = String::new();
+    if rows < 2 || cols < 2 {
+        return s;
+    }
+    // Grid coordinates (column, row), possibly fractional, to pixels.
+    let to_px = |gx: f64, gy: f64| (px((gx + 0.5) * cell_w_px), px((rows as f64 - gy - 0.5) * cell_h_px));
+    for j in 0..rows - 1 {
+        for i in 0..cols - 1 {
+            // Corners counter-clockwise from bottom-left; edge k runs from corner k to corner k+1.
+            let at = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)];
+            let v = at.map(|(ci, cj)| grid[cj][ci]);
+            if v.iter().any(|x| !x.is_finite()) {
+                continue;
+            }
+            let pos = v.map(|x| x > 0.0);
+            let crossing = |k: usize| {
+                let (a, b) = (k, (k + 1) % 4);
+                if pos[a] == pos[b] {
+                    return None;
+                }
+                let t = v[a] / (v[a] - v[b]); // v[a] ≠ v[b]: one is > 0, the other ≤ 0
+                let (xa, ya) = (at[a].0 as f64, at[a].1 as f64);
+                let (xb, yb) = (at[b].0 as f64, at[b].1 as f64);
+                Some(to_px(xa + (xb - xa) * t, ya + (yb - ya) * t))
+            };
+            let e = [crossing(0), crossing(1), crossing(2), crossing(3)];
+            let mut segment = |p: Option<(i64, i64)>, q: Option<(i64, i64)>| {
+                if let (Some(p), Some(q)) = (p, q) {
+                    if p != q {
+                        push_seg(&mut s, p, q);
+                    }
+                }
+            };
+            match e.iter().filter(|c| c.is_some()).count() {
+                2 => {
+                    let mut it = e.iter().flatten().copied();
+                    segment(it.next(), it.next());
+                }
+                4 => {
+                    // Saddle: the centre value decides which diagonal is connected; cut off the two corners
+                    // on the other side. Corner k sits between edges k−1 and k.
+                    let centre_pos = v.iter().sum::<f64>() > 0.0;
+                    for k in 0..4 {
+                        if pos[k] != centre_pos {
+                            segment(e[(k + 3) % 4], e[k]);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    s
+}
+
+fn push_seg(s: &mut String, p: (i64, i64), q: (i64, i64)) {
+    for (cmd, (x, y)) in [('M', p), ('L', q)] {
+        s.push(cmd);
+        push_int(s, x);
+        s.push(' ');
+        push_int(s, y);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segments(path: &str) -> Vec<((i64, i64), (i64, i64))> {
+        let nums: Vec<i64> = path
+            .split(['M', 'L', ' '])
+            .filter(|t| !t.is_empty())
+            .map(|t| t.parse().unwrap())
+            .collect();
+        assert_eq!(path.matches('M').count() * 4, nums.len());
+        nums.chunks(4).map(|c| ((c[0], c[1]), (c[2], c[3]))).collect()
+    }
+
+    #[test]
+    fn colours() {
+        assert_eq!(diverging_color(0.0, -10.0, 10.0), NEUTRAL_RGB);
+        assert_eq!(diverging_color(-10.0, -10.0, 10.0), LOSS_RGB);
+        assert_eq!(diverging_color(10.0, -10.0, 10.0), PROFIT_RGB);
+        assert_eq!(diverging_color(99.0, -10.0, 10.0), PROFIT_RGB); // clamped
+        // Symmetric: a lopsided range uses the larger magnitude for both sides.
+        assert_eq!(diverging_color(-2.0, -2.0, 8.0), diverging_color(-2.0, -8.0, 8.0));
+        assert_ne!(diverging_color(-2.0, -2.0, 8.0), LOSS_RGB);
+        for bad in [(f64::NAN, -1.0, 1.0), (1.0, 0.0, 0.0), (1.0, f64::NAN, f64::NAN), (1.0, -f64::INFINITY, 1.0)] {
+            assert_eq!(diverging_color(bad.0, bad.1, bad.2), NEUTRAL_RGB);
+        }
+        assert_eq!(diverging_color(1.0, f64::NAN, 2.0), diverging_color(1.0, 0.0, 2.0));
+        assert_eq!(css_hex((0xDC, 0x26, 0x06)), "#dc2606");
+        assert_eq!(css_hex(NEUTRAL_RGB), "#cbd5e1");
+    }
+
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        let (x, y) = (luminance(a) + 0.05, luminance(b) + 0.05);
+        x.max(y) / x.min(y)
+    }
+
+    #[test]
+    fn ends_readable_in_both_themes() {
+        for c in [LOSS_RGB, PROFIT_RGB] {
+            assert!(contrast(c, (0xFF, 0xFF, 0xFF)) >= 3.0);
+            assert!(contrast(c, (0x11, 0x18, 0x27)) >= 3.0);
+        }
+        for c in [LOSS_RGB, PROFIT_RGB, NEUTRAL_RGB] {
+            assert!(contrast(c, contrast_text(c)) >= 4.5);
+        }
+        for k in -20..=20 {
+            let c = diverging_color(k as f64, -20.0, 20.0);
+            assert!(contrast(c, contrast_text(c)) >= 4.1, "{k}");
+        }
+    }
+
+    #[test]
+    fn cells_row_zero_at_bottom() {
+        assert_eq!(heatmap_cell(0, 0, 21, 20.0, 10.0), Rect { x: 0, y: 200, w: 20, h: 10, negative: false });
+        assert_eq!(heatmap_cell(20, 20, 21, 20.0, 10.0), Rect { x: 400, y: 0, w: 20, h: 10, negative: false });
+        // Fractional sizes still tile without gaps.
+        let (a, b) = (heatmap_cell(0, 0, 3, 13.3, 7.7), heatmap_cell(1, 1, 3, 13.3, 7.7));
+        assert_eq!(a.x + a.w, b.x);
+        assert_eq!(b.y + b.h, a.y);
+    }
+
+    #[test]
+    fn contour_of_right_half_positive_is_vertical_middle() {
+        // 20 columns, positive on the right half: the sign changes halfway between columns 9 and 10,
+        // i.e. at x = 10 cells from the left edge.
+        let grid: Vec<Vec<f64>> = (0..21).map(|_| (0..20).map(|i| i as f64 - 9.5).collect()).collect();
+        let segs = segments(&zero_contour(&grid, 20.0, 10.0));
+        assert_eq!(segs.len(), 20);
+        for (p, q) in &segs {
+            assert_eq!((p.0, q.0), (200, 200));
+            assert_eq!((p.1 - q.1).abs(), 10);
+        }
+        let ys: Vec<i64> = segs.iter().flat_map(|(p, q)| [p.1, q.1]).collect();
+        assert_eq!((*ys.iter().min().unwrap(), *ys.iter().max().unwrap()), (5, 205));
+    }
+
+    #[test]
+    fn contour_interpolates_and_orients_upward() {
+        // v = j − 1.25 on 3 rows: the crossing is a quarter of the way from row 1 to row 2 (grid y 1.25);
+        // row 0 is at the bottom, so y px = (3 − 1.25 − 0.5)·10 = 12.5.
+        let grid: Vec<Vec<f64>> = (0..3).map(|j| vec![j as f64 - 1.25; 4]).collect();
+        let segs = segments(&zero_contour(&grid, 10.0, 10.0));
+        assert_eq!(segs.len(), 3);
+        assert!(segs.iter().all(|(p, q)| p.1 == 13 && q.1 == 13)); // 12.5 rounds to 13
+        let xs: Vec<i64> = segs.iter().flat_map(|(p, q)| [p.0, q.0]).collect();
+        assert_eq!((*xs.iter().min().unwrap(), *xs.iter().max().unwrap()), (5, 35));
+    }
+
+    #[test]
+    fn contour_saddle_and_degenerate() {
+        // Saddle: positive on one diagonal; two separate segments either way.
+        let g = vec![vec![1.0, -1.0], vec![-1.0, 1.0]];
+        assert_eq!(segments(&zero_contour(&g, 10.0, 10.0)).len(), 2);
+        let g = vec![vec![1.0, -2.0], vec![-2.0, 1.0]];
+        assert_eq!(segments(&zero_contour(&g, 10.0, 10.0)).len(), 2);
+        // Nothing to draw, never a panic.
+        assert_eq!(zero_contour(&[], 10.0, 10.0), "");
+        assert_eq!(zero_contour(&[vec![1.0, -1.0]], 10.0, 10.0), "");
+        assert_eq!(zero_contour(&[vec![1.0; 5], vec![2.0; 5]], 10.0, 10.0), "");
+        assert_eq!(zero_contour(&[vec![0.0; 5], vec![0.0; 5]], 10.0, 10.0), "");
+        let g = vec![vec![f64::NAN, 1.0, -1.0], vec![1.0, 1.0, -1.0, 7.0]]; // NaN square skipped, ragged cut
+        assert_eq!(segments(&zero_contour(&g, 10.0, 10.0)).len(), 1);
+        let g = vec![vec![1.0, -1.0], vec![1.0, -1.0]];
+        assert_eq!(zero_contour(&g, f64::NAN, 10.0), "M0 15L0 5"); // no NaN in the output
+    }
+}

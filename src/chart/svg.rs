@@ -1,0 +1,290 @@
+//! SVG geometry with integer coordinates: path strings and rectangles.
+//!
+//! Charts use `viewBox="0 0 W H"` with W, H of a few hundred, so whole pixels are precise enough, and
+//! writing integers by hand avoids Rust's float formatting (about 20 KB of WASM).
+
+use super::scale::{Band, Scale};
+
+/// Coordinates are clamped to ±this so a wild value cannot produce an absurd number in the markup.
+const MAX_PX: f64 = 1e9;
+
+/// Rounds a pixel coordinate to the nearest integer; non-finite becomes 0 (callers skip those first).
+pub fn px(v: f64) -> i64 {
+    if v.is_finite() {
+        v.round().clamp(-MAX_PX, MAX_PX) as i64
+    } else {
+        0
+    }
+}
+
+/// Appends the decimal digits of `v` (with a leading `-` if negative) without `core::fmt`.
+pub fn push_int(s: &mut String, v: i64) {
+    if v < 0 {
+        s.push('-');
+    }
+    let mut n = v.unsigned_abs();
+    let mut buf = [0u8; 20]; // u64::MAX has 20 digits
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &buf[i..] {
+        s.push(d as char);
+    }
+}
+
+/// `v` as a decimal string (for attributes such as `x`, `width`, or a `viewBox`).
+pub fn int_string(v: i64) -> String {
+    let mut s = String::new();
+    push_int(&mut s, v);
+    s
+}
+
+/// Appends a path command and its point, e.g. `L12 -3`.
+fn push_cmd(s: &mut String, cmd: char, (x, y): (i64, i64)) {
+    s.push(cmd);
+    push_int(s, x);
+    s.push(' ');
+    push_int(s, y);
+}
+
+fn finite(x: f64, y: f64) -> Option<(i64, i64)> {
+    (x.is_finite() && y.is_finite()).then(|| (px(x), px(y)))
+}
+
+/// Polyline through pixel points: `M x y L x y …`. A non-finite point is a gap: the line stops and starts
+/// again with a new `M` (e.g. a day without data). Consecutive points that round to the same pixel are
+/// written once, which keeps dense series short.
+pub fn line_path(points_px: &[(f64, f64)]) -> String {
+    let mut s = String::with_capacity(points_px.len() * 10);
+    let mut last: Option<(i64, i64)> = None;
+    for &(x, y) in points_px {
+        let Some(p) = finite(x, y) else {
+            last = None;
+            continue;
+        };
+        match last {
+            Some(q) if q == p => continue,
+            Some(_) => push_cmd(&mut s, 'L', p),
+            None => push_cmd(&mut s, 'M', p),
+        }
+        last = Some(p);
+    }
+    s
+}
+
+/// Filled band between two series (fan chart P10–P90): along `y_high_px` left to right, back along
+/// `y_low_px`, closed with `Z`. An index where any of the three is non-finite splits the band into separate
+/// polygons; pieces of a single point (no area) are left out. Extra entries of longer slices are ignored.
+pub fn area_path(xs_px: &[f64], y_low_px: &[f64], y_high_px: &[f64]) -> String {
+    let n = xs_px.len().min(y_low_px.len()).min(y_high_px.len());
+    let ok = |i: usize| xs_px[i].is_finite() && y_low_px[i].is_finite() && y_high_px[i].is_finite();
+    let mut s = String::with_capacity(n * 20);
+    let mut i = 0;
+    while i < n {
+        if !ok(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && ok(i) {
+            i += 1;
+        }
+        if i - start < 2 {
+            continue;
+        }
+        let run = start..i;
+        let upper = run.clone().map(|k| (px(xs_px[k]), px(y_high_px[k])));
+        let lower = run.rev().map(|k| (px(xs_px[k]), px(y_low_px[k])));
+        let mut last = None;
+        for p in upper.chain(lower) {
+            if last != Some(p) {
+                push_cmd(&mut s, if last.is_none() { 'M' } else { 'L' }, p);
+                last = Some(p);
+            }
+        }
+        s.push('Z');
+    }
+    s
+}
+
+/// An axis-aligned rectangle in whole pixels, `w, h ≥ 0`. `negative` marks a bar below zero so the view can
+/// colour it *and* add a pattern or sign (never colour alone).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rect {
+    pub x: i64,
+    pub y: i64,
+    pub w: i64,
+    pub h: i64,
+    pub negative: bool,
+}
+
+impl Rect {
+    /// The rectangle between two corners given in any order; each edge is rounded on its own so that
+    /// rectangles sharing an edge (cells, bars on one baseline) meet without gaps.
+    pub fn from_px(x0_px: f64, y0_px: f64, x1_px: f64, y1_px: f64) -> Rect {
+        let (a, b, c, d) = (px(x0_px), px(x1_px), px(y0_px), px(y1_px));
+        Rect { x: a.min(b), y: c.min(d), w: (a - b).abs(), h: (c - d).abs(), negative: false }
+    }
+}
+
+/// One bar per value, in the slots of `band`, growing from the zero line of `y` up (positive) or down
+/// (negative). The zero line and bar ends are clamped into `y`'s pixel range, so a domain that excludes 0
+/// gives bars that start at the axis edge rather than off-chart. A non-finite value gives a zero-height bar
+/// on the baseline, so `bars[i]` always belongs to `values[i]`. Bars are at least 1 px wide.
+pub fn bars(values: &[f64], band: &Band, y: &Scale) -> Vec<Rect> {
+    let base_px = y.clamp_px(y.map(0.0));
+    let bar_w_px = band.width_px();
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            let end_px = if v.is_finite() { y.clamp_px(y.map(v)) } else { base_px };
+            let x0 = band.start(i);
+            let mut r = Rect::from_px(x0, base_px, x0 + bar_w_px, end_px);
+            if r.w == 0 && bar_w_px != 0.0 {
+                r.w = 1;
+            }
+            r.negative = v < 0.0;
+            r
+        })
+        .collect()
+}
+
+/// Shading rectangles for index runs such as [`super::shaded_runs`] gives, on a chart whose `x` scale maps
+/// the day index to the day's point: the run `[start, end)` covers from half a day before `start` to half a
+/// day before `end`, clamped into the plot, and spans `top_px..bottom_px` vertically.
+pub fn run_rects(runs: &[(usize, usize)], x: &Scale, top_px: f64, bottom_px: f64) -> Vec<Rect> {
+    runs.iter()
+        .map(|&(start, end)| {
+            let x0 = x.clamp_px(x.map(start as f64 - 0.5));
+            let x1 = x.clamp_px(x.map(end as f64 - 0.5));
+            Rect::from_px(x0, top_px, x1, bottom_px)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits a path into (command, x, y) triples, checking every coordinate is an integer.
+    fn parse(path: &str) -> Vec<(char, i64, i64)> {
+        let mut out = Vec::new();
+        let mut rest = path;
+        while let Some(c) = rest.chars().next() {
+            rest = &rest[1..];
+            if c == 'Z' {
+                out.push(('Z', 0, 0));
+                continue;
+            }
+            let end = rest.find(|ch: char| ch.is_ascii_alphabetic()).unwrap_or(rest.len());
+            let mut nums = rest[..end].split(' ').map(|t| t.parse::<i64>().expect(t));
+            out.push((c, nums.next().unwrap(), nums.next().unwrap()));
+            assert!(nums.next().is_none());
+            rest = &rest[end..];
+        }
+        out
+    }
+
+    #[test]
+    fn push_int_matches_display() {
+        for v in [0, 1, -1, 9, 10, -10, 12345, -987654321, i64::MAX, i64::MIN] {
+            let mut s = String::from("x");
+            push_int(&mut s, v);
+            assert_eq!(s, format!("x{v}"));
+        }
+        assert_eq!(int_string(640), "640");
+    }
+
+    #[test]
+    fn px_rounds_and_never_panics() {
+        assert_eq!(px(1.49), 1);
+        assert_eq!(px(1.5), 2);
+        assert_eq!(px(-1.5), -2);
+        assert_eq!(px(f64::NAN), 0);
+        assert_eq!(px(f64::INFINITY), 0);
+        assert_eq!(px(1e300), 1_000_000_000);
+    }
+
+    #[test]
+    fn line_segments_and_integers() {
+        let pts: Vec<(f64, f64)> = (0..10).map(|i| (i as f64 * 10.4, 100.0 - i as f64 * 3.3)).collect();
+        let p = line_path(&pts);
+        let cmds = parse(&p);
+        assert_eq!(cmds.len(), 10);
+        assert_eq!(cmds[0], ('M', 0, 100));
+        assert!(cmds[1..].iter().all(|c| c.0 == 'L'));
+        assert_eq!(cmds[9], ('L', 94, 70));
+        assert!(p.starts_with("M0 100L10 97"));
+    }
+
+    #[test]
+    fn line_gaps_start_new_subpath() {
+        let pts = [(0.0, 0.0), (1.0, 1.0), (2.0, f64::NAN), (3.0, 3.0), (4.0, 4.0), (f64::INFINITY, 0.0), (6.0, 6.0)];
+        assert_eq!(line_path(&pts), "M0 0L1 1M3 3L4 4M6 6");
+        assert_eq!(line_path(&[]), "");
+        assert_eq!(line_path(&[(f64::NAN, f64::NAN)]), "");
+        // Points on the same pixel are written once.
+        assert_eq!(line_path(&[(0.1, 0.0), (0.2, 0.0), (5.0, -2.0)]), "M0 0L5 -2");
+    }
+
+    #[test]
+    fn area_band() {
+        let xs = [0.0, 10.0, 20.0];
+        let lo = [50.0, 60.0, 70.0];
+        let hi = [10.0, 20.0, 30.0];
+        assert_eq!(area_path(&xs, &lo, &hi), "M0 10L10 20L20 30L20 70L10 60L0 50Z");
+        // A gap splits the band; a lone point makes no polygon.
+        let lo = [50.0, 60.0, f64::NAN, 70.0, 80.0, 90.0];
+        let hi = [10.0, 20.0, 0.0, 30.0, 40.0, 50.0];
+        let xs = [0.0, 10.0, 20.0, 30.0, 40.0, 50.0];
+        let p = area_path(&xs, &lo, &hi);
+        assert_eq!(p.matches('M').count(), 2);
+        assert_eq!(p.matches('Z').count(), 2);
+        assert_eq!(parse(&p).len(), 4 + 1 + 6 + 1);
+        assert_eq!(area_path(&xs[..1], &lo[..1], &hi[..1]), "");
+        assert_eq!(area_path(&xs, &lo[..2], &hi), "M0 10L10 20L10 60L0 50Z");
+    }
+
+    #[test]
+    fn bars_grow_from_zero() {
+        let band = Band::new(3, (0.0, 300.0), 0.2);
+        let y = Scale::new((-50.0, 100.0), (150.0, 0.0)); // zero line at y = 100
+        let r = bars(&[100.0, -50.0, f64::NAN], &band, &y);
+        assert_eq!(r[0], Rect { x: 10, y: 0, w: 80, h: 100, negative: false });
+        assert_eq!(r[1], Rect { x: 110, y: 100, w: 80, h: 50, negative: true });
+        assert_eq!(r[2], Rect { x: 210, y: 100, w: 80, h: 0, negative: false });
+    }
+
+    #[test]
+    fn bars_clamped_to_plot() {
+        let band = Band::new(2, (0.0, 2.0), 0.5); // very narrow: still 1 px wide
+        let y = Scale::new((10.0, 20.0), (100.0, 0.0)); // zero is below the plot
+        let r = bars(&[15.0, 30.0], &band, &y);
+        assert_eq!((r[0].y, r[0].h, r[0].w), (50, 50, 1));
+        assert_eq!((r[1].y, r[1].h), (0, 100));
+        // Degenerate scale: no panic, finite rects.
+        let y = Scale::new((f64::NAN, f64::NAN), (100.0, 0.0));
+        assert_eq!(bars(&[0.0, 1.0, -1.0], &Band::new(3, (0.0, 30.0), 0.0), &y).len(), 3);
+        assert!(bars(&[], &Band::new(0, (0.0, 30.0), 0.0), &y).is_empty());
+    }
+
+    #[test]
+    fn rect_from_any_corners() {
+        assert_eq!(Rect::from_px(10.4, 20.6, 0.0, 5.0), Rect { x: 0, y: 5, w: 10, h: 16, negative: false });
+    }
+
+    #[test]
+    fn run_rects_cover_days() {
+        let x = Scale::new((0.0, 10.0), (0.0, 100.0)); // 10 px per day
+        let r = run_rects(&[(0, 2), (5, 11)], &x, 0.0, 50.0);
+        assert_eq!(r[0], Rect { x: 0, y: 0, w: 15, h: 50, negative: false }); // clamped at the left edge
+        assert_eq!(r[1], Rect { x: 45, y: 0, w: 55, h: 50, negative: false }); // and at the right
+    }
+}
