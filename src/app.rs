@@ -1,16 +1,58 @@
-//! The page: wires the scenario signal and the one `Memo` of model results that every view reads.
+//! The page: wires the scenario signal and the one `Memo` of model results that every view reads,
+//! and keeps the scenario in the URL (replaceState, debounced) and in localStorage.
 
-use crate::components::{input_panel::InputPanel, kpi_grid::KpiGrid, kpi_strip::KpiStrip};
+use crate::components::{
+    header::Header, input_panel::InputPanel, kpi_grid::KpiGrid, kpi_strip::KpiStrip, notices::Notices,
+};
 use crate::fields::Panel;
+use crate::format::plain;
 use crate::model::{evaluate, Results, Scenario};
-use crate::state::query::from_query;
+use crate::state::query::{from_query, query_pairs, to_query, PAGE_KEYS};
 use leptos::prelude::*;
+use std::time::Duration;
 
-/// Shared state: the last valid scenario and its results.
+const STORAGE_KEY: &str = "hashprice.scenario";
+const THEME_KEY: &str = "hashprice.theme";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::Auto,
+        }
+    }
+}
+
+/// Shared state: the last valid scenario and its results, plus page-level notices and theme.
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub scenario: RwSignal<Scenario>,
     pub results: Memo<Option<Results>>,
+    pub notices: RwSignal<Vec<String>>,
+    pub theme: RwSignal<Theme>,
 }
 
 pub fn ctx() -> Ctx {
@@ -21,20 +63,118 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+fn search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The page URL for a scenario: page parameters (embed, theme, …) kept, scenario keys rewritten.
+fn url_for(s: &Scenario) -> String {
+    let loc = window().location();
+    let mut parts: Vec<String> = query_pairs(&search())
+        .into_iter()
+        .filter(|(k, _)| PAGE_KEYS.contains(&k.as_str()))
+        .map(|(k, v)| [k.as_str(), "=", &crate::state::query::encode_component(&v)].concat())
+        .collect();
+    let q = to_query(s, &plain);
+    if !q.is_empty() {
+        parts.push(q);
+    }
+    let mut url = loc.pathname().unwrap_or_default();
+    if !parts.is_empty() {
+        url.push('?');
+        url.push_str(&parts.join("&"));
+    }
+    url.push_str(&loc.hash().unwrap_or_default());
+    url
+}
+
+/// Writes the scenario into the URL and storage now; returns the absolute link.
+pub fn flush_url(s: &Scenario) -> String {
+    let url = url_for(s);
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+    if let Some(st) = storage() {
+        let _ = st.set_item(STORAGE_KEY, &to_query(s, &plain));
+    }
+    window().location().href().unwrap_or(url)
+}
+
+/// The starting scenario: the link's scenario keys if it has any, else the saved scenario, else defaults.
+fn initial_scenario() -> (Scenario, Vec<String>) {
+    let q = search();
+    let has_scenario_keys = query_pairs(&q).iter().any(|(k, _)| !PAGE_KEYS.contains(&k.as_str()));
+    let mut notices = Vec::new();
+    if has_scenario_keys {
+        let (s, issues) = from_query(&q, &Scenario::default());
+        if !issues.is_empty() {
+            let list: Vec<String> = issues.iter().map(|i| i.message()).collect();
+            notices.push(["Some link values were not applied (the rest were): ", &list.join("; ")].concat());
+        }
+        return (s, notices);
+    }
+    if let Some(saved) = storage().and_then(|st| st.get_item(STORAGE_KEY).ok().flatten()) {
+        let (s, issues) = from_query(&saved, &Scenario::default());
+        if issues.is_empty() {
+            return (s, notices);
+        }
+        notices.push("Your saved scenario could not be read, so the calculator starts from the defaults.".into());
+        if let Some(st) = storage() {
+            let _ = st.remove_item(STORAGE_KEY);
+        }
+    }
+    (Scenario::default(), notices)
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let query = window().location().search().unwrap_or_default();
-    let (initial, _issues) = from_query(&query, &Scenario::default());
+    let (initial, initial_notices) = initial_scenario();
     let scenario = RwSignal::new(initial);
     let results = Memo::new(move |_| scenario.with(|s| evaluate(s).ok()));
-    provide_context(Ctx { scenario, results });
+    let saved_theme = storage().and_then(|st| st.get_item(THEME_KEY).ok().flatten());
+    let theme = RwSignal::new(saved_theme.as_deref().and_then(Theme::parse).unwrap_or(Theme::Auto));
+    let notices = RwSignal::new(initial_notices);
+    provide_context(Ctx { scenario, results, notices, theme });
+
+    // URL and storage follow the scenario, debounced so a slider drag writes once it settles.
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let s = scenario.get();
+        if first.is_none() {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(move || { flush_url(&s); }, Duration::from_millis(250)).ok();
+        pending.set_value(handle);
+    });
+
+    Effect::new(move |_| {
+        let t = theme.get();
+        if let Some(root) = document().document_element() {
+            match t {
+                Theme::Auto => {
+                    let _ = root.remove_attribute("data-theme");
+                }
+                _ => {
+                    let _ = root.set_attribute("data-theme", t.label());
+                }
+            }
+        }
+        if let Some(st) = storage() {
+            let _ = st.set_item(THEME_KEY, t.label());
+        }
+    });
 
     view! {
-        <header class="site-header">
-            <h1>"Hashprice & margin calculator"</h1>
-            <p class="snapshot-note">"Network snapshot: Nov 2025 (edit any value)"</p>
-        </header>
+        <Header/>
         <KpiStrip/>
+        <Notices/>
         <div class="layout">
             <aside class="inputs" aria-label="Inputs">
                 {Panel::ALL.iter().map(|&p| view! { <InputPanel panel=p/> }).collect_view()}

@@ -69,6 +69,8 @@ const fn field(
     Field { key, label, unit, panel, slider_min: range.0, slider_max: range.1, step: range.2, decimals, help }
 }
 
+use crate::model::constants::{difficulty_from_hashrate_ehs, hashrate_ehs_from_difficulty};
+use crate::model::{InputError, Scenario};
 use Panel::*;
 
 /// Every numeric input of the scenario (the boolean `curtail_when_unprofitable` is a checkbox).
@@ -101,14 +103,66 @@ pub const FIELDS: &[Field] = &[
     field("sensitivity_pct", "Sensitivity swing", "±%", Risk, (1.0, 90.0, 1.0), 0, "How far the tornado moves each input."),
 ];
 
+/// Inputs that are another view of a scenario input: difficulty (follows network hashrate) and machine
+/// power in watts (follows efficiency). Their keys are not scenario keys, so URLs and the API never see them.
+pub const DERIVED_FIELDS: &[Field] = &[
+    field("difficulty_t", "Difficulty", "T", Market, (40.0, 400.0, 0.01), 2, "Follows network hashrate: hashrate × 600 s ÷ 2³²."),
+    field("machine_power_w", "Machine power", "W", Machine, (500.0, 8_000.0, 1.0), 0, "Follows efficiency: watts = TH/s × J/TH."),
+];
+
 pub fn find(key: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|f| f.key == key)
+    FIELDS.iter().chain(DERIVED_FIELDS).find(|f| f.key == key)
+}
+
+/// The value a row shows, for scenario keys and derived rows alike.
+pub fn read(key: &str, s: &Scenario) -> f64 {
+    match key {
+        "difficulty_t" => difficulty_from_hashrate_ehs(s.network_hashrate_ehs) / 1e12,
+        "machine_power_w" => s.machine_hashrate_ths * s.machine_efficiency_jth,
+        k => s.get(k).unwrap_or(0.0),
+    }
+}
+
+/// Applies a row's value to the scenario; on error the scenario is unchanged.
+pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> {
+    match key {
+        "difficulty_t" => {
+            let ehs = hashrate_ehs_from_difficulty(value * 1e12);
+            s.set("network_hashrate_ehs", ehs)
+                .map_err(|_| InputError::new(key, "must match a network hashrate above 0 and at most 1,000,000 EH/s"))
+        }
+        "machine_power_w" => {
+            if !(value.is_finite() && value > 0.0) {
+                return Err(InputError::new(key, "must be greater than 0"));
+            }
+            s.set("machine_efficiency_jth", value / s.machine_hashrate_ths)
+                .map_err(|_| InputError::new(key, "must give an efficiency above 0 and at most 1,000 J/TH"))
+        }
+        k => s.set(k, value),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{input_spec, Kind, Scenario, INPUTS};
+
+    #[test]
+    fn derived_rows_round_trip_through_their_source_input() {
+        let mut s = Scenario::default();
+        let d = read("difficulty_t", &s);
+        assert!((d - 153.668).abs() < 0.001, "1.1 ZH/s is ~153.7 T");
+        write("difficulty_t", &mut s, 150.0).expect("valid");
+        assert!((read("difficulty_t", &s) - 150.0).abs() < 1e-9);
+        assert!(s.network_hashrate_ehs < 1100.0);
+        write("machine_power_w", &mut s, 3645.0).expect("valid");
+        assert!((s.machine_efficiency_jth - 3645.0 / 200.0).abs() < 1e-12);
+        let before = s.clone();
+        assert!(write("machine_power_w", &mut s, -1.0).is_err());
+        assert!(write("difficulty_t", &mut s, 0.0).is_err());
+        assert!(write("btc_price_usd", &mut s, f64::NAN).is_err());
+        assert_eq!(s, before, "a refused value changes nothing");
+    }
 
     #[test]
     fn every_numeric_input_has_exactly_one_field() {

@@ -43,7 +43,11 @@ fn with<R>(f: impl FnOnce(&Formatters) -> R) -> R {
             };
             Formatters {
                 usd2: usd(&[("minimumFractionDigits", 2.into()), ("maximumFractionDigits", 2.into())]),
-                usd_compact: usd(&[("notation", "compact".into()), ("maximumFractionDigits", 2.into())]),
+                usd_compact: usd(&[
+                    ("notation", "compact".into()),
+                    ("minimumFractionDigits", 2.into()),
+                    ("maximumFractionDigits", 2.into()),
+                ]),
                 usd0: usd(&[("maximumFractionDigits", 0.into())]),
                 usd3: usd(&[("minimumFractionDigits", 3.into()), ("maximumFractionDigits", 3.into())]),
                 dec: [decimals(0), decimals(1), decimals(2), decimals(3), decimals(4)],
@@ -93,4 +97,9 @@ pub fn pct(x: f64) -> String {
 /// The shortest round-trip text of a number (JS `Number.prototype.toString`), for `data-value` and URLs.
 pub fn plain(x: f64) -> String {
     js_sys::Number::from(x).to_string_with_radix(10).ok().map(String::from).unwrap_or_default()
+}
+
+/// Fixed decimals without grouping (`toFixed`), for editable fields that show a derived value.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    js_sys::Number::from(x).to_fixed(decimals.min(20) as u8).ok().map(String::from).unwrap_or_default()
 }

@@ -2,13 +2,24 @@
 
 use crate::app::ctx;
 use crate::components::input_row::InputRow;
-use crate::fields::{Panel, FIELDS};
+use crate::fields::{find, Panel, FIELDS};
 use leptos::prelude::*;
 
 #[component]
 pub fn InputPanel(panel: Panel) -> impl IntoView {
     let c = ctx();
-    let rows = FIELDS.iter().filter(|f| f.panel == panel).map(|f| view! { <InputRow field=f/> }).collect_view();
+    // Difficulty sits under network hashrate and watts under efficiency: each follows the other.
+    let follower = |key: &str| match key {
+        "network_hashrate_ehs" => find("difficulty_t"),
+        "machine_efficiency_jth" => find("machine_power_w"),
+        _ => None,
+    };
+    let rows = FIELDS
+        .iter()
+        .filter(|f| f.panel == panel)
+        .flat_map(|f| std::iter::once(f).chain(follower(f.key)))
+        .map(|f| view! { <InputRow field=f/> })
+        .collect_view();
     let curtail = (panel == Panel::Projection).then(|| {
         view! {
             <div class="input-row check-row">

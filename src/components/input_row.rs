@@ -2,9 +2,8 @@
 //! over the common range. A bad value shows a message under the field and leaves the model untouched.
 
 use crate::app::ctx;
-use crate::fields::Field;
-use crate::format::plain;
-use crate::model::input_spec;
+use crate::fields::{read, write, Field, FIELDS};
+use crate::format::{fixed, plain};
 use crate::state::query::parse_user_number;
 use leptos::prelude::*;
 
@@ -12,28 +11,29 @@ use leptos::prelude::*;
 pub fn InputRow(field: &'static Field) -> impl IntoView {
     let c = ctx();
     let key = field.key;
-    let value = Memo::new(move |_| c.scenario.with(|s| s.get(key).unwrap_or(0.0)));
-    let text = RwSignal::new(plain(value.get_untracked()));
+    let value = Memo::new(move |_| c.scenario.with(|s| read(key, s)));
+    // Scenario inputs show their exact value; derived rows (difficulty, watts) a rounded one.
+    let derived = !FIELDS.iter().any(|f| f.key == key);
+    let shown = move |v: f64| if derived { fixed(v, field.decimals) } else { plain(v) };
+    let tolerance = if derived { 0.5 * 10f64.powi(-(field.decimals as i32)) } else { 0.0 };
+    let text = RwSignal::new(shown(value.get_untracked()));
     let error = RwSignal::new(None::<String>);
 
     // Follow changes made elsewhere (slider, preset, URL) unless the field already says the same number.
     Effect::new(move |_| {
         let v = value.get();
-        let same = text.with_untracked(|t| parse_user_number(t) == Some(v));
+        let same = text.with_untracked(|t| parse_user_number(t).is_some_and(|x| (x - v).abs() <= tolerance));
         if !same {
-            text.set(plain(v));
+            text.set(shown(v));
             error.set(None);
         }
     });
 
     let apply = move |raw: &str| -> Result<(), String> {
-        let v = parse_user_number(raw).ok_or_else(|| "Enter a number".to_string())?;
-        let spec = input_spec(key).ok_or_else(|| "Unknown input".to_string())?;
-        spec.check_with(v, &|x| crate::format::num(x, 6.min(field.decimals + 3)))
-            .map_err(|e| capitalise(&e.reason))?;
-        c.scenario.update(|s| {
-            let _ = s.set(key, v);
-        });
+        let v = parse_user_number(raw).ok_or_else(|| "Enter a number, e.g. 95000".to_string())?;
+        let mut next = c.scenario.get_untracked();
+        write(key, &mut next, v).map_err(|e| capitalise(&e.reason))?;
+        c.scenario.set(next);
         Ok(())
     };
 

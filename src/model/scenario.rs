@@ -159,32 +159,29 @@ impl InputSpec {
     }
 }
 
-/// Bounds as text without float formatting machinery: they are all integers or simple decimals.
+/// Bounds as grouped integers ("10,000,000"): every bound in MODEL.md is a whole number, and this keeps
+/// float formatting machinery out of the WASM build.
 fn plain_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e16 {
-        let mut n = x.abs() as u64;
-        let mut digits = Vec::new();
-        loop {
-            digits.push(b'0' + (n % 10) as u8);
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+    let mut n = x.abs().round().min(1e18) as u64;
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
         }
-        let mut s = String::new();
-        if x < 0.0 {
-            s.push('-');
-        }
-        for (i, d) in digits.iter().rev().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                s.push(',');
-            }
-            s.push(*d as char);
-        }
-        s
-    } else {
-        format!("{x}")
     }
+    let mut s = String::new();
+    if x < 0.0 {
+        s.push('-');
+    }
+    for (i, d) in digits.iter().rev().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            s.push(',');
+        }
+        s.push(*d as char);
+    }
+    s
 }
 
 /// All inputs of the model. Defaults are the November 2025 picture (DOMAIN.md).
