@@ -7,44 +7,13 @@ use crate::components::{
 use crate::fields::Panel;
 use crate::format::plain;
 use crate::model::{evaluate, Results, Scenario};
+pub use crate::page::{PageOptions, Theme};
 use crate::state::query::{from_query, query_pairs, to_query, PAGE_KEYS};
 use leptos::prelude::*;
 use std::time::Duration;
 
 const STORAGE_KEY: &str = "hashprice.scenario";
 const THEME_KEY: &str = "hashprice.theme";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn parse(s: &str) -> Option<Theme> {
-        match s {
-            "auto" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-    pub fn next(self) -> Theme {
-        match self {
-            Theme::Auto => Theme::Dark,
-            Theme::Dark => Theme::Light,
-            Theme::Light => Theme::Auto,
-        }
-    }
-}
 
 /// Shared state: the last valid scenario and its results, plus page-level notices and theme.
 #[derive(Clone, Copy)]
@@ -53,6 +22,7 @@ pub struct Ctx {
     pub results: Memo<Option<Results>>,
     pub notices: RwSignal<Vec<String>>,
     pub theme: RwSignal<Theme>,
+    pub page: StoredValue<PageOptions>,
 }
 
 pub fn ctx() -> Ctx {
@@ -94,18 +64,20 @@ fn url_for(s: &Scenario) -> String {
 
 /// Writes the scenario into the URL and storage now; returns the absolute link.
 pub fn flush_url(s: &Scenario) -> String {
+    let embed = use_context::<Ctx>().is_some_and(|c| c.page.with_value(|p| p.embed));
     let url = url_for(s);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
-    if let Some(st) = storage() {
+    // An embedded calculator must not overwrite the visitor's own saved scenario.
+    if let Some(st) = storage().filter(|_| !embed) {
         let _ = st.set_item(STORAGE_KEY, &to_query(s, &plain));
     }
     window().location().href().unwrap_or(url)
 }
 
 /// The starting scenario: the link's scenario keys if it has any, else the saved scenario, else defaults.
-fn initial_scenario() -> (Scenario, Vec<String>) {
+fn initial_scenario(embed: bool) -> (Scenario, Vec<String>) {
     let q = search();
     let has_scenario_keys = query_pairs(&q).iter().any(|(k, _)| !PAGE_KEYS.contains(&k.as_str()));
     let mut notices = Vec::new();
@@ -117,7 +89,9 @@ fn initial_scenario() -> (Scenario, Vec<String>) {
         }
         return (s, notices);
     }
-    if let Some(saved) = storage().and_then(|st| st.get_item(STORAGE_KEY).ok().flatten()) {
+    // An embedded calculator shows what its host chose, never this visitor's saved scenario.
+    let saved = if embed { None } else { storage().and_then(|st| st.get_item(STORAGE_KEY).ok().flatten()) };
+    if let Some(saved) = saved {
         let (s, issues) = from_query(&saved, &Scenario::default());
         if issues.is_empty() {
             return (s, notices);
@@ -132,13 +106,15 @@ fn initial_scenario() -> (Scenario, Vec<String>) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, initial_notices) = initial_scenario();
+    let page = PageOptions::from_query(&search());
+    let (initial, initial_notices) = initial_scenario(page.embed);
     let scenario = RwSignal::new(initial);
     let results = Memo::new(move |_| scenario.with(|s| evaluate(s).ok()));
     let saved_theme = storage().and_then(|st| st.get_item(THEME_KEY).ok().flatten());
-    let theme = RwSignal::new(saved_theme.as_deref().and_then(Theme::parse).unwrap_or(Theme::Auto));
+    let theme = RwSignal::new(page.theme.or(saved_theme.as_deref().and_then(Theme::parse)).unwrap_or(Theme::Auto));
     let notices = RwSignal::new(initial_notices);
-    provide_context(Ctx { scenario, results, notices, theme });
+    let page = StoredValue::new(page);
+    provide_context(Ctx { scenario, results, notices, theme, page });
 
     // URL and storage follow the scenario, debounced so a slider drag writes once it settles.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
@@ -171,17 +147,39 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let show = move |section: &str| page.with_value(|p| p.shows(section));
+    let embed = page.with_value(|p| p.embed);
+    let accent_style = page.with_value(|p| p.accent.clone()).map(|a| ["--accent: ", &a, "; --btc: ", &a].concat());
     view! {
-        <Header/>
-        <KpiStrip/>
-        <Notices/>
-        <div class="layout">
-            <aside class="inputs" aria-label="Inputs">
-                {Panel::ALL.iter().map(|&p| view! { <InputPanel panel=p/> }).collect_view()}
-            </aside>
-            <main class="outputs">
-                <KpiGrid/>
-            </main>
+        <div class="app" class:embed=embed style=accent_style>
+            {(!embed).then(|| view! { <Header/> })}
+            {show("kpis").then(|| view! { <KpiStrip/> })}
+            <Notices/>
+            <div class="layout" class:no-inputs=!show("inputs")>
+                {show("inputs").then(|| view! {
+                    <aside class="inputs" aria-label="Inputs">
+                        {Panel::ALL.iter().map(|&p| view! { <InputPanel panel=p/> }).collect_view()}
+                    </aside>
+                })}
+                <main class="outputs">
+                    {show("results").then(|| view! { <KpiGrid/> })}
+                </main>
+            </div>
+            {(!embed).then(|| view! { <Footer/> })}
         </div>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                "Model conventions: 144 blocks a day and difficulty that follows hashrate at once (as calculators that work from difficulty assume). "
+                "With growing hashrate the real chain finds blocks a little faster, so this understates revenue by about 0.42% per 1%/month of growth and places a halving a few days late. "
+                "A halving day is credited at the old subsidy. Defaults: network snapshot of November 2025; machine prices are late-2025 estimates."
+            </p>
+            <p>"Runs entirely in your browser: no data leaves this page unless you ask for live network data."</p>
+        </footer>
     }
 }

@@ -5,6 +5,7 @@
 pub mod chart;
 pub mod fields;
 pub mod model;
+pub mod page;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,119 @@
+//! Page options from the URL (not part of the scenario): embed mode, which sections show, theme, accent
+//! colour and the live-data button. Pure, so the parsing is tested natively.
+
+use crate::state::query::page_param;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+    /// The theme button cycles auto → dark → light → auto.
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::Auto => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::Auto,
+        }
+    }
+}
+
+/// Sections of the page that `panels=` can choose, in page order.
+pub const SECTIONS: &[&str] = &["kpis", "inputs", "headline", "cash", "hashprice", "monthly", "hardware", "hpc", "risk", "results"];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageOptions {
+    pub embed: bool,
+    /// Sections to show; `None` shows all.
+    pub panels: Option<Vec<&'static str>>,
+    /// Theme forced by the link; `None` leaves the user's choice.
+    pub theme: Option<Theme>,
+    /// Validated `#rgb` / `#rrggbb` accent colour.
+    pub accent: Option<String>,
+    /// Show the "Use live network data" button (always outside embed mode; with `live=1` inside).
+    pub live: bool,
+}
+
+fn truthy(v: Option<String>) -> bool {
+    matches!(v.as_deref(), Some("1") | Some("true") | Some("yes"))
+}
+
+/// `#` followed by 3 or 6 hex digits (the `#` may be omitted, as `%23` is easy to forget in a link).
+pub fn valid_hex_colour(raw: &str) -> Option<String> {
+    let hex = raw.strip_prefix('#').unwrap_or(raw);
+    let ok = (hex.len() == 3 || hex.len() == 6) && hex.bytes().all(|b| b.is_ascii_hexdigit());
+    ok.then(|| ["#", &hex.to_ascii_lowercase()].concat())
+}
+
+impl PageOptions {
+    pub fn from_query(query: &str) -> PageOptions {
+        let embed = truthy(page_param(query, "embed"));
+        let panels = page_param(query, "panels").map(|list| {
+            list.split(',').filter_map(|p| SECTIONS.iter().copied().find(|s| *s == p.trim())).collect::<Vec<_>>()
+        });
+        PageOptions {
+            embed,
+            panels: panels.filter(|p| !p.is_empty()),
+            theme: page_param(query, "theme").as_deref().and_then(Theme::parse),
+            accent: page_param(query, "accent").as_deref().and_then(valid_hex_colour),
+            live: !embed || truthy(page_param(query, "live")),
+        }
+    }
+
+    pub fn shows(&self, section: &str) -> bool {
+        self.panels.as_ref().is_none_or(|p| p.contains(&section))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_page_shows_everything_with_live_button() {
+        let p = PageOptions::from_query("?btc_price_usd=86000");
+        assert!(!p.embed && p.live && p.panels.is_none() && p.theme.is_none() && p.accent.is_none());
+        assert!(SECTIONS.iter().all(|s| p.shows(s)));
+    }
+
+    #[test]
+    fn embed_options_parse_and_validate() {
+        let p = PageOptions::from_query("?embed=1&panels=kpis,cash,hpc,bogus&theme=dark&accent=%23FF8800");
+        assert!(p.embed && !p.live);
+        assert_eq!(p.panels, Some(vec!["kpis", "cash", "hpc"]));
+        assert!(p.shows("cash") && !p.shows("inputs"));
+        assert_eq!(p.theme, Some(Theme::Dark));
+        assert_eq!(p.accent.as_deref(), Some("#ff8800"));
+        let q = PageOptions::from_query("?embed=1&live=1&accent=red&theme=neon&panels=nothing");
+        assert!(q.live && q.accent.is_none() && q.theme.is_none() && q.panels.is_none());
+        assert_eq!(valid_hex_colour("abc").as_deref(), Some("#abc"));
+        assert!(valid_hex_colour("#abcd").is_none() && valid_hex_colour("#ggg").is_none());
+        assert!(valid_hex_colour("\"><script>").is_none());
+    }
+
+    #[test]
+    fn theme_cycles_through_all_three() {
+        assert_eq!(Theme::Auto.next().next().next(), Theme::Auto);
+        for t in [Theme::Auto, Theme::Light, Theme::Dark] {
+            assert_eq!(Theme::parse(t.label()), Some(t));
+        }
+    }
+}
