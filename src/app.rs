@@ -1,6 +1,11 @@
 //! The page: wires the scenario signal and the one `Memo` of model results that every view reads,
 //! and keeps the scenario in the URL (replaceState, debounced) and in localStorage.
 
+use crate::components::cash_chart::CashChart;
+use crate::components::{
+    hardware_table::HardwareTable, hashprice_chart::HashpriceChart, headline::Headline, hpc_compare::HpcCompare,
+    monthly_chart::MonthlyChart,
+};
 use crate::components::{
     header::Header, input_panel::InputPanel, kpi_grid::KpiGrid, kpi_strip::KpiStrip, notices::Notices,
 };
@@ -162,6 +167,12 @@ pub fn App() -> impl IntoView {
                     </aside>
                 })}
                 <main class="outputs">
+                    {show("headline").then(|| view! { <Headline/> })}
+                    {show("cash").then(|| view! { <CashChart/> })}
+                    {show("hashprice").then(|| view! { <HashpriceChart/> })}
+                    {show("monthly").then(|| view! { <MonthlyChart/> })}
+                    {show("hardware").then(|| view! { <HardwareTable/> })}
+                    {show("hpc").then(|| view! { <HpcCompare/> })}
                     {show("results").then(|| view! { <KpiGrid/> })}
                 </main>
             </div>

@@ -1,0 +1,106 @@
+//! Chart 5: one MW used for mining versus leased to an AI/HPC tenant — revenue, profit, capex, payback.
+
+use crate::app::ctx;
+use crate::chart::{int_string, px, Scale};
+use crate::components::kpi_defs::{show, Fmt};
+use crate::format::usd;
+use crate::model::Hpc;
+use leptos::prelude::*;
+
+const LABEL_W: f64 = 130.0;
+const BAR_MAX_W: f64 = 470.0;
+const ROW_H: f64 = 56.0;
+
+/// (metric, mining value, AI/HPC value)
+fn metrics(h: &Hpc, hpc_capex_usd_mw: f64) -> [(&'static str, f64, f64); 3] {
+    [
+        ("Revenue per year", h.mining_revenue_usd_mw_year, h.hpc_revenue_usd_mw_year),
+        ("Profit per year", h.mining_gross_profit_usd_mw_year, h.hpc_profit_usd_mw_year),
+        ("Capex", h.mining_capex_usd_mw, hpc_capex_usd_mw),
+    ]
+}
+
+fn payback(years: Option<f64>) -> String {
+    years.map(|y| show(Fmt::Years, y)).unwrap_or_else(|| "never".into())
+}
+
+#[component]
+pub fn HpcCompare() -> impl IntoView {
+    let c = ctx();
+    let data = Memo::new(move |_| {
+        let capex = c.scenario.with(|s| s.hpc_capex_usd_mw);
+        c.results.with(|r| r.as_ref().map(|r| (r.hpc.clone(), capex)))
+    });
+    let chart = move || {
+        data.get().map(|(h, capex)| {
+            let m = metrics(&h, capex);
+            let max = m.iter().flat_map(|r| [r.1.abs(), r.2.abs()]).fold(1.0_f64, f64::max);
+            let x = Scale::new((0.0, max), (0.0, BAR_MAX_W));
+            m.into_iter()
+                .enumerate()
+                .map(|(i, (label, mining, hpc))| {
+                    let y = 8.0 + i as f64 * ROW_H;
+                    let bar = |v: f64, dy: f64, class: &'static str, who: &'static str| {
+                        let w = px(x.map(v.abs())).max(1);
+                        let text = [who, ": ", &usd(v)].concat();
+                        view! {
+                            <rect class=class x=int_string(px(LABEL_W)) y=int_string(px(y + dy)) width=int_string(w) height="18"/>
+                            <text class="tick" x=int_string(px(LABEL_W) + w + 6) y=int_string(px(y + dy + 14.0))>{text}</text>
+                        }
+                    };
+                    view! {
+                        <text class="tick" x="0" y=int_string(px(y + 24.0))>{label}</text>
+                        {bar(mining, 0.0, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining")}
+                        {bar(hpc, 22.0, "bar-hpc", "AI/HPC")}
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let desc = move || {
+        data.get()
+            .map(|(h, _)| {
+                let ratio = h.hpc_to_mining_profit_ratio.map(|r| show(Fmt::Ratio, r)).unwrap_or_else(|| "infinitely".into());
+                [
+                    "Per MW a year, mining earns ",
+                    &usd(h.mining_gross_profit_usd_mw_year),
+                    " gross profit and an AI/HPC lease ",
+                    &usd(h.hpc_profit_usd_mw_year),
+                    " (",
+                    &ratio,
+                    " as much), but AI/HPC capex pays back in ",
+                    &payback(h.hpc_payback_years),
+                    " against ",
+                    &payback(h.mining_payback_years),
+                    " for mining machines.",
+                ]
+                .concat()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="card chart-card" id="hpc" aria-labelledby="hpc-h">
+            <h2 id="hpc-h">"Mining versus AI/HPC, per MW"</h2>
+            <svg class="chart hbar" viewBox="0 0 720 176" role="img" aria-labelledby="hpc-chart-title hpc-chart-desc">
+                <title id="hpc-chart-title">"Mining versus AI/HPC per MW"</title>
+                <desc id="hpc-chart-desc">{desc}</desc>
+                {chart}
+            </svg>
+            <p class="chart-note">{desc}</p>
+            <div class="table-scroll">
+                <table class="compare">
+                    <caption class="visually-hidden">"Mining versus AI/HPC per MW"</caption>
+                    <thead><tr><th scope="col">"Per MW"</th><th scope="col">"Mining"</th><th scope="col">"AI/HPC"</th></tr></thead>
+                    <tbody>
+                        {move || data.get().map(|(h, capex)| view! {
+                            {metrics(&h, capex).into_iter().map(|(l, a, b)| view! {
+                                <tr><th scope="row">{l}</th><td>{usd(a)}</td><td>{usd(b)}</td></tr>
+                            }).collect_view()}
+                            <tr><th scope="row">"Payback"</th><td>{payback(h.mining_payback_years)}</td><td>{payback(h.hpc_payback_years)}</td></tr>
+                        })}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
