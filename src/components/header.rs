@@ -1,6 +1,7 @@
 //! Page header: name, snapshot date, scenario presets, reset, share and theme.
 
 use crate::app::{ctx, flush_url};
+use crate::components::{embed_button::EmbedButton, export_menu::ExportMenu};
 use crate::model::Scenario;
 use crate::state::presets::SCENARIO_PRESETS;
 use leptos::prelude::*;
@@ -49,6 +50,8 @@ pub fn Header() -> impl IntoView {
                     status.set("Reset to the November 2025 defaults.".into());
                 }>"Reset"</button>
                 <button type="button" class="primary" data-action="copy-link" on:click=copy_link>"Copy link"</button>
+                <EmbedButton/>
+                <ExportMenu/>
                 <button type="button" data-action="theme" on:click=move |_| c.theme.update(|t| *t = t.next())>
                     {theme_label}
                 </button>

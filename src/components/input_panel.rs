@@ -2,6 +2,7 @@
 
 use crate::app::ctx;
 use crate::components::input_row::InputRow;
+use crate::components::live_data::LiveData;
 use crate::fields::{find, Panel, FIELDS};
 use leptos::prelude::*;
 
@@ -41,6 +42,7 @@ pub fn InputPanel(panel: Panel) -> impl IntoView {
     view! {
         <details class="panel" id=format!("panel-{}", panel.id()) open=panel != Panel::Risk>
             <summary>{panel.title()}</summary>
+            {(panel == Panel::Market && c.page.with_value(|p| p.live)).then(|| view! { <LiveData/> })}
             {rows}
             {curtail}
         </details>

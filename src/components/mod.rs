@@ -1,6 +1,8 @@
 //! Leptos views, one component per file. Each reads the scenario and the one results `Memo` from [`crate::app::Ctx`].
 pub mod cash_chart;
 pub mod chart_frame;
+pub mod embed_button;
+pub mod export_menu;
 pub mod hardware_table;
 pub mod hashprice_chart;
 pub mod header;
@@ -12,5 +14,7 @@ pub mod kpi;
 pub mod kpi_defs;
 pub mod kpi_grid;
 pub mod kpi_strip;
+pub mod live_data;
 pub mod monthly_chart;
 pub mod notices;
+pub mod risk_panel;
