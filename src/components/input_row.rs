@@ -85,8 +85,52 @@ pub fn InputRow(field: &'static Field) -> impl IntoView {
                 on:input=on_slider
             />
             <p class="error" id=error_id role="alert">{move || error.get().unwrap_or_default()}</p>
-            <p class="help" id=help_id>{field.help}</p>
+            <p class="help" id=help_id>
+                {field.help}
+                {move || c.scenario.with(|s| live_note(key, s)).map(|n| view! { " " <span class="live-note">{n}</span> })}
+            </p>
         </div>
+    }
+}
+
+/// Help that depends on the current value: subsidy and next halving, growth per difficulty adjustment.
+fn live_note(key: &str, s: &crate::model::Scenario) -> Option<String> {
+    use crate::format::num;
+    use crate::model::constants::growth_pct_per_adjustment;
+    use crate::state::insights::{current_subsidy_btc, days_to_next_halving, next_halving_height};
+    match key {
+        "block_height" => Some(
+            [
+                "Subsidy now ",
+                &num(current_subsidy_btc(s.block_height), 4),
+                " BTC; next halving at block ",
+                &num(next_halving_height(s.block_height), 0),
+                ", in about ",
+                &num(days_to_next_halving(s.block_height), 0),
+                " days.",
+            ]
+            .concat(),
+        ),
+        "hashrate_growth_pct_month" => Some(
+            [
+                "≈ ",
+                &num(growth_pct_per_adjustment(s.hashrate_growth_pct_month), 3),
+                "% per difficulty adjustment (every 2,016 blocks).",
+            ]
+            .concat(),
+        ),
+        "machine_count" => Some(
+            [
+                "Fleet: ",
+                &crate::components::kpi_defs::show(
+                    crate::components::kpi_defs::Fmt::Kw,
+                    s.machine_count * s.machine_hashrate_ths * s.machine_efficiency_jth / 1000.0,
+                ),
+                " of power.",
+            ]
+            .concat(),
+        ),
+        _ => None,
     }
 }
 
