@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every test: reference data check, native tests, release build,
+# end-to-end tests in headless Debian Chromium (playwright-core). Exits non-zero on any failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+
+section "1/5 reference data: tests/data vs ../shared/reference"
+SHARED="$ROOT/../shared/reference"
+if [ -d "$ROOT/../shared" ]; then
+  cmp tests/data/reference_cases.json "$SHARED/cases.json" \
+    || die "tests/data/reference_cases.json differs from ../shared/reference/cases.json"
+  cmp tests/data/reference_risk_cases.json "$SHARED/risk_cases.json" \
+    || die "tests/data/reference_risk_cases.json differs from ../shared/reference/risk_cases.json"
+  info "copies are byte-identical"
+else
+  info "../shared not present: skipped"
+fi
+
+section "2/5 setup"
+"$ROOT/scripts/setup.sh"
+
+section "3/5 native tests: cargo test --release"
+cargo test --release
+
+section "4/5 release build"
+SKIP_SETUP=1 "$ROOT/scripts/build.sh"
+
+section "5/5 end-to-end tests: node --test tests/e2e/ (headless Chromium)"
+node --test --test-reporter=spec tests/e2e/
+
+section "all tests passed"
