@@ -1,0 +1,256 @@
+//! Export (pure): the projection month by month as CSV, and the iframe snippet of the Embed button.
+//!
+//! The model's `Projection` carries only `monthly_net_usd`; [`monthly_rows`] re-walks the same days with the
+//! model's own per-day grid ([`DayGrid`]) to split each month into BTC, revenue, power and opex. Its net
+//! column is summed exactly as the model sums `monthly_net_usd`, so the two are equal, not just close.
+//! No float formatting here: numbers go through the caller's `fmt` (the page passes JS `Number#toString`).
+
+use crate::model::projection::{financing, DayGrid};
+use crate::model::Scenario;
+
+/// One month of the projection (MODEL.md sections 2–3).
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthRow {
+    /// 1-based month number.
+    pub month: usize,
+    pub btc_mined: f64,
+    pub revenue_usd: f64,
+    pub power_cost_usd: f64,
+    pub opex_usd: f64,
+    /// revenue − power − opex, equal to `projection.monthly_net_usd[month − 1]`.
+    pub net_cash_usd: f64,
+    /// Σ net up to this month's end − capex (the cash chart's line).
+    pub cumulative_cash_usd: f64,
+    /// The loan payment due at this month's end (0 once the term is over or without debt).
+    pub debt_payment_usd: f64,
+}
+
+/// The projection month by month. The scenario must be valid (`Scenario::validate`); an invalid one gives
+/// no rows rather than a panic.
+pub fn monthly_rows(s: &Scenario) -> Vec<MonthRow> {
+    if s.validate().is_err() {
+        return Vec::new();
+    }
+    let grid = DayGrid::new(s);
+    let mut rows = Vec::with_capacity(grid.horizon_months);
+    let mut cum = -grid.capex_usd;
+    let nets_by_month: Vec<f64> = grid
+        .month_start
+        .windows(2)
+        .map(|w| {
+            (w[0]..w[1])
+                .map(|d| grid.net(grid.btc[d] * (s.btc_price_usd * grid.price_growth[d])))
+                .sum::<f64>()
+        })
+        .collect();
+    let fin = financing(s, grid.capex_usd, &nets_by_month);
+    let term = s.debt_term_months as usize;
+    for (m, w) in grid.month_start.windows(2).enumerate() {
+        let (mut btc, mut revenue, mut power) = (0.0, 0.0, 0.0);
+        for d in w[0]..w[1] {
+            // Same operation order as the model's projection, so the sums agree exactly.
+            let r = grid.btc[d] * (s.btc_price_usd * grid.price_growth[d]);
+            let curtailed = grid.curtail && r < grid.power_usd_day;
+            if !curtailed {
+                btc += grid.btc[d];
+                revenue += r;
+                power += grid.power_usd_day;
+            }
+        }
+        let net = nets_by_month[m];
+        cum += net;
+        rows.push(MonthRow {
+            month: m + 1,
+            btc_mined: btc,
+            revenue_usd: revenue,
+            power_cost_usd: power,
+            opex_usd: grid.opex_usd_day * (w[1] - w[0]) as f64,
+            net_cash_usd: net,
+            cumulative_cash_usd: cum,
+            debt_payment_usd: if m < term { fin.debt_payment_usd_month } else { 0.0 },
+        });
+    }
+    rows
+}
+
+/// CSV header of [`projection_csv`].
+pub const CSV_COLUMNS: &[&str] = &[
+    "month",
+    "btc_mined",
+    "revenue_usd",
+    "power_cost_usd",
+    "opex_usd",
+    "net_cash_usd",
+    "cumulative_cash_usd",
+    "debt_payment_usd",
+];
+
+/// The rows as CSV: a header line, then one line per month, `\n` line ends, numbers through `fmt`.
+pub fn projection_csv(rows: &[MonthRow], fmt: &dyn Fn(f64) -> String) -> String {
+    let mut out = CSV_COLUMNS.join(",");
+    out.push('\n');
+    for r in rows {
+        let cells = [
+            r.month as f64,
+            r.btc_mined,
+            r.revenue_usd,
+            r.power_cost_usd,
+            r.opex_usd,
+            r.net_cash_usd,
+            r.cumulative_cash_usd,
+            r.debt_payment_usd,
+        ];
+        for (i, x) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&fmt(*x));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Text for an HTML attribute value in double quotes.
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The calculator's embed URL: `page_url` (origin and path, no query) with `embed=1`, the chosen panels
+/// (all when `None`) and the scenario query (`to_query`'s output, may be empty).
+pub fn embed_url(page_url: &str, panels: Option<&[&str]>, scenario_query: &str) -> String {
+    let base = page_url.split(['?', '#']).next().unwrap_or(page_url);
+    let mut url = String::from(base);
+    url.push_str("?embed=1");
+    if let Some(p) = panels.filter(|p| !p.is_empty()) {
+        url.push_str("&panels=");
+        url.push_str(&p.join(","));
+    }
+    if !scenario_query.is_empty() {
+        url.push('&');
+        url.push_str(scenario_query);
+    }
+    url
+}
+
+/// A ready-to-paste snippet: the iframe plus a few lines of script that size it from the calculator's
+/// `hashprice:height` messages (so the host page shows it without scrollbars).
+pub fn embed_snippet(url: &str, id: &str) -> String {
+    let id = escape_attr(id);
+    [
+        "<iframe id=\"",
+        &id,
+        "\" src=\"",
+        &escape_attr(url),
+        "\" title=\"Bitcoin mining hashprice & margin calculator\" style=\"width:100%;height:900px;border:0\" allow=\"clipboard-write\" loading=\"lazy\"></iframe>\n",
+        "<script>\n",
+        "addEventListener(\"message\", function (e) {\n",
+        "  var f = document.getElementById(\"",
+        &id,
+        "\");\n",
+        "  var d = e.data;\n",
+        "  if (f && e.source === f.contentWindow && d && d.type === \"hashprice:height\" && d.height > 0) f.style.height = Math.ceil(d.height) + \"px\";\n",
+        "});\n",
+        "</script>",
+    ]
+    .concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::evaluate;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-6 || (a - b).abs() <= 1e-9 * b.abs()
+    }
+
+    fn scenarios() -> Vec<Scenario> {
+        let d = Scenario::default();
+        vec![
+            d.clone(),
+            Scenario { opex_usd_month: 25_000.0, debt_pct: 60.0, debt_apr_pct: 14.0, ..d.clone() },
+            Scenario { horizon_months: 60.0, btc_price_growth_pct_year: 50.0, debt_pct: 50.0, debt_term_months: 12.0, ..d.clone() },
+            Scenario { btc_price_usd: 40_000.0, power_price_usd_kwh: 0.08, opex_usd_month: 1000.0, ..d.clone() },
+            Scenario { curtail_when_unprofitable: false, btc_price_usd: 40_000.0, power_price_usd_kwh: 0.08, ..d.clone() },
+            Scenario { horizon_months: 1.0, machine_count: 1.0, debt_pct: 100.0, debt_apr_pct: 0.0, ..d.clone() },
+            Scenario { horizon_months: 120.0, block_height: 1_049_000.0, ..d },
+        ]
+    }
+
+    #[test]
+    fn months_add_up_to_the_projection_totals() {
+        for s in scenarios() {
+            let r = evaluate(&s).expect("valid");
+            let p = &r.projection;
+            let rows = monthly_rows(&s);
+            assert_eq!(rows.len(), s.horizon_months as usize);
+            assert_eq!(rows.iter().map(|r| r.month).collect::<Vec<_>>(), (1..=rows.len()).collect::<Vec<_>>());
+            let sum = |f: fn(&MonthRow) -> f64| rows.iter().map(f).sum::<f64>();
+            assert!(close(sum(|r| r.btc_mined), p.total_btc_mined), "btc");
+            assert!(close(sum(|r| r.revenue_usd), p.total_revenue_usd), "revenue");
+            assert!(close(sum(|r| r.power_cost_usd), p.total_power_cost_usd), "power");
+            assert!(close(sum(|r| r.net_cash_usd) - r.snapshot.capex_usd, p.total_net_usd), "net");
+            let opex_total = s.opex_usd_month / 30.4375 * p.horizon_days as f64;
+            assert!(close(sum(|r| r.opex_usd), opex_total), "opex");
+            // The net column is the model's own monthly_net_usd, bit for bit.
+            let nets: Vec<f64> = rows.iter().map(|r| r.net_cash_usd).collect();
+            assert_eq!(nets, p.monthly_net_usd);
+            assert_eq!(
+                rows.iter().map(|r| r.cumulative_cash_usd).collect::<Vec<_>>(),
+                r.series.cumulative_cash_usd_month
+            );
+            for row in &rows {
+                assert!(close(row.revenue_usd - row.power_cost_usd - row.opex_usd, row.net_cash_usd), "row {}", row.month);
+                let due = row.month <= s.debt_term_months as usize;
+                let want = if due { p.debt_payment_usd_month } else { 0.0 };
+                assert_eq!(row.debt_payment_usd, want);
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_scenario_gives_no_rows() {
+        let s = Scenario { btc_price_usd: f64::NAN, ..Scenario::default() };
+        assert!(monthly_rows(&s).is_empty());
+    }
+
+    #[test]
+    fn csv_has_a_header_and_a_line_per_month() {
+        let s = Scenario { horizon_months: 3.0, debt_pct: 50.0, ..Scenario::default() };
+        let rows = monthly_rows(&s);
+        let csv = projection_csv(&rows, &|x| x.to_string());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0], "month,btc_mined,revenue_usd,power_cost_usd,opex_usd,net_cash_usd,cumulative_cash_usd,debt_payment_usd");
+        for (i, line) in lines[1..].iter().enumerate() {
+            let cells: Vec<f64> = line.split(',').map(|c| c.parse().expect("number")).collect();
+            assert_eq!(cells.len(), 8);
+            assert_eq!(cells[0], (i + 1) as f64);
+            assert_eq!(cells[5], rows[i].net_cash_usd);
+        }
+        assert!(csv.ends_with('\n'));
+    }
+
+    #[test]
+    fn snippet_is_escaped_and_has_clipboard_permission() {
+        let url = embed_url("https://investor.example/tools/hashprice/?old=1#x", Some(&["kpis", "cash"]), "btc_price_usd=86000&uptime_pct=95");
+        assert_eq!(url, "https://investor.example/tools/hashprice/?embed=1&panels=kpis,cash&btc_price_usd=86000&uptime_pct=95");
+        assert_eq!(embed_url("https://a.example/", None, ""), "https://a.example/?embed=1");
+        let snip = embed_snippet(&url, "hashprice");
+        assert!(snip.starts_with("<iframe id=\"hashprice\" src=\"https://investor.example/tools/hashprice/?embed=1&amp;panels=kpis,cash&amp;btc_price_usd=86000&amp;uptime_pct=95\""));
+        assert!(snip.contains("allow=\"clipboard-write\""));
+        assert!(snip.contains("hashprice:height"));
+        assert_eq!(escape_attr("\"><script>&"), "&quot;&gt;&lt;script&gt;&amp;");
+    }
+}
