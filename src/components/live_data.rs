@@ -136,6 +136,7 @@ pub fn LiveData() -> impl IntoView {
                     data-action="live-data"
                     aria-busy=move || if loading() { "true" } else { "false" }
                     disabled=busy_or_waiting
+                    style:opacity=move || if busy_or_waiting() { "0.65" } else { "1" }
                     title="Fetch BTC price, network hashrate, block height and fees from mempool.space (at most once a minute)"
                     on:click=on_click
                 >

@@ -3,6 +3,7 @@
 //! No browser imports and no float formatting: functions that print numbers take a formatter.
 
 pub mod insights;
+pub mod live;
 pub mod presets;
 pub mod query;
 

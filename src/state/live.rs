@@ -1,0 +1,521 @@
+//! Live network data from mempool.space, the pure part: which endpoints, what a raw field may look like
+//! after extraction, and the all-or-nothing validation into [`LiveValues`].
+//!
+//! The browser part (`crate::live`) fetches the four endpoints and hands over what it found; everything
+//! that decides whether the values may enter the scenario lives here and is tested natively.
+//! No float formatting: messages never print the offending number (the page formats numbers with JS).
+
+use crate::model::input_spec;
+
+/// mempool.space's base URL; every request goes to this origin.
+pub const ORIGIN: &str = "https://mempool.space";
+
+/// Blocks a day: reward-stats/144 covers the last 144 blocks.
+const STATS_BLOCKS: f64 = 144.0;
+const SATS_PER_BTC: f64 = 1e8;
+const HS_PER_EHS: f64 = 1e18;
+
+/// One of the four endpoints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Prices,
+    Hashrate,
+    RewardStats,
+    TipHeight,
+}
+
+impl Source {
+    /// In the order the page asks for them (and reports their failures).
+    pub const ALL: [Source; 4] = [Source::Prices, Source::Hashrate, Source::RewardStats, Source::TipHeight];
+
+    /// The path on [`ORIGIN`].
+    pub fn path(self) -> &'static str {
+        match self {
+            Source::Prices => "/api/v1/prices",
+            Source::Hashrate => "/api/v1/mining/hashrate/3d",
+            Source::RewardStats => "/api/v1/mining/reward-stats/144",
+            Source::TipHeight => "/api/blocks/tip/height",
+        }
+    }
+
+    /// The full URL to fetch.
+    pub fn url(self) -> String {
+        [ORIGIN, self.path()].concat()
+    }
+
+    /// How messages name the source: "mempool.space/api/v1/prices".
+    pub fn label(self) -> String {
+        ["mempool.space", self.path()].concat()
+    }
+
+    /// Whether the body is JSON (an object); the tip height is a plain-text integer.
+    pub fn is_json(self) -> bool {
+        self != Source::TipHeight
+    }
+
+    /// The field read from the JSON object (for the tip height: a name for the whole body).
+    pub fn field(self) -> &'static str {
+        match self {
+            Source::Prices => "USD",
+            Source::Hashrate => "currentHashrate",
+            Source::RewardStats => "totalFee",
+            Source::TipHeight => "the block height",
+        }
+    }
+}
+
+/// A field as found in a parsed JSON object (or, for the tip height, the text body).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Raw {
+    /// The key is absent.
+    Missing,
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    /// An object or an array.
+    Other,
+}
+
+/// Why an endpoint gave no usable body.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// HTTP 429.
+    RateLimited,
+    /// Any other non-2xx status.
+    Http(u16),
+    /// fetch rejected (offline, DNS, CORS, connection reset).
+    Network,
+    /// No complete answer within the timeout.
+    Timeout,
+    /// The body is not JSON.
+    MalformedJson,
+    /// JSON, but not an object.
+    NotAnObject,
+}
+
+impl Failure {
+    pub fn reason(&self) -> String {
+        match self {
+            Failure::RateLimited => "rate-limited, try again in a minute".into(),
+            Failure::Http(code) => ["HTTP error ", &code.to_string()].concat(),
+            Failure::Network => "network error (offline, or the server could not be reached)".into(),
+            Failure::Timeout => "no answer within 5 seconds (timed out)".into(),
+            Failure::MalformedJson => "malformed JSON in the response".into(),
+            Failure::NotAnObject => "the response is not a JSON object".into(),
+        }
+    }
+}
+
+/// What one endpoint gave: the raw field, or why there is none.
+pub type Fetched = Result<Raw, Failure>;
+
+/// The four values, validated and in the scenario's units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LiveValues {
+    pub btc_price_usd: f64,
+    pub network_hashrate_ehs: f64,
+    pub block_height: f64,
+    pub fees_btc_per_block: f64,
+}
+
+impl LiveValues {
+    /// (scenario key, value) pairs, for applying them in one update.
+    pub fn pairs(&self) -> [(&'static str, f64); 4] {
+        [
+            ("btc_price_usd", self.btc_price_usd),
+            ("network_hashrate_ehs", self.network_hashrate_ehs),
+            ("block_height", self.block_height),
+            ("fees_btc_per_block", self.fees_btc_per_block),
+        ]
+    }
+}
+
+/// One source and why its value cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceError {
+    pub source: Source,
+    pub reason: String,
+}
+
+impl SourceError {
+    /// "mempool.space/api/v1/mining/hashrate/3d: currentHashrate is negative"
+    pub fn message(&self) -> String {
+        [self.source.label().as_str(), ": ", &self.reason].concat()
+    }
+}
+
+/// Every source that failed, in [`Source::ALL`] order (never empty).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveError {
+    pub errors: Vec<SourceError>,
+}
+
+impl LiveError {
+    /// One line naming each failed source and its reason, e.g.
+    /// "Live data not applied (nothing changed). mempool.space/api/v1/prices: rate-limited, try again in a minute."
+    pub fn message(&self) -> String {
+        let list: Vec<String> = self.errors.iter().map(SourceError::message).collect();
+        ["Live data not applied (nothing changed). ", &list.join("; "), "."].concat()
+    }
+
+    /// True when any source answered 429.
+    pub fn rate_limited(&self) -> bool {
+        self.errors.iter().any(|e| e.reason == Failure::RateLimited.reason())
+    }
+}
+
+/// A JSON number: right type and finite (JSON.parse turns `1e999` into Infinity).
+fn number(field: &str, raw: &Raw) -> Result<f64, String> {
+    match raw {
+        Raw::Number(x) if x.is_finite() => Ok(*x),
+        Raw::Number(_) => Err([field, " is not a finite number"].concat()),
+        other => Err(wrong_type(field, other, "a number")),
+    }
+}
+
+fn wrong_type(field: &str, raw: &Raw, wanted: &str) -> String {
+    let got = match raw {
+        Raw::Missing => return [field, " is missing"].concat(),
+        Raw::Null => "null",
+        Raw::Bool(_) => "true/false",
+        Raw::Number(_) => "a number",
+        Raw::Text(_) => "text",
+        Raw::Other => "an object or array",
+    };
+    [field, " is not ", wanted, " (got ", got, ")"].concat()
+}
+
+/// A non-negative whole number written in decimal digits only (surrounding whitespace allowed).
+fn digits(field: &str, text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    if let Some(rest) = t.strip_prefix('-') {
+        if !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()) {
+            return Err([field, " is negative"].concat());
+        }
+    }
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return Err([field, " is not a whole number"].concat());
+    }
+    let mut n: u64 = 0;
+    for b in t.bytes() {
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(u64::from(b - b'0')))
+            .ok_or_else(|| [field, " is too large"].concat())?;
+    }
+    Ok(n as f64)
+}
+
+/// Checks the converted value against the scenario input's valid range.
+fn in_range(field: &str, key: &str, value: f64) -> Result<f64, String> {
+    let spec = input_spec(key).ok_or_else(|| [key, " is not an input of the model"].concat())?;
+    spec.check(value)
+        .map(|_| value)
+        .map_err(|e| [field, " is out of range (", &e.key, " ", &e.reason, ")"].concat())
+}
+
+fn non_negative(field: &str, x: f64) -> Result<f64, String> {
+    if x < 0.0 {
+        Err([field, " is negative"].concat())
+    } else {
+        Ok(x)
+    }
+}
+
+/// prices → USD: a positive JSON number.
+fn price(raw: &Raw) -> Result<f64, String> {
+    let f = Source::Prices.field();
+    let x = non_negative(f, number(f, raw)?)?;
+    in_range(f, "btc_price_usd", x)
+}
+
+/// hashrate/3d → currentHashrate (H/s) → EH/s.
+fn hashrate_ehs(raw: &Raw) -> Result<f64, String> {
+    let f = Source::Hashrate.field();
+    let hs = non_negative(f, number(f, raw)?)?;
+    in_range(f, "network_hashrate_ehs", hs / HS_PER_EHS)
+}
+
+/// reward-stats/144 → totalFee (sats, a string of digits or a whole JSON number) → BTC per block.
+fn fees_btc(raw: &Raw) -> Result<f64, String> {
+    let f = Source::RewardStats.field();
+    let sats = match raw {
+        Raw::Text(t) => digits(f, t)?,
+        Raw::Number(_) => {
+            let x = non_negative(f, number(f, raw)?)?;
+            if x.fract() != 0.0 {
+                return Err([f, " is not a whole number of sats"].concat());
+            }
+            x
+        }
+        other => return Err(wrong_type(f, other, "a number of sats")),
+    };
+    in_range(f, "fees_btc_per_block", sats / STATS_BLOCKS / SATS_PER_BTC)
+}
+
+/// blocks/tip/height → the plain-text body: a whole number.
+fn height(raw: &Raw) -> Result<f64, String> {
+    let f = Source::TipHeight.field();
+    let h = match raw {
+        Raw::Text(t) => digits(f, t)?,
+        other => return Err(wrong_type(f, other, "a whole number")),
+    };
+    in_range(f, "block_height", h)
+}
+
+/// All four or nothing: the values when every source answered and every field is valid, otherwise
+/// every failed source with its reason. `fetched` is in [`Source::ALL`] order.
+pub fn validate(fetched: [Fetched; 4]) -> Result<LiveValues, LiveError> {
+    let [p, h, r, t] = fetched;
+    let mut errors = Vec::new();
+    let mut take = |source: Source, got: Fetched, check: fn(&Raw) -> Result<f64, String>| -> Option<f64> {
+        match got.map_err(|f| f.reason()).and_then(|raw| check(&raw)) {
+            Ok(v) => Some(v),
+            Err(reason) => {
+                errors.push(SourceError { source, reason });
+                None
+            }
+        }
+    };
+    let price = take(Source::Prices, p, price);
+    let hashrate = take(Source::Hashrate, h, hashrate_ehs);
+    let fees = take(Source::RewardStats, r, fees_btc);
+    let height = take(Source::TipHeight, t, height);
+    match (price, hashrate, height, fees) {
+        (Some(btc_price_usd), Some(network_hashrate_ehs), Some(block_height), Some(fees_btc_per_block)) => {
+            Ok(LiveValues { btc_price_usd, network_hashrate_ehs, block_height, fees_btc_per_block })
+        }
+        _ => Err(LiveError { errors }),
+    }
+}
+
+/// "14:05 UTC, 2026-11-24" from an ISO-8601 UTC timestamp (JS `Date.prototype.toISOString`).
+pub fn utc_label(iso: &str) -> Option<String> {
+    let date = iso.get(0..10)?;
+    let time = iso.get(11..16)?;
+    let ok = iso.as_bytes().get(10) == Some(&b'T')
+        && date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+        && time.bytes().enumerate().all(|(i, b)| if i == 2 { b == b':' } else { b.is_ascii_digit() });
+    ok.then(|| [time, " UTC, ", date].concat())
+}
+
+/// The badge text: the shipped snapshot, or the source and UTC time of the live values.
+pub fn badge_text(live_at: Option<&str>) -> String {
+    match live_at {
+        Some(at) => ["live · mempool.space · ", at].concat(),
+        None => "snapshot · Nov 2025".into(),
+    }
+}
+
+/// Minimum time between two refreshes.
+pub const COOLDOWN_MS: f64 = 60_000.0;
+
+/// Whole seconds left before the next refresh is allowed (0 = allowed now).
+pub fn cooldown_left_s(last_attempt_ms: Option<f64>, now_ms: f64) -> u32 {
+    match last_attempt_ms {
+        Some(last) if now_ms.is_finite() && last.is_finite() => {
+            let left = (COOLDOWN_MS - (now_ms - last)) / 1000.0;
+            if left <= 0.0 {
+                0
+            } else {
+                left.ceil().min(60.0) as u32
+            }
+        }
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn good() -> [Fetched; 4] {
+        [
+            Ok(Raw::Number(91_234.0)),
+            Ok(Raw::Number(1.0345e21)),
+            Ok(Raw::Text("2880000".into())),
+            Ok(Raw::Text("930123".into())),
+        ]
+    }
+
+    fn with(i: usize, f: Fetched) -> [Fetched; 4] {
+        let mut a = good();
+        a[i] = f;
+        a
+    }
+
+    fn only_error(fetched: [Fetched; 4]) -> SourceError {
+        let e = validate(fetched).expect_err("must fail");
+        assert_eq!(e.errors.len(), 1, "{e:?}");
+        e.errors[0].clone()
+    }
+
+    #[test]
+    fn live_good_values_convert_units() {
+        let v = validate(good()).unwrap();
+        assert_eq!(v.btc_price_usd, 91_234.0);
+        assert_eq!(v.network_hashrate_ehs, 1.0345e21 / 1e18);
+        assert_eq!(v.block_height, 930_123.0);
+        assert_eq!(v.fees_btc_per_block, 2_880_000.0 / 144.0 / 1e8);
+        assert!((v.fees_btc_per_block - 0.0002).abs() < 1e-15);
+        // totalFee as a JSON number works too; whitespace around the height is fine.
+        let v = validate(with(2, Ok(Raw::Number(2_880_000.0)))).unwrap();
+        assert_eq!(v.fees_btc_per_block, 2_880_000.0 / 144.0 / 1e8);
+        assert_eq!(validate(with(3, Ok(Raw::Text(" 930123\n".into())))).unwrap().block_height, 930_123.0);
+        // Zero fees are valid.
+        assert_eq!(validate(with(2, Ok(Raw::Text("0".into())))).unwrap().fees_btc_per_block, 0.0);
+    }
+
+    #[test]
+    fn live_pairs_name_the_scenario_inputs() {
+        let v = validate(good()).unwrap();
+        let mut s = crate::model::Scenario::default();
+        for (k, x) in v.pairs() {
+            s.set(k, x).unwrap();
+        }
+        assert_eq!(s.btc_price_usd, 91_234.0);
+        assert_eq!(s.block_height, 930_123.0);
+    }
+
+    #[test]
+    fn live_negative_hashrate_names_the_source() {
+        let e = only_error(with(1, Ok(Raw::Number(-1e21))));
+        assert_eq!(e.source, Source::Hashrate);
+        assert_eq!(e.message(), "mempool.space/api/v1/mining/hashrate/3d: currentHashrate is negative");
+    }
+
+    #[test]
+    fn live_out_of_range_values_are_refused() {
+        // Zero hashrate: the input must be greater than 0.
+        let e = only_error(with(1, Ok(Raw::Number(0.0))));
+        assert!(e.reason.starts_with("currentHashrate is out of range (network_hashrate_ehs must be greater than 0"), "{}", e.reason);
+        // 2 ZH/s is fine, 2,000 ZH/s (1e24 H/s → 2e6 EH/s) is not.
+        assert!(validate(with(1, Ok(Raw::Number(2e24)))).is_err());
+        // Price zero, negative, absurd.
+        assert!(only_error(with(0, Ok(Raw::Number(0.0)))).reason.contains("out of range"));
+        assert_eq!(only_error(with(0, Ok(Raw::Number(-5.0)))).reason, "USD is negative");
+        assert!(only_error(with(0, Ok(Raw::Number(2e7)))).reason.contains("at most 10,000,000"));
+        // Fees above 100 BTC per block.
+        let e = only_error(with(2, Ok(Raw::Text("1440000000001".into()))));
+        assert_eq!(e.source, Source::RewardStats);
+        assert!(e.reason.contains("out of range (fees_btc_per_block"), "{}", e.reason);
+        // Height above the input's range.
+        let e = only_error(with(3, Ok(Raw::Text("7000000".into()))));
+        assert!(e.reason.contains("out of range (block_height"), "{}", e.reason);
+    }
+
+    #[test]
+    fn live_non_finite_numbers_are_refused() {
+        for x in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+            assert_eq!(only_error(with(0, Ok(Raw::Number(x)))).reason, "USD is not a finite number");
+            assert_eq!(only_error(with(1, Ok(Raw::Number(x)))).reason, "currentHashrate is not a finite number");
+            assert_eq!(only_error(with(2, Ok(Raw::Number(x)))).reason, "totalFee is not a finite number");
+        }
+    }
+
+    #[test]
+    fn live_wrong_types_are_refused() {
+        assert_eq!(only_error(with(0, Ok(Raw::Missing))).reason, "USD is missing");
+        assert_eq!(only_error(with(0, Ok(Raw::Text("91234".into())))).reason, "USD is not a number (got text)");
+        assert_eq!(only_error(with(1, Ok(Raw::Null))).reason, "currentHashrate is not a number (got null)");
+        assert_eq!(only_error(with(1, Ok(Raw::Bool(true)))).reason, "currentHashrate is not a number (got true/false)");
+        assert_eq!(only_error(with(1, Ok(Raw::Other))).reason, "currentHashrate is not a number (got an object or array)");
+        assert_eq!(only_error(with(2, Ok(Raw::Null))).reason, "totalFee is not a number of sats (got null)");
+        assert_eq!(only_error(with(2, Ok(Raw::Text("12.5".into())))).reason, "totalFee is not a whole number");
+        assert_eq!(only_error(with(2, Ok(Raw::Text("-12".into())))).reason, "totalFee is negative");
+        assert_eq!(only_error(with(2, Ok(Raw::Number(-12.0)))).reason, "totalFee is negative");
+        assert_eq!(only_error(with(2, Ok(Raw::Number(12.5)))).reason, "totalFee is not a whole number of sats");
+        assert_eq!(only_error(with(2, Ok(Raw::Text("99999999999999999999999".into())))).reason, "totalFee is too large");
+        assert_eq!(only_error(with(3, Ok(Raw::Number(930_123.0)))).reason, "the block height is not a whole number (got a number)");
+    }
+
+    #[test]
+    fn live_non_numeric_or_fractional_height_is_refused() {
+        for body in ["abc", "", "   ", "930123.5", "9e5", "0x10", "93 0123", "+930123", "NaN"] {
+            let e = only_error(with(3, Ok(Raw::Text(body.into()))));
+            assert_eq!(e.message(), "mempool.space/api/blocks/tip/height: the block height is not a whole number", "{body:?}");
+        }
+        assert_eq!(only_error(with(3, Ok(Raw::Text("-5".into())))).reason, "the block height is negative");
+    }
+
+    #[test]
+    fn live_fetch_failures_name_source_and_reason() {
+        let cases = [
+            (Failure::RateLimited, "rate-limited, try again in a minute"),
+            (Failure::Http(500), "HTTP error 500"),
+            (Failure::Http(404), "HTTP error 404"),
+            (Failure::Network, "network error (offline, or the server could not be reached)"),
+            (Failure::Timeout, "no answer within 5 seconds (timed out)"),
+            (Failure::MalformedJson, "malformed JSON in the response"),
+            (Failure::NotAnObject, "the response is not a JSON object"),
+        ];
+        for (i, source) in Source::ALL.iter().enumerate() {
+            for (f, reason) in &cases {
+                let e = validate(with(i, Err(f.clone()))).unwrap_err();
+                assert_eq!(e.errors, vec![SourceError { source: *source, reason: reason.to_string() }]);
+                assert!(e.message().contains(&[source.label().as_str(), ": ", reason].concat()), "{}", e.message());
+                assert_eq!(e.rate_limited(), *f == Failure::RateLimited);
+            }
+        }
+    }
+
+    #[test]
+    fn live_every_failure_is_reported_and_nothing_is_partial() {
+        let e = validate([
+            Err(Failure::RateLimited),
+            Ok(Raw::Number(-1.0)),
+            Ok(Raw::Text("2880000".into())),
+            Err(Failure::Timeout),
+        ])
+        .unwrap_err();
+        let sources: Vec<Source> = e.errors.iter().map(|x| x.source).collect();
+        assert_eq!(sources, vec![Source::Prices, Source::Hashrate, Source::TipHeight]);
+        assert_eq!(
+            e.message(),
+            "Live data not applied (nothing changed). mempool.space/api/v1/prices: rate-limited, try again in a minute; \
+             mempool.space/api/v1/mining/hashrate/3d: currentHashrate is negative; \
+             mempool.space/api/blocks/tip/height: no answer within 5 seconds (timed out)."
+        );
+    }
+
+    #[test]
+    fn live_sources_have_the_documented_urls() {
+        let urls: Vec<String> = Source::ALL.iter().map(|s| s.url()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://mempool.space/api/v1/prices",
+                "https://mempool.space/api/v1/mining/hashrate/3d",
+                "https://mempool.space/api/v1/mining/reward-stats/144",
+                "https://mempool.space/api/blocks/tip/height",
+            ]
+        );
+        assert!(Source::ALL.iter().filter(|s| s.is_json()).count() == 3 && !Source::TipHeight.is_json());
+    }
+
+    #[test]
+    fn live_badge_and_time_label() {
+        assert_eq!(badge_text(None), "snapshot · Nov 2025");
+        let at = utc_label("2026-11-24T14:05:33.120Z").unwrap();
+        assert_eq!(at, "14:05 UTC, 2026-11-24");
+        assert_eq!(badge_text(Some(&at)), "live · mempool.space · 14:05 UTC, 2026-11-24");
+        for bad in ["", "2026-11-24", "Invalid Date", "2026-11-24X14:05", "20x6-11-24T14:05:00Z", "2026-11-24T1a:05Z", "€€€€€€€€€€€€€€€€"] {
+            assert_eq!(utc_label(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn live_cooldown_counts_down_whole_seconds() {
+        assert_eq!(cooldown_left_s(None, 1e12), 0);
+        assert_eq!(cooldown_left_s(Some(1_000.0), 1_000.0), 60);
+        assert_eq!(cooldown_left_s(Some(1_000.0), 1_001.0), 60);
+        assert_eq!(cooldown_left_s(Some(1_000.0), 2_000.0), 59);
+        assert_eq!(cooldown_left_s(Some(1_000.0), 60_999.0), 1);
+        assert_eq!(cooldown_left_s(Some(1_000.0), 61_000.0), 0);
+        assert_eq!(cooldown_left_s(Some(1_000.0), 1e12), 0);
+        // A clock that went backwards never locks for more than a minute; NaN never locks.
+        assert_eq!(cooldown_left_s(Some(1e12), 0.0), 60);
+        assert_eq!(cooldown_left_s(Some(f64::NAN), 0.0), 0);
+    }
+}
