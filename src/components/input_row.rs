@@ -77,9 +77,9 @@ pub fn InputRow(field: &'static Field) -> impl IntoView {
                 class="slider"
                 type="range"
                 name=key
-                min=field.slider_min
-                max=field.slider_max
-                step=field.step
+                min=plain(field.slider_min)
+                max=plain(field.slider_max)
+                step=plain(field.step)
                 aria-label=field.label
                 prop:value=move || value.get()
                 on:input=on_slider
