@@ -2,6 +2,7 @@
 //! and keeps the scenario in the URL (replaceState, debounced) and in localStorage.
 
 use crate::components::cash_chart::CashChart;
+use crate::components::risk_panel::RiskPanel;
 use crate::components::{
     hardware_table::HardwareTable, hashprice_chart::HashpriceChart, headline::Headline, hpc_compare::HpcCompare,
     monthly_chart::MonthlyChart,
@@ -35,6 +36,7 @@ pub fn ctx() -> Ctx {
 }
 
 pub fn start() {
+    crate::api::install();
     leptos::mount::mount_to_body(App);
 }
 
@@ -120,6 +122,7 @@ pub fn App() -> impl IntoView {
     let notices = RwSignal::new(initial_notices);
     let page = StoredValue::new(page);
     provide_context(Ctx { scenario, results, notices, theme, page });
+    crate::api::connect_embed_host();
 
     // URL and storage follow the scenario, debounced so a slider drag writes once it settles.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
@@ -173,6 +176,7 @@ pub fn App() -> impl IntoView {
                     {show("monthly").then(|| view! { <MonthlyChart/> })}
                     {show("hardware").then(|| view! { <HardwareTable/> })}
                     {show("hpc").then(|| view! { <HpcCompare/> })}
+                    {show("risk").then(|| view! { <RiskPanel/> })}
                     {show("results").then(|| view! { <KpiGrid/> })}
                 </main>
             </div>

@@ -2,6 +2,7 @@
 
 use crate::app::ctx;
 use crate::components::input_row::InputRow;
+use crate::components::machine_picker::MachinePicker;
 use crate::components::live_data::LiveData;
 use crate::fields::{find, Panel, FIELDS};
 use leptos::prelude::*;
@@ -39,10 +40,12 @@ pub fn InputPanel(panel: Panel) -> impl IntoView {
             </div>
         }
     });
+    let machines = (panel == Panel::Machine).then(|| view! { <MachinePicker/> });
     view! {
         <details class="panel" id=format!("panel-{}", panel.id()) open=panel != Panel::Risk>
             <summary>{panel.title()}</summary>
             {(panel == Panel::Market && c.page.with_value(|p| p.live)).then(|| view! { <LiveData/> })}
+            {machines}
             {rows}
             {curtail}
         </details>

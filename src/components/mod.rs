@@ -14,6 +14,7 @@ pub mod kpi;
 pub mod kpi_defs;
 pub mod kpi_grid;
 pub mod kpi_strip;
+pub mod machine_picker;
 pub mod live_data;
 pub mod monthly_chart;
 pub mod notices;
