@@ -1,7 +1,7 @@
 //! Risk (MODEL.md sections 5–6): Monte Carlo odds, fan chart, tornado and NPV heatmap.
 //!
-//! The work runs in a timeout after the input settles into a frame, so KPIs and the deterministic charts
-//! never wait for it; each new input cancels the pending run. A result computed for an older scenario is
+//! The work runs right after the frame that shows the new KPIs and deterministic charts has been painted,
+//! so they never wait for it; a newer input supersedes a pending run. A result computed for an older scenario is
 //! marked stale (`data-stale="true"`, `aria-busy`) until the fresh one arrives, never shown as current.
 
 use crate::app::ctx;
@@ -28,22 +28,26 @@ pub struct RiskState {
 pub fn RiskPanel() -> impl IntoView {
     let c = ctx();
     let state = RwSignal::new(None::<RiskState>);
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    // Each input bumps the generation; a scheduled run that is no longer the latest does nothing.
+    let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let s = c.scenario.get();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                if let Ok(results) = evaluate_risk(&s) {
-                    state.set(Some(RiskState { scenario: s, results }));
-                }
-            },
-            Duration::from_millis(0),
-        )
-        .ok();
-        pending.set_value(handle);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        // After the next frame is painted (KPIs and deterministic charts first), then compute.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if generation.get_value() != mine {
+                        return;
+                    }
+                    if let Ok(results) = evaluate_risk(&s) {
+                        state.set(Some(RiskState { scenario: s, results }));
+                    }
+                },
+                Duration::from_millis(0),
+            );
+        });
     });
     let stale = Memo::new(move |_| state.with(|st| st.as_ref().is_none_or(|st| c.scenario.with(|s| *s != st.scenario))));
     let results = Memo::new(move |_| state.with(|st| st.as_ref().map(|st| st.results.clone())));
