@@ -63,46 +63,47 @@ export function useSuite({ prefix = '/tools/hashprice/' } = {}) {
 
 /**
  * Opens `url` in a fresh browser context (own storage) and waits until the headline KPI has a value.
- * Records page errors, console errors, failed same-origin responses and every request leaving `origin`
- * (those are also aborted so nothing reaches the network). Returns { page, context, problems, requests, check, close }.
- *
- * Options for tests that intercept an outside API with `page.route` (never the real network):
- * - `allowOrigins`: origins (e.g. 'https://mempool.space') whose requests, HTTP errors and the browser's
- *   "Failed to load resource" console errors are not problems. Requests to them that no `page.route`
- *   handles are still aborted by the catch-all route.
- * - `beforeGoto(page, context)`: runs before navigation (install routes and listeners there).
- * `requests` lists every request URL from page load on, in order.
+ * Records page errors, console errors, HTTP errors and every request leaving `origin`; off-origin requests
+ * are aborted unless a test's own `page.route` answers them first, so nothing ever reaches the network.
+ * Options:
+ *   allowOrigins: origins a test mocks itself with page.route (e.g. 'https://mempool.space'): requests to them,
+ *                 their HTTP errors and their "Failed to load resource" console errors are not problems;
+ *   beforeGoto:   async (page, p) => {…} run before navigation (install routes, a fake clock, init scripts);
+ *   viewport, waitForKpi (default true), timeout (ms).
+ * Returns { page, context, problems, requests (every request URL, in order), check, close }.
  */
-export async function openPage(browser, url, { origin = new URL(url).origin, viewport = { width: 1440, height: 900 }, waitForKpi = true, timeout = 20000, allowOrigins = [], beforeGoto = null } = {}) {
+export async function openPage(browser, url, {
+  origin = new URL(url).origin, allowOrigins = [], beforeGoto = null,
+  viewport = { width: 1440, height: 900 }, waitForKpi = true, timeout = 20000,
+} = {}) {
   const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
-  const ignoredScheme = /^(data|blob|about|chrome-extension):/;
   const requests = [];
-  const allowed = (u) => {
-    try {
-      return allowOrigins.includes(new URL(u).origin);
-    } catch {
-      return false;
-    }
-  };
+  const ignoredScheme = /^(data|blob|about|chrome-extension):/;
+  const allowed = new Set(allowOrigins.map((o) => new URL(o).origin));
+  const originOf = (u) => { try { return new URL(u).origin; } catch { return null; } };
+  const isAllowed = (u) => allowed.has(originOf(u));
 
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !allowed(msg.location()?.url ?? '')) problems.push(`console error: ${msg.text()} ${JSON.stringify(msg.location())}`);
+    if (msg.type() !== 'error') return;
+    const where = msg.location();
+    if (where?.url && isAllowed(where.url) && /^Failed to load resource/.test(msg.text())) return;
+    problems.push(`console error: ${msg.text()} ${JSON.stringify(where)}`);
   });
   page.on('request', (req) => {
     const u = req.url();
     requests.push(u);
-    if (ignoredScheme.test(u)) return;
-    if (new URL(u).origin !== origin && !allowed(u)) problems.push(`off-origin request: ${req.method()} ${u}`);
+    if (ignoredScheme.test(u) || isAllowed(u)) return;
+    if (originOf(u) !== origin) problems.push(`off-origin request: ${req.method()} ${u}`);
   });
   page.on('response', (res) => {
-    if (res.status() >= 400 && !allowed(res.url())) problems.push(`HTTP ${res.status()} for ${res.url()}`);
+    if (res.status() >= 400 && !isAllowed(res.url())) problems.push(`HTTP ${res.status()} for ${res.url()}`);
   });
   await context.route('**/*', (route) => {
     const u = route.request().url();
-    if (!ignoredScheme.test(u) && new URL(u).origin !== origin) return route.abort('blockedbyclient');
+    if (!ignoredScheme.test(u) && originOf(u) !== origin) return route.abort('blockedbyclient');
     return route.continue();
   });
 
@@ -111,9 +112,10 @@ export async function openPage(browser, url, { origin = new URL(url).origin, vie
     await context.close();
     check();
   };
+  const handle = { page, context, problems, requests, check, close };
 
   try {
-    if (beforeGoto) await beforeGoto(page, context);
+    if (beforeGoto) await beforeGoto(page, handle);
     await page.goto(url, { waitUntil: 'load', timeout });
     if (waitForKpi) {
       await page.waitForFunction(
@@ -129,7 +131,7 @@ export async function openPage(browser, url, { origin = new URL(url).origin, vie
     await context.close().catch(() => {});
     throw new Error(`${url} did not load (${e.message.split('\n')[0]})\n  problems: ${problems.join('\n  ') || 'none'}`);
   }
-  return { page, context, problems, requests, check, close };
+  return handle;
 }
 
 /**
