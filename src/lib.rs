@@ -2,7 +2,9 @@
 //!
 //! `model`, `chart` and `state` are pure Rust and tested natively; `app` and `components` are the
 //! Leptos page and exist only in the browser build.
+pub mod api_input;
 pub mod chart;
+pub mod export;
 pub mod fields;
 pub mod model;
 pub mod page;
@@ -16,3 +18,5 @@ pub mod components;
 pub mod format;
 #[cfg(target_arch = "wasm32")]
 pub mod live;
+#[cfg(target_arch = "wasm32")]
+pub mod api;

@@ -1,0 +1,259 @@
+//! The browser half of the JS API and of embed mode (the pure half is [`crate::api_input`]):
+//!
+//! - `window.hashprice = { compute, defaults, version }`, then a `hashprice:ready` event on `window`;
+//! - in embed mode, `{type: "hashprice:height", height}` messages to the parent whenever the content height
+//!   changes, and `{type: "hashprice:scenario", scenario}` messages from the parent applied to the inputs;
+//! - text downloads (Blob + object URL + a temporary `<a download>`) and the JSON export.
+//!
+//! Nothing here panics on what a caller, a host page or a message sends: every path ends in a JS `Error`
+//! (for `compute`) or in silence (for messages).
+
+use crate::api_input::{apply_host_message, compute, scenario_from_pairs, ComputeOutput, HostMessage, JsInput};
+use crate::app::Ctx;
+use crate::model::Scenario;
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use serde::Serialize;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A plain JS value (`null` for none, plain objects for structs and maps, arrays for vectors).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| js_error("hashprice: could not convert the result to a JS value", None))
+}
+
+fn js_error(message: &str, key: Option<&str>) -> JsValue {
+    let e = js_sys::Error::new(message);
+    if let Some(k) = key {
+        let _ = Reflect::set(&e, &JsValue::from_str("key"), &JsValue::from_str(k));
+    }
+    e.into()
+}
+
+/// What kind of JS value this is, as far as the scenario cares.
+fn read_value(v: &JsValue) -> JsInput {
+    if let Some(x) = v.as_f64() {
+        return JsInput::Number(x);
+    }
+    if let Some(b) = v.as_bool() {
+        return JsInput::Bool(b);
+    }
+    JsInput::Other(if v.is_string() {
+        "a string"
+    } else if v.is_null() {
+        "null"
+    } else if v.is_undefined() {
+        "undefined"
+    } else if v.is_bigint() {
+        "a BigInt"
+    } else if v.is_symbol() {
+        "a symbol"
+    } else if v.is_function() {
+        "a function"
+    } else if Array::is_array(v) {
+        "an array"
+    } else if v.is_object() {
+        "an object"
+    } else {
+        "an unsupported value"
+    })
+}
+
+/// The own enumerable string keys of a plain object with their values. `undefined` is an empty object;
+/// anything that is not an object (or is an array or a function) is an error.
+fn read_pairs(obj: &JsValue) -> Result<Vec<(String, JsInput)>, String> {
+    if obj.is_undefined() {
+        return Ok(Vec::new());
+    }
+    if !obj.is_object() || obj.is_function() || Array::is_array(obj) {
+        let kind = match read_value(obj) {
+            JsInput::Number(_) => "a number",
+            JsInput::Bool(_) => "a boolean",
+            JsInput::Other(w) => w,
+        };
+        return Err(["the scenario must be an object of input keys (see defaults()), got ", kind].concat());
+    }
+    let o: &Object = obj.unchecked_ref();
+    let mut out = Vec::new();
+    for key in Object::keys(o).iter() {
+        let Some(k) = key.as_string() else { continue };
+        let value = match Reflect::get(o, &key) {
+            Ok(v) => read_value(&v),
+            Err(_) => JsInput::Other("an unreadable value"),
+        };
+        out.push((k, value));
+    }
+    Ok(out)
+}
+
+/// `compute(scenario)`: the whole model for a subset of inputs (missing keys take the defaults).
+fn compute_js(arg: JsValue) -> Result<JsValue, JsValue> {
+    let pairs = read_pairs(&arg).map_err(|m| js_error(&m, None))?;
+    let s = scenario_from_pairs(&pairs, &Scenario::default()).map_err(|e| js_error(&e.message(), Some(&e.key)))?;
+    let out = compute(&s).map_err(|e| js_error(&e.message(), Some(&e.key)))?;
+    to_js(&out)
+}
+
+/// Installs `window.hashprice` and dispatches `hashprice:ready` on `window`. Call once, before mounting.
+pub fn install() {
+    let Some(win) = web_sys::window() else { return };
+    let api = Object::new();
+
+    let compute = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(compute_js);
+    let defaults = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(|| to_js(&Scenario::default()));
+    let version = Closure::<dyn Fn() -> JsValue>::new(|| JsValue::from_str(env!("CARGO_PKG_VERSION")));
+    let _ = Reflect::set(&api, &JsValue::from_str("compute"), compute.as_ref());
+    let _ = Reflect::set(&api, &JsValue::from_str("defaults"), defaults.as_ref());
+    let _ = Reflect::set(&api, &JsValue::from_str("version"), version.as_ref());
+    // The API lives as long as the page.
+    compute.forget();
+    defaults.forget();
+    version.forget();
+    Object::freeze(&api);
+    let _ = Reflect::set(&win, &JsValue::from_str("hashprice"), &api);
+
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&api);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("hashprice:ready", &init) {
+        let _ = win.dispatch_event(&ev);
+    }
+}
+
+/// `{scenario, results}` as indented JSON text (results are `compute()`'s answer).
+pub fn scenario_json(s: &Scenario) -> Result<String, String> {
+    #[derive(Serialize)]
+    struct Export<'a> {
+        scenario: &'a Scenario,
+        results: &'a ComputeOutput,
+    }
+    let results = compute(s).map_err(|e| e.message())?;
+    let value = to_js(&Export { scenario: s, results: &results }).map_err(|_| "could not convert the results".to_string())?;
+    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from_f64(2.0))
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| "could not write the JSON".to_string())
+}
+
+/// Offers `text` as a file download: a Blob, an object URL and a temporary `<a download>`.
+pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsValue> {
+    let parts = Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let doc = document();
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    a.set_attribute("hidden", "")?;
+    let body = doc.body().ok_or_else(|| JsValue::from_str("no body"))?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    // Revoke later: the download has to read the Blob first.
+    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+    Ok(())
+}
+
+// ---- embed mode: host messaging ----
+
+thread_local! {
+    static LAST_HEIGHT: Cell<f64> = const { Cell::new(-1.0) };
+}
+
+/// The parent window when this page is inside a frame; `None` at the top level.
+fn parent_window() -> Option<web_sys::Window> {
+    let win = web_sys::window()?;
+    let parent = win.parent().ok().flatten()?;
+    (!Object::is(&parent, &win)).then_some(parent)
+}
+
+/// Posts `{type: "hashprice:height", height}` to the parent if the content height changed since the last post.
+fn report_height() {
+    let Some(parent) = parent_window() else { return };
+    let Some(root) = document().document_element() else { return };
+    let height = root.get_bounding_client_rect().height().ceil();
+    if !(height.is_finite() && height > 0.0) || LAST_HEIGHT.with(|h| h.get()) == height {
+        return;
+    }
+    LAST_HEIGHT.with(|h| h.set(height));
+    let msg = Object::new();
+    let _ = Reflect::set(&msg, &JsValue::from_str("type"), &JsValue::from_str("hashprice:height"));
+    let _ = Reflect::set(&msg, &JsValue::from_str("height"), &JsValue::from_f64(height));
+    // Only a height is sent, so any host origin may receive it.
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// Reads a `message` event's data: a scenario message or something to ignore.
+fn read_host_message(data: &JsValue) -> HostMessage {
+    if !data.is_object() {
+        return HostMessage::Ignored;
+    }
+    let kind = Reflect::get(data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
+    if kind.as_deref() != Some("hashprice:scenario") {
+        return HostMessage::Ignored;
+    }
+    match Reflect::get(data, &JsValue::from_str("scenario")) {
+        Ok(s) if s.is_object() => match read_pairs(&s) {
+            Ok(pairs) => HostMessage::Scenario(pairs),
+            Err(_) => HostMessage::Ignored,
+        },
+        _ => HostMessage::Ignored,
+    }
+}
+
+/// In embed mode: reports the content height to the parent (now and on every change) and applies
+/// scenario messages from the parent. Call once from `App`, after the context is provided.
+pub fn connect_embed_host() {
+    let Some(c) = use_context::<Ctx>() else { return };
+    if !c.page.with_value(|p| p.embed) {
+        return;
+    }
+    let Some(win) = web_sys::window() else { return };
+
+    let on_resize = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_entries: JsValue, _observer: JsValue| report_height());
+    if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+        if let Some(root) = document().document_element() {
+            observer.observe(&root);
+        }
+        if let Some(body) = document().body() {
+            observer.observe(&body);
+        }
+        // Observes for the page's lifetime.
+        std::mem::forget(observer);
+    }
+    on_resize.forget();
+    // Once at start, after the first render.
+    set_timeout(report_height, std::time::Duration::from_millis(0));
+
+    let scenario = c.scenario;
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let from_parent = match (ev.source(), parent_window()) {
+            (Some(src), Some(parent)) => Object::is(&src, &parent),
+            _ => false,
+        };
+        if !from_parent {
+            return;
+        }
+        let msg = read_host_message(&ev.data());
+        let current = scenario.get_untracked();
+        if let Some(next) = apply_host_message(&msg, &current) {
+            if next != current {
+                scenario.set(next);
+            }
+        }
+    });
+    let _ = win.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+
+    // Tell the host it can send scenarios now (it may have posted one before this page listened).
+    if let Some(parent) = parent_window() {
+        let msg = Object::new();
+        let _ = Reflect::set(&msg, &JsValue::from_str("type"), &JsValue::from_str("hashprice:ready"));
+        let _ = Reflect::set(&msg, &JsValue::from_str("version"), &JsValue::from_str(env!("CARGO_PKG_VERSION")));
+        let _ = parent.post_message(&msg, "*");
+    }
+}

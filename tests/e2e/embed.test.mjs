@@ -1,0 +1,443 @@
+// Issue 4 end-to-end: the JS API (window.hashprice), embed mode, host messaging with the example investor page,
+// CSV / JSON export and the print stylesheet. One static site on 127.0.0.1 serves the release dist/ under
+// /tools/hashprice/ and examples/ under /examples/ (as an investor site would host them).
+// Every test fails on a page error, a console error (iframe included), an HTTP error or an off-origin request.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { snapshot } from './model.mjs';
+import {
+  ROOT, DIST, launchBrowser, withPage, openPage, referenceCases, defaultScenario, scenarioQuery, readScenario,
+  kpi, allKpis, eventually, isClose, assertClose, textFieldSelector, screenshot,
+} from './helpers.mjs';
+
+const T = { timeout: 90000 };
+const CALC = '/tools/hashprice/';
+const suite = { server: null, browser: null, site: null, tmp: null };
+
+before(async () => {
+  // A site root with the calculator in a sub-folder and the example page beside it (symlinks, nothing copied).
+  suite.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hashprice-site-'));
+  fs.mkdirSync(path.join(suite.tmp, 'tools'));
+  fs.symlinkSync(DIST, path.join(suite.tmp, 'tools', 'hashprice'), 'dir');
+  fs.symlinkSync(path.join(ROOT, 'examples'), path.join(suite.tmp, 'examples'), 'dir');
+  fs.writeFileSync(path.join(suite.tmp, 'index.html'), '<!doctype html><title>site</title><link rel="icon" href="data:,">');
+  suite.server = await startServer({ root: suite.tmp, prefix: '/' });
+  suite.site = suite.server.origin;
+  suite.browser = await launchBrowser();
+});
+after(async () => {
+  await suite.browser?.close();
+  await suite.server?.close();
+  if (suite.tmp) fs.rmSync(suite.tmp, { recursive: true, force: true });
+});
+
+const calcUrl = (query = '') => suite.site + CALC + query;
+const investorUrl = () => suite.site + '/examples/investor-site.html';
+const HOST = { waitForKpi: false };
+const waitForApi = (page) => page.waitForFunction(() => typeof window.hashprice?.compute === 'function', null, { timeout: 20000 });
+
+function riskCases() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'data', 'reference_risk_cases.json'), 'utf8')).cases;
+}
+
+/** Compares `actual` with `expected` like tests/reference.rs: same keys, numbers within 1e-9 relative (1e-6 absolute), null for none. */
+function compareTree(actual, expected, where, out) {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return out.push(`${where}: expected an array, got ${JSON.stringify(actual)}`);
+    if (actual.length !== expected.length) out.push(`${where}: length ${actual.length}, expected ${expected.length}`);
+    expected.forEach((e, i) => compareTree(actual[i], e, `${where}[${i}]`, out));
+  } else if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return out.push(`${where}: expected an object, got ${JSON.stringify(actual)}`);
+    const a = Object.keys(actual).sort();
+    const e = Object.keys(expected).sort();
+    if (JSON.stringify(a) !== JSON.stringify(e)) out.push(`${where}: keys ${a.join(',')} but the reference has ${e.join(',')}`);
+    for (const k of e) compareTree(actual[k], expected[k], `${where}.${k}`, out);
+  } else if (typeof expected === 'number') {
+    if (typeof actual !== 'number' || !isClose(actual, expected, { rel: 1e-9, abs: 1e-6 })) out.push(`${where}: got ${actual}, expected ${expected}`);
+  } else if (actual !== expected) {
+    out.push(`${where}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+  }
+}
+
+// ---------------------------------------------------------------- JS API
+
+test('window.hashprice: ready event, compute() matches every reference case, defaults() and version()', T, async () => {
+  await withPage(suite.browser, calcUrl(), async (page) => {
+    // The ready event fires on window once the API is installed (listen before the app starts, then reload).
+    await page.addInitScript(() => {
+      window.__hashpriceReady = null;
+      window.addEventListener('hashprice:ready', (e) => { window.__hashpriceReady = { detailIsApi: e.detail === window.hashprice, hasApi: typeof window.hashprice?.compute === 'function' }; });
+    });
+    await page.reload({ waitUntil: 'load' });
+    await waitForApi(page);
+    await eventually(async () => assert.deepEqual(await page.evaluate(() => window.__hashpriceReady), { detailIsApi: true, hasApi: true }));
+
+    const cases = referenceCases();
+    const results = await page.evaluate((scenarios) => scenarios.map((s) => window.hashprice.compute(s)), cases.map((c) => c.scenario));
+    const failures = [];
+    cases.forEach((c, i) => {
+      const r = results[i];
+      assert.deepEqual(Object.keys(r).sort(), ['heatmap_npv_usd', 'hpc', 'projection', 'risk', 'snapshot', 'tornado']);
+      for (const section of ['snapshot', 'projection', 'hpc']) compareTree(r[section], c.expected[section], `${c.name} › ${section}`, failures);
+    });
+    assert.deepEqual(failures, [], `compute() differs from reference_cases.json:\n  ${failures.slice(0, 30).join('\n  ')}`);
+
+    const risk = riskCases();
+    const riskResults = await page.evaluate((scenarios) => scenarios.map((s) => window.hashprice.compute(s)), risk.map((c) => c.scenario));
+    risk.forEach((c, i) => {
+      for (const key of ['risk', 'tornado', 'heatmap_npv_usd']) compareTree(riskResults[i][key], c.expected[key], `${c.name} › ${key}`, failures);
+    });
+    assert.deepEqual(failures, [], `compute() differs from reference_risk_cases.json:\n  ${failures.slice(0, 30).join('\n  ')}`);
+
+    // Plain JS values: plain objects (not Maps), real arrays, null for none.
+    const shape = await page.evaluate(() => {
+      const r = window.hashprice.compute({ machine_price_usd_per_th: 0, btc_price_usd: 20000 });
+      return {
+        plain: [r, r.snapshot, r.projection, r.hpc, r.risk, r.tornado[0]].every((o) => Object.getPrototypeOf(o) === Object.prototype),
+        arrays: Array.isArray(r.projection.monthly_net_usd) && Array.isArray(r.heatmap_npv_usd) && Array.isArray(r.heatmap_npv_usd[0]),
+        irr: r.projection.irr_pct_year,
+        payback: r.projection.payback_days,
+        months: r.projection.monthly_net_usd.length,
+      };
+    });
+    assert.deepEqual(shape, { plain: true, arrays: true, irr: null, payback: 0, months: 36 });
+
+    // Missing keys take the defaults: {} and no argument both equal the defaults case.
+    const same = await page.evaluate(() => {
+      const a = JSON.stringify(window.hashprice.compute({}));
+      return a === JSON.stringify(window.hashprice.compute()) && a === JSON.stringify(window.hashprice.compute(window.hashprice.defaults()));
+    });
+    assert.ok(same, 'compute({}), compute() and compute(defaults()) agree');
+
+    const defaults = await page.evaluate(() => window.hashprice.defaults());
+    const d = defaultScenario();
+    for (const [k, v] of Object.entries(d)) assert.equal(defaults[k], v, `defaults().${k}`);
+    const riskInputs = riskCases()[0].scenario;
+    assert.deepEqual(Object.keys(defaults).sort(), Object.keys(riskInputs).sort(), 'defaults() has every input key');
+    assert.equal(typeof defaults.curtail_when_unprofitable, 'boolean');
+
+    const cargoVersion = /^version\s*=\s*"([^"]+)"/m.exec(fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8'))[1];
+    assert.equal(await page.evaluate(() => window.hashprice.version()), cargoVersion);
+  });
+});
+
+test('compute(): bad input throws an Error naming the key and why, never a panic', T, async () => {
+  await withPage(suite.browser, calcUrl(), async (page) => {
+    await waitForApi(page);
+    const bad = [
+      [{ btc_pricee_usd: 95000 }, 'btc_pricee_usd', /not an input/],
+      [{ btc_price_usd: '95000' }, 'btc_price_usd', /must be a number, got a string/],
+      [{ btc_price_usd: true }, 'btc_price_usd', /must be a number, got a boolean/],
+      [{ btc_price_usd: null }, 'btc_price_usd', /must be a number, got null/],
+      [{ curtail_when_unprofitable: 1 }, 'curtail_when_unprofitable', /true or false, got a number/],
+      [{ curtail_when_unprofitable: 'true' }, 'curtail_when_unprofitable', /true or false, got a string/],
+      [{ network_hashrate_ehs: NaN }, 'network_hashrate_ehs', /finite/],
+      [{ uptime_pct: Infinity }, 'uptime_pct', /finite/],
+      [{ btc_price_usd: 0 }, 'btc_price_usd', /greater than 0/],
+      [{ btc_price_usd: -5 }, 'btc_price_usd', /greater than 0/],
+      [{ pool_fee_pct: 100 }, 'pool_fee_pct', /below 100/],
+      [{ uptime_pct: 100.5 }, 'uptime_pct', /0 to 100/],
+      [{ horizon_months: 12.5 }, 'horizon_months', /whole number/],
+      [{ horizon_months: 121 }, 'horizon_months', /1 to 120/],
+      [{ mc_paths: 0 }, 'mc_paths', /whole number/],
+      [{ machine_count: [5] }, 'machine_count', /got an array/],
+      [{ machine_count: { v: 5 } }, 'machine_count', /got an object/],
+      [{ uptime_pct: 90, debt_pct: 101 }, 'debt_pct', /0 to 100/],
+    ];
+    const got = await page.evaluate((cases) => cases.map(([input]) => {
+      // NaN and Infinity do not survive the trip into the page as JSON: rebuild them.
+      const fixed = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v]));
+      try {
+        window.hashprice.compute(fixed);
+        return { threw: false };
+      } catch (e) {
+        return { threw: true, isError: e instanceof Error, message: String(e.message), key: e.key };
+      }
+    }), bad.map(([input, key]) => [Object.fromEntries(Object.entries(input).map(([k, v]) => [k, Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v])), key]));
+    bad.forEach(([input, key, why], i) => {
+      const r = got[i];
+      assert.ok(r.threw, `compute(${JSON.stringify(input)}) throws`);
+      assert.ok(r.isError, `compute(${JSON.stringify(input)}) throws an Error`);
+      assert.ok(r.message.includes(key), `the message names ${key}: "${r.message}"`);
+      assert.match(r.message, why, `compute(${JSON.stringify(input)}): "${r.message}"`);
+      assert.equal(r.key, key, 'error.key');
+    });
+
+    const notObjects = await page.evaluate(() => [null, 'btc_price_usd=1', 42, [1, 2]].map((v) => {
+      try { window.hashprice.compute(v); return 'no error'; } catch (e) { return e instanceof Error ? e.message : 'not an Error'; }
+    }));
+    for (const m of notObjects) assert.match(m, /must be an object of input keys/);
+
+    // The API still works after the errors (no trap, no poisoned state).
+    const ok = await page.evaluate(() => window.hashprice.compute({ btc_price_usd: 86000 }).snapshot.btc_mined_day > 0);
+    assert.ok(ok);
+  });
+});
+
+// ---------------------------------------------------------------- embed mode
+
+test('embed mode: no page chrome, only the chosen panels, same scenario keys', T, async () => {
+  const s = { btc_price_usd: 86000, network_hashrate_ehs: 1150 };
+  await withPage(suite.browser, calcUrl(scenarioQuery(s) + '&embed=1&panels=kpis,results'), async (page) => {
+    const present = await page.evaluate(() => ({
+      header: !!document.querySelector('.site-header'),
+      footer: !!document.querySelector('.site-footer'),
+      inputs: !!document.querySelector('aside.inputs'),
+      strip: !!document.querySelector('.kpi-strip'),
+      all: !!document.querySelector('.all-kpis'),
+      cash: !!document.querySelector('#cash'),
+      embedClass: !!document.querySelector('.app.embed'),
+    }));
+    assert.deepEqual(present, { header: false, footer: false, inputs: false, strip: true, all: true, cash: false, embedClass: true });
+    const m = snapshot({ ...defaultScenario(), ...s });
+    assertClose(await kpi(page, 'hashprice_usd_per_ph_day'), m.hashprice_usd_per_ph_day, 'embedded hashprice');
+  });
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis,cash,hpc'), async (page) => {
+    const present = await page.evaluate(() => ['.site-header', 'aside.inputs', '.kpi-strip', '#cash', '#hpc', '#hashprice', '#monthly', '.all-kpis']
+      .map((sel) => [sel, !!document.querySelector(sel)]));
+    assert.deepEqual(Object.fromEntries(present), {
+      '.site-header': false, 'aside.inputs': false, '.kpi-strip': true, '#cash': true, '#hpc': true, '#hashprice': false, '#monthly': false, '.all-kpis': false,
+    });
+  });
+});
+
+/** The calculator's frame inside the investor page, once its headline KPI has a value. */
+async function calculatorFrame(page) {
+  const handle = await page.waitForSelector('#calculator');
+  const frame = await handle.contentFrame();
+  await frame.waitForFunction(() => {
+    const el = document.querySelector('[data-kpi="hashprice_usd_per_ph_day"]');
+    return el && el.getAttribute('data-value');
+  }, null, { timeout: 20000 });
+  return frame;
+}
+
+/** Waits until the iframe's height equals its content's height (no inner scrollbar) and returns it. */
+async function settledHeight(page, frame, { not } = {}) {
+  return eventually(async () => {
+    const outer = await page.$eval('#calculator', (el) => el.getBoundingClientRect().height);
+    const inner = await frame.evaluate(() => ({
+      content: document.documentElement.getBoundingClientRect().height,
+      scrollHeight: document.documentElement.scrollHeight,
+      clientHeight: document.documentElement.clientHeight,
+    }));
+    assert.ok(Math.abs(outer - Math.ceil(inner.content)) <= 1, `iframe is ${outer}px high, its content ${inner.content}px`);
+    assert.ok(inner.scrollHeight <= inner.clientHeight + 1, `no scrollbar inside the iframe (scrollHeight ${inner.scrollHeight}, clientHeight ${inner.clientHeight})`);
+    if (not !== undefined) assert.ok(Math.abs(outer - not) > 20, `the height changed from ${not}px (now ${outer}px)`);
+    return outer;
+  }, { timeout: 8000, interval: 50 });
+}
+
+test('investor page: the iframe follows the content height, without scrollbars', T, async () => {
+  await withPage(suite.browser, investorUrl(), async (page) => {
+    let frame = await calculatorFrame(page);
+    const h1 = await settledHeight(page, frame, { not: 600 });
+
+    // More panels (the page reloads the iframe): taller.
+    await page.selectOption('#panels', 'kpis,inputs,cash,hpc,results');
+    frame = await calculatorFrame(page);
+    await frame.waitForSelector('aside.inputs');
+    const h2 = await settledHeight(page, frame, { not: h1 });
+    assert.ok(h2 > h1 + 200, `more panels, taller iframe (${h1}px -> ${h2}px)`);
+
+    // Content changes inside the same document: closing input panels shrinks it, opening them grows it again.
+    await frame.evaluate(() => document.querySelectorAll('details.panel[open]').forEach((d) => { d.open = false; }));
+    const h3 = await settledHeight(page, frame, { not: h2 });
+    assert.ok(h3 < h2, `closing the input panels shrinks the iframe (${h2}px -> ${h3}px)`);
+    await frame.evaluate(() => document.querySelectorAll('details.panel').forEach((d) => { d.open = true; }));
+    const h4 = await settledHeight(page, frame, { not: h3 });
+    assert.ok(h4 > h3, `opening them grows it (${h3}px -> ${h4}px)`);
+
+    // Fewer panels: shorter than at the start (the height also goes down, not only up).
+    await page.selectOption('#panels', 'kpis');
+    frame = await calculatorFrame(page);
+    const h5 = await settledHeight(page, frame, { not: h4 });
+    assert.ok(h5 < h1, `key results only is shorter than the start (${h1}px -> ${h5}px)`);
+
+    // A phone-sized host: the calculator switches to its mobile layout and the iframe follows the new height.
+    await page.setViewportSize({ width: 420, height: 900 });
+    await settledHeight(page, frame, { not: h5 });
+    await screenshot(page, 'embed-investor-narrow', { fullPage: true });
+  }, HOST);
+});
+
+test('investor page: a scenario message changes a KPI in the iframe; malformed messages change nothing', T, async () => {
+  await withPage(suite.browser, investorUrl(), async (page) => {
+    const frame = await calculatorFrame(page);
+    const start = { ...defaultScenario(), machine_count: 2500, power_price_usd_kwh: 0.045 };
+    assertClose(await kpi(frame, 'hashprice_usd_per_ph_day'), snapshot(start).hashprice_usd_per_ph_day, 'hashprice at the start');
+    assertClose(await kpi(frame, 'profit_usd_day'), snapshot(start).profit_usd_day, 'profit at the start');
+
+    // The page's own button posts {type: "hashprice:scenario", scenario: {btc_price_usd: 150000, ...}}.
+    await page.click('#bull');
+    const bull = { ...start, btc_price_usd: 150000, btc_price_growth_pct_year: 25 };
+    await eventually(async () => assertClose(await kpi(frame, 'hashprice_usd_per_ph_day'), snapshot(bull).hashprice_usd_per_ph_day, 'hashprice after the bull message'));
+    assertClose(await kpi(frame, 'profit_usd_day'), snapshot(bull).profit_usd_day, 'profit after the bull message');
+    const check = await frame.evaluate(() => window.hashprice.compute({ machine_count: 2500, power_price_usd_kwh: 0.045, btc_price_usd: 150000, btc_price_growth_pct_year: 25 }).projection.npv_usd);
+    assertClose(await kpi(frame, 'npv_usd'), check, 'NPV after the bull message (against compute())');
+
+    const before = await allKpis(frame);
+    const fieldsBefore = await frame.$$eval('input[name]', (els) => els.map((e) => [e.name, e.type, e.value, e.checked]));
+    await page.evaluate(() => {
+      const w = document.getElementById('calculator').contentWindow;
+      const bad = [
+        'garbage',
+        42,
+        null,
+        [1, 2, 3],
+        { type: 'hashprice:scenario' },
+        { type: 'hashprice:scenario', scenario: null },
+        { type: 'hashprice:scenario', scenario: 'btc_price_usd=1' },
+        { type: 'hashprice:scenario', scenario: [1] },
+        { type: 'hashprice:scenario', scenario: { btc_price_usd: '95000' } },
+        { type: 'hashprice:scenario', scenario: { btc_price_usd: NaN } },
+        { type: 'hashprice:scenario', scenario: { bogus_key: 1 } },
+        { type: 'hashprice:scenario', scenario: { curtail_when_unprofitable: 0 } },
+        // all or nothing: a valid price next to an invalid uptime applies neither
+        { type: 'hashprice:scenario', scenario: { btc_price_usd: 20000, uptime_pct: 250 } },
+        { type: 'hashprice:scenarios', scenario: { btc_price_usd: 20000 } },
+        { type: 'HASHPRICE:SCENARIO', scenario: { btc_price_usd: 20000 } },
+        { type: 'hashprice:height', height: 5 },
+      ];
+      for (const m of bad) w.postMessage(m, '*');
+    });
+    // A message from the calculator's own window (not its parent) is not obeyed either.
+    await frame.evaluate(() => window.postMessage({ type: 'hashprice:scenario', scenario: { btc_price_usd: 20000 } }, '*'));
+    await page.waitForTimeout(600);
+    assert.deepEqual(await allKpis(frame), before, 'malformed messages changed no KPI');
+    assert.deepEqual(await frame.$$eval('input[name]', (els) => els.map((e) => [e.name, e.type, e.value, e.checked])), fieldsBefore, 'nor any input');
+
+    // A valid message still works afterwards, and only the keys it carries change.
+    await page.evaluate(() => document.getElementById('calculator').contentWindow.postMessage({ type: 'hashprice:scenario', scenario: { uptime_pct: 90 } }, '*'));
+    const after = { ...bull, uptime_pct: 90 };
+    await eventually(async () => assertClose(await kpi(frame, 'profit_usd_day'), snapshot(after).profit_usd_day, 'profit after uptime 90'));
+    assertClose(await kpi(frame, 'hashprice_usd_per_ph_day'), snapshot(after).hashprice_usd_per_ph_day, 'price kept');
+
+    // The host reloads the calculator with other panels; on its "hashprice:ready" message the page re-sends
+    // what it chose, so the new document shows the same scenario.
+    await page.selectOption('#panels', 'kpis');
+    await eventually(async () => {
+      const f = await calculatorFrame(page);
+      assertClose(await kpi(f, 'hashprice_usd_per_ph_day'), snapshot(bull).hashprice_usd_per_ph_day, 'bull price after the reload');
+    }, { timeout: 8000 });
+  }, HOST);
+});
+
+// ---------------------------------------------------------------- export
+
+function parseCsv(text) {
+  const lines = text.trimEnd().split('\n');
+  return { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',').map(Number)) };
+}
+
+async function download(page, action) {
+  const details = page.locator('details.export-menu');
+  if (!(await details.evaluate((d) => d.open))) await page.click('details.export-menu > summary');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-action="${action}"]`)]);
+  return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
+}
+
+test('CSV export: one row per month, columns consistent with compute()', T, async () => {
+  const s = { horizon_months: 30, debt_pct: 50, debt_term_months: 18, opex_usd_month: 20000, btc_price_growth_pct_year: 15 };
+  await withPage(suite.browser, calcUrl(scenarioQuery(s)), async (page) => {
+    await waitForApi(page);
+    const { name, text } = await download(page, 'export-csv');
+    assert.equal(name, 'hashprice-projection.csv');
+    const { header, rows } = parseCsv(text);
+    assert.deepEqual(header, ['month', 'btc_mined', 'revenue_usd', 'power_cost_usd', 'opex_usd', 'net_cash_usd', 'cumulative_cash_usd', 'debt_payment_usd']);
+    const shown = await readScenario(page);
+    const r = await page.evaluate((sc) => window.hashprice.compute(sc), shown);
+    const p = r.projection;
+    assert.equal(rows.length, shown.horizon_months, 'a row per month of the horizon');
+    assert.equal(rows.length, p.monthly_net_usd.length);
+    rows.forEach((row, i) => {
+      assert.equal(row.length, 8, `row ${i + 1} has 8 cells`);
+      assert.ok(row.every(Number.isFinite), `row ${i + 1} is all numbers`);
+      assert.equal(row[0], i + 1, 'month number');
+      assert.equal(row[5], p.monthly_net_usd[i], `month ${i + 1}: net cash equals projection.monthly_net_usd`);
+      assertClose(row[2] - row[3] - row[4], row[5], `month ${i + 1}: revenue - power - opex = net`, { rel: 1e-9, abs: 1e-6 });
+      assert.equal(row[7], i < shown.debt_term_months ? p.debt_payment_usd_month : 0, `month ${i + 1}: debt payment`);
+    });
+    const sum = (c) => rows.reduce((a, row) => a + row[c], 0);
+    assertClose(sum(1), p.total_btc_mined, 'Σ BTC mined', { rel: 1e-9 });
+    assertClose(sum(2), p.total_revenue_usd, 'Σ revenue', { rel: 1e-9 });
+    assertClose(sum(3), p.total_power_cost_usd, 'Σ power cost', { rel: 1e-9 });
+    assertClose(sum(4), (shown.opex_usd_month / 30.4375) * p.horizon_days, 'Σ opex', { rel: 1e-9 });
+    assertClose(rows.at(-1)[6], p.total_net_usd, 'cumulative cash at the end = total net', { rel: 1e-9, abs: 1e-6 });
+    assertClose(rows[0][6], p.monthly_net_usd[0] - r.snapshot.capex_usd, 'cumulative cash starts from -capex', { rel: 1e-9, abs: 1e-6 });
+  });
+});
+
+test('JSON export: the scenario and every result, equal to compute()', T, async () => {
+  const s = { btc_price_usd: 86000, network_hashrate_ehs: 1150, curtail_when_unprofitable: false, mc_paths: 300 };
+  await withPage(suite.browser, calcUrl(scenarioQuery(s)), async (page) => {
+    await waitForApi(page);
+    const { name, text } = await download(page, 'export-json');
+    assert.equal(name, 'hashprice-scenario.json');
+    const doc = JSON.parse(text);
+    assert.deepEqual(Object.keys(doc).sort(), ['results', 'scenario']);
+    const defaults = await page.evaluate(() => window.hashprice.defaults());
+    assert.deepEqual(doc.scenario, { ...defaults, ...s }, 'the scenario on the page, every key');
+    const expected = await page.evaluate((sc) => window.hashprice.compute(sc), doc.scenario);
+    assert.deepEqual(doc.results, expected, 'results equal compute(scenario)');
+    const ref = referenceCases()[0].expected;
+    for (const section of ['snapshot', 'projection', 'hpc']) {
+      assert.deepEqual(Object.keys(doc.results[section]).sort(), Object.keys(ref[section]).sort(), `${section} keys`);
+    }
+  });
+});
+
+test('Embed button: snippet for the current scenario, copied and shown; it loads in embed mode', T, async () => {
+  const s = { btc_price_usd: 101000, machine_count: 3000 };
+  let snippet;
+  await withPage(suite.browser, calcUrl(scenarioQuery(s)), async (page, p) => {
+    await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.site });
+    await page.click('button[data-action="embed"]');
+    const area = page.locator('#embed-code');
+    await area.waitFor();
+    snippet = await area.inputValue();
+    assert.match(snippet, /^<iframe /);
+    assert.match(snippet, /allow="clipboard-write"/);
+    assert.match(snippet, /embed=1/);
+    assert.match(snippet, /btc_price_usd=101000/);
+    assert.match(snippet, /machine_count=3000/);
+    await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet));
+    await eventually(async () => assert.match(await page.locator('.embed-dialog .status').innerText(), /copied/i));
+
+    // Choosing fewer panels updates the snippet.
+    await page.uncheck('input[name="embed-panel"][value="inputs"]');
+    await eventually(async () => assert.match(await area.inputValue(), /panels=kpis,headline,/));
+    snippet = await area.inputValue();
+  });
+  const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
+  assert.ok(src.startsWith(calcUrl('?')), `the snippet points at this calculator: ${src}`);
+  await withPage(suite.browser, src, async (page) => {
+    assert.equal(await page.$('.site-header'), null, 'embed mode: no header');
+    assert.equal(await page.$('aside.inputs'), null, 'the unchecked panel is gone');
+    const m = snapshot({ ...defaultScenario(), ...s });
+    assertClose(await kpi(page, 'profit_usd_day'), m.profit_usd_day, 'the embedded scenario');
+  });
+});
+
+test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed', T, async () => {
+  await withPage(suite.browser, calcUrl(), async (page) => {
+    await page.emulateMedia({ media: 'print' });
+    const visible = async (sel) => page.locator(sel).first().isVisible();
+    for (const sel of ['button[data-action="export-csv"]', 'button[data-action="copy-link"]', 'input[type="range"]', 'select#preset-select', 'details.export-menu']) {
+      assert.equal(await visible(sel), false, `${sel} is hidden in print`);
+    }
+    for (const sel of ['.kpi-strip', '#cash', '#cash svg', '.all-kpis', textFieldSelector('btc_price_usd'), 'h1']) {
+      assert.equal(await visible(sel), true, `${sel} prints`);
+    }
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(255, 255, 255)', 'white paper');
+    fs.mkdirSync(path.join(ROOT, 'screenshots'), { recursive: true });
+    await page.pdf({ path: path.join(ROOT, 'screenshots', 'print-summary.pdf') }).catch(() => {});
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await visible('button[data-action="copy-link"]'), true, 'the screen layout is back');
+  });
+});
