@@ -1,7 +1,8 @@
 //! Shared pieces of the hand-written SVG charts: plot area, axes with nice ticks, rules (payback,
 //! halving), and a crosshair that follows the pointer and the arrow keys and reads out the value.
+//! Chart bodies are markup strings (see `chart::markup`); only the crosshair is a reactive view.
 
-use crate::chart::{int_string, px, Scale};
+use crate::chart::{int_string, nearest_index, px, Scale, Svg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -11,7 +12,6 @@ pub const LEFT: f64 = 76.0;
 pub const RIGHT: f64 = 18.0;
 pub const TOP: f64 = 28.0;
 pub const BOTTOM: f64 = 44.0;
-pub const VIEW_BOX: &str = "0 0 720 300";
 
 /// Plot-area edges in view-box pixels.
 pub fn x_range() -> (f64, f64) {
@@ -35,59 +35,42 @@ impl Axis {
 }
 
 /// Grid lines, tick labels and axis titles.
-pub fn axes(x: Axis, y: Axis) -> impl IntoView {
-    let (x0, x1) = x_range();
-    let (y0, y1) = y_range();
-    let (x0s, x1s, y0s, y1s) = (int_string(px(x0)), int_string(px(x1)), int_string(px(y0)), int_string(px(y1)));
-    let ygrid = y
-        .ticks
-        .into_iter()
-        .map(|(p, label)| {
-            let ps = int_string(p);
-            view! {
-                <line class="grid" x1=x0s.clone() x2=x1s.clone() y1=ps.clone() y2=ps.clone()/>
-                <text class="tick" x=int_string(px(x0) - 6) y=int_string(p + 4) text-anchor="end">{label}</text>
-            }
-        })
-        .collect_view();
-    let xticks = x
-        .ticks
-        .into_iter()
-        .map(|(p, label)| {
-            let ps = int_string(p);
-            view! {
-                <line class="axis" x1=ps.clone() x2=ps.clone() y1=y0s.clone() y2=int_string(px(y0) + 5)/>
-                <text class="tick" x=ps y=int_string(px(y0) + 18) text-anchor="middle">{label}</text>
-            }
-        })
-        .collect_view();
-    view! {
-        <g class="axes" aria-hidden="true">
-            {ygrid}
-            <line class="axis" x1=x0s.clone() x2=x1s y1=y0s.clone() y2=y0s.clone()/>
-            <line class="axis" x1=x0s x2=int_string(px(x0)) y1=y0s y2=y1s/>
-            {xticks}
-            <text class="axis-title" x=int_string(px((x0 + x1) / 2.0)) y=int_string(px(H - 6.0)) text-anchor="middle">{x.label}</text>
-            <text class="axis-title" x="8" y="16">{y.label}</text>
-        </g>
+pub fn axes(svg: &mut Svg, x: &Axis, y: &Axis) {
+    let (x0, x1) = (px(x_range().0), px(x_range().1));
+    let (y0, y1) = (px(y_range().0), px(y_range().1));
+    svg.open_group("axes");
+    for (p, label) in &y.ticks {
+        svg.line("grid", x0, *p, x1, *p);
+        svg.text("tick", x0 - 6, p + 4, "end", label);
     }
+    svg.line("axis", x0, y0, x1, y0);
+    svg.line("axis", x0, y0, x0, y1);
+    for (p, label) in &x.ticks {
+        svg.line("axis", *p, y0, *p, y0 + 5);
+        svg.text("tick", *p, y0 + 18, "middle", label);
+    }
+    svg.text("axis-title", (x0 + x1) / 2, px(H - 6.0), "middle", x.label);
+    svg.text("axis-title", 8, 16, "start", y.label);
+    svg.close_group();
 }
 
-/// A labelled vertical rule (payback, halving) at `x_px`, or nothing when off the plot.
-pub fn rule(x_px: Option<f64>, label: String, class: &'static str) -> impl IntoView {
+/// A labelled vertical rule (payback, halving) at `x_px`; nothing when off the plot.
+pub fn rule(svg: &mut Svg, x_px: Option<f64>, label: &str, class: &str) {
     let (x0, x1) = x_range();
-    let (y0, y1) = y_range();
-    x_px.filter(|x| *x >= x0 && *x <= x1).map(|x| {
-        let xs = int_string(px(x));
-        let anchor = if x > (x0 + x1) / 2.0 { "end" } else { "start" };
-        let tx = int_string(px(if anchor == "end" { x - 4.0 } else { x + 4.0 }));
-        view! {
-            <g class=["rule ", class].concat()>
-                <line x1=xs.clone() x2=xs y1=int_string(px(y0)) y2=int_string(px(y1))/>
-                <text x=tx y=int_string(px(y1) + 12) text-anchor=anchor>{label}</text>
-            </g>
-        }
-    })
+    let Some(x) = x_px.filter(|x| *x >= x0 && *x <= x1) else { return };
+    let (y0, y1) = (px(y_range().0), px(y_range().1));
+    let end = x > (x0 + x1) / 2.0;
+    svg.open_group(&["rule ", class].concat());
+    svg.line("", px(x), y0, px(x), y1);
+    svg.text("", px(if end { x - 4.0 } else { x + 4.0 }), y1 + 12, if end { "end" } else { "start" }, label);
+    svg.close_group();
+}
+
+/// A dashed horizontal reference line across the plot with a label at its right end.
+pub fn level(svg: &mut Svg, y_px: i64, label: &str, class: &str) {
+    let (x0, x1) = (px(x_range().0), px(x_range().1));
+    svg.line(class, x0, y_px, x1, y_px);
+    svg.text("series-label", x1 - 4, y_px - 6, "end", label);
 }
 
 /// One crosshair position: x in view-box pixels and what it reads.
@@ -97,29 +80,8 @@ pub struct Readout {
     pub text: String,
 }
 
-/// Pointer and keyboard crosshair over a chart's points. Returns the overlay view and the handlers' state.
-pub fn crosshair(points: Memo<Vec<Readout>>) -> (RwSignal<Option<usize>>, impl IntoView) {
-    let index = RwSignal::new(None::<usize>);
-    let (y0, y1) = y_range();
-    let overlay = move || {
-        let pts = points.get();
-        index.get().and_then(|i| pts.get(i).cloned()).map(|r| {
-            let xs = int_string(px(r.x_px));
-            let anchor = if r.x_px > W / 2.0 { "end" } else { "start" };
-            let tx = int_string(px(if anchor == "end" { r.x_px - 6.0 } else { r.x_px + 6.0 }));
-            view! {
-                <g class="crosshair">
-                    <line x1=xs.clone() x2=xs y1=int_string(px(y0)) y2=int_string(px(y1))/>
-                    <text x=tx y="18" text-anchor=anchor>{r.text}</text>
-                </g>
-            }
-        })
-    };
-    (index, overlay)
-}
-
 /// View-box x of a pointer event over the SVG.
-pub fn pointer_x(ev: &web_sys::PointerEvent) -> Option<f64> {
+fn pointer_x(ev: &web_sys::PointerEvent) -> Option<f64> {
     let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
     let rect = el.get_bounding_client_rect();
     (rect.width() > 0.0).then(|| (ev.client_x() as f64 - rect.left()) * W / rect.width())
@@ -141,20 +103,22 @@ pub fn step_index(key: &str, current: Option<usize>, len: usize) -> Option<Optio
     })
 }
 
-/// The `<svg>` of a chart: accessible name and description, pointer and keyboard crosshair.
+/// An accessible chart: `<svg role="img">` with title and description, the body markup, and a pointer
+/// and keyboard crosshair over `points`.
 #[component]
 pub fn ChartSvg(
     id: &'static str,
     title: &'static str,
     #[prop(into)] desc: Signal<String>,
+    #[prop(into)] body: Signal<String>,
     points: Memo<Vec<Readout>>,
-    children: Children,
+    #[prop(default = "0 0 720 300")] view_box: &'static str,
 ) -> impl IntoView {
-    let (index, overlay) = crosshair(points);
+    let index = RwSignal::new(None::<usize>);
     let on_move = move |ev: web_sys::PointerEvent| {
         if let Some(x) = pointer_x(&ev) {
             let xs: Vec<f64> = points.with(|p| p.iter().map(|r| r.x_px).collect());
-            index.set(crate::chart::nearest_index(&xs, x));
+            index.set(nearest_index(&xs, x));
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
@@ -164,15 +128,25 @@ pub fn ChartSvg(
             index.set(next);
         }
     };
+    let overlay = move || {
+        let r = index.get().and_then(|i| points.with(|p| p.get(i).cloned()))?;
+        let mut svg = Svg::new();
+        let end = r.x_px > W / 2.0;
+        svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1));
+        svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text);
+        Some(svg.out)
+    };
     let title_id = [id, "-title"].concat();
     let desc_id = [id, "-desc"].concat();
     let labelled_by = [title_id.as_str(), " ", desc_id.as_str()].concat();
+    let has_points = move || points.with(|p| !p.is_empty());
     view! {
         <svg
             class="chart"
-            viewBox=VIEW_BOX
+            id=id
+            viewBox=view_box
             role="img"
-            tabindex="0"
+            tabindex=move || if has_points() { "0" } else { "-1" }
             aria-labelledby=labelled_by
             on:pointermove=on_move
             on:pointerleave=move |_| index.set(None)
@@ -181,8 +155,41 @@ pub fn ChartSvg(
         >
             <title id=title_id>{title}</title>
             <desc id=desc_id>{move || desc.get()}</desc>
-            {children()}
-            {overlay}
+            <g class="body" inner_html=move || body.get()></g>
+            <g class="crosshair" aria-hidden="true" inner_html=move || overlay().unwrap_or_default()></g>
         </svg>
     }
+}
+
+/// A collapsible data table whose body is markup rows (see `chart::table_rows`).
+#[component]
+pub fn DataTable(caption: &'static str, headers: &'static [&'static str], #[prop(into)] rows: Signal<String>) -> impl IntoView {
+    view! {
+        <details class="data-table">
+            <summary>"Data table"</summary>
+            <table>
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody inner_html=move || rows.get()></tbody>
+            </table>
+        </details>
+    }
+}
+
+/// For callers that build their own headers: the markup of one header row.
+pub fn header_row(cells: &[String]) -> String {
+    let mut out = String::from("<tr>");
+    for c in cells {
+        out.push_str("<th scope=\"col\">");
+        crate::chart::push_escaped(&mut out, c);
+        out.push_str("</th>");
+    }
+    out.push_str("</tr>");
+    out
+}
+
+pub fn int_attr(v: i64) -> String {
+    int_string(v)
 }

@@ -1,7 +1,7 @@
 //! Chart 5: one MW used for mining versus leased to an AI/HPC tenant — revenue, profit, capex, payback.
 
 use crate::app::ctx;
-use crate::chart::{int_string, px, Scale};
+use crate::chart::{px, Scale, Svg};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::usd;
 use crate::model::Hpc;
@@ -36,25 +36,20 @@ pub fn HpcCompare() -> impl IntoView {
             let m = metrics(&h, capex);
             let max = m.iter().flat_map(|r| [r.1.abs(), r.2.abs()]).fold(1.0_f64, f64::max);
             let x = Scale::new((0.0, max), (0.0, BAR_MAX_W));
-            m.into_iter()
-                .enumerate()
-                .map(|(i, (label, mining, hpc))| {
-                    let y = 8.0 + i as f64 * ROW_H;
-                    let bar = |v: f64, dy: f64, class: &'static str, who: &'static str| {
-                        let w = px(x.map(v.abs())).max(1);
-                        let text = [who, ": ", &usd(v)].concat();
-                        view! {
-                            <rect class=class x=int_string(px(LABEL_W)) y=int_string(px(y + dy)) width=int_string(w) height="18"/>
-                            <text class="tick" x=int_string(px(LABEL_W) + w + 6) y=int_string(px(y + dy + 14.0))>{text}</text>
-                        }
-                    };
-                    view! {
-                        <text class="tick" x="0" y=int_string(px(y + 24.0))>{label}</text>
-                        {bar(mining, 0.0, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining")}
-                        {bar(hpc, 22.0, "bar-hpc", "AI/HPC")}
-                    }
-                })
-                .collect_view()
+            let mut svg = Svg::new();
+            for (i, (label, mining, hpc)) in m.into_iter().enumerate() {
+                let y = 8.0 + i as f64 * ROW_H;
+                svg.text("tick", 0, px(y + 24.0), "start", label);
+                for (v, dy, class, who) in [
+                    (mining, 0.0, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining: "),
+                    (hpc, 22.0, "bar-hpc", "AI/HPC: "),
+                ] {
+                    let w = px(x.map(v.abs())).max(1);
+                    svg.rect(class, px(LABEL_W), px(y + dy), w, 18);
+                    svg.text("tick", px(LABEL_W) + w + 6, px(y + dy + 14.0), "start", &[who, &usd(v)].concat());
+                }
+            }
+            svg.out
         })
     };
     let desc = move || {
@@ -84,7 +79,7 @@ pub fn HpcCompare() -> impl IntoView {
             <svg class="chart hbar" viewBox="0 0 720 176" role="img" aria-labelledby="hpc-chart-title hpc-chart-desc">
                 <title id="hpc-chart-title">"Mining versus AI/HPC per MW"</title>
                 <desc id="hpc-chart-desc">{desc}</desc>
-                {chart}
+                <g inner_html=move || chart().unwrap_or_default()></g>
             </svg>
             <p class="chart-note">{desc}</p>
             <div class="table-scroll">

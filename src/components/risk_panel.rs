@@ -6,9 +6,10 @@
 
 use crate::app::ctx;
 use crate::chart::{
-    area_path, css_hex, diverging_color, heatmap_cell, int_string, line_path, nice_scale, nice_ticks, px, zero_contour, Scale,
+    area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, nice_ticks, px, table_rows, zero_contour, Scale,
+    Svg,
 };
-use crate::components::chart_frame::{axes, rule, x_range, y_range, Axis, ChartSvg, Readout};
+use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartSvg, DataTable, Readout};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
 use crate::format::{num, pct, plain, usd};
@@ -87,90 +88,71 @@ pub fn RiskPanel() -> impl IntoView {
     }
 }
 
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Chart {
+    body: String,
+    points: Vec<Readout>,
+    table: String,
+    desc: String,
+}
+
+fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64) -> Chart {
+    let risk = &r.risk;
+    // Cumulative net cash with the capex added back, against the capex line, like the deterministic chart.
+    let add = |v: &[f64]| -> Vec<f64> { std::iter::once(0.0).chain(v.iter().map(|x| x + capex)).collect() };
+    let (p10, p50, p90) = (add(&risk.mc_cum_cash_usd_p10), add(&risk.mc_cum_cash_usd_p50), add(&risk.mc_cum_cash_usd_p90));
+    let months = (p50.len() - 1).max(1) as f64;
+    let x = Scale::new((0.0, months), x_range());
+    let lo = p10.iter().copied().fold(0.0_f64, f64::min);
+    let hi = p90.iter().copied().fold(capex, f64::max);
+    let (y, yt) = nice_scale(lo, hi, y_range(), 5);
+    let xs: Vec<f64> = (0..p50.len()).map(|m| x.map(m as f64)).collect();
+    let ys = |v: &[f64]| v.iter().map(|c| y.map(*c)).collect::<Vec<_>>();
+    let xt: Vec<f64> = nice_ticks(0.0, months, 6).into_iter().filter(|t| *t <= months).collect();
+    let mut svg = Svg::new();
+    axes(&mut svg, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd, "USD"));
+    svg.path("fan-band", &area_path(&xs, &ys(&p10), &ys(&p90)));
+    level(&mut svg, px(y.map(capex)), "capex", "capex-line");
+    svg.path("line-cash", &line_path(&xs.iter().copied().zip(ys(&p50)).collect::<Vec<_>>()));
+    rule(&mut svg, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving", "halving");
+    let row = |m: usize| vec![num(m as f64, 0), usd(p10[m]), usd(p50[m]), usd(p90[m])];
+    Chart {
+        body: svg.out,
+        points: (0..p50.len())
+            .map(|m| Readout {
+                x_px: xs[m],
+                text: ["month ", &num(m as f64, 0), ": P10 ", &usd(p10[m]), " · P50 ", &usd(p50[m]), " · P90 ", &usd(p90[m])].concat(),
+            })
+            .collect(),
+        table: table_rows(&(0..p50.len()).map(row).collect::<Vec<_>>()),
+        desc: [
+            "Cumulative net cash by month across simulated price paths: the band spans the 10th to 90th percentile, the line is the median. ",
+            &pct(100.0 * risk.mc_payback_probability),
+            " of paths repay the capex within ",
+            &num(horizon_months, 0),
+            " months.",
+        ]
+        .concat(),
+    }
+}
+
 #[component]
 fn FanChart(results: Memo<Option<RiskResults>>, horizon: Memo<f64>) -> impl IntoView {
     let c = ctx();
-    let geo = Memo::new(move |_| {
+    let data = Memo::new(move |_| {
         let capex = c.results.with(|r| r.as_ref().map(|r| r.snapshot.capex_usd).unwrap_or(0.0));
         let halving = c.results.with(|r| r.as_ref().and_then(|r| r.projection.halving_day));
-        results.with(|r| {
-            r.as_ref().map(|r| {
-                let risk = &r.risk;
-                // Cumulative net cash (capex added back) against the capex line, like the deterministic chart.
-                let add = |v: &Vec<f64>| -> Vec<f64> { std::iter::once(0.0).chain(v.iter().map(|x| x + capex)).collect() };
-                let (p10, p50, p90) = (add(&risk.mc_cum_cash_usd_p10), add(&risk.mc_cum_cash_usd_p50), add(&risk.mc_cum_cash_usd_p90));
-                let months = (p50.len() - 1).max(1) as f64;
-                let x = Scale::new((0.0, months), x_range());
-                let lo = p10.iter().copied().fold(0.0_f64, f64::min);
-                let hi = p90.iter().copied().fold(capex, f64::max);
-                let (y, yt) = nice_scale(lo, hi, y_range(), 5);
-                let xs: Vec<f64> = (0..p50.len()).map(|m| x.map(m as f64)).collect();
-                let ys = |v: &[f64]| v.iter().map(|c| y.map(*c)).collect::<Vec<_>>();
-                let band = area_path(&xs, &ys(&p10), &ys(&p90));
-                let median = line_path(&xs.iter().copied().zip(ys(&p50)).collect::<Vec<_>>());
-                let xt: Vec<f64> = nice_ticks(0.0, months, 6).into_iter().filter(|t| *t <= months).collect();
-                let points = (0..p50.len())
-                    .map(|m| Readout {
-                        x_px: xs[m],
-                        text: ["month ", &num(m as f64, 0), ": P10 ", &usd(p10[m]), " · P50 ", &usd(p50[m]), " · P90 ", &usd(p90[m])].concat(),
-                    })
-                    .collect::<Vec<_>>();
-                (
-                    Axis::new(&x, &xt, |t| num(t, 0), "months"),
-                    Axis::new(&y, &yt, usd, "USD"),
-                    band,
-                    median,
-                    px(y.map(capex)),
-                    halving.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)),
-                    points,
-                    (p10, p50, p90),
-                )
-            })
-        })
+        results.with(|r| r.as_ref().map(|r| fan_chart(r, capex, halving, horizon.get())).unwrap_or_default())
     });
-    let points = Memo::new(move |_| geo.with(|g| g.as_ref().map(|g| g.6.clone()).unwrap_or_default()));
-    let desc = Signal::derive(move || {
-        results.with(|r| match r {
-            Some(r) => [
-                "Cumulative net cash by month across simulated price paths: the band spans the 10th to 90th percentile, the line is the median. ",
-                &pct(100.0 * r.risk.mc_payback_probability),
-                " of paths repay the capex within ",
-                &num(horizon.get(), 0),
-                " months.",
-            ]
-            .concat(),
-            None => String::new(),
-        })
-    });
-    let (x0, x1) = x_range();
+    let points = Memo::new(move |_| data.with(|d| d.points.clone()));
+    let desc = Signal::derive(move || data.with(|d| d.desc.clone()));
     view! {
         <h3>"Cumulative cash, P10–P90 across price paths"</h3>
-        <ChartSvg id="fan-chart" title="Fan chart of cumulative net cash" desc=desc points=points>
-            {move || geo.get().map(|(xa, ya, band, median, capex_y, halving_x, _, _)| view! {
-                {axes(xa, ya)}
-                <path class="fan-band" d=band/>
-                <line class="capex-line" x1=int_string(px(x0)) x2=int_string(px(x1)) y1=int_string(capex_y) y2=int_string(capex_y)/>
-                <text class="series-label" x=int_string(px(x1) - 4) y=int_string(capex_y - 6) text-anchor="end">"capex"</text>
-                <path class="line-cash" d=median/>
-                {rule(halving_x, "halving".to_string(), "halving")}
-            })}
-        </ChartSvg>
+        <ChartSvg id="fan-chart" title="Fan chart of cumulative net cash" desc=desc
+            body=Signal::derive(move || data.with(|d| d.body.clone())) points=points/>
         <p class="chart-note">{move || desc.get()}</p>
-        <details class="data-table">
-            <summary>"Data table"</summary>
-            <table>
-                <caption>"Cumulative net cash percentiles by month"</caption>
-                <thead><tr><th scope="col">"Month"</th><th scope="col">"P10"</th><th scope="col">"P50"</th><th scope="col">"P90"</th></tr></thead>
-                <tbody>
-                    {move || geo.with(|g| g.as_ref().map(|g| {
-                        let (p10, p50, p90) = &g.7;
-                        (0..p50.len()).map(|m| view! {
-                            <tr><td>{num(m as f64, 0)}</td><td>{usd(p10[m])}</td><td>{usd(p50[m])}</td><td>{usd(p90[m])}</td></tr>
-                        }).collect_view()
-                    }))}
-                </tbody>
-            </table>
-        </details>
+        <DataTable caption="Cumulative net cash percentiles by month" headers=&["Month", "P10", "P50", "P90"]
+            rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
     }
 }
 
@@ -186,207 +168,191 @@ fn label_of(key: &str) -> &'static str {
     find(key).map(|f| f.label).unwrap_or("input")
 }
 
+const TORNADO_ROW: f64 = 34.0;
+const TORNADO_LABEL: f64 = 250.0;
+
+fn tornado_chart(r: &RiskResults, base_npv: f64) -> Chart {
+    let mut rows = r.tornado.clone();
+    rows.sort_by(|a, b| (b.npv_high_usd - b.npv_low_usd).abs().total_cmp(&(a.npv_high_usd - a.npv_low_usd).abs()));
+    let lo = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(base_npv, f64::min);
+    let hi = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(base_npv, f64::max);
+    let (x, ticks) = nice_scale(lo, hi, (TORNADO_LABEL, 700.0), 4);
+    let bx = x.map(base_npv);
+    let total_h = TORNADO_ROW * rows.len() as f64 + 10.0;
+    let mut svg = Svg::new();
+    for t in &ticks {
+        let tx = px(x.map(*t));
+        svg.line("grid", tx, 4, tx, px(total_h));
+        svg.text("tick", tx, px(total_h + 16.0), "middle", &usd(*t));
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = px(8.0 + i as f64 * TORNADO_ROW);
+        let label = [label_of(r.key), ": ", &input_value(r.key, r.low_input), " → ", &input_value(r.key, r.high_input)].concat();
+        svg.text("tick", 0, y + 15, "start", &label);
+        for (v, class) in [(r.npv_low_usd, "bar-low"), (r.npv_high_usd, "bar-high")] {
+            let (a, z) = (px(bx.min(x.map(v))), px(bx.max(x.map(v))));
+            svg.rect(class, a, y, (z - a).max(1), 20);
+        }
+    }
+    svg.line("axis", px(bx), 0, px(bx), px(total_h));
+    Chart {
+        body: svg.out,
+        points: Vec::new(),
+        table: rows
+            .iter()
+            .map(|r| {
+                // `data-tornado` names the input, a stable hook for tests.
+                let cells = table_rows(&[vec![
+                    label_of(r.key).to_string(),
+                    input_value(r.key, r.low_input),
+                    usd(r.npv_low_usd),
+                    input_value(r.key, r.high_input),
+                    usd(r.npv_high_usd),
+                ]]);
+                cells.replacen("<tr>", &["<tr data-tornado=\"", r.key, "\">"].concat(), 1)
+            })
+            .collect(),
+        desc: rows
+            .first()
+            .map(|top| {
+                ["NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from ", label_of(top.key), "."]
+                    .concat()
+            })
+            .unwrap_or_default(),
+    }
+}
+
 #[component]
 fn Tornado(results: Memo<Option<RiskResults>>) -> impl IntoView {
     let c = ctx();
-    const ROW: f64 = 34.0;
-    const LABEL: f64 = 250.0;
-    let rows = Memo::new(move |_| {
-        results.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    let mut rows = r.tornado.clone();
-                    rows.sort_by(|a, b| {
-                        let sa = (a.npv_high_usd - a.npv_low_usd).abs();
-                        let sb = (b.npv_high_usd - b.npv_low_usd).abs();
-                        sb.total_cmp(&sa)
-                    });
-                    rows
-                })
-                .unwrap_or_default()
-        })
+    let data = Memo::new(move |_| {
+        let base = c.results.with(|r| r.as_ref().map(|r| r.projection.npv_usd).unwrap_or(0.0));
+        results.with(|r| r.as_ref().map(|r| tornado_chart(r, base)).unwrap_or_default())
     });
-    let base = Memo::new(move |_| c.results.with(|r| r.as_ref().map(|r| r.projection.npv_usd).unwrap_or(0.0)));
-    let height = move || int_string(px(ROW * rows.with(|r| r.len()) as f64 + 40.0));
-    let chart = move || {
-        let rows = rows.get();
-        let b = base.get();
-        let lo = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(b, f64::min);
-        let hi = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(b, f64::max);
-        let (x, ticks) = nice_scale(lo, hi, (LABEL, 700.0), 4);
-        let bx = x.map(b);
-        let total_h = ROW * rows.len() as f64 + 10.0;
-        let grid = ticks
-            .iter()
-            .map(|t| {
-                let tx = int_string(px(x.map(*t)));
-                view! {
-                    <line class="grid" x1=tx.clone() x2=tx.clone() y1="4" y2=int_string(px(total_h))/>
-                    <text class="tick" x=tx y=int_string(px(total_h + 16.0)) text-anchor="middle">{usd(*t)}</text>
-                }
-            })
-            .collect_view();
-        let bars = rows
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| {
-                let y = 8.0 + i as f64 * ROW;
-                let seg = |v: f64, class: &'static str| {
-                    let (a, z) = (bx.min(x.map(v)), bx.max(x.map(v)));
-                    view! { <rect class=class x=int_string(px(a)) y=int_string(px(y)) width=int_string((px(z) - px(a)).max(1)) height="20"/> }
-                };
-                let label = [label_of(r.key), ": ", &input_value(r.key, r.low_input), " → ", &input_value(r.key, r.high_input)].concat();
-                view! {
-                    <text class="tick" x="0" y=int_string(px(y + 15.0))>{label}</text>
-                    {seg(r.npv_low_usd, "bar-low")}
-                    {seg(r.npv_high_usd, "bar-high")}
-                }
-            })
-            .collect_view();
-        view! {
-            {grid}
-            {bars}
-            <line class="axis" x1=int_string(px(bx)) x2=int_string(px(bx)) y1="0" y2=int_string(px(total_h))/>
-        }
+    let rows = Memo::new(move |_| results.with(|r| r.as_ref().map(|r| r.tornado.len()).unwrap_or(9)));
+    let view_box = move || {
+        let mut v = String::from("0 0 720 ");
+        crate::chart::push_int(&mut v, px(TORNADO_ROW * rows.get() as f64 + 40.0));
+        v
     };
-    let desc = move || {
-        rows.with(|r| {
-            r.first()
-                .map(|top| {
-                    ["NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from ", label_of(top.key), "."]
-                        .concat()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let desc = move || data.with(|d| d.desc.clone());
     view! {
         <h3>"Which assumption matters most (tornado)"</h3>
-        <svg class="chart tornado" viewBox=move || ["0 0 720 ", &height()].concat() role="img" aria-labelledby="tornado-title tornado-desc">
+        <svg class="chart tornado" viewBox=view_box role="img" aria-labelledby="tornado-title tornado-desc">
             <title id="tornado-title">"Tornado chart of NPV sensitivity"</title>
             <desc id="tornado-desc">{desc}</desc>
-            {chart}
+            <g inner_html=move || data.with(|d| d.body.clone())></g>
         </svg>
         <p class="chart-note">
             <span class="swatch swatch-low" aria-hidden="true"></span>"low value "
             <span class="swatch swatch-high" aria-hidden="true"></span>"high value; the vertical line is this scenario's NPV. "
             {desc}
         </p>
-        <details class="data-table">
-            <summary>"Data table"</summary>
-            <table>
-                <caption>"NPV at each input's low and high value"</caption>
-                <thead><tr><th scope="col">"Input"</th><th scope="col">"Low"</th><th scope="col">"NPV at low"</th><th scope="col">"High"</th><th scope="col">"NPV at high"</th></tr></thead>
-                <tbody>
-                    {move || rows.get().into_iter().map(|r| view! {
-                        <tr data-tornado=r.key>
-                            <th scope="row">{label_of(r.key)}</th>
-                            <td>{input_value(r.key, r.low_input)}</td><td>{usd(r.npv_low_usd)}</td>
-                            <td>{input_value(r.key, r.high_input)}</td><td>{usd(r.npv_high_usd)}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </details>
+        <DataTable caption="NPV at each input's low and high value" headers=&["Input", "Low", "NPV at low", "High", "NPV at high"]
+            rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
+    }
+}
+
+const HEAT_LEFT: f64 = 84.0;
+const HEAT_TOP: f64 = 10.0;
+const HEAT_SIZE: f64 = 420.0;
+const HEAT_LABELS: [usize; 5] = [0, 5, 10, 15, 20];
+
+fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64) -> Chart {
+    let cell = HEAT_SIZE / HEATMAP_STEPS as f64;
+    let grid = &r.heatmap_npv_usd;
+    let lo = grid.iter().flatten().copied().fold(0.0_f64, f64::min);
+    let hi = grid.iter().flatten().copied().fold(0.0_f64, f64::max);
+    let (left, top) = (px(HEAT_LEFT), px(HEAT_TOP));
+    let mut svg = Svg::new();
+    svg.open_group("cells");
+    for (j, row) in grid.iter().enumerate() {
+        for (i, v) in row.iter().enumerate() {
+            let rc = heatmap_cell(i, j, grid.len(), cell, cell);
+            svg.rect_fill("", rc.x + left, rc.y + top, rc.w, rc.h, &css_hex(diverging_color(*v, lo, hi)));
+        }
+    }
+    svg.close_group();
+    svg.out.push_str("<g transform=\"translate(");
+    crate::chart::push_int(&mut svg.out, left);
+    svg.out.push(' ');
+    crate::chart::push_int(&mut svg.out, top);
+    svg.out.push_str(")\">");
+    svg.path("contour", &zero_contour(grid, cell, cell));
+    svg.close_group();
+    for k in HEAT_LABELS {
+        let m = heatmap_multiplier(k);
+        let x = px(HEAT_LEFT + (k as f64 + 0.5) * cell);
+        let y = px(HEAT_TOP + HEAT_SIZE - (k as f64 + 0.5) * cell);
+        svg.text("tick", x, px(HEAT_TOP + HEAT_SIZE + 16.0), "middle", &show(Fmt::Usd, price * m));
+        svg.text("tick", px(HEAT_LEFT - 6.0), y + 4, "end", &num(hashrate * m, 0));
+    }
+    svg.circle("current", px(HEAT_LEFT + 10.5 * cell), px(HEAT_TOP + HEAT_SIZE - 10.5 * cell), 8);
+    svg.text("axis-title", px(HEAT_LEFT + HEAT_SIZE / 2.0), px(HEAT_TOP + HEAT_SIZE + 36.0), "middle", "BTC price (USD)");
+    svg.text("axis-title", 0, px(HEAT_TOP + HEAT_SIZE + 36.0), "start", "EH/s ↑");
+    // Legend: colour is never the only cue (sign words and the contour line go with it).
+    let legend = [
+        (crate::chart::heatmap::PROFIT_RGB, "NPV > 0"),
+        (crate::chart::heatmap::NEUTRAL_RGB, "≈ 0"),
+        (crate::chart::heatmap::LOSS_RGB, "NPV < 0"),
+    ];
+    for (k, (rgb, label)) in legend.iter().enumerate() {
+        let y = 40 + 28 * k as i64;
+        svg.rect_fill("", 540, y, 16, 16, &css_hex(*rgb));
+        svg.text("tick", 564, y + 13, "start", label);
+    }
+    svg.line("legend-contour", 540, 132, 556, 132);
+    svg.text("tick", 564, 136, "start", "NPV = 0");
+    svg.circle("legend-current", 548, 158, 7);
+    svg.text("tick", 564, 162, "start", "this scenario");
+    let mut rows = Vec::new();
+    for j in HEAT_LABELS.iter().rev() {
+        let mut row = vec![num(hashrate * heatmap_multiplier(*j), 0)];
+        row.extend(HEAT_LABELS.iter().map(|i| usd(grid[*j][*i])));
+        rows.push(row);
+    }
+    Chart {
+        body: svg.out,
+        points: Vec::new(),
+        table: table_rows(&rows),
+        desc: [
+            "NPV for BTC prices from 50% to 150% of ",
+            &usd(price),
+            " (left to right) and network hashrates from 50% to 150% of ",
+            &num(hashrate, 0),
+            " EH/s (bottom to top). Green is positive, red negative; the dark line is NPV = 0; the ring marks this scenario.",
+        ]
+        .concat(),
     }
 }
 
 #[component]
 fn Heatmap(results: Memo<Option<RiskResults>>) -> impl IntoView {
     let c = ctx();
-    const LEFT: f64 = 84.0;
-    const TOP: f64 = 10.0;
-    const SIZE: f64 = 420.0;
-    let cell = SIZE / HEATMAP_STEPS as f64;
     let base = Memo::new(move |_| c.scenario.with(|s| (s.btc_price_usd, s.network_hashrate_ehs)));
-    let chart = move || {
-        results.with(|r| {
-            r.as_ref().map(|r| {
-                let grid = &r.heatmap_npv_usd;
-                let lo = grid.iter().flatten().copied().fold(0.0_f64, f64::min);
-                let hi = grid.iter().flatten().copied().fold(0.0_f64, f64::max);
-                let rows = grid.len();
-                let cells = grid
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(j, row)| row.iter().enumerate().map(move |(i, v)| (i, j, *v)))
-                    .map(|(i, j, v)| {
-                        let rc = heatmap_cell(i, j, rows, cell, cell);
-                        view! {
-                            <rect x=int_string(rc.x + LEFT as i64) y=int_string(rc.y + TOP as i64) width=int_string(rc.w) height=int_string(rc.h)
-                                fill=css_hex(diverging_color(v, lo, hi))/>
-                        }
-                    })
-                    .collect_view();
-                let contour = zero_contour(grid, cell, cell);
-                (cells, contour)
-            })
-        })
-    };
-    let (price, hashrate) = (move || base.get().0, move || base.get().1);
-    let labels = move || {
+    let data = Memo::new(move |_| {
         let (p, h) = base.get();
-        [0usize, 5, 10, 15, 20]
-            .into_iter()
-            .map(|k| {
-                let m = heatmap_multiplier(k);
-                let x = LEFT + (k as f64 + 0.5) * cell;
-                let y = TOP + SIZE - (k as f64 + 0.5) * cell;
-                view! {
-                    <text class="tick" x=int_string(px(x)) y=int_string(px(TOP + SIZE + 16.0)) text-anchor="middle">{show(Fmt::Usd, p * m)}</text>
-                    <text class="tick" x=int_string(px(LEFT - 6.0)) y=int_string(px(y + 4.0)) text-anchor="end">{num(h * m, 0)}</text>
-                }
-            })
-            .collect_view()
+        results.with(|r| r.as_ref().map(|r| heatmap_chart(r, p, h)).unwrap_or_default())
+    });
+    let head = move || {
+        let p = base.get().0;
+        let mut cells = vec!["EH/s \\ BTC".to_string()];
+        cells.extend(HEAT_LABELS.iter().map(|i| show(Fmt::Usd, p * heatmap_multiplier(*i))));
+        crate::components::chart_frame::header_row(&cells)
     };
-    let centre = LEFT + 10.5 * cell;
-    let centre_y = TOP + SIZE - 10.5 * cell;
     view! {
         <h3>"NPV over BTC price × network hashrate"</h3>
         <svg class="chart heatmap" viewBox="0 0 720 480" role="img" aria-labelledby="heatmap-title heatmap-desc">
             <title id="heatmap-title">"NPV heatmap over BTC price and network hashrate"</title>
-            <desc id="heatmap-desc">
-                {move || ["NPV for BTC prices from 50% to 150% of ", &usd(price()), " (left to right) and network hashrates from 50% to 150% of ",
-                    &num(hashrate(), 0), " EH/s (bottom to top). Green is positive, red negative; the dark line is NPV = 0; the ring marks this scenario."].concat()}
-            </desc>
-            {move || chart().map(|(cells, contour)| view! {
-                <g class="cells">{cells}</g>
-                <path class="contour" d=contour transform=["translate(", &int_string(LEFT as i64), " ", &int_string(TOP as i64), ")"].concat()/>
-            })}
-            {labels}
-            <circle class="current" cx=int_string(px(centre)) cy=int_string(px(centre_y)) r="8"/>
-            <text class="axis-title" x=int_string(px(LEFT + SIZE / 2.0)) y=int_string(px(TOP + SIZE + 36.0)) text-anchor="middle">"BTC price (USD)"</text>
-            <text class="axis-title" x="0" y=int_string(px(TOP + SIZE + 36.0))>"EH/s ↑"</text>
-            <g class="legend" transform="translate(540 40)">
-                <rect x="0" y="0" width="16" height="16" fill=css_hex(crate::chart::heatmap::PROFIT_RGB)/>
-                <text class="tick" x="24" y="13">"NPV > 0"</text>
-                <rect x="0" y="28" width="16" height="16" fill=css_hex(crate::chart::heatmap::NEUTRAL_RGB)/>
-                <text class="tick" x="24" y="41">"≈ 0"</text>
-                <rect x="0" y="56" width="16" height="16" fill=css_hex(crate::chart::heatmap::LOSS_RGB)/>
-                <text class="tick" x="24" y="69">"NPV < 0"</text>
-                <line class="contour" x1="0" x2="16" y1="92" y2="92"/>
-                <text class="tick" x="24" y="96">"NPV = 0"</text>
-                <circle class="current" cx="8" cy="118" r="7"/>
-                <text class="tick" x="24" y="122">"this scenario"</text>
-            </g>
+            <desc id="heatmap-desc">{move || data.with(|d| d.desc.clone())}</desc>
+            <g inner_html=move || data.with(|d| d.body.clone())></g>
         </svg>
         <details class="data-table">
             <summary>"Data table"</summary>
             <table>
                 <caption>"NPV (rows: network hashrate; columns: BTC price), every fifth step"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"EH/s \\ BTC"</th>
-                        {move || [0usize, 5, 10, 15, 20].into_iter().map(|i| view! { <th scope="col">{show(Fmt::Usd, price() * heatmap_multiplier(i))}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || results.with(|r| r.as_ref().map(|r| [20usize, 15, 10, 5, 0].into_iter().map(|j| view! {
-                        <tr>
-                            <th scope="row">{num(hashrate() * heatmap_multiplier(j), 0)}</th>
-                            {[0usize, 5, 10, 15, 20].into_iter().map(|i| view! { <td>{usd(r.heatmap_npv_usd[j][i])}</td> }).collect_view()}
-                        </tr>
-                    }).collect_view()))}
-                </tbody>
+                <thead inner_html=head></thead>
+                <tbody inner_html=move || data.with(|d| d.table.clone())></tbody>
             </table>
         </details>
     }

@@ -1,0 +1,171 @@
+//! SVG and table markup as strings. Charts are rebuilt on every input: one string set as `innerHTML`
+//! is faster to render than hundreds of reactive nodes and far smaller in WASM than a typed view tree.
+//! Coordinates are whole pixels; text is escaped.
+
+use super::svg::push_int;
+
+/// Appends `text` with `&`, `<`, `>`, `"` escaped.
+pub fn push_escaped(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Builds SVG elements into one string.
+#[derive(Default, Debug, Clone, PartialEq)]
+pub struct Svg {
+    pub out: String,
+}
+
+impl Svg {
+    pub fn new() -> Svg {
+        Svg { out: String::with_capacity(4096) }
+    }
+
+    fn attr(&mut self, name: &str, v: i64) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_int(&mut self.out, v);
+        self.out.push('"');
+    }
+
+    fn class(&mut self, class: &str) {
+        if !class.is_empty() {
+            self.out.push_str(" class=\"");
+            push_escaped(&mut self.out, class);
+            self.out.push('"');
+        }
+    }
+
+    pub fn line(&mut self, class: &str, x1: i64, y1: i64, x2: i64, y2: i64) {
+        self.out.push_str("<line");
+        self.class(class);
+        self.attr("x1", x1);
+        self.attr("y1", y1);
+        self.attr("x2", x2);
+        self.attr("y2", y2);
+        self.out.push_str("/>");
+    }
+
+    pub fn rect(&mut self, class: &str, x: i64, y: i64, w: i64, h: i64) {
+        self.rect_fill(class, x, y, w, h, "");
+    }
+
+    /// A rectangle with an explicit fill colour (heatmap cells); `fill` must be a `#rrggbb` colour.
+    pub fn rect_fill(&mut self, class: &str, x: i64, y: i64, w: i64, h: i64, fill: &str) {
+        self.out.push_str("<rect");
+        self.class(class);
+        self.attr("x", x);
+        self.attr("y", y);
+        self.attr("width", w.max(0));
+        self.attr("height", h.max(0));
+        if !fill.is_empty() {
+            self.out.push_str(" fill=\"");
+            push_escaped(&mut self.out, fill);
+            self.out.push('"');
+        }
+        self.out.push_str("/>");
+    }
+
+    pub fn path(&mut self, class: &str, d: &str) {
+        if d.is_empty() {
+            return;
+        }
+        self.out.push_str("<path");
+        self.class(class);
+        self.out.push_str(" d=\"");
+        push_escaped(&mut self.out, d);
+        self.out.push_str("\"/>");
+    }
+
+    pub fn circle(&mut self, class: &str, cx: i64, cy: i64, r: i64) {
+        self.out.push_str("<circle");
+        self.class(class);
+        self.attr("cx", cx);
+        self.attr("cy", cy);
+        self.attr("r", r);
+        self.out.push_str("/>");
+    }
+
+    /// `anchor` is "start", "middle" or "end".
+    pub fn text(&mut self, class: &str, x: i64, y: i64, anchor: &str, text: &str) {
+        self.out.push_str("<text");
+        self.class(class);
+        self.attr("x", x);
+        self.attr("y", y);
+        if anchor != "start" {
+            self.out.push_str(" text-anchor=\"");
+            self.out.push_str(anchor);
+            self.out.push('"');
+        }
+        self.out.push('>');
+        push_escaped(&mut self.out, text);
+        self.out.push_str("</text>");
+    }
+
+    pub fn open_group(&mut self, class: &str) {
+        self.out.push_str("<g");
+        self.class(class);
+        self.out.push('>');
+    }
+
+    pub fn close_group(&mut self) {
+        self.out.push_str("</g>");
+    }
+}
+
+/// Table body rows as markup: the first cell of each row is a row header.
+pub fn table_rows(rows: &[Vec<String>]) -> String {
+    let mut out = String::with_capacity(rows.len() * 64);
+    for row in rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            out.push_str(if i == 0 { "<th scope=\"row\">" } else { "<td>" });
+            push_escaped(&mut out, cell);
+            out.push_str(if i == 0 { "</th>" } else { "</td>" });
+        }
+        out.push_str("</tr>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_coordinates_are_integers() {
+        let mut s = Svg::new();
+        s.text("tick", 10, -3, "end", "<$1 & \"2\">");
+        assert_eq!(s.out, "<text class=\"tick\" x=\"10\" y=\"-3\" text-anchor=\"end\">&lt;$1 &amp; &quot;2&quot;&gt;</text>");
+    }
+
+    #[test]
+    fn elements_are_well_formed() {
+        let mut s = Svg::new();
+        s.open_group("bars");
+        s.rect("bar neg", 1, 2, 3, -4);
+        s.line("", 0, 0, 5, 5);
+        s.path("line", "M0 0L1 1");
+        s.path("empty", "");
+        s.circle("current", 1, 2, 3);
+        s.close_group();
+        assert_eq!(
+            s.out,
+            "<g class=\"bars\"><rect class=\"bar neg\" x=\"1\" y=\"2\" width=\"3\" height=\"0\"/><line x1=\"0\" y1=\"0\" x2=\"5\" y2=\"5\"/><path class=\"line\" d=\"M0 0L1 1\"/><circle class=\"current\" cx=\"1\" cy=\"2\" r=\"3\"/></g>"
+        );
+    }
+
+    #[test]
+    fn table_rows_escape_cells_and_mark_row_headers() {
+        let rows = vec![vec!["<a>".to_string(), "1 & 2".to_string()]];
+        assert_eq!(table_rows(&rows), "<tr><th scope=\"row\">&lt;a&gt;</th><td>1 &amp; 2</td></tr>");
+    }
+}
