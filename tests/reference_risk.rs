@@ -4,44 +4,8 @@
 use hashprice::model::{evaluate, evaluate_risk, Scenario};
 use serde_json::Value;
 
-fn close(actual: f64, expected: f64) -> bool {
-    let diff = (actual - expected).abs();
-    diff <= 1e-6 || diff <= 1e-9 * expected.abs()
-}
-
-fn compare(path: &str, actual: &Value, expected: &Value, out: &mut Vec<String>) {
-    match (actual, expected) {
-        (Value::Number(a), Value::Number(e)) => {
-            let (a, e) = (a.as_f64().unwrap_or(f64::NAN), e.as_f64().unwrap_or(f64::NAN));
-            if !close(a, e) {
-                out.push(format!("{path}: got {a}, expected {e}"));
-            }
-        }
-        (Value::Array(a), Value::Array(e)) => {
-            if a.len() != e.len() {
-                out.push(format!("{path}: length {} vs {}", a.len(), e.len()));
-            }
-            for (i, (x, y)) in a.iter().zip(e).enumerate() {
-                compare(&format!("{path}[{i}]"), x, y, out);
-            }
-        }
-        (Value::Object(a), Value::Object(e)) => {
-            for (k, y) in e {
-                match a.get(k) {
-                    Some(x) => compare(&format!("{path}.{k}"), x, y, out),
-                    None => out.push(format!("{path}.{k}: missing")),
-                }
-            }
-            for k in a.keys() {
-                if !e.contains_key(k) {
-                    out.push(format!("{path}.{k}: not in the reference"));
-                }
-            }
-        }
-        (a, e) if a == e => {}
-        (a, e) => out.push(format!("{path}: got {a}, expected {e}")),
-    }
-}
+mod common;
+use common::{close, compare};
 
 fn cases() -> Vec<Value> {
     let text = std::fs::read_to_string("tests/data/reference_risk_cases.json").expect("risk reference file");

@@ -2,21 +2,13 @@
 
 use crate::app::ctx;
 use crate::chart::{line_path, nice_scale, nice_ticks, px, table_rows, Scale, Svg};
-use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartSvg, DataTable, Readout};
+use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartBlock, ChartData, Readout};
 use crate::format::{num, usd};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::Results;
 use leptos::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Chart {
-    body: String,
-    points: Vec<Readout>,
-    table: String,
-    desc: String,
-}
-
-fn chart(r: &Results, horizon_months: f64) -> Chart {
+fn chart(r: &Results, horizon_months: f64) -> ChartData {
     let capex = r.snapshot.capex_usd;
     let mut cash = vec![0.0];
     cash.extend(r.series.cumulative_cash_usd_month.iter().map(|c| c + capex));
@@ -39,7 +31,7 @@ fn chart(r: &Results, horizon_months: f64) -> Chart {
     rule(&mut svg, at_day(r.projection.payback_days), &payback, "payback");
     rule(&mut svg, at_day(r.projection.halving_day), "halving", "halving");
     let capex_text = usd(capex);
-    Chart {
+    ChartData {
         body: svg.out,
         points: cash
             .iter()
@@ -70,16 +62,11 @@ pub fn CashChart() -> impl IntoView {
         let h = c.scenario.with(|s| s.horizon_months);
         c.results.with(|r| r.as_ref().map(|r| chart(r, h)).unwrap_or_default())
     });
-    let points = Memo::new(move |_| data.with(|d| d.points.clone()));
-    let desc = Signal::derive(move || data.with(|d| d.desc.clone()));
     view! {
         <section class="card chart-card" id="cash" aria-labelledby="cash-h">
             <h2 id="cash-h">"Cumulative cash against capex"</h2>
-            <ChartSvg id="cash-chart" title="Cumulative net cash against capex" desc=desc
-                body=Signal::derive(move || data.with(|d| d.body.clone())) points=points/>
-            <p class="chart-note">{move || desc.get()}</p>
-            <DataTable caption="Cumulative net cash by month" headers=&["Month", "Cumulative net cash", "Capex"]
-                rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
+            <ChartBlock id="cash-chart" title="Cumulative net cash against capex" caption="Cumulative net cash by month"
+                headers=&["Month", "Cumulative net cash", "Capex"] data=data/>
         </section>
     }
 }

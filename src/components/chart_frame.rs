@@ -161,19 +161,55 @@ pub fn ChartSvg(
     }
 }
 
+/// Everything a chart shows, computed in one memo: body markup, crosshair points, table rows, description.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartData {
+    pub body: String,
+    pub points: Vec<Readout>,
+    pub table: String,
+    pub desc: String,
+}
+
+/// A chart with its one-line description and its data table, all read from one memo.
+#[component]
+pub fn ChartBlock(
+    id: &'static str,
+    title: &'static str,
+    caption: &'static str,
+    headers: &'static [&'static str],
+    data: Memo<ChartData>,
+    /// Optional legend swatch class shown before the description (e.g. "swatch-shade").
+    #[prop(optional)]
+    swatch: &'static str,
+) -> impl IntoView {
+    let points = Memo::new(move |_| data.with(|d| d.points.clone()));
+    let desc = Signal::derive(move || data.with(|d| d.desc.clone()));
+    view! {
+        <ChartSvg id=id title=title desc=desc body=Signal::derive(move || data.with(|d| d.body.clone())) points=points/>
+        <p class="chart-note">
+            {(!swatch.is_empty()).then(|| view! { <span class=["swatch ", swatch].concat() aria-hidden="true"></span> })}
+            {move || desc.get()}
+        </p>
+        <DataTable caption=caption headers=headers rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
+    }
+}
+
 /// A collapsible data table whose body is markup rows (see `chart::table_rows`).
 #[component]
 pub fn DataTable(caption: &'static str, headers: &'static [&'static str], #[prop(into)] rows: Signal<String>) -> impl IntoView {
     view! {
         <details class="data-table">
             <summary>"Data table"</summary>
-            <table>
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
-                </thead>
-                <tbody inner_html=move || rows.get()></tbody>
-            </table>
+            // A wide table scrolls sideways on a narrow screen: the scroller takes focus so the keyboard can scroll it.
+            <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+                <table>
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                    </thead>
+                    <tbody inner_html=move || rows.get()></tbody>
+                </table>
+            </div>
         </details>
     }
 }

@@ -2,21 +2,13 @@
 
 use crate::app::ctx;
 use crate::chart::{downsample_minmax, line_path, nice_scale, nice_ticks, px, run_rects, shaded_runs, table_rows, Scale, Svg};
-use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartSvg, DataTable, Readout};
+use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartBlock, ChartData, Readout};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::num;
 use crate::model::Results;
 use leptos::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Chart {
-    body: String,
-    points: Vec<Readout>,
-    table: String,
-    desc: String,
-}
-
-fn chart(r: &Results) -> Chart {
+fn chart(r: &Results) -> ChartData {
     let hp = &r.series.hashprice_usd_per_ph_day;
     let curtailed = &r.series.curtailed;
     let shutdown = r.snapshot.shutdown_hashprice_usd_per_ph_day;
@@ -39,7 +31,7 @@ fn chart(r: &Results) -> Chart {
     rule(&mut svg, r.projection.halving_day.map(|d| x.map(d as f64)), "halving", "halving");
     let off = |d: usize| curtailed.get(d).copied().unwrap_or(false);
     let step = (hp.len() / 60).max(1);
-    Chart {
+    ChartData {
         body: svg.out,
         points: (0..hp.len())
             .step_by(step)
@@ -70,16 +62,11 @@ fn chart(r: &Results) -> Chart {
 pub fn HashpriceChart() -> impl IntoView {
     let c = ctx();
     let data = Memo::new(move |_| c.results.with(|r| r.as_ref().map(chart).unwrap_or_default()));
-    let points = Memo::new(move |_| data.with(|d| d.points.clone()));
-    let desc = Signal::derive(move || data.with(|d| d.desc.clone()));
     view! {
         <section class="card chart-card" id="hashprice" aria-labelledby="hashprice-h">
             <h2 id="hashprice-h">"Hashprice against the shutdown hashprice"</h2>
-            <ChartSvg id="hashprice-chart" title="Daily hashprice against shutdown hashprice" desc=desc
-                body=Signal::derive(move || data.with(|d| d.body.clone())) points=points/>
-            <p class="chart-note"><span class="swatch swatch-shade" aria-hidden="true"></span>{move || desc.get()}</p>
-            <DataTable caption="Hashprice every 30 days" headers=&["Day", "Hashprice", "Curtailed"]
-                rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
+            <ChartBlock id="hashprice-chart" title="Daily hashprice against shutdown hashprice" caption="Hashprice every 30 days"
+                headers=&["Day", "Hashprice", "Curtailed"] data=data swatch="swatch-shade"/>
         </section>
     }
 }

@@ -2,20 +2,12 @@
 
 use crate::app::ctx;
 use crate::chart::{bars, int_string, nice_scale, px, table_rows, Band, Svg};
-use crate::components::chart_frame::{axes, x_range, y_range, Axis, ChartSvg, DataTable, Readout};
+use crate::components::chart_frame::{axes, x_range, y_range, Axis, ChartBlock, ChartData, Readout};
 use crate::format::{num, usd};
 use crate::model::Results;
 use leptos::prelude::*;
 
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Chart {
-    body: String,
-    points: Vec<Readout>,
-    table: String,
-    desc: String,
-}
-
-fn chart(r: &Results, term_months: usize) -> Chart {
+fn chart(r: &Results, term_months: usize) -> ChartData {
     let monthly = &r.projection.monthly_net_usd;
     let payment = r.projection.debt_payment_usd_month;
     let n = monthly.len();
@@ -42,7 +34,7 @@ fn chart(r: &Results, term_months: usize) -> Chart {
         let x1 = int_string(px(band.start(debt_months - 1) + band.step_px()));
         svg.path("debt-line", &["M", &x0, " ", &yp, "H", &x1].concat());
     }
-    Chart {
+    ChartData {
         body: svg.out,
         points: monthly
             .iter()
@@ -72,16 +64,11 @@ pub fn MonthlyChart() -> impl IntoView {
         let term = c.scenario.with(|s| s.debt_term_months as usize);
         c.results.with(|r| r.as_ref().map(|r| chart(r, term)).unwrap_or_default())
     });
-    let points = Memo::new(move |_| data.with(|d| d.points.clone()));
-    let desc = Signal::derive(move || data.with(|d| d.desc.clone()));
     view! {
         <section class="card chart-card" id="monthly" aria-labelledby="monthly-h">
             <h2 id="monthly-h">"Monthly net cash"</h2>
-            <ChartSvg id="monthly-chart" title="Monthly net cash" desc=desc
-                body=Signal::derive(move || data.with(|d| d.body.clone())) points=points/>
-            <p class="chart-note">{move || desc.get()}</p>
-            <DataTable caption="Net cash and debt payment by month" headers=&["Month", "Net cash", "Debt payment"]
-                rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
+            <ChartBlock id="monthly-chart" title="Monthly net cash" caption="Net cash and debt payment by month"
+                headers=&["Month", "Net cash", "Debt payment"] data=data/>
         </section>
     }
 }

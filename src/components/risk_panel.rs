@@ -9,7 +9,7 @@ use crate::chart::{
     area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, nice_ticks, px, table_rows, zero_contour, Scale,
     Svg,
 };
-use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartSvg, DataTable, Readout};
+use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartBlock, ChartData, DataTable, Readout};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
 use crate::format::{num, pct, plain, usd};
@@ -88,15 +88,7 @@ pub fn RiskPanel() -> impl IntoView {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Chart {
-    body: String,
-    points: Vec<Readout>,
-    table: String,
-    desc: String,
-}
-
-fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64) -> Chart {
+fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64) -> ChartData {
     let risk = &r.risk;
     // Cumulative net cash with the capex added back, against the capex line, like the deterministic chart.
     let add = |v: &[f64]| -> Vec<f64> { std::iter::once(0.0).chain(v.iter().map(|x| x + capex)).collect() };
@@ -116,7 +108,7 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
     svg.path("line-cash", &line_path(&xs.iter().copied().zip(ys(&p50)).collect::<Vec<_>>()));
     rule(&mut svg, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving", "halving");
     let row = |m: usize| vec![num(m as f64, 0), usd(p10[m]), usd(p50[m]), usd(p90[m])];
-    Chart {
+    ChartData {
         body: svg.out,
         points: (0..p50.len())
             .map(|m| Readout {
@@ -144,15 +136,10 @@ fn FanChart(results: Memo<Option<RiskResults>>, horizon: Memo<f64>) -> impl Into
         let halving = c.results.with(|r| r.as_ref().and_then(|r| r.projection.halving_day));
         results.with(|r| r.as_ref().map(|r| fan_chart(r, capex, halving, horizon.get())).unwrap_or_default())
     });
-    let points = Memo::new(move |_| data.with(|d| d.points.clone()));
-    let desc = Signal::derive(move || data.with(|d| d.desc.clone()));
     view! {
         <h3>"Cumulative cash, P10–P90 across price paths"</h3>
-        <ChartSvg id="fan-chart" title="Fan chart of cumulative net cash" desc=desc
-            body=Signal::derive(move || data.with(|d| d.body.clone())) points=points/>
-        <p class="chart-note">{move || desc.get()}</p>
-        <DataTable caption="Cumulative net cash percentiles by month" headers=&["Month", "P10", "P50", "P90"]
-            rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
+        <ChartBlock id="fan-chart" title="Fan chart of cumulative net cash" caption="Cumulative net cash percentiles by month"
+            headers=&["Month", "P10", "P50", "P90"] data=data/>
     }
 }
 
@@ -171,7 +158,7 @@ fn label_of(key: &str) -> &'static str {
 const TORNADO_ROW: f64 = 34.0;
 const TORNADO_LABEL: f64 = 250.0;
 
-fn tornado_chart(r: &RiskResults, base_npv: f64) -> Chart {
+fn tornado_chart(r: &RiskResults, base_npv: f64) -> ChartData {
     let mut rows = r.tornado.clone();
     rows.sort_by(|a, b| (b.npv_high_usd - b.npv_low_usd).abs().total_cmp(&(a.npv_high_usd - a.npv_low_usd).abs()));
     let lo = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(base_npv, f64::min);
@@ -195,7 +182,7 @@ fn tornado_chart(r: &RiskResults, base_npv: f64) -> Chart {
         }
     }
     svg.line("axis", px(bx), 0, px(bx), px(total_h));
-    Chart {
+    ChartData {
         body: svg.out,
         points: Vec::new(),
         table: rows
@@ -258,7 +245,7 @@ const HEAT_TOP: f64 = 10.0;
 const HEAT_SIZE: f64 = 420.0;
 const HEAT_LABELS: [usize; 5] = [0, 5, 10, 15, 20];
 
-fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64) -> Chart {
+fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64) -> ChartData {
     let cell = HEAT_SIZE / HEATMAP_STEPS as f64;
     let grid = &r.heatmap_npv_usd;
     let lo = grid.iter().flatten().copied().fold(0.0_f64, f64::min);
@@ -311,7 +298,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64) -> Chart {
         row.extend(HEAT_LABELS.iter().map(|i| usd(grid[*j][*i])));
         rows.push(row);
     }
-    Chart {
+    ChartData {
         body: svg.out,
         points: Vec::new(),
         table: table_rows(&rows),
@@ -349,11 +336,13 @@ fn Heatmap(results: Memo<Option<RiskResults>>) -> impl IntoView {
         </svg>
         <details class="data-table">
             <summary>"Data table"</summary>
-            <table>
-                <caption>"NPV (rows: network hashrate; columns: BTC price), every fifth step"</caption>
-                <thead inner_html=head></thead>
-                <tbody inner_html=move || data.with(|d| d.table.clone())></tbody>
-            </table>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="NPV heatmap data">
+                <table>
+                    <caption>"NPV (rows: network hashrate; columns: BTC price), every fifth step"</caption>
+                    <thead inner_html=head></thead>
+                    <tbody inner_html=move || data.with(|d| d.table.clone())></tbody>
+                </table>
+            </div>
         </details>
     }
 }

@@ -1,0 +1,48 @@
+//! Shared by the reference tests: tolerant comparison of the model's JSON against a reference file.
+
+use serde_json::Value;
+
+/// 1e-9 relative, or 1e-6 absolute for values near zero (MODEL.md "Checks").
+pub fn close(actual: f64, expected: f64) -> bool {
+    let diff = (actual - expected).abs();
+    diff <= 1e-6 || diff <= 1e-9 * expected.abs()
+}
+
+/// Compares two JSON trees; pushes the paths that differ (numbers within [`close`], arrays element-wise,
+/// objects key by key in both directions, everything else exactly).
+pub fn compare(path: &str, actual: &Value, expected: &Value, out: &mut Vec<String>) {
+    match (actual, expected) {
+        (Value::Number(a), Value::Number(e)) => {
+            let (a, e) = (
+                a.as_f64().unwrap_or(f64::NAN),
+                e.as_f64().unwrap_or(f64::NAN),
+            );
+            if !close(a, e) {
+                out.push(format!("{path}: got {a}, expected {e}"));
+            }
+        }
+        (Value::Array(a), Value::Array(e)) => {
+            if a.len() != e.len() {
+                out.push(format!("{path}: length {} vs {}", a.len(), e.len()));
+            }
+            for (i, (x, y)) in a.iter().zip(e).enumerate() {
+                compare(&format!("{path}[{i}]"), x, y, out);
+            }
+        }
+        (Value::Object(a), Value::Object(e)) => {
+            for (k, y) in e {
+                match a.get(k) {
+                    Some(x) => compare(&format!("{path}.{k}"), x, y, out),
+                    None => out.push(format!("{path}.{k}: missing")),
+                }
+            }
+            for k in a.keys() {
+                if !e.contains_key(k) {
+                    out.push(format!("{path}.{k}: not in the reference"));
+                }
+            }
+        }
+        (a, e) if a == e => {}
+        (a, e) => out.push(format!("{path}: got {a}, expected {e}")),
+    }
+}

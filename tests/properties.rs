@@ -1,0 +1,158 @@
+//! Property tests: the invariants at the end of MODEL.md, and that every output is finite or none over
+//! random valid scenarios; the evaluator never panics, whatever the scenario holds.
+
+use hashprice::model::{evaluate, evaluate_risk, Scenario, HPC_KEYS, INPUTS, PROJECTION_KEYS, SNAPSHOT_KEYS};
+use proptest::prelude::*;
+
+fn rel_close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * a.abs().max(b.abs()).max(1e-12)
+}
+
+/// Random scenarios inside every input's valid range (horizon kept short enough for many cases).
+fn valid_scenario() -> impl Strategy<Value = Scenario> {
+    (
+        (1.0..1e6_f64, 1.0..1e5_f64, 0u32..6_930_000, 0.0..5.0_f64, 1.0..1e3_f64, 5.0..100.0_f64, 1u32..10_000),
+        (0.0..100.0_f64, 0.0..0.5_f64, 0.0..99.0_f64, 0.0..=100.0_f64, 0.0..1e6_f64, 1u32..=60, -50.0..100.0_f64),
+        (-99.0..1000.0_f64, 0.0..100.0_f64, any::<bool>(), 0.0..=100.0_f64, 0.0..100.0_f64, 1u32..=360),
+        (0.0..10_000.0_f64, 0.0..1e9_f64, 0.0..=100.0_f64),
+    )
+        .prop_map(|(a, b, c, d)| Scenario {
+            btc_price_usd: a.0,
+            network_hashrate_ehs: a.1,
+            block_height: a.2 as f64,
+            fees_btc_per_block: a.3,
+            machine_hashrate_ths: a.4,
+            machine_efficiency_jth: a.5,
+            machine_count: a.6 as f64,
+            machine_price_usd_per_th: b.0,
+            power_price_usd_kwh: b.1,
+            pool_fee_pct: b.2,
+            uptime_pct: b.3,
+            opex_usd_month: b.4,
+            horizon_months: b.5 as f64,
+            hashrate_growth_pct_month: b.6,
+            btc_price_growth_pct_year: c.0,
+            discount_rate_pct_year: c.1,
+            curtail_when_unprofitable: c.2,
+            debt_pct: c.3,
+            debt_apr_pct: c.4,
+            debt_term_months: c.5 as f64,
+            hpc_lease_usd_kw_month: d.0,
+            hpc_capex_usd_mw: d.1,
+            hpc_opex_pct: d.2,
+            ..Scenario::default()
+        })
+}
+
+fn any_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![any::<f64>(), Just(f64::NAN), Just(f64::INFINITY), Just(-0.0), -1e7..1e7_f64]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_output_is_finite_or_none(s in valid_scenario()) {
+        let r = evaluate(&s).expect("a valid scenario evaluates");
+        for key in SNAPSHOT_KEYS.iter().chain(PROJECTION_KEYS).chain(HPC_KEYS) {
+            let v = r.value(key).expect("known key");
+            prop_assert!(v.is_none_or(f64::is_finite), "{key} = {v:?}");
+        }
+        prop_assert!(r.projection.monthly_net_usd.iter().all(|x| x.is_finite()));
+        prop_assert_eq!(r.projection.monthly_net_usd.len(), s.horizon_months as usize);
+    }
+
+    #[test]
+    fn breakeven_btc_price_equals_power_cost_per_btc(s in valid_scenario()) {
+        let snap = evaluate(&s).expect("valid").snapshot;
+        if let (Some(a), Some(b)) = (snap.breakeven_btc_price_usd, snap.power_cost_usd_per_btc) {
+            prop_assert!(rel_close(a, b, 1e-9), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn gross_margin_is_zero_at_the_breakeven_power_price(s in valid_scenario()) {
+        let be = evaluate(&s).expect("valid").snapshot.breakeven_power_price_usd_kwh;
+        let at = Scenario { power_price_usd_kwh: be, ..s };
+        prop_assume!(at.validate().is_ok());
+        if let Some(m) = evaluate(&at).expect("valid").snapshot.gross_margin_pct {
+            prop_assert!(m.abs() < 1e-9, "margin {m}");
+        }
+    }
+
+    #[test]
+    fn hashprice_is_linear_in_price_and_inverse_in_hashrate(s in valid_scenario(), k in 0.1..5.0_f64) {
+        let base = evaluate(&s).expect("valid").snapshot.hashprice_usd_per_ph_day;
+        let priced = Scenario { btc_price_usd: s.btc_price_usd * k, ..s.clone() };
+        let hashed = Scenario { network_hashrate_ehs: s.network_hashrate_ehs * k, ..s.clone() };
+        prop_assume!(priced.validate().is_ok() && hashed.validate().is_ok());
+        let hp_price = evaluate(&priced).expect("valid").snapshot.hashprice_usd_per_ph_day;
+        let hp_hash = evaluate(&hashed).expect("valid").snapshot.hashprice_usd_per_ph_day;
+        prop_assert!(rel_close(hp_price, base * k, 1e-12));
+        prop_assert!(rel_close(hp_hash, base / k, 1e-12));
+    }
+
+    #[test]
+    fn more_hashrate_growth_never_raises_npv(s in valid_scenario(), extra in 0.0..20.0_f64) {
+        let faster = Scenario { hashrate_growth_pct_month: (s.hashrate_growth_pct_month + extra).min(100.0), ..s.clone() };
+        let slow = evaluate(&s).expect("valid").projection.npv_usd;
+        let fast = evaluate(&faster).expect("valid").projection.npv_usd;
+        prop_assert!(fast <= slow + 1e-9 * slow.abs().max(1.0), "{fast} > {slow}");
+    }
+
+    #[test]
+    fn the_evaluator_never_panics(v in prop::collection::vec(any_f64(), 26), curtail in any::<bool>()) {
+        // Fields are public: any value at all can reach the evaluator, NaN and infinities included.
+        let s = Scenario {
+            btc_price_usd: v[0], network_hashrate_ehs: v[1], block_height: v[2], fees_btc_per_block: v[3],
+            machine_hashrate_ths: v[4], machine_efficiency_jth: v[5], machine_count: v[6],
+            machine_price_usd_per_th: v[7], power_price_usd_kwh: v[8], pool_fee_pct: v[9], uptime_pct: v[10],
+            opex_usd_month: v[11], horizon_months: v[12], hashrate_growth_pct_month: v[13],
+            btc_price_growth_pct_year: v[14], discount_rate_pct_year: v[15], curtail_when_unprofitable: curtail,
+            debt_pct: v[16], debt_apr_pct: v[17], debt_term_months: v[18], hpc_lease_usd_kw_month: v[19],
+            hpc_capex_usd_mw: v[20], hpc_opex_pct: v[21], btc_volatility_pct_year: v[22], mc_paths: v[23],
+            mc_seed: v[24], sensitivity_pct: v[25],
+        };
+        let valid = s.validate().is_ok();
+        prop_assert_eq!(evaluate(&s).is_ok(), valid);
+        if !valid {
+            prop_assert!(evaluate_risk(&s).is_err());
+        }
+    }
+
+    #[test]
+    fn one_bad_value_is_refused_and_named(s in valid_scenario(), which in 0usize..26, bad in prop_oneof![Just(-1e18), Just(1e18)]) {
+        let key = INPUTS.iter().map(|i| i.key).filter(|k| *k != "curtail_when_unprofitable").nth(which).expect("26 numeric inputs");
+        for refused in [bad, f64::NAN, f64::INFINITY] {
+            let mut copy = s.clone();
+            prop_assert!(copy.set(key, refused).is_err(), "set refuses {refused} for {key}");
+            prop_assert_eq!(&copy, &s, "a refused value changes nothing");
+        }
+        // Forced past `set`, the evaluator refuses the scenario and names the key.
+        let mut json = serde_json::to_value(&s).expect("serialise");
+        json[key] = serde_json::json!(bad);
+        let broken: Scenario = serde_json::from_value(json).expect("deserialise");
+        let err = evaluate(&broken).expect_err("out of range");
+        prop_assert_eq!(err.key.as_str(), key, "{}", err);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    #[test]
+    fn risk_outputs_are_finite_and_probabilities_in_range(s in valid_scenario(), vol in 0.0..300.0_f64, paths in 1u32..60, seed in any::<u32>()) {
+        let s = Scenario { btc_volatility_pct_year: vol, mc_paths: paths as f64, mc_seed: seed as f64, ..s };
+        let r = evaluate_risk(&s).expect("valid");
+        let risk = &r.risk;
+        for p in [risk.mc_payback_probability, risk.mc_npv_positive_probability] {
+            prop_assert!((0.0..=1.0).contains(&p));
+        }
+        prop_assert!(risk.mc_npv_usd_p10 <= risk.mc_npv_usd_p50 && risk.mc_npv_usd_p50 <= risk.mc_npv_usd_p90);
+        for v in risk.mc_cum_cash_usd_p10.iter().chain(&risk.mc_cum_cash_usd_p50).chain(&risk.mc_cum_cash_usd_p90) {
+            prop_assert!(v.is_finite());
+        }
+        prop_assert_eq!(r.tornado.len(), 9);
+        prop_assert!(r.heatmap_npv_usd.iter().flatten().all(|v| v.is_finite()));
+    }
+}
