@@ -134,10 +134,11 @@ fn live_note(key: &str, s: &crate::model::Scenario) -> Option<String> {
     }
 }
 
+/// Upper-cases the first letter (messages start with an ASCII word; no Unicode case tables in the WASM).
 fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
