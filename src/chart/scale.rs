@@ -218,7 +218,8 @@ pub fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<f64> {
             }
         }
     }
-    let (_, i0, i1, m, e) = best.expect("candidate steps are never empty");
+    // The loops above always run, so `best` is set; the fallback only keeps this free of panics.
+    let Some((_, i0, i1, m, e)) = best else { return vec![lo, hi] };
     let count = (i1 - i0 + 1.0).clamp(2.0, 13.0) as usize;
     (0..count).map(|i| tick(i0 + i as f64, m, e)).collect()
 }
