@@ -257,3 +257,31 @@ pub fn connect_embed_host() {
         let _ = parent.post_message(&msg, "*");
     }
 }
+
+// ---- benchmark hook (./scripts/bench.sh) ----
+
+/// Runs the model `iterations` times on the default scenario with `horizon_months`, for timing from JS
+/// (`window.wasmBindings.bench_model`): sections 1–4 (`evaluate`) or, with `risk`, sections 5–6
+/// (`evaluate_risk`: Monte Carlo, tornado, heatmap). No JS conversion inside the loop. Returns a sum of
+/// the results so the work cannot be optimised away; NaN for an invalid horizon. Not part of `window.hashprice`.
+#[doc(hidden)]
+#[wasm_bindgen]
+pub fn bench_model(risk: bool, horizon_months: f64, iterations: u32) -> f64 {
+    let s = Scenario { horizon_months, ..Scenario::default() };
+    let mut sum = 0.0;
+    for _ in 0..iterations {
+        let s = std::hint::black_box(&s);
+        sum += if risk {
+            match crate::model::evaluate_risk(s) {
+                Ok(r) => r.risk.mc_npv_usd_p50,
+                Err(_) => return f64::NAN,
+            }
+        } else {
+            match crate::model::evaluate(s) {
+                Ok(r) => r.projection.npv_usd,
+                Err(_) => return f64::NAN,
+            }
+        };
+    }
+    sum
+}
