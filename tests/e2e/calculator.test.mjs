@@ -1,0 +1,442 @@
+// Issues 3 and 6 end-to-end, in Debian Chromium: every input panel moves a KPI the way MODEL.md says,
+// the risk panel reproduces tests/data/reference_risk_cases.json, presets, reset, the URL round trip, bad
+// links and corrupt storage, and live charts. Oracles: model.mjs (section 1) and projection.mjs (sections
+// 2–4), both written from MODEL.md and checked here against tests/data/reference_cases.json first.
+// Every test fails on a page error, a console error, an HTTP error or an off-origin request (helpers.mjs).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { snapshot } from './model.mjs';
+import { projection, hpc } from './projection.mjs';
+import {
+  ROOT, useSuite, withPage, referenceCases, defaultScenario, scenarioQuery, readScenario, kpi, kpiRaw, allKpis,
+  expectKpi, eventually, typeInto, textFieldSelector, sliderSelector, assertClose, isClose, parseField,
+} from './helpers.mjs';
+
+const suite = useSuite({ prefix: '/tools/hashprice/' });
+const T = { timeout: 60000 };
+
+/** Every scalar output of sections 1–4 for a scenario, from the independent JS ports. */
+function expectedOutputs(s) {
+  const snap = snapshot(s);
+  // model.mjs leaves out the two per-BTC costs of section 1.
+  const opexDay = s.opex_usd_month / 30.4375;
+  snap.power_cost_usd_per_btc = snap.power_cost_usd_day / snap.btc_mined_day;
+  snap.all_in_cost_usd_per_btc = (snap.power_cost_usd_day + opexDay) / snap.btc_mined_day;
+  const { monthly_net_usd: _monthly, ...proj } = projection(s);
+  return { ...snap, ...proj, ...hpc(s) };
+}
+
+/** Waits until each listed KPI equals the JS port's value for scenario `s`. */
+async function expectOutputs(page, s, keys, opts = { rel: 1e-9, abs: 1e-6 }) {
+  const want = expectedOutputs(s);
+  for (const key of keys) {
+    assert.ok(key in want, `the JS ports compute ${key}`);
+    await expectKpi(page, key, want[key], opts);
+  }
+}
+
+/** Presses `key` `times` times on the slider of `name`; returns { before, after } slider values. */
+async function nudgeSlider(page, name, key, times = 1) {
+  const slider = page.locator(sliderSelector(name));
+  assert.equal(await slider.count(), 1, `one slider ${sliderSelector(name)}`);
+  const before = Number(await slider.inputValue());
+  await slider.focus();
+  for (let i = 0; i < times; i++) await slider.press(key);
+  const after = Number(await slider.inputValue());
+  assert.notEqual(after, before, `${key} moved the ${name} slider (${before})`);
+  // The text field of the pair follows.
+  await eventually(async () => {
+    const shown = parseField(await page.locator(textFieldSelector(name)).inputValue());
+    assert.ok(isClose(shown, after, { rel: 1e-12 }), `${name} text field shows ${shown}, slider is at ${after}`);
+  });
+  return { before, after };
+}
+
+async function openPanel(page, id) {
+  const panel = page.locator(`details#panel-${id}`);
+  assert.equal(await panel.count(), 1, `one <details id="panel-${id}">`);
+  if (!(await panel.evaluate((el) => el.open))) await panel.locator('summary').click();
+  assert.ok(await panel.evaluate((el) => el.open), `panel ${id} is open`);
+  return panel;
+}
+
+/** Asserts that each input of the page shows the scenario value `want[key]`. */
+async function expectInputs(page, want) {
+  await eventually(async () => {
+    const s = await readScenario(page);
+    for (const [k, v] of Object.entries(want)) assert.equal(s[k], v, `input ${k} shows ${s[k]}, expected ${v}`);
+  });
+}
+
+test('the JS ports of MODEL.md sections 2–4 reproduce reference_cases.json (the oracle is trustworthy)', () => {
+  const failures = [];
+  for (const c of referenceCases()) {
+    const got = { ...projection(c.scenario), ...hpc(c.scenario) };
+    for (const section of ['projection', 'hpc']) {
+      for (const [k, v] of Object.entries(c.expected[section] ?? {})) {
+        const pairs = Array.isArray(v) ? v.map((x, i) => [`${k}[${i}]`, got[k]?.[i], x]) : [[k, got[k], v]];
+        for (const [what, a, e] of pairs) if (!isClose(a, e, { rel: 1e-9, abs: 1e-6 })) failures.push(`${c.name}: ${what} = ${a}, expected ${e}`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+// ---- one test per input panel: move an input, check KPIs against the model ----
+
+test('market panel: network hashrate slider (keyboard) moves hashprice, difficulty and the difficulty row', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await openPanel(page, 'market');
+    const { after } = await nudgeSlider(page, 'network_hashrate_ehs', 'ArrowRight', 5);
+    const s = { ...(await readScenario(page)), network_hashrate_ehs: after };
+    await expectOutputs(page, s, ['hashprice_usd_per_ph_day', 'hashvalue_btc_per_ph_day', 'breakeven_power_price_usd_kwh', 'profit_usd_day', 'npv_usd']);
+    const difficulty = (after * 1e18 * 600) / 2 ** 32;
+    await expectKpi(page, 'difficulty', difficulty, { rel: 1e-12 });
+    // The derived difficulty row (in T) follows the hashrate, rounded to its 2 decimals.
+    await eventually(async () => {
+      const shown = parseField(await page.locator(textFieldSelector('difficulty_t')).inputValue());
+      assert.ok(Math.abs(shown - difficulty / 1e12) <= 0.005 + 1e-9, `difficulty row shows ${shown} T, expected ${difficulty / 1e12}`);
+    });
+
+    // Typing a difficulty moves the network hashrate the other way round.
+    await typeInto(page, 'difficulty_t', '200');
+    const ehs = (200e12 * 2 ** 32) / 600 / 1e18;
+    await eventually(async () => assertClose((await readScenario(page)).network_hashrate_ehs, ehs, 'network hashrate from difficulty 200 T', { rel: 1e-9 }));
+    await expectKpi(page, 'hashprice_usd_per_ph_day', snapshot({ ...s, network_hashrate_ehs: ehs }).hashprice_usd_per_ph_day, { rel: 1e-9 });
+  });
+});
+
+test('machine panel: efficiency slider (keyboard) moves watts, fleet power and breakeven power price', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await openPanel(page, 'machine');
+    const { after } = await nudgeSlider(page, 'machine_efficiency_jth', 'ArrowLeft', 10);
+    const s = { ...(await readScenario(page)), machine_efficiency_jth: after };
+    await expectOutputs(page, s, ['fleet_power_kw', 'breakeven_power_price_usd_kwh', 'shutdown_hashprice_usd_per_ph_day', 'power_cost_usd_day', 'profit_usd_day', 'mining_capex_usd_mw', 'npv_usd']);
+    await eventually(async () => {
+      const watts = parseField(await page.locator(textFieldSelector('machine_power_w')).inputValue());
+      assert.ok(Math.abs(watts - s.machine_hashrate_ths * after) <= 0.5 + 1e-9, `machine power row shows ${watts} W, expected ${s.machine_hashrate_ths * after}`);
+    });
+
+    // Machine count typed: fleet hashrate and capex scale.
+    await typeInto(page, 'machine_count', '2500');
+    await expectOutputs(page, { ...s, machine_count: 2500 }, ['fleet_hashrate_ths', 'capex_usd', 'btc_mined_day', 'total_btc_mined']);
+  });
+});
+
+test('operating costs panel: uptime slider (keyboard) and a typed opex move profit and margins', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await openPanel(page, 'costs');
+    const { after } = await nudgeSlider(page, 'uptime_pct', 'ArrowLeft', 30);
+    let s = { ...(await readScenario(page)), uptime_pct: after };
+    await expectOutputs(page, s, ['btc_mined_day', 'revenue_usd_day', 'power_cost_usd_day', 'profit_usd_day', 'gross_margin_pct', 'mining_revenue_usd_mw_year']);
+
+    await typeInto(page, 'opex_usd_month', '45000');
+    s = { ...s, opex_usd_month: 45000 };
+    await expectOutputs(page, s, ['profit_usd_day', 'power_cost_usd_per_btc', 'all_in_cost_usd_per_btc', 'breakeven_btc_price_usd', 'total_net_usd', 'npv_usd']);
+    assertClose(await kpi(page, 'profit_usd_day'), snapshot(s).profit_usd_day, 'profit with opex');
+  });
+});
+
+test('projection panel: horizon slider (keyboard), growth typed and the curtailment checkbox', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await openPanel(page, 'projection');
+    const { after } = await nudgeSlider(page, 'horizon_months', 'ArrowRight', 12);
+    let s = { ...(await readScenario(page)), horizon_months: after };
+    await expectKpi(page, 'horizon_days', Math.floor(after * 30.4375 + 0.5));
+    await expectOutputs(page, s, ['npv_usd', 'total_btc_mined', 'total_net_usd', 'curtailed_days', 'halving_day']);
+
+    await typeInto(page, 'hashrate_growth_pct_month', '-1.5');
+    s = { ...s, hashrate_growth_pct_month: -1.5 };
+    await expectOutputs(page, s, ['npv_usd', 'irr_pct_year', 'payback_days', 'total_revenue_usd']);
+    // Day-0 outputs do not depend on growth.
+    await expectOutputs(page, s, ['hashprice_usd_per_ph_day']);
+
+    // Curtailment off: no curtailed days and a different NPV.
+    const box = page.locator('input[type=checkbox][name="curtail_when_unprofitable"]');
+    assert.equal(await box.count(), 1, 'one curtailment checkbox');
+    assert.equal(await box.isChecked(), true, 'curtailment is on by default');
+    await typeInto(page, 'power_price_usd_kwh', '0.08');
+    s = { ...s, power_price_usd_kwh: 0.08 };
+    const on = expectedOutputs(s);
+    assert.ok(on.curtailed_days > 0, 'the scenario curtails days (test set-up)');
+    await expectKpi(page, 'curtailed_days', on.curtailed_days);
+    await box.focus();
+    await box.press('Space');
+    assert.equal(await box.isChecked(), false, 'Space unchecks the curtailment box');
+    s = { ...s, curtail_when_unprofitable: false };
+    await expectOutputs(page, s, ['curtailed_days', 'npv_usd', 'total_power_cost_usd']);
+    assert.equal(await kpi(page, 'curtailed_days'), 0);
+  });
+});
+
+test('financing panel: debt share typed and term slider: payment, DSCR and equity payback', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await openPanel(page, 'financing');
+    assert.equal(await kpi(page, 'debt_payment_usd_month'), 0, 'no debt by default');
+    assert.equal(await kpiRaw(page, 'min_dscr'), '', 'min DSCR is none without debt');
+
+    await typeInto(page, 'debt_pct', '60');
+    await typeInto(page, 'machine_price_usd_per_th', '6');
+    const { after: term } = await nudgeSlider(page, 'debt_term_months', 'ArrowRight', 6);
+    const s = { ...(await readScenario(page)), debt_pct: 60, machine_price_usd_per_th: 6, debt_term_months: term };
+    // The amortisation formula, written out here.
+    const debt = 0.6 * 6 * s.machine_hashrate_ths * s.machine_count;
+    const i = s.debt_apr_pct / 100 / 12;
+    await expectKpi(page, 'debt_payment_usd_month', (debt * i) / (1 - (1 + i) ** -term), { rel: 1e-9 });
+    await expectOutputs(page, s, ['debt_payment_usd_month', 'min_dscr', 'equity_payback_months', 'capex_usd']);
+    assert.notEqual(await kpiRaw(page, 'min_dscr'), '', 'min DSCR has a value with debt');
+
+    // Interest-free: payment = debt / n.
+    await typeInto(page, 'debt_apr_pct', '0');
+    await expectKpi(page, 'debt_payment_usd_month', debt / term, { rel: 1e-12 });
+  });
+});
+
+test('AI/HPC panel: lease slider (keyboard) and opex typed: revenue, profit, payback and ratio per MW', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await openPanel(page, 'hpc');
+    const { after: lease } = await nudgeSlider(page, 'hpc_lease_usd_kw_month', 'ArrowRight', 15);
+    let s = { ...(await readScenario(page)), hpc_lease_usd_kw_month: lease };
+    await expectKpi(page, 'hpc_revenue_usd_mw_year', lease * 1000 * 12, { rel: 1e-12 });
+    await typeInto(page, 'hpc_opex_pct', '15');
+    s = { ...s, hpc_opex_pct: 15 };
+    const profit = lease * 1000 * 12 * 0.85;
+    await expectKpi(page, 'hpc_profit_usd_mw_year', profit, { rel: 1e-12 });
+    await expectKpi(page, 'hpc_payback_years', s.hpc_capex_usd_mw / profit, { rel: 1e-12 });
+    await expectOutputs(page, s, ['hpc_to_mining_profit_ratio', 'mining_gross_profit_usd_mw_year', 'mining_payback_years']);
+    // The comparison chart says the same.
+    const text = await page.locator('#hpc').innerText();
+    assert.match(text, /AI\/HPC/, 'the AI/HPC comparison section is shown');
+  });
+});
+
+// ---- risk (issue 6) ----
+
+function riskCases() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'data', 'reference_risk_cases.json'), 'utf8')).cases;
+}
+const RISK_KPIS = ['mc_payback_probability', 'mc_npv_positive_probability', 'mc_npv_usd_p10', 'mc_npv_usd_p50', 'mc_npv_usd_p90'];
+
+async function waitFresh(page, timeout = 20000) {
+  await page.waitForSelector('#risk[data-stale="false"]', { timeout });
+}
+
+for (const c of riskCases()) {
+  test(`risk KPIs reproduce reference_risk_cases.json: "${c.name}"`, T, async () => {
+    await withPage(suite.browser, suite.url + scenarioQuery(c.scenario), async (page) => {
+      await waitFresh(page);
+      const failures = [];
+      for (const key of RISK_KPIS) {
+        const got = await kpi(page, key);
+        const want = c.expected.risk[key];
+        if (!isClose(got, want, { rel: 1e-9 })) failures.push(`${key}: page shows ${got}, expected ${want}`);
+      }
+      assert.deepEqual(failures, [], `risk KPIs differ for "${c.name}"`);
+      const rows = await page.$$eval('#risk tr[data-tornado]', (els) => els.map((el) => el.getAttribute('data-tornado')));
+      assert.equal(rows.length, 9, `the tornado table has 9 rows (${rows.join(', ')})`);
+      const want = c.expected.tornado.map((r) => r.key).sort();
+      assert.deepEqual([...rows].sort(), want, 'the tornado rows are the reference keys');
+      // Sorted by swing, largest first.
+      const swing = Object.fromEntries(c.expected.tornado.map((r) => [r.key, Math.abs(r.npv_high_usd - r.npv_low_usd)]));
+      for (let i = 1; i < rows.length; i++) {
+        assert.ok(swing[rows[i - 1]] >= swing[rows[i]] - 1e-6 * Math.max(1, swing[rows[i]]), `tornado sorted by swing: ${rows[i - 1]} before ${rows[i]}`);
+      }
+    });
+  });
+}
+
+test('risk panel: a volatility slider move marks the result stale, then shows fresh, different values', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await waitFresh(page);
+    const before = {};
+    for (const k of RISK_KPIS) before[k] = await kpiRaw(page, k);
+    await openPanel(page, 'risk');
+    // Record every data-stale value the section takes from now on.
+    await page.evaluate(() => {
+      window.__stale = [];
+      const el = document.querySelector('#risk');
+      new MutationObserver(() => window.__stale.push(el.getAttribute('data-stale'))).observe(el, { attributes: true, attributeFilter: ['data-stale'] });
+    });
+    await nudgeSlider(page, 'btc_volatility_pct_year', 'ArrowRight', 20);
+    await waitFresh(page);
+    const seen = await page.evaluate(() => window.__stale);
+    assert.ok(seen.includes('true'), `data-stale went "true" after the move (saw ${JSON.stringify(seen)})`);
+    assert.equal(seen.at(-1), 'false', 'and ends "false"');
+    assert.equal(await page.getAttribute('#risk', 'aria-busy'), 'false', 'aria-busy cleared with the fresh result');
+    const after = {};
+    for (const k of RISK_KPIS) after[k] = await kpiRaw(page, k);
+    assert.notDeepEqual(after, before, 'fresh risk values differ from the old ones');
+    assert.notEqual(after.mc_npv_usd_p10, before.mc_npv_usd_p10, 'NPV P10 moved with volatility');
+    assert.equal(await page.locator('#risk tr[data-tornado]').count(), 9, 'still 9 tornado rows');
+  });
+});
+
+// ---- presets and reset ----
+
+test('scenario preset, machine preset (select and hardware table) and Reset', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const defaults = defaultScenario();
+    const hashprice0 = await kpi(page, 'hashprice_usd_per_ph_day');
+
+    await page.selectOption('#preset-select', 'dec-2024');
+    const dec = { btc_price_usd: 93450, network_hashrate_ehs: 795, fees_btc_per_block: 0.093, block_height: 875000 };
+    await expectInputs(page, dec);
+    let s = { ...defaults, ...dec };
+    await expectOutputs(page, s, ['hashprice_usd_per_ph_day', 'fees_share_pct', 'npv_usd']);
+    assert.ok((await kpi(page, 'hashprice_usd_per_ph_day')) > hashprice0, 'Dec 2024 hashprice is above today\'s');
+    assert.equal(await page.inputValue('#preset-select'), 'dec-2024', 'the preset select shows the applied preset');
+
+    // Machine preset from the select: the S21 XP row of data/machines.csv.
+    const csv = fs.readFileSync(path.join(ROOT, 'data', 'machines.csv'), 'utf8').trim().split('\n').slice(1);
+    const idx = csv.findIndex((l) => l.startsWith('Antminer S21 XP,'));
+    assert.ok(idx >= 0, 'data/machines.csv lists the Antminer S21 XP');
+    const [, ths, , jth, , price] = csv[idx].split(',');
+    await page.selectOption('#machine-preset', String(idx));
+    const xp = { machine_hashrate_ths: Number(ths), machine_efficiency_jth: Number(jth), machine_price_usd_per_th: Number(price) };
+    await expectInputs(page, xp);
+    s = { ...s, ...xp };
+    await expectOutputs(page, s, ['fleet_hashrate_ths', 'capex_usd', 'breakeven_power_price_usd_kwh', 'profit_usd_day']);
+
+    // One click in the hardware table applies that machine.
+    const m60 = csv.find((l) => l.startsWith('Whatsminer M60S,')).split(',');
+    await page.locator('#hardware button', { hasText: 'Whatsminer M60S' }).click();
+    await expectInputs(page, { machine_hashrate_ths: Number(m60[1]), machine_efficiency_jth: Number(m60[3]) });
+    await expectOutputs(page, { ...s, machine_hashrate_ths: Number(m60[1]), machine_efficiency_jth: Number(m60[3]), machine_price_usd_per_th: Number(m60[5]) }, ['capex_usd', 'fleet_power_kw']);
+    assert.equal(await page.inputValue('#machine-preset'), String(csv.findIndex((l) => l.startsWith('Whatsminer M60S,'))), 'the machine select follows');
+
+    // Reset: every input back to the defaults, KPIs with them.
+    await page.click('button[data-action=reset]');
+    await expectInputs(page, defaults);
+    await expectOutputs(page, defaults, ['hashprice_usd_per_ph_day', 'capex_usd', 'npv_usd']);
+    assert.equal(await page.inputValue('#preset-select'), 'news-nov-2025', 'defaults are the "news" preset');
+  });
+});
+
+// ---- URL and storage ----
+
+test('URL round trip: edited inputs land in the query (replaceState) and a fresh context restores them exactly', T, async () => {
+  let link;
+  let shown;
+  let kpis;
+  await withPage(suite.browser, suite.url, async (page) => {
+    const historyLength = await page.evaluate(() => history.length);
+    await typeInto(page, 'btc_price_usd', '123456.78');
+    await nudgeSlider(page, 'network_hashrate_ehs', 'ArrowLeft', 3);
+    await typeInto(page, 'power_price_usd_kwh', '0.0437');
+    await typeInto(page, 'debt_pct', '35');
+    await page.locator('input[type=checkbox][name="curtail_when_unprofitable"]').uncheck();
+    await page.waitForFunction(() => {
+      const q = new URLSearchParams(location.search);
+      return q.get('btc_price_usd') === '123456.78' && q.get('debt_pct') === '35' && q.get('curtail_when_unprofitable') === 'false' && q.has('network_hashrate_ehs');
+    }, null, { timeout: 5000 });
+    const q = new URL(page.url()).searchParams;
+    assert.equal(q.get('power_price_usd_kwh'), '0.0437');
+    assert.equal(q.get('network_hashrate_ehs'), '1097');
+    for (const k of ['machine_count', 'uptime_pct', 'horizon_months']) assert.ok(!q.has(k), `default key ${k} is not written`);
+    assert.equal(await page.evaluate(() => history.length), historyLength, 'replaceState, not pushState');
+    link = page.url();
+    shown = await readScenario(page);
+    kpis = await allKpis(page);
+  });
+
+  await withPage(suite.browser, link, async (page) => {
+    assert.deepEqual(await readScenario(page), shown, 'the inputs are restored from the link');
+    assert.equal(await page.locator('[data-notice]').count(), 0, 'no notice for a good link');
+    const now = await allKpis(page);
+    for (const [k, v] of Object.entries(kpis)) {
+      if (k.startsWith('mc_')) continue; // risk KPIs may still be computing
+      assert.equal(now[k], v, `KPI ${k} is the same after the round trip`);
+    }
+    await expectOutputs(page, shown, ['hashprice_usd_per_ph_day', 'npv_usd', 'debt_payment_usd_month', 'curtailed_days']);
+  });
+});
+
+test('bad link values: a notice names them, every valid value still applies', T, async () => {
+  await withPage(suite.browser, suite.url + '?btc_price_usd=abc&foo=1&machine_count=2.5&uptime_pct=50', async (page) => {
+    const notice = page.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    const text = await notice.innerText();
+    for (const name of ['btc_price_usd', 'foo', 'machine_count']) assert.ok(text.includes(name), `the notice names ${name}: ${JSON.stringify(text)}`);
+    assert.ok(!text.includes('uptime_pct'), 'the valid uptime_pct is not named');
+    const s = await readScenario(page);
+    const defaults = defaultScenario();
+    assert.equal(s.uptime_pct, 50, 'uptime 50 applied');
+    assert.equal(s.btc_price_usd, defaults.btc_price_usd, 'bad BTC price left at its default');
+    assert.equal(s.machine_count, defaults.machine_count, 'non-integer machine count left at its default');
+    await expectOutputs(page, { ...defaults, uptime_pct: 50 }, ['profit_usd_day', 'btc_mined_day', 'npv_usd']);
+    // Dismissable.
+    await notice.getByRole('button').click();
+    await eventually(async () => assert.equal(await page.locator('[data-notice]').count(), 0, 'the notice is dismissed'));
+  });
+});
+
+test('corrupt saved scenario: notice, defaults, no page error; a good saved scenario is restored', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const notice = page.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await notice.innerText(), /saved scenario could not be read/i);
+    assert.deepEqual(await readScenario(page), defaultScenario(), 'the calculator starts from the defaults');
+    await expectOutputs(page, defaultScenario(), ['hashprice_usd_per_ph_day', 'npv_usd']);
+  }, {
+    beforeGoto: (page) => page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('hashprice.scenario', '%%\u0000}{garbage=&&btc_price_usd=-1&=');
+      }
+    }),
+  });
+
+  await withPage(suite.browser, suite.url, async (page) => {
+    await expectInputs(page, { btc_price_usd: 120000, machine_count: 42 });
+    assert.equal(await page.locator('[data-notice]').count(), 0, 'no notice for a good saved scenario');
+    await expectOutputs(page, { ...defaultScenario(), btc_price_usd: 120000, machine_count: 42 }, ['profit_usd_day']);
+  }, {
+    beforeGoto: (page) => page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('hashprice.scenario', 'btc_price_usd=120000&machine_count=42');
+      }
+    }),
+  });
+});
+
+// ---- charts ----
+
+test('charts update live: cash path follows a slider, curtailed days get shaded when power gets dear', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    for (const id of ['cash', 'hashprice', 'monthly']) {
+      const svg = page.locator(`#${id} svg.chart`);
+      assert.equal(await svg.count(), 1, `#${id} has one svg.chart`);
+      assert.equal(await svg.getAttribute('role'), 'img', `#${id} chart has role=img`);
+      assert.ok((await svg.locator('title').textContent()).trim() !== '', `#${id} chart has a <title>`);
+      assert.ok((await svg.locator('desc').textContent()).trim() !== '', `#${id} chart has a <desc>`);
+      assert.ok((await page.locator(`#${id} details.data-table table tbody tr`).count()) > 0, `#${id} has a data table`);
+    }
+    const cashPath = () => page.getAttribute('#cash svg.chart path.line-cash', 'd');
+    const d0 = await cashPath();
+    assert.ok(d0 && d0.startsWith('M'), 'the cash line has a path');
+    await nudgeSlider(page, 'btc_price_usd', 'ArrowRight', 50);
+    await eventually(async () => assert.notEqual(await cashPath(), d0, 'the cash path changed with the BTC price'));
+
+    const shaded = () => page.locator('#hashprice .curtailed rect').count();
+    await typeInto(page, 'btc_price_usd', '95000');
+    await typeInto(page, 'power_price_usd_kwh', '0.02');
+    assert.equal(projection({ ...defaultScenario(), power_price_usd_kwh: 0.02 }).curtailed_days, 0, 'test set-up: nothing curtailed at $0.02');
+    await expectKpi(page, 'curtailed_days', 0);
+    assert.equal(await shaded(), 0, 'no shading when no day is curtailed');
+    const before = await page.locator('#hashprice desc').textContent();
+    await typeInto(page, 'power_price_usd_kwh', '0.09');
+    const s = { ...defaultScenario(), power_price_usd_kwh: 0.09 };
+    const curtailed = projection(s).curtailed_days;
+    assert.ok(curtailed > 0);
+    await expectKpi(page, 'curtailed_days', curtailed);
+    await eventually(async () => assert.ok((await shaded()) > 0, 'curtailed days are shaded'));
+    // The shaded runs cover about the curtailed share of the plot width.
+    const cover = await page.$$eval('#hashprice .curtailed rect', (els) => els.reduce((a, el) => a + Number(el.getAttribute('width')), 0));
+    assert.ok(cover > 0);
+    assert.notEqual(await page.locator('#hashprice desc').textContent(), before, 'the chart description follows');
+    assert.match(await page.locator('#hashprice desc').textContent(), new RegExp(`${curtailed.toLocaleString('en-US')} days`));
+  });
+});
