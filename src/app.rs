@@ -2,6 +2,7 @@
 //! and keeps the scenario in the URL (replaceState, debounced) and in localStorage.
 
 use crate::components::cash_chart::CashChart;
+use crate::components::chart_frame::chart_width_for;
 use crate::components::risk_panel::RiskPanel;
 use crate::components::{
     hardware_table::HardwareTable, hashprice_chart::HashpriceChart, headline::Headline, hpc_compare::HpcCompare,
@@ -29,6 +30,8 @@ pub struct Ctx {
     pub notices: RwSignal<Vec<String>>,
     pub theme: RwSignal<Theme>,
     pub page: StoredValue<PageOptions>,
+    /// Chart view-box width for this screen (see `chart_width_for`).
+    pub chart_w: RwSignal<f64>,
 }
 
 pub fn ctx() -> Ctx {
@@ -121,7 +124,15 @@ pub fn App() -> impl IntoView {
     let theme = RwSignal::new(page.theme.or(saved_theme.as_deref().and_then(Theme::parse)).unwrap_or(Theme::Auto));
     let notices = RwSignal::new(initial_notices);
     let page = StoredValue::new(page);
-    provide_context(Ctx { scenario, results, notices, theme, page });
+    let viewport = || window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
+    let chart_w = RwSignal::new(chart_width_for(viewport()));
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        let w = chart_width_for(viewport());
+        if chart_w.get_untracked() != w {
+            chart_w.set(w);
+        }
+    });
+    provide_context(Ctx { scenario, results, notices, theme, page, chart_w });
     crate::api::connect_embed_host();
 
     // URL and storage follow the scenario, debounced so a slider drag writes once it settles.

@@ -2,22 +2,22 @@
 
 use crate::app::ctx;
 use crate::chart::{line_path, nice_scale, nice_ticks, px, table_rows, Scale, Svg};
-use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartBlock, ChartData, Readout};
+use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
 use crate::format::{num, usd};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::Results;
 use leptos::prelude::*;
 
-fn chart(r: &Results, horizon_months: f64) -> ChartData {
+fn chart(r: &Results, horizon_months: f64, w: f64) -> ChartData {
     let capex = r.snapshot.capex_usd;
     let mut cash = vec![0.0];
     cash.extend(r.series.cumulative_cash_usd_month.iter().map(|c| c + capex));
     let months = (cash.len() - 1).max(1) as f64;
-    let x = Scale::new((0.0, months), x_range());
+    let x = Scale::new((0.0, months), x_range(w));
     let lo = cash.iter().copied().fold(0.0_f64, f64::min);
     let hi = cash.iter().copied().fold(capex, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
-    let xt: Vec<f64> = nice_ticks(0.0, months, 6).into_iter().filter(|t| *t <= months).collect();
+    let xt: Vec<f64> = nice_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
     let pts: Vec<(f64, f64)> = cash.iter().enumerate().map(|(m, c)| (x.map(m as f64), y.map(*c))).collect();
     let at_day = |d: Option<usize>| d.map(|d| x.map(d as f64 / DAYS_PER_MONTH));
     let payback = match r.projection.payback_days {
@@ -25,11 +25,11 @@ fn chart(r: &Results, horizon_months: f64) -> ChartData {
         None => ["no payback within ", &num(horizon_months, 0), " months"].concat(),
     };
     let mut svg = Svg::new();
-    axes(&mut svg, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd, "USD"));
-    level(&mut svg, px(y.map(capex)), "capex", "capex-line");
+    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd, "USD"));
+    level(&mut svg, w, px(y.map(capex)), "capex", "capex-line");
     svg.path("line-cash", &line_path(&pts));
-    rule(&mut svg, at_day(r.projection.payback_days), &payback, "payback");
-    rule(&mut svg, at_day(r.projection.halving_day), "halving", "halving");
+    rule(&mut svg, w, at_day(r.projection.payback_days), &payback, "payback");
+    rule(&mut svg, w, at_day(r.projection.halving_day), "halving", "halving");
     let capex_text = usd(capex);
     ChartData {
         body: svg.out,
@@ -52,6 +52,8 @@ fn chart(r: &Results, horizon_months: f64) -> ChartData {
             ".",
         ]
         .concat(),
+        w,
+        h: H,
     }
 }
 
@@ -60,7 +62,8 @@ pub fn CashChart() -> impl IntoView {
     let c = ctx();
     let data = Memo::new(move |_| {
         let h = c.scenario.with(|s| s.horizon_months);
-        c.results.with(|r| r.as_ref().map(|r| chart(r, h)).unwrap_or_default())
+        let w = c.chart_w.get();
+        c.results.with(|r| r.as_ref().map(|r| chart(r, h, w)).unwrap_or_default())
     });
     view! {
         <section class="card chart-card" id="cash" aria-labelledby="cash-h">

@@ -2,20 +2,40 @@
 //! halving), and a crosshair that follows the pointer and the arrow keys and reads out the value.
 //! Chart bodies are markup strings (see `chart::markup`); only the crosshair is a reactive view.
 
-use crate::chart::{int_string, nearest_index, px, Scale, Svg};
+use crate::chart::{nearest_index, px, Scale, Svg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-pub const W: f64 = 720.0;
+/// Chart height in view-box pixels; the width follows the screen (`Ctx::chart_w`) so text stays readable.
 pub const H: f64 = 300.0;
 pub const LEFT: f64 = 76.0;
 pub const RIGHT: f64 = 18.0;
 pub const TOP: f64 = 28.0;
 pub const BOTTOM: f64 = 44.0;
 
+/// View-box width for a viewport width: text is drawn at 12 view-box px, so a phone gets a narrow box.
+pub fn chart_width_for(viewport_px: f64) -> f64 {
+    if viewport_px < 520.0 {
+        380.0
+    } else if viewport_px < 900.0 {
+        560.0
+    } else {
+        720.0
+    }
+}
+
+/// How many x ticks fit a chart of this width.
+pub fn x_tick_target(w: f64) -> usize {
+    if w < 500.0 {
+        4
+    } else {
+        6
+    }
+}
+
 /// Plot-area edges in view-box pixels.
-pub fn x_range() -> (f64, f64) {
-    (LEFT, W - RIGHT)
+pub fn x_range(w: f64) -> (f64, f64) {
+    (LEFT, w - RIGHT)
 }
 pub fn y_range() -> (f64, f64) {
     (H - BOTTOM, TOP)
@@ -35,8 +55,8 @@ impl Axis {
 }
 
 /// Grid lines, tick labels and axis titles.
-pub fn axes(svg: &mut Svg, x: &Axis, y: &Axis) {
-    let (x0, x1) = (px(x_range().0), px(x_range().1));
+pub fn axes(svg: &mut Svg, w: f64, x: &Axis, y: &Axis) {
+    let (x0, x1) = (px(x_range(w).0), px(x_range(w).1));
     let (y0, y1) = (px(y_range().0), px(y_range().1));
     svg.open_group("axes");
     for (p, label) in &y.ticks {
@@ -55,8 +75,8 @@ pub fn axes(svg: &mut Svg, x: &Axis, y: &Axis) {
 }
 
 /// A labelled vertical rule (payback, halving) at `x_px`; nothing when off the plot.
-pub fn rule(svg: &mut Svg, x_px: Option<f64>, label: &str, class: &str) {
-    let (x0, x1) = x_range();
+pub fn rule(svg: &mut Svg, w: f64, x_px: Option<f64>, label: &str, class: &str) {
+    let (x0, x1) = x_range(w);
     let Some(x) = x_px.filter(|x| *x >= x0 && *x <= x1) else { return };
     let (y0, y1) = (px(y_range().0), px(y_range().1));
     let end = x > (x0 + x1) / 2.0;
@@ -67,8 +87,8 @@ pub fn rule(svg: &mut Svg, x_px: Option<f64>, label: &str, class: &str) {
 }
 
 /// A dashed horizontal reference line across the plot with a label at its right end.
-pub fn level(svg: &mut Svg, y_px: i64, label: &str, class: &str) {
-    let (x0, x1) = (px(x_range().0), px(x_range().1));
+pub fn level(svg: &mut Svg, w: f64, y_px: i64, label: &str, class: &str) {
+    let (x0, x1) = (px(x_range(w).0), px(x_range(w).1));
     svg.line(class, x0, y_px, x1, y_px);
     svg.text("series-label", x1 - 4, y_px - 6, "end", label);
 }
@@ -81,10 +101,10 @@ pub struct Readout {
 }
 
 /// View-box x of a pointer event over the SVG.
-fn pointer_x(ev: &web_sys::PointerEvent) -> Option<f64> {
+fn pointer_x(ev: &web_sys::PointerEvent, view_w: f64) -> Option<f64> {
     let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
     let rect = el.get_bounding_client_rect();
-    (rect.width() > 0.0).then(|| (ev.client_x() as f64 - rect.left()) * W / rect.width())
+    (rect.width() > 0.0).then(|| (ev.client_x() as f64 - rect.left()) * view_w / rect.width())
 }
 
 /// Arrow keys move the crosshair; Home/End jump; Escape hides it.
@@ -104,42 +124,46 @@ pub fn step_index(key: &str, current: Option<usize>, len: usize) -> Option<Optio
 }
 
 /// An accessible chart: `<svg role="img">` with title and description, the body markup, and a pointer
-/// and keyboard crosshair over `points`.
+/// and keyboard crosshair over the chart's readout points (charts without points are not focusable).
 #[component]
-pub fn ChartSvg(
-    id: &'static str,
-    title: &'static str,
-    #[prop(into)] desc: Signal<String>,
-    #[prop(into)] body: Signal<String>,
-    points: Memo<Vec<Readout>>,
-    #[prop(default = "0 0 720 300")] view_box: &'static str,
-) -> impl IntoView {
+pub fn ChartSvg(id: &'static str, title: &'static str, data: Memo<ChartData>) -> impl IntoView {
     let index = RwSignal::new(None::<usize>);
+    let view_w = move || data.with(|d| d.w);
     let on_move = move |ev: web_sys::PointerEvent| {
-        if let Some(x) = pointer_x(&ev) {
-            let xs: Vec<f64> = points.with(|p| p.iter().map(|r| r.x_px).collect());
+        if let Some(x) = pointer_x(&ev, view_w()) {
+            let xs: Vec<f64> = data.with(|d| d.points.iter().map(|r| r.x_px).collect());
             index.set(nearest_index(&xs, x));
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let len = points.with(|p| p.len());
+        let len = data.with(|d| d.points.len());
         if let Some(next) = step_index(&ev.key(), index.get_untracked(), len) {
             ev.prevent_default();
             index.set(next);
         }
     };
     let overlay = move || {
-        let r = index.get().and_then(|i| points.with(|p| p.get(i).cloned()))?;
+        let (r, w) = data.with(|d| (index.get().and_then(|i| d.points.get(i).cloned()), d.w));
+        let r = r?;
         let mut svg = Svg::new();
-        let end = r.x_px > W / 2.0;
+        let end = r.x_px > w / 2.0;
         svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1));
         svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text);
         Some(svg.out)
     };
+    let view_box = move || {
+        let mut v = String::from("0 0 ");
+        data.with(|d| {
+            crate::chart::push_int(&mut v, px(d.w));
+            v.push(' ');
+            crate::chart::push_int(&mut v, px(d.h));
+        });
+        v
+    };
     let title_id = [id, "-title"].concat();
     let desc_id = [id, "-desc"].concat();
     let labelled_by = [title_id.as_str(), " ", desc_id.as_str()].concat();
-    let has_points = move || points.with(|p| !p.is_empty());
+    let has_points = move || data.with(|d| !d.points.is_empty());
     view! {
         <svg
             class="chart"
@@ -154,8 +178,8 @@ pub fn ChartSvg(
             on:blur=move |_| index.set(None)
         >
             <title id=title_id>{title}</title>
-            <desc id=desc_id>{move || desc.get()}</desc>
-            <g class="body" inner_html=move || body.get()></g>
+            <desc id=desc_id>{move || data.with(|d| d.desc.clone())}</desc>
+            <g class="body" inner_html=move || data.with(|d| d.body.clone())></g>
             <g class="crosshair" aria-hidden="true" inner_html=move || overlay().unwrap_or_default()></g>
         </svg>
     }
@@ -168,6 +192,9 @@ pub struct ChartData {
     pub points: Vec<Readout>,
     pub table: String,
     pub desc: String,
+    /// View-box size.
+    pub w: f64,
+    pub h: f64,
 }
 
 /// A chart with its one-line description and its data table, all read from one memo.
@@ -182,13 +209,11 @@ pub fn ChartBlock(
     #[prop(optional)]
     swatch: &'static str,
 ) -> impl IntoView {
-    let points = Memo::new(move |_| data.with(|d| d.points.clone()));
-    let desc = Signal::derive(move || data.with(|d| d.desc.clone()));
     view! {
-        <ChartSvg id=id title=title desc=desc body=Signal::derive(move || data.with(|d| d.body.clone())) points=points/>
+        <ChartSvg id=id title=title data=data/>
         <p class="chart-note">
             {(!swatch.is_empty()).then(|| view! { <span class=["swatch ", swatch].concat() aria-hidden="true"></span> })}
-            {move || desc.get()}
+            {move || data.with(|d| d.desc.clone())}
         </p>
         <DataTable caption=caption headers=headers rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
     }
@@ -224,8 +249,4 @@ pub fn header_row(cells: &[String]) -> String {
     }
     out.push_str("</tr>");
     out
-}
-
-pub fn int_attr(v: i64) -> String {
-    int_string(v)
 }

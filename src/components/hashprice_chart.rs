@@ -2,22 +2,22 @@
 
 use crate::app::ctx;
 use crate::chart::{downsample_minmax, line_path, nice_scale, nice_ticks, px, run_rects, shaded_runs, table_rows, Scale, Svg};
-use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartBlock, ChartData, Readout};
+use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::num;
 use crate::model::Results;
 use leptos::prelude::*;
 
-fn chart(r: &Results) -> ChartData {
+fn chart(r: &Results, w: f64) -> ChartData {
     let hp = &r.series.hashprice_usd_per_ph_day;
     let curtailed = &r.series.curtailed;
     let shutdown = r.snapshot.shutdown_hashprice_usd_per_ph_day;
     let last = (hp.len().max(2) - 1) as f64;
-    let x = Scale::new((0.0, last), x_range());
+    let x = Scale::new((0.0, last), x_range(w));
     let lo = hp.iter().copied().fold(shutdown, f64::min).min(0.0);
     let hi = hp.iter().copied().fold(shutdown, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
-    let xt: Vec<f64> = nice_ticks(0.0, last, 6).into_iter().filter(|t| *t <= last).collect();
+    let xt: Vec<f64> = nice_ticks(0.0, last, x_tick_target(w)).into_iter().filter(|t| *t <= last).collect();
     let pts: Vec<(f64, f64)> = downsample_minmax(hp, 240).iter().map(|&(d, v)| (x.map(d as f64), y.map(v))).collect();
     let mut svg = Svg::new();
     svg.open_group("curtailed");
@@ -25,10 +25,10 @@ fn chart(r: &Results) -> ChartData {
         svg.rect("", rc.x, rc.y, rc.w, rc.h);
     }
     svg.close_group();
-    axes(&mut svg, &Axis::new(&x, &xt, |t| num(t, 0), "days"), &Axis::new(&y, &yt, |v| show(Fmt::Usd, v), "USD per PH/s per day"));
-    level(&mut svg, px(y.map(shutdown)), "shutdown hashprice", "shutdown-line");
+    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "days"), &Axis::new(&y, &yt, |v| show(Fmt::Usd, v), "USD per PH/s per day"));
+    level(&mut svg, w, px(y.map(shutdown)), "shutdown hashprice", "shutdown-line");
     svg.path("line-hashprice", &line_path(&pts));
-    rule(&mut svg, r.projection.halving_day.map(|d| x.map(d as f64)), "halving", "halving");
+    rule(&mut svg, w, r.projection.halving_day.map(|d| x.map(d as f64)), "halving", "halving");
     let off = |d: usize| curtailed.get(d).copied().unwrap_or(false);
     let step = (hp.len() / 60).max(1);
     ChartData {
@@ -55,13 +55,18 @@ fn chart(r: &Results) -> ChartData {
             " days fall below it and are curtailed (shaded).",
         ]
         .concat(),
+        w,
+        h: H,
     }
 }
 
 #[component]
 pub fn HashpriceChart() -> impl IntoView {
     let c = ctx();
-    let data = Memo::new(move |_| c.results.with(|r| r.as_ref().map(chart).unwrap_or_default()));
+    let data = Memo::new(move |_| {
+        let w = c.chart_w.get();
+        c.results.with(|r| r.as_ref().map(|r| chart(r, w)).unwrap_or_default())
+    });
     view! {
         <section class="card chart-card" id="hashprice" aria-labelledby="hashprice-h">
             <h2 id="hashprice-h">"Hashprice against the shutdown hashprice"</h2>

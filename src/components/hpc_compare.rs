@@ -2,13 +2,13 @@
 
 use crate::app::ctx;
 use crate::chart::{px, Scale, Svg};
+use crate::components::chart_frame::{ChartData, ChartSvg};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::usd;
 use crate::model::Hpc;
 use leptos::prelude::*;
 
 const LABEL_W: f64 = 130.0;
-const BAR_MAX_W: f64 = 470.0;
 const ROW_H: f64 = 56.0;
 
 /// (metric, mining value, AI/HPC value)
@@ -31,27 +31,6 @@ pub fn HpcCompare() -> impl IntoView {
         let capex = c.scenario.with(|s| s.hpc_capex_usd_mw);
         c.results.with(|r| r.as_ref().map(|r| (r.hpc.clone(), capex)))
     });
-    let chart = move || {
-        data.get().map(|(h, capex)| {
-            let m = metrics(&h, capex);
-            let max = m.iter().flat_map(|r| [r.1.abs(), r.2.abs()]).fold(1.0_f64, f64::max);
-            let x = Scale::new((0.0, max), (0.0, BAR_MAX_W));
-            let mut svg = Svg::new();
-            for (i, (label, mining, hpc)) in m.into_iter().enumerate() {
-                let y = 8.0 + i as f64 * ROW_H;
-                svg.text("tick", 0, px(y + 24.0), "start", label);
-                for (v, dy, class, who) in [
-                    (mining, 0.0, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining: "),
-                    (hpc, 22.0, "bar-hpc", "AI/HPC: "),
-                ] {
-                    let w = px(x.map(v.abs())).max(1);
-                    svg.rect(class, px(LABEL_W), px(y + dy), w, 18);
-                    svg.text("tick", px(LABEL_W) + w + 6, px(y + dy + 14.0), "start", &[who, &usd(v)].concat());
-                }
-            }
-            svg.out
-        })
-    };
     let desc = move || {
         data.get()
             .map(|(h, _)| {
@@ -73,14 +52,37 @@ pub fn HpcCompare() -> impl IntoView {
             })
             .unwrap_or_default()
     };
+    // Wide: label left of the bars; narrow: label above them, bars across the whole width.
+    let chart = Memo::new(move |_| {
+        let w = c.chart_w.get();
+        let narrow = w < 600.0;
+        let (label_w, row_h, bar_dy) = if narrow { (0.0, 74.0, 20.0) } else { (LABEL_W, ROW_H, 0.0) };
+        let body = data.get().map(|(h, capex)| {
+            let m = metrics(&h, capex);
+            let max = m.iter().flat_map(|r| [r.1.abs(), r.2.abs()]).fold(1.0_f64, f64::max);
+            // Room for the value label after the longest bar.
+            let x = Scale::new((0.0, max), (0.0, w - label_w - 150.0));
+            let mut svg = Svg::new();
+            for (i, (label, mining, hpc)) in m.into_iter().enumerate() {
+                let y = 8.0 + i as f64 * row_h;
+                svg.text("tick", 0, px(y + if narrow { 12.0 } else { 24.0 }), "start", label);
+                for (v, dy, class, who) in [
+                    (mining, bar_dy, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining: "),
+                    (hpc, bar_dy + 22.0, "bar-hpc", "AI/HPC: "),
+                ] {
+                    let bw = px(x.map(v.abs())).max(1);
+                    svg.rect(class, px(label_w), px(y + dy), bw, 18);
+                    svg.text("tick", px(label_w) + bw + 6, px(y + dy + 14.0), "start", &[who, &usd(v)].concat());
+                }
+            }
+            svg.out
+        });
+        ChartData { body: body.unwrap_or_default(), desc: desc(), w, h: 3.0 * row_h + 8.0, ..ChartData::default() }
+    });
     view! {
         <section class="card chart-card" id="hpc" aria-labelledby="hpc-h">
             <h2 id="hpc-h">"Mining versus AI/HPC, per MW"</h2>
-            <svg class="chart hbar" viewBox="0 0 720 176" role="img" aria-labelledby="hpc-chart-title hpc-chart-desc">
-                <title id="hpc-chart-title">"Mining versus AI/HPC per MW"</title>
-                <desc id="hpc-chart-desc">{desc}</desc>
-                <g inner_html=move || chart().unwrap_or_default()></g>
-            </svg>
+            <ChartSvg id="hpc-chart" title="Mining versus AI/HPC per MW" data=chart/>
             <p class="chart-note">{desc}</p>
             <div class="table-scroll">
                 <table class="compare">

@@ -2,26 +2,26 @@
 
 use crate::app::ctx;
 use crate::chart::{bars, int_string, nice_scale, px, table_rows, Band, Svg};
-use crate::components::chart_frame::{axes, x_range, y_range, Axis, ChartBlock, ChartData, Readout};
+use crate::components::chart_frame::{axes, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
 use crate::format::{num, usd};
 use crate::model::Results;
 use leptos::prelude::*;
 
-fn chart(r: &Results, term_months: usize) -> ChartData {
+fn chart(r: &Results, term_months: usize, w: f64) -> ChartData {
     let monthly = &r.projection.monthly_net_usd;
     let payment = r.projection.debt_payment_usd_month;
     let n = monthly.len();
     let lo = monthly.iter().copied().fold(0.0_f64, f64::min);
     let hi = monthly.iter().copied().fold(payment, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
-    let band = Band::new(n, x_range(), 0.2);
-    let every = (n / 8).max(1);
+    let band = Band::new(n, x_range(w), 0.2);
+    let every = (n / (x_tick_target(w) + 2)).max(1);
     let x_axis = Axis {
         ticks: (0..n).filter(|m| m % every == 0).map(|m| (px(band.center(m)), num((m + 1) as f64, 0))).collect(),
         label: "month",
     };
     let mut svg = Svg::new();
-    axes(&mut svg, &x_axis, &Axis::new(&y, &yt, usd, "USD per month"));
+    axes(&mut svg, w, &x_axis, &Axis::new(&y, &yt, usd, "USD per month"));
     svg.open_group("bars");
     for b in bars(monthly, &band, &y) {
         svg.rect(if b.negative { "bar neg" } else { "bar" }, b.x, b.y, b.w, b.h);
@@ -54,6 +54,8 @@ fn chart(r: &Results, term_months: usize) -> ChartData {
         } else {
             "Net cash per month after power and fixed costs; bars below zero are losing months.".to_string()
         },
+        w,
+        h: H,
     }
 }
 
@@ -62,7 +64,8 @@ pub fn MonthlyChart() -> impl IntoView {
     let c = ctx();
     let data = Memo::new(move |_| {
         let term = c.scenario.with(|s| s.debt_term_months as usize);
-        c.results.with(|r| r.as_ref().map(|r| chart(r, term)).unwrap_or_default())
+        let w = c.chart_w.get();
+        c.results.with(|r| r.as_ref().map(|r| chart(r, term, w)).unwrap_or_default())
     });
     view! {
         <section class="card chart-card" id="monthly" aria-labelledby="monthly-h">

@@ -9,7 +9,9 @@ use crate::chart::{
     area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, nice_ticks, px, table_rows, zero_contour, Scale,
     Svg,
 };
-use crate::components::chart_frame::{axes, level, rule, x_range, y_range, Axis, ChartBlock, ChartData, DataTable, Readout};
+use crate::components::chart_frame::{
+    axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, ChartSvg, DataTable, Readout, H,
+};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
 use crate::format::{num, pct, plain, usd};
@@ -88,25 +90,25 @@ pub fn RiskPanel() -> impl IntoView {
     }
 }
 
-fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64) -> ChartData {
+fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64, w: f64) -> ChartData {
     let risk = &r.risk;
     // Cumulative net cash with the capex added back, against the capex line, like the deterministic chart.
     let add = |v: &[f64]| -> Vec<f64> { std::iter::once(0.0).chain(v.iter().map(|x| x + capex)).collect() };
     let (p10, p50, p90) = (add(&risk.mc_cum_cash_usd_p10), add(&risk.mc_cum_cash_usd_p50), add(&risk.mc_cum_cash_usd_p90));
     let months = (p50.len() - 1).max(1) as f64;
-    let x = Scale::new((0.0, months), x_range());
+    let x = Scale::new((0.0, months), x_range(w));
     let lo = p10.iter().copied().fold(0.0_f64, f64::min);
     let hi = p90.iter().copied().fold(capex, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
     let xs: Vec<f64> = (0..p50.len()).map(|m| x.map(m as f64)).collect();
     let ys = |v: &[f64]| v.iter().map(|c| y.map(*c)).collect::<Vec<_>>();
-    let xt: Vec<f64> = nice_ticks(0.0, months, 6).into_iter().filter(|t| *t <= months).collect();
+    let xt: Vec<f64> = nice_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
     let mut svg = Svg::new();
-    axes(&mut svg, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd, "USD"));
+    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd, "USD"));
     svg.path("fan-band", &area_path(&xs, &ys(&p10), &ys(&p90)));
-    level(&mut svg, px(y.map(capex)), "capex", "capex-line");
+    level(&mut svg, w, px(y.map(capex)), "capex", "capex-line");
     svg.path("line-cash", &line_path(&xs.iter().copied().zip(ys(&p50)).collect::<Vec<_>>()));
-    rule(&mut svg, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving", "halving");
+    rule(&mut svg, w, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving", "halving");
     let row = |m: usize| vec![num(m as f64, 0), usd(p10[m]), usd(p50[m]), usd(p90[m])];
     ChartData {
         body: svg.out,
@@ -125,6 +127,8 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
             " months.",
         ]
         .concat(),
+        w,
+        h: H,
     }
 }
 
@@ -134,7 +138,8 @@ fn FanChart(results: Memo<Option<RiskResults>>, horizon: Memo<f64>) -> impl Into
     let data = Memo::new(move |_| {
         let capex = c.results.with(|r| r.as_ref().map(|r| r.snapshot.capex_usd).unwrap_or(0.0));
         let halving = c.results.with(|r| r.as_ref().and_then(|r| r.projection.halving_day));
-        results.with(|r| r.as_ref().map(|r| fan_chart(r, capex, halving, horizon.get())).unwrap_or_default())
+        let w = c.chart_w.get();
+        results.with(|r| r.as_ref().map(|r| fan_chart(r, capex, halving, horizon.get(), w)).unwrap_or_default())
     });
     view! {
         <h3>"Cumulative cash, P10–P90 across price paths"</h3>
@@ -155,17 +160,17 @@ fn label_of(key: &str) -> &'static str {
     find(key).map(|f| f.label).unwrap_or("input")
 }
 
-const TORNADO_ROW: f64 = 34.0;
-const TORNADO_LABEL: f64 = 250.0;
-
-fn tornado_chart(r: &RiskResults, base_npv: f64) -> ChartData {
+/// Tornado layout: wide charts put the label left of the bars, narrow ones above them.
+fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
+    let narrow = w < 600.0;
+    let (row_h, label_w, bar_dy): (f64, f64, f64) = if narrow { (46.0, 8.0, 20.0) } else { (34.0, 250.0, 0.0) };
     let mut rows = r.tornado.clone();
     rows.sort_by(|a, b| (b.npv_high_usd - b.npv_low_usd).abs().total_cmp(&(a.npv_high_usd - a.npv_low_usd).abs()));
     let lo = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(base_npv, f64::min);
     let hi = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(base_npv, f64::max);
-    let (x, ticks) = nice_scale(lo, hi, (TORNADO_LABEL, 700.0), 4);
+    let (x, ticks) = nice_scale(lo, hi, (label_w.max(32.0), w - 32.0), if narrow { 3 } else { 4 });
     let bx = x.map(base_npv);
-    let total_h = TORNADO_ROW * rows.len() as f64 + 10.0;
+    let total_h = row_h * rows.len() as f64 + 10.0;
     let mut svg = Svg::new();
     for t in &ticks {
         let tx = px(x.map(*t));
@@ -173,12 +178,12 @@ fn tornado_chart(r: &RiskResults, base_npv: f64) -> ChartData {
         svg.text("tick", tx, px(total_h + 16.0), "middle", &usd(*t));
     }
     for (i, r) in rows.iter().enumerate() {
-        let y = px(8.0 + i as f64 * TORNADO_ROW);
+        let y = px(8.0 + i as f64 * row_h);
         let label = [label_of(r.key), ": ", &input_value(r.key, r.low_input), " → ", &input_value(r.key, r.high_input)].concat();
         svg.text("tick", 0, y + 15, "start", &label);
         for (v, class) in [(r.npv_low_usd, "bar-low"), (r.npv_high_usd, "bar-high")] {
             let (a, z) = (px(bx.min(x.map(v))), px(bx.max(x.map(v))));
-            svg.rect(class, a, y, (z - a).max(1), 20);
+            svg.rect(class, a, y + px(bar_dy), (z - a).max(1), 20);
         }
     }
     svg.line("axis", px(bx), 0, px(bx), px(total_h));
@@ -206,6 +211,8 @@ fn tornado_chart(r: &RiskResults, base_npv: f64) -> ChartData {
                     .concat()
             })
             .unwrap_or_default(),
+        w,
+        h: total_h + 30.0,
     }
 }
 
@@ -214,39 +221,31 @@ fn Tornado(results: Memo<Option<RiskResults>>) -> impl IntoView {
     let c = ctx();
     let data = Memo::new(move |_| {
         let base = c.results.with(|r| r.as_ref().map(|r| r.projection.npv_usd).unwrap_or(0.0));
-        results.with(|r| r.as_ref().map(|r| tornado_chart(r, base)).unwrap_or_default())
+        let w = c.chart_w.get();
+        results.with(|r| r.as_ref().map(|r| tornado_chart(r, base, w)).unwrap_or_default())
     });
-    let rows = Memo::new(move |_| results.with(|r| r.as_ref().map(|r| r.tornado.len()).unwrap_or(9)));
-    let view_box = move || {
-        let mut v = String::from("0 0 720 ");
-        crate::chart::push_int(&mut v, px(TORNADO_ROW * rows.get() as f64 + 40.0));
-        v
-    };
-    let desc = move || data.with(|d| d.desc.clone());
     view! {
         <h3>"Which assumption matters most (tornado)"</h3>
-        <svg class="chart tornado" viewBox=view_box role="img" aria-labelledby="tornado-title tornado-desc">
-            <title id="tornado-title">"Tornado chart of NPV sensitivity"</title>
-            <desc id="tornado-desc">{desc}</desc>
-            <g inner_html=move || data.with(|d| d.body.clone())></g>
-        </svg>
+        <ChartSvg id="tornado-chart" title="Tornado chart of NPV sensitivity" data=data/>
         <p class="chart-note">
             <span class="swatch swatch-low" aria-hidden="true"></span>"low value "
             <span class="swatch swatch-high" aria-hidden="true"></span>"high value; the vertical line is this scenario's NPV. "
-            {desc}
+            {move || data.with(|d| d.desc.clone())}
         </p>
         <DataTable caption="NPV at each input's low and high value" headers=&["Input", "Low", "NPV at low", "High", "NPV at high"]
             rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
     }
 }
 
-const HEAT_LEFT: f64 = 84.0;
-const HEAT_TOP: f64 = 10.0;
-const HEAT_SIZE: f64 = 420.0;
+const HEAT_LEFT: f64 = 60.0;
+const HEAT_TOP: f64 = 26.0;
 const HEAT_LABELS: [usize; 5] = [0, 5, 10, 15, 20];
 
-fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64) -> ChartData {
-    let cell = HEAT_SIZE / HEATMAP_STEPS as f64;
+/// Heatmap layout: a square grid, with the legend to its right on wide charts and below it on narrow ones.
+fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartData {
+    let narrow = w < 600.0;
+    let size = if narrow { w - HEAT_LEFT - 10.0 } else { 420.0 };
+    let cell = size / HEATMAP_STEPS as f64;
     let grid = &r.heatmap_npv_usd;
     let lo = grid.iter().flatten().copied().fold(0.0_f64, f64::min);
     let hi = grid.iter().flatten().copied().fold(0.0_f64, f64::max);
@@ -267,31 +266,40 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64) -> ChartData {
     svg.out.push_str(")\">");
     svg.path("contour", &zero_contour(grid, cell, cell));
     svg.close_group();
+    let bottom = HEAT_TOP + size;
     for k in HEAT_LABELS {
         let m = heatmap_multiplier(k);
         let x = px(HEAT_LEFT + (k as f64 + 0.5) * cell);
-        let y = px(HEAT_TOP + HEAT_SIZE - (k as f64 + 0.5) * cell);
-        svg.text("tick", x, px(HEAT_TOP + HEAT_SIZE + 16.0), "middle", &show(Fmt::Usd, price * m));
+        let y = px(bottom - (k as f64 + 0.5) * cell);
+        // On a narrow chart every other price label, so they do not collide.
+        if !narrow || k % 10 == 0 {
+            svg.text("tick", x, px(bottom + 16.0), "middle", &show(Fmt::Usd, price * m));
+        }
         svg.text("tick", px(HEAT_LEFT - 6.0), y + 4, "end", &num(hashrate * m, 0));
     }
-    svg.circle("current", px(HEAT_LEFT + 10.5 * cell), px(HEAT_TOP + HEAT_SIZE - 10.5 * cell), 8);
-    svg.text("axis-title", px(HEAT_LEFT + HEAT_SIZE / 2.0), px(HEAT_TOP + HEAT_SIZE + 36.0), "middle", "BTC price (USD)");
-    svg.text("axis-title", 0, px(HEAT_TOP + HEAT_SIZE + 36.0), "start", "EH/s ↑");
+    svg.circle("current", px(HEAT_LEFT + 10.5 * cell), px(bottom - 10.5 * cell), 8);
+    svg.text("axis-title", px(HEAT_LEFT + size / 2.0), px(bottom + 34.0), "middle", "BTC price (USD) →");
+    svg.text("axis-title", 0, 14, "start", "Network hashrate (EH/s) ↑");
     // Legend: colour is never the only cue (sign words and the contour line go with it).
+    let (lx, ly) = if narrow { (8, px(bottom + 52.0)) } else { (px(HEAT_LEFT + size + 40.0), 40) };
     let legend = [
         (crate::chart::heatmap::PROFIT_RGB, "NPV > 0"),
         (crate::chart::heatmap::NEUTRAL_RGB, "≈ 0"),
         (crate::chart::heatmap::LOSS_RGB, "NPV < 0"),
     ];
+    let step = if narrow { 0 } else { 28 };
+    let col = if narrow { 90 } else { 0 };
     for (k, (rgb, label)) in legend.iter().enumerate() {
-        let y = 40 + 28 * k as i64;
-        svg.rect_fill("", 540, y, 16, 16, &css_hex(*rgb));
-        svg.text("tick", 564, y + 13, "start", label);
+        let (x, y) = (lx + col * k as i64, ly + step * k as i64);
+        svg.rect_fill("", x, y, 16, 16, &css_hex(*rgb));
+        svg.text("tick", x + 24, y + 13, "start", label);
     }
-    svg.line("legend-contour", 540, 132, 556, 132);
-    svg.text("tick", 564, 136, "start", "NPV = 0");
-    svg.circle("legend-current", 548, 158, 7);
-    svg.text("tick", 564, 162, "start", "this scenario");
+    let (cx, cy) = if narrow { (lx, ly + 28) } else { (lx, ly + 92) };
+    svg.line("legend-contour", cx, cy + 8, cx + 16, cy + 8);
+    svg.text("tick", cx + 24, cy + 12, "start", "NPV = 0");
+    let (mx, my) = if narrow { (lx + 2 * col, cy + 8) } else { (lx + 8, cy + 34) };
+    svg.circle("legend-current", mx, my, 7);
+    svg.text("tick", mx + 16, my + 4, "start", "this scenario");
     let mut rows = Vec::new();
     for j in HEAT_LABELS.iter().rev() {
         let mut row = vec![num(hashrate * heatmap_multiplier(*j), 0)];
@@ -310,6 +318,8 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64) -> ChartData {
             " EH/s (bottom to top). Green is positive, red negative; the dark line is NPV = 0; the ring marks this scenario.",
         ]
         .concat(),
+        w,
+        h: if narrow { bottom + 100.0 } else { bottom + 50.0 },
     }
 }
 
@@ -319,7 +329,8 @@ fn Heatmap(results: Memo<Option<RiskResults>>) -> impl IntoView {
     let base = Memo::new(move |_| c.scenario.with(|s| (s.btc_price_usd, s.network_hashrate_ehs)));
     let data = Memo::new(move |_| {
         let (p, h) = base.get();
-        results.with(|r| r.as_ref().map(|r| heatmap_chart(r, p, h)).unwrap_or_default())
+        let w = c.chart_w.get();
+        results.with(|r| r.as_ref().map(|r| heatmap_chart(r, p, h, w)).unwrap_or_default())
     });
     let head = move || {
         let p = base.get().0;
@@ -329,11 +340,7 @@ fn Heatmap(results: Memo<Option<RiskResults>>) -> impl IntoView {
     };
     view! {
         <h3>"NPV over BTC price × network hashrate"</h3>
-        <svg class="chart heatmap" viewBox="0 0 720 480" role="img" aria-labelledby="heatmap-title heatmap-desc">
-            <title id="heatmap-title">"NPV heatmap over BTC price and network hashrate"</title>
-            <desc id="heatmap-desc">{move || data.with(|d| d.desc.clone())}</desc>
-            <g inner_html=move || data.with(|d| d.body.clone())></g>
-        </svg>
+        <ChartSvg id="heatmap-chart" title="NPV heatmap over BTC price and network hashrate" data=data/>
         <details class="data-table">
             <summary>"Data table"</summary>
             <div class="table-scroll" tabindex="0" role="region" aria-label="NPV heatmap data">
