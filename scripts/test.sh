@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: reference data check, native tests, release build,
-# end-to-end tests in headless Debian Chromium (playwright-core). Exits non-zero on any failure.
+# size budget, end-to-end tests in headless Debian Chromium (playwright-core). Exits non-zero on any failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
-section "1/5 reference data: tests/data vs ../shared/reference"
+section "1/6 reference data: tests/data vs ../shared/reference"
 SHARED="$ROOT/../shared/reference"
 if [ -d "$ROOT/../shared" ]; then
   cmp tests/data/reference_cases.json "$SHARED/cases.json" \
@@ -17,16 +17,19 @@ else
   info "../shared not present: skipped"
 fi
 
-section "2/5 setup"
+section "2/6 setup"
 "$ROOT/scripts/setup.sh"
 
-section "3/5 native tests: cargo test --release"
+section "3/6 native tests: cargo test --release"
 cargo test --release
 
-section "4/5 release build"
+section "4/6 release build"
 SKIP_SETUP=1 "$ROOT/scripts/build.sh"
 
-section "5/5 end-to-end tests: node --test tests/e2e/ (headless Chromium)"
+section "5/6 size budget: brotli total of dist/ (scripts/check-size.mjs)"
+node scripts/check-size.mjs dist
+
+section "6/6 end-to-end tests: node --test tests/e2e/ (headless Chromium)"
 node --test --test-reporter=spec tests/e2e/
 
 section "all tests passed"
