@@ -82,7 +82,7 @@ pub fn rule(svg: &mut Svg, w: f64, x_px: Option<f64>, label: &str, class: &str) 
     let end = x > (x0 + x1) / 2.0;
     svg.open_group(&["rule ", class].concat());
     svg.line("", px(x), y0, px(x), y1);
-    svg.text("", px(if end { x - 4.0 } else { x + 4.0 }), y1 + 12, if end { "end" } else { "start" }, label);
+    svg.text("", px(if end { x - 4.0 } else { x + 4.0 }), y0 - 8, if end { "end" } else { "start" }, label);
     svg.close_group();
 }
 

@@ -39,11 +39,11 @@ pub fn HardwareTable() -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"Machine"</th>
-                            <th scope="col">"J/TH"</th>
-                            <th scope="col">"Breakeven power"</th>
-                            <th scope="col">"Shutdown hashprice"</th>
-                            <th scope="col">"Day-0 margin"</th>
                             <th scope="col">"Status"</th>
+                            <th scope="col">"Breakeven power"</th>
+                            <th scope="col">"Day-0 margin"</th>
+                            <th scope="col">"Shutdown hashprice"</th>
+                            <th scope="col">"J/TH"</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -56,11 +56,11 @@ pub fn HardwareTable() -> impl IntoView {
                                         <button type="button" class="link" title="Use this machine" on:click=move |_| apply(model.clone())>{r.model.clone()}</button>
                                         {current.then(|| view! { <span class="tag">"selected"</span> })}
                                     </th>
-                                    <td>{num(r.efficiency_jth, 1)}</td>
-                                    <td>{show(Fmt::UsdKwh, r.breakeven_power_price_usd_kwh)}</td>
-                                    <td>{show(Fmt::UsdPerPhDay, r.shutdown_hashprice_usd_per_ph_day)}</td>
-                                    <td>{r.gross_margin_pct.map(pct).unwrap_or_else(|| "none".into())}</td>
                                     <td class="status-cell">{if r.underwater { "▼ underwater" } else { "▲ profitable" }}</td>
+                                    <td>{show(Fmt::UsdKwh, r.breakeven_power_price_usd_kwh)}</td>
+                                    <td>{r.gross_margin_pct.map(pct).unwrap_or_else(|| "none".into())}</td>
+                                    <td>{show(Fmt::UsdPerPhDay, r.shutdown_hashprice_usd_per_ph_day)}</td>
+                                    <td>{num(r.efficiency_jth, 1)}</td>
                                 </tr>
                             }
                         }).collect_view()}
