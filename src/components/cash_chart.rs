@@ -8,7 +8,7 @@ use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::Results;
 use leptos::prelude::*;
 
-fn chart(r: &Results, horizon_months: f64, w: f64) -> ChartData {
+fn chart(r: &Results, horizon_months: f64, w: f64, with_table: bool) -> ChartData {
     let capex = r.snapshot.capex_usd;
     let mut cash = vec![0.0];
     cash.extend(r.series.cumulative_cash_usd_month.iter().map(|c| c + capex));
@@ -38,12 +38,13 @@ fn chart(r: &Results, horizon_months: f64, w: f64) -> ChartData {
             .enumerate()
             .map(|(m, c)| Readout {
                 x_px: x.map(m as f64),
-                text: ["month ", &num(m as f64, 0), ": ", &usd(*c), " of ", &capex_text].concat(),
+                values: [m as f64, *c, capex, 0.0],
+                words: |v| ["month ", &num(v[0], 0), ": ", &usd(v[1]), " of ", &usd(v[2])].concat(),
             })
             .collect(),
-        table: table_rows(
+        table: if with_table { table_rows(
             &cash.iter().enumerate().map(|(m, c)| vec![num(m as f64, 0), usd(*c), capex_text.clone()]).collect::<Vec<_>>(),
-        ),
+        ) } else { String::new() },
         desc: [
             "Cumulative net cash after power and fixed costs, by month, against the machine capex of ",
             &capex_text,
@@ -60,16 +61,18 @@ fn chart(r: &Results, horizon_months: f64, w: f64) -> ChartData {
 #[component]
 pub fn CashChart() -> impl IntoView {
     let c = ctx();
+    let table_open = RwSignal::new(false);
     let data = Memo::new(move |_| {
         let h = c.scenario.with(|s| s.horizon_months);
         let w = c.chart_w.get();
-        c.results.with(|r| r.as_ref().map(|r| chart(r, h, w)).unwrap_or_default())
+        let with_table = table_open.get();
+        c.results.with(|r| r.as_ref().map(|r| chart(r, h, w, with_table)).unwrap_or_default())
     });
     view! {
         <section class="card chart-card" id="cash" aria-labelledby="cash-h">
             <h2 id="cash-h">"Cumulative cash against capex"</h2>
             <ChartBlock id="cash-chart" title="Cumulative net cash against capex" caption="Cumulative net cash by month"
-                headers=&["Month", "Cumulative net cash", "Capex"] data=data/>
+                headers=&["Month", "Cumulative net cash", "Capex"] data=data table_open=table_open/>
         </section>
     }
 }

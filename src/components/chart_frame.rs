@@ -93,11 +93,26 @@ pub fn level(svg: &mut Svg, w: f64, y_px: i64, label: &str, class: &str) {
     svg.text("series-label", x1 - 4, y_px - 6, "end", label);
 }
 
-/// One crosshair position: x in view-box pixels and what it reads.
-#[derive(Clone, Debug, PartialEq)]
+/// One crosshair position: x in view-box pixels and the numbers it reads, worded by `words` only when
+/// the crosshair is there (formatting every point on every input would be wasted work).
+#[derive(Clone, Debug)]
 pub struct Readout {
     pub x_px: f64,
-    pub text: String,
+    pub values: [f64; 4],
+    pub words: fn(&[f64; 4]) -> String,
+}
+
+/// Same position, same numbers (each chart words its points one way, so `words` need not be compared).
+impl PartialEq for Readout {
+    fn eq(&self, other: &Self) -> bool {
+        self.x_px == other.x_px && self.values == other.values
+    }
+}
+
+impl Readout {
+    pub fn text(&self) -> String {
+        (self.words)(&self.values)
+    }
 }
 
 /// View-box x of a pointer event over the SVG.
@@ -148,7 +163,7 @@ pub fn ChartSvg(id: &'static str, title: &'static str, data: Memo<ChartData>) ->
         let mut svg = Svg::new();
         let end = r.x_px > w / 2.0;
         svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1));
-        svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text);
+        svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text());
         Some(svg.out)
     };
     let view_box = move || {
@@ -205,6 +220,8 @@ pub fn ChartBlock(
     caption: &'static str,
     headers: &'static [&'static str],
     data: Memo<ChartData>,
+    /// Whether the data table is open: charts build their table rows only then.
+    table_open: RwSignal<bool>,
     /// Optional legend swatch class shown before the description (e.g. "swatch-shade").
     #[prop(optional)]
     swatch: &'static str,
@@ -215,15 +232,21 @@ pub fn ChartBlock(
             {(!swatch.is_empty()).then(|| view! { <span class=["swatch ", swatch].concat() aria-hidden="true"></span> })}
             {move || data.with(|d| d.desc.clone())}
         </p>
-        <DataTable caption=caption headers=headers rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
+        <DataTable caption=caption headers=headers open=table_open rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
     }
 }
 
 /// A collapsible data table whose body is markup rows (see `chart::table_rows`).
 #[component]
-pub fn DataTable(caption: &'static str, headers: &'static [&'static str], #[prop(into)] rows: Signal<String>) -> impl IntoView {
+pub fn DataTable(
+    caption: &'static str,
+    headers: &'static [&'static str],
+    /// Follows the <details> open state, so the caller can skip building rows nobody sees.
+    open: RwSignal<bool>,
+    #[prop(into)] rows: Signal<String>,
+) -> impl IntoView {
     view! {
-        <details class="data-table">
+        <details class="data-table" on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>"Data table"</summary>
             // A wide table scrolls sideways on a narrow screen: the scroller takes focus so the keyboard can scroll it.
             <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
@@ -249,4 +272,13 @@ pub fn header_row(cells: &[String]) -> String {
     }
     out.push_str("</tr>");
     out
+}
+
+/// Whether the `<details>` that fired a `toggle` event is now open (read from the element, since toggle
+/// events coalesce).
+pub fn details_open(ev: &leptos::ev::Event) -> bool {
+    ev.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &wasm_bindgen::JsValue::from_str("open")).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }

@@ -8,7 +8,7 @@ use crate::format::num;
 use crate::model::Results;
 use leptos::prelude::*;
 
-fn chart(r: &Results, w: f64) -> ChartData {
+fn chart(r: &Results, w: f64, with_table: bool) -> ChartData {
     let hp = &r.series.hashprice_usd_per_ph_day;
     let curtailed = &r.series.curtailed;
     let shutdown = r.snapshot.shutdown_hashprice_usd_per_ph_day;
@@ -37,16 +37,19 @@ fn chart(r: &Results, w: f64) -> ChartData {
             .step_by(step)
             .map(|d| Readout {
                 x_px: x.map(d as f64),
-                text: ["day ", &num(d as f64, 0), ": ", &show(Fmt::UsdPerPhDay, hp[d]), if off(d) { " (curtailed)" } else { "" }]
-                    .concat(),
+                values: [d as f64, hp[d], if off(d) { 1.0 } else { 0.0 }, 0.0],
+                words: |v| {
+                    ["day ", &num(v[0], 0), ": ", &show(Fmt::UsdPerPhDay, v[1]), if v[2] > 0.0 { " (curtailed)" } else { "" }]
+                        .concat()
+                },
             })
             .collect(),
-        table: table_rows(
+        table: if with_table { table_rows(
             &(0..hp.len())
                 .step_by(30)
                 .map(|d| vec![num(d as f64, 0), show(Fmt::UsdPerPhDay, hp[d]), (if off(d) { "yes" } else { "no" }).to_string()])
                 .collect::<Vec<_>>(),
-        ),
+        ) } else { String::new() },
         desc: [
             "Daily hashprice with network growth, price drift and halvings, against this machine's shutdown hashprice of ",
             &show(Fmt::UsdPerPhDay, shutdown),
@@ -63,15 +66,17 @@ fn chart(r: &Results, w: f64) -> ChartData {
 #[component]
 pub fn HashpriceChart() -> impl IntoView {
     let c = ctx();
+    let table_open = RwSignal::new(false);
     let data = Memo::new(move |_| {
         let w = c.chart_w.get();
-        c.results.with(|r| r.as_ref().map(|r| chart(r, w)).unwrap_or_default())
+        let with_table = table_open.get();
+        c.results.with(|r| r.as_ref().map(|r| chart(r, w, with_table)).unwrap_or_default())
     });
     view! {
         <section class="card chart-card" id="hashprice" aria-labelledby="hashprice-h">
             <h2 id="hashprice-h">"Hashprice against the shutdown hashprice"</h2>
             <ChartBlock id="hashprice-chart" title="Daily hashprice against shutdown hashprice" caption="Hashprice every 30 days"
-                headers=&["Day", "Hashprice", "Curtailed"] data=data swatch="swatch-shade"/>
+                headers=&["Day", "Hashprice", "Curtailed"] data=data table_open=table_open swatch="swatch-shade"/>
         </section>
     }
 }

@@ -20,7 +20,12 @@ pub fn Kpi(def: &'static KpiDef, #[prop(optional)] compact: bool) -> impl IntoVi
         Some(v) if v < 0.0 && def.fmt == crate::components::kpi_defs::Fmt::Usd => "neg",
         _ => "",
     };
+    // The formula text is built only while its <details> is open: most inputs never need it.
+    let open = RwSignal::new(false);
     let formula = move || {
+        if !open.get() {
+            return String::new();
+        }
         c.results.with(|r| match r {
             Some(r) => c.scenario.with(|s| (def.formula)(s, r)),
             None => String::new(),
@@ -31,7 +36,7 @@ pub fn Kpi(def: &'static KpiDef, #[prop(optional)] compact: bool) -> impl IntoVi
             <span class="kpi-label">{def.label}</span>
             <output class=move || ["kpi-value ", sign()].concat()>{text}</output>
             {(!compact).then(|| view! {
-                <details class="formula">
+                <details class="formula" on:toggle=move |ev| open.set(crate::components::chart_frame::details_open(&ev))>
                     <summary>"How is this computed?"</summary>
                     <p>{formula}</p>
                 </details>

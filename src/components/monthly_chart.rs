@@ -7,7 +7,7 @@ use crate::format::{num, usd};
 use crate::model::Results;
 use leptos::prelude::*;
 
-fn chart(r: &Results, term_months: usize, w: f64) -> ChartData {
+fn chart(r: &Results, term_months: usize, w: f64, with_table: bool) -> ChartData {
     let monthly = &r.projection.monthly_net_usd;
     let payment = r.projection.debt_payment_usd_month;
     let n = monthly.len();
@@ -39,15 +39,19 @@ fn chart(r: &Results, term_months: usize, w: f64) -> ChartData {
         points: monthly
             .iter()
             .enumerate()
-            .map(|(m, v)| Readout { x_px: band.center(m), text: ["month ", &num((m + 1) as f64, 0), ": ", &usd(*v)].concat() })
+            .map(|(m, v)| Readout {
+                x_px: band.center(m),
+                values: [(m + 1) as f64, *v, 0.0, 0.0],
+                words: |v| ["month ", &num(v[0], 0), ": ", &usd(v[1])].concat(),
+            })
             .collect(),
-        table: table_rows(
+        table: if with_table { table_rows(
             &monthly
                 .iter()
                 .enumerate()
                 .map(|(m, v)| vec![num((m + 1) as f64, 0), usd(*v), usd(if m < term_months { payment } else { 0.0 })])
                 .collect::<Vec<_>>(),
-        ),
+        ) } else { String::new() },
         desc: if payment > 0.0 {
             ["Net cash per month after power and fixed costs; the dashed line is the debt payment of ", &usd(payment), " a month."]
                 .concat()
@@ -62,16 +66,18 @@ fn chart(r: &Results, term_months: usize, w: f64) -> ChartData {
 #[component]
 pub fn MonthlyChart() -> impl IntoView {
     let c = ctx();
+    let table_open = RwSignal::new(false);
     let data = Memo::new(move |_| {
         let term = c.scenario.with(|s| s.debt_term_months as usize);
         let w = c.chart_w.get();
-        c.results.with(|r| r.as_ref().map(|r| chart(r, term, w)).unwrap_or_default())
+        let with_table = table_open.get();
+        c.results.with(|r| r.as_ref().map(|r| chart(r, term, w, with_table)).unwrap_or_default())
     });
     view! {
         <section class="card chart-card" id="monthly" aria-labelledby="monthly-h">
             <h2 id="monthly-h">"Monthly net cash"</h2>
             <ChartBlock id="monthly-chart" title="Monthly net cash" caption="Net cash and debt payment by month"
-                headers=&["Month", "Net cash", "Debt payment"] data=data/>
+                headers=&["Month", "Net cash", "Debt payment"] data=data table_open=table_open/>
         </section>
     }
 }

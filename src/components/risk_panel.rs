@@ -90,7 +90,7 @@ pub fn RiskPanel() -> impl IntoView {
     }
 }
 
-fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64, w: f64) -> ChartData {
+fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64, w: f64, with_table: bool) -> ChartData {
     let risk = &r.risk;
     // Cumulative net cash with the capex added back, against the capex line, like the deterministic chart.
     let add = |v: &[f64]| -> Vec<f64> { std::iter::once(0.0).chain(v.iter().map(|x| x + capex)).collect() };
@@ -115,10 +115,11 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
         points: (0..p50.len())
             .map(|m| Readout {
                 x_px: xs[m],
-                text: ["month ", &num(m as f64, 0), ": P10 ", &usd(p10[m]), " · P50 ", &usd(p50[m]), " · P90 ", &usd(p90[m])].concat(),
+                values: [m as f64, p10[m], p50[m], p90[m]],
+                words: |v| ["month ", &num(v[0], 0), ": P10 ", &usd(v[1]), " · P50 ", &usd(v[2]), " · P90 ", &usd(v[3])].concat(),
             })
             .collect(),
-        table: table_rows(&(0..p50.len()).map(row).collect::<Vec<_>>()),
+        table: if with_table { table_rows(&(0..p50.len()).map(row).collect::<Vec<_>>()) } else { String::new() },
         desc: [
             "Cumulative net cash by month across simulated price paths: the band spans the 10th to 90th percentile, the line is the median. ",
             &pct(100.0 * risk.mc_payback_probability),
@@ -135,16 +136,18 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
 #[component]
 fn FanChart(results: Memo<Option<RiskResults>>, horizon: Memo<f64>) -> impl IntoView {
     let c = ctx();
+    let table_open = RwSignal::new(false);
     let data = Memo::new(move |_| {
         let capex = c.results.with(|r| r.as_ref().map(|r| r.snapshot.capex_usd).unwrap_or(0.0));
         let halving = c.results.with(|r| r.as_ref().and_then(|r| r.projection.halving_day));
         let w = c.chart_w.get();
-        results.with(|r| r.as_ref().map(|r| fan_chart(r, capex, halving, horizon.get(), w)).unwrap_or_default())
+        let with_table = table_open.get();
+        results.with(|r| r.as_ref().map(|r| fan_chart(r, capex, halving, horizon.get(), w, with_table)).unwrap_or_default())
     });
     view! {
         <h3>"Cumulative cash, P10–P90 across price paths"</h3>
         <ChartBlock id="fan-chart" title="Fan chart of cumulative net cash" caption="Cumulative net cash percentiles by month"
-            headers=&["Month", "P10", "P50", "P90"] data=data/>
+            headers=&["Month", "P10", "P50", "P90"] data=data table_open=table_open/>
     }
 }
 
@@ -233,7 +236,7 @@ fn Tornado(results: Memo<Option<RiskResults>>) -> impl IntoView {
             {move || data.with(|d| d.desc.clone())}
         </p>
         <DataTable caption="NPV at each input's low and high value" headers=&["Input", "Low", "NPV at low", "High", "NPV at high"]
-            rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
+            open=RwSignal::new(false) rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
     }
 }
 

@@ -412,7 +412,12 @@ test('charts update live: cash path follows a slider, curtailed days get shaded 
       assert.equal(await svg.getAttribute('role'), 'img', `#${id} chart has role=img`);
       assert.ok((await svg.locator('title').textContent()).trim() !== '', `#${id} chart has a <title>`);
       assert.ok((await svg.locator('desc').textContent()).trim() !== '', `#${id} chart has a <desc>`);
-      assert.ok((await page.locator(`#${id} details.data-table table tbody tr`).count()) > 0, `#${id} has a data table`);
+      // The table's rows are built when it is opened (no work for a table nobody reads).
+      const rows = page.locator(`#${id} details.data-table table tbody tr`);
+      assert.equal(await rows.count(), 0, `#${id} builds no table rows while closed`);
+      await page.click(`#${id} details.data-table > summary`);
+      await rows.first().waitFor({ timeout: 3000 });
+      assert.ok((await rows.count()) > 0, `#${id} has a data table once opened`);
     }
     const cashPath = () => page.getAttribute('#cash svg.chart path.line-cash', 'd');
     const d0 = await cashPath();
@@ -438,5 +443,20 @@ test('charts update live: cash path follows a slider, curtailed days get shaded 
     assert.ok(cover > 0);
     assert.notEqual(await page.locator('#hashprice desc').textContent(), before, 'the chart description follows');
     assert.match(await page.locator('#hashprice desc').textContent(), new RegExp(`${curtailed.toLocaleString('en-US')} days`));
+  });
+});
+
+// ---- formulas ----
+
+test('"How is this computed?" shows the formula with the current numbers, and follows an input', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const details = page.locator('[data-kpi="shutdown_hashprice_usd_per_ph_day"] details.formula');
+    await details.locator('summary').click();
+    const text = () => details.locator('p').textContent();
+    await eventually(async () => assert.match(await text(), /24 × 17\.5 × \$0\.050/));
+    await typeInto(page, 'power_price_usd_kwh', '0.07');
+    await eventually(async () => assert.match(await text(), /24 × 17\.5 × \$0\.070/));
+    const shown = await page.locator('[data-kpi="shutdown_hashprice_usd_per_ph_day"] output').textContent();
+    assert.ok((await text()).includes(shown.trim()), `the formula ends in the KPI's own value ${shown}`);
   });
 });
