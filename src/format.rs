@@ -9,6 +9,7 @@ struct Formatters {
     usd_compact: Function,
     usd0: Function,
     usd3: Function,
+    usd_short: Function,
     dec: [Function; 5],
     compact: Function,
 }
@@ -50,6 +51,7 @@ fn with<R>(f: impl FnOnce(&Formatters) -> R) -> R {
                 ]),
                 usd0: usd(&[("maximumFractionDigits", 0.into())]),
                 usd3: usd(&[("minimumFractionDigits", 3.into()), ("maximumFractionDigits", 3.into())]),
+                usd_short: usd(&[("notation", "compact".into()), ("minimumFractionDigits", 0.into()), ("maximumFractionDigits", 2.into())]),
                 dec: [decimals(0), decimals(1), decimals(2), decimals(3), decimals(4)],
                 compact: make(&[("notation", "compact".into()), ("maximumFractionDigits", 2.into())]),
             }
@@ -65,6 +67,11 @@ fn call(f: &Function, x: f64) -> String {
 /// USD: 2 decimals below $1,000, compact above ($1.70M).
 pub fn usd(x: f64) -> String {
     with(|f| if x.abs() < 1000.0 { call(&f.usd2, x) } else { call(&f.usd_compact, x) })
+}
+
+/// USD for axis ticks: no trailing zeros ("$0", "$2.5M", "$40").
+pub fn usd_tick(x: f64) -> String {
+    with(|f| call(&f.usd_short, x))
 }
 
 /// USD as a whole number with grouping ($52,048), for prices where the digits matter.

@@ -3,7 +3,7 @@
 use crate::app::ctx;
 use crate::chart::{line_path, nice_scale, nice_ticks, px, table_rows, Scale, Svg};
 use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
-use crate::format::{num, usd};
+use crate::format::{num, usd, usd_tick};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::Results;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ fn chart(r: &Results, horizon_months: f64, w: f64, with_table: bool) -> ChartDat
         None => ["no payback within ", &num(horizon_months, 0), " months"].concat(),
     };
     let mut svg = Svg::new();
-    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd, "USD"));
+    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd_tick, "USD"));
     level(&mut svg, w, px(y.map(capex)), "capex", "capex-line");
     svg.path("line-cash", &line_path(&pts));
     rule(&mut svg, w, at_day(r.projection.payback_days), &payback, "payback");

@@ -4,7 +4,7 @@ use crate::app::ctx;
 use crate::chart::{downsample_minmax, line_path, nice_scale, nice_ticks, px, run_rects, shaded_runs, table_rows, Scale, Svg};
 use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
 use crate::components::kpi_defs::{show, Fmt};
-use crate::format::num;
+use crate::format::{num, usd_tick};
 use crate::model::Results;
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ fn chart(r: &Results, w: f64, with_table: bool) -> ChartData {
         svg.rect("", rc.x, rc.y, rc.w, rc.h);
     }
     svg.close_group();
-    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "days"), &Axis::new(&y, &yt, |v| show(Fmt::Usd, v), "USD per PH/s per day"));
+    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "days"), &Axis::new(&y, &yt, usd_tick, "USD per PH/s per day"));
     level(&mut svg, w, px(y.map(shutdown)), "shutdown hashprice", "shutdown-line");
     svg.path("line-hashprice", &line_path(&pts));
     rule(&mut svg, w, r.projection.halving_day.map(|d| x.map(d as f64)), "halving", "halving");

@@ -3,7 +3,7 @@
 use crate::app::ctx;
 use crate::chart::{bars, int_string, nice_scale, px, table_rows, Band, Svg};
 use crate::components::chart_frame::{axes, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
-use crate::format::{num, usd};
+use crate::format::{num, usd, usd_tick};
 use crate::model::Results;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ fn chart(r: &Results, term_months: usize, w: f64, with_table: bool) -> ChartData
         label: "month",
     };
     let mut svg = Svg::new();
-    axes(&mut svg, w, &x_axis, &Axis::new(&y, &yt, usd, "USD per month"));
+    axes(&mut svg, w, &x_axis, &Axis::new(&y, &yt, usd_tick, "USD per month"));
     svg.open_group("bars");
     for b in bars(monthly, &band, &y) {
         svg.rect(if b.negative { "bar neg" } else { "bar" }, b.x, b.y, b.w, b.h);

@@ -14,7 +14,7 @@ use crate::components::chart_frame::{
 };
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
-use crate::format::{num, pct, plain, usd};
+use crate::format::{num, pct, plain, usd, usd_tick};
 use crate::model::risk::{heatmap_multiplier, HEATMAP_STEPS};
 use crate::model::{evaluate_risk, RiskResults, Scenario};
 use leptos::prelude::*;
@@ -104,7 +104,7 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
     let ys = |v: &[f64]| v.iter().map(|c| y.map(*c)).collect::<Vec<_>>();
     let xt: Vec<f64> = nice_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
     let mut svg = Svg::new();
-    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd, "USD"));
+    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd_tick, "USD"));
     svg.path("fan-band", &area_path(&xs, &ys(&p10), &ys(&p90)));
     level(&mut svg, w, px(y.map(capex)), "capex", "capex-line");
     svg.path("line-cash", &line_path(&xs.iter().copied().zip(ys(&p50)).collect::<Vec<_>>()));
@@ -178,7 +178,7 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
     for t in &ticks {
         let tx = px(x.map(*t));
         svg.line("grid", tx, 4, tx, px(total_h));
-        svg.text("tick", tx, px(total_h + 16.0), "middle", &usd(*t));
+        svg.text("tick", tx, px(total_h + 16.0), "middle", &usd_tick(*t));
     }
     for (i, r) in rows.iter().enumerate() {
         let y = px(8.0 + i as f64 * row_h);
@@ -276,7 +276,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         let y = px(bottom - (k as f64 + 0.5) * cell);
         // On a narrow chart every other price label, so they do not collide.
         if !narrow || k % 10 == 0 {
-            svg.text("tick", x, px(bottom + 16.0), "middle", &show(Fmt::Usd, price * m));
+            svg.text("tick", x, px(bottom + 16.0), "middle", &usd_tick(price * m));
         }
         svg.text("tick", px(HEAT_LEFT - 6.0), y + 4, "end", &num(hashrate * m, 0));
     }
