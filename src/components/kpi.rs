@@ -7,11 +7,19 @@ use crate::format::plain;
 use leptos::prelude::*;
 
 #[component]
-pub fn Kpi(def: &'static KpiDef, #[prop(optional)] compact: bool) -> impl IntoView {
+pub fn Kpi(
+    def: &'static KpiDef,
+    /// The top strip: no formula (the results grid has it).
+    #[prop(optional)]
+    compact: bool,
+    /// Carry the `data-kpi` / `data-value` hooks (false for the grid's copy of a strip KPI).
+    #[prop(default = true)]
+    hooks: bool,
+) -> impl IntoView {
     let c = ctx();
     let key = def.key;
     let value = Memo::new(move |_| c.results.with(|r| r.as_ref().and_then(|r| r.value(key)).flatten()));
-    let data_value = move || value.get().map(plain).unwrap_or_default();
+    let data_value = move || hooks.then(|| value.get().map(plain).unwrap_or_default());
     let text = move || match value.get() {
         Some(v) => show(def.fmt, v),
         None => c.scenario.with(|s| (def.none)(s)),
@@ -32,7 +40,7 @@ pub fn Kpi(def: &'static KpiDef, #[prop(optional)] compact: bool) -> impl IntoVi
         })
     };
     view! {
-        <div class="kpi" data-kpi=key data-value=data_value>
+        <div class="kpi" data-kpi=hooks.then_some(key) data-value=data_value>
             <span class="kpi-label">{def.label}</span>
             <output class=move || ["kpi-value ", sign()].concat()>{text}</output>
             {(!compact).then(|| view! {

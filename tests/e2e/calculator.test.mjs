@@ -460,3 +460,13 @@ test('"How is this computed?" shows the formula with the current numbers, and fo
     assert.ok((await text()).includes(shown.trim()), `the formula ends in the KPI's own value ${shown}`);
   });
 });
+
+test('the strip KPIs also explain themselves in the results grid, and data-kpi stays unique', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const keys = await page.$$eval('[data-kpi]', (els) => els.map((e) => e.getAttribute('data-kpi')));
+    assert.equal(new Set(keys).size, keys.length, 'every data-kpi appears once');
+    const card = page.locator('.all-kpis .kpi', { hasText: 'Hashprice' }).first();
+    await card.locator('details.formula summary').click();
+    await eventually(async () => assert.match(await card.locator('details.formula p').textContent(), /hashvalue × BTC price = .*\$95,000/));
+  });
+});
