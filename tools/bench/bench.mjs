@@ -16,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { distSizes, totals, kb, TARGET_KB } from '../../scripts/check-size.mjs';
 import { serveCompressed } from './serve.mjs';
+// The same Chromium and flags as the e2e harness.
+import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../tests/e2e/helpers.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -30,17 +32,6 @@ const OUT = path.resolve(opt('out', path.join(ROOT, 'target', 'bench')));
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 const INPUTS = Number(process.env.BENCH_INPUTS ?? 200);
 const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// The same flags as the e2e harness (tests/e2e/helpers.mjs).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const KPI = 'hashprice_usd_per_ph_day';
 const VIEWPORT = { width: 1440, height: 900 };
 
