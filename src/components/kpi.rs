@@ -43,6 +43,13 @@ pub fn Kpi(
         <div class="kpi" data-kpi=hooks.then_some(key) data-value=data_value>
             <span class="kpi-label">{def.label}</span>
             <output class=move || ["kpi-value ", sign()].concat()>{text}</output>
+            {(compact && key == "hashprice_usd_per_ph_day").then(|| view! {
+                <span class="kpi-sub">
+                    {move || c.results.with(|r| r.as_ref().map(|r| {
+                        crate::format::num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0) + " sats per PH/s per day"
+                    }))}
+                </span>
+            })}
             {(!compact).then(|| view! {
                 <details class="formula" on:toggle=move |ev| open.set(crate::components::chart_frame::details_open(&ev))>
                     <summary>"How is this computed?"</summary>
