@@ -25,9 +25,14 @@ pub fn Header() -> impl IntoView {
     };
     let copy_link = move |_| {
         let url = flush_url(&c.scenario.get_untracked());
-        let clipboard = window().navigator().clipboard();
-        let _ = clipboard.write_text(&url);
-        status.set("Link copied: it reproduces this exact scenario.".into());
+        let promise = window().navigator().clipboard().write_text(&url);
+        leptos::task::spawn_local(async move {
+            // Say what really happened: a blocked clipboard still leaves the link in the address bar.
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => status.set("Link copied: it reproduces this exact scenario.".into()),
+                Err(_) => status.set(["The browser blocked the clipboard; the address bar holds the link: ", &url].concat()),
+            }
+        });
     };
     let theme_label = move || ["Theme: ", c.theme.get().label()].concat();
     view! {

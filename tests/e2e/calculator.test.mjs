@@ -470,3 +470,16 @@ test('the strip KPIs also explain themselves in the results grid, and data-kpi s
     await eventually(async () => assert.match(await card.locator('details.formula p').textContent(), /hashvalue × BTC price = .*\$95,000/));
   });
 });
+
+test('Copy link puts a link to this exact scenario on the clipboard', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(suite.url).origin });
+    await typeInto(page, 'btc_price_usd', '123456');
+    await expectKpi(page, 'hashprice_usd_per_ph_day', snapshot({ ...defaultScenario(), btc_price_usd: 123456 }).hashprice_usd_per_ph_day);
+    await page.click('button[data-action="copy-link"]');
+    await eventually(async () => assert.match(await page.locator('.site-header > .status').textContent(), /Link copied/));
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, await page.evaluate(() => location.href), 'the clipboard holds the page address');
+    assert.match(copied, /[?&]btc_price_usd=123456(&|$)/, 'the address records the changed input');
+  });
+});
