@@ -72,9 +72,9 @@ fn url_for(s: &Scenario) -> String {
     url
 }
 
-/// Writes the scenario into the URL and storage now; returns the absolute link.
-pub fn flush_url(s: &Scenario) -> String {
-    let embed = use_context::<Ctx>().is_some_and(|c| c.page.with_value(|p| p.embed));
+/// Writes the scenario into the URL and (unless embedded) storage now; returns the absolute link.
+/// Runs from timeouts and event handlers, where no reactive owner is current: the caller says `embed`.
+pub fn flush_url(s: &Scenario, embed: bool) -> String {
     let url = url_for(s);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
@@ -145,7 +145,8 @@ pub fn App() -> impl IntoView {
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let handle = set_timeout_with_handle(move || { flush_url(&s); }, Duration::from_millis(250)).ok();
+        let embed = page.with_value(|p| p.embed);
+        let handle = set_timeout_with_handle(move || { flush_url(&s, embed); }, Duration::from_millis(250)).ok();
         pending.set_value(handle);
     });
 

@@ -24,7 +24,7 @@ pub fn Header() -> impl IntoView {
         c.scenario.with(|s| SCENARIO_PRESETS.iter().find(|p| p.matches(s)).map(|p| p.id).unwrap_or(""))
     };
     let copy_link = move |_| {
-        let url = flush_url(&c.scenario.get_untracked());
+        let url = flush_url(&c.scenario.get_untracked(), c.page.with_value(|p| p.embed));
         let promise = window().navigator().clipboard().write_text(&url);
         leptos::task::spawn_local(async move {
             // Say what really happened: a blocked clipboard still leaves the link in the address bar.

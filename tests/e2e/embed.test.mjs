@@ -441,3 +441,19 @@ test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed
     assert.equal(await visible('button[data-action="copy-link"]'), true, 'the screen layout is back');
   });
 });
+
+test('embed mode neither reads nor overwrites the visitor\'s saved scenario', T, async () => {
+  const saved = 'btc_price_usd=70000';
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis,inputs'), async (page) => {
+    // The visitor's own scenario, saved on a visit to the full page.
+    await page.evaluate((q) => localStorage.setItem('hashprice.scenario', q), saved);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-kpi="hashprice_usd_per_ph_day"]')?.dataset.value);
+    const m = snapshot(defaultScenario());
+    assertClose(await kpi(page, 'hashprice_usd_per_ph_day'), m.hashprice_usd_per_ph_day, 'embedded page starts from its link, not storage');
+    // Change an input inside the embed and let the debounced URL write happen.
+    await page.fill(textFieldSelector('btc_price_usd'), '123000');
+    await eventually(async () => assert.match(await page.evaluate(() => location.search), /btc_price_usd=123000/), { timeout: 3000 });
+    assert.equal(await page.evaluate(() => localStorage.getItem('hashprice.scenario')), saved, 'storage untouched');
+  });
+});
