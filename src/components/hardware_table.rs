@@ -6,6 +6,7 @@ use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, pct, usd_kwh};
 use crate::state::insights::hardware_table;
 use crate::state::presets::{machine_presets, MachinePreset};
+use crate::chart::push_escaped;
 use leptos::prelude::*;
 
 #[component]
@@ -23,6 +24,61 @@ pub fn HardwareTable() -> impl IntoView {
         }
     };
     let underwater = move || rows.with(|r| r.iter().filter(|r| r.underwater).count());
+    let body = move || {
+        let (th, e) = c.scenario.with(|s| (s.machine_hashrate_ths, s.machine_efficiency_jth));
+        rows.with(|rows| {
+            let mut out = String::with_capacity(rows.len() * 400);
+            for r in rows {
+                let current = r.efficiency_jth == e && r.hashrate_ths == th;
+                let mut class = String::new();
+                if r.underwater {
+                    class.push_str("underwater ");
+                }
+                if current {
+                    class.push_str("current");
+                }
+                out.push_str("<tr class=\"");
+                out.push_str(&class);
+                out.push_str("\"><th scope=\"row\"><button type=\"button\" class=\"link\" title=\"Use this machine\" data-model=\"");
+                push_escaped(&mut out, &r.model);
+                out.push_str("\">");
+                push_escaped(&mut out, &r.model);
+                out.push_str("</button>");
+                if current {
+                    out.push_str("<span class=\"tag\">selected</span>");
+                }
+                out.push_str("</th>");
+                let status = if r.underwater { "▼ underwater" } else { "▲ profitable" };
+                let cells = [
+                    show(Fmt::UsdKwh, r.breakeven_power_price_usd_kwh),
+                    r.gross_margin_pct.map(pct).unwrap_or_else(|| "none".into()),
+                    show(Fmt::UsdPerPhDay, r.shutdown_hashprice_usd_per_ph_day),
+                    num(r.efficiency_jth, 1),
+                ];
+                out.push_str("<td class=\"status-cell\">");
+                out.push_str(status);
+                out.push_str("</td>");
+                for cell in cells {
+                    out.push_str("<td>");
+                    push_escaped(&mut out, &cell);
+                    out.push_str("</td>");
+                }
+                out.push_str("</tr>");
+            }
+            out
+        })
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let model = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button[data-model]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-model"));
+        if let Some(model) = model {
+            apply(model);
+        }
+    };
     view! {
         <section class="card" id="hardware" aria-labelledby="hardware-h">
             <h2 id="hardware-h">"Which machines are underwater now"</h2>
@@ -46,25 +102,8 @@ pub fn HardwareTable() -> impl IntoView {
                             <th scope="col">"J/TH"</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        {move || rows.get().into_iter().map(|r| {
-                            let model = r.model.clone();
-                            let current = c.scenario.with(|s| s.machine_efficiency_jth == r.efficiency_jth && s.machine_hashrate_ths == r.hashrate_ths);
-                            view! {
-                                <tr class:underwater=r.underwater class:current=current>
-                                    <th scope="row">
-                                        <button type="button" class="link" title="Use this machine" on:click=move |_| apply(model.clone())>{r.model.clone()}</button>
-                                        {current.then(|| view! { <span class="tag">"selected"</span> })}
-                                    </th>
-                                    <td class="status-cell">{if r.underwater { "▼ underwater" } else { "▲ profitable" }}</td>
-                                    <td>{show(Fmt::UsdKwh, r.breakeven_power_price_usd_kwh)}</td>
-                                    <td>{r.gross_margin_pct.map(pct).unwrap_or_else(|| "none".into())}</td>
-                                    <td>{show(Fmt::UsdPerPhDay, r.shutdown_hashprice_usd_per_ph_day)}</td>
-                                    <td>{num(r.efficiency_jth, 1)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
+                    // Rows as markup (13 rows change on every input); one click handler reads data-model.
+                    <tbody on:click=on_click inner_html=body></tbody>
                 </table>
             </div>
         </section>
