@@ -1,0 +1,156 @@
+//! Tests of `api_input`, kept beside it.
+
+use super::*;
+use crate::model::INPUTS;
+use serde_json::Value;
+
+fn pairs(list: &[(&str, JsInput)]) -> Vec<(String, JsInput)> {
+    list.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+}
+
+fn err(list: &[(&str, JsInput)]) -> String {
+    match scenario_from_pairs(&pairs(list), &Scenario::default()) {
+        Ok(_) => panic!("expected an error for {list:?}"),
+        Err(e) => e.message(),
+    }
+}
+
+#[test]
+fn empty_object_is_the_defaults() {
+    assert_eq!(scenario_from_pairs(&[], &Scenario::default()), Ok(Scenario::default()));
+}
+
+#[test]
+fn subset_overrides_and_keeps_the_rest() {
+    let s = scenario_from_pairs(
+        &pairs(&[
+            ("btc_price_usd", JsInput::Number(86_000.0)),
+            ("curtail_when_unprofitable", JsInput::Bool(false)),
+            ("horizon_months", JsInput::Number(60.0)),
+        ]),
+        &Scenario::default(),
+    )
+    .expect("valid");
+    assert_eq!(s.btc_price_usd, 86_000.0);
+    assert!(!s.curtail_when_unprofitable);
+    assert_eq!(s.horizon_months, 60.0);
+    assert_eq!(s.network_hashrate_ehs, Scenario::default().network_hashrate_ehs);
+}
+
+#[test]
+fn every_default_round_trips_through_pairs() {
+    let d = Scenario::default();
+    let list: Vec<(String, JsInput)> = INPUTS
+        .iter()
+        .map(|spec| {
+            let v = d.get(spec.key).expect("known key");
+            let js = if spec.kind == Kind::Bool { JsInput::Bool(v == 1.0) } else { JsInput::Number(v) };
+            (spec.key.to_string(), js)
+        })
+        .collect();
+    assert_eq!(scenario_from_pairs(&list, &d), Ok(d));
+}
+
+#[test]
+fn errors_name_the_key_and_why() {
+    let m = err(&[("btc_pricee_usd", JsInput::Number(1.0))]);
+    assert!(m.starts_with("btc_pricee_usd: ") && m.contains("not an input"), "{m}");
+    let m = err(&[("btc_price_usd", JsInput::Other("a string"))]);
+    assert_eq!(m, "btc_price_usd: must be a number, got a string");
+    let m = err(&[("btc_price_usd", JsInput::Bool(true))]);
+    assert_eq!(m, "btc_price_usd: must be a number, got a boolean");
+    let m = err(&[("curtail_when_unprofitable", JsInput::Number(1.0))]);
+    assert_eq!(m, "curtail_when_unprofitable: must be true or false, got a number");
+    let m = err(&[("curtail_when_unprofitable", JsInput::Other("null"))]);
+    assert_eq!(m, "curtail_when_unprofitable: must be true or false, got null");
+    let m = err(&[("btc_price_usd", JsInput::Number(f64::NAN))]);
+    assert!(m.starts_with("btc_price_usd: ") && m.contains("finite"), "{m}");
+    let m = err(&[("uptime_pct", JsInput::Number(f64::INFINITY))]);
+    assert!(m.starts_with("uptime_pct: ") && m.contains("finite"), "{m}");
+    let m = err(&[("btc_price_usd", JsInput::Number(0.0))]);
+    assert!(m.starts_with("btc_price_usd: must be greater than 0"), "{m}");
+    let m = err(&[("pool_fee_pct", JsInput::Number(100.0))]);
+    assert!(m.starts_with("pool_fee_pct: ") && m.contains("below 100"), "{m}");
+    let m = err(&[("horizon_months", JsInput::Number(36.5))]);
+    assert!(m.starts_with("horizon_months: ") && m.contains("whole number"), "{m}");
+    let m = err(&[("network_hashrate_ehs", JsInput::Other("undefined"))]);
+    assert_eq!(m, "network_hashrate_ehs: must be a number, got undefined");
+}
+
+#[test]
+fn all_or_nothing() {
+    let base = Scenario { btc_price_usd: 70_000.0, ..Scenario::default() };
+    let bad = pairs(&[("btc_price_usd", JsInput::Number(100_000.0)), ("uptime_pct", JsInput::Number(101.0))]);
+    assert!(scenario_from_pairs(&bad, &base).is_err());
+    let msg = HostMessage::Scenario(bad);
+    assert_eq!(apply_host_message(&msg, &base), None);
+    assert_eq!(apply_host_message(&HostMessage::Ignored, &base), None);
+    let good = HostMessage::Scenario(pairs(&[("uptime_pct", JsInput::Number(90.0))]));
+    let next = apply_host_message(&good, &base).expect("valid");
+    assert_eq!((next.btc_price_usd, next.uptime_pct), (70_000.0, 90.0));
+}
+
+#[test]
+fn compute_output_has_exactly_the_reference_keys() {
+    let out = compute(&Scenario::default()).expect("defaults are valid");
+    let v = serde_json::to_value(&out).expect("serialise");
+    let keys: Vec<&str> = v.as_object().expect("object").keys().map(|k| k.as_str()).collect();
+    let mut want = vec!["snapshot", "projection", "hpc", "risk", "tornado", "heatmap_npv_usd"];
+    let mut got = keys.clone();
+    want.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, want);
+
+    let refs: Value = serde_json::from_str(&std::fs::read_to_string("tests/data/reference_cases.json").expect("file"))
+        .expect("json");
+    let risk_refs: Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/data/reference_risk_cases.json").expect("file"))
+            .expect("json");
+    let expected = &refs["cases"][0]["expected"];
+    let risk_expected = &risk_refs["cases"][0]["expected"];
+    for (section, doc) in [
+        ("snapshot", expected),
+        ("projection", expected),
+        ("hpc", expected),
+        ("risk", risk_expected),
+    ] {
+        let mut a: Vec<&String> = v[section].as_object().expect("section").keys().collect();
+        let mut b: Vec<&String> = doc[section].as_object().expect("section").keys().collect();
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "{section}");
+    }
+    let row_keys = |x: &Value| {
+        let mut k: Vec<String> = x["tornado"][0].as_object().expect("row").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(row_keys(&v), row_keys(risk_expected));
+    assert_eq!(v["heatmap_npv_usd"].as_array().map(|a| a.len()), Some(21));
+}
+
+#[test]
+fn compute_matches_evaluate_for_every_reference_case() {
+    let refs: Value = serde_json::from_str(&std::fs::read_to_string("tests/data/reference_cases.json").expect("file"))
+        .expect("json");
+    for case in refs["cases"].as_array().expect("cases") {
+        let list: Vec<(String, JsInput)> = case["scenario"]
+            .as_object()
+            .expect("scenario")
+            .iter()
+            .map(|(k, v)| {
+                let js = match v {
+                    Value::Bool(b) => JsInput::Bool(*b),
+                    Value::Number(n) => JsInput::Number(n.as_f64().unwrap_or(f64::NAN)),
+                    _ => JsInput::Other("something else"),
+                };
+                (k.clone(), js)
+            })
+            .collect();
+        let s = scenario_from_pairs(&list, &Scenario::default()).expect("reference scenarios are valid");
+        let out = compute(&s).expect("valid");
+        let r = evaluate(&s).expect("valid");
+        assert_eq!(out.snapshot, r.snapshot);
+        assert_eq!(out.projection, r.projection);
+    }
+}

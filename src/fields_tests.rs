@@ -1,0 +1,46 @@
+//! Tests of `fields`, kept beside it.
+
+use super::*;
+use crate::model::{input_spec, Kind, Scenario, INPUTS};
+
+#[test]
+fn derived_rows_round_trip_through_their_source_input() {
+    let mut s = Scenario::default();
+    let d = read("difficulty_t", &s);
+    assert!((d - 153.668).abs() < 0.001, "1.1 ZH/s is ~153.7 T");
+    write("difficulty_t", &mut s, 150.0).expect("valid");
+    assert!((read("difficulty_t", &s) - 150.0).abs() < 1e-9);
+    assert!(s.network_hashrate_ehs < 1100.0);
+    write("machine_power_w", &mut s, 3645.0).expect("valid");
+    assert!((s.machine_efficiency_jth - 3645.0 / 200.0).abs() < 1e-12);
+    let before = s.clone();
+    assert!(write("machine_power_w", &mut s, -1.0).is_err());
+    assert!(write("difficulty_t", &mut s, 0.0).is_err());
+    assert!(write("btc_price_usd", &mut s, f64::NAN).is_err());
+    assert_eq!(s, before, "a refused value changes nothing");
+}
+
+#[test]
+fn every_numeric_input_has_exactly_one_field() {
+    for spec in INPUTS {
+        let n = FIELDS.iter().filter(|f| f.key == spec.key).count();
+        let expected = if spec.kind == Kind::Bool { 0 } else { 1 };
+        assert_eq!(n, expected, "{}", spec.key);
+    }
+    assert_eq!(FIELDS.len(), INPUTS.len() - 1);
+}
+
+#[test]
+fn sliders_stay_inside_the_valid_range_and_hold_the_default() {
+    let d = Scenario::default();
+    for f in FIELDS {
+        let spec = input_spec(f.key).expect("known key");
+        assert!(spec.check(f.slider_min).is_ok() || (spec.min_exclusive && f.slider_min > spec.min), "{}", f.key);
+        assert!(spec.check(f.slider_max).is_ok(), "{} max", f.key);
+        assert!(f.slider_min < f.slider_max && f.step > 0.0, "{}", f.key);
+        let v = d.get(f.key).expect("default");
+        assert!(v >= f.slider_min && v <= f.slider_max, "{} default {v} outside slider", f.key);
+        let steps = (v - f.slider_min) / f.step;
+        assert!((steps - steps.round()).abs() < 1e-6, "{} default {v} is not on a slider step", f.key);
+    }
+}

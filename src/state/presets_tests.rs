@@ -1,0 +1,109 @@
+//! Tests of `presets`, kept beside it.
+
+use super::*;
+use crate::model::snapshot::snapshot;
+
+#[test]
+fn all_thirteen_machines_parse() {
+    let m = machine_presets();
+    assert_eq!(m.len(), 13);
+    assert_eq!(m.len(), MACHINES_CSV.lines().count() - 1, "every data line parses");
+    assert_eq!(m[0].model, "Antminer S19j Pro");
+    assert_eq!((m[0].hashrate_ths, m[0].power_w, m[0].efficiency_jth), (104.0, 3068.0, 29.5));
+    let xp = m.iter().find(|p| p.model == "Antminer S21 XP").unwrap();
+    assert_eq!(xp.price_usd_per_th, 25.7);
+    assert_eq!(xp.price_note, "Hashrate Index, 3 Nov 2025");
+    let m66 = m.iter().find(|p| p.model == "Whatsminer M66S").unwrap();
+    assert_eq!(m66.cooling, "immersion");
+    for p in &m {
+        // Nameplate watts agree with TH/s × J/TH.
+        let rel = (p.hashrate_ths * p.efficiency_jth - p.power_w).abs() / p.power_w;
+        assert!(rel < 0.005, "{}: {rel}", p.model);
+        assert!(["air", "hydro", "immersion"].contains(&p.cooling.as_str()), "{}", p.model);
+        assert!(!p.price_note.is_empty());
+    }
+    let mut names: Vec<&str> = m.iter().map(|p| p.model.as_str()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 13);
+}
+
+#[test]
+fn malformed_lines_are_skipped() {
+    let csv = "price_note,model,hashrate_ths,power_w,efficiency_jth,cooling,price_usd_per_th\r\n\
+               \"a \"\"quoted\"\", note\",Good,100,2000,20,air,5\r\n\
+               \n\
+               # a comment\n\
+               x,Bad number,1OO,2000,20,air,5\n\
+               x,Too few,100,2000,20,air\n\
+               x,Too many,100,2000,20,air,5,6\n\
+               x,Zero hashrate,0,2000,20,air,5\n\
+               x,Zero power,100,0,20,air,5\n\
+               x,Negative price,100,2000,20,air,-1\n\
+               x,NaN eff,100,2000,NaN,air,5\n\
+               \"unterminated,Bad quote,100,2000,20,air,5\n\
+               \"x\"y,Junk after quote,100,2000,20,air,5\n\
+               x,,100,2000,20,air,5\n\
+               ,Last,1e2,2000,20,hydro,0\n";
+    let m = parse_machines(csv);
+    let names: Vec<&str> = m.iter().map(|p| p.model.as_str()).collect();
+    assert_eq!(names, ["Good", "Last"]);
+    assert_eq!(m[0].price_note, "a \"quoted\", note");
+    assert_eq!(m[1].hashrate_ths, 100.0);
+    assert_eq!(m[1].price_note, "");
+    assert!(parse_machines("").is_empty());
+    assert!(parse_machines("model,hashrate_ths\nS21,200\n").is_empty());
+}
+
+#[test]
+fn machine_apply_sets_hashrate_efficiency_price() {
+    let m = machine_presets();
+    let mut s = Scenario::default();
+    m[0].apply(&mut s).unwrap();
+    assert_eq!(s.machine_hashrate_ths, 104.0);
+    assert_eq!(s.machine_efficiency_jth, 29.5);
+    assert_eq!(s.machine_price_usd_per_th, 4.0);
+    assert_eq!(s.machine_count, 1000.0);
+    assert!(m[0].matches(&s));
+    assert!(!m[1].matches(&s));
+    // The default machine is the S21.
+    let s21 = m.iter().find(|p| p.model == "Antminer S21").unwrap();
+    assert!(s21.matches(&Scenario::default()));
+    // Invalid preset: nothing changes.
+    let mut bad = m[0].clone();
+    bad.price_usd_per_th = -1.0;
+    let mut s2 = Scenario::default();
+    assert_eq!(bad.apply(&mut s2).unwrap_err().key, "machine_price_usd_per_th");
+    assert_eq!(s2, Scenario::default());
+}
+
+#[test]
+fn scenario_presets() {
+    assert_eq!(SCENARIO_PRESETS.len(), 5);
+    let d = Scenario::default();
+    let mut s = d.clone();
+    SCENARIO_PRESETS[0].apply(&mut s).unwrap();
+    assert_eq!(s, d, "the first preset is the defaults");
+    assert!(SCENARIO_PRESETS[0].matches(&d));
+    for p in SCENARIO_PRESETS {
+        let mut s = d.clone();
+        s.set("power_price_usd_kwh", 0.08).unwrap();
+        p.apply(&mut s).unwrap();
+        assert!(p.matches(&s), "{}", p.id);
+        assert_eq!(s.power_price_usd_kwh, 0.08, "only its keys");
+        assert!(s.validate().is_ok());
+        assert_eq!(scenario_preset(p.id).map(|q| q.name), Some(p.name));
+    }
+    assert!(scenario_preset("nope").is_none());
+    let hashprice = |id: &str| {
+        let mut s = d.clone();
+        scenario_preset(id).unwrap().apply(&mut s).unwrap();
+        snapshot(&s).hashprice_usd_per_ph_day
+    };
+    // The dated figures the presets were chosen to reproduce (DOMAIN.md).
+    assert!((hashprice("trough-nov-2025") - 35.06).abs() < 0.05, "{}", hashprice("trough-nov-2025"));
+    assert!((hashprice("jan-2026") - 40.3).abs() < 0.05, "{}", hashprice("jan-2026"));
+    // Reported $55.21; the model (difficulty follows hashrate, 144 blocks a day) gives ≈ $54.47.
+    assert!((hashprice("dec-2024") - 55.21).abs() / 55.21 < 0.02, "{}", hashprice("dec-2024"));
+    assert!(hashprice("post-halving-2028") < 15.0);
+}

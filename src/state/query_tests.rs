@@ -1,0 +1,311 @@
+//! Tests of `query`, kept beside it.
+
+use super::*;
+use crate::model::InputSpec;
+use proptest::prelude::*;
+
+fn rust_fmt(x: f64) -> String {
+    x.to_string()
+}
+
+/// Like JS `Number.prototype.toString` for the exponent forms: `1e+21`, `1.5e-7`.
+fn js_like_fmt(x: f64) -> String {
+    let a = x.abs();
+    if a != 0.0 && !(1e-6..1e21).contains(&a) {
+        let s = format!("{x:e}");
+        match s.split_once('e') {
+            Some((m, e)) if !e.starts_with('-') => format!("{m}e+{e}"),
+            _ => s,
+        }
+    } else {
+        x.to_string()
+    }
+}
+
+#[test]
+fn defaults_give_an_empty_query() {
+    assert_eq!(to_query(&Scenario::default(), &rust_fmt), "");
+    let (s, issues) = from_query("", &Scenario::default());
+    assert_eq!(s, Scenario::default());
+    assert!(issues.is_empty());
+    let (s, issues) = from_query("?", &Scenario::default());
+    assert_eq!(s, Scenario::default());
+    assert!(issues.is_empty());
+}
+
+#[test]
+fn writes_only_changed_keys_in_inputs_order() {
+    let mut s = Scenario::default();
+    s.set("power_price_usd_kwh", 0.07).unwrap();
+    s.set("btc_price_usd", 84_000.0).unwrap();
+    s.set("curtail_when_unprofitable", 0.0).unwrap();
+    assert_eq!(
+        to_query(&s, &rust_fmt),
+        "btc_price_usd=84000&power_price_usd_kwh=0.07&curtail_when_unprofitable=false"
+    );
+}
+
+#[test]
+fn exponent_plus_is_percent_encoded_and_read_back() {
+    let mut s = Scenario::default();
+    s.set("hpc_capex_usd_mw", 1e9).unwrap();
+    s.set("fees_btc_per_block", 1e-7).unwrap();
+    let fmt = |x: f64| if x == 1e9 { "1e+9".to_string() } else { js_like_fmt(x) };
+    let q = to_query(&s, &fmt);
+    assert_eq!(q, "fees_btc_per_block=1e-7&hpc_capex_usd_mw=1e%2B9");
+    let (back, issues) = from_query(&q, &Scenario::default());
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(back, s);
+}
+
+#[test]
+fn issues_name_only_bad_scenario_keys() {
+    let (s, issues) = from_query("?btc_price_usd=abc&foo=1&embed=1", &Scenario::default());
+    assert_eq!(s, Scenario::default());
+    assert_eq!(
+        issues,
+        vec![
+            QueryIssue::new("btc_price_usd", "abc", "is not a number"),
+            QueryIssue::new("foo", "1", "not a calculator input"),
+        ]
+    );
+    assert_eq!(issues[0].message(), "btc_price_usd = \"abc\": is not a number");
+}
+
+#[test]
+fn valid_values_apply_next_to_invalid_ones() {
+    let q = "network_hashrate_ehs=1085&btc_price_usd=-5&block_height=925000.5&machine_count=0&pool_fee_pct=100&\
+             curtail_when_unprofitable=maybe&uptime_pct=&horizon_months=60&theme=dark&panels=kpis,cash&live=1&accent=%23ff0000";
+    let (s, issues) = from_query(q, &Scenario::default());
+    assert_eq!(s.network_hashrate_ehs, 1085.0);
+    assert_eq!(s.horizon_months, 60.0);
+    assert_eq!(s.btc_price_usd, 95_000.0);
+    assert_eq!(s.block_height, 925_000.0);
+    let keys: Vec<&str> = issues.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "btc_price_usd",
+            "block_height",
+            "machine_count",
+            "pool_fee_pct",
+            "curtail_when_unprofitable",
+            "uptime_pct"
+        ]
+    );
+    let btc = input_spec("btc_price_usd").unwrap().check(-5.0).unwrap_err();
+    assert_eq!(issues[0].reason, btc.reason);
+    assert!(issues[1].reason.contains("whole number"), "{}", issues[1].reason);
+    assert_eq!(issues[4].reason, "must be true or false");
+    assert_eq!(issues[5].reason, "needs a value");
+}
+
+#[test]
+fn base_values_are_kept_for_missing_and_bad_keys() {
+    let mut base = Scenario::default();
+    base.set("btc_price_usd", 50_000.0).unwrap();
+    let (s, issues) = from_query("btc_price_usd=nan&fees_btc_per_block=0.1", &base);
+    assert_eq!(s.btc_price_usd, 50_000.0);
+    assert_eq!(s.fees_btc_per_block, 0.1);
+    assert_eq!(issues.len(), 1);
+}
+
+#[test]
+fn percent_decoding_and_plus_as_space() {
+    let (s, issues) = from_query("btc%5Fprice%5fusd=8%34000&%62lock_height=930000", &Scenario::default());
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(s.btc_price_usd, 84_000.0);
+    assert_eq!(s.block_height, 930_000.0);
+    // A `+` is a space, so an unencoded exponent sign is not a number.
+    let (_, issues) = from_query("btc_price_usd=1e+5", &Scenario::default());
+    assert_eq!(issues[0].value, "1e 5");
+    assert_eq!(decode_component("a+b%20c%zz%4"), "a b c%zz%4");
+    assert_eq!(decode_component("caf%C3%A9"), "café");
+    assert_eq!(decode_component("%FF"), "\u{FFFD}");
+    assert_eq!(encode_component("a b+c/é"), "a%20b%2Bc%2F%C3%A9");
+    assert_eq!(page_param("?embed=1&panels=kpis%2Ccash&theme=dark", "panels").as_deref(), Some("kpis,cash"));
+    assert_eq!(page_param("embed", "embed").as_deref(), Some(""));
+    assert_eq!(page_param("embed=1", "theme"), None);
+    assert_eq!(query_pairs("?a=1&&b"), vec![("a".into(), "1".into()), ("b".into(), String::new())]);
+}
+
+#[test]
+fn repeated_key_last_wins() {
+    let (s, issues) = from_query("btc_price_usd=1&btc_price_usd=2&btc_price_usd=84000", &Scenario::default());
+    assert!(issues.is_empty());
+    assert_eq!(s.btc_price_usd, 84_000.0);
+    let (s, issues) = from_query("btc_price_usd=84000&btc_price_usd=x", &Scenario::default());
+    assert_eq!(s.btc_price_usd, 95_000.0);
+    assert_eq!(issues.len(), 1);
+    let (s, issues) = from_query("btc_price_usd=x&btc_price_usd=84000", &Scenario::default());
+    assert!(issues.is_empty());
+    assert_eq!(s.btc_price_usd, 84_000.0);
+    assert_eq!(page_param("theme=light&theme=dark", "theme").as_deref(), Some("dark"));
+}
+
+#[test]
+fn booleans() {
+    for (text, want) in [("true", true), ("1", true), ("false", false), ("0", false)] {
+        let (s, issues) = from_query(&format!("curtail_when_unprofitable={text}"), &Scenario::default());
+        assert!(issues.is_empty());
+        assert_eq!(s.curtail_when_unprofitable, want);
+    }
+    let (_, issues) = from_query("curtail_when_unprofitable=yes", &Scenario::default());
+    assert_eq!(issues.len(), 1);
+}
+
+#[test]
+fn strict_numbers() {
+    for (t, v) in [
+        ("86000", 86000.0),
+        ("-2.5", -2.5),
+        ("1e5", 1e5),
+        (".5", 0.5),
+        ("5.", 5.0),
+        ("+3", 3.0),
+        ("1e+21", 1e21),
+        ("2E-3", 0.002),
+        ("0", 0.0),
+        ("-.5", -0.5),
+    ] {
+        assert_eq!(parse_number(t), Some(v), "{t}");
+    }
+    for t in [
+        "", " ", "inf", "-inf", "infinity", "NaN", "nan", "0x10", "1e", "1e+", ".", "-", "+", "e5", "5 ", " 5",
+        "5abc", "1,000", "1_000", "--5", "1.2.3", "1e5.5", "1e400", "$5", "5%",
+    ] {
+        assert_eq!(parse_number(t), None, "{t:?}");
+    }
+}
+
+#[test]
+fn user_numbers() {
+    for (t, v) in [
+        ("95,000", 95000.0),
+        (" 95000 ", 95000.0),
+        ("$95,000", 95000.0),
+        ("$ 95,000.50", 95000.5),
+        ("-$5", -5.0),
+        ("$-5", -5.0),
+        ("2%", 2.0),
+        ("2.5 %", 2.5),
+        ("1,234,567", 1234567.0),
+        ("0.05", 0.05),
+        (".05", 0.05),
+        ("1e5", 1e5),
+        ("-2.5", -2.5),
+    ] {
+        assert_eq!(parse_user_number(t), Some(v), "{t}");
+    }
+    for t in [
+        "",
+        "abc",
+        "0,05",
+        "9,50",
+        "95,0000",
+        ",95",
+        "95,",
+        "1,,000",
+        "1.000,5",
+        "--5",
+        "-$-5",
+        "$$5",
+        "inf",
+        "NaN",
+        "0x1F",
+        "5 kWh",
+        "95 000",
+        "5%%",
+        "1,000e1,0",
+    ] {
+        assert_eq!(parse_user_number(t), None, "{t:?}");
+    }
+}
+
+/// Values spread over the whole valid range and many orders of magnitude, plus the default itself.
+fn value_strategy(spec: &'static InputSpec, default: f64) -> BoxedStrategy<f64> {
+    let check = move |v: &f64| spec.check(*v).is_ok();
+    match spec.kind {
+        Kind::Bool => any::<bool>().prop_map(|b| if b { 1.0 } else { 0.0 }).boxed(),
+        Kind::Integer => {
+            let (lo, hi) = (spec.min as u64, spec.max as u64);
+            prop_oneof![
+                Just(default),
+                (lo..=hi).prop_map(|n| n as f64),
+                (0u32..53).prop_map(move |k| { ((lo as f64) + 2f64.powi(k as i32)).min(hi as f64) })
+            ]
+            .boxed()
+        }
+        Kind::Real => {
+            let (lo, hi) = (spec.min, spec.max);
+            prop_oneof![
+                Just(default),
+                (lo..=hi).prop_filter("in range", check),
+                (0.0f64..1.0, 0i32..80)
+                    .prop_map(move |(u, k)| lo + (hi - lo) * u * 2f64.powi(-k))
+                    .prop_filter("in range", check),
+            ]
+            .boxed()
+        }
+    }
+}
+
+fn scenario_strategy() -> impl Strategy<Value = Scenario> {
+    let d = Scenario::default();
+    let parts: Vec<BoxedStrategy<f64>> =
+        INPUTS.iter().map(|spec| value_strategy(spec, d.get(spec.key).unwrap())).collect();
+    parts.prop_map(|values| {
+        let mut s = Scenario::default();
+        for (spec, v) in INPUTS.iter().zip(values) {
+            s.set(spec.key, v).unwrap();
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn round_trip_with_rust_shortest_repr(s in scenario_strategy()) {
+        prop_assert!(s.validate().is_ok());
+        let q = to_query(&s, &rust_fmt);
+        let (back, issues) = from_query(&q, &Scenario::default());
+        prop_assert!(issues.is_empty(), "{:?} from {}", issues, q);
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn round_trip_with_js_like_exponents(s in scenario_strategy()) {
+        let q = to_query(&s, &js_like_fmt);
+        let (back, issues) = from_query(&q, &Scenario::default());
+        prop_assert!(issues.is_empty(), "{:?} from {}", issues, q);
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn query_applies_over_any_base(s in scenario_strategy(), base in scenario_strategy()) {
+        // Keys equal to the defaults are omitted, so the result is s where s differs from the defaults.
+        let q = to_query(&s, &rust_fmt);
+        let (back, issues) = from_query(&("?".to_string() + &q), &base);
+        prop_assert!(issues.is_empty());
+        let d = Scenario::default();
+        for spec in INPUTS {
+            let want = if s.get(spec.key) == d.get(spec.key) { base.get(spec.key) } else { s.get(spec.key) };
+            prop_assert_eq!(back.get(spec.key), want, "{}", spec.key);
+        }
+    }
+
+    #[test]
+    fn parsers_never_panic(text in ".{0,24}") {
+        let _ = parse_number(&text);
+        let _ = parse_user_number(&text);
+        let _ = from_query(&text, &Scenario::default());
+        let _ = page_param(&text, "theme");
+    }
+
+    #[test]
+    fn encode_decode_round_trip(text in ".{0,24}") {
+        prop_assert_eq!(decode_component(&encode_component(&text)), text);
+    }
+}
