@@ -1,14 +1,14 @@
 //! Chart 1: cumulative net cash against the capex it must repay; payback and halving marked.
 
-use crate::app::ctx;
 use crate::chart::{line_path, nice_scale, nice_ticks, px, table_rows, Scale, Svg};
-use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
+use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartData, ProjectionChart, Readout, H};
 use crate::format::{num, usd, usd_tick};
 use crate::model::constants::DAYS_PER_MONTH;
-use crate::model::Results;
+use crate::model::{Results, Scenario};
 use leptos::prelude::*;
 
-fn chart(r: &Results, horizon_months: f64, w: f64, with_table: bool) -> ChartData {
+fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
+    let horizon_months = s.horizon_months;
     let capex = r.snapshot.capex_usd;
     let mut cash = vec![0.0];
     cash.extend(r.series.cumulative_cash_usd_month.iter().map(|c| c + capex));
@@ -60,19 +60,8 @@ fn chart(r: &Results, horizon_months: f64, w: f64, with_table: bool) -> ChartDat
 
 #[component]
 pub fn CashChart() -> impl IntoView {
-    let c = ctx();
-    let table_open = RwSignal::new(false);
-    let data = Memo::new(move |_| {
-        let h = c.scenario.with(|s| s.horizon_months);
-        let w = c.chart_w.get();
-        let with_table = table_open.get();
-        c.results.with(|r| r.as_ref().map(|r| chart(r, h, w, with_table)).unwrap_or_default())
-    });
     view! {
-        <section class="card chart-card" id="cash" aria-labelledby="cash-h">
-            <h2 id="cash-h">"Cumulative cash against capex"</h2>
-            <ChartBlock id="cash-chart" title="Cumulative net cash against capex" caption="Cumulative net cash by month"
-                headers=&["Month", "Cumulative net cash", "Capex"] data=data table_open=table_open/>
-        </section>
+        <ProjectionChart id="cash" chart_id="cash-chart" heading="Cumulative cash against capex" title="Cumulative net cash against capex"
+            caption="Cumulative net cash by month" headers=&["Month", "Cumulative net cash", "Capex"] draw=chart/>
     }
 }

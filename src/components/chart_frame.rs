@@ -236,6 +236,41 @@ pub fn ChartBlock(
     }
 }
 
+/// Builds one deterministic chart from the scenario and its results for a view-box width; rows for the
+/// data table only when it is open.
+pub type BuildChart = fn(&crate::model::Scenario, &crate::model::Results, f64, bool) -> ChartData;
+
+/// A card with one chart of the deterministic projection: heading, chart, description and data table,
+/// recomputed from the one results memo whenever the scenario or the screen width changes.
+#[component]
+pub fn ProjectionChart(
+    /// Section id (a `panels=` name).
+    id: &'static str,
+    /// The chart's own element id.
+    chart_id: &'static str,
+    heading: &'static str,
+    title: &'static str,
+    caption: &'static str,
+    headers: &'static [&'static str],
+    draw: BuildChart,
+    #[prop(optional)] swatch: &'static str,
+) -> impl IntoView {
+    let c = crate::app::ctx();
+    let table_open = RwSignal::new(false);
+    let data = Memo::new(move |_| {
+        let (w, with_table) = (c.chart_w.get(), table_open.get());
+        c.scenario.with(|s| c.results.with(|r| r.as_ref().map(|r| draw(s, r, w, with_table)).unwrap_or_default()))
+    });
+    let labelled_by = [id, "-h"].concat();
+    let heading_id = labelled_by.clone();
+    view! {
+        <section class="card chart-card" id=id aria-labelledby=labelled_by>
+            <h2 id=heading_id>{heading}</h2>
+            <ChartBlock id=chart_id title=title caption=caption headers=headers data=data table_open=table_open swatch=swatch/>
+        </section>
+    }
+}
+
 /// A collapsible data table whose body is markup rows (see `chart::table_rows`).
 #[component]
 pub fn DataTable(

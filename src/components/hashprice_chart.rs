@@ -1,14 +1,13 @@
 //! Chart 2: daily hashprice against this machine's shutdown hashprice; curtailed days shaded.
 
-use crate::app::ctx;
 use crate::chart::{downsample_minmax, line_path, nice_scale, nice_ticks, px, run_rects, shaded_runs, table_rows, Scale, Svg};
-use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
+use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartData, ProjectionChart, Readout, H};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd_tick};
-use crate::model::Results;
+use crate::model::{Results, Scenario};
 use leptos::prelude::*;
 
-fn chart(r: &Results, w: f64, with_table: bool) -> ChartData {
+fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let hp = &r.series.hashprice_usd_per_ph_day;
     let curtailed = &r.series.curtailed;
     let shutdown = r.snapshot.shutdown_hashprice_usd_per_ph_day;
@@ -65,18 +64,9 @@ fn chart(r: &Results, w: f64, with_table: bool) -> ChartData {
 
 #[component]
 pub fn HashpriceChart() -> impl IntoView {
-    let c = ctx();
-    let table_open = RwSignal::new(false);
-    let data = Memo::new(move |_| {
-        let w = c.chart_w.get();
-        let with_table = table_open.get();
-        c.results.with(|r| r.as_ref().map(|r| chart(r, w, with_table)).unwrap_or_default())
-    });
     view! {
-        <section class="card chart-card" id="hashprice" aria-labelledby="hashprice-h">
-            <h2 id="hashprice-h">"Hashprice against the shutdown hashprice"</h2>
-            <ChartBlock id="hashprice-chart" title="Daily hashprice against shutdown hashprice" caption="Hashprice every 30 days"
-                headers=&["Day", "Hashprice", "Curtailed"] data=data table_open=table_open swatch="swatch-shade"/>
-        </section>
+        <ProjectionChart id="hashprice" chart_id="hashprice-chart" heading="Hashprice against the shutdown hashprice"
+            title="Daily hashprice against shutdown hashprice" caption="Hashprice every 30 days"
+            headers=&["Day", "Hashprice", "Curtailed"] draw=chart swatch="swatch-shade"/>
     }
 }

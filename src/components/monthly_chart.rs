@@ -1,13 +1,13 @@
 //! Chart 3: monthly net cash as bars (losses below the zero line), with the debt payment when financed.
 
-use crate::app::ctx;
 use crate::chart::{bars, int_string, nice_scale, px, table_rows, Band, Svg};
-use crate::components::chart_frame::{axes, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, Readout, H};
+use crate::components::chart_frame::{axes, x_range, x_tick_target, y_range, Axis, ChartData, ProjectionChart, Readout, H};
 use crate::format::{num, usd, usd_tick};
-use crate::model::Results;
+use crate::model::{Results, Scenario};
 use leptos::prelude::*;
 
-fn chart(r: &Results, term_months: usize, w: f64, with_table: bool) -> ChartData {
+fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
+    let term_months = s.debt_term_months as usize;
     let monthly = &r.projection.monthly_net_usd;
     let payment = r.projection.debt_payment_usd_month;
     let n = monthly.len();
@@ -65,19 +65,8 @@ fn chart(r: &Results, term_months: usize, w: f64, with_table: bool) -> ChartData
 
 #[component]
 pub fn MonthlyChart() -> impl IntoView {
-    let c = ctx();
-    let table_open = RwSignal::new(false);
-    let data = Memo::new(move |_| {
-        let term = c.scenario.with(|s| s.debt_term_months as usize);
-        let w = c.chart_w.get();
-        let with_table = table_open.get();
-        c.results.with(|r| r.as_ref().map(|r| chart(r, term, w, with_table)).unwrap_or_default())
-    });
     view! {
-        <section class="card chart-card" id="monthly" aria-labelledby="monthly-h">
-            <h2 id="monthly-h">"Monthly net cash"</h2>
-            <ChartBlock id="monthly-chart" title="Monthly net cash" caption="Net cash and debt payment by month"
-                headers=&["Month", "Net cash", "Debt payment"] data=data table_open=table_open/>
-        </section>
+        <ProjectionChart id="monthly" chart_id="monthly-chart" heading="Monthly net cash" title="Monthly net cash"
+            caption="Net cash and debt payment by month" headers=&["Month", "Net cash", "Debt payment"] draw=chart/>
     }
 }
