@@ -44,8 +44,6 @@ pub struct DayGrid {
     pub subsidy_btc: Vec<f64>,
     /// Deterministic price growth factor (1 + g_p)^(d / 365.25).
     pub price_growth: Vec<f64>,
-    /// 1 / (1 + r)^((d + 1) / 365.25).
-    pub discount: Vec<f64>,
     /// First day of each month, plus `days` at the end.
     pub month_start: Vec<usize>,
     pub power_usd_day: f64,
@@ -93,7 +91,6 @@ impl DayGrid {
             hashvalue_btc_per_ph: hashvalue,
             subsidy_btc: subsidy,
             price_growth,
-            discount: discount_factors(days, s.discount_rate_pct_year / 100.0),
             month_start,
             power_usd_day: fleet_power_kw * 24.0 * u * s.power_price_usd_kwh,
             opex_usd_day: s.opex_usd_month / DAYS_PER_MONTH,
