@@ -9,7 +9,7 @@ use crate::components::{
     monthly_chart::MonthlyChart,
 };
 use crate::components::{
-    header::Header, input_panel::InputPanel, kpi_grid::KpiGrid, kpi_strip::KpiStrip, notices::Notices,
+    header::Header, input_panel::InputPanel, kpi::{KpiGrid, KpiStrip}, notices::Notices,
 };
 use crate::fields::Panel;
 use crate::format::plain;

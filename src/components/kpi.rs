@@ -1,61 +1,145 @@
-//! One KPI: label, formatted value, and "how is this computed?" with the current numbers.
-//! `data-kpi` / `data-value` are stable hooks for tests and embedding hosts.
+//! The KPIs: the strip at the top ("the answer in five seconds") and the grid of every output with its
+//! formula, grouped like the model. Both are islands (see `crate::dom`): markup once, then each value is
+//! patched in place. `data-kpi` / `data-value` are stable hooks for tests and embedding hosts; they stay
+//! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
-use crate::app::ctx;
-use crate::components::kpi_defs::{show, KpiDef};
+use crate::app::{ctx, Ctx};
+use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
+use crate::dom::{esc, find_all, on, set_attr, set_class, set_text, Island};
 use crate::format::plain;
+use crate::model::{Results, Scenario, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use leptos::prelude::*;
+use web_sys::Element;
+
+/// The KPIs of the strip at the top (which carries their hooks when it is shown).
+pub const IN_STRIP: &[&str] = &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "payback_days", "npv_usd", "profit_usd_day"];
+
+/// What one KPI shows now: its text, whether it is a loss, and the `data-value` hook.
+struct Shown {
+    text: String,
+    neg: bool,
+    data_value: String,
+}
+
+fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
+    match r.and_then(|r| r.value(def.key)).flatten() {
+        Some(v) => Shown { text: show(def.fmt, v), neg: v < 0.0 && def.fmt == Fmt::Usd, data_value: plain(v) },
+        None => Shown { text: (def.none)(s), neg: false, data_value: String::new() },
+    }
+}
+
+fn sats_line(r: Option<&Results>) -> String {
+    r.map(|r| crate::format::num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0) + " sats per PH/s per day").unwrap_or_default()
+}
+
+/// One KPI's markup. `compact`: the strip's form (no formula); `hooks`: carries `data-kpi`/`data-value`.
+fn kpi_markup(out: &mut String, def: &KpiDef, compact: bool, hooks: bool, r: Option<&Results>, s: &Scenario) {
+    let now = shown(def, r, s);
+    out.push_str("<div class=\"kpi\" data-key=\"");
+    out.push_str(def.key);
+    if hooks {
+        out.push_str("\" data-kpi=\"");
+        out.push_str(def.key);
+        out.push_str("\" data-value=\"");
+        out.push_str(&now.data_value);
+    }
+    out.push_str("\"><span class=\"kpi-label\">");
+    out.push_str(&esc(def.label));
+    out.push_str("</span><output class=\"kpi-value");
+    if now.neg {
+        out.push_str(" neg");
+    }
+    out.push_str("\">");
+    out.push_str(&esc(&now.text));
+    out.push_str("</output>");
+    if compact && def.key == "hashprice_usd_per_ph_day" {
+        out.push_str("<span class=\"kpi-sub\">");
+        out.push_str(&sats_line(r));
+        out.push_str("</span>");
+    }
+    if !compact {
+        out.push_str("<details class=\"formula\"><summary>How is this computed?</summary><p></p></details>");
+    }
+    out.push_str("</div>");
+}
+
+/// Patches every KPI under `root` to the current results, and fills the formulas that are open.
+fn patch(c: Ctx, root: &Element) {
+    c.results.with(|r| {
+        c.scenario.with(|s| {
+            for el in find_all(root, ".kpi") {
+                let Some(def) = el.get_attribute("data-key").and_then(|k| find(&k)) else { continue };
+                let now = shown(def, r.as_ref(), s);
+                if el.has_attribute("data-kpi") {
+                    set_attr(&el, "data-value", &now.data_value);
+                }
+                if let Some(out) = crate::dom::find(&el, ".kpi-value") {
+                    set_text(&out, &now.text);
+                    set_class(&out, "neg", now.neg);
+                }
+                if let Some(sub) = crate::dom::find(&el, ".kpi-sub") {
+                    set_text(&sub, &sats_line(r.as_ref()));
+                }
+                if let (Some(p), Some(r)) = (crate::dom::find(&el, ".formula[open] p"), r.as_ref()) {
+                    set_text(&p, &(def.formula)(s, r));
+                }
+            }
+        })
+    });
+}
+
+/// Keeps the island's KPIs current, and fills a formula when its `<details>` opens (most never are).
+/// Event handlers run outside the reactive owner, so the context is taken here, once.
+fn bind(root: &Element) {
+    let c = ctx();
+    let el = root.clone();
+    Effect::new(move |_| {
+        c.results.track();
+        c.scenario.track();
+        patch(c, &el);
+    });
+    let el = root.clone();
+    on(root, "toggle", true, move |_| patch(c, &el));
+}
 
 #[component]
-pub fn Kpi(
-    def: &'static KpiDef,
-    /// The top strip: no formula (the results grid has it).
-    #[prop(optional)]
-    compact: bool,
-    /// Carry the `data-kpi` / `data-value` hooks (false for the grid's copy of a strip KPI).
-    #[prop(default = true)]
-    hooks: bool,
-) -> impl IntoView {
+pub fn KpiStrip() -> impl IntoView {
     let c = ctx();
-    let key = def.key;
-    let value = Memo::new(move |_| c.results.with(|r| r.as_ref().and_then(|r| r.value(key)).flatten()));
-    let data_value = move || hooks.then(|| value.get().map(plain).unwrap_or_default());
-    let text = move || match value.get() {
-        Some(v) => show(def.fmt, v),
-        None => c.scenario.with(|s| (def.none)(s)),
-    };
-    let sign = move || match value.get() {
-        Some(v) if v < 0.0 && def.fmt == crate::components::kpi_defs::Fmt::Usd => "neg",
-        _ => "",
-    };
-    // The formula text is built only while its <details> is open: most inputs never need it.
-    let open = RwSignal::new(false);
-    let formula = move || {
-        if !open.get() {
-            return String::new();
-        }
-        c.results.with(|r| match r {
-            Some(r) => c.scenario.with(|s| (def.formula)(s, r)),
-            None => String::new(),
+    let mut m = String::from("<section class=\"kpi-strip\" aria-label=\"Key results\">");
+    c.results.with_untracked(|r| {
+        c.scenario.with_untracked(|s| {
+            for def in IN_STRIP.iter().filter_map(|k| find(k)) {
+                kpi_markup(&mut m, def, true, true, r.as_ref(), s);
+            }
         })
-    };
-    view! {
-        <div class="kpi" data-kpi=hooks.then_some(key) data-value=data_value>
-            <span class="kpi-label">{def.label}</span>
-            <output class=move || ["kpi-value ", sign()].concat()>{text}</output>
-            {(compact && key == "hashprice_usd_per_ph_day").then(|| view! {
-                <span class="kpi-sub">
-                    {move || c.results.with(|r| r.as_ref().map(|r| {
-                        crate::format::num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0) + " sats per PH/s per day"
-                    }))}
-                </span>
-            })}
-            {(!compact).then(|| view! {
-                <details class="formula" on:toggle=move |ev| open.set(crate::components::chart_frame::details_open(&ev))>
-                    <summary>"How is this computed?"</summary>
-                    <p>{formula}</p>
-                </details>
-            })}
-        </div>
-    }
+    });
+    m.push_str("</section>");
+    view! { <Island markup=m bind=bind/> }
+}
+
+#[component]
+pub fn KpiGrid() -> impl IntoView {
+    let c = ctx();
+    let strip_shown = c.page.with_value(|p| p.shows("kpis"));
+    let mut m = String::from("<section class=\"card all-kpis\" aria-labelledby=\"all-kpis-title\"><h2 id=\"all-kpis-title\">All results</h2>");
+    c.results.with_untracked(|r| {
+        c.scenario.with_untracked(|s| {
+            for (title, keys) in [
+                ("Today (day 0)", SNAPSHOT_KEYS),
+                ("Projection and financing", PROJECTION_KEYS),
+                ("Mining versus AI/HPC, per MW", HPC_KEYS),
+            ] {
+                m.push_str("<section class=\"kpi-group\"><h3>");
+                m.push_str(&esc(title));
+                m.push_str("</h3><div class=\"kpi-grid\">");
+                for def in keys.iter().filter_map(|k| find(k)) {
+                    let hooks = !(strip_shown && IN_STRIP.contains(&def.key));
+                    kpi_markup(&mut m, def, false, hooks, r.as_ref(), s);
+                }
+                m.push_str("</div></section>");
+            }
+        })
+    });
+    m.push_str("</section>");
+    view! { <Island markup=m bind=bind/> }
 }

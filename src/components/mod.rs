@@ -12,8 +12,6 @@ pub mod input_panel;
 pub mod input_row;
 pub mod kpi;
 pub mod kpi_defs;
-pub mod kpi_grid;
-pub mod kpi_strip;
 pub mod machine_picker;
 pub mod live_data;
 pub mod monthly_chart;

@@ -1,0 +1,119 @@
+//! Islands: a section rendered once as a markup string, then patched in place by plain DOM calls.
+//!
+//! Why not typed Leptos views everywhere: each distinct `view!` type monomorphises its own build and
+//! rebuild code, which made the page ~185 KB brotli against a 120 KB budget (issue 5). An island costs
+//! one shared component type; its section's markup is a string, its events are delegated to the island
+//! root, and its updates only touch the text and attributes that changed (so a slider move re-styles,
+//! re-lays out and repaints as little as possible).
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event};
+
+pub use crate::chart::markup::push_escaped;
+
+/// Wraps `markup` in a `display: contents` div and calls `bind` with that div once it is in the
+/// document, under the component's owner (so `ctx()` works and the binder's effects live as long as the page).
+#[component]
+pub fn Island(markup: String, bind: fn(&Element)) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Div>::new();
+    let owner = Owner::current();
+    node.on_load(move |el| {
+        let el: Element = el.into();
+        match owner {
+            Some(o) => o.with(|| bind(&el)),
+            None => bind(&el),
+        }
+    });
+    view! { <div class="island" node_ref=node inner_html=markup></div> }
+}
+
+/// HTML-escaped copy of `text` (for markup strings).
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Listens for `event` on `el` (bubbling, or capturing for events that do not bubble, like `toggle`)
+/// for the life of the page.
+pub fn on(el: &Element, event: &str, capture: bool, f: impl FnMut(Event) + 'static) {
+    let cb = Closure::<dyn FnMut(Event)>::new(f);
+    let _ = el.add_event_listener_with_callback_and_bool(event, cb.as_ref().unchecked_ref(), capture);
+    cb.forget();
+}
+
+/// The first element under `root` matching `selector`.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element under `root` matching `selector`, in document order.
+pub fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let mut out = Vec::new();
+    if let Ok(list) = root.query_selector_all(selector) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                out.push(el);
+            }
+        }
+    }
+    out
+}
+
+/// Sets the text of `el` unless it already reads `text` (an unchanged node is not re-laid out or repainted).
+pub fn set_text(el: &Element, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Sets attribute `name` unless it already has `value`.
+pub fn set_attr(el: &Element, name: &str, value: &str) {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Sets or removes attribute `name`.
+pub fn set_opt_attr(el: &Element, name: &str, value: Option<&str>) {
+    match value {
+        Some(v) => set_attr(el, name, v),
+        None => {
+            if el.has_attribute(name) {
+                let _ = el.remove_attribute(name);
+            }
+        }
+    }
+}
+
+/// Replaces the markup inside `el` unless it equals `cache` (what the caller last wrote there).
+pub fn set_html(el: &Element, cache: &mut String, markup: String) {
+    if *cache != markup {
+        el.set_inner_html(&markup);
+        *cache = markup;
+    }
+}
+
+/// Toggles a class on `el` only when it changes.
+pub fn set_class(el: &Element, class: &str, on: bool) {
+    let list = el.class_list();
+    if list.contains(class) != on {
+        let _ = list.toggle_with_force(class, on);
+    }
+}
+
+/// The element an event came from.
+pub fn target(ev: &Event) -> Option<Element> {
+    ev.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+/// The current value of the `<input>`/`<select>`/`<textarea>` an event came from.
+pub fn target_value(ev: &Event) -> Option<String> {
+    let t = ev.target()?;
+    if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(i.value());
+    }
+    t.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value())
+}

@@ -1,0 +1,55 @@
+// Development aid: traces N BTC-slider inputs (frame-aligned, whole page in view) and sums Chromium's main-thread
+// events by name, to see where an input's frame goes.   node tools/bench/trace.mjs --dist DIR [--inputs N]
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../tests/e2e/helpers.mjs';
+import { serveCompressed } from './serve.mjs';
+import { distSizes } from '../../scripts/check-size.mjs';
+import path from 'node:path';
+const args = process.argv.slice(2);
+const opt = (n, d) => (args.indexOf(`--${n}`) >= 0 ? args[args.indexOf(`--${n}`) + 1] : d);
+const DIST = path.resolve(opt('dist', 'dist'));
+const N = Number(opt('inputs', 40));
+const server = await serveCompressed(distSizes(DIST));
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+await page.goto(server.url, { waitUntil: 'load' });
+await page.waitForSelector('[data-kpi=hashprice_usd_per_ph_day][data-value]');
+await page.waitForTimeout(500);
+const h = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+await page.setViewportSize({ width: 1440, height: h });
+await page.waitForTimeout(300);
+const cdp = await page.context().newCDPSession(page);
+const events = [];
+cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+const done = new Promise((r) => cdp.on('Tracing.tracingComplete', r));
+await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+const lat = await page.evaluate(async (n) => {
+  const s = document.querySelector('input[type=range][name=btc_price_usd]');
+  const raf = () => new Promise((r) => requestAnimationFrame(r));
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    await raf(); await raf();
+    out.push(await new Promise((res) => requestAnimationFrame(() => {
+      const t0 = performance.now();
+      s.value = String(50000 + 1000 * i);
+      s.dispatchEvent(new Event('input', { bubbles: true }));
+      let ts; requestAnimationFrame(() => (ts = performance.now()));
+      setTimeout(() => res([performance.now() - t0, ts - t0]), 0);
+    })));
+  }
+  return out;
+}, N);
+await cdp.send('Tracing.end');
+await done;
+const main = events.filter((e) => e.ph === 'X' && e.dur);
+const tids = {};
+for (const e of main) if (e.name === 'UpdateLayoutTree' || e.name === 'Layout') tids[e.tid] = (tids[e.tid] || 0) + 1;
+const tid = Number(Object.entries(tids).sort((a, b) => b[1] - a[1])[0]?.[0]);
+const sum = {};
+for (const e of main.filter((e) => e.tid === tid)) sum[e.name] = (sum[e.name] || 0) + e.dur;
+const rows = Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 25);
+for (const [k, v] of rows) console.log(k.padEnd(40), (v / 1000 / N).toFixed(3), 'ms per input');
+const t = lat.map((x) => x[0]).sort((a, b) => a - b), sc = lat.map((x) => x[1]).sort((a, b) => a - b);
+console.log('latency p50', t[N >> 1].toFixed(2), 'p95', t[Math.ceil(0.95 * N) - 1].toFixed(2), ' script p50', sc[N >> 1].toFixed(2));
+await browser.close();
+await server.close();
