@@ -1,111 +1,168 @@
 //! Chart 4: every preset machine at the current network, fee, uptime and power price — which ones are
 //! underwater today (the article's "shutting down less efficient hardware").
+//!
+//! An island (see `crate::dom`): markup once; on an input the rows are patched cell by cell (a BTC
+//! price move changes two cells a row), and the body is rebuilt only when the row order or the selected
+//! machine changes. One delegated click on the island root applies the machine of the row's button.
 
-use crate::app::ctx;
-use crate::components::kpi_defs::{show, Fmt};
-use crate::format::{num, pct, usd_kwh};
-use crate::state::insights::hardware_table;
-use crate::state::presets::{machine_presets, MachinePreset};
+use crate::app::{ctx, Ctx};
 use crate::chart::push_escaped;
+use crate::components::kpi_defs::{show, Fmt};
+use crate::dom::{find, find_all, on, set_class, set_text, target, Island};
+use crate::format::{num, pct, usd_kwh};
+use crate::model::Scenario;
+use crate::state::insights::{hardware_table, HardwareRow};
+use crate::state::presets::{machine_presets, MachinePreset};
 use leptos::prelude::*;
+use std::rc::Rc;
+use web_sys::Element;
 
-#[component]
-pub fn HardwareTable() -> impl IntoView {
-    let c = ctx();
-    let presets = StoredValue::new(machine_presets());
-    let rows = Memo::new(move |_| c.scenario.with(|s| presets.with_value(|p| hardware_table(s, p))));
-    let apply = move |model: String| {
-        let preset: Option<MachinePreset> = presets.with_value(|p| p.iter().find(|m| m.model == model).cloned());
-        if let Some(m) = preset {
+/// Cells after the machine name in each row: status, then these four.
+const CELLS: usize = 5;
+
+fn is_current(r: &HardwareRow, s: &Scenario) -> bool {
+    r.efficiency_jth == s.machine_efficiency_jth && r.hashrate_ths == s.machine_hashrate_ths
+}
+
+fn status(r: &HardwareRow) -> &'static str {
+    if r.underwater {
+        "▼ underwater"
+    } else {
+        "▲ profitable"
+    }
+}
+
+/// The texts of a row's cells after its name, in column order.
+fn cells(r: &HardwareRow) -> [String; CELLS] {
+    [
+        status(r).to_string(),
+        show(Fmt::UsdKwh, r.breakeven_power_price_usd_kwh),
+        r.gross_margin_pct.map(pct).unwrap_or_else(|| "none".into()),
+        show(Fmt::UsdPerPhDay, r.shutdown_hashprice_usd_per_ph_day),
+        num(r.efficiency_jth, 1),
+    ]
+}
+
+/// What decides the row structure: each row's model and whether it is the selected machine.
+fn layout_key(rows: &[HardwareRow], s: &Scenario) -> String {
+    let mut key = String::new();
+    for r in rows {
+        key.push_str(&r.model);
+        key.push(if is_current(r, s) { '*' } else { '|' });
+    }
+    key
+}
+
+fn rows_markup(rows: &[HardwareRow], s: &Scenario) -> String {
+    let mut out = String::with_capacity(rows.len() * 400);
+    for r in rows {
+        let current = is_current(r, s);
+        out.push_str("<tr class=\"");
+        if r.underwater {
+            out.push_str("underwater ");
+        }
+        if current {
+            out.push_str("current");
+        }
+        out.push_str("\"><th scope=\"row\"><button type=\"button\" class=\"link\" title=\"Use this machine\" data-model=\"");
+        push_escaped(&mut out, &r.model);
+        out.push_str("\">");
+        push_escaped(&mut out, &r.model);
+        out.push_str("</button>");
+        if current {
+            out.push_str("<span class=\"tag\">selected</span>");
+        }
+        out.push_str("</th>");
+        for (i, cell) in cells(r).iter().enumerate() {
+            out.push_str(if i == 0 { "<td class=\"status-cell\">" } else { "<td>" });
+            push_escaped(&mut out, cell);
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out
+}
+
+/// "3 of 13 current models lose money on power at $0.050/kWh today. …"
+fn summary(rows: &[HardwareRow], s: &Scenario) -> String {
+    [
+        &num(rows.iter().filter(|r| r.underwater).count() as f64, 0),
+        " of ",
+        &num(rows.len() as f64, 0),
+        " current models lose money on power at ",
+        &usd_kwh(s.power_price_usd_kwh),
+        "/kWh today. Sorted by breakeven power price, most resilient first.",
+    ]
+    .concat()
+}
+
+/// Keeps the summary and rows current and applies a clicked machine.
+/// Event handlers run outside the reactive owner, so the context is taken here, once.
+fn bind(root: &Element) {
+    let c: Ctx = ctx();
+    let presets: Rc<Vec<MachinePreset>> = Rc::new(machine_presets());
+    let (Some(note), Some(body)) = (find(root, "#hardware > p.muted"), find(root, "table.hardware > tbody")) else { return };
+    let list = presets.clone();
+    // What the body was last built from (the markup did it first); the `<td>`s of that build, row by row.
+    let mut layout = c.scenario.with_untracked(|s| layout_key(&hardware_table(s, &list), s));
+    let mut tds: Vec<Element> = find_all(&body, "td");
+    let mut trs: Vec<Element> = find_all(&body, "tr");
+    Effect::new(move |_| {
+        c.scenario.with(|s| {
+            let rows = hardware_table(s, &list);
+            set_text(&note, &summary(&rows, s));
+            let key = layout_key(&rows, s);
+            if key != layout || tds.len() != rows.len() * CELLS {
+                body.set_inner_html(&rows_markup(&rows, s));
+                layout = key;
+                tds = find_all(&body, "td");
+                trs = find_all(&body, "tr");
+                return;
+            }
+            for (i, r) in rows.iter().enumerate() {
+                if let Some(tr) = trs.get(i) {
+                    set_class(tr, "underwater", r.underwater);
+                }
+                for (j, text) in cells(r).iter().enumerate() {
+                    if let Some(td) = tds.get(i * CELLS + j) {
+                        set_text(td, text);
+                    }
+                }
+            }
+        })
+    });
+    on(root, "click", false, move |ev| {
+        let Some(model) = target(&ev)
+            .and_then(|el| el.closest("button[data-model]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-model"))
+        else {
+            return;
+        };
+        if let Some(m) = presets.iter().find(|m| m.model == model) {
             let mut next = c.scenario.get_untracked();
             if m.apply(&mut next).is_ok() {
                 c.scenario.set(next);
             }
         }
-    };
-    let underwater = move || rows.with(|r| r.iter().filter(|r| r.underwater).count());
-    let body = move || {
-        let (th, e) = c.scenario.with(|s| (s.machine_hashrate_ths, s.machine_efficiency_jth));
-        rows.with(|rows| {
-            let mut out = String::with_capacity(rows.len() * 400);
-            for r in rows {
-                let current = r.efficiency_jth == e && r.hashrate_ths == th;
-                let mut class = String::new();
-                if r.underwater {
-                    class.push_str("underwater ");
-                }
-                if current {
-                    class.push_str("current");
-                }
-                out.push_str("<tr class=\"");
-                out.push_str(&class);
-                out.push_str("\"><th scope=\"row\"><button type=\"button\" class=\"link\" title=\"Use this machine\" data-model=\"");
-                push_escaped(&mut out, &r.model);
-                out.push_str("\">");
-                push_escaped(&mut out, &r.model);
-                out.push_str("</button>");
-                if current {
-                    out.push_str("<span class=\"tag\">selected</span>");
-                }
-                out.push_str("</th>");
-                let status = if r.underwater { "▼ underwater" } else { "▲ profitable" };
-                let cells = [
-                    show(Fmt::UsdKwh, r.breakeven_power_price_usd_kwh),
-                    r.gross_margin_pct.map(pct).unwrap_or_else(|| "none".into()),
-                    show(Fmt::UsdPerPhDay, r.shutdown_hashprice_usd_per_ph_day),
-                    num(r.efficiency_jth, 1),
-                ];
-                out.push_str("<td class=\"status-cell\">");
-                out.push_str(status);
-                out.push_str("</td>");
-                for cell in cells {
-                    out.push_str("<td>");
-                    push_escaped(&mut out, &cell);
-                    out.push_str("</td>");
-                }
-                out.push_str("</tr>");
-            }
-            out
-        })
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let model = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("button[data-model]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-model"));
-        if let Some(model) = model {
-            apply(model);
-        }
-    };
-    view! {
-        <section class="card" id="hardware" aria-labelledby="hardware-h">
-            <h2 id="hardware-h">"Which machines are underwater now"</h2>
-            <p class="muted">
-                {move || num(underwater() as f64, 0)}
-                " of "
-                {move || num(rows.with(|r| r.len()) as f64, 0)}
-                " current models lose money on power at "
-                {move || c.scenario.with(|s| usd_kwh(s.power_price_usd_kwh))}
-                "/kWh today. Sorted by breakeven power price, most resilient first."
-            </p>
-            <div class="table-scroll">
-                <table class="hardware">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Machine"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Breakeven power"</th>
-                            <th scope="col">"Day-0 margin"</th>
-                            <th scope="col">"Shutdown hashprice"</th>
-                            <th scope="col">"J/TH"</th>
-                        </tr>
-                    </thead>
-                    // Rows as markup (13 rows change on every input); one click handler reads data-model.
-                    <tbody on:click=on_click inner_html=body></tbody>
-                </table>
-            </div>
-        </section>
-    }
+    });
+}
+
+#[component]
+pub fn HardwareTable() -> impl IntoView {
+    let c = ctx();
+    let (note, body) = c.scenario.with_untracked(|s| {
+        let rows = hardware_table(s, &machine_presets());
+        (summary(&rows, s), rows_markup(&rows, s))
+    });
+    let m = [
+        "<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now</h2><p class=\"muted\">",
+        &crate::dom::esc(&note),
+        "</p><div class=\"table-scroll\"><table class=\"hardware\"><thead><tr><th scope=\"col\">Machine</th><th scope=\"col\">Status</th>\
+         <th scope=\"col\">Breakeven power</th><th scope=\"col\">Day-0 margin</th><th scope=\"col\">Shutdown hashprice</th>\
+         <th scope=\"col\">J/TH</th></tr></thead><tbody>",
+        &body,
+        "</tbody></table></div></section>",
+    ]
+    .concat();
+    view! { <Island markup=m bind=bind/> }
 }

@@ -1,37 +1,47 @@
 //! The headline check: where hashprice crosses a threshold (the article's $35), in BTC price and in
 //! network hashrate, said calmly next to what the article's own figures give.
+//!
+//! An island (see `crate::dom`): markup once, then the sentence and `data-below` are patched in place;
+//! the threshold field's `input` is delegated to the island root.
 
-use crate::app::ctx;
+use crate::app::{ctx, Ctx};
 use crate::components::kpi_defs::{show, Fmt};
+use crate::dom::{find, on, set_attr, set_text, target, target_value, Island};
 use crate::format::{num, usd_whole};
-use crate::state::insights::headline;
+use crate::model::Scenario;
+use crate::state::insights::{headline, Headline};
 use crate::state::query::parse_user_number;
 use leptos::prelude::*;
+use web_sys::Element;
 
-#[component]
-pub fn Headline() -> impl IntoView {
-    let c = ctx();
-    let threshold = RwSignal::new(35.0_f64);
-    let threshold_error = RwSignal::new(false);
-    let check = Memo::new(move |_| c.scenario.with(|s| headline(s, threshold.get())));
-    let sentence = move || {
-        let h = check.get();
-        let t = show(Fmt::Usd, h.threshold_usd_per_ph_day);
-        let (price, hashrate) = c.scenario.with(|s| (s.btc_price_usd, s.network_hashrate_ehs));
-        let now = [
-            "At ",
-            &usd_whole(price),
-            " and ",
-            &num(hashrate, 0),
-            " EH/s, hashprice is ",
-            &show(Fmt::UsdPerPhDay, h.hashprice_usd_per_ph_day),
-            if h.below { ", below " } else { ", above " },
-            &t,
-            ". ",
-        ]
-        .concat();
-        let when = match (h.btc_price_below_usd, h.network_hashrate_above_ehs) {
-            (Some(p), Some(n)) => [
+/// The threshold the page starts with (USD per PH/s per day).
+const START_THRESHOLD: f64 = 35.0;
+
+fn below_attr(h: &Headline) -> &'static str {
+    if h.below {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+fn sentence(h: &Headline, s: &Scenario) -> String {
+    let t = show(Fmt::Usd, h.threshold_usd_per_ph_day);
+    let mut out = [
+        "At ",
+        &usd_whole(s.btc_price_usd),
+        " and ",
+        &num(s.network_hashrate_ehs, 0),
+        " EH/s, hashprice is ",
+        &show(Fmt::UsdPerPhDay, h.hashprice_usd_per_ph_day),
+        if h.below { ", below " } else { ", above " },
+        &t,
+        ". ",
+    ]
+    .concat();
+    match (h.btc_price_below_usd, h.network_hashrate_above_ehs) {
+        (Some(p), Some(n)) => {
+            for part in [
                 "It is below ",
                 &t,
                 " whenever BTC < ",
@@ -39,39 +49,58 @@ pub fn Headline() -> impl IntoView {
                 " at this hashrate, or network hashrate > ",
                 &num(n, 0),
                 " EH/s at this price.",
-            ]
-            .concat(),
-            _ => "With no block reward there is no hashprice to compare.".to_string(),
-        };
-        now + &when
-    };
-    view! {
-        <section class="card headline" id="headline" aria-labelledby="headline-h" data-below=move || check.get().below.to_string()>
-            <h2 id="headline-h">"Headline check"</h2>
-            <p class="headline-text" data-headline="">{sentence}</p>
-            <p class="muted">
-                "The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. "
-                "Those figures give about $39: the $35.06 low of 22 Nov 2025 came with BTC near $84k (try the “Trough” preset)."
-            </p>
-            <label class="inline-field">
-                "Threshold "
-                <input
-                    type="text"
-                    inputmode="decimal"
-                    class="num small"
-                    name="headline_threshold"
-                    aria-invalid=move || threshold_error.get().to_string()
-                    prop:value="35"
-                    on:input=move |ev| match parse_user_number(&event_target_value(&ev)).filter(|v| *v > 0.0) {
-                        Some(v) => {
-                            threshold.set(v);
-                            threshold_error.set(false);
-                        }
-                        None => threshold_error.set(true),
-                    }
-                />
-                " USD per PH/s per day"
-            </label>
-        </section>
+            ] {
+                out.push_str(part);
+            }
+        }
+        _ => out.push_str("With no block reward there is no hashprice to compare."),
     }
+    out
+}
+
+/// Keeps the sentence and `data-below` current; the threshold field sets its own `aria-invalid`.
+/// Event handlers run outside the reactive owner, so the context is taken here, once.
+fn bind(root: &Element) {
+    let c: Ctx = ctx();
+    let threshold = RwSignal::new(START_THRESHOLD);
+    let (Some(section), Some(text)) = (find(root, "#headline"), find(root, "[data-headline]")) else { return };
+    Effect::new(move |_| {
+        let t = threshold.get();
+        c.scenario.with(|s| {
+            let h = headline(s, t);
+            set_attr(&section, "data-below", below_attr(&h));
+            set_text(&text, &sentence(&h, s));
+        })
+    });
+    on(root, "input", false, move |ev| {
+        let Some(field) = target(&ev).filter(|el| el.get_attribute("name").as_deref() == Some("headline_threshold")) else {
+            return;
+        };
+        let parsed = target_value(&ev).and_then(|v| parse_user_number(&v)).filter(|v| *v > 0.0);
+        if let Some(v) = parsed {
+            threshold.set(v);
+        }
+        set_attr(&field, "aria-invalid", if parsed.is_some() { "false" } else { "true" });
+    });
+}
+
+#[component]
+pub fn Headline() -> impl IntoView {
+    let c = ctx();
+    let h = c.scenario.with_untracked(|s| {
+        let h = headline(s, START_THRESHOLD);
+        (below_attr(&h), sentence(&h, s))
+    });
+    let m = [
+        "<section class=\"card headline\" id=\"headline\" aria-labelledby=\"headline-h\" data-below=\"",
+        h.0,
+        "\"><h2 id=\"headline-h\">Headline check</h2><p class=\"headline-text\" data-headline=\"\">",
+        &crate::dom::esc(&h.1),
+        "</p><p class=\"muted\">The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. \
+         Those figures give about $39: the $35.06 low of 22 Nov 2025 came with BTC near $84k (try the “Trough” preset).</p>\
+         <label class=\"inline-field\">Threshold <input type=\"text\" inputmode=\"decimal\" class=\"num small\" \
+         name=\"headline_threshold\" aria-invalid=\"false\" value=\"35\"> USD per PH/s per day</label></section>",
+    ]
+    .concat();
+    view! { <Island markup=m bind=bind/> }
 }

@@ -1,15 +1,22 @@
 //! Chart 5: one MW used for mining versus leased to an AI/HPC tenant — revenue, profit, capex, payback.
+//!
+//! An island (see `crate::dom`): markup once (the same `<svg class="chart">` as `ChartSvg`, which has no
+//! crosshair points here), then on an input the bars' widths, their value labels, the description and
+//! the table cells are patched in place; the chart body is rebuilt only when its layout (the view-box
+//! width, or whether there are results) changes.
 
-use crate::app::ctx;
-use crate::chart::{px, Scale, Svg};
-use crate::components::chart_frame::{ChartData, ChartSvg};
+use crate::app::{ctx, Ctx};
+use crate::chart::{int_string, push_escaped, push_int, px, Scale, Svg};
 use crate::components::kpi_defs::{show, Fmt};
+use crate::dom::{find, find_all, set_attr, set_text, Island};
 use crate::format::usd;
-use crate::model::Hpc;
+use crate::model::{Hpc, Results, Scenario};
 use leptos::prelude::*;
+use web_sys::Element;
 
 const LABEL_W: f64 = 130.0;
 const ROW_H: f64 = 56.0;
+const TITLE: &str = "Mining versus AI/HPC per MW";
 
 /// (metric, mining value, AI/HPC value)
 fn metrics(h: &Hpc, hpc_capex_usd_mw: f64) -> [(&'static str, f64, f64); 3] {
@@ -24,80 +31,222 @@ fn payback(years: Option<f64>) -> String {
     years.map(|y| show(Fmt::Years, y)).unwrap_or_else(|| "never".into())
 }
 
-#[component]
-pub fn HpcCompare() -> impl IntoView {
-    let c = ctx();
-    let data = Memo::new(move |_| {
-        let capex = c.scenario.with(|s| s.hpc_capex_usd_mw);
-        c.results.with(|r| r.as_ref().map(|r| (r.hpc.clone(), capex)))
-    });
-    let desc = move || {
-        data.get()
-            .map(|(h, _)| {
-                let ratio = h.hpc_to_mining_profit_ratio.map(|r| show(Fmt::Ratio, r)).unwrap_or_else(|| "infinitely".into());
-                [
-                    "Per MW a year, mining earns ",
-                    &usd(h.mining_gross_profit_usd_mw_year),
-                    " gross profit and an AI/HPC lease ",
-                    &usd(h.hpc_profit_usd_mw_year),
-                    " (",
-                    &ratio,
-                    " as much), but AI/HPC capex pays back in ",
-                    &payback(h.hpc_payback_years),
-                    " against ",
-                    &payback(h.mining_payback_years),
-                    " for mining machines.",
-                ]
-                .concat()
-            })
-            .unwrap_or_default()
-    };
-    // Wide: label left of the bars; narrow: label above them, bars across the whole width.
-    let chart = Memo::new(move |_| {
-        let w = c.chart_w.get();
+fn desc(h: &Hpc) -> String {
+    let ratio = h.hpc_to_mining_profit_ratio.map(|r| show(Fmt::Ratio, r)).unwrap_or_else(|| "infinitely".into());
+    [
+        "Per MW a year, mining earns ",
+        &usd(h.mining_gross_profit_usd_mw_year),
+        " gross profit and an AI/HPC lease ",
+        &usd(h.hpc_profit_usd_mw_year),
+        " (",
+        &ratio,
+        " as much), but AI/HPC capex pays back in ",
+        &payback(h.hpc_payback_years),
+        " against ",
+        &payback(h.mining_payback_years),
+        " for mining machines.",
+    ]
+    .concat()
+}
+
+/// One bar: its class, width and the x and text of its value label.
+struct Bar {
+    class: &'static str,
+    w: i64,
+    label_x: i64,
+    label: String,
+}
+
+/// Everything the card shows for one scenario, results and view-box width.
+struct Shown {
+    w: f64,
+    narrow: bool,
+    /// None without results: empty chart and table.
+    data: Option<([(&'static str, f64, f64); 3], [Bar; 6], String, [String; 8])>,
+}
+
+impl Shown {
+    fn new(s: &Scenario, r: Option<&Results>, w: f64) -> Shown {
+        // Wide: label left of the bars; narrow: label above them, bars across the whole width.
         let narrow = w < 600.0;
-        let (label_w, row_h, bar_dy) = if narrow { (0.0, 74.0, 20.0) } else { (LABEL_W, ROW_H, 0.0) };
-        let body = data.get().map(|(h, capex)| {
-            let m = metrics(&h, capex);
+        let label_w = if narrow { 0.0 } else { LABEL_W };
+        let data = r.map(|r| {
+            let h = &r.hpc;
+            let m = metrics(h, s.hpc_capex_usd_mw);
             let max = m.iter().flat_map(|r| [r.1.abs(), r.2.abs()]).fold(1.0_f64, f64::max);
             // Room for the value label after the longest bar.
             let x = Scale::new((0.0, max), (0.0, w - label_w - 150.0));
-            let mut svg = Svg::new();
-            for (i, (label, mining, hpc)) in m.into_iter().enumerate() {
-                let y = 8.0 + i as f64 * row_h;
-                svg.text("tick", 0, px(y + if narrow { 12.0 } else { 24.0 }), "start", label);
-                for (v, dy, class, who) in [
-                    (mining, bar_dy, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining: "),
-                    (hpc, bar_dy + 22.0, "bar-hpc", "AI/HPC: "),
-                ] {
-                    let bw = px(x.map(v.abs())).max(1);
-                    svg.rect(class, px(label_w), px(y + dy), bw, 18);
-                    svg.text("tick", px(label_w) + bw + 6, px(y + dy + 14.0), "start", &[who, &usd(v)].concat());
-                }
-            }
-            svg.out
+            let bar = |v: f64, class: &'static str, who: &str| {
+                let bw = px(x.map(v.abs())).max(1);
+                Bar { class, w: bw, label_x: px(label_w) + bw + 6, label: [who, &usd(v)].concat() }
+            };
+            let bars = m.map(|(_, mining, hpc)| {
+                [bar(mining, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining: "), bar(hpc, "bar-hpc", "AI/HPC: ")]
+            });
+            let [[a, b], [c, d], [e, f]] = bars;
+            let cells = [
+                usd(m[0].1),
+                usd(m[0].2),
+                usd(m[1].1),
+                usd(m[1].2),
+                usd(m[2].1),
+                usd(m[2].2),
+                payback(h.mining_payback_years),
+                payback(h.hpc_payback_years),
+            ];
+            (m, [a, b, c, d, e, f], desc(h), cells)
         });
-        ChartData { body: body.unwrap_or_default(), desc: desc(), w, h: 3.0 * row_h + 8.0, ..ChartData::default() }
-    });
-    view! {
-        <section class="card chart-card" id="hpc" aria-labelledby="hpc-h">
-            <h2 id="hpc-h">"Mining versus AI/HPC, per MW"</h2>
-            <ChartSvg id="hpc-chart" title="Mining versus AI/HPC per MW" data=chart/>
-            <p class="chart-note">{desc}</p>
-            <div class="table-scroll">
-                <table class="compare">
-                    <caption class="visually-hidden">"Mining versus AI/HPC per MW"</caption>
-                    <thead><tr><th scope="col">"Per MW"</th><th scope="col">"Mining"</th><th scope="col">"AI/HPC"</th></tr></thead>
-                    <tbody>
-                        {move || data.get().map(|(h, capex)| view! {
-                            {metrics(&h, capex).into_iter().map(|(l, a, b)| view! {
-                                <tr><th scope="row">{l}</th><td>{usd(a)}</td><td>{usd(b)}</td></tr>
-                            }).collect_view()}
-                            <tr><th scope="row">"Payback"</th><td>{payback(h.mining_payback_years)}</td><td>{payback(h.hpc_payback_years)}</td></tr>
-                        })}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+        Shown { w, narrow, data }
     }
+
+    fn row_h(&self) -> f64 {
+        if self.narrow {
+            74.0
+        } else {
+            ROW_H
+        }
+    }
+
+    fn view_box(&self) -> String {
+        let mut v = String::from("0 0 ");
+        push_int(&mut v, px(self.w));
+        v.push(' ');
+        push_int(&mut v, px(3.0 * self.row_h() + 8.0));
+        v
+    }
+
+    fn desc(&self) -> &str {
+        self.data.as_ref().map(|d| d.2.as_str()).unwrap_or_default()
+    }
+
+    fn body(&self) -> String {
+        let Some((m, bars, _, _)) = &self.data else { return String::new() };
+        let (label_w, bar_dy) = if self.narrow { (0.0, 20.0) } else { (LABEL_W, 0.0) };
+        let row_h = self.row_h();
+        let mut svg = Svg::new();
+        for (i, (label, _, _)) in m.iter().enumerate() {
+            let y = 8.0 + i as f64 * row_h;
+            svg.text("tick", 0, px(y + if self.narrow { 12.0 } else { 24.0 }), "start", label);
+            for (k, dy) in [(0, bar_dy), (1, bar_dy + 22.0)] {
+                let b = &bars[2 * i + k];
+                svg.rect(b.class, px(label_w), px(y + dy), b.w, 18);
+                svg.text("tick", b.label_x, px(y + dy + 14.0), "start", &b.label);
+            }
+        }
+        svg.out
+    }
+
+    fn table_body(&self) -> String {
+        let Some((m, _, _, cells)) = &self.data else { return String::new() };
+        let mut out = String::new();
+        for (i, label) in m.iter().map(|r| r.0).chain(["Payback"]).enumerate() {
+            out.push_str("<tr><th scope=\"row\">");
+            out.push_str(label);
+            out.push_str("</th>");
+            for cell in &cells[2 * i..2 * i + 2] {
+                out.push_str("<td>");
+                push_escaped(&mut out, cell);
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>");
+        }
+        out
+    }
+
+    /// A key for the body's structure: same key, same elements in the same places.
+    fn layout(&self) -> (i64, bool) {
+        (px(self.w), self.data.is_some())
+    }
+}
+
+fn shown(c: Ctx) -> Shown {
+    let w = c.chart_w.get();
+    c.scenario.with(|s| c.results.with(|r| Shown::new(s, r.as_ref(), w)))
+}
+
+/// Patches the card to `now`: the bars and labels in place while the layout holds, else the body anew.
+fn patch(root: &Element, now: &Shown, layout: &mut (i64, bool)) {
+    if let Some(svg) = find(root, "#hpc-chart") {
+        set_attr(&svg, "viewBox", &now.view_box());
+    }
+    if let Some(d) = find(root, "#hpc-chart-desc") {
+        set_text(&d, now.desc());
+    }
+    if let Some(p) = find(root, "#hpc > p.chart-note") {
+        set_text(&p, now.desc());
+    }
+    let (Some(g), Some(tbody)) = (find(root, "#hpc-chart > g.body"), find(root, "table.compare > tbody")) else { return };
+    let rects = find_all(&g, "rect");
+    let texts = find_all(&g, "text");
+    match &now.data {
+        Some((_, bars, _, _)) if *layout == now.layout() && rects.len() == 6 && texts.len() == 9 => {
+            for (i, b) in bars.iter().enumerate() {
+                set_attr(&rects[i], "class", b.class);
+                set_attr(&rects[i], "width", &int_string(b.w));
+                // Texts: each row's label, then its two value labels.
+                let t = &texts[i / 2 * 3 + 1 + i % 2];
+                set_attr(t, "x", &int_string(b.label_x));
+                set_text(t, &b.label);
+            }
+        }
+        _ => {
+            g.set_inner_html(&now.body());
+            *layout = now.layout();
+        }
+    }
+    let tds = find_all(&tbody, "td");
+    match &now.data {
+        Some((_, _, _, cells)) if tds.len() == cells.len() => {
+            for (td, text) in tds.iter().zip(cells) {
+                set_text(td, text);
+            }
+        }
+        _ => tbody.set_inner_html(&now.table_body()),
+    }
+}
+
+/// Keeps the card current. The context is taken here, once (see `crate::dom`).
+fn bind(root: &Element) {
+    let c = ctx();
+    let root = root.clone();
+    let mut layout = shown_untracked(c).layout();
+    Effect::new(move |first: Option<()>| {
+        let now = shown(c);
+        // The markup already shows the first state.
+        if first.is_some() {
+            patch(&root, &now, &mut layout);
+        }
+    });
+}
+
+fn shown_untracked(c: Ctx) -> Shown {
+    let w = c.chart_w.get_untracked();
+    c.scenario.with_untracked(|s| c.results.with_untracked(|r| Shown::new(s, r.as_ref(), w)))
+}
+
+#[component]
+pub fn HpcCompare() -> impl IntoView {
+    let now = shown_untracked(ctx());
+    let mut m = String::with_capacity(4096);
+    m.push_str(
+        "<section class=\"card chart-card\" id=\"hpc\" aria-labelledby=\"hpc-h\"><h2 id=\"hpc-h\">Mining versus AI/HPC, per MW</h2>\
+         <svg class=\"chart\" id=\"hpc-chart\" viewBox=\"",
+    );
+    m.push_str(&now.view_box());
+    m.push_str(
+        "\" role=\"img\" tabindex=\"-1\" aria-labelledby=\"hpc-chart-title hpc-chart-desc\"><title id=\"hpc-chart-title\">",
+    );
+    m.push_str(TITLE);
+    m.push_str("</title><desc id=\"hpc-chart-desc\">");
+    push_escaped(&mut m, now.desc());
+    m.push_str("</desc><g class=\"body\">");
+    m.push_str(&now.body());
+    m.push_str("</g><g class=\"crosshair\" aria-hidden=\"true\"></g></svg><p class=\"chart-note\">");
+    push_escaped(&mut m, now.desc());
+    m.push_str("</p><div class=\"table-scroll\"><table class=\"compare\"><caption class=\"visually-hidden\">");
+    m.push_str(TITLE);
+    m.push_str("</caption><thead><tr><th scope=\"col\">Per MW</th><th scope=\"col\">Mining</th><th scope=\"col\">AI/HPC</th></tr></thead><tbody>");
+    m.push_str(&now.table_body());
+    m.push_str("</tbody></table></div></section>");
+    view! { <Island markup=m bind=bind/> }
 }
