@@ -119,6 +119,81 @@ impl Svg {
     pub fn close_group(&mut self) {
         self.out.push_str("</g>");
     }
+
+    /// The markup written so far, leaving the builder empty (a chart cuts its body into layers this way).
+    pub fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+}
+
+/// One element of a flat run of markup as `Svg` writes it: `<tag a="v" …/>` or `<tag a="v" …>text</tag>`.
+/// Values and text are still escaped.
+#[derive(Debug, PartialEq)]
+pub struct Flat<'a> {
+    pub tag: &'a str,
+    pub attrs: Vec<(&'a str, &'a str)>,
+    pub text: Option<&'a str>,
+}
+
+/// Reads a flat run of elements (no nesting, no comments). `None` for anything else, so the caller falls
+/// back to replacing the markup whole.
+pub fn parse_flat(s: &str) -> Option<Vec<Flat<'_>>> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        rest = rest.strip_prefix('<')?;
+        let end = rest.find([' ', '/', '>'])?;
+        let tag = &rest[..end];
+        if tag.is_empty() || tag == "g" || tag.starts_with('/') || tag.starts_with('!') {
+            return None;
+        }
+        rest = &rest[end..];
+        let mut attrs = Vec::new();
+        let text = loop {
+            rest = rest.trim_start_matches(' ');
+            if let Some(r) = rest.strip_prefix("/>") {
+                rest = r;
+                break None;
+            }
+            if let Some(r) = rest.strip_prefix('>') {
+                let close = r.find('<')?;
+                let text = &r[..close];
+                rest = r[close..].strip_prefix("</")?.strip_prefix(tag)?.strip_prefix('>')?;
+                break Some(text);
+            }
+            let eq = rest.find("=\"")?;
+            let name = &rest[..eq];
+            let r = &rest[eq + 2..];
+            let q = r.find('"')?;
+            if name.is_empty() || name.contains(['<', '>', ' ']) {
+                return None;
+            }
+            attrs.push((name, &r[..q]));
+            rest = &r[q + 1..];
+        };
+        out.push(Flat { tag, attrs, text });
+    }
+    Some(out)
+}
+
+/// Whether two flat runs have the same elements with the same attribute names (only values and texts
+/// differ), so one can be turned into the other in place.
+pub fn same_shape(a: &[Flat], b: &[Flat]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|(x, y)| {
+            x.tag == y.tag
+                && x.text.is_some() == y.text.is_some()
+                && x.attrs.len() == y.attrs.len()
+                && x.attrs.iter().zip(&y.attrs).all(|(p, q)| p.0 == q.0)
+        })
+}
+
+/// Undoes `push_escaped`.
+pub fn unescape(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 /// Table body rows as markup: the first cell of each row is a row header.
@@ -161,6 +236,33 @@ mod tests {
             s.out,
             "<g class=\"bars\"><rect class=\"bar neg\" x=\"1\" y=\"2\" width=\"3\" height=\"0\"/><line x1=\"0\" y1=\"0\" x2=\"5\" y2=\"5\"/><path class=\"line\" d=\"M0 0L1 1\"/><circle class=\"current\" cx=\"1\" cy=\"2\" r=\"3\"/></g>"
         );
+    }
+
+    #[test]
+    fn flat_runs_parse_and_compare_by_shape() {
+        let mut s = Svg::new();
+        s.line("grid", 1, 2, 3, 4);
+        s.text("tick", 5, 6, "end", "<$1 & 2>");
+        s.path("line-cash", "M0 0L1 -1");
+        let a = s.take();
+        assert!(s.out.is_empty());
+        let p = parse_flat(&a).unwrap();
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0], Flat { tag: "line", attrs: vec![("class", "grid"), ("x1", "1"), ("y1", "2"), ("x2", "3"), ("y2", "4")], text: None });
+        assert_eq!(p[1].text.map(unescape).as_deref(), Some("<$1 & 2>"));
+        assert_eq!(p[2].attrs[1], ("d", "M0 0L1 -1"));
+        let mut t = Svg::new();
+        t.line("grid", 9, 2, 3, 4);
+        t.text("tick", 5, 7, "end", "$2");
+        t.path("line-cash", "M0 1");
+        let b = t.take();
+        assert!(same_shape(&p, &parse_flat(&b).unwrap()));
+        t.rect("bar", 0, 0, 1, 1);
+        assert!(!same_shape(&p, &parse_flat(&t.out).unwrap()));
+        assert_eq!(parse_flat("").unwrap(), vec![]);
+        assert!(parse_flat("<g class=\"a\"><line/></g>").is_none());
+        assert!(parse_flat("<text>a<b/></text>").is_none());
+        assert!(parse_flat("oops").is_none());
     }
 
     #[test]

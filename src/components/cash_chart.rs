@@ -1,7 +1,9 @@
 //! Chart 1: cumulative net cash against the capex it must repay; payback and halving marked.
 
 use crate::chart::{line_path, nice_scale, nice_ticks, px, table_rows, Scale, Svg};
-use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartData, ProjectionChart, Readout, H};
+use crate::components::chart_frame::{
+    axes, bind_projection, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
+};
 use crate::format::{num, usd, usd_tick};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
@@ -24,15 +26,20 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
         Some(d) => ["payback on day ", &num(d as f64, 0)].concat(),
         None => ["no payback within ", &num(horizon_months, 0), " months"].concat(),
     };
+    // Layers, each patched on its own: a slider move mostly moves the line and the payback rule.
     let mut svg = Svg::new();
     axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd_tick, "USD"));
+    let ax = svg.take();
     level(&mut svg, w, px(y.map(capex)), "capex", "capex-line");
+    let lv = svg.take();
     svg.path("line-cash", &line_path(&pts));
-    rule(&mut svg, w, at_day(r.projection.payback_days), &payback, "payback");
-    rule(&mut svg, w, at_day(r.projection.halving_day), "halving", "halving");
+    let line = svg.take();
+    rule(&mut svg, w, at_day(r.projection.payback_days), &payback);
+    let pay = svg.take();
+    rule(&mut svg, w, at_day(r.projection.halving_day), "halving");
     let capex_text = usd(capex);
     ChartData {
-        body: svg.out,
+        layers: vec![("axes", ax), ("", lv), ("", line), ("rule payback", pay), ("rule halving", svg.out)],
         points: cash
             .iter()
             .enumerate()
@@ -55,13 +62,25 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
         .concat(),
         w,
         h: H,
+        ..ChartData::default()
     }
+}
+
+const CARD: Projection = Projection {
+    id: "cash",
+    chart_id: "cash-chart",
+    heading: "Cumulative cash against capex",
+    title: "Cumulative net cash against capex",
+    caption: "Cumulative net cash by month",
+    headers: &["Month", "Cumulative net cash", "Capex"],
+    swatch: "",
+};
+
+fn bind(root: &web_sys::Element) {
+    bind_projection(root, chart)
 }
 
 #[component]
 pub fn CashChart() -> impl IntoView {
-    view! {
-        <ProjectionChart id="cash" chart_id="cash-chart" heading="Cumulative cash against capex" title="Cumulative net cash against capex"
-            caption="Cumulative net cash by month" headers=&["Month", "Cumulative net cash", "Capex"] draw=chart/>
-    }
+    projection_island(&CARD, chart, bind)
 }

@@ -2,7 +2,12 @@
 //! halving), and a crosshair that follows the pointer and the arrow keys and reads out the value.
 //! Chart bodies are markup strings (see `chart::markup`); only the crosshair is a reactive view.
 
-use crate::chart::{nearest_index, px, Scale, Svg};
+use crate::app::{ctx, Ctx};
+use crate::chart::{nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, Scale, Svg};
+use crate::dom::{find, on, set_attr, set_text, Island};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::Element;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -58,7 +63,6 @@ impl Axis {
 pub fn axes(svg: &mut Svg, w: f64, x: &Axis, y: &Axis) {
     let (x0, x1) = (px(x_range(w).0), px(x_range(w).1));
     let (y0, y1) = (px(y_range().0), px(y_range().1));
-    svg.open_group("axes");
     for (p, label) in &y.ticks {
         svg.line("grid", x0, *p, x1, *p);
         svg.text("tick", x0 - 6, p + 4, "end", label);
@@ -71,19 +75,17 @@ pub fn axes(svg: &mut Svg, w: f64, x: &Axis, y: &Axis) {
     }
     svg.text("axis-title", (x0 + x1) / 2, px(H - 6.0), "middle", x.label);
     svg.text("axis-title", 8, 16, "start", y.label);
-    svg.close_group();
 }
 
-/// A labelled vertical rule (payback, halving) at `x_px`; nothing when off the plot.
-pub fn rule(svg: &mut Svg, w: f64, x_px: Option<f64>, label: &str, class: &str) {
+/// A labelled vertical rule (payback, halving) at `x_px`; nothing when off the plot. Its layer carries
+/// the classes `rule payback` / `rule halving`.
+pub fn rule(svg: &mut Svg, w: f64, x_px: Option<f64>, label: &str) {
     let (x0, x1) = x_range(w);
     let Some(x) = x_px.filter(|x| *x >= x0 && *x <= x1) else { return };
     let (y0, y1) = (px(y_range().0), px(y_range().1));
     let end = x > (x0 + x1) / 2.0;
-    svg.open_group(&["rule ", class].concat());
     svg.line("", px(x), y0, px(x), y1);
     svg.text("", px(if end { x - 4.0 } else { x + 4.0 }), y0 - 8, if end { "end" } else { "start" }, label);
-    svg.close_group();
 }
 
 /// A dashed horizontal reference line across the plot with a label at its right end.
@@ -138,6 +140,15 @@ pub fn step_index(key: &str, current: Option<usize>, len: usize) -> Option<Optio
     })
 }
 
+/// The crosshair's markup at one readout point.
+fn crosshair(r: &Readout, w: f64) -> String {
+    let mut svg = Svg::new();
+    let end = r.x_px > w / 2.0;
+    svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1));
+    svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text());
+    svg.out
+}
+
 /// An accessible chart: `<svg role="img">` with title and description, the body markup, and a pointer
 /// and keyboard crosshair over the chart's readout points (charts without points are not focusable).
 #[component]
@@ -159,12 +170,7 @@ pub fn ChartSvg(id: &'static str, title: &'static str, data: Memo<ChartData>) ->
     };
     let overlay = move || {
         let (r, w) = data.with(|d| (index.get().and_then(|i| d.points.get(i).cloned()), d.w));
-        let r = r?;
-        let mut svg = Svg::new();
-        let end = r.x_px > w / 2.0;
-        svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1));
-        svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text());
-        Some(svg.out)
+        Some(crosshair(&r?, w))
     };
     let view_box = move || {
         let mut v = String::from("0 0 ");
@@ -203,98 +209,16 @@ pub fn ChartSvg(id: &'static str, title: &'static str, data: Memo<ChartData>) ->
 /// Everything a chart shows, computed in one memo: body markup, crosshair points, table rows, description.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChartData {
+    /// The whole body as one string (charts drawn by `ChartSvg`).
     pub body: String,
+    /// The body cut into layers, each a `<g class=…>` patched on its own (charts drawn by `Chart`).
+    pub layers: Vec<(&'static str, String)>,
     pub points: Vec<Readout>,
     pub table: String,
     pub desc: String,
     /// View-box size.
     pub w: f64,
     pub h: f64,
-}
-
-/// A chart with its one-line description and its data table, all read from one memo.
-#[component]
-pub fn ChartBlock(
-    id: &'static str,
-    title: &'static str,
-    caption: &'static str,
-    headers: &'static [&'static str],
-    data: Memo<ChartData>,
-    /// Whether the data table is open: charts build their table rows only then.
-    table_open: RwSignal<bool>,
-    /// Optional legend swatch class shown before the description (e.g. "swatch-shade").
-    #[prop(optional)]
-    swatch: &'static str,
-) -> impl IntoView {
-    view! {
-        <ChartSvg id=id title=title data=data/>
-        <p class="chart-note">
-            {(!swatch.is_empty()).then(|| view! { <span class=["swatch ", swatch].concat() aria-hidden="true"></span> })}
-            {move || data.with(|d| d.desc.clone())}
-        </p>
-        <DataTable caption=caption headers=headers open=table_open rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
-    }
-}
-
-/// Builds one deterministic chart from the scenario and its results for a view-box width; rows for the
-/// data table only when it is open.
-pub type BuildChart = fn(&crate::model::Scenario, &crate::model::Results, f64, bool) -> ChartData;
-
-/// A card with one chart of the deterministic projection: heading, chart, description and data table,
-/// recomputed from the one results memo whenever the scenario or the screen width changes.
-#[component]
-pub fn ProjectionChart(
-    /// Section id (a `panels=` name).
-    id: &'static str,
-    /// The chart's own element id.
-    chart_id: &'static str,
-    heading: &'static str,
-    title: &'static str,
-    caption: &'static str,
-    headers: &'static [&'static str],
-    draw: BuildChart,
-    #[prop(optional)] swatch: &'static str,
-) -> impl IntoView {
-    let c = crate::app::ctx();
-    let table_open = RwSignal::new(false);
-    let data = Memo::new(move |_| {
-        let (w, with_table) = (c.chart_w.get(), table_open.get());
-        c.scenario.with(|s| c.results.with(|r| r.as_ref().map(|r| draw(s, r, w, with_table)).unwrap_or_default()))
-    });
-    let labelled_by = [id, "-h"].concat();
-    let heading_id = labelled_by.clone();
-    view! {
-        <section class="card chart-card" id=id aria-labelledby=labelled_by>
-            <h2 id=heading_id>{heading}</h2>
-            <ChartBlock id=chart_id title=title caption=caption headers=headers data=data table_open=table_open swatch=swatch/>
-        </section>
-    }
-}
-
-/// A collapsible data table whose body is markup rows (see `chart::table_rows`).
-#[component]
-pub fn DataTable(
-    caption: &'static str,
-    headers: &'static [&'static str],
-    /// Follows the <details> open state, so the caller can skip building rows nobody sees.
-    open: RwSignal<bool>,
-    #[prop(into)] rows: Signal<String>,
-) -> impl IntoView {
-    view! {
-        <details class="data-table" on:toggle=move |ev| open.set(details_open(&ev))>
-            <summary>"Data table"</summary>
-            // A wide table scrolls sideways on a narrow screen: the scroller takes focus so the keyboard can scroll it.
-            <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
-                <table>
-                    <caption>{caption}</caption>
-                    <thead>
-                        <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
-                    </thead>
-                    <tbody inner_html=move || rows.get()></tbody>
-                </table>
-            </div>
-        </details>
-    }
 }
 
 /// For callers that build their own headers: the markup of one header row.
@@ -316,4 +240,342 @@ pub fn details_open(ev: &leptos::ev::Event) -> bool {
         .and_then(|t| js_sys::Reflect::get(&t, &wasm_bindgen::JsValue::from_str("open")).ok())
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
+}
+
+// ---- Chart islands: markup once, then each layer patched in place ----
+
+/// Cache value meaning "not known": the first patch of a layer replaces its markup whole.
+const UNKNOWN: &str = "\u{0}";
+
+/// The layers of a chart's body: its `layers`, else its `body` as one layer.
+fn layers(d: &ChartData) -> Vec<(&'static str, &str)> {
+    if !d.layers.is_empty() {
+        d.layers.iter().map(|(c, m)| (*c, m.as_str())).collect()
+    } else if d.body.is_empty() {
+        Vec::new()
+    } else {
+        vec![("", d.body.as_str())]
+    }
+}
+
+fn push_layers(m: &mut String, d: &ChartData) {
+    for (class, inner) in layers(d) {
+        m.push_str("<g");
+        if !class.is_empty() {
+            m.push_str(" class=\"");
+            m.push_str(class);
+            m.push('"');
+        }
+        m.push('>');
+        m.push_str(inner);
+        m.push_str("</g>");
+    }
+}
+
+fn view_box(d: &ChartData) -> String {
+    let mut v = String::from("0 0 ");
+    push_int(&mut v, px(d.w));
+    v.push(' ');
+    push_int(&mut v, px(d.h));
+    v
+}
+
+fn tabindex(d: &ChartData) -> &'static str {
+    if d.points.is_empty() {
+        "-1"
+    } else {
+        "0"
+    }
+}
+
+/// An accessible chart's markup: `<svg role="img">` with title and description, the body's layers and an
+/// empty crosshair layer (see `Chart` for its updates and its pointer and keyboard crosshair).
+pub fn push_svg(m: &mut String, id: &str, title: &str, d: &ChartData) {
+    m.push_str("<svg class=\"chart\" id=\"");
+    m.push_str(id);
+    m.push_str("\" viewBox=\"");
+    m.push_str(&view_box(d));
+    m.push_str("\" role=\"img\" tabindex=\"");
+    m.push_str(tabindex(d));
+    m.push_str("\" aria-labelledby=\"");
+    m.push_str(id);
+    m.push_str("-title ");
+    m.push_str(id);
+    m.push_str("-desc\"><title id=\"");
+    m.push_str(id);
+    m.push_str("-title\">");
+    push_escaped(m, title);
+    m.push_str("</title><desc id=\"");
+    m.push_str(id);
+    m.push_str("-desc\">");
+    push_escaped(m, &d.desc);
+    m.push_str("</desc><g class=\"body\">");
+    push_layers(m, d);
+    m.push_str("</g><g class=\"crosshair\" aria-hidden=\"true\"></g></svg>");
+}
+
+/// The line under a chart: `prefix` (trusted markup, e.g. legend swatches) and the description.
+pub fn push_note(m: &mut String, prefix: &str, desc: &str) {
+    m.push_str("<p class=\"chart-note\">");
+    m.push_str(prefix);
+    m.push_str("<span class=\"chart-desc\">");
+    push_escaped(m, desc);
+    m.push_str("</span></p>");
+}
+
+/// A collapsible data table: `head` is the header row's markup (see `header_row`), `rows` the body's.
+pub fn push_table(m: &mut String, label: &str, caption: &str, head: &str, rows: &str) {
+    // A wide table scrolls sideways on a narrow screen: the scroller takes focus so the keyboard can scroll it.
+    m.push_str("<details class=\"data-table\"><summary>Data table</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    push_escaped(m, label);
+    m.push_str("\"><table><caption>");
+    push_escaped(m, caption);
+    m.push_str("</caption><thead>");
+    m.push_str(head);
+    m.push_str("</thead><tbody>");
+    m.push_str(rows);
+    m.push_str("</tbody></table></div></details>");
+}
+
+/// Header row markup from static headers.
+pub fn head_of(headers: &[&str]) -> String {
+    header_row(&headers.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+}
+
+/// Turns the markup inside `el` from `cache` (what was written there last) into `new`, touching as little
+/// as possible: nothing when equal; attribute values and texts in place when both are flat runs of the same
+/// elements (a moved path, resized bars, relabelled ticks); else the markup is replaced whole.
+pub fn patch_layer(el: &Element, cache: &mut String, new: &str) {
+    if cache.as_str() == new {
+        return;
+    }
+    let in_place = match (parse_flat(cache), parse_flat(new)) {
+        (Some(old), Some(now)) if !now.is_empty() && same_shape(&old, &now) && el.child_element_count() as usize == now.len() => {
+            let mut kid = el.first_element_child();
+            for (o, n) in old.iter().zip(&now) {
+                let Some(k) = kid else { break };
+                kid = k.next_element_sibling();
+                for ((name, a), (_, b)) in o.attrs.iter().zip(&n.attrs) {
+                    if a != b {
+                        let _ = k.set_attribute(name, &unescape(b));
+                    }
+                }
+                if o.text != n.text {
+                    k.set_text_content(Some(&unescape(n.text.unwrap_or_default())));
+                }
+            }
+            true
+        }
+        _ => false,
+    };
+    if !in_place {
+        el.set_inner_html(new);
+    }
+    cache.clear();
+    cache.push_str(new);
+}
+
+/// What a bound chart last wrote, and its crosshair.
+struct Shown {
+    layers: Vec<String>,
+    cross: String,
+    rows: String,
+    points: Vec<Readout>,
+    w: f64,
+    index: Option<usize>,
+}
+
+/// A chart in the document (from `push_svg`, optionally followed by `push_note` and `push_table`), kept
+/// current by `update` and given a pointer and keyboard crosshair by `listen`.
+pub struct Chart {
+    svg: Element,
+    body: Option<Element>,
+    cross: Option<Element>,
+    desc: Option<Element>,
+    note: Option<Element>,
+    /// The chart's `<details class="data-table">`, if it has one.
+    pub details: Option<Element>,
+    tbody: Option<Element>,
+    shown: RefCell<Shown>,
+}
+
+impl Chart {
+    /// The chart `<svg>` with id `id` under `root`, with its crosshair listeners attached.
+    pub fn bind(root: &Element, id: &str) -> Option<Rc<Chart>> {
+        let svg = find(root, &["#", id].concat())?;
+        let mut next = svg.next_element_sibling();
+        let note = next.clone().filter(|e| e.class_name() == "chart-note");
+        if note.is_some() {
+            next = next.and_then(|e| e.next_element_sibling());
+        }
+        let details = next.filter(|e| e.tag_name().eq_ignore_ascii_case("details"));
+        let body = find(&svg, "g.body");
+        let n = body.as_ref().map(|b| b.child_element_count()).unwrap_or(0) as usize;
+        let chart = Rc::new(Chart {
+            cross: find(&svg, "g.crosshair"),
+            desc: find(&svg, "desc"),
+            note: note.and_then(|p| find(&p, ".chart-desc")),
+            tbody: details.as_ref().and_then(|d| find(d, "tbody")),
+            details,
+            body,
+            shown: RefCell::new(Shown {
+                layers: vec![UNKNOWN.to_string(); n],
+                cross: String::new(),
+                rows: UNKNOWN.to_string(),
+                points: Vec::new(),
+                w: 0.0,
+                index: None,
+            }),
+            svg,
+        });
+        Chart::listen(&chart);
+        Some(chart)
+    }
+
+    /// Whether the chart's data table is open (its rows are built only then).
+    pub fn table_open(&self) -> bool {
+        self.details.as_ref().is_some_and(|d| d.has_attribute("open"))
+    }
+
+    fn listen(this: &Rc<Chart>) {
+        let svg = &this.svg;
+        let ch = this.clone();
+        on(svg, "pointermove", false, move |ev| {
+            let Some(pe) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
+            let w = ch.shown.borrow().w;
+            if let Some(x) = pointer_x(pe, w) {
+                let xs: Vec<f64> = ch.shown.borrow().points.iter().map(|r| r.x_px).collect();
+                ch.point(nearest_index(&xs, x));
+            }
+        });
+        let ch = this.clone();
+        on(svg, "keydown", false, move |ev| {
+            let Some(ke) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            let (now, len) = {
+                let s = ch.shown.borrow();
+                (s.index, s.points.len())
+            };
+            if let Some(next) = step_index(&ke.key(), now, len) {
+                ev.prevent_default();
+                ch.point(next);
+            }
+        });
+        for event in ["pointerleave", "blur"] {
+            let ch = this.clone();
+            on(svg, event, false, move |_| ch.point(None));
+        }
+    }
+
+    /// Moves the crosshair to point `index` (or hides it).
+    fn point(&self, index: Option<usize>) {
+        self.shown.borrow_mut().index = index;
+        self.draw_cross();
+    }
+
+    fn draw_cross(&self) {
+        let mut s = self.shown.borrow_mut();
+        let markup = s.index.and_then(|i| s.points.get(i)).map(|r| crosshair(r, s.w)).unwrap_or_default();
+        if let Some(el) = &self.cross {
+            patch_layer(el, &mut s.cross, &markup);
+        }
+    }
+
+    /// Shows `d`, touching only what changed.
+    pub fn update(&self, d: ChartData) {
+        set_attr(&self.svg, "viewBox", &view_box(&d));
+        set_attr(&self.svg, "tabindex", tabindex(&d));
+        if let Some(el) = &self.desc {
+            set_text(el, &d.desc);
+        }
+        if let Some(el) = &self.note {
+            set_text(el, &d.desc);
+        }
+        {
+            let mut s = self.shown.borrow_mut();
+            let now = layers(&d);
+            if let Some(body) = &self.body {
+                if now.len() != s.layers.len() {
+                    let mut m = String::new();
+                    push_layers(&mut m, &d);
+                    body.set_inner_html(&m);
+                    s.layers = now.iter().map(|(_, m)| m.to_string()).collect();
+                } else {
+                    let mut kid = body.first_element_child();
+                    for (i, (_, m)) in now.iter().enumerate() {
+                        let Some(g) = kid else { break };
+                        kid = g.next_element_sibling();
+                        patch_layer(&g, &mut s.layers[i], m);
+                    }
+                }
+            }
+            if let Some(tb) = &self.tbody {
+                if s.rows != d.table {
+                    tb.set_inner_html(&d.table);
+                    s.rows = d.table;
+                }
+            }
+            s.points = d.points;
+            s.w = d.w;
+        }
+        self.draw_cross();
+    }
+}
+
+/// Builds one deterministic chart from the scenario and its results for a view-box width; rows for the
+/// data table only when it is open.
+pub type BuildChart = fn(&crate::model::Scenario, &crate::model::Results, f64, bool) -> ChartData;
+
+/// One card with a chart of the deterministic projection (cash, hashprice, monthly).
+pub struct Projection {
+    /// Section id (a `panels=` name).
+    pub id: &'static str,
+    /// The chart's own element id.
+    pub chart_id: &'static str,
+    pub heading: &'static str,
+    pub title: &'static str,
+    pub caption: &'static str,
+    pub headers: &'static [&'static str],
+    /// Legend swatch class shown before the description (e.g. "swatch-shade"), or "".
+    pub swatch: &'static str,
+}
+
+fn build(c: Ctx, draw: BuildChart, with_table: bool) -> ChartData {
+    let w = c.chart_w.get_untracked();
+    c.scenario.with_untracked(|s| c.results.with_untracked(|r| r.as_ref().map(|r| draw(s, r, w, with_table)).unwrap_or_default()))
+}
+
+/// The island of one projection chart card: heading, chart, description and data table, recomputed from
+/// the one results memo whenever the scenario or the screen width changes. `bind` calls `bind_projection`.
+pub fn projection_island(p: &Projection, draw: BuildChart, bind: fn(&Element)) -> impl IntoView {
+    let d = build(ctx(), draw, false);
+    let mut m = String::with_capacity(d.layers.iter().map(|l| l.1.len()).sum::<usize>() + 1024);
+    m.push_str("<section class=\"card chart-card\" id=\"");
+    m.push_str(p.id);
+    m.push_str("\" aria-labelledby=\"");
+    m.push_str(p.id);
+    m.push_str("-h\"><h2 id=\"");
+    m.push_str(p.id);
+    m.push_str("-h\">");
+    push_escaped(&mut m, p.heading);
+    m.push_str("</h2>");
+    push_svg(&mut m, p.chart_id, p.title, &d);
+    let swatch = if p.swatch.is_empty() { String::new() } else { ["<span class=\"swatch ", p.swatch, "\" aria-hidden=\"true\"></span>"].concat() };
+    push_note(&mut m, &swatch, &d.desc);
+    push_table(&mut m, p.caption, p.caption, &head_of(p.headers), "");
+    m.push_str("</section>");
+    view! { <Island markup=m bind=bind/> }
+}
+
+/// Keeps a projection chart card current (see `projection_island`); its rows are built while its table is open.
+pub fn bind_projection(root: &Element, draw: BuildChart) {
+    let c = ctx();
+    let Some(chart) = find(root, "svg.chart").and_then(|svg| Chart::bind(root, &svg.id())) else { return };
+    let ch = chart.clone();
+    Effect::new(move |_| {
+        c.scenario.track();
+        c.results.track();
+        c.chart_w.track();
+        ch.update(build(c, draw, ch.table_open()));
+    });
+    on(root, "toggle", true, move |_| chart.update(build(c, draw, chart.table_open())));
 }

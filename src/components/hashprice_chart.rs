@@ -1,7 +1,9 @@
 //! Chart 2: daily hashprice against this machine's shutdown hashprice; curtailed days shaded.
 
 use crate::chart::{downsample_minmax, line_path, nice_scale, nice_ticks, px, run_rects, shaded_runs, table_rows, Scale, Svg};
-use crate::components::chart_frame::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartData, ProjectionChart, Readout, H};
+use crate::components::chart_frame::{
+    axes, bind_projection, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
+};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd_tick};
 use crate::model::{Results, Scenario};
@@ -18,20 +20,23 @@ fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
     let xt: Vec<f64> = nice_ticks(0.0, last, x_tick_target(w)).into_iter().filter(|t| *t <= last).collect();
     let pts: Vec<(f64, f64)> = downsample_minmax(hp, 240).iter().map(|&(d, v)| (x.map(d as f64), y.map(v))).collect();
+    // Layers, each patched on its own.
     let mut svg = Svg::new();
-    svg.open_group("curtailed");
     for rc in run_rects(&shaded_runs(curtailed), &x, y_range().1, y_range().0) {
         svg.rect("", rc.x, rc.y, rc.w, rc.h);
     }
-    svg.close_group();
+    let shade = svg.take();
     axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "days"), &Axis::new(&y, &yt, usd_tick, "USD per PH/s per day"));
+    let ax = svg.take();
     level(&mut svg, w, px(y.map(shutdown)), "shutdown hashprice", "shutdown-line");
+    let lv = svg.take();
     svg.path("line-hashprice", &line_path(&pts));
-    rule(&mut svg, w, r.projection.halving_day.map(|d| x.map(d as f64)), "halving", "halving");
+    let line = svg.take();
+    rule(&mut svg, w, r.projection.halving_day.map(|d| x.map(d as f64)), "halving");
     let off = |d: usize| curtailed.get(d).copied().unwrap_or(false);
     let step = (hp.len() / 60).max(1);
     ChartData {
-        body: svg.out,
+        layers: vec![("curtailed", shade), ("axes", ax), ("", lv), ("", line), ("rule halving", svg.out)],
         points: (0..hp.len())
             .step_by(step)
             .map(|d| Readout {
@@ -59,14 +64,25 @@ fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
         .concat(),
         w,
         h: H,
+        ..ChartData::default()
     }
+}
+
+const CARD: Projection = Projection {
+    id: "hashprice",
+    chart_id: "hashprice-chart",
+    heading: "Hashprice against the shutdown hashprice",
+    title: "Daily hashprice against shutdown hashprice",
+    caption: "Hashprice every 30 days",
+    headers: &["Day", "Hashprice", "Curtailed"],
+    swatch: "swatch-shade",
+};
+
+fn bind(root: &web_sys::Element) {
+    bind_projection(root, chart)
 }
 
 #[component]
 pub fn HashpriceChart() -> impl IntoView {
-    view! {
-        <ProjectionChart id="hashprice" chart_id="hashprice-chart" heading="Hashprice against the shutdown hashprice"
-            title="Daily hashprice against shutdown hashprice" caption="Hashprice every 30 days"
-            headers=&["Day", "Hashprice", "Curtailed"] draw=chart swatch="swatch-shade"/>
-    }
+    projection_island(&CARD, chart, bind)
 }

@@ -1,7 +1,9 @@
 //! Chart 3: monthly net cash as bars (losses below the zero line), with the debt payment when financed.
 
 use crate::chart::{bars, int_string, nice_scale, px, table_rows, Band, Svg};
-use crate::components::chart_frame::{axes, x_range, x_tick_target, y_range, Axis, ChartData, ProjectionChart, Readout, H};
+use crate::components::chart_frame::{
+    axes, bind_projection, projection_island, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
+};
 use crate::format::{num, usd, usd_tick};
 use crate::model::{Results, Scenario};
 use leptos::prelude::*;
@@ -20,13 +22,14 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
         ticks: (0..n).filter(|m| m % every == 0).map(|m| (px(band.center(m)), num((m + 1) as f64, 0))).collect(),
         label: "month",
     };
+    // Layers, each patched on its own: a slider move resizes the bars in place.
     let mut svg = Svg::new();
     axes(&mut svg, w, &x_axis, &Axis::new(&y, &yt, usd_tick, "USD per month"));
-    svg.open_group("bars");
+    let ax = svg.take();
     for b in bars(monthly, &band, &y) {
         svg.rect(if b.negative { "bar neg" } else { "bar" }, b.x, b.y, b.w, b.h);
     }
-    svg.close_group();
+    let bar = svg.take();
     let debt_months = term_months.min(n);
     if payment > 0.0 && debt_months > 0 {
         let yp = int_string(px(y.map(payment)));
@@ -35,7 +38,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
         svg.path("debt-line", &["M", &x0, " ", &yp, "H", &x1].concat());
     }
     ChartData {
-        body: svg.out,
+        layers: vec![("axes", ax), ("bars", bar), ("", svg.out)],
         points: monthly
             .iter()
             .enumerate()
@@ -60,13 +63,25 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
         },
         w,
         h: H,
+        ..ChartData::default()
     }
+}
+
+const CARD: Projection = Projection {
+    id: "monthly",
+    chart_id: "monthly-chart",
+    heading: "Monthly net cash",
+    title: "Monthly net cash",
+    caption: "Net cash and debt payment by month",
+    headers: &["Month", "Net cash", "Debt payment"],
+    swatch: "",
+};
+
+fn bind(root: &web_sys::Element) {
+    bind_projection(root, chart)
 }
 
 #[component]
 pub fn MonthlyChart() -> impl IntoView {
-    view! {
-        <ProjectionChart id="monthly" chart_id="monthly-chart" heading="Monthly net cash" title="Monthly net cash"
-            caption="Net cash and debt payment by month" headers=&["Month", "Net cash", "Debt payment"] draw=chart/>
-    }
+    projection_island(&CARD, chart, bind)
 }

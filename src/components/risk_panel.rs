@@ -10,8 +10,13 @@ use crate::chart::{
     Svg,
 };
 use crate::components::chart_frame::{
-    axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartBlock, ChartData, ChartSvg, DataTable, Readout, H,
+    axes, head_of, header_row, level, push_note, push_svg, push_table, rule, x_range, x_tick_target, y_range, Axis, Chart, ChartData,
+    Readout, H,
 };
+use crate::dom::{find as find_el, on, push_escaped, set_attr, set_html, set_text, Island};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use web_sys::Element;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
 use crate::format::{num, pct, plain, usd, usd_tick};
@@ -20,74 +25,192 @@ use crate::model::{evaluate_risk, RiskResults, Scenario};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// A risk result and the scenario it belongs to.
+/// A risk result, the scenario it belongs to, and the deterministic numbers its charts are drawn against
+/// (taken with it, so a redraw while a newer input is pending still shows one consistent scenario).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RiskState {
     pub scenario: Scenario,
     pub results: RiskResults,
+    capex: f64,
+    halving: Option<usize>,
+    npv: f64,
 }
 
-#[component]
-pub fn RiskPanel() -> impl IntoView {
+/// The five Monte Carlo KPIs: hook, label, value and its wording.
+const KPIS: [(&str, &str, fn(&RiskResults) -> f64, fn(f64) -> String); 5] = [
+    ("mc_payback_probability", "P(payback within the horizon)", |r| r.risk.mc_payback_probability, prob),
+    ("mc_npv_positive_probability", "P(NPV > 0)", |r| r.risk.mc_npv_positive_probability, prob),
+    ("mc_npv_usd_p10", "NPV, P10 (bad case)", |r| r.risk.mc_npv_usd_p10, usd),
+    ("mc_npv_usd_p50", "NPV, P50 (median)", |r| r.risk.mc_npv_usd_p50, usd),
+    ("mc_npv_usd_p90", "NPV, P90 (good case)", |r| r.risk.mc_npv_usd_p90, usd),
+];
+
+fn prob(x: f64) -> String {
+    pct(100.0 * x)
+}
+
+fn setup_text(s: &Scenario) -> String {
+    [
+        &num(s.mc_paths, 0),
+        " simulated BTC price paths at ",
+        &pct(s.btc_volatility_pct_year),
+        " yearly volatility (seed ",
+        &num(s.mc_seed, 0),
+        "); network growth, halvings and curtailment as above. Edit them under Risk in the inputs.",
+    ]
+    .concat()
+}
+
+fn heat_head(price: f64) -> String {
+    let mut cells = vec!["EH/s \\ BTC".to_string()];
+    cells.extend(HEAT_LABELS.iter().map(|i| show(Fmt::Usd, price * heatmap_multiplier(*i))));
+    header_row(&cells)
+}
+
+const TORNADO_NOTE: &str = "<span class=\"swatch swatch-low\" aria-hidden=\"true\"></span>low value <span class=\"swatch swatch-high\" aria-hidden=\"true\"></span>high value; the vertical line is this scenario's NPV. ";
+
+/// The panel in the document: what its updates touch.
+struct Panel {
+    root: Element,
+    setup: Option<Element>,
+    note: Option<Element>,
+    kpis: Vec<Element>,
+    fan: Option<Rc<Chart>>,
+    tornado: Option<Rc<Chart>>,
+    heat: Option<Rc<Chart>>,
+    head: Option<Element>,
+    head_cache: RefCell<String>,
+    state: RefCell<Option<RiskState>>,
+    generation: Cell<u64>,
+}
+
+impl Panel {
+    fn set_stale(&self, stale: bool) {
+        let v = if stale { "true" } else { "false" };
+        set_attr(&self.root, "data-stale", v);
+        set_attr(&self.root, "aria-busy", v);
+        if let Some(n) = &self.note {
+            set_text(n, if stale { " Updating…" } else { "" });
+        }
+    }
+
+    /// Draws the KPIs and charts of the stored result for a view-box width.
+    fn render(&self, w: f64) {
+        let st = self.state.borrow();
+        let Some(st) = st.as_ref() else { return };
+        let r = &st.results;
+        for (el, (_, _, value, fmt)) in self.kpis.iter().zip(KPIS) {
+            let v = value(r);
+            set_attr(el, "data-value", &plain(v));
+            if let Some(out) = find_el(el, ".kpi-value") {
+                set_text(&out, &fmt(v));
+            }
+        }
+        if let Some(ch) = &self.fan {
+            ch.update(fan_chart(r, st.capex, st.halving, st.scenario.horizon_months, w, ch.table_open()));
+        }
+        if let Some(ch) = &self.tornado {
+            ch.update(tornado_chart(r, st.npv, w));
+        }
+        let (price, hashrate) = (st.scenario.btc_price_usd, st.scenario.network_hashrate_ehs);
+        if let Some(ch) = &self.heat {
+            ch.update(heatmap_chart(r, price, hashrate, w));
+        }
+        if let Some(h) = &self.head {
+            set_html(h, &mut self.head_cache.borrow_mut(), heat_head(price));
+        }
+    }
+}
+
+/// Marks the result stale on every input, then computes the fresh one after the next frame is painted (KPIs
+/// and deterministic charts first); a newer input supersedes a pending run.
+fn bind(root: &Element) {
     let c = ctx();
-    let state = RwSignal::new(None::<RiskState>);
-    // Each input bumps the generation; a scheduled run that is no longer the latest does nothing.
-    let generation = StoredValue::new(0u64);
+    let root = match root.first_element_child() {
+        Some(section) => section,
+        None => return,
+    };
+    let panel = Rc::new(Panel {
+        setup: find_el(&root, "p.muted"),
+        note: find_el(&root, ".stale-note"),
+        kpis: KPIS.iter().filter_map(|k| find_el(&root, &["[data-kpi=\"", k.0, "\"]"].concat())).collect(),
+        fan: Chart::bind(&root, "fan-chart"),
+        tornado: Chart::bind(&root, "tornado-chart"),
+        heat: Chart::bind(&root, "heatmap-chart"),
+        head: find_el(&root, "#heatmap-chart ~ details thead"),
+        head_cache: RefCell::new(String::new()),
+        state: RefCell::new(None),
+        generation: Cell::new(0),
+        root,
+    });
+    let p = panel.clone();
     Effect::new(move |_| {
         let s = c.scenario.get();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        // After the next frame is painted (KPIs and deterministic charts first), then compute.
+        let stale = p.state.borrow().as_ref().is_none_or(|st| st.scenario != s);
+        p.set_stale(stale);
+        if let Some(el) = &p.setup {
+            // The paragraph's first node is its text; the stale note follows it.
+            let text = setup_text(&s);
+            if let Some(t) = el.first_child().filter(|t| t.text_content().as_deref() != Some(text.as_str())) {
+                t.set_text_content(Some(&text));
+            }
+        }
+        p.generation.set(p.generation.get() + 1);
+        let mine = p.generation.get();
+        let p = p.clone();
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    if generation.get_value() != mine {
+                    if p.generation.get() != mine {
                         return;
                     }
-                    if let Ok(results) = evaluate_risk(&s) {
-                        state.set(Some(RiskState { scenario: s, results }));
-                    }
+                    let Ok(results) = evaluate_risk(&s) else { return };
+                    let (capex, halving, npv) = c.results.with_untracked(|r| {
+                        r.as_ref().map(|r| (r.snapshot.capex_usd, r.projection.halving_day, r.projection.npv_usd)).unwrap_or((0.0, None, 0.0))
+                    });
+                    *p.state.borrow_mut() = Some(RiskState { scenario: s, results, capex, halving, npv });
+                    p.render(c.chart_w.get_untracked());
+                    p.set_stale(false);
                 },
                 Duration::from_millis(0),
             );
         });
     });
-    let stale = Memo::new(move |_| state.with(|st| st.as_ref().is_none_or(|st| c.scenario.with(|s| *s != st.scenario))));
-    let results = Memo::new(move |_| state.with(|st| st.as_ref().map(|st| st.results.clone())));
-    let horizon = Memo::new(move |_| state.with(|st| st.as_ref().map(|st| st.scenario.horizon_months).unwrap_or(36.0)));
+    let p = panel.clone();
+    Effect::new(move |_| p.render(c.chart_w.get()));
+    on(&panel.root.clone(), "toggle", true, move |_| panel.render(c.chart_w.get_untracked()));
+}
 
-    let kpi = move |key: &'static str, label: &'static str, value: fn(&RiskResults) -> f64, fmt: fn(f64) -> String| {
-        let v = Memo::new(move |_| results.with(|r| r.as_ref().map(value)));
-        view! {
-            <div class="kpi" data-kpi=key data-value=move || v.get().map(plain).unwrap_or_default()>
-                <span class="kpi-label">{label}</span>
-                <output class="kpi-value">{move || v.get().map(fmt).unwrap_or_else(|| "computing…".into())}</output>
-            </div>
-        }
-    };
-    let prob = |x: f64| pct(100.0 * x);
-    view! {
-        <section class="card risk" id="risk" aria-labelledby="risk-h" data-stale=move || stale.get().to_string() aria-busy=move || stale.get().to_string()>
-            <h2 id="risk-h">"Risk: the odds this machine pays back"</h2>
-            <p class="muted">
-                {move || c.scenario.with(|s| [
-                    &num(s.mc_paths, 0), " simulated BTC price paths at ", &pct(s.btc_volatility_pct_year),
-                    " yearly volatility (seed ", &num(s.mc_seed, 0), "); network growth, halvings and curtailment as above. Edit them under Risk in the inputs.",
-                ].concat())}
-                <span class="stale-note">{move || if stale.get() { " Updating…" } else { "" }}</span>
-            </p>
-            <div class="kpi-grid">
-                {kpi("mc_payback_probability", "P(payback within the horizon)", |r| r.risk.mc_payback_probability, prob)}
-                {kpi("mc_npv_positive_probability", "P(NPV > 0)", |r| r.risk.mc_npv_positive_probability, prob)}
-                {kpi("mc_npv_usd_p10", "NPV, P10 (bad case)", |r| r.risk.mc_npv_usd_p10, usd)}
-                {kpi("mc_npv_usd_p50", "NPV, P50 (median)", |r| r.risk.mc_npv_usd_p50, usd)}
-                {kpi("mc_npv_usd_p90", "NPV, P90 (good case)", |r| r.risk.mc_npv_usd_p90, usd)}
-            </div>
-            <FanChart results=results horizon=horizon/>
-            <Tornado results=results/>
-            <Heatmap results=results/>
-        </section>
+#[component]
+pub fn RiskPanel() -> impl IntoView {
+    let c = ctx();
+    let none = ChartData::default();
+    let mut m = String::with_capacity(4096);
+    m.push_str("<section class=\"card risk\" id=\"risk\" aria-labelledby=\"risk-h\" data-stale=\"true\" aria-busy=\"true\"><h2 id=\"risk-h\">Risk: the odds this machine pays back</h2><p class=\"muted\">");
+    let (setup, price) = c.scenario.with_untracked(|s| (setup_text(s), s.btc_price_usd));
+    push_escaped(&mut m, &setup);
+    m.push_str("<span class=\"stale-note\"> Updating…</span></p><div class=\"kpi-grid\">");
+    for (key, label, _, _) in KPIS {
+        m.push_str("<div class=\"kpi\" data-kpi=\"");
+        m.push_str(key);
+        m.push_str("\" data-value=\"\"><span class=\"kpi-label\">");
+        push_escaped(&mut m, label);
+        m.push_str("</span><output class=\"kpi-value\">computing…</output></div>");
     }
+    m.push_str("</div><h3>Cumulative cash, P10–P90 across price paths</h3>");
+    push_svg(&mut m, "fan-chart", "Fan chart of cumulative net cash", &none);
+    push_note(&mut m, "", "");
+    push_table(&mut m, "Cumulative net cash percentiles by month", "Cumulative net cash percentiles by month", &head_of(&["Month", "P10", "P50", "P90"]), "");
+    m.push_str("<h3>Which assumption matters most (tornado)</h3>");
+    push_svg(&mut m, "tornado-chart", "Tornado chart of NPV sensitivity", &none);
+    push_note(&mut m, TORNADO_NOTE, "");
+    let caption = "NPV at each input's low and high value";
+    push_table(&mut m, caption, caption, &head_of(&["Input", "Low", "NPV at low", "High", "NPV at high"]), "");
+    m.push_str("<h3>NPV over BTC price × network hashrate</h3>");
+    push_svg(&mut m, "heatmap-chart", "NPV heatmap over BTC price and network hashrate", &none);
+    push_table(&mut m, "NPV heatmap data", "NPV (rows: network hashrate; columns: BTC price), every fifth step", &heat_head(price), "");
+    m.push_str("</section>");
+    view! { <Island markup=m bind=bind/> }
 }
 
 fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64, w: f64, with_table: bool) -> ChartData {
@@ -105,13 +228,17 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
     let xt: Vec<f64> = nice_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
     let mut svg = Svg::new();
     axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd_tick, "USD"));
+    let ax = svg.take();
     svg.path("fan-band", &area_path(&xs, &ys(&p10), &ys(&p90)));
+    let band = svg.take();
     level(&mut svg, w, px(y.map(capex)), "capex", "capex-line");
+    let lv = svg.take();
     svg.path("line-cash", &line_path(&xs.iter().copied().zip(ys(&p50)).collect::<Vec<_>>()));
-    rule(&mut svg, w, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving", "halving");
+    let line = svg.take();
+    rule(&mut svg, w, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving");
     let row = |m: usize| vec![num(m as f64, 0), usd(p10[m]), usd(p50[m]), usd(p90[m])];
     ChartData {
-        body: svg.out,
+        layers: vec![("axes", ax), ("", band), ("", lv), ("", line), ("rule halving", svg.out)],
         points: (0..p50.len())
             .map(|m| Readout {
                 x_px: xs[m],
@@ -130,26 +257,10 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
         .concat(),
         w,
         h: H,
+        ..ChartData::default()
     }
 }
 
-#[component]
-fn FanChart(results: Memo<Option<RiskResults>>, horizon: Memo<f64>) -> impl IntoView {
-    let c = ctx();
-    let table_open = RwSignal::new(false);
-    let data = Memo::new(move |_| {
-        let capex = c.results.with(|r| r.as_ref().map(|r| r.snapshot.capex_usd).unwrap_or(0.0));
-        let halving = c.results.with(|r| r.as_ref().and_then(|r| r.projection.halving_day));
-        let w = c.chart_w.get();
-        let with_table = table_open.get();
-        results.with(|r| r.as_ref().map(|r| fan_chart(r, capex, halving, horizon.get(), w, with_table)).unwrap_or_default())
-    });
-    view! {
-        <h3>"Cumulative cash, P10–P90 across price paths"</h3>
-        <ChartBlock id="fan-chart" title="Fan chart of cumulative net cash" caption="Cumulative net cash percentiles by month"
-            headers=&["Month", "P10", "P50", "P90"] data=data table_open=table_open/>
-    }
-}
 
 fn input_value(key: &str, v: f64) -> String {
     let f = find(key);
@@ -191,7 +302,7 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
     }
     svg.line("axis", px(bx), 0, px(bx), px(total_h));
     ChartData {
-        body: svg.out,
+        layers: vec![("", svg.out)],
         points: Vec::new(),
         table: rows
             .iter()
@@ -216,29 +327,10 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
             .unwrap_or_default(),
         w,
         h: total_h + 30.0,
+        ..ChartData::default()
     }
 }
 
-#[component]
-fn Tornado(results: Memo<Option<RiskResults>>) -> impl IntoView {
-    let c = ctx();
-    let data = Memo::new(move |_| {
-        let base = c.results.with(|r| r.as_ref().map(|r| r.projection.npv_usd).unwrap_or(0.0));
-        let w = c.chart_w.get();
-        results.with(|r| r.as_ref().map(|r| tornado_chart(r, base, w)).unwrap_or_default())
-    });
-    view! {
-        <h3>"Which assumption matters most (tornado)"</h3>
-        <ChartSvg id="tornado-chart" title="Tornado chart of NPV sensitivity" data=data/>
-        <p class="chart-note">
-            <span class="swatch swatch-low" aria-hidden="true"></span>"low value "
-            <span class="swatch swatch-high" aria-hidden="true"></span>"high value; the vertical line is this scenario's NPV. "
-            {move || data.with(|d| d.desc.clone())}
-        </p>
-        <DataTable caption="NPV at each input's low and high value" headers=&["Input", "Low", "NPV at low", "High", "NPV at high"]
-            open=RwSignal::new(false) rows=Signal::derive(move || data.with(|d| d.table.clone()))/>
-    }
-}
 
 const HEAT_LEFT: f64 = 60.0;
 const HEAT_TOP: f64 = 26.0;
@@ -254,14 +346,13 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
     let hi = grid.iter().flatten().copied().fold(0.0_f64, f64::max);
     let (left, top) = (px(HEAT_LEFT), px(HEAT_TOP));
     let mut svg = Svg::new();
-    svg.open_group("cells");
     for (j, row) in grid.iter().enumerate() {
         for (i, v) in row.iter().enumerate() {
             let rc = heatmap_cell(i, j, grid.len(), cell, cell);
             svg.rect_fill("", rc.x + left, rc.y + top, rc.w, rc.h, &css_hex(diverging_color(*v, lo, hi)));
         }
     }
-    svg.close_group();
+    let cells = svg.take();
     svg.out.push_str("<g transform=\"translate(");
     crate::chart::push_int(&mut svg.out, left);
     svg.out.push(' ');
@@ -310,7 +401,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         rows.push(row);
     }
     ChartData {
-        body: svg.out,
+        layers: vec![("cells", cells), ("", svg.out)],
         points: Vec::new(),
         table: table_rows(&rows),
         desc: [
@@ -323,36 +414,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         .concat(),
         w,
         h: if narrow { bottom + 100.0 } else { bottom + 50.0 },
+        ..ChartData::default()
     }
 }
 
-#[component]
-fn Heatmap(results: Memo<Option<RiskResults>>) -> impl IntoView {
-    let c = ctx();
-    let base = Memo::new(move |_| c.scenario.with(|s| (s.btc_price_usd, s.network_hashrate_ehs)));
-    let data = Memo::new(move |_| {
-        let (p, h) = base.get();
-        let w = c.chart_w.get();
-        results.with(|r| r.as_ref().map(|r| heatmap_chart(r, p, h, w)).unwrap_or_default())
-    });
-    let head = move || {
-        let p = base.get().0;
-        let mut cells = vec!["EH/s \\ BTC".to_string()];
-        cells.extend(HEAT_LABELS.iter().map(|i| show(Fmt::Usd, p * heatmap_multiplier(*i))));
-        crate::components::chart_frame::header_row(&cells)
-    };
-    view! {
-        <h3>"NPV over BTC price × network hashrate"</h3>
-        <ChartSvg id="heatmap-chart" title="NPV heatmap over BTC price and network hashrate" data=data/>
-        <details class="data-table">
-            <summary>"Data table"</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="NPV heatmap data">
-                <table>
-                    <caption>"NPV (rows: network hashrate; columns: BTC price), every fifth step"</caption>
-                    <thead inner_html=head></thead>
-                    <tbody inner_html=move || data.with(|d| d.table.clone())></tbody>
-                </table>
-            </div>
-        </details>
-    }
-}
