@@ -9,9 +9,8 @@ use crate::components::{
     monthly_chart::MonthlyChart,
 };
 use crate::components::{
-    header::Header, input_panel::InputPanel, kpi::{KpiGrid, KpiStrip}, notices::Notices,
+    header::Header, input_panel::InputPanels, kpi::{KpiGrid, KpiStrip}, notices::Notices,
 };
-use crate::fields::Panel;
 use crate::format::plain;
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
@@ -178,7 +177,7 @@ pub fn App() -> impl IntoView {
             <div class="layout" class:no-inputs=!show("inputs")>
                 {show("inputs").then(|| view! {
                     <aside class="inputs" aria-label="Inputs">
-                        {Panel::ALL.iter().map(|&p| view! { <InputPanel panel=p/> }).collect_view()}
+                        <InputPanels/>
                     </aside>
                 })}
                 <main class="outputs">

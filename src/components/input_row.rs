@@ -1,136 +1,217 @@
 //! One numeric input: label with unit, a text field that accepts the whole valid range, and a slider
 //! over the common range. A bad value shows a message under the field and leaves the model untouched.
+//!
+//! Part of the inputs island (see `crate::components::input_panel`): the row is markup, [`Row`] keeps
+//! its elements and the value it last showed, and the island's delegated `input` listener calls
+//! [`on_input`]. Nothing is written to the DOM unless it changes.
 
-use crate::app::ctx;
+use crate::app::Ctx;
+use crate::dom::{find, push_escaped, set_attr, set_class, set_text};
 use crate::fields::{read, write, Field, FIELDS};
 use crate::format::{fixed, plain};
+use crate::model::Scenario;
 use crate::state::query::parse_user_number;
 use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlInputElement};
 
-#[component]
-pub fn InputRow(field: &'static Field) -> impl IntoView {
-    let c = ctx();
-    let key = field.key;
-    let value = Memo::new(move |_| c.scenario.with(|s| read(key, s)));
-    // Scenario inputs show their exact value; derived rows (difficulty, watts) a rounded one.
-    let derived = !FIELDS.iter().any(|f| f.key == key);
-    let shown = move |v: f64| if derived { fixed(v, field.decimals) } else { plain(v) };
-    let tolerance = if derived { 0.5 * 10f64.powi(-(field.decimals as i32)) } else { 0.0 };
-    let text = RwSignal::new(shown(value.get_untracked()));
-    let error = RwSignal::new(None::<String>);
+/// Scenario inputs show their exact value; derived rows (difficulty, watts) a rounded one.
+fn is_derived(f: &Field) -> bool {
+    !FIELDS.iter().any(|g| g.key == f.key)
+}
 
-    // Follow changes made elsewhere (slider, preset, URL) unless the field already says the same number.
-    Effect::new(move |_| {
-        let v = value.get();
-        let same = text.with_untracked(|t| parse_user_number(t).is_some_and(|x| (x - v).abs() <= tolerance));
-        if !same {
-            text.set(shown(v));
-            error.set(None);
-        }
-    });
-
-    let apply = move |raw: &str| -> Result<(), String> {
-        let v = parse_user_number(raw).ok_or_else(|| "Enter a number, e.g. 95000".to_string())?;
-        let mut next = c.scenario.get_untracked();
-        write(key, &mut next, v).map_err(|e| capitalise(&e.reason))?;
-        c.scenario.set(next);
-        Ok(())
-    };
-
-    let on_text = move |ev: leptos::ev::Event| {
-        let raw = event_target_value(&ev);
-        text.set(raw.clone());
-        error.set(apply(&raw).err());
-    };
-    let on_slider = move |ev: leptos::ev::Event| {
-        let raw = event_target_value(&ev);
-        if apply(&raw).is_ok() {
-            text.set(raw);
-            error.set(None);
-        }
-    };
-
-    let input_id = format!("in-{key}");
-    let error_id = format!("err-{key}");
-    let help_id = format!("help-{key}");
-    let described = format!("{error_id} {help_id}");
-    view! {
-        <div class="input-row" class:invalid=move || error.with(|e| e.is_some())>
-            <label for=input_id.clone()>
-                <span class="label">{field.label}</span>
-                <span class="unit">{field.unit}</span>
-            </label>
-            <input
-                id=input_id
-                class="num"
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                spellcheck="false"
-                name=key
-                aria-describedby=described
-                aria-invalid=move || if error.with(|e| e.is_some()) { "true" } else { "false" }
-                prop:value=move || text.get()
-                on:input=on_text
-            />
-            <input
-                class="slider"
-                type="range"
-                name=key
-                min=plain(field.slider_min)
-                max=plain(field.slider_max)
-                step=plain(field.step)
-                aria-label=field.label
-                prop:value=move || value.get()
-                on:input=on_slider
-            />
-            <p class="error" id=error_id role="alert">{move || error.get().unwrap_or_default()}</p>
-            <p class="help" id=help_id>
-                {field.help}
-                {move || c.scenario.with(|s| live_note(key, s)).map(|n| view! { " " <span class="live-note">{n}</span> })}
-            </p>
-        </div>
+fn shown(f: &Field, v: f64) -> String {
+    if is_derived(f) {
+        fixed(v, f.decimals)
+    } else {
+        plain(v)
     }
 }
 
-/// Help that depends on the current value: subsidy and next halving, growth per difficulty adjustment.
-fn live_note(key: &str, s: &crate::model::Scenario) -> Option<String> {
+/// How far the typed number may be from the value before the field is rewritten (derived rows are rounded).
+fn tolerance(f: &Field) -> f64 {
+    if is_derived(f) {
+        0.5 * 10f64.powi(-(f.decimals as i32))
+    } else {
+        0.0
+    }
+}
+
+/// Appends one row's markup, showing the values of `s`.
+pub fn markup(out: &mut String, f: &Field, s: &Scenario) {
+    let k = f.key;
+    let v = read(k, s);
+    out.push_str("<div class=\"input-row\"><label for=\"in-");
+    out.push_str(k);
+    out.push_str("\"><span class=\"label\">");
+    push_escaped(out, f.label);
+    out.push_str("</span><span class=\"unit\">");
+    push_escaped(out, f.unit);
+    out.push_str("</span></label><input id=\"in-");
+    out.push_str(k);
+    out.push_str("\" class=\"num\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\" name=\"");
+    out.push_str(k);
+    out.push_str("\" aria-describedby=\"err-");
+    out.push_str(k);
+    out.push_str(" help-");
+    out.push_str(k);
+    out.push_str("\" aria-invalid=\"false\" value=\"");
+    out.push_str(&shown(f, v));
+    // The range comes before the value, or the browser clamps the value to the default 0–100.
+    out.push_str("\"><input class=\"slider\" type=\"range\" name=\"");
+    out.push_str(k);
+    out.push_str("\" min=\"");
+    out.push_str(&plain(f.slider_min));
+    out.push_str("\" max=\"");
+    out.push_str(&plain(f.slider_max));
+    out.push_str("\" step=\"");
+    out.push_str(&plain(f.step));
+    out.push_str("\" aria-label=\"");
+    push_escaped(out, f.label);
+    out.push_str("\" value=\"");
+    out.push_str(&plain(v));
+    out.push_str("\"><p class=\"error\" id=\"err-");
+    out.push_str(k);
+    out.push_str("\" role=\"alert\"></p><p class=\"help\" id=\"help-");
+    out.push_str(k);
+    out.push_str("\">");
+    push_escaped(out, f.help);
+    if let Some(x) = note_input(k, s) {
+        out.push_str(" <span class=\"live-note\">");
+        push_escaped(out, &note_text(k, x));
+        out.push_str("</span>");
+    }
+    out.push_str("</p></div>");
+}
+
+/// One row in the document, with what it last showed.
+pub struct Row {
+    field: &'static Field,
+    row: Element,
+    text: HtmlInputElement,
+    slider: HtmlInputElement,
+    error: Element,
+    /// The live note and the number it last showed.
+    note: Option<(Element, Cell<f64>)>,
+    /// The value last shown (NaN before the first patch).
+    last: Cell<f64>,
+}
+
+/// The rows under `root` (the island), in page order.
+pub fn rows(root: &Element) -> Vec<Row> {
+    let mut out = Vec::new();
+    for el in crate::dom::find_all(root, ".input-row input.num") {
+        let Some(row) = el.parent_element() else { continue };
+        let Some(field) = el.get_attribute("name").and_then(|k| crate::fields::find(&k)) else { continue };
+        let (Ok(text), Some(Ok(slider)), Some(error)) = (
+            el.dyn_into::<HtmlInputElement>(),
+            find(&row, ".slider").map(|s| s.dyn_into::<HtmlInputElement>()),
+            find(&row, ".error"),
+        ) else {
+            continue;
+        };
+        let note = find(&row, ".live-note").map(|n| (n, Cell::new(f64::NAN)));
+        out.push(Row { field, row, text, slider, error, note, last: Cell::new(f64::NAN) });
+    }
+    out
+}
+
+/// Shows `message` under the row (or clears it), with `aria-invalid` and the row's `.invalid` class.
+fn show_error(r: &Row, message: Option<&str>) {
+    set_text(&r.error, message.unwrap_or_default());
+    set_attr(&r.text, "aria-invalid", if message.is_some() { "true" } else { "false" });
+    set_class(&r.row, "invalid", message.is_some());
+}
+
+/// Follows changes made elsewhere (slider, preset, URL, live data): a row whose value changed gets the new
+/// value in its slider, and in its text field unless the field already says the same number.
+pub fn patch(rows: &[Row], s: &Scenario) {
+    for r in rows {
+        let v = read(r.field.key, s);
+        if let (Some((el, last)), Some(x)) = (&r.note, note_input(r.field.key, s)) {
+            if last.get() != x {
+                last.set(x);
+                set_text(el, &note_text(r.field.key, x));
+            }
+        }
+        if r.last.get() == v {
+            continue;
+        }
+        r.last.set(v);
+        let tol = tolerance(r.field);
+        let same = parse_user_number(&r.text.value()).is_some_and(|x| (x - v).abs() <= tol);
+        if !same {
+            let t = shown(r.field, v);
+            if r.text.value() != t {
+                r.text.set_value(&t);
+            }
+            show_error(r, None);
+        }
+        let p = plain(v);
+        if r.slider.value() != p {
+            r.slider.set_value(&p);
+        }
+    }
+}
+
+/// Parses and applies a row's text; on error the scenario is unchanged and the message says why.
+fn apply(c: Ctx, key: &str, raw: &str) -> Result<(), String> {
+    let v = parse_user_number(raw).ok_or_else(|| "Enter a number, e.g. 95000".to_string())?;
+    let mut next = c.scenario.get_untracked();
+    write(key, &mut next, v).map_err(|e| capitalise(&e.reason))?;
+    c.scenario.set(next);
+    Ok(())
+}
+
+/// The island's `input` listener for rows: typing applies the text (or shows why not); a slider move
+/// applies its value and copies it into the text field.
+pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
+    let Some(t) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+    let name = t.name();
+    let Some(r) = rows.iter().find(|r| r.field.key == name) else { return };
+    let raw = t.value();
+    if t == r.text {
+        show_error(r, apply(c, r.field.key, &raw).err().as_deref());
+    } else if t == r.slider && apply(c, r.field.key, &raw).is_ok() {
+        if r.text.value() != raw {
+            r.text.set_value(&raw);
+        }
+        show_error(r, None);
+    }
+}
+
+/// The one number a row's live note depends on, for the rows that have one (block height, growth, machines).
+fn note_input(key: &str, s: &Scenario) -> Option<f64> {
+    match key {
+        "block_height" => Some(s.block_height),
+        "hashrate_growth_pct_month" => Some(s.hashrate_growth_pct_month),
+        "machine_count" => Some(s.machine_count * s.machine_hashrate_ths * s.machine_efficiency_jth / 1000.0),
+        _ => None,
+    }
+}
+
+/// Help that depends on the current value: subsidy and next halving, growth per difficulty adjustment,
+/// fleet power (`x` from [`note_input`]).
+fn note_text(key: &str, x: f64) -> String {
     use crate::format::num;
     use crate::model::constants::growth_pct_per_adjustment;
     use crate::state::insights::{current_subsidy_btc, days_to_next_halving, next_halving_height};
     match key {
-        "block_height" => Some(
-            [
-                "Subsidy now ",
-                &num(current_subsidy_btc(s.block_height), 4),
-                " BTC; next halving at block ",
-                &num(next_halving_height(s.block_height), 0),
-                ", in about ",
-                &num(days_to_next_halving(s.block_height), 0),
-                " days.",
-            ]
-            .concat(),
-        ),
-        "hashrate_growth_pct_month" => Some(
-            [
-                "≈ ",
-                &num(growth_pct_per_adjustment(s.hashrate_growth_pct_month), 3),
-                "% per difficulty adjustment (every 2,016 blocks).",
-            ]
-            .concat(),
-        ),
-        "machine_count" => Some(
-            [
-                "Fleet: ",
-                &crate::components::kpi_defs::show(
-                    crate::components::kpi_defs::Fmt::Kw,
-                    s.machine_count * s.machine_hashrate_ths * s.machine_efficiency_jth / 1000.0,
-                ),
-                " of power.",
-            ]
-            .concat(),
-        ),
-        _ => None,
+        "block_height" => [
+            "Subsidy now ",
+            &num(current_subsidy_btc(x), 4),
+            " BTC; next halving at block ",
+            &num(next_halving_height(x), 0),
+            ", in about ",
+            &num(days_to_next_halving(x), 0),
+            " days.",
+        ]
+        .concat(),
+        "hashrate_growth_pct_month" => {
+            ["≈ ", &num(growth_pct_per_adjustment(x), 3), "% per difficulty adjustment (every 2,016 blocks)."].concat()
+        }
+        _ => ["Fleet: ", &crate::components::kpi_defs::show(crate::components::kpi_defs::Fmt::Kw, x), " of power."].concat(),
     }
 }
 

@@ -1,159 +1,175 @@
 //! "Use live network data": on click (never at load) fetches mempool.space and, only if all four values
 //! are valid, sets BTC price, network hashrate, block height and fees in one scenario update. A badge
 //! says where the market inputs come from; failures leave everything as it was and say why.
+//!
+//! Part of the inputs island: markup here, the island's `click` listener calls [`on_click`], and
+//! [`patch_badge`] follows the scenario (the badge says "edited" once a live value is changed).
 
-use crate::app::ctx;
+use crate::app::Ctx;
+use crate::dom::{find, set_attr, set_opt_attr, set_text};
 use crate::live::{fetch_live, now_label, now_ms};
+use crate::model::Scenario;
 use crate::state::live::{badge_text, cooldown_left_s, LiveValues};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Duration;
+use web_sys::Element;
 
-#[derive(Clone, Debug, PartialEq)]
-enum Status {
-    Idle,
-    Loading,
-    Applied,
-    Failed(String),
+const TITLE: &str =
+    "Fetch BTC price, network hashrate, block height and fees from mempool.space (at most once a minute)";
+const APPLIED: &str =
+    "Applied live BTC price, network hashrate, block height and fees from mempool.space (still editable).";
+
+/// Appends the block's markup (idle: nothing fetched yet).
+pub fn markup(out: &mut String) {
+    out.push_str(
+        "<div class=\"live-data\" data-live=\"\"><div style=\"display:flex;flex-wrap:wrap;gap:0.5rem;align-items:center;margin:0.4rem 0\">\
+         <button type=\"button\" data-action=\"live-data\" aria-busy=\"false\" style=\"opacity: 1;\" title=\"",
+    );
+    out.push_str(TITLE);
+    out.push_str("\">Use live network data</button><span class=\"live-badge\" data-live-badge=\"snapshot\" style=\"font-size:0.8rem;padding:0.1rem 0.45rem;border:1px solid var(--border);border-radius:999px;color:var(--muted)\">");
+    crate::dom::push_escaped(out, &badge_text(None));
+    out.push_str(
+        "</span></div><p class=\"status\" role=\"status\" aria-live=\"polite\" data-live-status=\"\"></p>\
+         <p class=\"live-error\" role=\"alert\" data-live-error=\"\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></div>",
+    );
 }
 
-#[component]
-pub fn LiveData() -> impl IntoView {
-    let c = ctx();
-    let status = RwSignal::new(Status::Idle);
-    // The values last applied and when ("14:05 UTC, 2026-11-24").
-    let applied = RwSignal::new(None::<(LiveValues, String)>);
-    let last_attempt = RwSignal::new(None::<f64>);
-    let now = RwSignal::new(now_ms());
-    let ticker = StoredValue::new_local(None::<IntervalHandle>);
+/// The block's state; shared by the click, the ticker, the fetch and the scenario effect.
+#[derive(Default)]
+struct State {
+    loading: bool,
+    /// The message of the last failure ("" if none, or once an attempt succeeds or starts).
+    error: String,
+    /// The status line ("Asking mempool.space…", "Applied live …" or "").
+    info: &'static str,
+    /// The values last applied and when ("14:05 UTC, 2026-11-24").
+    applied: Option<(LiveValues, String)>,
+    last_attempt: Option<f64>,
+    ticker: Option<IntervalHandle>,
+}
 
-    let wait_s = Memo::new(move |_| cooldown_left_s(last_attempt.get(), now.get()));
-    let stop_ticker = move || {
-        if let Some(h) = ticker.try_update_value(|t| t.take()).flatten() {
-            h.clear();
-        }
+/// The block in the document and its state.
+#[derive(Clone)]
+pub struct Live {
+    button: Element,
+    badge: Element,
+    status: Element,
+    error: Element,
+    state: Rc<RefCell<State>>,
+}
+
+pub fn live(root: &Element) -> Option<Live> {
+    Some(Live {
+        button: find(root, "button[data-action=\"live-data\"]")?,
+        badge: find(root, "[data-live-badge]")?,
+        status: find(root, "[data-live-status]")?,
+        error: find(root, "[data-live-error]")?,
+        state: Rc::new(RefCell::new(State::default())),
+    })
+}
+
+/// Live while the four inputs still hold the fetched values; "edited" once one of them changes.
+pub fn patch_badge(l: &Live, s: &Scenario) {
+    let st = l.state.borrow();
+    let Some((v, at)) = &st.applied else { return };
+    let same = s.btc_price_usd == v.btc_price_usd
+        && s.network_hashrate_ehs == v.network_hashrate_ehs
+        && s.block_height == v.block_height
+        && s.fees_btc_per_block == v.fees_btc_per_block;
+    let text = badge_text(Some(at));
+    set_attr(&l.badge, "data-live-badge", "live");
+    set_text(&l.badge, &if same { text } else { [text.as_str(), " · edited"].concat() });
+}
+
+/// Button (label, busy, disabled while loading or within the minute), status line and error.
+fn render(l: &Live) {
+    let st = l.state.borrow();
+    let wait = cooldown_left_s(st.last_attempt, now_ms());
+    let label = if st.loading {
+        "Fetching live data…".to_string()
+    } else if wait > 0 {
+        ["Use live network data (again in ", &wait.to_string(), " s)"].concat()
+    } else {
+        "Use live network data".to_string()
     };
-    on_cleanup(stop_ticker);
+    let off = st.loading || wait > 0;
+    set_text(&l.button, &label);
+    set_attr(&l.button, "aria-busy", if st.loading { "true" } else { "false" });
+    set_opt_attr(&l.button, "disabled", off.then_some(""));
+    set_attr(&l.button, "style", if off { "opacity: 0.65;" } else { "opacity: 1;" });
+    set_text(&l.status, st.info);
+    set_text(&l.error, &st.error);
+}
 
-    // Counts the minute down once per second, then stops.
-    let start_ticker = move || {
-        stop_ticker();
-        let handle = set_interval_with_handle(
-            move || {
-                let t = now_ms();
-                let _ = now.try_set(t);
-                if cooldown_left_s(last_attempt.get_untracked(), t) == 0 {
-                    stop_ticker();
-                }
-            },
-            Duration::from_secs(1),
-        )
-        .ok();
-        ticker.set_value(handle);
-    };
+fn stop_ticker(l: &Live) {
+    if let Some(h) = l.state.borrow_mut().ticker.take() {
+        h.clear();
+    }
+}
 
-    let on_click = move |_| {
-        let t = now_ms();
-        if status.get_untracked() == Status::Loading || cooldown_left_s(last_attempt.get_untracked(), t) > 0 {
+/// Counts the minute down once per second, then stops.
+fn start_ticker(l: &Live) {
+    stop_ticker(l);
+    let me = l.clone();
+    let handle = set_interval_with_handle(
+        move || {
+            render(&me);
+            if cooldown_left_s(me.state.borrow().last_attempt, now_ms()) == 0 {
+                stop_ticker(&me);
+            }
+        },
+        Duration::from_secs(1),
+    )
+    .ok();
+    l.state.borrow_mut().ticker = handle;
+}
+
+/// The button: at most one fetch a minute; all four values or nothing.
+pub fn on_click(c: Ctx, l: &Live) {
+    let t = now_ms();
+    {
+        let mut st = l.state.borrow_mut();
+        if st.loading || cooldown_left_s(st.last_attempt, t) > 0 {
             return;
         }
-        last_attempt.set(Some(t));
-        now.set(t);
-        status.set(Status::Loading);
-        start_ticker();
-        leptos::task::spawn_local(async move {
-            let outcome = match fetch_live().await {
-                Ok(values) => {
-                    // All four in one update; `set` validates again, so a refusal changes nothing.
-                    let mut next = c.scenario.get_untracked();
-                    match values.pairs().iter().try_for_each(|&(k, v)| next.set(k, v)) {
-                        Ok(()) => {
-                            c.scenario.set(next);
-                            let _ = applied.try_set(Some((values, now_label().unwrap_or_default())));
-                            Status::Applied
-                        }
-                        Err(e) => Status::Failed(
-                            ["Live data not applied (nothing changed). ", &e.message(), "."].concat(),
-                        ),
+        st.last_attempt = Some(t);
+        st.loading = true;
+        st.info = "Asking mempool.space…";
+        st.error.clear();
+    }
+    render(l);
+    start_ticker(l);
+    let l = l.clone();
+    leptos::task::spawn_local(async move {
+        let outcome = match fetch_live().await {
+            Ok(values) => {
+                // All four in one update; `set` validates again, so a refusal changes nothing.
+                let mut next = c.scenario.get_untracked();
+                match values.pairs().iter().try_for_each(|&(k, v)| next.set(k, v)) {
+                    Ok(()) => {
+                        l.state.borrow_mut().applied = Some((values, now_label().unwrap_or_default()));
+                        c.scenario.set(next);
+                        Ok(())
                     }
-                }
-                Err(e) => Status::Failed(e.message()),
-            };
-            let _ = status.try_set(outcome);
-        });
-    };
-
-    // Live while the four inputs still hold the fetched values; "edited" once one of them changes.
-    let badge = move || {
-        applied.with(|a| match a {
-            None => badge_text(None),
-            Some((v, at)) => {
-                let same = c.scenario.with(|s| {
-                    s.btc_price_usd == v.btc_price_usd
-                        && s.network_hashrate_ehs == v.network_hashrate_ehs
-                        && s.block_height == v.block_height
-                        && s.fees_btc_per_block == v.fees_btc_per_block
-                });
-                let text = badge_text(Some(at));
-                if same {
-                    text
-                } else {
-                    [text.as_str(), " · edited"].concat()
+                    Err(e) => Err(["Live data not applied (nothing changed). ", &e.message(), "."].concat()),
                 }
             }
-        })
-    };
-    let is_live = move || applied.with(|a| a.is_some());
-    let loading = move || status.with(|s| *s == Status::Loading);
-    let busy_or_waiting = move || loading() || wait_s.get() > 0;
-    let label = move || {
-        let w = wait_s.get();
-        if loading() {
-            "Fetching live data…".to_string()
-        } else if w > 0 {
-            ["Use live network data (again in ", &w.to_string(), " s)"].concat()
-        } else {
-            "Use live network data".to_string()
+            Err(e) => Err(e.message()),
+        };
+        {
+            let mut st = l.state.borrow_mut();
+            st.loading = false;
+            match outcome {
+                Ok(()) => st.info = APPLIED,
+                Err(m) => {
+                    st.info = "";
+                    st.error = m;
+                }
+            }
         }
-    };
-    let info = move || match status.get() {
-        Status::Applied => {
-            "Applied live BTC price, network hashrate, block height and fees from mempool.space (still editable)."
-                .to_string()
-        }
-        Status::Loading => "Asking mempool.space…".to_string(),
-        _ => String::new(),
-    };
-    let error = move || match status.get() {
-        Status::Failed(m) => m,
-        _ => String::new(),
-    };
-
-    view! {
-        <div class="live-data" data-live="">
-            <div style="display:flex;flex-wrap:wrap;gap:0.5rem;align-items:center;margin:0.4rem 0">
-                <button
-                    type="button"
-                    data-action="live-data"
-                    aria-busy=move || if loading() { "true" } else { "false" }
-                    disabled=busy_or_waiting
-                    style:opacity=move || if busy_or_waiting() { "0.65" } else { "1" }
-                    title="Fetch BTC price, network hashrate, block height and fees from mempool.space (at most once a minute)"
-                    on:click=on_click
-                >
-                    {label}
-                </button>
-                <span
-                    class="live-badge"
-                    data-live-badge=move || if is_live() { "live" } else { "snapshot" }
-                    style="font-size:0.8rem;padding:0.1rem 0.45rem;border:1px solid var(--border);border-radius:999px;color:var(--muted)"
-                >
-                    {badge}
-                </span>
-            </div>
-            <p class="status" role="status" aria-live="polite" data-live-status="">{info}</p>
-            <p class="live-error" role="alert" data-live-error="" style="margin:0;color:var(--loss);font-size:0.85rem">
-                {error}
-            </p>
-        </div>
-    }
+        render(&l);
+        c.scenario.with_untracked(|s| patch_badge(&l, s));
+    });
 }
