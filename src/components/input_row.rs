@@ -132,7 +132,13 @@ pub fn patch(rows: &[Row], s: &Scenario) {
         if let (Some((el, last)), Some(x)) = (&r.note, note_input(r.field.key, s)) {
             if last.get() != x {
                 last.set(x);
-                set_text(el, &note_text(r.field.key, x));
+                // Rewrites the note's text node in place (no node replaced, so no child-list change).
+                let t = note_text(r.field.key, x);
+                match el.first_child() {
+                    Some(n) if n.node_value().as_deref() != Some(t.as_str()) => n.set_node_value(Some(&t)),
+                    Some(_) => {}
+                    None => set_text(el, &t),
+                }
             }
         }
         if r.last.get() == v {
