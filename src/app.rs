@@ -196,16 +196,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The footer: static text, so plain markup (an island with nothing to bind).
 #[component]
 fn Footer() -> impl IntoView {
-    view! {
-        <footer class="site-footer">
-            <p>
-                "Model conventions: 144 blocks a day and difficulty that follows hashrate at once (as calculators that work from difficulty assume). "
-                "With growing hashrate the real chain finds blocks a little faster, so this understates revenue by about 0.42% per 1%/month of growth and places a halving a few days late. "
-                "A halving day is credited at the old subsidy. Defaults: network snapshot of November 2025; machine prices are late-2025 estimates."
-            </p>
-            <p>"Runs entirely in your browser: no data leaves this page unless you ask for live network data."</p>
-        </footer>
-    }
+    let m = concat!(
+        "<footer class=\"site-footer\"><p>",
+        "Model conventions: 144 blocks a day and difficulty that follows hashrate at once (as calculators that work from difficulty assume). ",
+        "With growing hashrate the real chain finds blocks a little faster, so this understates revenue by about 0.42% per 1%/month of growth and places a halving a few days late. ",
+        "A halving day is credited at the old subsidy. Defaults: network snapshot of November 2025; machine prices are late-2025 estimates.",
+        "</p><p>Runs entirely in your browser: no data leaves this page unless you ask for live network data.</p></footer>"
+    );
+    view! { <crate::dom::Island markup=m.to_string() bind=|_| {}/> }
 }

@@ -1,13 +1,29 @@
 //! "Embed": a ready `<iframe>` snippet for the current scenario (embed mode, chosen panels), copied to the
-//! clipboard and shown in a text area for when the clipboard is blocked.
+//! clipboard and shown in a text area for when the clipboard is blocked. Part of the header island
+//! (`header.rs`): the markup is written here and the header's delegated listeners call these functions.
+//! The dialog is only in the document while it is open.
 
-use crate::app::ctx;
+use crate::app::Ctx;
+use crate::dom::{find, push_escaped, set_attr, set_text};
 use crate::export::{embed_snippet, embed_url};
 use crate::format::plain;
 use crate::page::SECTIONS;
 use crate::state::query::to_query;
+use js_sys::{Function, Reflect};
 use leptos::prelude::*;
+use std::cell::Cell;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::Element;
+
+thread_local! {
+    /// The panels checked in the dialog, one bit per `SECTIONS` entry; kept while the dialog is closed.
+    static CHOSEN: Cell<u32> = const { Cell::new(u32::MAX) };
+}
+
+fn chosen(i: usize) -> bool {
+    CHOSEN.with(|c| c.get() & (1 << i) != 0)
+}
 
 fn section_label(s: &str) -> &'static str {
     match s {
@@ -25,88 +41,118 @@ fn section_label(s: &str) -> &'static str {
     }
 }
 
-/// Selects a text area's text (`HTMLTextAreaElement.select()`), so a blocked clipboard is one Ctrl+C away.
-fn select_all(target: Option<web_sys::EventTarget>) {
-    use js_sys::{Function, Reflect};
-    use wasm_bindgen::{JsCast, JsValue};
-    let Some(t) = target else { return };
-    if let Some(f) = Reflect::get(&t, &JsValue::from_str("select")).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-        let _ = f.call0(&t);
+/// The button's markup (the dialog is added after it when it opens).
+pub fn markup(out: &mut String) {
+    out.push_str(
+        "<div class=\"embed-button\"><button type=\"button\" data-action=\"embed\" aria-expanded=\"false\" aria-controls=\"embed-dialog\">Embed</button></div>",
+    );
+}
+
+/// The snippet for the current scenario and the chosen panels.
+fn snippet(c: Ctx) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let query = c.scenario.with_untracked(|s| to_query(s, &plain));
+    let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(*i)).map(|(_, s)| *s).collect();
+    let panels = (list.len() < SECTIONS.len()).then_some(list.as_slice());
+    embed_snippet(&embed_url(&href, panels, &query), "hashprice-calculator")
+}
+
+fn dialog_markup(code: &str) -> String {
+    let mut m = String::from(concat!(
+        "<div class=\"menu-body embed-dialog\" id=\"embed-dialog\" role=\"group\" aria-labelledby=\"embed-title\">",
+        "<p id=\"embed-title\" class=\"embed-title\">Embed this scenario in your site</p>",
+        "<fieldset class=\"embed-panels\"><legend>Show</legend>"
+    ));
+    for (i, s) in SECTIONS.iter().enumerate() {
+        m.push_str("<label class=\"embed-panel\"><input type=\"checkbox\" name=\"embed-panel\" value=\"");
+        m.push_str(s);
+        m.push_str(if chosen(i) { "\" checked>" } else { "\">" });
+        m.push_str(section_label(s));
+        m.push_str("</label>");
+    }
+    m.push_str(concat!(
+        "</fieldset><label for=\"embed-code\">Embed code (an iframe that sizes itself)</label>",
+        "<textarea id=\"embed-code\" name=\"embed-code\" readonly rows=\"7\" spellcheck=\"false\">"
+    ));
+    push_escaped(&mut m, code);
+    m.push_str(concat!(
+        "</textarea><div class=\"embed-actions\">",
+        "<button type=\"button\" class=\"primary\" data-action=\"copy-embed\">Copy code</button>",
+        "<button type=\"button\" data-action=\"embed-close\">Close</button></div>",
+        "<p class=\"status\" role=\"status\" aria-live=\"polite\"></p></div>"
+    ));
+    m
+}
+
+/// Whether the dialog is open.
+pub fn is_open(root: &Element) -> bool {
+    find(root, "#embed-dialog").is_some()
+}
+
+/// The Embed button: opens the dialog and copies the snippet, or closes it.
+pub fn toggle(c: Ctx, root: &Element) {
+    if is_open(root) {
+        close(root);
+        return;
+    }
+    let (Some(wrap), Some(button)) = (find(root, ".embed-button"), find(root, "[data-action=embed]")) else { return };
+    let code = snippet(c);
+    let _ = wrap.insert_adjacent_html("beforeend", &dialog_markup(&code));
+    set_attr(&button, "aria-expanded", "true");
+    copy(root, code);
+}
+
+/// Removes the dialog (its status goes with it).
+pub fn close(root: &Element) {
+    if let Some(d) = find(root, "#embed-dialog") {
+        d.remove();
+    }
+    if let Some(button) = find(root, "[data-action=embed]") {
+        set_attr(&button, "aria-expanded", "false");
     }
 }
 
-#[component]
-pub fn EmbedButton() -> impl IntoView {
-    let c = ctx();
-    let open = RwSignal::new(false);
-    let status = RwSignal::new(String::new());
-    let chosen = RwSignal::new(SECTIONS.to_vec());
-    let snippet = Memo::new(move |_| {
-        let href = window().location().href().unwrap_or_default();
-        let query = c.scenario.with(|s| to_query(s, &plain));
-        let url = chosen.with(|p| {
-            let panels = (p.len() < SECTIONS.len()).then_some(p.as_slice());
-            embed_url(&href, panels, &query)
-        });
-        embed_snippet(&url, "hashprice-calculator")
-    });
-    let copy = move || {
-        let promise = window().navigator().clipboard().write_text(&snippet.get_untracked());
-        leptos::task::spawn_local(async move {
-            match JsFuture::from(promise).await {
-                Ok(_) => status.set("Embed code copied to the clipboard.".into()),
-                Err(_) => status.set("The browser blocked the clipboard: select the code below and copy it.".into()),
-            }
-        });
-    };
-    let toggle = move |_| {
-        let now = !open.get_untracked();
-        open.set(now);
-        if now {
-            copy();
-        } else {
-            status.set(String::new());
-        }
-    };
-    let checkbox = move |s: &'static str| {
-        let on = move || chosen.with(|p| p.contains(&s));
-        let change = move |_| {
-            chosen.update(|p| {
-                if p.contains(&s) {
-                    p.retain(|x| *x != s);
-                } else {
-                    p.push(s);
-                    p.sort_by_key(|x| SECTIONS.iter().position(|y| y == x));
-                }
-            })
+/// "Copy code" (and opening): writes `code` to the clipboard and says what happened.
+pub fn copy(root: &Element, code: String) {
+    let promise = window().navigator().clipboard().write_text(&code);
+    let status = find(root, ".embed-dialog .status");
+    leptos::task::spawn_local(async move {
+        let text = match JsFuture::from(promise).await {
+            Ok(_) => "Embed code copied to the clipboard.",
+            Err(_) => "The browser blocked the clipboard: select the code below and copy it.",
         };
-        view! {
-            <label class="embed-panel"><input type="checkbox" name="embed-panel" value=s prop:checked=on on:change=change/>{section_label(s)}</label>
+        if let Some(s) = status {
+            set_text(&s, text);
         }
-    };
-    view! {
-        <div class="embed-button">
-            <button type="button" data-action="embed" aria-expanded=move || open.get().to_string() aria-controls="embed-dialog" on:click=toggle>
-                "Embed"
-            </button>
-            <Show when=move || open.get()>
-                <div class="menu-body embed-dialog" id="embed-dialog" role="group" aria-labelledby="embed-title">
-                    <p id="embed-title" class="embed-title">"Embed this scenario in your site"</p>
-                    <fieldset class="embed-panels">
-                        <legend>"Show"</legend>
-                        {SECTIONS.iter().map(|&s| checkbox(s)).collect_view()}
-                    </fieldset>
-                    <label for="embed-code">"Embed code (an iframe that sizes itself)"</label>
-                    <textarea id="embed-code" name="embed-code" readonly rows="7" spellcheck="false"
-                        prop:value=move || snippet.get()
-                        on:focus=move |ev| select_all(ev.target())></textarea>
-                    <div class="embed-actions">
-                        <button type="button" class="primary" data-action="copy-embed" on:click=move |_| copy()>"Copy code"</button>
-                        <button type="button" on:click=move |_| { open.set(false); status.set(String::new()); }>"Close"</button>
-                    </div>
-                    <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
-                </div>
-            </Show>
-        </div>
+    });
+}
+
+/// "Copy code": the snippet as it is now.
+pub fn copy_current(c: Ctx, root: &Element) {
+    copy(root, snippet(c));
+}
+
+/// A panel checkbox changed (`value`, now `on`): update the chosen panels and the snippet.
+pub fn panel_changed(c: Ctx, root: &Element, value: &str, on: bool) {
+    if let Some(i) = SECTIONS.iter().position(|s| *s == value) {
+        CHOSEN.with(|ch| ch.set(if on { ch.get() | (1 << i) } else { ch.get() & !(1 << i) }));
+    }
+    refresh(c, root);
+}
+
+/// Keeps the open dialog's snippet current (the scenario or the panels changed); nothing when closed.
+pub fn refresh(c: Ctx, root: &Element) {
+    let Some(area) = find(root, "#embed-code") else { return };
+    let code = snippet(c);
+    let key = JsValue::from_str("value");
+    if Reflect::get(&area, &key).ok().and_then(|v| v.as_string()).as_deref() != Some(code.as_str()) {
+        let _ = Reflect::set(&area, &key, &JsValue::from_str(&code));
+    }
+}
+
+/// Selects the text area's text (`HTMLTextAreaElement.select()`), so a blocked clipboard is one Ctrl+C away.
+pub fn select_all(area: &Element) {
+    if let Some(f) = Reflect::get(area, &JsValue::from_str("select")).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+        let _ = f.call0(area);
     }
 }

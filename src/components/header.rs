@@ -1,67 +1,163 @@
-//! Page header: name, snapshot date, scenario presets, reset, share and theme.
+//! Page header: name, snapshot date, scenario presets, reset, share, embed, export and theme. One island
+//! (see `crate::dom`): the markup is written once; the preset select, the theme button's label and an open
+//! embed dialog follow the signals; every control is served by delegated listeners on the island root that
+//! dispatch on `data-action` (and on the id/name of the control for `change`).
 
-use crate::app::{ctx, flush_url};
-use crate::components::{embed_button::EmbedButton, export_menu::ExportMenu};
+use crate::app::{ctx, flush_url, Ctx};
+use crate::components::{embed_button, export_menu};
+use crate::dom::{find, on, push_escaped, set_text, target, target_value, Island};
 use crate::model::Scenario;
 use crate::state::presets::SCENARIO_PRESETS;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+
+/// The id of the preset the scenario is (`""`: none).
+fn selected_preset(s: &Scenario) -> &'static str {
+    SCENARIO_PRESETS.iter().find(|p| p.matches(s)).map(|p| p.id).unwrap_or("")
+}
+
+fn markup(c: Ctx) -> String {
+    let mut m = String::from(concat!(
+        "<header class=\"site-header\"><div class=\"brand\"><h1>Hashprice &amp; margin calculator</h1>",
+        "<p class=\"snapshot-note\">Network snapshot: Nov 2025 (edit any value)</p></div>",
+        "<div class=\"header-actions\"><label class=\"visually-hidden\" for=\"preset-select\">Scenario preset</label>",
+        "<select id=\"preset-select\" name=\"preset\"><option value=\"\">Presets…</option>"
+    ));
+    let selected = c.scenario.with_untracked(selected_preset);
+    for p in SCENARIO_PRESETS {
+        m.push_str("<option value=\"");
+        m.push_str(p.id);
+        m.push_str("\" title=\"");
+        push_escaped(&mut m, p.source);
+        m.push_str(if p.id == selected { "\" selected>" } else { "\">" });
+        push_escaped(&mut m, p.name);
+        m.push_str("</option>");
+    }
+    m.push_str(concat!(
+        "</select><button type=\"button\" data-action=\"reset\">Reset</button>",
+        "<button type=\"button\" class=\"primary\" data-action=\"copy-link\">Copy link</button>"
+    ));
+    embed_button::markup(&mut m);
+    export_menu::markup(&mut m);
+    m.push_str("<button type=\"button\" data-action=\"theme\">Theme: ");
+    m.push_str(c.theme.get_untracked().label());
+    m.push_str("</button></div><p class=\"status\" role=\"status\" aria-live=\"polite\"></p></header>");
+    m
+}
+
+/// "Copy link": the URL is written now (not after the debounce) and copied; the status says what really
+/// happened, since a blocked clipboard still leaves the link in the address bar.
+fn copy_link(c: Ctx, status: &Element, embed: bool) {
+    let url = c.scenario.with_untracked(|s| flush_url(s, embed));
+    let promise = window().navigator().clipboard().write_text(&url);
+    let status = status.clone();
+    leptos::task::spawn_local(async move {
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => set_text(&status, "Link copied: it reproduces this exact scenario."),
+            Err(_) => set_text(&status, &["The browser blocked the clipboard; the address bar holds the link: ", &url].concat()),
+        }
+    });
+}
+
+fn focus(el: Option<Element>) {
+    if let Some(h) = el.as_ref().and_then(|e| e.dyn_ref::<HtmlElement>()) {
+        let _ = h.focus();
+    }
+}
+
+fn closest(el: &Element, selector: &str) -> Option<Element> {
+    el.closest(selector).ok().flatten()
+}
+
+/// Event handlers run outside the reactive owner, so the context is taken here, once.
+fn bind(root: &Element) {
+    let c = ctx();
+    let embed = c.page.with_value(|p| p.embed);
+    let (Some(status), Some(theme), Some(select)) = (
+        find(root, ".site-header > .status"),
+        find(root, "[data-action=theme]"),
+        find(root, "#preset-select").and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()),
+    ) else {
+        return;
+    };
+
+    let el = root.clone();
+    Effect::new(move |_| {
+        let id = c.scenario.with(selected_preset);
+        if select.value() != id {
+            select.set_value(id);
+        }
+        embed_button::refresh(c, &el);
+    });
+    Effect::new(move |_| set_text(&theme, &["Theme: ", c.theme.get().label()].concat()));
+
+    let el = root.clone();
+    let st = status.clone();
+    on(root, "click", false, move |ev| {
+        let Some(action) = target(&ev).and_then(|t| closest(&t, "[data-action]")).and_then(|a| a.get_attribute("data-action"))
+        else {
+            return;
+        };
+        match action.as_str() {
+            "reset" => {
+                c.scenario.set(Scenario::default());
+                set_text(&st, "Reset to the November 2025 defaults.");
+            }
+            "copy-link" => copy_link(c, &st, embed),
+            "theme" => c.theme.update(|t| *t = t.next()),
+            "embed" => embed_button::toggle(c, &el),
+            "copy-embed" => embed_button::copy_current(c, &el),
+            "embed-close" => embed_button::close(&el),
+            a => {
+                export_menu::run(c, &el, a);
+            }
+        }
+    });
+
+    let el = root.clone();
+    on(root, "change", false, move |ev| {
+        let Some(t) = target(&ev) else { return };
+        if t.id() == "preset-select" {
+            let id = target_value(&ev).unwrap_or_default();
+            if let Some(p) = SCENARIO_PRESETS.iter().find(|p| p.id == id) {
+                let mut next = c.scenario.get_untracked();
+                if p.apply(&mut next).is_ok() {
+                    c.scenario.set(next);
+                    set_text(&status, &["Applied preset: ", p.name].concat());
+                }
+            }
+        } else if let Some(i) = t.dyn_ref::<HtmlInputElement>().filter(|i| i.name() == "embed-panel") {
+            embed_button::panel_changed(c, &el, &i.value(), i.checked());
+        }
+    });
+
+    // Focusing the embed code selects it, so a blocked clipboard is one Ctrl+C away.
+    on(root, "focusin", false, move |ev| {
+        if let Some(t) = target(&ev).filter(|t| t.id() == "embed-code") {
+            embed_button::select_all(&t);
+        }
+    });
+
+    // Escape closes the embed dialog or the export menu that has the focus, and gives the focus back to its toggle.
+    let el = root.clone();
+    on(root, "keydown", false, move |ev| {
+        if ev.dyn_ref::<KeyboardEvent>().map(|k| k.key()).as_deref() != Some("Escape") {
+            return;
+        }
+        let Some(t) = target(&ev) else { return };
+        if embed_button::is_open(&el) && closest(&t, ".embed-button").is_some() {
+            embed_button::close(&el);
+            focus(find(&el, "[data-action=embed]"));
+        } else if let Some(menu) = closest(&t, "details.export-menu[open]") {
+            let _ = menu.remove_attribute("open");
+            focus(find(&menu, "summary"));
+        }
+    });
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
-    let c = ctx();
-    let status = RwSignal::new(String::new());
-    let on_preset = move |ev: leptos::ev::Event| {
-        let id = event_target_value(&ev);
-        if let Some(p) = SCENARIO_PRESETS.iter().find(|p| p.id == id) {
-            let mut next = c.scenario.get_untracked();
-            if p.apply(&mut next).is_ok() {
-                c.scenario.set(next);
-                status.set(["Applied preset: ", p.name].concat());
-            }
-        }
-    };
-    let selected = move || {
-        c.scenario.with(|s| SCENARIO_PRESETS.iter().find(|p| p.matches(s)).map(|p| p.id).unwrap_or(""))
-    };
-    let copy_link = move |_| {
-        let url = flush_url(&c.scenario.get_untracked(), c.page.with_value(|p| p.embed));
-        let promise = window().navigator().clipboard().write_text(&url);
-        leptos::task::spawn_local(async move {
-            // Say what really happened: a blocked clipboard still leaves the link in the address bar.
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => status.set("Link copied: it reproduces this exact scenario.".into()),
-                Err(_) => status.set(["The browser blocked the clipboard; the address bar holds the link: ", &url].concat()),
-            }
-        });
-    };
-    let theme_label = move || ["Theme: ", c.theme.get().label()].concat();
-    view! {
-        <header class="site-header">
-            <div class="brand">
-                <h1>"Hashprice & margin calculator"</h1>
-                <p class="snapshot-note">"Network snapshot: Nov 2025 (edit any value)"</p>
-            </div>
-            <div class="header-actions">
-                <label class="visually-hidden" for="preset-select">"Scenario preset"</label>
-                <select id="preset-select" name="preset" on:change=on_preset prop:value=selected>
-                    <option value="">"Presets…"</option>
-                    {SCENARIO_PRESETS
-                        .iter()
-                        .map(|p| view! { <option value=p.id title=p.source>{p.name}</option> })
-                        .collect_view()}
-                </select>
-                <button type="button" data-action="reset" on:click=move |_| {
-                    c.scenario.set(Scenario::default());
-                    status.set("Reset to the November 2025 defaults.".into());
-                }>"Reset"</button>
-                <button type="button" class="primary" data-action="copy-link" on:click=copy_link>"Copy link"</button>
-                <EmbedButton/>
-                <ExportMenu/>
-                <button type="button" data-action="theme" on:click=move |_| c.theme.update(|t| *t = t.next())>
-                    {theme_label}
-                </button>
-            </div>
-            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
-        </header>
-    }
+    let m = markup(ctx());
+    view! { <Island markup=m bind=bind/> }
 }

@@ -1,19 +1,39 @@
-//! Notices about input the page could not use (bad link parameters, unreadable saved scenario).
+//! Notices about input the page could not use (bad link parameters, unreadable saved scenario). An island
+//! (see `crate::dom`): the short list is rewritten only when `Ctx::notices` changes.
 
 use crate::app::ctx;
+use crate::dom::{on, push_escaped, set_html, target, Island};
 use leptos::prelude::*;
+use web_sys::Element;
+
+fn markup(notices: &[String]) -> String {
+    if notices.is_empty() {
+        return String::new();
+    }
+    let mut m = String::from("<div class=\"notice\" role=\"alert\" data-notice=\"\"><ul>");
+    for n in notices {
+        m.push_str("<li>");
+        push_escaped(&mut m, n);
+        m.push_str("</li>");
+    }
+    m.push_str("</ul><button type=\"button\" data-action=\"dismiss-notices\">Dismiss</button></div>");
+    m
+}
+
+fn bind(root: &Element) {
+    let c = ctx();
+    let el = root.clone();
+    let mut cache = c.notices.with_untracked(|n| markup(n));
+    Effect::new(move |_| set_html(&el, &mut cache, c.notices.with(|n| markup(n))));
+    on(root, "click", false, move |ev| {
+        if target(&ev).and_then(|t| t.closest("[data-action=dismiss-notices]").ok().flatten()).is_some() {
+            c.notices.set(Vec::new());
+        }
+    });
+}
 
 #[component]
 pub fn Notices() -> impl IntoView {
-    let c = ctx();
-    view! {
-        <Show when=move || c.notices.with(|n| !n.is_empty())>
-            <div class="notice" role="alert" data-notice="">
-                <ul>
-                    {move || c.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
-                </ul>
-                <button type="button" on:click=move |_| c.notices.set(Vec::new())>"Dismiss"</button>
-            </div>
-        </Show>
-    }
+    let m = ctx().notices.with_untracked(|n| markup(n));
+    view! { <Island markup=m bind=bind/> }
 }
