@@ -1,5 +1,5 @@
-//! SVG and table markup as strings. Charts are rebuilt on every input: one string set as `innerHTML`
-//! is faster to render than hundreds of reactive nodes and far smaller in WASM than a typed view tree.
+//! SVG and table markup as strings. Charts are rebuilt on every input as strings (far smaller in WASM than a
+//! typed view tree); `parse_flat` lets the view turn the last string of a layer into the new one in place.
 //! Coordinates are whole pixels; text is escaped.
 
 use super::svg::push_int;

@@ -1,6 +1,9 @@
 //! Shared pieces of the hand-written SVG charts: plot area, axes with nice ticks, rules (payback,
 //! halving), and a crosshair that follows the pointer and the arrow keys and reads out the value.
-//! Chart bodies are markup strings (see `chart::markup`); only the crosshair is a reactive view.
+//! Charts are islands (see `crate::dom`): `push_svg` writes a chart once, with its body cut into layers
+//! (`<g>` per axes, series, rules…); `Chart::update` then patches each layer only where it changed (a moved
+//! path's `d`, resized bars, relabelled ticks in place; markup only when a layer's elements change), so a
+//! slider move re-parses, re-styles and repaints little. `ChartSvg` is the older typed view (HPC chart).
 
 use crate::app::{ctx, Ctx};
 use crate::chart::{nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, Scale, Svg};
