@@ -1,5 +1,5 @@
-//! SVG and table markup as strings. Charts are rebuilt on every input: one string set as `innerHTML`
-//! is faster to render than hundreds of reactive nodes and far smaller in WASM than a typed view tree.
+//! SVG and table markup as strings. Charts are rebuilt on every input as strings (far smaller in WASM than a
+//! typed view tree); `parse_flat` lets the view turn the last string of a layer into the new one in place.
 //! Coordinates are whole pixels; text is escaped.
 
 use super::svg::push_int;
@@ -246,7 +246,7 @@ mod tests {
         s.path("line-cash", "M0 0L1 -1");
         let a = s.take();
         assert!(s.out.is_empty());
-        let p = parse_flat(&a).unwrap();
+        let p = parse_flat(&a).unwrap_or_default();
         assert_eq!(p.len(), 3);
         assert_eq!(p[0], Flat { tag: "line", attrs: vec![("class", "grid"), ("x1", "1"), ("y1", "2"), ("x2", "3"), ("y2", "4")], text: None });
         assert_eq!(p[1].text.map(unescape).as_deref(), Some("<$1 & 2>"));
@@ -256,10 +256,10 @@ mod tests {
         t.text("tick", 5, 7, "end", "$2");
         t.path("line-cash", "M0 1");
         let b = t.take();
-        assert!(same_shape(&p, &parse_flat(&b).unwrap()));
+        assert!(same_shape(&p, &parse_flat(&b).unwrap_or_default()));
         t.rect("bar", 0, 0, 1, 1);
-        assert!(!same_shape(&p, &parse_flat(&t.out).unwrap()));
-        assert_eq!(parse_flat("").unwrap(), vec![]);
+        assert!(!same_shape(&p, &parse_flat(&t.out).unwrap_or_default()));
+        assert_eq!(parse_flat(""), Some(vec![]));
         assert!(parse_flat("<g class=\"a\"><line/></g>").is_none());
         assert!(parse_flat("<text>a<b/></text>").is_none());
         assert!(parse_flat("oops").is_none());

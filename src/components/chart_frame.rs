@@ -1,6 +1,9 @@
 //! Shared pieces of the hand-written SVG charts: plot area, axes with nice ticks, rules (payback,
 //! halving), and a crosshair that follows the pointer and the arrow keys and reads out the value.
-//! Chart bodies are markup strings (see `chart::markup`); only the crosshair is a reactive view.
+//! Charts are islands (see `crate::dom`): `push_svg` writes a chart once, with its body cut into layers
+//! (`<g>` per axes, series, rules…); `Chart::update` then patches each layer only where it changed (a moved
+//! path's `d`, resized bars, relabelled ticks in place; markup only when a layer's elements change), so a
+//! slider move re-parses, re-styles and repaints little. `ChartSvg` is the older typed view (HPC chart).
 
 use crate::app::{ctx, Ctx};
 use crate::chart::{nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, Scale, Svg};
@@ -350,6 +353,27 @@ pub fn patch_layer(el: &Element, cache: &mut String, new: &str) {
         return;
     }
     let in_place = match (parse_flat(cache), parse_flat(new)) {
+        // First patch after the island's markup (nothing cached): compare with the elements themselves, so
+        // the markup they were built from is not parsed twice.
+        (_, Some(now)) if cache.as_str() == UNKNOWN && el.child_element_count() as usize == now.len() => {
+            let mut kid = el.first_element_child();
+            let mut ok = true;
+            for n in &now {
+                let Some(k) = kid else { break };
+                kid = k.next_element_sibling();
+                if k.tag_name() != n.tag || k.get_attribute_names().length() as usize != n.attrs.len() {
+                    ok = false;
+                    break;
+                }
+                for (name, b) in &n.attrs {
+                    set_attr(&k, name, &unescape(b));
+                }
+                if let Some(t) = n.text {
+                    set_text(&k, &unescape(t));
+                }
+            }
+            ok
+        }
         (Some(old), Some(now)) if !now.is_empty() && same_shape(&old, &now) && el.child_element_count() as usize == now.len() => {
             let mut kid = el.first_element_child();
             for (o, n) in old.iter().zip(&now) {
@@ -411,17 +435,19 @@ impl Chart {
         let details = next.filter(|e| e.tag_name().eq_ignore_ascii_case("details"));
         let body = find(&svg, "g.body");
         let n = body.as_ref().map(|b| b.child_element_count()).unwrap_or(0) as usize;
+        let tbody = details.as_ref().and_then(|d| find(d, "tbody"));
+        let rows = if tbody.as_ref().is_some_and(|t| t.child_element_count() > 0) { UNKNOWN } else { "" };
         let chart = Rc::new(Chart {
             cross: find(&svg, "g.crosshair"),
             desc: find(&svg, "desc"),
             note: note.and_then(|p| find(&p, ".chart-desc")),
-            tbody: details.as_ref().and_then(|d| find(d, "tbody")),
+            tbody,
             details,
             body,
             shown: RefCell::new(Shown {
                 layers: vec![UNKNOWN.to_string(); n],
                 cross: String::new(),
-                rows: UNKNOWN.to_string(),
+                rows: rows.to_string(),
                 points: Vec::new(),
                 w: 0.0,
                 index: None,
