@@ -78,7 +78,9 @@ impl Scale {
         if x_px.is_nan() {
             self.r0_px
         } else {
-            x_px.clamp(lo, hi)
+            // Not `f64::clamp`: its "min > max" assertion formats floats with `Debug`, which alone keeps
+            // Rust's float formatting (~12 KB raw) in the WASM.
+            x_px.max(lo).min(hi)
         }
     }
 }

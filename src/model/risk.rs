@@ -233,6 +233,18 @@ const TORNADO_KEYS: [&str; 9] = [
     "btc_price_growth_pct_year",
 ];
 
+/// `x` limited to `lo..=hi` (NaN stays NaN). Not `f64::clamp`: its "min > max" assertion formats floats
+/// with `Debug`, which alone keeps Rust's float formatting (~12 KB raw) in the WASM.
+fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
 /// Low and high values of one tornado input, clamped into its valid range.
 pub fn tornado_bounds(key: &str, value: f64, s: f64) -> (f64, f64) {
     let (low, high) = match key {
@@ -242,7 +254,7 @@ pub fn tornado_bounds(key: &str, value: f64, s: f64) -> (f64, f64) {
         _ => (value * (1.0 - s), value * (1.0 + s)),
     };
     match input_spec(key) {
-        Some(spec) => (low.clamp(spec.min, spec.max), high.clamp(spec.min, spec.max)),
+        Some(spec) => (clamp(low, spec.min, spec.max), clamp(high, spec.min, spec.max)),
         None => (low, high),
     }
 }
