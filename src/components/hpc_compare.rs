@@ -124,11 +124,10 @@ impl Shown {
         let (label_w, bar_dy) = if self.narrow { (0.0, 20.0) } else { (LABEL_W, 0.0) };
         let row_h = self.row_h();
         let mut svg = Svg::new();
-        for (i, (label, _, _)) in m.iter().enumerate() {
+        for (i, ((label, _, _), pair)) in m.iter().zip(bars.chunks(2)).enumerate() {
             let y = 8.0 + i as f64 * row_h;
             svg.text("tick", 0, px(y + if self.narrow { 12.0 } else { 24.0 }), "start", label);
-            for (k, dy) in [(0, bar_dy), (1, bar_dy + 22.0)] {
-                let b = &bars[2 * i + k];
+            for (b, dy) in pair.iter().zip([bar_dy, bar_dy + 22.0]) {
                 svg.rect(b.class, px(label_w), px(y + dy), b.w, 18);
                 svg.text("tick", b.label_x, px(y + dy + 14.0), "start", &b.label);
             }
@@ -139,11 +138,11 @@ impl Shown {
     fn table_body(&self) -> String {
         let Some((m, _, _, cells)) = &self.data else { return String::new() };
         let mut out = String::new();
-        for (i, label) in m.iter().map(|r| r.0).chain(["Payback"]).enumerate() {
+        for (label, pair) in m.iter().map(|r| r.0).chain(["Payback"]).zip(cells.chunks(2)) {
             out.push_str("<tr><th scope=\"row\">");
             out.push_str(label);
             out.push_str("</th>");
-            for cell in &cells[2 * i..2 * i + 2] {
+            for cell in pair {
                 out.push_str("<td>");
                 push_escaped(&mut out, cell);
                 out.push_str("</td>");
@@ -181,10 +180,10 @@ fn patch(root: &Element, now: &Shown, layout: &mut (i64, bool)) {
     match &now.data {
         Some((_, bars, _, _)) if *layout == now.layout() && rects.len() == 6 && texts.len() == 9 => {
             for (i, b) in bars.iter().enumerate() {
-                set_attr(&rects[i], "class", b.class);
-                set_attr(&rects[i], "width", &int_string(b.w));
                 // Texts: each row's label, then its two value labels.
-                let t = &texts[i / 2 * 3 + 1 + i % 2];
+                let (Some(rect), Some(t)) = (rects.get(i), texts.get(i / 2 * 3 + 1 + i % 2)) else { continue };
+                set_attr(rect, "class", b.class);
+                set_attr(rect, "width", &int_string(b.w));
                 set_attr(t, "x", &int_string(b.label_x));
                 set_text(t, &b.label);
             }
