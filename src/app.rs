@@ -1,16 +1,12 @@
 //! The page: wires the scenario signal and the one `Memo` of model results that every view reads,
 //! and keeps the scenario in the URL (replaceState, debounced) and in localStorage.
 
-use crate::components::cash_chart::CashChart;
 use crate::components::chart_frame::chart_width_for;
-use crate::components::risk_panel::RiskPanel;
 use crate::components::{
-    hardware_table::HardwareTable, hashprice_chart::HashpriceChart, headline::Headline, hpc_compare::HpcCompare,
-    monthly_chart::MonthlyChart,
+    cash_chart, hardware_table, hashprice_chart, header, headline, hpc_compare, input_panel, kpi, monthly_chart, notices,
+    risk_panel,
 };
-use crate::components::{
-    header::Header, input_panel::InputPanels, kpi::{KpiGrid, KpiStrip}, notices::Notices,
-};
+use crate::dom::{push_section, Island, Section};
 use crate::format::plain;
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
@@ -136,9 +132,9 @@ pub fn App() -> impl IntoView {
 
     // URL and storage follow the scenario, debounced so a slider drag writes once it settles.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    Effect::new(move |first: Option<()>| {
+    crate::dom::effect(move |first| {
         let s = scenario.get();
-        if first.is_none() {
+        if first {
             return;
         }
         if let Some(h) = pending.get_value() {
@@ -149,7 +145,7 @@ pub fn App() -> impl IntoView {
         pending.set_value(handle);
     });
 
-    Effect::new(move |_| {
+    crate::dom::effect(move |_| {
         let t = theme.get();
         if let Some(root) = document().document_element() {
             match t {
@@ -168,37 +164,46 @@ pub fn App() -> impl IntoView {
 
     let show = move |section: &str| page.with_value(|p| p.shows(section));
     let embed = page.with_value(|p| p.embed);
-    let accent_style = page.with_value(|p| p.accent.clone()).map(|a| ["--accent: ", &a, "; --btc: ", &a].concat());
-    view! {
-        <div class="app" class:embed=embed style=accent_style>
-            {(!embed).then(|| view! { <Header/> })}
-            {show("kpis").then(|| view! { <KpiStrip/> })}
-            <Notices/>
-            <div class="layout" class:no-inputs=!show("inputs")>
-                {show("inputs").then(|| view! {
-                    <aside class="inputs" aria-label="Inputs">
-                        <InputPanels/>
-                    </aside>
-                })}
-                <main class="outputs">
-                    {show("headline").then(|| view! { <Headline/> })}
-                    {show("cash").then(|| view! { <CashChart/> })}
-                    {show("hashprice").then(|| view! { <HashpriceChart/> })}
-                    {show("monthly").then(|| view! { <MonthlyChart/> })}
-                    {show("hardware").then(|| view! { <HardwareTable/> })}
-                    {show("hpc").then(|| view! { <HpcCompare/> })}
-                    {show("risk").then(|| view! { <RiskPanel/> })}
-                    {show("results").then(|| view! { <KpiGrid/> })}
-                </main>
-            </div>
-            {(!embed).then(|| view! { <Footer/> })}
-        </div>
+    let mut m = String::with_capacity(64 * 1024);
+    let mut binds = Vec::new();
+    m.push_str(if embed { "<div class=\"app embed\"" } else { "<div class=\"app\"" });
+    if let Some(a) = page.with_value(|p| p.accent.clone()) {
+        m.push_str(" style=\"");
+        crate::dom::push_escaped(&mut m, &["--accent: ", &a, "; --btc: ", &a].concat());
+        m.push('"');
     }
+    m.push('>');
+    let mut put = |m: &mut String, on: bool, section: fn() -> Section| {
+        if on {
+            push_section(m, &mut binds, section());
+        }
+    };
+    put(&mut m, !embed, header::section);
+    put(&mut m, show("kpis"), kpi::strip);
+    put(&mut m, true, notices::section);
+    m.push_str(if show("inputs") { "<div class=\"layout\">" } else { "<div class=\"layout no-inputs\">" });
+    if show("inputs") {
+        m.push_str("<aside class=\"inputs\" aria-label=\"Inputs\">");
+        put(&mut m, true, input_panel::section);
+        m.push_str("</aside>");
+    }
+    m.push_str("<main class=\"outputs\">");
+    put(&mut m, show("headline"), headline::section);
+    put(&mut m, show("cash"), cash_chart::section);
+    put(&mut m, show("hashprice"), hashprice_chart::section);
+    put(&mut m, show("monthly"), monthly_chart::section);
+    put(&mut m, show("hardware"), hardware_table::section);
+    put(&mut m, show("hpc"), hpc_compare::section);
+    put(&mut m, show("risk"), risk_panel::section);
+    put(&mut m, show("results"), kpi::grid);
+    m.push_str("</main></div>");
+    put(&mut m, !embed, footer);
+    m.push_str("</div>");
+    view! { <Island markup=m binds=binds/> }
 }
 
-/// The footer: static text, so plain markup (an island with nothing to bind).
-#[component]
-fn Footer() -> impl IntoView {
+/// The footer: static text, nothing to bind.
+fn footer() -> Section {
     let m = concat!(
         "<footer class=\"site-footer\"><p>",
         "Model conventions: 144 blocks a day and difficulty that follows hashrate at once (as calculators that work from difficulty assume). ",
@@ -206,5 +211,5 @@ fn Footer() -> impl IntoView {
         "A halving day is credited at the old subsidy. Defaults: network snapshot of November 2025; machine prices are late-2025 estimates.",
         "</p><p>Runs entirely in your browser: no data leaves this page unless you ask for live network data.</p></footer>"
     );
-    view! { <crate::dom::Island markup=m.to_string() bind=|_| {}/> }
+    Section { markup: m.to_string(), bind: |_| {} }
 }

@@ -1,4 +1,4 @@
-//! Islands: a section rendered once as a markup string, then patched in place by plain DOM calls.
+//! Islands: the page's sections rendered once as a markup string, then patched in place by plain DOM calls.
 //!
 //! Why not typed Leptos views everywhere: each distinct `view!` type monomorphises its own build and
 //! rebuild code, which made the page ~185 KB brotli against a 120 KB budget (issue 5). An island costs
@@ -13,20 +13,50 @@ use web_sys::{Element, Event};
 
 pub use crate::chart::markup::push_escaped;
 
-/// Wraps `markup` in a `display: contents` div and calls `bind` with that div once it is in the
-/// document, under the component's owner (so `ctx()` works and the binder's effects live as long as the page).
+/// One section of the page: its markup (complete with the current values, so the first paint needs no
+/// update) and the function that binds it once it is in the document.
+pub struct Section {
+    pub markup: String,
+    pub bind: fn(&Element),
+}
+
+/// The page as one island: `sections` in order, each in its own `display: contents` wrapper div, which its
+/// `bind` receives once the page is in the document. Binding runs under the component's owner, so `ctx()`
+/// works there and the effects it creates live as long as the page.
 #[component]
-pub fn Island(markup: String, bind: fn(&Element)) -> impl IntoView {
+pub fn Island(markup: String, binds: Vec<fn(&Element)>) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let owner = Owner::current();
     node.on_load(move |el| {
         let el: Element = el.into();
+        let run = || {
+            for (wrapper, bind) in find_all(&el, "div.island").iter().zip(&binds) {
+                bind(wrapper);
+            }
+        };
         match owner {
-            Some(o) => o.with(|| bind(&el)),
-            None => bind(&el),
+            Some(o) => o.with(run),
+            None => run(),
         }
     });
-    view! { <div class="island" node_ref=node inner_html=markup></div> }
+    view! { <div class="page-root" node_ref=node inner_html=markup></div> }
+}
+
+/// Appends `s` to the page markup in its wrapper, and its binder to `binds` (the same order as the wrappers).
+pub fn push_section(out: &mut String, binds: &mut Vec<fn(&Element)>, s: Section) {
+    out.push_str("<div class=\"island\">");
+    out.push_str(&s.markup);
+    out.push_str("</div>");
+    binds.push(s.bind);
+}
+
+/// A reactive effect: `f(first_run)` runs now and again whenever a signal it read changes.
+///
+/// Why not `Effect::new` at each call site: every closure type instantiates the effect machinery anew
+/// (~1 KB of WASM each); boxing them behind one closure type keeps a single copy.
+pub fn effect(f: impl FnMut(bool) + 'static) {
+    let mut f: Box<dyn FnMut(bool)> = Box::new(f);
+    Effect::new(move |prev: Option<()>| f(prev.is_none()));
 }
 
 /// HTML-escaped copy of `text` (for markup strings).

@@ -8,6 +8,7 @@ pub mod export;
 pub mod fields;
 pub mod model;
 pub mod page;
+pub mod sort;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -55,7 +55,7 @@ pub fn downsample_minmax(values: &[f64], buckets: usize) -> Vec<(usize, f64)> {
             }
         }
         let mut keep = [lo, hi, gap];
-        keep.sort_unstable(); // None sorts first, then by index
+        crate::sort::sort_small_by(&mut keep, |a, b| a < b); // None sorts first, then by index
         keep.into_iter().flatten().for_each(&mut push);
     }
     push(n - 1);

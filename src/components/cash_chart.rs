@@ -7,7 +7,7 @@ use crate::components::chart_frame::{
 use crate::format::{num, usd, usd_tick};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
-use leptos::prelude::*;
+use crate::dom::Section;
 
 fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let horizon_months = s.horizon_months;
@@ -80,7 +80,6 @@ fn bind(root: &web_sys::Element) {
     bind_projection(root, chart)
 }
 
-#[component]
-pub fn CashChart() -> impl IntoView {
+pub fn section() -> Section {
     projection_island(&CARD, chart, bind)
 }

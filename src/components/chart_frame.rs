@@ -3,11 +3,11 @@
 //! Charts are islands (see `crate::dom`): `push_svg` writes a chart once, with its body cut into layers
 //! (`<g>` per axes, series, rules…); `Chart::update` then patches each layer only where it changed (a moved
 //! path's `d`, resized bars, relabelled ticks in place; markup only when a layer's elements change), so a
-//! slider move re-parses, re-styles and repaints little. `ChartSvg` is the older typed view (HPC chart).
+//! slider move re-parses, re-styles and repaints little.
 
 use crate::app::{ctx, Ctx};
 use crate::chart::{nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, Scale, Svg};
-use crate::dom::{find, on, set_attr, set_text, Island};
+use crate::dom::{find, on, set_attr, set_text, Section};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Element;
@@ -152,63 +152,6 @@ fn crosshair(r: &Readout, w: f64) -> String {
     svg.out
 }
 
-/// An accessible chart: `<svg role="img">` with title and description, the body markup, and a pointer
-/// and keyboard crosshair over the chart's readout points (charts without points are not focusable).
-#[component]
-pub fn ChartSvg(id: &'static str, title: &'static str, data: Memo<ChartData>) -> impl IntoView {
-    let index = RwSignal::new(None::<usize>);
-    let view_w = move || data.with(|d| d.w);
-    let on_move = move |ev: web_sys::PointerEvent| {
-        if let Some(x) = pointer_x(&ev, view_w()) {
-            let xs: Vec<f64> = data.with(|d| d.points.iter().map(|r| r.x_px).collect());
-            index.set(nearest_index(&xs, x));
-        }
-    };
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let len = data.with(|d| d.points.len());
-        if let Some(next) = step_index(&ev.key(), index.get_untracked(), len) {
-            ev.prevent_default();
-            index.set(next);
-        }
-    };
-    let overlay = move || {
-        let (r, w) = data.with(|d| (index.get().and_then(|i| d.points.get(i).cloned()), d.w));
-        Some(crosshair(&r?, w))
-    };
-    let view_box = move || {
-        let mut v = String::from("0 0 ");
-        data.with(|d| {
-            crate::chart::push_int(&mut v, px(d.w));
-            v.push(' ');
-            crate::chart::push_int(&mut v, px(d.h));
-        });
-        v
-    };
-    let title_id = [id, "-title"].concat();
-    let desc_id = [id, "-desc"].concat();
-    let labelled_by = [title_id.as_str(), " ", desc_id.as_str()].concat();
-    let has_points = move || data.with(|d| !d.points.is_empty());
-    view! {
-        <svg
-            class="chart"
-            id=id
-            viewBox=view_box
-            role="img"
-            tabindex=move || if has_points() { "0" } else { "-1" }
-            aria-labelledby=labelled_by
-            on:pointermove=on_move
-            on:pointerleave=move |_| index.set(None)
-            on:keydown=on_key
-            on:blur=move |_| index.set(None)
-        >
-            <title id=title_id>{title}</title>
-            <desc id=desc_id>{move || data.with(|d| d.desc.clone())}</desc>
-            <g class="body" inner_html=move || data.with(|d| d.body.clone())></g>
-            <g class="crosshair" aria-hidden="true" inner_html=move || overlay().unwrap_or_default()></g>
-        </svg>
-    }
-}
-
 /// Everything a chart shows, computed in one memo: body markup, crosshair points, table rows, description.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChartData {
@@ -236,14 +179,6 @@ pub fn header_row(cells: &[String]) -> String {
     out
 }
 
-/// Whether the `<details>` that fired a `toggle` event is now open (read from the element, since toggle
-/// events coalesce).
-pub fn details_open(ev: &leptos::ev::Event) -> bool {
-    ev.target()
-        .and_then(|t| js_sys::Reflect::get(&t, &wasm_bindgen::JsValue::from_str("open")).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-}
 
 // ---- Chart islands: markup once, then each layer patched in place ----
 
@@ -572,7 +507,7 @@ fn build(c: Ctx, draw: BuildChart, with_table: bool) -> ChartData {
 
 /// The island of one projection chart card: heading, chart, description and data table, recomputed from
 /// the one results memo whenever the scenario or the screen width changes. `bind` calls `bind_projection`.
-pub fn projection_island(p: &Projection, draw: BuildChart, bind: fn(&Element)) -> impl IntoView {
+pub fn projection_island(p: &Projection, draw: BuildChart, bind: fn(&Element)) -> Section {
     let d = build(ctx(), draw, false);
     let mut m = String::with_capacity(d.layers.iter().map(|l| l.1.len()).sum::<usize>() + 1024);
     m.push_str("<section class=\"card chart-card\" id=\"");
@@ -589,7 +524,7 @@ pub fn projection_island(p: &Projection, draw: BuildChart, bind: fn(&Element)) -
     push_note(&mut m, &swatch, &d.desc);
     push_table(&mut m, p.caption, p.caption, &head_of(p.headers), "");
     m.push_str("</section>");
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }
 
 /// Keeps a projection chart card current (see `projection_island`); its rows are built while its table is open.
@@ -597,7 +532,7 @@ pub fn bind_projection(root: &Element, draw: BuildChart) {
     let c = ctx();
     let Some(chart) = find(root, "svg.chart").and_then(|svg| Chart::bind(root, &svg.id())) else { return };
     let ch = chart.clone();
-    Effect::new(move |_| {
+    crate::dom::effect(move |_| {
         c.scenario.track();
         c.results.track();
         c.chart_w.track();

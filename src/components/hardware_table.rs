@@ -8,7 +8,7 @@
 use crate::app::{ctx, Ctx};
 use crate::chart::push_escaped;
 use crate::components::kpi_defs::{show, Fmt};
-use crate::dom::{find, find_all, on, set_class, set_text, target, Island};
+use crate::dom::{find, find_all, on, set_class, set_text, target, Section};
 use crate::format::{num, pct, usd_kwh};
 use crate::model::Scenario;
 use crate::state::insights::{hardware_table, HardwareRow};
@@ -107,7 +107,7 @@ fn bind(root: &Element) {
     let mut layout = c.scenario.with_untracked(|s| layout_key(&hardware_table(s, &list), s));
     let mut tds: Vec<Element> = find_all(&body, "td");
     let mut trs: Vec<Element> = find_all(&body, "tr");
-    Effect::new(move |_| {
+    crate::dom::effect(move |_| {
         c.scenario.with(|s| {
             let rows = hardware_table(s, &list);
             set_text(&note, &summary(&rows, s));
@@ -147,8 +147,7 @@ fn bind(root: &Element) {
     });
 }
 
-#[component]
-pub fn HardwareTable() -> impl IntoView {
+pub fn section() -> Section {
     let c = ctx();
     let (note, body) = c.scenario.with_untracked(|s| {
         let rows = hardware_table(s, &machine_presets());
@@ -164,5 +163,5 @@ pub fn HardwareTable() -> impl IntoView {
         "</tbody></table></div></section>",
     ]
     .concat();
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }

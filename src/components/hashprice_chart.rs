@@ -7,7 +7,7 @@ use crate::components::chart_frame::{
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd_tick};
 use crate::model::{Results, Scenario};
-use leptos::prelude::*;
+use crate::dom::Section;
 
 fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let hp = &r.series.hashprice_usd_per_ph_day;
@@ -82,7 +82,6 @@ fn bind(root: &web_sys::Element) {
     bind_projection(root, chart)
 }
 
-#[component]
-pub fn HashpriceChart() -> impl IntoView {
+pub fn section() -> Section {
     projection_island(&CARD, chart, bind)
 }

@@ -5,7 +5,7 @@
 
 use crate::app::{ctx, flush_url, Ctx};
 use crate::components::{embed_button, export_menu};
-use crate::dom::{find, on, push_escaped, set_text, target, target_value, Island};
+use crate::dom::{find, on, push_escaped, set_text, target, target_value, Section};
 use crate::model::Scenario;
 use crate::state::presets::SCENARIO_PRESETS;
 use leptos::prelude::*;
@@ -83,14 +83,14 @@ fn bind(root: &Element) {
     };
 
     let el = root.clone();
-    Effect::new(move |_| {
+    crate::dom::effect(move |_| {
         let id = c.scenario.with(selected_preset);
         if select.value() != id {
             select.set_value(id);
         }
         embed_button::refresh(c, &el);
     });
-    Effect::new(move |_| set_text(&theme, &["Theme: ", c.theme.get().label()].concat()));
+    crate::dom::effect(move |_| set_text(&theme, &["Theme: ", c.theme.get().label()].concat()));
 
     let el = root.clone();
     let st = status.clone();
@@ -156,8 +156,7 @@ fn bind(root: &Element) {
     });
 }
 
-#[component]
-pub fn Header() -> impl IntoView {
+pub fn section() -> Section {
     let m = markup(ctx());
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }

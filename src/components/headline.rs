@@ -6,7 +6,7 @@
 
 use crate::app::{ctx, Ctx};
 use crate::components::kpi_defs::{show, Fmt};
-use crate::dom::{find, on, set_attr, set_text, target, target_value, Island};
+use crate::dom::{find, on, set_attr, set_text, target, target_value, Section};
 use crate::format::{num, usd_whole};
 use crate::model::Scenario;
 use crate::state::insights::{headline, Headline};
@@ -64,7 +64,7 @@ fn bind(root: &Element) {
     let c: Ctx = ctx();
     let threshold = RwSignal::new(START_THRESHOLD);
     let (Some(section), Some(text)) = (find(root, "#headline"), find(root, "[data-headline]")) else { return };
-    Effect::new(move |_| {
+    crate::dom::effect(move |_| {
         let t = threshold.get();
         c.scenario.with(|s| {
             let h = headline(s, t);
@@ -84,8 +84,7 @@ fn bind(root: &Element) {
     });
 }
 
-#[component]
-pub fn Headline() -> impl IntoView {
+pub fn section() -> Section {
     let c = ctx();
     let h = c.scenario.with_untracked(|s| {
         let h = headline(s, START_THRESHOLD);
@@ -102,5 +101,5 @@ pub fn Headline() -> impl IntoView {
          name=\"headline_threshold\" aria-invalid=\"false\" value=\"35\"> USD per PH/s per day</label></section>",
     ]
     .concat();
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }

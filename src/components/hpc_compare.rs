@@ -8,7 +8,7 @@
 use crate::app::{ctx, Ctx};
 use crate::chart::{int_string, push_escaped, push_int, px, Scale, Svg};
 use crate::components::kpi_defs::{show, Fmt};
-use crate::dom::{find, find_all, set_attr, set_text, Island};
+use crate::dom::{find, find_all, set_attr, set_text, Section};
 use crate::format::usd;
 use crate::model::{Hpc, Results, Scenario};
 use leptos::prelude::*;
@@ -209,10 +209,10 @@ fn bind(root: &Element) {
     let c = ctx();
     let root = root.clone();
     let mut layout = shown_untracked(c).layout();
-    Effect::new(move |first: Option<()>| {
+    crate::dom::effect(move |first| {
         let now = shown(c);
         // The markup already shows the first state.
-        if first.is_some() {
+        if !first {
             patch(&root, &now, &mut layout);
         }
     });
@@ -223,8 +223,7 @@ fn shown_untracked(c: Ctx) -> Shown {
     c.scenario.with_untracked(|s| c.results.with_untracked(|r| Shown::new(s, r.as_ref(), w)))
 }
 
-#[component]
-pub fn HpcCompare() -> impl IntoView {
+pub fn section() -> Section {
     let now = shown_untracked(ctx());
     let mut m = String::with_capacity(4096);
     m.push_str(
@@ -247,5 +246,5 @@ pub fn HpcCompare() -> impl IntoView {
     m.push_str("</caption><thead><tr><th scope=\"col\">Per MW</th><th scope=\"col\">Mining</th><th scope=\"col\">AI/HPC</th></tr></thead><tbody>");
     m.push_str(&now.table_body());
     m.push_str("</tbody></table></div></section>");
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }

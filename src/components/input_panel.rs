@@ -5,7 +5,7 @@
 
 use crate::app::{ctx, Ctx};
 use crate::components::{input_row, live_data, machine_picker};
-use crate::dom::{esc, find, on, Island};
+use crate::dom::{esc, find, on, Section};
 use crate::fields::{Panel, FIELDS};
 use crate::model::Scenario;
 use crate::state::presets::{machine_presets, MachinePreset};
@@ -93,7 +93,7 @@ fn bind(root: &Element) {
     });
 
     let p = parts.clone();
-    Effect::new(move |_| c.scenario.with(|s| patch(&p, s)));
+    crate::dom::effect(move |_| c.scenario.with(|s| patch(&p, s)));
 
     let p = parts.clone();
     on(root, "input", false, move |ev| input_row::on_input(c, &p.rows, &ev));
@@ -122,8 +122,7 @@ fn bind(root: &Element) {
 }
 
 /// Every input panel, in page order (goes inside `<aside class="inputs">`).
-#[component]
-pub fn InputPanels() -> impl IntoView {
+pub fn section() -> Section {
     let c = ctx();
     let live = c.page.with_value(|p| p.live);
     let presets = machine_presets();
@@ -133,5 +132,5 @@ pub fn InputPanels() -> impl IntoView {
             panel_markup(&mut m, p, s, &presets, live);
         }
     });
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }

@@ -5,7 +5,7 @@
 
 use crate::app::{ctx, Ctx};
 use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
-use crate::dom::{esc, find_all, on, set_attr, set_class, set_text, Island};
+use crate::dom::{esc, find_all, on, set_attr, set_class, set_text, Section};
 use crate::format::plain;
 use crate::model::{Results, Scenario, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use leptos::prelude::*;
@@ -93,7 +93,7 @@ fn patch(c: Ctx, root: &Element) {
 fn bind(root: &Element) {
     let c = ctx();
     let el = root.clone();
-    Effect::new(move |_| {
+    crate::dom::effect(move |_| {
         c.results.track();
         c.scenario.track();
         patch(c, &el);
@@ -102,8 +102,7 @@ fn bind(root: &Element) {
     on(root, "toggle", true, move |_| patch(c, &el));
 }
 
-#[component]
-pub fn KpiStrip() -> impl IntoView {
+pub fn strip() -> Section {
     let c = ctx();
     let mut m = String::from("<section class=\"kpi-strip\" aria-label=\"Key results\">");
     c.results.with_untracked(|r| {
@@ -114,11 +113,10 @@ pub fn KpiStrip() -> impl IntoView {
         })
     });
     m.push_str("</section>");
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }
 
-#[component]
-pub fn KpiGrid() -> impl IntoView {
+pub fn grid() -> Section {
     let c = ctx();
     let strip_shown = c.page.with_value(|p| p.shows("kpis"));
     let mut m = String::from("<section class=\"card all-kpis\" aria-labelledby=\"all-kpis-title\"><h2 id=\"all-kpis-title\">All results</h2>");
@@ -141,5 +139,5 @@ pub fn KpiGrid() -> impl IntoView {
         })
     });
     m.push_str("</section>");
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }

@@ -6,7 +6,7 @@ use crate::components::chart_frame::{
 };
 use crate::format::{num, usd, usd_tick};
 use crate::model::{Results, Scenario};
-use leptos::prelude::*;
+use crate::dom::Section;
 
 fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let term_months = s.debt_term_months as usize;
@@ -81,7 +81,6 @@ fn bind(root: &web_sys::Element) {
     bind_projection(root, chart)
 }
 
-#[component]
-pub fn MonthlyChart() -> impl IntoView {
+pub fn section() -> Section {
     projection_island(&CARD, chart, bind)
 }

@@ -2,7 +2,7 @@
 //! (see `crate::dom`): the short list is rewritten only when `Ctx::notices` changes.
 
 use crate::app::ctx;
-use crate::dom::{on, push_escaped, set_html, target, Island};
+use crate::dom::{on, push_escaped, set_html, target, Section};
 use leptos::prelude::*;
 use web_sys::Element;
 
@@ -24,7 +24,7 @@ fn bind(root: &Element) {
     let c = ctx();
     let el = root.clone();
     let mut cache = c.notices.with_untracked(|n| markup(n));
-    Effect::new(move |_| set_html(&el, &mut cache, c.notices.with(|n| markup(n))));
+    crate::dom::effect(move |_| set_html(&el, &mut cache, c.notices.with(|n| markup(n))));
     on(root, "click", false, move |ev| {
         if target(&ev).and_then(|t| t.closest("[data-action=dismiss-notices]").ok().flatten()).is_some() {
             c.notices.set(Vec::new());
@@ -32,8 +32,7 @@ fn bind(root: &Element) {
     });
 }
 
-#[component]
-pub fn Notices() -> impl IntoView {
+pub fn section() -> Section {
     let m = ctx().notices.with_untracked(|n| markup(n));
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }

@@ -13,7 +13,7 @@ use crate::components::chart_frame::{
     axes, head_of, header_row, level, push_note, push_svg, push_table, rule, x_range, x_tick_target, y_range, Axis, Chart, ChartData,
     Readout, H,
 };
-use crate::dom::{find as find_el, on, push_escaped, set_attr, set_html, set_text, Island};
+use crate::dom::{find as find_el, on, push_escaped, set_attr, set_html, set_text, Section};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use web_sys::Element;
@@ -144,7 +144,7 @@ fn bind(root: &Element) {
         root,
     });
     let p = panel.clone();
-    Effect::new(move |_| {
+    crate::dom::effect(move |_| {
         let s = c.scenario.get();
         let stale = p.state.borrow().as_ref().is_none_or(|st| st.scenario != s);
         p.set_stale(stale);
@@ -177,12 +177,11 @@ fn bind(root: &Element) {
         });
     });
     let p = panel.clone();
-    Effect::new(move |_| p.render(c.chart_w.get()));
+    crate::dom::effect(move |_| p.render(c.chart_w.get()));
     on(&panel.root.clone(), "toggle", true, move |_| panel.render(c.chart_w.get_untracked()));
 }
 
-#[component]
-pub fn RiskPanel() -> impl IntoView {
+pub fn section() -> Section {
     let c = ctx();
     let none = ChartData::default();
     let mut m = String::with_capacity(4096);
@@ -210,7 +209,7 @@ pub fn RiskPanel() -> impl IntoView {
     push_svg(&mut m, "heatmap-chart", "NPV heatmap over BTC price and network hashrate", &none);
     push_table(&mut m, "NPV heatmap data", "NPV (rows: network hashrate; columns: BTC price), every fifth step", &heat_head(price), "");
     m.push_str("</section>");
-    view! { <Island markup=m bind=bind/> }
+    Section { markup: m, bind }
 }
 
 fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64, w: f64, with_table: bool) -> ChartData {
@@ -279,7 +278,7 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
     let narrow = w < 600.0;
     let (row_h, label_w, bar_dy): (f64, f64, f64) = if narrow { (46.0, 8.0, 20.0) } else { (34.0, 250.0, 0.0) };
     let mut rows = r.tornado.clone();
-    rows.sort_by(|a, b| (b.npv_high_usd - b.npv_low_usd).abs().total_cmp(&(a.npv_high_usd - a.npv_low_usd).abs()));
+    crate::sort::sort_small_by(&mut rows, |a, b| (b.npv_high_usd - b.npv_low_usd).abs().total_cmp(&(a.npv_high_usd - a.npv_low_usd).abs()).is_lt());
     let lo = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(base_npv, f64::min);
     let hi = rows.iter().flat_map(|r| [r.npv_low_usd, r.npv_high_usd]).fold(base_npv, f64::max);
     let (x, ticks) = nice_scale(lo, hi, (label_w.max(32.0), w - 32.0), if narrow { 3 } else { 4 });

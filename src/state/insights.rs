@@ -79,10 +79,11 @@ pub fn hardware_table(s: &Scenario, presets: &[MachinePreset]) -> Vec<HardwareRo
             }
         })
         .collect();
-    rows.sort_by(|a, b| {
+    crate::sort::sort_small_by(&mut rows, |a, b| {
         b.breakeven_power_price_usd_kwh
             .total_cmp(&a.breakeven_power_price_usd_kwh)
             .then(b.hashrate_ths.total_cmp(&a.hashrate_ths))
+            .is_lt()
     });
     rows
 }
