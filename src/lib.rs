@@ -2,10 +2,12 @@
 //!
 //! `model`, `chart` and `state` are pure Rust and tested natively; `app` and `components` are the
 //! Leptos page and exist only in the browser build.
+pub mod allocator;
 pub mod api_input;
 pub mod chart;
 pub mod export;
 pub mod fields;
+pub mod math;
 pub mod model;
 pub mod page;
 pub mod sort;

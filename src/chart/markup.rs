@@ -143,11 +143,11 @@ pub fn parse_flat(s: &str) -> Option<Vec<Flat<'_>>> {
     while !rest.is_empty() {
         rest = rest.strip_prefix('<')?;
         let end = rest.find([' ', '/', '>'])?;
-        let tag = &rest[..end];
+        let (tag, after) = rest.split_at_checked(end)?;
         if tag.is_empty() || tag == "g" || tag.starts_with('/') || tag.starts_with('!') {
             return None;
         }
-        rest = &rest[end..];
+        rest = after;
         let mut attrs = Vec::new();
         let text = loop {
             rest = rest.trim_start_matches(' ');
@@ -157,19 +157,20 @@ pub fn parse_flat(s: &str) -> Option<Vec<Flat<'_>>> {
             }
             if let Some(r) = rest.strip_prefix('>') {
                 let close = r.find('<')?;
-                let text = &r[..close];
-                rest = r[close..].strip_prefix("</")?.strip_prefix(tag)?.strip_prefix('>')?;
+                let (text, after) = r.split_at_checked(close)?;
+                rest = after.strip_prefix("</")?.strip_prefix(tag)?.strip_prefix('>')?;
                 break Some(text);
             }
             let eq = rest.find("=\"")?;
-            let name = &rest[..eq];
-            let r = &rest[eq + 2..];
+            let (name, r) = rest.split_at_checked(eq)?;
+            let r = r.get(2..)?;
             let q = r.find('"')?;
             if name.is_empty() || name.contains(['<', '>', ' ']) {
                 return None;
             }
-            attrs.push((name, &r[..q]));
-            rest = &r[q + 1..];
+            let (value, after) = r.split_at_checked(q)?;
+            attrs.push((name, value));
+            rest = after.get(1..)?;
         };
         out.push(Flat { tag, attrs, text });
     }

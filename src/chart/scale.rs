@@ -207,7 +207,7 @@ pub fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<f64> {
         (lo, hi) = (mid - min_half, mid + min_half);
     }
     let target = target_count.clamp(2, 12) as f64;
-    let k = ((hi - lo) / (target - 1.0)).log10().floor() as i32;
+    let k = crate::math::log10((hi - lo) / (target - 1.0)).floor() as i32;
     // Steps from 10^(k-1) to 5·10^(k+2) bracket every step whose tick count is near the target; ascending
     // order with a strict `<` keeps the finer step on a tie.
     let mut best: Option<(f64, f64, f64, f64, i32)> = None; // (distance to target, i0, i1, m, e)

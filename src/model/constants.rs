@@ -43,5 +43,5 @@ pub fn blocks_to_next_halving(height: u64) -> u64 {
 
 /// Monthly growth expressed per 2016-block difficulty adjustment (14 days): (1 + g)^(14 / 30.4375) − 1.
 pub fn growth_pct_per_adjustment(growth_pct_month: f64) -> f64 {
-    100.0 * ((1.0 + growth_pct_month / 100.0).powf(14.0 / DAYS_PER_MONTH) - 1.0)
+    100.0 * (crate::math::pow(1.0 + growth_pct_month / 100.0, 14.0 / DAYS_PER_MONTH) - 1.0)
 }

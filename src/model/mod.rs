@@ -1,4 +1,5 @@
-//! The hashprice & margin model of MODEL.md: pure Rust, no browser imports, tested natively.
+//! The hashprice & margin model of MODEL.md: pure Rust, tested natively; no browser imports except the
+//! engine's `Math` functions in the WASM build (see `crate::math`).
 
 pub mod constants;
 pub mod hpc;

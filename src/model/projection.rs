@@ -69,13 +69,13 @@ impl DayGrid {
         let mut price_growth = Vec::with_capacity(days);
         for d in 0..days {
             let t = d as f64;
-            let h = s.network_hashrate_ehs * gh.powf(t / DAYS_PER_MONTH);
+            let h = s.network_hashrate_ehs * crate::math::pow(gh, t / DAYS_PER_MONTH);
             let sub = subsidy_btc(height + 144 * d as u64);
             let hv = BLOCKS_PER_DAY * (sub + s.fees_btc_per_block) / (h * 1000.0);
             hashvalue.push(hv);
             btc.push(hv * fleet_ths / 1000.0 * u * (1.0 - f));
             subsidy.push(sub);
-            price_growth.push(gp.powf(t / DAYS_PER_YEAR));
+            price_growth.push(crate::math::pow(gp, t / DAYS_PER_YEAR));
         }
         let mut month_start = Vec::with_capacity(months + 1);
         for d in 0..days {
@@ -112,7 +112,7 @@ impl DayGrid {
 
 /// 1 / (1 + r)^((d + 1) / 365.25) for each day, by repeated multiplication (no `powf` per day).
 pub fn discount_factors(days: usize, rate_per_year: f64) -> Vec<f64> {
-    let v = (1.0 + rate_per_year).powf(-1.0 / DAYS_PER_YEAR);
+    let v = crate::math::pow(1.0 + rate_per_year, -1.0 / DAYS_PER_YEAR);
     let mut w = v;
     let mut out = Vec::with_capacity(days);
     for _ in 0..days {
@@ -124,7 +124,7 @@ pub fn discount_factors(days: usize, rate_per_year: f64) -> Vec<f64> {
 
 /// −capex + Σ net_d / (1 + r)^((d + 1) / 365.25).
 pub fn npv(net_usd: &[f64], capex_usd: f64, rate_per_year: f64) -> f64 {
-    let v = (1.0 + rate_per_year).powf(-1.0 / DAYS_PER_YEAR);
+    let v = crate::math::pow(1.0 + rate_per_year, -1.0 / DAYS_PER_YEAR);
     let mut w = v;
     let mut sum = 0.0;
     for &n in net_usd {
@@ -195,7 +195,7 @@ pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Finan
     let payment = if i == 0.0 {
         debt / n as f64
     } else {
-        debt * i / (1.0 - (1.0 + i).powf(-(n as f64)))
+        debt * i / (1.0 - crate::math::pow(1.0 + i, -(n as f64)))
     };
     let min_dscr = monthly_net_usd
         .iter()

@@ -47,6 +47,10 @@ for (const e of main) if (e.name === 'UpdateLayoutTree' || e.name === 'Layout') 
 const tid = Number(Object.entries(tids).sort((a, b) => b[1] - a[1])[0]?.[0]);
 const sum = {};
 for (const e of main.filter((e) => e.tid === tid)) sum[e.name] = (sum[e.name] || 0) + e.dur;
+if (process.env.TRACE_DETAIL) {
+  for (const e of main.filter((e) => e.tid === tid && ['Layout', 'Paint', 'UpdateLayoutTree', 'PrePaint'].includes(e.name)).slice(0, 60))
+    console.log(e.name, (e.dur / 1000).toFixed(2), JSON.stringify(e.args).slice(0, 300));
+}
 const rows = Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 25);
 for (const [k, v] of rows) console.log(k.padEnd(40), (v / 1000 / N).toFixed(3), 'ms per input');
 const t = lat.map((x) => x[0]).sort((a, b) => a - b), sc = lat.map((x) => x[1]).sort((a, b) => a - b);
