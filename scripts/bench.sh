@@ -10,7 +10,7 @@
 #
 #   ./scripts/bench.sh                    build into dist/ (./scripts/build.sh), then measure
 #   DIST=/tmp/site ./scripts/bench.sh     measure an existing build (no build)
-# Environment: BENCH_LOADS (10), BENCH_INPUTS (200), LH_RUNS (Lighthouse runs, median; 3, 0 skips),
+# Environment: BENCH_LOADS (10), BENCH_INPUTS (200), LH_RUNS (Lighthouse runs, median; 5, 0 skips),
 #   SKIP_NATIVE=1 (no cargo bench), BENCH_OUT (target/bench: results.json, summary.md, Lighthouse reports).
 # Lighthouse lives in tools/bench/package.json (own lockfile), installed here on demand: never by CI.
 set -euo pipefail
@@ -33,7 +33,7 @@ fi
 section "bench: Lighthouse (tools/bench, installed on demand)"
 LH_LOCK="tools/bench/package-lock.json"
 LH_STAMP="tools/bench/node_modules/.package-lock.json"
-if [ "${LH_RUNS:-3}" = 0 ]; then
+if [ "${LH_RUNS:-5}" = 0 ]; then
   info "skipped (LH_RUNS=0)"
 elif [ ! -x tools/bench/node_modules/.bin/lighthouse ] || [ ! -f "$LH_STAMP" ] || [ "$LH_LOCK" -nt "$LH_STAMP" ]; then
   info "npm ci --prefix tools/bench"

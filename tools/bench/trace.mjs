@@ -15,6 +15,8 @@ const page = await (await browser.newContext({ viewport: { width: 1440, height: 
 await page.goto(server.url, { waitUntil: 'load' });
 await page.waitForSelector('[data-kpi=hashprice_usd_per_ph_day][data-value]');
 await page.waitForTimeout(500);
+// TRACE_CSS: extra CSS to inject (e.g. hide one section to see its share of the frame).
+if (process.env.TRACE_CSS) await page.addStyleTag({ content: process.env.TRACE_CSS });
 const h = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
 await page.setViewportSize({ width: 1440, height: h });
 await page.waitForTimeout(300);
