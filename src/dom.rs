@@ -1,10 +1,10 @@
 //! Islands: the page's sections rendered once as a markup string, then patched in place by plain DOM calls.
 //!
 //! Why not typed Leptos views everywhere: each distinct `view!` type monomorphises its own build and
-//! rebuild code, which made the page ~185 KB brotli against a 120 KB budget (issue 5). An island costs
-//! one shared component type; its section's markup is a string, its events are delegated to the island
-//! root, and its updates only touch the text and attributes that changed (so a slider move re-styles,
-//! re-lays out and repaints as little as possible).
+//! rebuild code, which made the page ~185 KB brotli against a 120 KB budget (issue 5). Here the whole page
+//! is one mount: each section's markup is a string, its events are delegated to its wrapper, and its
+//! updates only touch the text and attributes that changed (so a slider move re-styles, re-lays out and
+//! repaints as little as possible).
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -20,8 +20,8 @@ pub struct Section {
     pub bind: fn(&Element),
 }
 
-/// The page as one island: `sections` in order, each in its own `display: contents` wrapper div, which its
-/// `bind` receives once the page is in the document. Binding runs under the component's owner, so `ctx()`
+/// Mounts the page: `markup` holds the sections, each in a `display: contents` wrapper div (see
+/// [`push_section`]); the n-th wrapper goes to `binds[n]` once the page is in the document. Binding runs under the component's owner, so `ctx()`
 /// works there and the effects it creates live as long as the page.
 #[component]
 pub fn Island(markup: String, binds: Vec<fn(&Element)>) -> impl IntoView {
