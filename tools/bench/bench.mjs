@@ -233,10 +233,23 @@ async function inputLatency(browser, url) {
   await page.goto(url, { waitUntil: 'load' });
   await waitForKpi(page);
   await waitForRisk(page);
+  // Triangle sweep around the default $95,000: $40,000 → $140,000 → back, in $1,000 steps (slider step $100).
+  const values = Array.from({ length: INPUTS }, (_, i) => {
+    const k = i % 200;
+    return 40000 + 1000 * (k < 100 ? k + 1 : 200 - k - 1) + (i >= 200 ? 500 : 0);
+  });
+  // First at an ordinary 1440 × 900 screen (reported, not budgeted): what a visitor's drag costs, with the
+  // cards below the fold skipped by content-visibility.
+  const onScreen = await page.evaluate(inputLoop, { values: values.slice(0, Math.min(100, INPUTS)), mode: 'aligned' });
   // A viewport as tall as the page, so every chart is on screen and painted in each frame.
-  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-  await page.setViewportSize({ width: VIEWPORT.width, height });
-  await page.waitForTimeout(200);
+  // Cards off screen have a placeholder height until rendered (content-visibility), so grow until it settles.
+  for (let i = 0, last = 0; i < 8; i++) {
+    const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+    if (height === last) break;
+    last = height;
+    await page.setViewportSize({ width: VIEWPORT.width, height });
+    await page.waitForTimeout(200);
+  }
   const charts = await page.evaluate(() => {
     const vh = window.innerHeight;
     const all = [...document.querySelectorAll('svg')].filter((s) => s.getBoundingClientRect().width >= 100);
@@ -245,11 +258,6 @@ async function inputLatency(browser, url) {
       return b.height > 0 && b.top >= 0 && b.bottom <= vh;
     });
     return { total: all.length, inView: inView.length, viewport: `${window.innerWidth}×${vh}` };
-  });
-  // Triangle sweep around the default $95,000: $40,000 → $140,000 → back, in $1,000 steps (slider step $100).
-  const values = Array.from({ length: INPUTS }, (_, i) => {
-    const k = i % 200;
-    return 40000 + 1000 * (k < 100 ? k + 1 : 200 - k - 1) + (i >= 200 ? 500 : 0);
   });
   const aligned = await page.evaluate(inputLoop, { values, mode: 'aligned' });
   const task = await page.evaluate(inputLoop, { values: [...values].reverse(), mode: 'task' });
@@ -262,6 +270,7 @@ async function inputLatency(browser, url) {
   const sc = stat(aligned.map((x) => x.script));
   const rd = stat(aligned.map((x) => x.render));
   const rk = stat([...aligned, ...task].map((x) => x.risk).filter(Number.isFinite));
+  const sv = stat(onScreen.map((x) => x.latency));
   const updated = aligned.filter((x) => x.updated).length;
   line(`viewport ${charts.viewport}: ${charts.inView} of ${charts.total} charts fully in view; headline KPI changed in the measured frame for ${updated}/${aligned.length} inputs`);
   const L = (label, x, d = 2) => line(`${pad(label, 52)} p50 ${lpad(ms(x.p50, d), 9)}   p95 ${lpad(ms(x.p95, d), 9)}   max ${lpad(ms(x.max, d), 9)}`);
@@ -269,10 +278,12 @@ async function inputLatency(browser, url) {
   L('  script: input handler + reactive DOM updates', sc);
   L('  rendering: style, layout, paint', rd);
   L('input in a task → next rAF → setTimeout(0) [1]', t);
+  L(`same at a 1440×900 screen, ${onScreen.length} inputs [3]`, sv);
   L('input → risk panel current (after the frame) [2]', rk, 1);
   line('[1] includes the idle wait for the next 60 Hz frame tick (0–16.7 ms): not held to the budget');
   line('[2] issue 6: the risk work runs right after the frame with the new KPIs; not budgeted as such');
-  R.input = { events: INPUTS, charts, updatedInFrame: updated, aligned: a, alignedScript: sc, alignedRender: rd, task: t, riskCurrent: rk };
+  line('[3] frame-aligned like the budgeted figure, before the page is made as tall as the viewport: not budgeted');
+  R.input = { events: INPUTS, charts, onScreen: sv, updatedInFrame: updated, aligned: a, alignedScript: sc, alignedRender: rd, task: t, riskCurrent: rk };
 }
 
 // ---- 4. model ----

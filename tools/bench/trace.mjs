@@ -18,7 +18,8 @@ await page.waitForTimeout(500);
 // TRACE_CSS: extra CSS to inject (e.g. hide one section to see its share of the frame).
 if (process.env.TRACE_CSS) await page.addStyleTag({ content: process.env.TRACE_CSS });
 const h = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-await page.setViewportSize({ width: 1440, height: h });
+// TRACE_SCREEN=1 keeps the 1440 × 900 viewport instead of one as tall as the page.
+if (!process.env.TRACE_SCREEN) await page.setViewportSize({ width: 1440, height: h });
 await page.waitForTimeout(300);
 const cdp = await page.context().newCDPSession(page);
 const events = [];
