@@ -63,25 +63,54 @@ fn kpi_markup(out: &mut String, def: &KpiDef, compact: bool, hooks: bool, r: Opt
     out.push_str("</div>");
 }
 
-/// Patches every KPI under `root` to the current results, and fills the formulas that are open.
-fn patch(c: Ctx, root: &Element) {
+/// One KPI's elements, looked up once when the section is bound (a slider move then patches without queries).
+struct Slot {
+    def: &'static KpiDef,
+    el: Element,
+    hooks: bool,
+    value: Option<Element>,
+    sub: Option<Element>,
+    formula: Option<(Element, Element)>,
+}
+
+fn slots(root: &Element) -> Vec<Slot> {
+    find_all(root, ".kpi")
+        .into_iter()
+        .filter_map(|el| {
+            let def = el.get_attribute("data-key").and_then(|k| find(&k))?;
+            let formula = crate::dom::find(&el, ".formula").and_then(|d| Some((crate::dom::find(&d, "p")?, d)));
+            Some(Slot {
+                def,
+                hooks: el.has_attribute("data-kpi"),
+                value: crate::dom::find(&el, ".kpi-value"),
+                sub: crate::dom::find(&el, ".kpi-sub"),
+                formula,
+                el,
+            })
+        })
+        .collect()
+}
+
+/// Patches every KPI to the current results, and fills the formulas that are open.
+fn patch(c: Ctx, slots: &[Slot]) {
     c.results.with(|r| {
         c.scenario.with(|s| {
-            for el in find_all(root, ".kpi") {
-                let Some(def) = el.get_attribute("data-key").and_then(|k| find(&k)) else { continue };
-                let now = shown(def, r.as_ref(), s);
-                if el.has_attribute("data-kpi") {
-                    set_attr(&el, "data-value", &now.data_value);
+            for k in slots {
+                let now = shown(k.def, r.as_ref(), s);
+                if k.hooks {
+                    set_attr(&k.el, "data-value", &now.data_value);
                 }
-                if let Some(out) = crate::dom::find(&el, ".kpi-value") {
-                    set_text(&out, &now.text);
-                    set_class(&out, "neg", now.neg);
+                if let Some(out) = &k.value {
+                    set_text(out, &now.text);
+                    set_class(out, "neg", now.neg);
                 }
-                if let Some(sub) = crate::dom::find(&el, ".kpi-sub") {
-                    set_text(&sub, &sats_line(r.as_ref()));
+                if let Some(sub) = &k.sub {
+                    set_text(sub, &sats_line(r.as_ref()));
                 }
-                if let (Some(p), Some(r)) = (crate::dom::find(&el, ".formula[open] p"), r.as_ref()) {
-                    set_text(&p, &(def.formula)(s, r));
+                if let (Some((p, details)), Some(r)) = (&k.formula, r.as_ref()) {
+                    if details.has_attribute("open") {
+                        set_text(p, &(k.def.formula)(s, r));
+                    }
                 }
             }
         })
@@ -92,14 +121,14 @@ fn patch(c: Ctx, root: &Element) {
 /// Event handlers run outside the reactive owner, so the context is taken here, once.
 fn bind(root: &Element) {
     let c = ctx();
-    let el = root.clone();
+    let slots = std::rc::Rc::new(slots(root));
+    let mine = slots.clone();
     crate::dom::effect(move |_| {
         c.results.track();
         c.scenario.track();
-        patch(c, &el);
+        patch(c, &mine);
     });
-    let el = root.clone();
-    on(root, "toggle", true, move |_| patch(c, &el));
+    on(root, "toggle", true, move |_| patch(c, &slots));
 }
 
 pub fn strip() -> Section {
