@@ -238,18 +238,12 @@ async function inputLatency(browser, url) {
     const k = i % 200;
     return 40000 + 1000 * (k < 100 ? k + 1 : 200 - k - 1) + (i >= 200 ? 500 : 0);
   });
-  // First at an ordinary 1440 × 900 screen (reported, not budgeted): what a visitor's drag costs, with the
-  // cards below the fold skipped by content-visibility.
+  // First at an ordinary 1440 × 900 screen (reported, not budgeted): what a visitor's drag costs.
   const onScreen = await page.evaluate(inputLoop, { values: values.slice(0, Math.min(100, INPUTS)), mode: 'aligned' });
   // A viewport as tall as the page, so every chart is on screen and painted in each frame.
-  // Cards off screen have a placeholder height until rendered (content-visibility), so grow until it settles.
-  for (let i = 0, last = 0; i < 8; i++) {
-    const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-    if (height === last) break;
-    last = height;
-    await page.setViewportSize({ width: VIEWPORT.width, height });
-    await page.waitForTimeout(200);
-  }
+  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+  await page.setViewportSize({ width: VIEWPORT.width, height });
+  await page.waitForTimeout(200);
   const charts = await page.evaluate(() => {
     const vh = window.innerHeight;
     const all = [...document.querySelectorAll('svg')].filter((s) => s.getBoundingClientRect().width >= 100);
