@@ -211,5 +211,5 @@ fn footer() -> Section {
         "A halving day is credited at the old subsidy. Defaults: network snapshot of November 2025; machine prices are late-2025 estimates.",
         "</p><p>Runs entirely in your browser: no data leaves this page unless you ask for live network data.</p></footer>"
     );
-    Section { markup: m.to_string(), bind: |_| {} }
+    Section::new(m.to_string(), |_| {})
 }

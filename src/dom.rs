@@ -17,20 +17,26 @@ pub use crate::chart::markup::push_escaped;
 /// update) and the function that binds it once it is in the document.
 pub struct Section {
     pub markup: String,
-    pub bind: fn(&Element),
+    pub bind: Box<dyn FnOnce(&Element)>,
+}
+
+impl Section {
+    pub fn new(markup: String, bind: impl FnOnce(&Element) + 'static) -> Section {
+        Section { markup, bind: Box::new(bind) }
+    }
 }
 
 /// Mounts the page: `markup` holds the sections, each in a `display: contents` wrapper div (see
 /// [`push_section`]); the n-th wrapper goes to `binds[n]` once the page is in the document. Binding runs under the component's owner, so `ctx()`
 /// works there and the effects it creates live as long as the page.
 #[component]
-pub fn Island(markup: String, binds: Vec<fn(&Element)>) -> impl IntoView {
+pub fn Island(markup: String, binds: Vec<Box<dyn FnOnce(&Element)>>) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let owner = Owner::current();
     node.on_load(move |el| {
         let el: Element = el.into();
         let run = || {
-            for (wrapper, bind) in find_all(&el, "div.island").iter().zip(&binds) {
+            for (wrapper, bind) in find_all(&el, "div.island").iter().zip(binds) {
                 bind(wrapper);
             }
         };
@@ -43,7 +49,7 @@ pub fn Island(markup: String, binds: Vec<fn(&Element)>) -> impl IntoView {
 }
 
 /// Appends `s` to the page markup in its wrapper, and its binder to `binds` (the same order as the wrappers).
-pub fn push_section(out: &mut String, binds: &mut Vec<fn(&Element)>, s: Section) {
+pub fn push_section(out: &mut String, binds: &mut Vec<Box<dyn FnOnce(&Element)>>, s: Section) {
     out.push_str("<div class=\"island\">");
     out.push_str(&s.markup);
     out.push_str("</div>");

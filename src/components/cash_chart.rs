@@ -2,7 +2,7 @@
 
 use crate::chart::{line_path, nice_scale, nice_ticks, px, table_rows, Scale, Svg};
 use crate::components::chart_frame::{
-    axes, bind_projection, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
+    axes, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
 };
 use crate::format::{num, usd, usd_tick};
 use crate::model::constants::DAYS_PER_MONTH;
@@ -76,10 +76,6 @@ const CARD: Projection = Projection {
     swatch: "",
 };
 
-fn bind(root: &web_sys::Element) {
-    bind_projection(root, chart)
-}
-
 pub fn section() -> Section {
-    projection_island(&CARD, chart, bind)
+    projection_island(&CARD, chart)
 }

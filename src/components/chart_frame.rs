@@ -155,9 +155,7 @@ fn crosshair(r: &Readout, w: f64) -> String {
 /// Everything a chart shows, computed in one memo: body markup, crosshair points, table rows, description.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ChartData {
-    /// The whole body as one string (charts drawn by `ChartSvg`).
-    pub body: String,
-    /// The body cut into layers, each a `<g class=…>` patched on its own (charts drawn by `Chart`).
+    /// The body cut into layers, each a `<g class=…>` patched on its own.
     pub layers: Vec<(&'static str, String)>,
     pub points: Vec<Readout>,
     pub table: String,
@@ -185,15 +183,9 @@ pub fn header_row(cells: &[String]) -> String {
 /// Cache value meaning "not known": the first patch of a layer replaces its markup whole.
 const UNKNOWN: &str = "\u{0}";
 
-/// The layers of a chart's body: its `layers`, else its `body` as one layer.
+/// The layers of a chart's body, as (class, markup).
 fn layers(d: &ChartData) -> Vec<(&'static str, &str)> {
-    if !d.layers.is_empty() {
-        d.layers.iter().map(|(c, m)| (*c, m.as_str())).collect()
-    } else if d.body.is_empty() {
-        Vec::new()
-    } else {
-        vec![("", d.body.as_str())]
-    }
+    d.layers.iter().map(|(c, m)| (*c, m.as_str())).collect()
 }
 
 fn push_layers(m: &mut String, d: &ChartData) {
@@ -507,7 +499,7 @@ fn build(c: Ctx, draw: BuildChart, with_table: bool) -> ChartData {
 
 /// The island of one projection chart card: heading, chart, description and data table, recomputed from
 /// the one results memo whenever the scenario or the screen width changes. `bind` calls `bind_projection`.
-pub fn projection_island(p: &Projection, draw: BuildChart, bind: fn(&Element)) -> Section {
+pub fn projection_island(p: &Projection, draw: BuildChart) -> Section {
     let d = build(ctx(), draw, false);
     let mut m = String::with_capacity(d.layers.iter().map(|l| l.1.len()).sum::<usize>() + 1024);
     m.push_str("<section class=\"card chart-card\" id=\"");
@@ -524,7 +516,7 @@ pub fn projection_island(p: &Projection, draw: BuildChart, bind: fn(&Element)) -
     push_note(&mut m, &swatch, &d.desc);
     push_table(&mut m, p.caption, p.caption, &head_of(p.headers), "");
     m.push_str("</section>");
-    Section { markup: m, bind }
+    Section::new(m, move |root| bind_projection(root, draw))
 }
 
 /// Keeps a projection chart card current (see `projection_island`); its rows are built while its table is open.

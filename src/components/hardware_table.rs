@@ -163,5 +163,5 @@ pub fn section() -> Section {
         "</tbody></table></div></section>",
     ]
     .concat();
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }

@@ -2,7 +2,7 @@
 
 use crate::chart::{downsample_minmax, line_path, nice_scale, nice_ticks, px, run_rects, shaded_runs, table_rows, Scale, Svg};
 use crate::components::chart_frame::{
-    axes, bind_projection, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
+    axes, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
 };
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd_tick};
@@ -78,10 +78,6 @@ const CARD: Projection = Projection {
     swatch: "swatch-shade",
 };
 
-fn bind(root: &web_sys::Element) {
-    bind_projection(root, chart)
-}
-
 pub fn section() -> Section {
-    projection_island(&CARD, chart, bind)
+    projection_island(&CARD, chart)
 }

@@ -158,5 +158,5 @@ fn bind(root: &Element) {
 
 pub fn section() -> Section {
     let m = markup(ctx());
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }

@@ -101,5 +101,5 @@ pub fn section() -> Section {
          name=\"headline_threshold\" aria-invalid=\"false\" value=\"35\"> USD per PH/s per day</label></section>",
     ]
     .concat();
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }

@@ -246,5 +246,5 @@ pub fn section() -> Section {
     m.push_str("</caption><thead><tr><th scope=\"col\">Per MW</th><th scope=\"col\">Mining</th><th scope=\"col\">AI/HPC</th></tr></thead><tbody>");
     m.push_str(&now.table_body());
     m.push_str("</tbody></table></div></section>");
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }

@@ -132,5 +132,5 @@ pub fn section() -> Section {
             panel_markup(&mut m, p, s, &presets, live);
         }
     });
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }

@@ -142,7 +142,7 @@ pub fn strip() -> Section {
         })
     });
     m.push_str("</section>");
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }
 
 pub fn grid() -> Section {
@@ -168,5 +168,5 @@ pub fn grid() -> Section {
         })
     });
     m.push_str("</section>");
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }

@@ -2,7 +2,7 @@
 
 use crate::chart::{bars, int_string, nice_scale, px, table_rows, Band, Svg};
 use crate::components::chart_frame::{
-    axes, bind_projection, projection_island, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
+    axes, projection_island, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
 };
 use crate::format::{num, usd, usd_tick};
 use crate::model::{Results, Scenario};
@@ -77,10 +77,6 @@ const CARD: Projection = Projection {
     swatch: "",
 };
 
-fn bind(root: &web_sys::Element) {
-    bind_projection(root, chart)
-}
-
 pub fn section() -> Section {
-    projection_island(&CARD, chart, bind)
+    projection_island(&CARD, chart)
 }

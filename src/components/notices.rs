@@ -34,5 +34,5 @@ fn bind(root: &Element) {
 
 pub fn section() -> Section {
     let m = ctx().notices.with_untracked(|n| markup(n));
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }

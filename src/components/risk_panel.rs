@@ -209,7 +209,7 @@ pub fn section() -> Section {
     push_svg(&mut m, "heatmap-chart", "NPV heatmap over BTC price and network hashrate", &none);
     push_table(&mut m, "NPV heatmap data", "NPV (rows: network hashrate; columns: BTC price), every fifth step", &heat_head(price), "");
     m.push_str("</section>");
-    Section { markup: m, bind }
+    Section::new(m, bind)
 }
 
 fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64, w: f64, with_table: bool) -> ChartData {
