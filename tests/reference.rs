@@ -2,34 +2,23 @@
 //! must match the model to 1e-9 relative (1e-6 absolute near zero).
 
 use hashprice::model::{evaluate, Scenario};
-use serde_json::Value;
 
 mod common;
-use common::{close, compare};
+use common::{assert_cases_match, cases, close};
+
+const REFERENCE: &str = "tests/data/reference_cases.json";
 
 #[test]
 fn reference_cases_match_to_1e9() {
-    let text = std::fs::read_to_string("tests/data/reference_cases.json").expect("reference file");
-    let doc: Value = serde_json::from_str(&text).expect("reference JSON");
-    let cases = doc["cases"].as_array().expect("cases array");
+    let cases = cases(REFERENCE);
     assert_eq!(cases.len(), 14, "the reference holds 14 cases");
-    let mut failures = Vec::new();
-    for case in cases {
-        let name = case["name"].as_str().unwrap_or("?");
-        let scenario: Scenario = serde_json::from_value(case["scenario"].clone()).expect("scenario parses");
-        let results = evaluate(&scenario).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let actual = serde_json::to_value(&results).expect("serialise");
-        compare(name, &actual, &case["expected"], &mut failures);
-    }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert_cases_match(&cases, evaluate);
 }
 
 #[test]
 fn every_scalar_output_is_reachable_by_key() {
     use hashprice::model::{HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
-    let text = std::fs::read_to_string("tests/data/reference_cases.json").expect("reference file");
-    let doc: Value = serde_json::from_str(&text).expect("reference JSON");
-    for case in doc["cases"].as_array().expect("cases") {
+    for case in &cases(REFERENCE) {
         let scenario: Scenario = serde_json::from_value(case["scenario"].clone()).expect("scenario");
         let r = evaluate(&scenario).expect("valid");
         for (section, keys) in [("snapshot", SNAPSHOT_KEYS), ("projection", PROJECTION_KEYS), ("hpc", HPC_KEYS)] {

@@ -5,27 +5,17 @@ use hashprice::model::{evaluate, evaluate_risk, Scenario};
 use serde_json::Value;
 
 mod common;
-use common::{close, compare};
+use common::{assert_cases_match, close};
 
 fn cases() -> Vec<Value> {
-    let text = std::fs::read_to_string("tests/data/reference_risk_cases.json").expect("risk reference file");
-    let doc: Value = serde_json::from_str(&text).expect("risk reference JSON");
-    doc["cases"].as_array().expect("cases").clone()
+    common::cases("tests/data/reference_risk_cases.json")
 }
 
 #[test]
 fn risk_reference_cases_match_to_1e9() {
     let cases = cases();
     assert!(!cases.is_empty());
-    let mut failures = Vec::new();
-    for case in &cases {
-        let name = case["name"].as_str().unwrap_or("?");
-        let scenario: Scenario = serde_json::from_value(case["scenario"].clone()).expect("scenario parses");
-        let results = evaluate_risk(&scenario).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let actual = serde_json::to_value(&results).expect("serialise");
-        compare(name, &actual, &case["expected"], &mut failures);
-    }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert_cases_match(&cases, evaluate_risk);
 }
 
 #[test]

@@ -1,6 +1,29 @@
-//! Shared by the reference tests: tolerant comparison of the model's JSON against a reference file.
+//! Shared by the reference tests: loading a reference file and tolerant comparison of the model's JSON
+//! against it.
 
+use hashprice::model::Scenario;
+use serde::Serialize;
 use serde_json::Value;
+
+/// The `cases` of a reference file under `tests/data/`.
+pub fn cases(path: &str) -> Vec<Value> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    doc["cases"].as_array().unwrap_or_else(|| panic!("{path}: no cases array")).clone()
+}
+
+/// Runs `eval` on every case's scenario and asserts its JSON matches the case's `expected` (see [`compare`]).
+pub fn assert_cases_match<R: Serialize, E: std::fmt::Display>(cases: &[Value], eval: impl Fn(&Scenario) -> Result<R, E>) {
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap_or("?");
+        let scenario: Scenario = serde_json::from_value(case["scenario"].clone()).expect("scenario parses");
+        let results = eval(&scenario).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let actual = serde_json::to_value(&results).expect("serialise");
+        compare(name, &actual, &case["expected"], &mut failures);
+    }
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+}
 
 /// 1e-9 relative, or 1e-6 absolute for values near zero (MODEL.md "Checks").
 pub fn close(actual: f64, expected: f64) -> bool {
