@@ -32,29 +32,25 @@ pub fn monthly_rows(s: &Scenario) -> Vec<MonthRow> {
         return Vec::new();
     }
     let grid = DayGrid::new(s);
+    let fleet = &grid.fleet;
     let mut rows = Vec::with_capacity(grid.horizon_months);
-    let mut cum = -grid.capex_usd;
+    let mut cum = -fleet.capex_usd;
     let nets_by_month: Vec<f64> = grid
         .month_start
         .windows(2)
-        .map(|w| {
-            (w[0]..w[1])
-                .map(|d| grid.net(grid.btc[d] * (s.btc_price_usd * grid.price_growth[d])))
-                .sum::<f64>()
-        })
+        .map(|w| (w[0]..w[1]).map(|d| fleet.net(grid.revenue_usd(d, s.btc_price_usd))).sum::<f64>())
         .collect();
-    let fin = financing(s, grid.capex_usd, &nets_by_month);
+    let fin = financing(s, fleet.capex_usd, &nets_by_month);
     let term = s.debt_term_months as usize;
     for (m, w) in grid.month_start.windows(2).enumerate() {
         let (mut btc, mut revenue, mut power) = (0.0, 0.0, 0.0);
         for d in w[0]..w[1] {
             // Same operation order as the model's projection, so the sums agree exactly.
-            let r = grid.btc[d] * (s.btc_price_usd * grid.price_growth[d]);
-            let curtailed = grid.curtail && r < grid.power_usd_day;
-            if !curtailed {
+            let r = grid.revenue_usd(d, s.btc_price_usd);
+            if !fleet.curtailed(r) {
                 btc += grid.btc[d];
                 revenue += r;
-                power += grid.power_usd_day;
+                power += fleet.power_usd_day;
             }
         }
         let net = nets_by_month[m];
@@ -64,7 +60,7 @@ pub fn monthly_rows(s: &Scenario) -> Vec<MonthRow> {
             btc_mined: btc,
             revenue_usd: revenue,
             power_cost_usd: power,
-            opex_usd: grid.opex_usd_day * (w[1] - w[0]) as f64,
+            opex_usd: fleet.opex_usd_day * (w[1] - w[0]) as f64,
             net_cash_usd: net,
             cumulative_cash_usd: cum,
             debt_payment_usd: if m < term { fin.debt_payment_usd_month } else { 0.0 },

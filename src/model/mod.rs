@@ -2,6 +2,7 @@
 //! engine's `Math` functions in the WASM build (see `crate::math`).
 
 pub mod constants;
+pub mod days;
 pub mod hpc;
 pub mod projection;
 pub mod risk;

@@ -1,6 +1,7 @@
 //! MODEL.md sections 2 and 3: the daily projection, NPV/IRR, and the financing of the capex.
 
 use super::constants::*;
+use super::days::{Days, Fleet};
 use super::scenario::Scenario;
 use serde::Serialize;
 
@@ -32,51 +33,30 @@ pub struct Series {
     pub cumulative_cash_usd_month: Vec<f64>,
 }
 
-/// The scenario's path-independent per-day quantities, shared by the projection, Monte Carlo and sensitivity.
+/// The projection's per-day tables: the shared [`Days`] and [`Fleet`], plus what only the projection needs.
 #[derive(Clone, Debug)]
 pub struct DayGrid {
+    pub factors: Days,
+    pub fleet: Fleet,
     pub days: usize,
     pub horizon_months: usize,
     /// BTC the fleet mines on day d (before curtailment).
     pub btc: Vec<f64>,
     /// Hashprice on day d before the price is applied: BTC per PH/s per day.
     pub hashvalue_btc_per_ph: Vec<f64>,
-    pub subsidy_btc: Vec<f64>,
-    /// Deterministic price growth factor (1 + g_p)^(d / 365.25).
-    pub price_growth: Vec<f64>,
     /// First day of each month, plus `days` at the end.
     pub month_start: Vec<usize>,
-    pub power_usd_day: f64,
-    pub opex_usd_day: f64,
-    pub capex_usd: f64,
-    pub curtail: bool,
 }
 
 impl DayGrid {
     pub fn new(s: &Scenario) -> DayGrid {
-        let days = horizon_days(s.horizon_months);
+        let factors = Days::new(s);
+        let fleet = Fleet::new(s);
+        let days = factors.days;
         let months = s.horizon_months as usize;
-        let f = s.pool_fee_pct / 100.0;
-        let u = s.uptime_pct / 100.0;
-        let fleet_ths = s.machine_hashrate_ths * s.machine_count;
-        let fleet_power_kw = fleet_ths * s.machine_efficiency_jth / 1000.0;
-        let gh = 1.0 + s.hashrate_growth_pct_month / 100.0;
-        let gp = 1.0 + s.btc_price_growth_pct_year / 100.0;
-        let height = s.block_height as u64;
-        let mut btc = Vec::with_capacity(days);
-        let mut hashvalue = Vec::with_capacity(days);
-        let mut subsidy = Vec::with_capacity(days);
-        let mut price_growth = Vec::with_capacity(days);
-        for d in 0..days {
-            let t = d as f64;
-            let h = s.network_hashrate_ehs * crate::math::pow(gh, t / DAYS_PER_MONTH);
-            let sub = subsidy_btc(height + 144 * d as u64);
-            let hv = BLOCKS_PER_DAY * (sub + s.fees_btc_per_block) / (h * 1000.0);
-            hashvalue.push(hv);
-            btc.push(hv * fleet_ths / 1000.0 * u * (1.0 - f));
-            subsidy.push(sub);
-            price_growth.push(crate::math::pow(gp, t / DAYS_PER_YEAR));
-        }
+        let hashvalue: Vec<f64> =
+            (0..days).map(|d| factors.hashvalue_btc_per_ph(d, s.network_hashrate_ehs, s.fees_btc_per_block)).collect();
+        let btc = hashvalue.iter().map(|&hv| fleet.btc(hv)).collect();
         let mut month_start = Vec::with_capacity(months + 1);
         for d in 0..days {
             if month_start.len() <= month_of_day(d, months) {
@@ -84,42 +64,14 @@ impl DayGrid {
             }
         }
         month_start.push(days);
-        DayGrid {
-            days,
-            horizon_months: months,
-            btc,
-            hashvalue_btc_per_ph: hashvalue,
-            subsidy_btc: subsidy,
-            price_growth,
-            month_start,
-            power_usd_day: fleet_power_kw * 24.0 * u * s.power_price_usd_kwh,
-            opex_usd_day: s.opex_usd_month / DAYS_PER_MONTH,
-            capex_usd: s.machine_price_usd_per_th * fleet_ths,
-            curtail: s.curtail_when_unprofitable,
-        }
+        DayGrid { factors, fleet, days, horizon_months: months, btc, hashvalue_btc_per_ph: hashvalue, month_start }
     }
 
-    /// Net cash of a day with this revenue, applying curtailment.
+    /// Revenue of day `d` on the deterministic price path from a starting BTC price.
     #[inline]
-    pub fn net(&self, revenue_usd: f64) -> f64 {
-        if self.curtail && revenue_usd < self.power_usd_day {
-            -self.opex_usd_day
-        } else {
-            revenue_usd - self.power_usd_day - self.opex_usd_day
-        }
+    pub fn revenue_usd(&self, d: usize, btc_price_usd: f64) -> f64 {
+        self.btc[d] * (btc_price_usd * self.factors.price_growth[d])
     }
-}
-
-/// 1 / (1 + r)^((d + 1) / 365.25) for each day, by repeated multiplication (no `powf` per day).
-pub fn discount_factors(days: usize, rate_per_year: f64) -> Vec<f64> {
-    let v = crate::math::pow(1.0 + rate_per_year, -1.0 / DAYS_PER_YEAR);
-    let mut w = v;
-    let mut out = Vec::with_capacity(days);
-    for _ in 0..days {
-        out.push(w);
-        w *= v;
-    }
-    out
 }
 
 /// −capex + Σ net_d / (1 + r)^((d + 1) / 365.25).
@@ -218,6 +170,7 @@ pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Finan
 /// Runs the deterministic projection of section 2 and the financing of section 3.
 pub fn project(s: &Scenario) -> (Projection, Series) {
     let grid = DayGrid::new(s);
+    let fleet = &grid.fleet;
     let days = grid.days;
     let mut net = Vec::with_capacity(days);
     let mut hashprice = Vec::with_capacity(days);
@@ -225,23 +178,23 @@ pub fn project(s: &Scenario) -> (Projection, Series) {
     let (mut total_btc, mut total_revenue, mut total_power) = (0.0, 0.0, 0.0);
     let mut curtailed_days = 0;
     for d in 0..days {
-        let price = s.btc_price_usd * grid.price_growth[d];
+        let price = s.btc_price_usd * grid.factors.price_growth[d];
         let revenue = grid.btc[d] * price;
-        let off = grid.curtail && revenue < grid.power_usd_day;
+        let off = fleet.curtailed(revenue);
         hashprice.push(grid.hashvalue_btc_per_ph[d] * price);
         curtailed.push(off);
         if off {
             curtailed_days += 1;
-            net.push(-grid.opex_usd_day);
         } else {
             total_btc += grid.btc[d];
             total_revenue += revenue;
-            total_power += grid.power_usd_day;
-            net.push(revenue - grid.power_usd_day - grid.opex_usd_day);
+            total_power += fleet.power_usd_day;
         }
+        net.push(fleet.net(revenue));
     }
-    let capex = grid.capex_usd;
-    let halving_day = (1..days).find(|&d| grid.subsidy_btc[d] < grid.subsidy_btc[0]);
+    let capex = fleet.capex_usd;
+    let subsidy = &grid.factors.subsidy_btc;
+    let halving_day = (1..days).find(|&d| subsidy[d] < subsidy[0]);
     let monthly = monthly_sums(&grid, &net);
     let fin = financing(s, capex, &monthly);
     let mut cum = -capex;

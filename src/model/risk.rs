@@ -5,6 +5,7 @@
 //! the inner loops are a multiply, a compare and two adds.
 
 use super::constants::*;
+use super::days::{Days, Fleet};
 use super::scenario::{input_spec, Scenario};
 use serde::Serialize;
 
@@ -159,100 +160,21 @@ pub fn select_kth(v: &mut [f64], from: usize, k: usize) {
     }
 }
 
-/// Per-day factors of a scenario that no input of the tornado or heatmap (other than growth) changes.
-struct Days {
-    days: usize,
-    /// (1 + g_h)^(d / 30.4375)
-    hash_growth: Vec<f64>,
-    /// (1 + g_p)^(d / 365.25)
-    price_growth: Vec<f64>,
-    subsidy_btc: Vec<f64>,
-    discount: Vec<f64>,
-}
-
-impl Days {
-    fn new(s: &Scenario) -> Days {
-        let days = horizon_days(s.horizon_months);
-        let height = s.block_height as u64;
-        Days {
-            days,
-            hash_growth: growth_factors(days, s.hashrate_growth_pct_month, DAYS_PER_MONTH),
-            price_growth: growth_factors(days, s.btc_price_growth_pct_year, DAYS_PER_YEAR),
-            subsidy_btc: (0..days).map(|d| subsidy_btc(height + 144 * d as u64)).collect(),
-            discount: super::projection::discount_factors(days, s.discount_rate_pct_year / 100.0),
-        }
+/// NPV of a deterministic run: price_d = price × price_growth[d].
+fn npv(fleet: &Fleet, days: &Days, btc: &[f64], price_usd: f64) -> f64 {
+    let mut sum = 0.0;
+    // Iterators, not indexing: the size-optimised build does not inline `Vec` indexing.
+    for ((b, g), disc) in btc.iter().zip(&days.price_growth).zip(&days.discount) {
+        sum += fleet.net(b * (price_usd * g)) * disc;
     }
-}
-
-fn growth_factors(days: usize, growth_pct: f64, period_days: f64) -> Vec<f64> {
-    let g = 1.0 + growth_pct / 100.0;
-    (0..days).map(|d| crate::math::pow(g, d as f64 / period_days)).collect()
-}
-
-/// The scalars of section 2 that turn per-day factors into cash.
-struct Fleet {
-    fleet_ths: f64,
-    u: f64,
-    keep: f64,
-    power_usd_day: f64,
-    opex_usd_day: f64,
-    capex_usd: f64,
-    /// 0 when curtailing (a day never loses money on power), −∞ otherwise.
-    floor_usd: f64,
-}
-
-impl Fleet {
-    fn new(s: &Scenario) -> Fleet {
-        let fleet_ths = s.machine_hashrate_ths * s.machine_count;
-        let u = s.uptime_pct / 100.0;
-        Fleet {
-            fleet_ths,
-            u,
-            keep: 1.0 - s.pool_fee_pct / 100.0,
-            power_usd_day: fleet_ths * s.machine_efficiency_jth / 1000.0 * 24.0 * u * s.power_price_usd_kwh,
-            opex_usd_day: s.opex_usd_month / DAYS_PER_MONTH,
-            capex_usd: s.machine_price_usd_per_th * fleet_ths,
-            floor_usd: if s.curtail_when_unprofitable { 0.0 } else { f64::NEG_INFINITY },
-        }
-    }
-
-    /// BTC mined per day at a starting network hashrate, in section 2's order of operations.
-    fn btc_per_day(&self, days: &Days, network_hashrate_ehs: f64, fees_btc: f64) -> Vec<f64> {
-        (0..days.days)
-            .map(|d| {
-                let h = network_hashrate_ehs * days.hash_growth[d];
-                BLOCKS_PER_DAY * (days.subsidy_btc[d] + fees_btc) / (h * 1000.0) * self.fleet_ths / 1000.0
-                    * self.u
-                    * self.keep
-            })
-            .collect()
-    }
-
-    #[inline]
-    fn net(&self, revenue_usd: f64) -> f64 {
-        // Branch-free: a curtailed day (revenue below power) earns nothing and still pays opex; the same
-        // operations as section 2 otherwise. The inner loops run this ~1.6 million times per risk run.
-        // (A plain comparison, not `f64::max`, which the size-optimised build turns into a call.)
-        let margin = revenue_usd - self.power_usd_day;
-        (if margin < self.floor_usd { self.floor_usd } else { margin }) - self.opex_usd_day
-    }
-
-    /// NPV of a deterministic run: price_d = price × price_growth[d].
-    fn npv(&self, days: &Days, btc: &[f64], price_usd: f64) -> f64 {
-        let mut sum = 0.0;
-        // Iterators, not indexing: the size-optimised build does not inline `Vec` indexing.
-        for ((b, g), disc) in btc.iter().zip(&days.price_growth).zip(&days.discount) {
-            sum += self.net(b * (price_usd * g)) * disc;
-        }
-        sum - self.capex_usd
-    }
+    sum - fleet.capex_usd
 }
 
 /// npv_usd of section 2 for a scenario, without the rest of the projection.
 fn npv_of(s: &Scenario, days: &Days) -> f64 {
     let fleet = Fleet::new(s);
     let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
-    fleet.npv(days, &btc, s.btc_price_usd)
+    npv(&fleet, days, &btc, s.btc_price_usd)
 }
 
 /// The keys of the tornado in MODEL.md order, with how each moves.
@@ -365,7 +287,7 @@ fn monte_carlo(s: &Scenario, days: &Days) -> Risk {
     let mut month_end = vec![0usize; months];
     let mut in_month = Vec::with_capacity(days.days);
     for d in 0..days.days {
-        let m = ((d as f64 / DAYS_PER_MONTH).floor() as usize).min(months - 1);
+        let m = month_of_day(d, months);
         month_end[m] = d + 1;
         in_month.push(crate::math::pow(g_p, (d as f64 - DAYS_PER_MONTH * m as f64) / DAYS_PER_YEAR));
     }
