@@ -156,6 +156,26 @@ pub fn bars(values: &[f64], band: &Band, y: &Scale) -> Vec<Rect> {
         .collect()
 }
 
+/// One path outlining every rectangle of `rects` that has an area, so a chart's bars are one element with one
+/// `d` to patch per input rather than dozens of `<rect>`s (each its own layout object and attribute writes).
+pub fn rects_path(rects: &[Rect]) -> String {
+    let mut d = String::with_capacity(rects.len() * 24);
+    for r in rects.iter().filter(|r| r.w > 0 && r.h > 0) {
+        d.push('M');
+        push_int(&mut d, r.x);
+        d.push(' ');
+        push_int(&mut d, r.y);
+        d.push('h');
+        push_int(&mut d, r.w);
+        d.push('v');
+        push_int(&mut d, r.h);
+        d.push('h');
+        push_int(&mut d, -r.w);
+        d.push('Z');
+    }
+    d
+}
+
 /// Shading rectangles for index runs such as [`super::shaded_runs`] gives, on a chart whose `x` scale maps
 /// the day index to the day's point: the run `[start, end)` covers from half a day before `start` to half a
 /// day before `end`, clamped into the plot, and spans `top_px..bottom_px` vertically.

@@ -116,3 +116,11 @@ fn run_rects_cover_days() {
     assert_eq!(r[0], Rect { x: 0, y: 0, w: 15, h: 50, negative: false }); // clamped at the left edge
     assert_eq!(r[1], Rect { x: 45, y: 0, w: 55, h: 50, negative: false }); // and at the right
 }
+
+#[test]
+fn rects_path_outlines_each_rect_with_area() {
+    let r = |x, y, w, h| Rect { x, y, w, h, negative: false };
+    assert_eq!(rects_path(&[r(10, 20, 5, 30), r(16, 50, 5, 0), r(22, 50, 5, 12)]), "M10 20h5v30h-5ZM22 50h5v12h-5Z");
+    assert_eq!(rects_path(&[]), "");
+    assert_eq!(rects_path(&[r(-3, -4, 2, 1)]), "M-3 -4h2v1h-2Z");
+}

@@ -1,6 +1,6 @@
 //! Chart 3: monthly net cash as bars (losses below the zero line), with the debt payment when financed.
 
-use crate::chart::{bars, int_string, nice_scale, px, table_rows, Band, Svg};
+use crate::chart::{bars, int_string, nice_scale, px, rects_path, table_rows, Band, Svg};
 use crate::components::chart_frame::{
     axes, projection_island, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
 };
@@ -26,9 +26,9 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let mut svg = Svg::new();
     axes(&mut svg, w, &x_axis, &Axis::new(&y, &yt, usd_tick, "USD per month"));
     let ax = svg.take();
-    for b in bars(monthly, &band, &y) {
-        svg.rect(if b.negative { "bar neg" } else { "bar" }, b.x, b.y, b.w, b.h);
-    }
+    let (losses, gains): (Vec<_>, Vec<_>) = bars(monthly, &band, &y).into_iter().partition(|b| b.negative);
+    svg.path("bar", &rects_path(&gains));
+    svg.path("bar neg", &rects_path(&losses));
     let bar = svg.take();
     let debt_months = term_months.min(n);
     if payment > 0.0 && debt_months > 0 {
