@@ -446,6 +446,33 @@ test('charts update live: cash path follows a slider, curtailed days get shaded 
   });
 });
 
+test('monthly bars: one outline per month in two paths, gains and losses coloured apart, following the price', T, async () => {
+  const s = { ...defaultScenario(), curtail_when_unprofitable: false, btc_price_usd: 80000 };
+  const months = projection(s).monthly_net_usd;
+  const big = Math.max(...months.map(Math.abs));
+  // A month this far from zero is at least 1 px tall in the 300 px chart; smaller ones may round to no bar.
+  const clear = (sign) => months.filter((m) => sign * m > big / 100).length;
+  const any = (sign) => months.filter((m) => sign * m > 0).length;
+  assert.ok(clear(-1) > 0 && clear(1) > 0, 'test set-up: months with gains and months with losses');
+  await withPage(suite.browser, `${suite.url}?curtail_when_unprofitable=false&btc_price_usd=80000`, async (page) => {
+    const outlines = (sel) => page.$eval(sel, (el) => (el.getAttribute('d').match(/M/g) || []).length).catch(() => 0);
+    await eventually(async () => {
+      const gains = await outlines('#monthly svg.chart path.bar:not(.neg)');
+      const losses = await outlines('#monthly svg.chart path.bar.neg');
+      assert.ok(gains >= clear(1) && gains <= any(1), `${gains} gain bars for ${clear(1)}–${any(1)} months`);
+      assert.ok(losses >= clear(-1) && losses <= any(-1), `${losses} loss bars for ${clear(-1)}–${any(-1)} months`);
+    });
+    assert.equal(await page.locator('#monthly svg.chart rect').count(), 0, 'no rect per bar');
+    const fills = await page.$$eval('#monthly svg.chart path.bar', (els) => els.map((el) => getComputedStyle(el).fill));
+    assert.equal(fills.length, 2);
+    assert.ok(fills.every((f) => f !== 'none'), `bars are filled: ${fills}`);
+    assert.notEqual(fills[0], fills[1], 'losses are coloured apart from gains');
+    const d0 = await page.getAttribute('#monthly svg.chart path.bar.neg', 'd');
+    await typeInto(page, 'btc_price_usd', '70000');
+    await eventually(async () => assert.notEqual(await page.getAttribute('#monthly svg.chart path.bar.neg', 'd'), d0, 'the loss bars follow the price'));
+  });
+});
+
 // ---- formulas ----
 
 test('"How is this computed?" shows the formula with the current numbers, and follows an input', T, async () => {
