@@ -5,31 +5,14 @@
 // the previous one whichever variant it belongs to (smaller moves change fewer texts and would favour a variant).
 // The latency is measured as in bench.mjs (frame-aligned input → setTimeout(0) after the frame), with the
 // viewport as tall as the page unless --screen.
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../tests/e2e/helpers.mjs';
-import { serveCompressed } from './serve.mjs';
-import { distSizes } from '../../scripts/check-size.mjs';
-import path from 'node:path';
+import { openCalculator, opt } from './devpage.mjs';
 
 const argv = process.argv.slice(2);
 const cut = argv.indexOf('--');
 const args = cut >= 0 ? argv.slice(0, cut) : argv;
 const variants = cut >= 0 ? argv.slice(cut + 1) : ['', ''];
-const opt = (n, d) => (args.indexOf(`--${n}`) >= 0 ? args[args.indexOf(`--${n}`) + 1] : d);
-const DIST = path.resolve(opt('dist', 'dist'));
-const N = Number(opt('inputs', 100));
-
-const server = await serveCompressed(distSizes(DIST));
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-await page.goto(server.url, { waitUntil: 'load' });
-await page.waitForSelector('[data-kpi=hashprice_usd_per_ph_day][data-value]');
-await page.waitForTimeout(500);
-if (!args.includes('--screen')) {
-  const h = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-  await page.setViewportSize({ width: 1440, height: h + 200 });
-  await page.waitForTimeout(300);
-}
+const N = Number(opt(args, 'inputs', 100));
+const { page, close } = await openCalculator({ dist: opt(args, 'dist', 'dist'), screen: args.includes('--screen') });
 const res = await page.evaluate(
   async ({ n, variants }) => {
     const styles = variants.map((css) => {
@@ -73,5 +56,4 @@ variants.forEach((v, i) => {
   const xs = res[i];
   console.log(`p50 ${f(pct(xs, 0.5))}  p95 ${f(pct(xs, 0.95))}  mean ${f(xs.reduce((a, b) => a + b, 0) / xs.length)} ms   ${v || '(as built)'}`);
 });
-await browser.close();
-await server.close();
+await close();

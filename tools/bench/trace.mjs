@@ -1,26 +1,15 @@
 // Development aid: traces N BTC-slider inputs (frame-aligned, whole page in view) and sums Chromium's main-thread
 // events by name, to see where an input's frame goes.   node tools/bench/trace.mjs --dist DIR [--inputs N]
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../tests/e2e/helpers.mjs';
-import { serveCompressed } from './serve.mjs';
-import { distSizes } from '../../scripts/check-size.mjs';
-import path from 'node:path';
+import { openCalculator, opt } from './devpage.mjs';
 const args = process.argv.slice(2);
-const opt = (n, d) => (args.indexOf(`--${n}`) >= 0 ? args[args.indexOf(`--${n}`) + 1] : d);
-const DIST = path.resolve(opt('dist', 'dist'));
-const N = Number(opt('inputs', 40));
-const server = await serveCompressed(distSizes(DIST));
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
-const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-await page.goto(server.url, { waitUntil: 'load' });
-await page.waitForSelector('[data-kpi=hashprice_usd_per_ph_day][data-value]');
-await page.waitForTimeout(500);
+const N = Number(opt(args, 'inputs', 40));
 // TRACE_CSS: extra CSS to inject (e.g. hide one section to see its share of the frame).
-if (process.env.TRACE_CSS) await page.addStyleTag({ content: process.env.TRACE_CSS });
-const h = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
 // TRACE_SCREEN=1 keeps the 1440 × 900 viewport instead of one as tall as the page.
-if (!process.env.TRACE_SCREEN) await page.setViewportSize({ width: 1440, height: h });
-await page.waitForTimeout(300);
+const { page, close } = await openCalculator({
+  dist: opt(args, 'dist', 'dist'),
+  screen: Boolean(process.env.TRACE_SCREEN),
+  css: process.env.TRACE_CSS || '',
+});
 const cdp = await page.context().newCDPSession(page);
 const events = [];
 cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
@@ -32,13 +21,17 @@ const lat = await page.evaluate(async (n) => {
   const out = [];
   for (let i = 0; i < n; i++) {
     await raf(); await raf();
-    out.push(await new Promise((res) => requestAnimationFrame(() => {
-      const t0 = performance.now();
-      s.value = String(50000 + 1000 * i);
-      s.dispatchEvent(new Event('input', { bubbles: true }));
-      let ts; requestAnimationFrame(() => (ts = performance.now()));
-      setTimeout(() => res([performance.now() - t0, ts - t0]), 0);
-    })));
+    out.push(await new Promise((res) => {
+      let t0, ts;
+      requestAnimationFrame(() => {
+        t0 = performance.now();
+        s.value = String(50000 + 1000 * i);
+        s.dispatchEvent(new Event('input', { bubbles: true }));
+        setTimeout(() => res([performance.now() - t0, ts - t0]), 0);
+      });
+      // The next callback of the same frame: after the input's reactive updates, before rendering.
+      requestAnimationFrame(() => (ts = performance.now()));
+    }));
   }
   return out;
 }, N);
@@ -58,5 +51,4 @@ const rows = Object.entries(sum).sort((a, b) => b[1] - a[1]).slice(0, 25);
 for (const [k, v] of rows) console.log(k.padEnd(40), (v / 1000 / N).toFixed(3), 'ms per input');
 const t = lat.map((x) => x[0]).sort((a, b) => a - b), sc = lat.map((x) => x[1]).sort((a, b) => a - b);
 console.log('latency p50', t[N >> 1].toFixed(2), 'p95', t[Math.ceil(0.95 * N) - 1].toFixed(2), ' script p50', sc[N >> 1].toFixed(2));
-await browser.close();
-await server.close();
+await close();
