@@ -1,10 +1,10 @@
 //! Risk (MODEL.md sections 5–6): Monte Carlo odds, fan chart, tornado and NPV heatmap.
 //!
 //! The work runs right after the frame that shows the new KPIs and deterministic charts has been painted,
-//! so they never wait for it; a newer input supersedes a pending run. A result computed for an older scenario is
+//! so they never wait for it, in three tasks (see `RiskRun`); a newer input supersedes a pending run. A result computed for an older scenario is
 //! marked stale (`data-stale="true"`, `aria-busy`) until the fresh one arrives, never shown as current.
 
-use crate::app::ctx;
+use crate::app::{ctx, Ctx};
 use crate::chart::{
     area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, nice_ticks, px, table_rows, zero_contour, Scale,
     Svg,
@@ -20,8 +20,8 @@ use web_sys::Element;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
 use crate::format::{num, pct, plain, usd, usd_tick};
-use crate::model::risk::{heatmap_multiplier, HEATMAP_STEPS};
-use crate::model::{evaluate_risk, RiskResults, Scenario};
+use crate::model::risk::{heatmap_multiplier, RiskRun, HEATMAP_STEPS};
+use crate::model::{RiskResults, Scenario};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -158,27 +158,37 @@ fn bind(root: &Element) {
         p.generation.set(p.generation.get() + 1);
         let mine = p.generation.get();
         let p = p.clone();
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if p.generation.get() != mine {
-                        return;
-                    }
-                    let Ok(results) = evaluate_risk(&s) else { return };
-                    let (capex, halving, npv) = c.results.with_untracked(|r| {
-                        r.as_ref().map(|r| (r.snapshot.capex_usd, r.projection.halving_day, r.projection.npv_usd)).unwrap_or((0.0, None, 0.0))
-                    });
-                    *p.state.borrow_mut() = Some(RiskState { scenario: s, results, capex, halving, npv });
-                    p.render(c.chart_w.get_untracked());
-                    p.set_stale(false);
-                },
-                Duration::from_millis(0),
-            );
-        });
+        if s.validate().is_err() {
+            return;
+        }
+        let run = RiskRun::new(&s);
+        request_animation_frame(move || step(p, c, s, run, mine));
     });
     let p = panel.clone();
     crate::dom::effect(move |_| p.render(c.chart_w.get()));
     on(&panel.root.clone(), "toggle", true, move |_| panel.render(c.chart_w.get_untracked()));
+}
+
+/// Runs the next part of a risk run in a task of its own and queues the one after; the last part shows the
+/// results. A newer input (a new `generation`) abandons the run between parts.
+fn step(p: Rc<Panel>, c: Ctx, s: Scenario, mut run: RiskRun, mine: u64) {
+    set_timeout(
+        move || {
+            if p.generation.get() != mine {
+                return;
+            }
+            let Some(results) = run.step() else {
+                return step(p, c, s, run, mine);
+            };
+            let (capex, halving, npv) = c.results.with_untracked(|r| {
+                r.as_ref().map(|r| (r.snapshot.capex_usd, r.projection.halving_day, r.projection.npv_usd)).unwrap_or((0.0, None, 0.0))
+            });
+            *p.state.borrow_mut() = Some(RiskState { scenario: s, results, capex, halving, npv });
+            p.render(c.chart_w.get_untracked());
+            p.set_stale(false);
+        },
+        Duration::from_millis(0),
+    );
 }
 
 pub fn section() -> Section {

@@ -40,7 +40,12 @@ pub fn evaluate(s: &Scenario) -> Result<Results, InputError> {
 /// Sections 5–6 (Monte Carlo, tornado, heatmap): heavier, so the page runs it apart from `evaluate`.
 pub fn evaluate_risk(s: &Scenario) -> Result<RiskResults, InputError> {
     s.validate()?;
-    Ok(risk::risk(s))
+    let mut run = risk::RiskRun::new(s);
+    loop {
+        if let Some(results) = run.step() {
+            return Ok(results);
+        }
+    }
 }
 
 /// Output keys of sections 1, 2–3 and 4 that hold one number (the page's KPIs), in display order.
