@@ -1,0 +1,39 @@
+use super::*;
+
+#[test]
+fn a_run_takes_three_steps_and_ends_with_every_part() {
+    let s = Scenario::default();
+    let mut run = RiskRun::new(&s);
+    assert!(run.step().is_none(), "Monte Carlo");
+    assert!(run.step().is_none(), "tornado");
+    let Some(r) = run.step() else { panic!("the third step computes the heatmap and returns the results") };
+    assert_eq!(r.tornado.len(), TORNADO_KEYS.len());
+    assert_eq!(r.heatmap_npv_usd.len(), HEATMAP_STEPS);
+    assert_eq!(r.risk.mc_cum_cash_usd_p50.len(), s.horizon_months as usize);
+}
+
+#[test]
+fn selection_deciles_equal_sorted_percentiles() {
+    let mut rng = SplitMix64::new(7);
+    for n in [1usize, 2, 3, 10, 11, 999, 1000] {
+        let values: Vec<f64> = (0..n).map(|_| rng.uniform() * 100.0 - 50.0).collect();
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let mut work = values.clone();
+        let got = deciles_10_50_90(&mut work);
+        for (g, q) in got.iter().zip([0.1, 0.5, 0.9]) {
+            assert_eq!(*g, percentile(&sorted, q), "n = {n}, q = {q}");
+        }
+    }
+    let mut ties = vec![3.0; 50];
+    assert_eq!(deciles_10_50_90(&mut ties), [3.0; 3]);
+    for n in [7usize, 100, 1000] {
+        let few: Vec<f64> = (0..n).map(|_| (rng.uniform() * 4.0).floor()).collect();
+        let mut sorted = few.clone();
+        sorted.sort_by(f64::total_cmp);
+        let got = deciles_10_50_90(&mut few.clone());
+        for (g, q) in got.iter().zip([0.1, 0.5, 0.9]) {
+            assert_eq!(*g, percentile(&sorted, q), "few distinct values, n = {n}, q = {q}");
+        }
+    }
+}
