@@ -1,8 +1,9 @@
 //! Risk (MODEL.md sections 5–6): Monte Carlo odds, fan chart, tornado and NPV heatmap.
 //!
 //! The work runs right after the frame that shows the new KPIs and deterministic charts has been painted,
-//! so they never wait for it, in three tasks (see `RiskRun`); a newer input supersedes a pending run. A result computed for an older scenario is
-//! marked stale (`data-stale="true"`, `aria-busy`) until the fresh one arrives, never shown as current.
+//! so they never wait for it, in three tasks (see `RiskRun`); a newer input supersedes a pending run. A result
+//! computed for an older scenario is marked stale (`data-stale="true"`, `aria-busy`) until the fresh one
+//! arrives, never shown as current.
 
 use crate::app::{ctx, Ctx};
 use crate::chart::{
@@ -158,11 +159,7 @@ fn bind(root: &Element) {
         p.generation.set(p.generation.get() + 1);
         let mine = p.generation.get();
         let p = p.clone();
-        if s.validate().is_err() {
-            return;
-        }
-        let run = RiskRun::new(&s);
-        request_animation_frame(move || step(p, c, s, run, mine));
+        request_animation_frame(move || step(p, c, s, None, mine));
     });
     let p = panel.clone();
     crate::dom::effect(move |_| p.render(c.chart_w.get()));
@@ -170,15 +167,21 @@ fn bind(root: &Element) {
 }
 
 /// Runs the next part of a risk run in a task of its own and queues the one after; the last part shows the
-/// results. A newer input (a new `generation`) abandons the run between parts.
-fn step(p: Rc<Panel>, c: Ctx, s: Scenario, mut run: RiskRun, mine: u64) {
+/// results. The run starts in the first task (`run` is `None`), so none of it lands in the input's frame. A
+/// newer input (a new `generation`) abandons the run between parts.
+fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
     set_timeout(
         move || {
             if p.generation.get() != mine {
                 return;
             }
+            let mut run = match run {
+                Some(run) => run,
+                None if s.validate().is_ok() => RiskRun::new(&s),
+                None => return,
+            };
             let Some(results) = run.step() else {
-                return step(p, c, s, run, mine);
+                return step(p, c, s, Some(run), mine);
             };
             let (capex, halving, npv) = c.results.with_untracked(|r| {
                 r.as_ref().map(|r| (r.snapshot.capex_usd, r.projection.halving_day, r.projection.npv_usd)).unwrap_or((0.0, None, 0.0))

@@ -38,7 +38,6 @@ pub struct Series {
 pub struct DayGrid {
     pub factors: Days,
     pub fleet: Fleet,
-    pub days: usize,
     pub horizon_months: usize,
     /// BTC the fleet mines on day d (before curtailment).
     pub btc: Vec<f64>,
@@ -64,7 +63,7 @@ impl DayGrid {
             }
         }
         month_start.push(days);
-        DayGrid { factors, fleet, days, horizon_months: months, btc, hashvalue_btc_per_ph: hashvalue, month_start }
+        DayGrid { factors, fleet, horizon_months: months, btc, hashvalue_btc_per_ph: hashvalue, month_start }
     }
 
     /// Revenue of day `d` on the deterministic price path from a starting BTC price.
@@ -171,7 +170,7 @@ pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Finan
 pub fn project(s: &Scenario) -> (Projection, Series) {
     let grid = DayGrid::new(s);
     let fleet = &grid.fleet;
-    let days = grid.days;
+    let days = grid.factors.days;
     let mut net = Vec::with_capacity(days);
     let mut hashprice = Vec::with_capacity(days);
     let mut curtailed = Vec::with_capacity(days);
