@@ -13,8 +13,6 @@ pub struct Days {
     /// (1 + g_p)^(d / 365.25)
     pub price_growth: Vec<f64>,
     pub subsidy_btc: Vec<f64>,
-    /// 1 / (1 + r)^((d + 1) / 365.25)
-    pub discount: Vec<f64>,
 }
 
 impl Days {
@@ -26,7 +24,6 @@ impl Days {
             hash_growth: growth_factors(days, s.hashrate_growth_pct_month, DAYS_PER_MONTH),
             price_growth: growth_factors(days, s.btc_price_growth_pct_year, DAYS_PER_YEAR),
             subsidy_btc: (0..days).map(|d| subsidy_btc(height + 144 * d as u64)).collect(),
-            discount: discount_factors(days, s.discount_rate_pct_year / 100.0),
         }
     }
 
@@ -42,18 +39,6 @@ impl Days {
 fn growth_factors(days: usize, growth_pct: f64, period_days: f64) -> Vec<f64> {
     let g = 1.0 + growth_pct / 100.0;
     (0..days).map(|d| crate::math::pow(g, d as f64 / period_days)).collect()
-}
-
-/// 1 / (1 + r)^((d + 1) / 365.25) for each day, by repeated multiplication (no `powf` per day).
-pub fn discount_factors(days: usize, rate_per_year: f64) -> Vec<f64> {
-    let v = crate::math::pow(1.0 + rate_per_year, -1.0 / DAYS_PER_YEAR);
-    let mut w = v;
-    let mut out = Vec::with_capacity(days);
-    for _ in 0..days {
-        out.push(w);
-        w *= v;
-    }
-    out
 }
 
 /// The scalars of section 2 that turn per-day factors into cash.

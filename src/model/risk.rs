@@ -160,21 +160,33 @@ pub fn select_kth(v: &mut [f64], from: usize, k: usize) {
     }
 }
 
+/// 1 / (1 + r)^((d + 1) / 365.25) for each day, by repeated multiplication (no `powf` per day).
+fn discount_factors(days: usize, rate_per_year: f64) -> Vec<f64> {
+    let v = crate::math::pow(1.0 + rate_per_year, -1.0 / DAYS_PER_YEAR);
+    let mut w = v;
+    let mut out = Vec::with_capacity(days);
+    for _ in 0..days {
+        out.push(w);
+        w *= v;
+    }
+    out
+}
+
 /// NPV of a deterministic run: price_d = price × price_growth[d].
-fn npv(fleet: &Fleet, days: &Days, btc: &[f64], price_usd: f64) -> f64 {
+fn npv(fleet: &Fleet, days: &Days, discount: &[f64], btc: &[f64], price_usd: f64) -> f64 {
     let mut sum = 0.0;
     // Iterators, not indexing: the size-optimised build does not inline `Vec` indexing.
-    for ((b, g), disc) in btc.iter().zip(&days.price_growth).zip(&days.discount) {
+    for ((b, g), disc) in btc.iter().zip(&days.price_growth).zip(discount) {
         sum += fleet.net(b * (price_usd * g)) * disc;
     }
     sum - fleet.capex_usd
 }
 
 /// npv_usd of section 2 for a scenario, without the rest of the projection.
-fn npv_of(s: &Scenario, days: &Days) -> f64 {
+fn npv_of(s: &Scenario, days: &Days, discount: &[f64]) -> f64 {
     let fleet = Fleet::new(s);
     let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
-    npv(&fleet, days, &btc, s.btc_price_usd)
+    npv(&fleet, days, discount, &btc, s.btc_price_usd)
 }
 
 /// The keys of the tornado in MODEL.md order, with how each moves.
@@ -216,7 +228,7 @@ pub fn tornado_bounds(key: &str, value: f64, s: f64) -> (f64, f64) {
     }
 }
 
-fn tornado(s: &Scenario, base_days: &Days) -> Vec<TornadoRow> {
+fn tornado(s: &Scenario, base_days: &Days, discount: &[f64]) -> Vec<TornadoRow> {
     let sens = s.sensitivity_pct / 100.0;
     TORNADO_KEYS
         .iter()
@@ -230,9 +242,9 @@ fn tornado(s: &Scenario, base_days: &Days) -> Vec<TornadoRow> {
                 }
                 let growth_moved = key.ends_with("growth_pct_month") || key.ends_with("growth_pct_year");
                 if growth_moved {
-                    npv_of(&moved, &Days::new(&moved))
+                    npv_of(&moved, &Days::new(&moved), discount)
                 } else {
-                    npv_of(&moved, base_days)
+                    npv_of(&moved, base_days, discount)
                 }
             };
             TornadoRow { key, low_input, high_input, npv_low_usd: npv_at(low_input), npv_high_usd: npv_at(high_input) }
@@ -248,7 +260,7 @@ pub fn heatmap_multiplier(i: usize) -> f64 {
 }
 
 /// heatmap[j][i] = NPV with BTC price × (0.5 + 0.05 i) and network hashrate × (0.5 + 0.05 j).
-fn heatmap(s: &Scenario, days: &Days) -> Vec<Vec<f64>> {
+fn heatmap(s: &Scenario, days: &Days, discount: &[f64]) -> Vec<Vec<f64>> {
     let fleet = Fleet::new(s);
     let prices: Vec<Vec<f64>> = (0..HEATMAP_STEPS)
         .map(|i| {
@@ -263,7 +275,7 @@ fn heatmap(s: &Scenario, days: &Days) -> Vec<Vec<f64>> {
                 .iter()
                 .map(|price| {
                     let mut sum = 0.0;
-                    for ((b, p), disc) in btc.iter().zip(price).zip(&days.discount) {
+                    for ((b, p), disc) in btc.iter().zip(price).zip(discount) {
                         sum += fleet.net(b * p) * disc;
                     }
                     sum - fleet.capex_usd
@@ -273,7 +285,7 @@ fn heatmap(s: &Scenario, days: &Days) -> Vec<Vec<f64>> {
         .collect()
 }
 
-fn monte_carlo(s: &Scenario, days: &Days) -> Risk {
+fn monte_carlo(s: &Scenario, days: &Days, discount: &[f64]) -> Risk {
     let fleet = Fleet::new(s);
     let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
     let months = s.horizon_months as usize;
@@ -308,7 +320,7 @@ fn monte_carlo(s: &Scenario, days: &Days) -> Risk {
             }
             let mut month_sum = 0.0;
             let end = month_end[m];
-            let month = btc[d..end].iter().zip(&in_month[d..end]).zip(&days.discount[d..end]);
+            let month = btc[d..end].iter().zip(&in_month[d..end]).zip(&discount[d..end]);
             for ((b, g), disc) in month {
                 let net = fleet.net(b * (price_month * g));
                 month_sum += net;
@@ -356,25 +368,30 @@ fn monte_carlo(s: &Scenario, days: &Days) -> Risk {
 pub struct RiskRun {
     scenario: Scenario,
     days: Days,
+    /// 1 / (1 + r)^((d + 1) / 365.25): only the risk runs' NPVs use them (not in [`Days`], which the
+    /// projection builds on every evaluation).
+    discount: Vec<f64>,
     risk: Option<Risk>,
     tornado: Option<Vec<TornadoRow>>,
 }
 
 impl RiskRun {
     pub fn new(s: &Scenario) -> RiskRun {
-        RiskRun { scenario: s.clone(), days: Days::new(s), risk: None, tornado: None }
+        let days = Days::new(s);
+        let discount = discount_factors(days.days, s.discount_rate_pct_year / 100.0);
+        RiskRun { scenario: s.clone(), days, discount, risk: None, tornado: None }
     }
 
     /// Computes the next part; returns the results once the last part is done.
     pub fn step(&mut self) -> Option<RiskResults> {
-        let (s, days) = (&self.scenario, &self.days);
+        let (s, days, discount) = (&self.scenario, &self.days, &self.discount[..]);
         match (self.risk.take(), self.tornado.take()) {
-            (None, _) => self.risk = Some(monte_carlo(s, days)),
+            (None, _) => self.risk = Some(monte_carlo(s, days, discount)),
             (Some(risk), None) => {
                 self.risk = Some(risk);
-                self.tornado = Some(tornado(s, days));
+                self.tornado = Some(tornado(s, days, discount));
             }
-            (Some(risk), Some(tornado)) => return Some(RiskResults { risk, tornado, heatmap_npv_usd: heatmap(s, days) }),
+            (Some(risk), Some(tornado)) => return Some(RiskResults { risk, tornado, heatmap_npv_usd: heatmap(s, days, discount) }),
         }
         None
     }
