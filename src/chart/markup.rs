@@ -161,9 +161,10 @@ pub fn parse_flat(s: &str) -> Option<Vec<Flat<'_>>> {
                 rest = after.strip_prefix("</")?.strip_prefix(tag)?.strip_prefix('>')?;
                 break Some(text);
             }
-            let eq = rest.find("=\"")?;
+            // A char pattern, not "=\"": the substring searcher would link core's str-slicing panic message.
+            let eq = rest.find('=')?;
             let (name, r) = rest.split_at_checked(eq)?;
-            let r = r.get(2..)?;
+            let r = r.strip_prefix("=\"")?;
             let q = r.find('"')?;
             if name.is_empty() || name.contains(['<', '>', ' ']) {
                 return None;
@@ -191,10 +192,19 @@ pub fn same_shape(a: &[Flat], b: &[Flat]) -> bool {
 
 /// Undoes `push_escaped`.
 pub fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
+    // One pass over `&`-separated pieces: `str::replace` with a string pattern would link core's
+    // str-slicing panic message (~3 KB of WASM).
+    let mut parts = s.split('&');
+    let mut out = String::from(parts.next().unwrap_or_default());
+    for part in parts {
+        let (ch, rest) = [("lt;", '<'), ("gt;", '>'), ("quot;", '"'), ("amp;", '&')]
+            .iter()
+            .find_map(|(name, ch)| part.strip_prefix(name).map(|rest| (*ch, rest)))
+            .unwrap_or(('&', part));
+        out.push(ch);
+        out.push_str(rest);
     }
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
+    out
 }
 
 /// Table body rows as markup: the first cell of each row is a row header.
@@ -237,6 +247,16 @@ mod tests {
             s.out,
             "<g class=\"bars\"><rect class=\"bar neg\" x=\"1\" y=\"2\" width=\"3\" height=\"0\"/><line x1=\"0\" y1=\"0\" x2=\"5\" y2=\"5\"/><path class=\"line\" d=\"M0 0L1 1\"/><circle class=\"current\" cx=\"1\" cy=\"2\" r=\"3\"/></g>"
         );
+    }
+
+    #[test]
+    fn unescape_undoes_push_escaped() {
+        for text in ["", "plain", "<$1 & \"2\">", "&amp;lt; &", "a&&b;", "&lt", "€ &quot;x&quot; &gt;", "&"] {
+            let mut e = String::new();
+            push_escaped(&mut e, text);
+            assert_eq!(unescape(&e), text);
+        }
+        assert_eq!(unescape("a & b &amp;amp; &copy;"), "a & b &amp; &copy;");
     }
 
     #[test]

@@ -327,7 +327,8 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
                     input_value(r.key, r.high_input),
                     usd(r.npv_high_usd),
                 ]]);
-                cells.replacen("<tr>", &["<tr data-tornado=\"", r.key, "\">"].concat(), 1)
+                let tail = cells.strip_prefix("<tr>").unwrap_or(&cells);
+                ["<tr data-tornado=\"", r.key, "\">", tail].concat()
             })
             .collect(),
         desc: rows

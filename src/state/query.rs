@@ -227,7 +227,7 @@ fn ungroup(text: &str) -> Option<String> {
         return Some(text.to_string());
     }
     let int_end = text.find(['.', 'e', 'E']).unwrap_or(text.len());
-    let (int, tail) = text.split_at(int_end);
+    let (int, tail) = text.split_at_checked(int_end)?;
     if tail.contains(',') {
         return None;
     }
