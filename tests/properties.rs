@@ -156,3 +156,17 @@ proptest! {
         prop_assert!(r.heatmap_npv_usd.iter().flatten().all(|v| v.is_finite()));
     }
 }
+
+/// MODEL.md: IRR is none when NPV has the same sign at both ends, however small both NPVs are (their
+/// product underflows to 0, which must not read as a crossing).
+#[test]
+fn irr_is_none_when_tiny_npvs_share_a_sign() {
+    use hashprice::model::projection::irr_pct_year;
+    let net = vec![0.0; 30];
+    assert_eq!(irr_pct_year(&net, 1e-170), None);
+    let s = Scenario { machine_price_usd_per_th: 1e-170, power_price_usd_kwh: 10.0, ..Scenario::default() };
+    let r = evaluate(&s).expect("valid scenario");
+    assert_eq!(r.projection.irr_pct_year, None);
+    // A real crossing is still found: pay 290 now, get 10 a day for 30 days.
+    assert!(irr_pct_year(&[10.0; 30], 290.0).is_some_and(|v| v > 0.0 && v < 1000.0));
+}

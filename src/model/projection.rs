@@ -93,7 +93,9 @@ pub fn irr_pct_year(net_usd: &[f64], capex_usd: f64) -> Option<f64> {
     let (mut lo, mut hi) = (-0.99_f64, 10.0_f64);
     let f_lo = npv(net_usd, capex_usd, lo);
     let f_hi = npv(net_usd, capex_usd, hi);
-    if !(f_lo.is_finite() && f_hi.is_finite()) || f_lo * f_hi > 0.0 {
+    // Signs compared directly: the product of two tiny NPVs underflows to 0 and would read as a crossing.
+    let same_sign = (f_lo > 0.0 && f_hi > 0.0) || (f_lo < 0.0 && f_hi < 0.0);
+    if !(f_lo.is_finite() && f_hi.is_finite()) || same_sign {
         return None;
     }
     let lo_positive = f_lo > 0.0;

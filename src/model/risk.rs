@@ -223,7 +223,12 @@ pub fn tornado_bounds(key: &str, value: f64, s: f64) -> (f64, f64) {
         _ => (value * (1.0 - s), value * (1.0 + s)),
     };
     match input_spec(key) {
-        Some(spec) => (clamp(low, spec.min, spec.max), clamp(high, spec.min, spec.max)),
+        Some(spec) => {
+            // An open bound (price `> 0`) clamps to the nearest value inside it, not onto the bound itself.
+            let min = if spec.min_exclusive { spec.min.next_up() } else { spec.min };
+            let max = if spec.max_exclusive { spec.max.next_down() } else { spec.max };
+            (clamp(low, min, max), clamp(high, min, max))
+        }
         None => (low, high),
     }
 }

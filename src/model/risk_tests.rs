@@ -37,3 +37,18 @@ fn selection_deciles_equal_sorted_percentiles() {
         }
     }
 }
+
+#[test]
+fn tornado_bounds_stay_inside_open_ranges() {
+    // A price so small that 90% below it rounds to 0, which "> 0" excludes: the low case must stay valid.
+    let (low, high) = tornado_bounds("btc_price_usd", f64::from_bits(1), 0.9);
+    assert!(low > 0.0 && high > 0.0, "{low} {high}");
+    let mut s = Scenario { btc_price_usd: f64::from_bits(1), sensitivity_pct: 90.0, ..Scenario::default() };
+    s.horizon_months = 1.0;
+    let days = Days::new(&s);
+    let rows = tornado(&s, &days, &discount_factors(days.days, s.discount_rate_pct_year / 100.0));
+    assert!(rows[0].npv_low_usd.is_finite() && rows[0].npv_high_usd.is_finite());
+    // Closed bounds are reached exactly.
+    assert_eq!(tornado_bounds("uptime_pct", 100.0, 0.5), (50.0, 100.0));
+    assert_eq!(tornado_bounds("hashrate_growth_pct_month", -49.0, 0.2), (-50.0, -47.0));
+}
