@@ -129,7 +129,10 @@ pub fn days_to_next_halving(block_height: f64) -> f64 {
 /// Block height at which the next halving happens.
 pub fn next_halving_height(block_height: f64) -> f64 {
     let h = height(block_height);
-    (h + blocks_to_next_halving(h)) as f64
+    // Wrapping, as the release build already does: `height` turns huge or infinite input into u64::MAX, where a
+    // plain `+` panics in debug builds. Valid heights (≤ 6,930,000) are far from it. (Saturating costs ~100 B
+    // of brotli WASM.)
+    h.wrapping_add(blocks_to_next_halving(h)) as f64
 }
 
 /// Number of halvings so far at a block height (0 before block 210,000).

@@ -16,5 +16,5 @@ pub use presets::{
 };
 pub use query::{
     decode_component, encode_component, from_query, page_param, parse_number, parse_user_number, query_pairs, to_query,
-    QueryIssue, PAGE_KEYS,
+    QueryIssue, MAX_UNKNOWN_KEYS, PAGE_KEYS,
 };

@@ -57,19 +57,31 @@ pub fn to_query(s: &Scenario, fmt: &dyn Fn(f64) -> String) -> String {
     out
 }
 
+/// How many unknown keys one query reports (the others are ignored silently).
+pub const MAX_UNKNOWN_KEYS: usize = 10;
+
 /// Applies the query's scenario keys to a copy of `base`. Every valid value applies; each invalid one
 /// (unknown key, not a number, out of range) becomes a [`QueryIssue`] and keeps the base value.
 /// A leading `?` is optional; `+` is a space; percent-escapes are decoded; a repeated key: the last wins
-/// (earlier occurrences are ignored, even valid ones). [`PAGE_KEYS`] and empty keys are skipped silently.
+/// (earlier occurrences are ignored, even valid ones). [`PAGE_KEYS`] and empty keys are skipped silently, and so
+/// are unknown keys after the first [`MAX_UNKNOWN_KEYS`].
 pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
     let mut last: Vec<(String, String)> = Vec::new();
+    let mut unknown = 0;
     for (k, v) in pairs(query) {
         if k.is_empty() {
             continue;
         }
         match last.iter_mut().find(|(key, _)| *key == k) {
             Some(slot) => slot.1 = v,
-            None => last.push((k, v)),
+            // Unknown keys are reported up to a limit: the list stays short for the reader, and the search
+            // above stays linear however many distinct keys a crafted link holds.
+            None if PAGE_KEYS.contains(&k.as_str()) || input_spec(&k).is_some() => last.push((k, v)),
+            None if unknown < MAX_UNKNOWN_KEYS => {
+                unknown += 1;
+                last.push((k, v));
+            }
+            None => {}
         }
     }
     let mut s = base.clone();
