@@ -12,6 +12,8 @@
 //!   CARGO_PROFILE_RELEASE_LTO=false PROPTEST_CASES=200000 cargo test --release --test fuzz_inputs -- \
 //!   --skip edge_scenarios_run_the_risk_model      (that one: PROPTEST_CASES=20000, ~35 s)
 
+mod common;
+use common::{scenario_from_values, SCENARIO_F64_FIELDS};
 use hashprice::api_input::{apply_host_message, scenario_from_pairs, HostMessage, JsInput};
 use hashprice::export::{embed_snippet, embed_url, escape_attr, monthly_rows, projection_csv};
 use hashprice::fields::{self, DERIVED_FIELDS, FIELDS};
@@ -191,16 +193,8 @@ fn edge_scenario(max_paths: u32) -> impl Strategy<Value = Scenario> {
 
 /// Any scenario at all (its fields are public): NaN, infinities, negatives, huge values.
 fn wild_scenario() -> impl Strategy<Value = Scenario> {
-    (prop::collection::vec(any_f64(), 26), any::<bool>()).prop_map(|(v, curtail)| Scenario {
-        btc_price_usd: v[0], network_hashrate_ehs: v[1], block_height: v[2], fees_btc_per_block: v[3],
-        machine_hashrate_ths: v[4], machine_efficiency_jth: v[5], machine_count: v[6],
-        machine_price_usd_per_th: v[7], power_price_usd_kwh: v[8], pool_fee_pct: v[9], uptime_pct: v[10],
-        opex_usd_month: v[11], horizon_months: v[12], hashrate_growth_pct_month: v[13],
-        btc_price_growth_pct_year: v[14], discount_rate_pct_year: v[15], curtail_when_unprofitable: curtail,
-        debt_pct: v[16], debt_apr_pct: v[17], debt_term_months: v[18], hpc_lease_usd_kw_month: v[19],
-        hpc_capex_usd_mw: v[20], hpc_opex_pct: v[21], btc_volatility_pct_year: v[22], mc_paths: v[23],
-        mc_seed: v[24], sensitivity_pct: v[25],
-    })
+    (prop::collection::vec(any_f64(), SCENARIO_F64_FIELDS), any::<bool>())
+        .prop_map(|(v, curtail)| scenario_from_values(&v, curtail))
 }
 
 // ---------------------------------------------------------------------------------------------------------

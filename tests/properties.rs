@@ -1,6 +1,8 @@
 //! Property tests: the invariants at the end of MODEL.md, and that every output is finite or none over
 //! random valid scenarios; the evaluator never panics, whatever the scenario holds.
 
+mod common;
+use common::{scenario_from_values, SCENARIO_F64_FIELDS};
 use hashprice::model::{evaluate, evaluate_risk, Scenario, HPC_KEYS, INPUTS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use proptest::prelude::*;
 
@@ -101,18 +103,9 @@ proptest! {
     }
 
     #[test]
-    fn the_evaluator_never_panics(v in prop::collection::vec(any_f64(), 26), curtail in any::<bool>()) {
+    fn the_evaluator_never_panics(v in prop::collection::vec(any_f64(), SCENARIO_F64_FIELDS), curtail in any::<bool>()) {
         // Fields are public: any value at all can reach the evaluator, NaN and infinities included.
-        let s = Scenario {
-            btc_price_usd: v[0], network_hashrate_ehs: v[1], block_height: v[2], fees_btc_per_block: v[3],
-            machine_hashrate_ths: v[4], machine_efficiency_jth: v[5], machine_count: v[6],
-            machine_price_usd_per_th: v[7], power_price_usd_kwh: v[8], pool_fee_pct: v[9], uptime_pct: v[10],
-            opex_usd_month: v[11], horizon_months: v[12], hashrate_growth_pct_month: v[13],
-            btc_price_growth_pct_year: v[14], discount_rate_pct_year: v[15], curtail_when_unprofitable: curtail,
-            debt_pct: v[16], debt_apr_pct: v[17], debt_term_months: v[18], hpc_lease_usd_kw_month: v[19],
-            hpc_capex_usd_mw: v[20], hpc_opex_pct: v[21], btc_volatility_pct_year: v[22], mc_paths: v[23],
-            mc_seed: v[24], sensitivity_pct: v[25],
-        };
+        let s = scenario_from_values(&v, curtail);
         let valid = s.validate().is_ok();
         prop_assert_eq!(evaluate(&s).is_ok(), valid);
         if !valid {

@@ -1,5 +1,6 @@
-//! Shared by the reference tests: loading a reference file and tolerant comparison of the model's JSON
-//! against it.
+//! Shared by the native test crates: loading a reference file, tolerant comparison of the model's JSON
+//! against it, and building a scenario from raw field values. Each crate uses only some of these.
+#![allow(dead_code)]
 
 use hashprice::model::Scenario;
 use serde::Serialize;
@@ -68,4 +69,21 @@ pub fn compare(path: &str, actual: &Value, expected: &Value, out: &mut Vec<Strin
         (a, e) if a == e => {}
         (a, e) => out.push(format!("{path}: got {a}, expected {e}")),
     }
+}
+
+/// Number of fields in a [`Scenario`] besides `curtail_when_unprofitable`.
+pub const SCENARIO_F64_FIELDS: usize = 26;
+
+/// A scenario with any values at all in its public fields (NaN, infinities, negatives), in MODEL.md order.
+pub fn scenario_from_values(v: &[f64], curtail: bool) -> Scenario {
+    Scenario {
+    btc_price_usd: v[0], network_hashrate_ehs: v[1], block_height: v[2], fees_btc_per_block: v[3],
+    machine_hashrate_ths: v[4], machine_efficiency_jth: v[5], machine_count: v[6],
+    machine_price_usd_per_th: v[7], power_price_usd_kwh: v[8], pool_fee_pct: v[9], uptime_pct: v[10],
+    opex_usd_month: v[11], horizon_months: v[12], hashrate_growth_pct_month: v[13],
+    btc_price_growth_pct_year: v[14], discount_rate_pct_year: v[15], curtail_when_unprofitable: curtail,
+    debt_pct: v[16], debt_apr_pct: v[17], debt_term_months: v[18], hpc_lease_usd_kw_month: v[19],
+    hpc_capex_usd_mw: v[20], hpc_opex_pct: v[21], btc_volatility_pct_year: v[22], mc_paths: v[23],
+    mc_seed: v[24], sensitivity_pct: v[25],
+}
 }
