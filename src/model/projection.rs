@@ -138,28 +138,6 @@ pub struct Financing {
     pub equity_payback_months: Option<usize>,
 }
 
-/// ln(1 + x), accurate for tiny x (Goldberg's correction), from the `ln` the model already uses.
-fn ln1p(x: f64) -> f64 {
-    let u = 1.0 + x;
-    if u == 1.0 {
-        x
-    } else {
-        crate::math::ln(u) * x / (u - 1.0)
-    }
-}
-
-/// e^x − 1, accurate for tiny x (Kahan's correction), from `exp` and `ln`.
-fn expm1(x: f64) -> f64 {
-    let u = crate::math::exp(x);
-    if u == 1.0 {
-        x
-    } else if u - 1.0 == -1.0 {
-        -1.0
-    } else {
-        (u - 1.0) * x / crate::math::ln(u)
-    }
-}
-
 pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Financing {
     let debt = capex_usd * s.debt_pct / 100.0;
     if debt <= 0.0 {
@@ -167,13 +145,13 @@ pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Finan
     }
     let n = s.debt_term_months as usize;
     let i = s.debt_apr_pct / 100.0 / 12.0;
-    let payment = if i == 0.0 {
+    let payment = if i == 0.0 || 1.0 + i == 1.0 {
+        // At i = 0, and where 1 + i rounds to 1 (APR below ~1e-12 %), MODEL.md's formula divides by zero; its
+        // limit is debt / n. Elsewhere it is evaluated as written (closing note: it loses accuracy below an
+        // APR of ~1e-4 %, where `debt i / −expm1(−n ln1p(i))` would not).
         debt / n as f64
     } else {
-        // MODEL.md's `debt i / (1 − (1 + i)^−n)` written as `debt i / −expm1(−n ln1p(i))`: the same value, but
-        // `1 + i` rounds i by up to ulp / i relative (2.7e-10 at an APR of 0.0005%) and becomes 1 below ~1e-14 %,
-        // where the literal form divides by zero. Agrees with the literal form to ~1e-14 at ordinary APRs.
-        debt * i / -expm1(-(n as f64) * ln1p(i))
+        debt * i / (1.0 - crate::math::pow(1.0 + i, -(n as f64)))
     };
     let min_dscr = monthly_net_usd
         .iter()
