@@ -147,8 +147,9 @@ pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Finan
     let i = s.debt_apr_pct / 100.0 / 12.0;
     let payment = if i == 0.0 || 1.0 + i == 1.0 {
         // At i = 0, and where 1 + i rounds to 1 (APR below ~1e-12 %), MODEL.md's formula divides by zero; its
-        // limit is debt / n. Elsewhere it is evaluated as written (closing note: it loses accuracy below an
-        // APR of ~1e-4 %, where `debt i / −expm1(−n ln1p(i))` would not).
+        // limit is debt / n. Elsewhere the formula is evaluated as specified, although rounding 1 + i costs it
+        // accuracy below an APR of ~1e-4 % (8e-8 relative at 1e-9 %), which `debt i / −expm1(−n ln1p(i))`
+        // would avoid at the price of disagreeing with the specified form there.
         debt / n as f64
     } else {
         debt * i / (1.0 - crate::math::pow(1.0 + i, -(n as f64)))
