@@ -29,8 +29,10 @@ pub struct Ctx {
     pub chart_w: RwSignal<f64>,
 }
 
+/// `App` provides it before any section is built. (Not `expect_context`: its panic message formats the type
+/// name with `Debug`, which links ~1 KB of string escaping into the WASM.)
 pub fn ctx() -> Ctx {
-    expect_context::<Ctx>()
+    use_context::<Ctx>().expect("App provides Ctx")
 }
 
 pub fn start() {

@@ -60,8 +60,13 @@ fn with<R>(f: impl FnOnce(&Formatters) -> R) -> R {
     })
 }
 
+/// Negatives take a true minus sign (−$1.70M), as DESIGN.md writes them; `Intl` gives a hyphen.
 fn call(f: &Function, x: f64) -> String {
-    f.call1(&JsValue::NULL, &JsValue::from_f64(x)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    let s = f.call1(&JsValue::NULL, &JsValue::from_f64(x)).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    match s.strip_prefix('-') {
+        Some(rest) => ["−", rest].concat(),
+        None => s,
+    }
 }
 
 /// USD: 2 decimals below $1,000, compact above ($1.70M).
@@ -76,7 +81,7 @@ pub fn usd_tick(x: f64) -> String {
 
 /// USD as a whole number with grouping ($52,048), for prices where the digits matter.
 pub fn usd_whole(x: f64) -> String {
-    with(|f| call(&f.usd0, x))
+    with(|f| call(if x.abs() < 1000.0 { &f.usd2 } else { &f.usd0 }, x))
 }
 
 /// USD with 3 decimals, for $/kWh.

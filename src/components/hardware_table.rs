@@ -27,8 +27,10 @@ fn is_current(r: &HardwareRow, s: &Scenario) -> bool {
 fn status(r: &HardwareRow) -> &'static str {
     if r.underwater {
         "▼ underwater"
-    } else {
+    } else if r.margin_usd_per_th_day > 0.0 {
         "▲ profitable"
+    } else {
+        "= breakeven"
     }
 }
 

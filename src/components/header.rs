@@ -7,21 +7,24 @@ use crate::app::{ctx, flush_url, Ctx};
 use crate::components::{embed_button, export_menu};
 use crate::dom::{find, on, push_escaped, set_text, target, target_value, Section};
 use crate::model::Scenario;
-use crate::state::presets::SCENARIO_PRESETS;
+use crate::state::presets::{matching_preset, snapshot_note, SCENARIO_PRESETS};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 
 /// The id of the preset the scenario is (`""`: none).
 fn selected_preset(s: &Scenario) -> &'static str {
-    SCENARIO_PRESETS.iter().find(|p| p.matches(s)).map(|p| p.id).unwrap_or("")
+    matching_preset(s).map(|p| p.id).unwrap_or("")
 }
 
 fn markup(c: Ctx) -> String {
     let mut m = String::from(concat!(
         "<header class=\"site-header\"><div class=\"brand\"><h1>Hashprice &amp; margin calculator</h1>",
-        "<p class=\"snapshot-note\">Network snapshot: Nov 2025 (edit any value)</p></div>",
-        "<div class=\"header-actions\"><label class=\"visually-hidden\" for=\"preset-select\">Scenario preset</label>",
+        "<p class=\"snapshot-note\">"
+    ));
+    c.scenario.with_untracked(|s| push_escaped(&mut m, &snapshot_note(s)));
+    m.push_str(concat!(
+        "</p></div><div class=\"header-actions\"><label class=\"visually-hidden\" for=\"preset-select\">Scenario preset</label>",
         "<select id=\"preset-select\" name=\"preset\"><option value=\"\">Presets…</option>"
     ));
     let selected = c.scenario.with_untracked(selected_preset);
@@ -74,17 +77,21 @@ fn closest(el: &Element, selector: &str) -> Option<Element> {
 fn bind(root: &Element) {
     let c = ctx();
     let embed = c.page.with_value(|p| p.embed);
-    let (Some(status), Some(theme), Some(select)) = (
+    let (Some(status), Some(theme), Some(select), Some(note)) = (
         find(root, ".site-header > .status"),
         find(root, "[data-action=theme]"),
         find(root, "#preset-select").and_then(|s| s.dyn_into::<HtmlSelectElement>().ok()),
+        find(root, ".snapshot-note"),
     ) else {
         return;
     };
 
     let el = root.clone();
     crate::dom::effect(move |_| {
-        let id = c.scenario.with(selected_preset);
+        let id = c.scenario.with(|s| {
+            set_text(&note, &snapshot_note(s));
+            selected_preset(s)
+        });
         if select.value() != id {
             select.set_value(id);
         }

@@ -25,14 +25,23 @@ fn below_attr(h: &Headline) -> &'static str {
     }
 }
 
+/// Network hashrate in EH/s as the inputs give it; below 1 EH/s scaled (PH/s, TH/s), so it never reads "0 EH/s".
+fn ehs(x: f64) -> String {
+    if x >= 1.0 {
+        num(x, 0) + " EH/s"
+    } else {
+        show(Fmt::Ths, x * 1e6)
+    }
+}
+
 fn sentence(h: &Headline, s: &Scenario) -> String {
     let t = show(Fmt::Usd, h.threshold_usd_per_ph_day);
     let mut out = [
         "At ",
         &usd_whole(s.btc_price_usd),
         " and ",
-        &num(s.network_hashrate_ehs, 0),
-        " EH/s, hashprice is ",
+        &ehs(s.network_hashrate_ehs),
+        ", hashprice is ",
         &show(Fmt::UsdPerPhDay, h.hashprice_usd_per_ph_day),
         if h.below { ", below " } else { ", above " },
         &t,
@@ -47,8 +56,8 @@ fn sentence(h: &Headline, s: &Scenario) -> String {
                 " whenever BTC < ",
                 &usd_whole(p),
                 " at this hashrate, or network hashrate > ",
-                &num(n, 0),
-                " EH/s at this price.",
+                &ehs(n),
+                " at this price.",
             ] {
                 out.push_str(part);
             }

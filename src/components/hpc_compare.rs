@@ -32,7 +32,8 @@ fn payback(years: Option<f64>) -> String {
 }
 
 fn desc(h: &Hpc) -> String {
-    let ratio = h.hpc_to_mining_profit_ratio.map(|r| show(Fmt::Ratio, r)).unwrap_or_else(|| "infinitely".into());
+    // No ratio when mining makes no profit: "infinitely as much" would say nothing.
+    let ratio = h.hpc_to_mining_profit_ratio.map_or_else(|| "mining makes no profit".into(), |r| show(Fmt::Ratio, r) + " as much");
     [
         "Per MW a year, mining earns ",
         &usd(h.mining_gross_profit_usd_mw_year),
@@ -40,11 +41,11 @@ fn desc(h: &Hpc) -> String {
         &usd(h.hpc_profit_usd_mw_year),
         " (",
         &ratio,
-        " as much), but AI/HPC capex pays back in ",
+        "). AI/HPC capex pays back in ",
         &payback(h.hpc_payback_years),
-        " against ",
+        ", mining machines in ",
         &payback(h.mining_payback_years),
-        " for mining machines.",
+        ".",
     ]
     .concat()
 }

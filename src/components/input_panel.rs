@@ -25,18 +25,20 @@ fn follower(key: &str) -> Option<&'static crate::fields::Field> {
     }
 }
 
-fn panel_markup(out: &mut String, panel: Panel, s: &Scenario, presets: &[MachinePreset], live: bool) {
+/// `wide`: the inputs sit beside the results, so every panel but Risk starts open; in one column (phones,
+/// tablets) only Market & network does, or the results would start screens below.
+fn panel_markup(out: &mut String, panel: Panel, s: &Scenario, presets: &[MachinePreset], live: bool, wide: bool) {
     out.push_str("<details class=\"panel\" id=\"panel-");
     out.push_str(panel.id());
     out.push('"');
-    if panel != Panel::Risk {
+    if panel == Panel::Market || (wide && panel != Panel::Risk) {
         out.push_str(" open");
     }
     out.push_str("><summary>");
     out.push_str(&esc(panel.title()));
     out.push_str("</summary>");
     if panel == Panel::Market && live {
-        live_data::markup(out);
+        live_data::markup(out, s);
     }
     if panel == Panel::Machine {
         machine_picker::markup(out, presets, s);
@@ -126,10 +128,12 @@ pub fn section() -> Section {
     let c = ctx();
     let live = c.page.with_value(|p| p.live);
     let presets = machine_presets();
+    // The page's one-column breakpoint (style/main.css); unknown width counts as wide.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).map_or(true, |w| w >= 1024.0);
     let mut m = String::new();
     c.scenario.with_untracked(|s| {
         for p in Panel::ALL {
-            panel_markup(&mut m, p, s, &presets, live);
+            panel_markup(&mut m, p, s, &presets, live, wide);
         }
     });
     Section::new(m, bind)

@@ -204,13 +204,15 @@ fn note_text(key: &str, x: f64) -> String {
     use crate::model::constants::growth_pct_per_adjustment;
     use crate::state::insights::{current_subsidy_btc, days_to_next_halving, next_halving_height};
     match key {
+        "block_height" if current_subsidy_btc(x) == 0.0 => "No block subsidy left at this height: fees are the whole reward.".into(),
+        // Rounded up, as the projection counts the halving on the first day with the lower subsidy.
         "block_height" => [
             "Subsidy now ",
             &num(current_subsidy_btc(x), 4),
             " BTC; next halving at block ",
             &num(next_halving_height(x), 0),
             ", in about ",
-            &num(days_to_next_halving(x), 0),
+            &num(days_to_next_halving(x).ceil(), 0),
             " days.",
         ]
         .concat(),

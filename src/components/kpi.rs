@@ -23,13 +23,13 @@ struct Shown {
 
 fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
     match r.and_then(|r| r.value(def.key)).flatten() {
-        Some(v) => Shown { text: show(def.fmt, v), neg: v < 0.0 && def.fmt == Fmt::Usd, data_value: plain(v) },
+        Some(v) => Shown { text: show(def.fmt, v), neg: v < 0.0 && matches!(def.fmt, Fmt::Usd | Fmt::Pct), data_value: plain(v) },
         None => Shown { text: (def.none)(s), neg: false, data_value: String::new() },
     }
 }
 
 fn sats_line(r: Option<&Results>) -> String {
-    r.map(|r| crate::format::num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0) + " sats per PH/s per day").unwrap_or_default()
+    r.map(|r| show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day) + " per PH/s per day").unwrap_or_default()
 }
 
 /// One KPI's markup. `compact`: the strip's form (no formula); `hooks`: carries `data-kpi`/`data-value`.

@@ -41,14 +41,19 @@ pub fn show(fmt: Fmt, x: f64) -> String {
             num(v, 2) + " " + unit
         }
         Fmt::Kw => {
-            if x.abs() >= 1000.0 {
+            let a = x.abs();
+            if a >= 1e6 {
+                num(x / 1e6, 2) + " GW"
+            } else if a >= 1000.0 {
                 num(x / 1000.0, 2) + " MW"
             } else {
-                num(x, 0) + " kW"
+                num(x, if a < 10.0 { 2 } else { 0 }) + " kW"
             }
         }
         Fmt::Days => num(x, 0) + if x == 1.0 { " day" } else { " days" },
         Fmt::Months => num(x, 0) + if x == 1.0 { " month" } else { " months" },
+        // Below a year in months, so a fast payback does not read "0.0 years".
+        Fmt::Years if x < 1.0 => num(x * 12.0, 1) + " months",
         Fmt::Years => num(x, 1) + " years",
         Fmt::Ratio => num(x, 2) + "×",
         Fmt::Big => compact(x),
@@ -65,10 +70,7 @@ pub struct KpiDef {
 }
 
 fn never(s: &Scenario) -> String {
-    let mut t = String::from("never within ");
-    t.push_str(&num(s.horizon_months, 0));
-    t.push_str(" months");
-    t
+    ["never within ", &show(Fmt::Months, s.horizon_months)].concat()
 }
 fn no_debt(_: &Scenario) -> String {
     "no debt".into()
@@ -77,7 +79,7 @@ fn not_defined(_: &Scenario) -> String {
     "not defined".into()
 }
 fn no_mining_profit(_: &Scenario) -> String {
-    "never (mining loses money on power)".into()
+    "never (mining makes no gross profit)".into()
 }
 
 fn hp(r: &Results) -> String {
@@ -96,7 +98,7 @@ pub const KPIS: &[KpiDef] = &[
                 &num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0),
                 " sats × ",
                 &usd_whole(s.btc_price_usd),
-                " = ",
+                " ÷ 100,000,000 sats per BTC = ",
                 &hp(r),
             ])
         },
@@ -259,7 +261,7 @@ pub const KPIS: &[KpiDef] = &[
     },
     KpiDef {
         key: "power_cost_usd_per_btc",
-        label: "Hashcost: power per BTC",
+        label: "Power cost per BTC mined",
         fmt: Fmt::UsdWhole,
         none: |_| "none (nothing mined)".into(),
         formula: |_, r| {
@@ -370,7 +372,13 @@ pub const KPIS: &[KpiDef] = &[
         key: "irr_pct_year",
         label: "IRR",
         fmt: Fmt::Pct,
-        none: |_| "no IRR (cash flow never turns positive enough)".into(),
+        none: |s| {
+            if s.machine_price_usd_per_th == 0.0 {
+                "no IRR (no capex to earn a return on)".into()
+            } else {
+                "no IRR (cash flow never turns positive enough)".into()
+            }
+        },
         formula: |_, _| "the yearly rate at which NPV is zero, found by bisection between −99% and +1,000%".into(),
     },
     KpiDef {

@@ -10,6 +10,7 @@ use crate::dom::{find, set_attr, set_opt_attr, set_text};
 use crate::live::{fetch_live, now_label, now_ms};
 use crate::model::Scenario;
 use crate::state::live::{badge_text, cooldown_left_s, LiveValues};
+use crate::state::presets::snapshot_badge;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -22,14 +23,14 @@ const APPLIED: &str =
     "Applied live BTC price, network hashrate, block height and fees from mempool.space (still editable).";
 
 /// Appends the block's markup (idle: nothing fetched yet).
-pub fn markup(out: &mut String) {
+pub fn markup(out: &mut String, s: &Scenario) {
     out.push_str(
         "<div class=\"live-data\" data-live=\"\"><div style=\"display:flex;flex-wrap:wrap;gap:0.5rem;align-items:center;margin:0.4rem 0\">\
          <button type=\"button\" data-action=\"live-data\" aria-busy=\"false\" style=\"opacity: 1;\" title=\"",
     );
     out.push_str(TITLE);
     out.push_str("\">Use live network data</button><span class=\"live-badge\" data-live-badge=\"snapshot\" style=\"font-size:0.8rem;padding:0.1rem 0.45rem;border:1px solid var(--border);border-radius:999px;color:var(--muted)\">");
-    crate::dom::push_escaped(out, &badge_text(None));
+    crate::dom::push_escaped(out, &snapshot_badge(s));
     out.push_str(
         "</span></div><p class=\"status\" role=\"status\" aria-live=\"polite\" data-live-status=\"\"></p>\
          <p class=\"live-error\" role=\"alert\" data-live-error=\"\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></div>",
@@ -70,15 +71,19 @@ pub fn live(root: &Element) -> Option<Live> {
     })
 }
 
-/// Live while the four inputs still hold the fetched values; "edited" once one of them changes.
+/// Live while the four inputs still hold the fetched values, "edited" once one of them changes; before any
+/// live values, the date of the preset the scenario is.
 pub fn patch_badge(l: &Live, s: &Scenario) {
     let st = l.state.borrow();
-    let Some((v, at)) = &st.applied else { return };
+    let Some((v, at)) = &st.applied else {
+        set_text(&l.badge, &snapshot_badge(s));
+        return;
+    };
     let same = s.btc_price_usd == v.btc_price_usd
         && s.network_hashrate_ehs == v.network_hashrate_ehs
         && s.block_height == v.block_height
         && s.fees_btc_per_block == v.fees_btc_per_block;
-    let text = badge_text(Some(at));
+    let text = badge_text(at);
     set_attr(&l.badge, "data-live-badge", "live");
     set_text(&l.badge, &if same { text } else { [text.as_str(), " · edited"].concat() });
 }

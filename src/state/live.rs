@@ -300,12 +300,10 @@ pub fn utc_label(iso: &str) -> Option<String> {
     ok.then(|| [time, " UTC, ", date].concat())
 }
 
-/// The badge text: the shipped snapshot, or the source and UTC time of the live values.
-pub fn badge_text(live_at: Option<&str>) -> String {
-    match live_at {
-        Some(at) => ["live · mempool.space · ", at].concat(),
-        None => "snapshot · Nov 2025".into(),
-    }
+/// The badge text while live values are in use: their source and UTC time (before, see
+/// `presets::snapshot_badge`).
+pub fn badge_text(at: &str) -> String {
+    ["live · mempool.space · ", at].concat()
 }
 
 /// Minimum time between two refreshes.

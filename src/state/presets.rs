@@ -135,6 +135,8 @@ fn split_csv_line(line: &str) -> Option<Vec<String>> {
 pub struct ScenarioPreset {
     pub id: &'static str,
     pub name: &'static str,
+    /// When the picture was taken, for the live-data badge ("snapshot · Jan 2026").
+    pub date: &'static str,
     pub source: &'static str,
     pub values: &'static [(&'static str, f64)],
 }
@@ -161,7 +163,8 @@ pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
     ScenarioPreset {
         id: "news-nov-2025",
         name: "The news, Nov 2025",
-        source: "the news story of Nov 2025: BTC near $95k, network hashrate past 1.1 ZH/s",
+        date: "Nov 2025",
+        source: "BTC near $95k, network hashrate past 1.1 ZH/s, as reported",
         values: &[
             ("btc_price_usd", 95_000.0),
             ("network_hashrate_ehs", 1_100.0),
@@ -172,6 +175,7 @@ pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
     ScenarioPreset {
         id: "trough-nov-2025",
         name: "Trough, 22 Nov 2025",
+        date: "22 Nov 2025",
         source: "Luxor Hashprice Lookback, Nov 2025: low $35.06; price and hashrate chosen to reproduce it",
         values: &[
             ("btc_price_usd", 84_000.0),
@@ -183,6 +187,7 @@ pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
     ScenarioPreset {
         id: "jan-2026",
         name: "Jan 2026",
+        date: "Jan 2026",
         source: "Hashrate Index roundup 2026-01-12: 7-day hashrate; reported hashprice $39.53, ours ≈ $40.3",
         values: &[
             ("btc_price_usd", 91_132.0),
@@ -194,6 +199,7 @@ pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
     ScenarioPreset {
         id: "dec-2024",
         name: "Dec 2024",
+        date: "Dec 2024",
         source: "Hashrate Index roundup 2024-12-23: reported hashprice $55.21, ours ≈ $54.5",
         values: &[
             ("btc_price_usd", 93_450.0),
@@ -205,6 +211,7 @@ pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
     ScenarioPreset {
         id: "post-halving-2028",
         name: "Post-halving 2028 (what-if)",
+        date: "2028 what-if",
         source: "what-if: today's price, 1.5 ZH/s, after the 2028 halving",
         values: &[
             ("btc_price_usd", 95_000.0),
@@ -214,6 +221,25 @@ pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
         ],
     },
 ];
+
+/// The preset whose network values the scenario holds, if any.
+pub fn matching_preset(s: &Scenario) -> Option<&'static ScenarioPreset> {
+    SCENARIO_PRESETS.iter().find(|p| p.matches(s))
+}
+
+/// The header's line under the title: which dated picture the network inputs are and where it comes from,
+/// so a preset's source (and where its reported hashprice differs from the model's) is on the page.
+pub fn snapshot_note(s: &Scenario) -> String {
+    match matching_preset(s) {
+        Some(p) => ["Network snapshot: ", p.name, " (", p.source, "). Edit any value."].concat(),
+        None => "Network values: your own (no preset matches them). Edit any value.".into(),
+    }
+}
+
+/// The live-data badge while no live values are in use: the preset's date, or "your values".
+pub fn snapshot_badge(s: &Scenario) -> String {
+    matching_preset(s).map_or_else(|| "your values".into(), |p| ["snapshot · ", p.date].concat())
+}
 
 /// A scenario preset by id.
 pub fn scenario_preset(id: &str) -> Option<&'static ScenarioPreset> {

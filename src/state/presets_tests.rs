@@ -107,3 +107,19 @@ fn scenario_presets() {
     assert!((hashprice("dec-2024") - 55.21).abs() / 55.21 < 0.02, "{}", hashprice("dec-2024"));
     assert!(hashprice("post-halving-2028") < 15.0);
 }
+
+#[test]
+fn the_note_and_badge_name_the_preset_the_scenario_is() {
+    let mut s = Scenario::default();
+    assert_eq!(snapshot_badge(&s), "snapshot · Nov 2025");
+    assert!(snapshot_note(&s).starts_with("Network snapshot: The news, Nov 2025 ("));
+    let jan = scenario_preset("jan-2026").unwrap();
+    jan.apply(&mut s).unwrap();
+    assert_eq!(snapshot_badge(&s), "snapshot · Jan 2026");
+    let note = snapshot_note(&s);
+    assert!(note.contains("Jan 2026") && note.contains(jan.source), "{note}");
+    s.btc_price_usd += 1.0;
+    assert_eq!(matching_preset(&s).map(|p| p.id), None);
+    assert_eq!(snapshot_badge(&s), "your values");
+    assert!(snapshot_note(&s).contains("your own"));
+}
