@@ -287,6 +287,16 @@ test('scenario preset, machine preset (select and hardware table) and Reset', T,
     await expectOutputs(page, s, ['hashprice_usd_per_ph_day', 'fees_share_pct', 'npv_usd']);
     assert.ok((await kpi(page, 'hashprice_usd_per_ph_day')) > hashprice0, 'Dec 2024 hashprice is above today\'s');
     assert.equal(await page.inputValue('#preset-select'), 'dec-2024', 'the preset select shows the applied preset');
+    // The preset's date and source are on the page, not only in the option's tooltip.
+    const source = await page.locator('#preset-select option[value=dec-2024]').getAttribute('title');
+    await eventually(async () => assert.equal(await page.locator('.snapshot-note').innerText(), `Network snapshot: Dec 2024 (${source}). Edit any value.`));
+    assert.equal(await page.locator('[data-live-badge]').innerText(), 'snapshot · Dec 2024');
+    await typeInto(page, 'btc_price_usd', '93451');
+    await eventually(async () => assert.match(await page.locator('.snapshot-note').innerText(), /your own/));
+    assert.equal(await page.locator('[data-live-badge]').innerText(), 'your values');
+    assert.equal(await page.inputValue('#preset-select'), '', 'no preset is selected once a network value is edited');
+    await page.selectOption('#preset-select', 'dec-2024');
+    await expectInputs(page, dec);
 
     // Machine preset from the select: the S21 XP row of data/machines.csv.
     const csv = fs.readFileSync(path.join(ROOT, 'data', 'machines.csv'), 'utf8').trim().split('\n').slice(1);
@@ -312,6 +322,28 @@ test('scenario preset, machine preset (select and hardware table) and Reset', T,
     await expectOutputs(page, defaults, ['hashprice_usd_per_ph_day', 'capex_usd', 'npv_usd']);
     assert.equal(await page.inputValue('#preset-select'), 'news-nov-2025', 'defaults are the "news" preset');
   });
+});
+
+// ---- layout ----
+
+test('desktop: the inputs column sticks below the KPI strip; one column: only Market & network starts open', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    await eventually(async () => {
+      const [strip, inputs] = await page.evaluate(() =>
+        ['.kpi-strip', '.inputs'].map((q) => document.querySelector(q).getBoundingClientRect()));
+      assert.ok(strip.bottom > 80 && inputs.top >= strip.bottom, `inputs column top ${inputs.top} is below the strip (bottom ${strip.bottom})`);
+    });
+    const open = await page.$$eval('.inputs details.panel', (ds) => ds.filter((d) => d.open).length);
+    assert.ok(open >= 6, `beside the results every panel but Risk starts open (${open})`);
+  });
+  for (const viewport of [{ width: 390, height: 844 }, { width: 800, height: 1000 }]) {
+    await withPage(suite.browser, suite.url, async (page) => {
+      const open = await page.$$eval('.inputs details.panel', (ds) => ds.filter((d) => d.open).map((d) => d.id));
+      assert.deepEqual(open, ['panel-market'], `${viewport.width} px: only the first panel starts open`);
+      assert.match(await page.locator('.kpi-strip [data-key=npv_usd] .kpi-value, [data-kpi=npv_usd] .kpi-value').first().innerText(), /^−\$/, 'a negative amount takes a true minus sign');
+    }, { viewport });
+  }
 });
 
 // ---- URL and storage ----
