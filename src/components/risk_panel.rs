@@ -274,12 +274,21 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
 }
 
 
+/// An input's value with its unit, formatted as the KPIs are: "$76.00K", "$0.050/kWh", "1.5%/month".
 fn input_value(key: &str, v: f64) -> String {
     let f = find(key);
     let decimals = f.map(|f| f.decimals).unwrap_or(2);
     let unit = f.map(|f| f.unit).unwrap_or("");
     let decimals = if v != 0.0 && v.abs() < 1.0 { decimals.max(3) } else { decimals };
-    [num(v, decimals).as_str(), " ", unit].concat()
+    if unit == "USD/kWh" {
+        show(Fmt::UsdKwh, v)
+    } else if let Some(per) = unit.strip_prefix("USD") {
+        usd(v) + per
+    } else if let Some(rest) = unit.strip_prefix('%') {
+        pct(v) + rest
+    } else {
+        [num(v, decimals).as_str(), " ", unit].concat()
+    }
 }
 
 fn label_of(key: &str) -> &'static str {
