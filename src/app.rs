@@ -99,14 +99,16 @@ fn initial_scenario(embed: bool) -> (Scenario, Vec<String>) {
     // An embedded calculator shows what its host chose, never this visitor's saved scenario.
     let saved = if embed { None } else { storage().and_then(|st| st.get_item(STORAGE_KEY).ok().flatten()) };
     if let Some(saved) = saved {
+        // Like a link, it applies what it can: one unreadable key (say, from another version) must not
+        // throw away the rest of the user's work.
         let (s, issues) = from_query(&saved, &Scenario::default());
-        if issues.is_empty() {
-            return (s, notices);
+        if !issues.is_empty() {
+            let list: Vec<String> = issues.iter().map(|i| i.message()).collect();
+            notices.push(
+                ["Your saved scenario could not be read in full; the rest was applied: ", &list.join("; ")].concat(),
+            );
         }
-        notices.push("Your saved scenario could not be read, so the calculator starts from the defaults.".into());
-        if let Some(st) = storage() {
-            let _ = st.remove_item(STORAGE_KEY);
-        }
+        return (s, notices);
     }
     (Scenario::default(), notices)
 }

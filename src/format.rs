@@ -12,6 +12,14 @@ struct Formatters {
     usd_short: Function,
     dec: [Function; 5],
     compact: Function,
+    usd_sci: Function,
+    sci: Function,
+}
+
+/// From a thousand trillion on, numbers are written as 4.31E28: compact notation stops at "T" and would
+/// print every digit before it.
+fn huge(x: f64) -> bool {
+    x.abs() >= 1e15
 }
 
 thread_local! {
@@ -54,6 +62,8 @@ fn with<R>(f: impl FnOnce(&Formatters) -> R) -> R {
                 usd_short: usd(&[("notation", "compact".into()), ("minimumFractionDigits", 0.into()), ("maximumFractionDigits", 2.into())]),
                 dec: [decimals(0), decimals(1), decimals(2), decimals(3), decimals(4)],
                 compact: make(&[("notation", "compact".into()), ("maximumFractionDigits", 2.into())]),
+                usd_sci: usd(&[("notation", "scientific".into()), ("maximumFractionDigits", 2.into())]),
+                sci: make(&[("notation", "scientific".into()), ("maximumFractionDigits", 2.into())]),
             }
         });
         f(fm)
@@ -71,32 +81,40 @@ fn call(f: &Function, x: f64) -> String {
 
 /// USD: 2 decimals below $1,000, compact above ($1.70M).
 pub fn usd(x: f64) -> String {
-    with(|f| if x.abs() < 1000.0 { call(&f.usd2, x) } else { call(&f.usd_compact, x) })
+    with(|f| call(if x.abs() < 1000.0 { &f.usd2 } else { usd_big(f, x, &f.usd_compact) }, x))
+}
+
+fn usd_big<'a>(f: &'a Formatters, x: f64, normal: &'a Function) -> &'a Function {
+    if huge(x) {
+        &f.usd_sci
+    } else {
+        normal
+    }
 }
 
 /// USD for axis ticks: no trailing zeros ("$0", "$2.5M", "$40").
 pub fn usd_tick(x: f64) -> String {
-    with(|f| call(&f.usd_short, x))
+    with(|f| call(usd_big(f, x, &f.usd_short), x))
 }
 
 /// USD as a whole number with grouping ($52,048), for prices where the digits matter.
 pub fn usd_whole(x: f64) -> String {
-    with(|f| call(if x.abs() < 1000.0 { &f.usd2 } else { &f.usd0 }, x))
+    with(|f| call(if x.abs() < 1000.0 { &f.usd2 } else { usd_big(f, x, &f.usd0) }, x))
 }
 
 /// USD with 3 decimals, for $/kWh.
 pub fn usd_kwh(x: f64) -> String {
-    with(|f| call(&f.usd3, x))
+    with(|f| call(usd_big(f, x, &f.usd3), x))
 }
 
 /// A grouped number with a fixed number of decimals (0–4).
 pub fn num(x: f64, decimals: usize) -> String {
-    with(|f| call(&f.dec[decimals.min(4)], x))
+    with(|f| call(if huge(x) { &f.sci } else { &f.dec[decimals.min(4)] }, x))
 }
 
 /// Compact number (1.2K, 3.4M).
 pub fn compact(x: f64) -> String {
-    with(|f| call(&f.compact, x))
+    with(|f| call(if huge(x) { &f.sci } else { &f.compact }, x))
 }
 
 /// Percent with one decimal: "45.2%".

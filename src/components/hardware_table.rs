@@ -72,7 +72,7 @@ fn rows_markup(rows: &[HardwareRow], s: &Scenario) -> String {
         push_escaped(&mut out, &r.model);
         out.push_str("</button>");
         if current {
-            out.push_str("<span class=\"tag\">selected</span>");
+            out.push_str(" <span class=\"tag\">selected</span>");
         }
         out.push_str("</th>");
         for (i, cell) in cells(r).iter().enumerate() {

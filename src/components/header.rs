@@ -108,6 +108,7 @@ fn bind(root: &Element) {
         };
         match action.as_str() {
             "reset" => {
+                crate::components::input_row::rewrite_all();
                 c.scenario.set(Scenario::default());
                 set_text(&st, "Reset to the November 2025 defaults.");
             }
@@ -130,6 +131,7 @@ fn bind(root: &Element) {
             if let Some(p) = SCENARIO_PRESETS.iter().find(|p| p.id == id) {
                 let mut next = c.scenario.get_untracked();
                 if p.apply(&mut next).is_ok() {
+                    crate::components::input_row::rewrite_all();
                     c.scenario.set(next);
                     set_text(&status, &["Applied preset: ", p.name].concat());
                 }

@@ -81,6 +81,7 @@ fn bind(root: &Element) {
             set_text(&text, &sentence(&h, s));
         })
     });
+    let field_root = root.clone();
     on(root, "input", false, move |ev| {
         let Some(field) = target(&ev).filter(|el| el.get_attribute("name").as_deref() == Some("headline_threshold")) else {
             return;
@@ -90,6 +91,9 @@ fn bind(root: &Element) {
             threshold.set(v);
         }
         set_attr(&field, "aria-invalid", if parsed.is_some() { "false" } else { "true" });
+        if let Some(e) = find(&field_root, "#err-headline-threshold") {
+            set_text(&e, if parsed.is_some() { "" } else { "Enter a number above 0, e.g. 35. The sentence keeps the last valid threshold." });
+        }
     });
 }
 
@@ -107,7 +111,8 @@ pub fn section() -> Section {
         "</p><p class=\"muted\">The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. \
          Those figures give about $39: the $35.06 low of 22 Nov 2025 came with BTC near $84k (try the “Trough” preset).</p>\
          <label class=\"inline-field\">Threshold <input type=\"text\" inputmode=\"decimal\" class=\"num small\" \
-         name=\"headline_threshold\" aria-invalid=\"false\" value=\"35\"> USD per PH/s per day</label></section>",
+         name=\"headline_threshold\" aria-invalid=\"false\" aria-describedby=\"err-headline-threshold\" value=\"35\"> USD per PH/s per day</label>\
+         <p class=\"error\" id=\"err-headline-threshold\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></section>",
     ]
     .concat();
     Section::new(m, bind)

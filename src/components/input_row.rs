@@ -124,9 +124,20 @@ fn show_error(r: &Row, message: Option<&str>) {
     set_class(&r.row, "invalid", message.is_some());
 }
 
+thread_local! {
+    static REWRITE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Reset and presets replace the scenario as a whole: the next [`patch`] rewrites every field and clears its
+/// error, also where a field's typed (invalid) text stands for a value that did not change.
+pub fn rewrite_all() {
+    REWRITE.with(|f| f.set(true));
+}
+
 /// Follows changes made elsewhere (slider, preset, URL, live data): a row whose value changed gets the new
 /// value in its slider, and in its text field unless the field already says the same number.
 pub fn patch(rows: &[Row], s: &Scenario) {
+    let force = REWRITE.with(|f| f.replace(false));
     for r in rows {
         let v = read(r.field.key, s);
         if let (Some((el, last)), Some(x)) = (&r.note, note_input(r.field.key, s)) {
@@ -141,12 +152,12 @@ pub fn patch(rows: &[Row], s: &Scenario) {
                 }
             }
         }
-        if r.last.get() == v {
+        if r.last.get() == v && !force {
             continue;
         }
         r.last.set(v);
         let tol = tolerance(r.field);
-        let same = parse_user_number(&r.text.value()).is_some_and(|x| (x - v).abs() <= tol);
+        let same = !force && parse_user_number(&r.text.value()).is_some_and(|x| (x - v).abs() <= tol);
         if !same {
             let t = shown(r.field, v);
             if r.text.value() != t {
@@ -161,9 +172,18 @@ pub fn patch(rows: &[Row], s: &Scenario) {
     }
 }
 
+/// The field's default as the field shows it: the example in its "enter a number" message.
+fn shown_default(key: &str) -> String {
+    let v = read(key, &Scenario::default());
+    crate::fields::find(key).map(|f| shown(f, v)).unwrap_or_else(|| plain(v))
+}
+
 /// Parses and applies a row's text; on error the scenario is unchanged and the message says why.
 fn apply(c: Ctx, key: &str, raw: &str) -> Result<(), String> {
-    let v = parse_user_number(raw).ok_or_else(|| "Enter a number, e.g. 95000".to_string())?;
+    let v = parse_user_number(raw).ok_or_else(|| {
+        let hint = if raw.contains(',') && !raw.contains('.') { "Use a point for decimals" } else { "Enter a number" };
+        [hint, ", e.g. ", &shown_default(key)].concat()
+    })?;
     let mut next = c.scenario.get_untracked();
     write(key, &mut next, v).map_err(|e| capitalise(&e.reason))?;
     c.scenario.set(next);

@@ -24,7 +24,7 @@ struct Shown {
 fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
     match r.and_then(|r| r.value(def.key)).flatten() {
         Some(v) => Shown { text: show(def.fmt, v), neg: v < 0.0 && matches!(def.fmt, Fmt::Usd | Fmt::Pct), data_value: plain(v) },
-        None => Shown { text: (def.none)(s), neg: false, data_value: String::new() },
+        None => Shown { text: (def.none)(s, r), neg: false, data_value: String::new() },
     }
 }
 

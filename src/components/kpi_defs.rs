@@ -65,20 +65,20 @@ pub struct KpiDef {
     pub label: &'static str,
     pub fmt: Fmt,
     /// What the page says when the output is none.
-    pub none: fn(&Scenario) -> String,
+    pub none: fn(&Scenario, Option<&Results>) -> String,
     pub formula: fn(&Scenario, &Results) -> String,
 }
 
-fn never(s: &Scenario) -> String {
+fn never(s: &Scenario, _: Option<&Results>) -> String {
     ["never within ", &show(Fmt::Months, s.horizon_months)].concat()
 }
-fn no_debt(_: &Scenario) -> String {
+fn no_debt(_: &Scenario, _: Option<&Results>) -> String {
     "no debt".into()
 }
-fn not_defined(_: &Scenario) -> String {
+fn not_defined(_: &Scenario, _: Option<&Results>) -> String {
     "not defined".into()
 }
-fn no_mining_profit(_: &Scenario) -> String {
+fn no_mining_profit(_: &Scenario, _: Option<&Results>) -> String {
     "never (mining makes no gross profit)".into()
 }
 
@@ -229,7 +229,7 @@ pub const KPIS: &[KpiDef] = &[
         key: "gross_margin_pct",
         label: "Gross margin",
         fmt: Fmt::Pct,
-        none: |_| "none (no revenue)".into(),
+        none: |_, _| "none (no revenue)".into(),
         formula: |_, r| {
             format_args_join(&[
                 "(revenue − power) ÷ revenue = (",
@@ -263,7 +263,7 @@ pub const KPIS: &[KpiDef] = &[
         key: "power_cost_usd_per_btc",
         label: "Power cost per BTC mined",
         fmt: Fmt::UsdWhole,
-        none: |_| "none (nothing mined)".into(),
+        none: |_, _| "none (nothing mined)".into(),
         formula: |_, r| {
             format_args_join(&[
                 "power cost per day ÷ BTC mined per day = ",
@@ -277,14 +277,14 @@ pub const KPIS: &[KpiDef] = &[
         key: "all_in_cost_usd_per_btc",
         label: "All-in cost per BTC",
         fmt: Fmt::UsdWhole,
-        none: |_| "none (nothing mined)".into(),
+        none: |_, _| "none (nothing mined)".into(),
         formula: |_, _| "(power + fixed costs per day) ÷ BTC mined per day; excludes machine capex".into(),
     },
     KpiDef {
         key: "fees_share_pct",
         label: "Fees share of reward",
         fmt: Fmt::Pct,
-        none: |_| "none (no reward)".into(),
+        none: |_, _| "none (no reward)".into(),
         formula: |s, r| {
             format_args_join(&[
                 "fees ÷ (subsidy + fees) = ",
@@ -372,9 +372,12 @@ pub const KPIS: &[KpiDef] = &[
         key: "irr_pct_year",
         label: "IRR",
         fmt: Fmt::Pct,
-        none: |s| {
+        // MODEL.md searches −99% … +1,000%: with capex and a positive NPV, no root there means a higher one.
+        none: |s, r| {
             if s.machine_price_usd_per_th == 0.0 {
                 "no IRR (no capex to earn a return on)".into()
+            } else if r.is_some_and(|r| r.projection.npv_usd > 0.0) {
+                "above 1,000% a year".into()
             } else {
                 "no IRR (cash flow never turns positive enough)".into()
             }
@@ -435,7 +438,7 @@ pub const KPIS: &[KpiDef] = &[
         key: "halving_day",
         label: "Next halving",
         fmt: Fmt::Days,
-        none: |_| "not within the horizon".into(),
+        none: |_, _| "not within the horizon".into(),
         formula: |s, _| {
             format_args_join(&["first day whose block subsidy falls, at 144 blocks a day from block ", &num(s.block_height, 0)])
         },
@@ -473,7 +476,7 @@ pub const KPIS: &[KpiDef] = &[
         key: "equity_payback_months",
         label: "Equity payback",
         fmt: Fmt::Months,
-        none: |s| if s.debt_pct > 0.0 { never(s) } else { "no debt".into() },
+        none: |s, _| if s.debt_pct > 0.0 { never(s, None) } else { "no debt".into() },
         formula: |_, _| "first month on which cumulative net cash after debt payments covers the equity share of capex".into(),
     },
     KpiDef {
@@ -530,7 +533,7 @@ pub const KPIS: &[KpiDef] = &[
         key: "hpc_payback_years",
         label: "AI/HPC payback",
         fmt: Fmt::Years,
-        none: |_| "never (no AI/HPC profit)".into(),
+        none: |_, _| "never (no AI/HPC profit)".into(),
         formula: |s, _| format_args_join(&["build cost per MW ÷ AI/HPC profit per MW = ", &usd(s.hpc_capex_usd_mw), " ÷ profit"]),
     },
     KpiDef {

@@ -104,7 +104,7 @@ impl Panel {
             let v = value(r);
             set_attr(el, "data-value", &plain(v));
             if let Some(out) = find_el(el, ".kpi-value") {
-                set_text(&out, &fmt(v));
+                set_text(&out, &if v.is_finite() { fmt(v) } else { "not defined".into() });
             }
         }
         if let Some(ch) = &self.fan {

@@ -102,10 +102,11 @@ fn count(x: Option<usize>) -> Option<f64> {
 }
 
 impl Results {
-    /// A scalar output by its key: `None` for an unknown key, `Some(None)` for an output that is none.
+    /// A scalar output by its key: `None` for an unknown key, `Some(None)` for an output that is none. An
+    /// output that overflowed (valid but extreme inputs, e.g. a network hashrate of 1e-300 EH/s) is none too.
     pub fn value(&self, key: &str) -> Option<Option<f64>> {
         let (s, p, h) = (&self.snapshot, &self.projection, &self.hpc);
-        Some(match key {
+        let v = match key {
             "difficulty" => Some(s.difficulty),
             "block_subsidy_btc" => Some(s.block_subsidy_btc),
             "hashvalue_btc_per_ph_day" => Some(s.hashvalue_btc_per_ph_day),
@@ -146,6 +147,7 @@ impl Results {
             "hpc_payback_years" => h.hpc_payback_years,
             "hpc_to_mining_profit_ratio" => h.hpc_to_mining_profit_ratio,
             _ => return None,
-        })
+        };
+        Some(v.filter(|x| x.is_finite()))
     }
 }

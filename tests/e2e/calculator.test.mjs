@@ -432,6 +432,60 @@ test('corrupt saved scenario: notice, defaults, no page error; a good saved scen
       }
     }),
   });
+
+  // A saved scenario with one key this version does not know keeps the rest of the user's work.
+  await withPage(suite.browser, suite.url, async (page) => {
+    await expectInputs(page, { btc_price_usd: 80000, machine_count: 7 });
+    const notice = page.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await notice.innerText(), /saved scenario could not be read in full.*from_a_newer_version/i);
+  }, {
+    beforeGoto: (page) => page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('hashprice.scenario', 'btc_price_usd=80000&from_a_newer_version=1&machine_count=7');
+      }
+    }),
+  });
+});
+
+test('headline check: the threshold moves the sentence; a bad threshold gets a message and changes nothing', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const text = page.locator('[data-headline]');
+    const field = page.locator('input[name=headline_threshold]');
+    const error = page.locator('#err-headline-threshold');
+    assert.match(await text.innerText(), /hashprice is \$39\.11\/PH\/day, above \$35\.00/);
+    await field.fill('40');
+    await eventually(async () => assert.match(await text.innerText(), /below \$40\.00/));
+    assert.equal(await page.locator('#headline').getAttribute('data-below'), 'true');
+    const before = await text.innerText();
+    await field.fill('abc');
+    await eventually(async () => assert.match(await error.innerText(), /number above 0/));
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.equal(await text.innerText(), before, 'the sentence keeps the last valid threshold');
+    await field.fill('35');
+    await eventually(async () => assert.equal(await error.innerText(), ''));
+    assert.match(await text.innerText(), /above \$35\.00/);
+  });
+});
+
+test('Reset and presets rewrite a field left invalid, even where its value does not change', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const field = page.locator(textFieldSelector('power_price_usd_kwh'));
+    await typeInto(page, 'power_price_usd_kwh', '0,07');
+    await eventually(async () => assert.equal(await field.getAttribute('aria-invalid'), 'true'));
+    assert.match(await page.locator('#err-power_price_usd_kwh').innerText(), /point for decimals, e\.g\. 0\.05/);
+    await page.click('button[data-action=reset]');
+    await eventually(async () => assert.equal(await field.inputValue(), '0.05'));
+    assert.equal(await field.getAttribute('aria-invalid'), 'false');
+    assert.equal(await page.locator('#err-power_price_usd_kwh').innerText(), '');
+
+    await typeInto(page, 'btc_price_usd', 'abc');
+    await eventually(async () => assert.equal(await page.locator(textFieldSelector('btc_price_usd')).getAttribute('aria-invalid'), 'true'));
+    await page.selectOption('#preset-select', 'news-nov-2025');
+    await eventually(async () => assert.equal(await page.locator(textFieldSelector('btc_price_usd')).inputValue(), '95000'));
+    assert.equal(await page.locator(textFieldSelector('btc_price_usd')).getAttribute('aria-invalid'), 'false');
+  });
 });
 
 // ---- charts ----
