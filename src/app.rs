@@ -122,11 +122,12 @@ pub fn App() -> impl IntoView {
     let saved_theme = storage().and_then(|st| st.get_item(THEME_KEY).ok().flatten());
     let theme = RwSignal::new(page.theme.or(saved_theme.as_deref().and_then(Theme::parse)).unwrap_or(Theme::Auto));
     let notices = RwSignal::new(initial_notices);
+    let beside = page.shows("inputs");
     let page = StoredValue::new(page);
     let viewport = || window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
-    let chart_w = RwSignal::new(chart_width_for(viewport()));
+    let chart_w = RwSignal::new(chart_width_for(viewport(), beside));
     let _ = window_event_listener(leptos::ev::resize, move |_| {
-        let w = chart_width_for(viewport());
+        let w = chart_width_for(viewport(), beside);
         if chart_w.get_untracked() != w {
             chart_w.set(w);
         }

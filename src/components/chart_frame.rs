@@ -21,11 +21,14 @@ pub const RIGHT: f64 = 18.0;
 pub const TOP: f64 = 28.0;
 pub const BOTTOM: f64 = 44.0;
 
-/// View-box width for a viewport width: text is drawn at 12 view-box px, so a phone gets a narrow box.
-pub fn chart_width_for(viewport_px: f64) -> f64 {
-    if viewport_px < 520.0 {
+/// View-box width for a viewport width: text is drawn at 12 view-box px, so the box is chosen near the
+/// chart's width on screen (beside the 360 px inputs column from 1024 px on, else the page width) and the
+/// text is never drawn much below 12 px.
+pub fn chart_width_for(viewport_px: f64, beside_inputs: bool) -> f64 {
+    let px = if beside_inputs && viewport_px >= 1024.0 { viewport_px - 440.0 } else { viewport_px - 50.0 };
+    if px < 470.0 {
         380.0
-    } else if viewport_px < 900.0 {
+    } else if px < 680.0 {
         560.0
     } else {
         720.0

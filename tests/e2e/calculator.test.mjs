@@ -337,6 +337,16 @@ test('desktop: the inputs column sticks below the KPI strip; one column: only Ma
     const open = await page.$$eval('.inputs details.panel', (ds) => ds.filter((d) => d.open).length);
     assert.ok(open >= 6, `beside the results every panel but Risk starts open (${open})`);
   });
+  // Chart text is 12 view-box px: the view box is chosen so that it is drawn at ~11 px or more.
+  for (const width of [1024, 1200, 800, 390]) {
+    await withPage(suite.browser, suite.url, async (page) => {
+      const scales = await page.$$eval('svg[viewBox]', (svgs) => svgs
+        .filter((svg) => svg.getBoundingClientRect().width > 0 && svg.viewBox.baseVal.width >= 300)
+        .map((svg) => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width));
+      assert.ok(scales.length >= 3, `${width} px: charts found`);
+      for (const k of scales) assert.ok(k >= 0.88 && k <= 1.5, `${width} px: a chart is drawn at ${k.toFixed(2)}× its view box`);
+    }, { viewport: { width, height: 900 } });
+  }
   for (const viewport of [{ width: 390, height: 844 }, { width: 800, height: 1000 }]) {
     await withPage(suite.browser, suite.url, async (page) => {
       const open = await page.$$eval('.inputs details.panel', (ds) => ds.filter((d) => d.open).map((d) => d.id));
