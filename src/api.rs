@@ -77,6 +77,11 @@ fn read_pairs(obj: &JsValue) -> Result<Vec<(String, JsInput)>, String> {
         return Err(["the scenario must be an object of input keys (see defaults()), got ", kind].concat());
     }
     let o: &Object = obj.unchecked_ref();
+    // A Map, Date or class instance has no input keys of its own: refusing it beats computing the defaults.
+    let proto = Object::get_prototype_of(obj);
+    if !proto.is_null() && !Object::is(&proto, &Object::get_prototype_of(&Object::new())) {
+        return Err("the scenario must be a plain object of input keys (see defaults()), got another kind of object".into());
+    }
     let mut out = Vec::new();
     for key in Object::keys(o).iter() {
         let Some(k) = key.as_string() else { continue };

@@ -171,6 +171,12 @@ test('compute(): bad input throws an Error naming the key and why, never a panic
       try { window.hashprice.compute(v); return 'no error'; } catch (e) { return e instanceof Error ? e.message : 'not an Error'; }
     }));
     for (const m of notObjects) assert.match(m, /must be an object of input keys/);
+    // A Map or a Date has no input keys of its own: an error, not the defaults.
+    const notPlain = await page.evaluate(() => [new Map([['btc_price_usd', 80000]]), new Date(), /re/].map((v) => {
+      try { window.hashprice.compute(v); return 'no error'; } catch (e) { return e instanceof Error ? e.message : 'not an Error'; }
+    }));
+    for (const m of notPlain) assert.match(m, /must be a plain object of input keys/);
+    assert.ok(await page.evaluate(() => window.hashprice.compute(Object.create(null)).snapshot.btc_mined_day > 0), 'a null-prototype object is plain');
 
     // The API still works after the errors (no trap, no poisoned state).
     const ok = await page.evaluate(() => window.hashprice.compute({ btc_price_usd: 86000 }).snapshot.btc_mined_day > 0);
