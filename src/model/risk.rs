@@ -290,79 +290,121 @@ fn heatmap(s: &Scenario, days: &Days, discount: &[f64]) -> Vec<Vec<f64>> {
         .collect()
 }
 
-fn monte_carlo(s: &Scenario, days: &Days, discount: &[f64]) -> Risk {
-    let fleet = Fleet::new(s);
-    let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
-    let months = s.horizon_months as usize;
-    let paths = s.mc_paths as usize;
-    let sigma = s.btc_volatility_pct_year / 100.0;
-    let g_p = 1.0 + s.btc_price_growth_pct_year / 100.0;
-    let mu = crate::math::ln(g_p);
-    let drift = (mu - sigma * sigma / 2.0) / 12.0;
-    let vol = sigma * (1.0_f64 / 12.0).sqrt();
-    // Month of each day and the in-month drift factor (1 + g_p)^((d − 30.4375 m) / 365.25).
-    let mut month_end = vec![0usize; months];
-    let mut in_month = Vec::with_capacity(days.days);
-    for d in 0..days.days {
-        let m = month_of_day(d, months);
-        month_end[m] = d + 1;
-        in_month.push(crate::math::pow(g_p, (d as f64 - DAYS_PER_MONTH * m as f64) / DAYS_PER_YEAR));
-    }
-    let mut normals = Normals::new(s.mc_seed as u64);
-    let mut npvs = Vec::with_capacity(paths);
-    let mut cum_cash = vec![0.0; months * paths];
-    let mut paid_back = 0usize;
-    for p in 0..paths {
-        let mut price_month = s.btc_price_usd;
-        let mut npv_sum = 0.0;
-        let mut cum_daily = 0.0;
-        let mut cum_monthly = 0.0;
-        let mut paid = fleet.capex_usd == 0.0;
-        let mut d = 0;
-        for m in 0..months {
-            if m > 0 {
-                price_month *= crate::math::exp(drift + vol * normals.next());
-            }
-            let mut month_sum = 0.0;
-            let end = month_end[m];
-            let month = btc[d..end].iter().zip(&in_month[d..end]).zip(&discount[d..end]);
-            for ((b, g), disc) in month {
-                let net = fleet.net(b * (price_month * g));
-                month_sum += net;
-                npv_sum += net * disc;
-                cum_daily += net;
-                paid |= cum_daily >= fleet.capex_usd;
-            }
-            d = end;
-            cum_monthly += month_sum;
-            cum_cash[m * paths + p] = cum_monthly - fleet.capex_usd;
+/// Path-days of Monte Carlo per step: the default run (1,000 paths × 1,096 days) is one step, and a long
+/// one (10,000 paths × 120 months) is cut into ~30 tasks of that size instead of one that blocks input for
+/// a quarter of a second. Paths run in order on one random stream, so the cut never changes a result.
+const MC_PATH_DAYS_PER_STEP: usize = 1_200_000;
+
+/// The Monte Carlo of section 5, resumable between steps.
+#[derive(Clone, Debug)]
+struct MonteCarlo {
+    fleet: Fleet,
+    btc: Vec<f64>,
+    month_end: Vec<usize>,
+    in_month: Vec<f64>,
+    drift: f64,
+    vol: f64,
+    normals: Normals,
+    npvs: Vec<f64>,
+    cum_cash: Vec<f64>,
+    paid_back: usize,
+}
+
+impl MonteCarlo {
+    fn new(s: &Scenario, days: &Days) -> MonteCarlo {
+        let fleet = Fleet::new(s);
+        let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
+        let months = s.horizon_months as usize;
+        let paths = s.mc_paths as usize;
+        let sigma = s.btc_volatility_pct_year / 100.0;
+        let g_p = 1.0 + s.btc_price_growth_pct_year / 100.0;
+        let mu = crate::math::ln(g_p);
+        // Month of each day and the in-month drift factor (1 + g_p)^((d − 30.4375 m) / 365.25).
+        let mut month_end = vec![0usize; months];
+        let mut in_month = Vec::with_capacity(days.days);
+        for d in 0..days.days {
+            let m = month_of_day(d, months);
+            month_end[m] = d + 1;
+            in_month.push(crate::math::pow(g_p, (d as f64 - DAYS_PER_MONTH * m as f64) / DAYS_PER_YEAR));
         }
-        if paid {
-            paid_back += 1;
+        MonteCarlo {
+            fleet,
+            btc,
+            month_end,
+            in_month,
+            drift: (mu - sigma * sigma / 2.0) / 12.0,
+            vol: sigma * (1.0_f64 / 12.0).sqrt(),
+            normals: Normals::new(s.mc_seed as u64),
+            npvs: Vec::with_capacity(paths),
+            cum_cash: vec![0.0; months * paths],
+            paid_back: 0,
         }
-        npvs.push(npv_sum - fleet.capex_usd);
     }
-    let n = paths as f64;
-    let positive = npvs.iter().filter(|&&x| x > 0.0).count();
-    let [npv10, npv50, npv90] = deciles_10_50_90(&mut npvs);
-    let mut p10 = Vec::with_capacity(months);
-    let mut p50 = Vec::with_capacity(months);
-    let mut p90 = Vec::with_capacity(months);
-    for row in cum_cash.chunks_mut(paths.max(1)) {
-        let [a, b, c] = deciles_10_50_90(row);
-        p10.push(a);
-        p50.push(b);
-        p90.push(c);
+
+    /// Runs the next paths (at least one) within the step's budget; true once every path is done.
+    fn advance(&mut self, s: &Scenario, discount: &[f64]) -> bool {
+        let months = self.month_end.len();
+        let paths = s.mc_paths as usize;
+        let first = self.npvs.len();
+        let last = paths.min(first + (MC_PATH_DAYS_PER_STEP / self.btc.len().max(1)).max(1));
+        let fleet = &self.fleet;
+        for p in first..last {
+            let mut price_month = s.btc_price_usd;
+            let mut npv_sum = 0.0;
+            let mut cum_daily = 0.0;
+            let mut cum_monthly = 0.0;
+            let mut paid = fleet.capex_usd == 0.0;
+            let mut d = 0;
+            for m in 0..months {
+                if m > 0 {
+                    price_month *= crate::math::exp(self.drift + self.vol * self.normals.next());
+                }
+                let mut month_sum = 0.0;
+                let end = self.month_end[m];
+                let month = self.btc[d..end].iter().zip(&self.in_month[d..end]).zip(&discount[d..end]);
+                for ((b, g), disc) in month {
+                    let net = fleet.net(b * (price_month * g));
+                    month_sum += net;
+                    npv_sum += net * disc;
+                    cum_daily += net;
+                    paid |= cum_daily >= fleet.capex_usd;
+                }
+                d = end;
+                cum_monthly += month_sum;
+                self.cum_cash[m * paths + p] = cum_monthly - fleet.capex_usd;
+            }
+            if paid {
+                self.paid_back += 1;
+            }
+            self.npvs.push(npv_sum - fleet.capex_usd);
+        }
+        last == paths
     }
-    Risk {
-        mc_payback_probability: paid_back as f64 / n,
-        mc_npv_positive_probability: positive as f64 / n,
-        mc_npv_usd_p10: npv10,
-        mc_npv_usd_p50: npv50,
-        mc_npv_usd_p90: npv90,
-        mc_cum_cash_usd_p10: p10,
-        mc_cum_cash_usd_p50: p50,
-        mc_cum_cash_usd_p90: p90,
+
+    fn finish(mut self, paths: usize) -> Risk {
+        let months = self.month_end.len();
+        let n = paths as f64;
+        let positive = self.npvs.iter().filter(|&&x| x > 0.0).count();
+        let [npv10, npv50, npv90] = deciles_10_50_90(&mut self.npvs);
+        let mut p10 = Vec::with_capacity(months);
+        let mut p50 = Vec::with_capacity(months);
+        let mut p90 = Vec::with_capacity(months);
+        for row in self.cum_cash.chunks_mut(paths.max(1)) {
+            let [a, b, c] = deciles_10_50_90(row);
+            p10.push(a);
+            p50.push(b);
+            p90.push(c);
+        }
+        Risk {
+            mc_payback_probability: self.paid_back as f64 / n,
+            mc_npv_positive_probability: positive as f64 / n,
+            mc_npv_usd_p10: npv10,
+            mc_npv_usd_p50: npv50,
+            mc_npv_usd_p90: npv90,
+            mc_cum_cash_usd_p10: p10,
+            mc_cum_cash_usd_p50: p50,
+            mc_cum_cash_usd_p90: p90,
+        }
     }
 }
 
@@ -376,6 +418,7 @@ pub struct RiskRun {
     /// 1 / (1 + r)^((d + 1) / 365.25): only the risk runs' NPVs use them (not in [`Days`], which the
     /// projection builds on every evaluation).
     discount: Vec<f64>,
+    mc: Option<MonteCarlo>,
     risk: Option<Risk>,
     tornado: Option<Vec<TornadoRow>>,
 }
@@ -384,14 +427,21 @@ impl RiskRun {
     pub fn new(s: &Scenario) -> RiskRun {
         let days = Days::new(s);
         let discount = discount_factors(days.days, s.discount_rate_pct_year / 100.0);
-        RiskRun { scenario: s.clone(), days, discount, risk: None, tornado: None }
+        RiskRun { scenario: s.clone(), days, discount, mc: None, risk: None, tornado: None }
     }
 
     /// Computes the next part; returns the results once the last part is done.
     pub fn step(&mut self) -> Option<RiskResults> {
         let (s, days, discount) = (&self.scenario, &self.days, &self.discount[..]);
         match (self.risk.take(), self.tornado.take()) {
-            (None, _) => self.risk = Some(monte_carlo(s, days, discount)),
+            (None, _) => {
+                let mut mc = self.mc.take().unwrap_or_else(|| MonteCarlo::new(s, days));
+                if mc.advance(s, discount) {
+                    self.risk = Some(mc.finish(s.mc_paths as usize));
+                } else {
+                    self.mc = Some(mc);
+                }
+            }
             (Some(risk), None) => {
                 self.risk = Some(risk);
                 self.tornado = Some(tornado(s, days, discount));

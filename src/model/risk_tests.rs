@@ -13,6 +13,33 @@ fn a_run_takes_three_steps_and_ends_with_every_part() {
 }
 
 #[test]
+fn a_long_monte_carlo_is_cut_into_steps_without_changing_it() {
+    let mut s = Scenario { horizon_months: 120.0, mc_paths: 4000.0, ..Scenario::default() };
+    let mut run = RiskRun::new(&s);
+    let mut steps = 1;
+    let long = loop {
+        match run.step() {
+            Some(r) => break r,
+            None => steps += 1,
+        }
+    };
+    // 4,000 paths × 3,653 days in steps of 1.2M path-days: 13 Monte Carlo steps, then tornado and heatmap.
+    assert_eq!(steps, 13 + 2);
+    // The first paths of a longer run are the paths of a shorter one (one random stream, in order), so the
+    // first 1,000 NPVs decide a 1,000-path run's percentiles exactly as before the cut.
+    let days = Days::new(&s);
+    let discount = discount_factors(days.days, s.discount_rate_pct_year / 100.0);
+    let mut cut = MonteCarlo::new(&s, &days);
+    assert!(!cut.advance(&s, &discount), "a 4,000-path run needs more steps");
+    assert_eq!(cut.npvs.len(), MC_PATH_DAYS_PER_STEP / days.days);
+    s.mc_paths = 1000.0;
+    let mut whole = MonteCarlo::new(&s, &days);
+    while !whole.advance(&s, &discount) {}
+    assert_eq!(cut.npvs[..], whole.npvs[..cut.npvs.len()]);
+    assert!(long.risk.mc_npv_usd_p50.is_finite());
+}
+
+#[test]
 fn selection_deciles_equal_sorted_percentiles() {
     let mut rng = SplitMix64::new(7);
     for n in [1usize, 2, 3, 10, 11, 999, 1000] {
