@@ -20,7 +20,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
-use crate::format::{num, pct, plain, usd, usd_tick};
+use crate::format::{num, num_tick, pct, plain, usd, usd_tick};
 use crate::model::risk::{heatmap_multiplier, RiskRun, HEATMAP_STEPS};
 use crate::model::{RiskResults, Scenario};
 use leptos::prelude::*;
@@ -382,7 +382,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         if !narrow || k % 10 == 0 {
             svg.text("tick", x, px(bottom + 16.0), "middle", &usd_tick(price * m));
         }
-        svg.text("tick", px(HEAT_LEFT - 6.0), y + 4, "end", &num(hashrate * m, 0));
+        svg.text("tick", px(HEAT_LEFT - 6.0), y + 4, "end", &num_tick(hashrate * m));
     }
     svg.circle("current", px(HEAT_LEFT + 10.5 * cell), px(bottom - 10.5 * cell), 8);
     svg.text("axis-title", px(HEAT_LEFT + size / 2.0), px(bottom + 34.0), "middle", "BTC price (USD) →");
@@ -409,7 +409,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
     svg.text("tick", mx + 16, my + 4, "start", "this scenario");
     let mut rows = Vec::new();
     for j in HEAT_LABELS.iter().rev() {
-        let mut row = vec![num(hashrate * heatmap_multiplier(*j), 0)];
+        let mut row = vec![num_tick(hashrate * heatmap_multiplier(*j))];
         row.extend(HEAT_LABELS.iter().map(|i| usd(grid[*j][*i])));
         rows.push(row);
     }
@@ -421,7 +421,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
             "NPV for BTC prices from 50% to 150% of ",
             &usd(price),
             " (left to right) and network hashrates from 50% to 150% of ",
-            &num(hashrate, 0),
+            &num_tick(hashrate),
             " EH/s (bottom to top). Green is positive, red negative; the dark line is NPV = 0; the ring marks this scenario.",
         ]
         .concat(),
