@@ -124,3 +124,13 @@ fn rects_path_outlines_each_rect_with_area() {
     assert_eq!(rects_path(&[]), "");
     assert_eq!(rects_path(&[r(-3, -4, 2, 1)]), "M-3 -4h2v1h-2Z");
 }
+
+#[test]
+fn hbar_grows_both_ways_from_zero() {
+    let x = Scale::new((-500.0, 1500.0), (100.0, 500.0)); // zero at 200
+    assert_eq!(hbar(&x, 1000.0), (200, 200, 406));
+    // A loss runs left of the zero line (not right of it, as a gain would); its label stays right of zero.
+    assert_eq!(hbar(&x, -425.0), (115, 85, 206));
+    assert_eq!(hbar(&x, 0.0), (200, 1, 206));
+    assert_eq!(hbar(&x, f64::NAN), (200, 1, 206));
+}
