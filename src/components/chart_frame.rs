@@ -6,7 +6,7 @@
 //! slider move re-parses, re-styles and repaints little.
 
 use crate::app::{ctx, Ctx};
-use crate::chart::{nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, Scale, Svg};
+use crate::chart::{nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, whole_ticks, Scale, Svg};
 use crate::dom::{find, on, set_attr, set_text, Section};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -96,6 +96,15 @@ pub fn level(svg: &mut Svg, w: f64, y_px: i64, label: &str, class: &str) {
     let (x0, x1) = (px(x_range(w).0), px(x_range(w).1));
     svg.line(class, x0, y_px, x1, y_px);
     svg.text("series-label", x1 - 4, y_px - 6, "end", label);
+}
+
+/// The scale and axis of a chart over `months` elapsed months (0 at the plot's left edge): whole-month ticks
+/// only, so no two read alike.
+pub fn month_axis(months: f64, w: f64) -> (Scale, Axis) {
+    let x = Scale::new((0.0, months), x_range(w));
+    let t: Vec<f64> = whole_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
+    let axis = Axis::new(&x, &t, |t| crate::format::num(t, 0), "months");
+    (x, axis)
 }
 
 /// One crosshair position: x in view-box pixels and the numbers it reads, worded by `words` only when

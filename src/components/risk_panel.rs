@@ -7,12 +7,10 @@
 
 use crate::app::{ctx, Ctx};
 use crate::chart::{
-    area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, nice_ticks, px, table_rows, zero_contour, Scale,
-    Svg,
+    area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, px, table_rows, zero_contour, Svg,
 };
 use crate::components::chart_frame::{
-    axes, head_of, header_row, level, push_note, push_svg, push_table, rule, x_range, x_tick_target, y_range, Axis, Chart, ChartData,
-    Readout, H,
+    axes, head_of, header_row, level, month_axis, push_note, push_svg, push_table, rule, y_range, Axis, Chart, ChartData, Readout, H,
 };
 use crate::dom::{find as find_el, on, push_escaped, set_attr, set_html, set_text, Section};
 use std::cell::{Cell, RefCell};
@@ -231,15 +229,14 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
     let add = |v: &[f64]| -> Vec<f64> { std::iter::once(0.0).chain(v.iter().map(|x| x + capex)).collect() };
     let (p10, p50, p90) = (add(&risk.mc_cum_cash_usd_p10), add(&risk.mc_cum_cash_usd_p50), add(&risk.mc_cum_cash_usd_p90));
     let months = (p50.len() - 1).max(1) as f64;
-    let x = Scale::new((0.0, months), x_range(w));
+    let (x, xa) = month_axis(months, w);
     let lo = p10.iter().copied().fold(0.0_f64, f64::min);
     let hi = p90.iter().copied().fold(capex, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
     let xs: Vec<f64> = (0..p50.len()).map(|m| x.map(m as f64)).collect();
     let ys = |v: &[f64]| v.iter().map(|c| y.map(*c)).collect::<Vec<_>>();
-    let xt: Vec<f64> = nice_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
     let mut svg = Svg::new();
-    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd_tick, "USD"));
+    axes(&mut svg, w, &xa, &Axis::new(&y, &yt, usd_tick, "USD"));
     let ax = svg.take();
     svg.path("fan-band", &area_path(&xs, &ys(&p10), &ys(&p90)));
     let band = svg.take();
