@@ -1,6 +1,6 @@
 //! Chart 1: cumulative net cash against the capex it must repay; payback and halving marked.
 
-use crate::chart::{line_path, nice_scale, px, table_rows, Svg};
+use crate::chart::{line_path, nice_scale, px, rule_labels_collide, table_rows, Svg};
 use crate::components::chart_frame::{
     axes, level, month_axis, projection_island, rule, x_range, y_range, Axis, ChartData, Projection, Readout, H,
 };
@@ -33,9 +33,15 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let lv = svg.take();
     svg.path("line-cash", &line_path(&pts));
     let line = svg.take();
-    rule(&mut svg, w, at_day(r.projection.payback_days), &payback);
+    let (pay_x, halving_x) = (at_day(r.projection.payback_days), at_day(r.projection.halving_day));
+    rule(&mut svg, w, pay_x, &payback, 0);
     let pay = svg.take();
-    rule(&mut svg, w, at_day(r.projection.halving_day), "halving");
+    // The halving label goes a row up where it would cover the payback label.
+    let row = match (pay_x, halving_x) {
+        (Some(p), Some(h)) => rule_labels_collide((p, payback.len()), (h, 7), x_range(w)) as i64,
+        _ => 0,
+    };
+    rule(&mut svg, w, halving_x, "halving", row);
     let capex_text = usd(capex);
     ChartData {
         layers: vec![("axes", ax), ("", lv), ("", line), ("rule payback", pay), ("rule halving", svg.out)],

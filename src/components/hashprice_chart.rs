@@ -32,7 +32,7 @@ fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let lv = svg.take();
     svg.path("line-hashprice", &line_path(&pts));
     let line = svg.take();
-    rule(&mut svg, w, r.projection.halving_day.map(|d| x.map(d as f64)), "halving");
+    rule(&mut svg, w, r.projection.halving_day.map(|d| x.map(d as f64)), "halving", 0);
     let off = |d: usize| curtailed.get(d).copied().unwrap_or(false);
     let step = (hp.len() / 60).max(1);
     ChartData {

@@ -244,7 +244,7 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
     let lv = svg.take();
     svg.path("line-cash", &line_path(&xs.iter().copied().zip(ys(&p50)).collect::<Vec<_>>()));
     let line = svg.take();
-    rule(&mut svg, w, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving");
+    rule(&mut svg, w, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving", 0);
     let row = |m: usize| vec![num(m as f64, 0), usd(p10[m]), usd(p50[m]), usd(p90[m])];
     ChartData {
         layers: vec![("axes", ax), ("", band), ("", lv), ("", line), ("rule halving", svg.out)],
