@@ -398,11 +398,15 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         svg.rect_fill("", x, y, 16, 16, &css_hex(*rgb));
         svg.text("tick", x + 24, y + 13, "start", label);
     }
+    // The line and ring as on the grid (dark, on a neutral cell), so they read alike in either theme.
+    let neutral = css_hex(crate::chart::heatmap::NEUTRAL_RGB);
     let (cx, cy) = if narrow { (lx, ly + 28) } else { (lx, ly + 92) };
-    svg.line("legend-contour", cx, cy + 8, cx + 16, cy + 8);
+    svg.rect_fill("", cx, cy, 16, 16, &neutral);
+    svg.line("contour", cx, cy + 8, cx + 16, cy + 8);
     svg.text("tick", cx + 24, cy + 12, "start", "NPV = 0");
     let (mx, my) = if narrow { (lx + 2 * col, cy + 8) } else { (lx + 8, cy + 34) };
-    svg.circle("legend-current", mx, my, 7);
+    svg.rect_fill("", mx - 8, my - 8, 16, 16, &neutral);
+    svg.circle("current", mx, my, 6);
     svg.text("tick", mx + 16, my + 4, "start", "this scenario");
     let mut rows = Vec::new();
     for j in HEAT_LABELS.iter().rev() {
