@@ -12,6 +12,7 @@ struct Formatters {
     usd_short: Function,
     dec: [Function; 5],
     compact: Function,
+    num_tick: Function,
     usd_sci: Function,
     sci: Function,
 }
@@ -41,7 +42,9 @@ fn decimals(n: u32) -> Function {
     ])
 }
 
-fn with<R>(f: impl FnOnce(&Formatters) -> R) -> R {
+/// `x` in the formatter that `pick` chooses. Not generic, so the set-up exists once in the WASM rather than
+/// once per public function (~1.2 KB raw each).
+fn fmt(x: f64, pick: &dyn Fn(&Formatters) -> &Function) -> String {
     FORMATTERS.with(|cell| {
         let mut slot = cell.borrow_mut();
         let fm = slot.get_or_insert_with(|| {
@@ -50,6 +53,10 @@ fn with<R>(f: impl FnOnce(&Formatters) -> R) -> R {
                 opts.extend(extra.iter().cloned());
                 make(&opts)
             };
+            // Tick labels keep 3 significant digits where the fraction digits alone would round small
+            // ticks alike ("$0 $0.01 $0.01"): the more precise of the two roundings wins.
+            let sig3 = || ("maximumSignificantDigits", JsValue::from(3));
+            let more = || ("roundingPriority", JsValue::from_str("morePrecision"));
             Formatters {
                 usd2: usd(&[("minimumFractionDigits", 2.into()), ("maximumFractionDigits", 2.into())]),
                 usd_compact: usd(&[
@@ -59,14 +66,15 @@ fn with<R>(f: impl FnOnce(&Formatters) -> R) -> R {
                 ]),
                 usd0: usd(&[("maximumFractionDigits", 0.into())]),
                 usd3: usd(&[("minimumFractionDigits", 3.into()), ("maximumFractionDigits", 3.into())]),
-                usd_short: usd(&[("notation", "compact".into()), ("minimumFractionDigits", 0.into()), ("maximumFractionDigits", 2.into())]),
+                usd_short: usd(&[("notation", "compact".into()), ("minimumFractionDigits", 0.into()), ("maximumFractionDigits", 2.into()), sig3(), more()]),
                 dec: [decimals(0), decimals(1), decimals(2), decimals(3), decimals(4)],
                 compact: make(&[("notation", "compact".into()), ("maximumFractionDigits", 2.into())]),
+                num_tick: make(&[("maximumFractionDigits", 0.into()), sig3(), more()]),
                 usd_sci: usd(&[("notation", "scientific".into()), ("maximumFractionDigits", 2.into())]),
                 sci: make(&[("notation", "scientific".into()), ("maximumFractionDigits", 2.into())]),
             }
         });
-        f(fm)
+        call(pick(fm), x)
     })
 }
 
@@ -79,12 +87,8 @@ fn call(f: &Function, x: f64) -> String {
     }
 }
 
-/// USD: 2 decimals below $1,000, compact above ($1.70M).
-pub fn usd(x: f64) -> String {
-    with(|f| call(if x.abs() < 1000.0 { &f.usd2 } else { usd_big(f, x, &f.usd_compact) }, x))
-}
-
-fn usd_big<'a>(f: &'a Formatters, x: f64, normal: &'a Function) -> &'a Function {
+/// The USD formatter for `x`: `normal`, or scientific notation for a huge amount.
+fn usd_or_sci<'a>(f: &'a Formatters, x: f64, normal: &'a Function) -> &'a Function {
     if huge(x) {
         &f.usd_sci
     } else {
@@ -92,29 +96,39 @@ fn usd_big<'a>(f: &'a Formatters, x: f64, normal: &'a Function) -> &'a Function 
     }
 }
 
-/// USD for axis ticks: no trailing zeros ("$0", "$2.5M", "$40").
+/// USD: 2 decimals below $1,000, compact above ($1.70M).
+pub fn usd(x: f64) -> String {
+    fmt(x, &|f| if x.abs() < 1000.0 { &f.usd2 } else { usd_or_sci(f, x, &f.usd_compact) })
+}
+
+/// USD for axis ticks: no trailing zeros ("$0", "$2.5M", "$40", "$0.015").
 pub fn usd_tick(x: f64) -> String {
-    with(|f| call(usd_big(f, x, &f.usd_short), x))
+    fmt(x, &|f| usd_or_sci(f, x, &f.usd_short))
+}
+
+/// A whole number for axis ticks, with up to 3 significant digits below 100 ("1,650", "0.00075").
+pub fn num_tick(x: f64) -> String {
+    fmt(x, &|f| &f.num_tick)
 }
 
 /// USD as a whole number with grouping ($52,048), for prices where the digits matter.
 pub fn usd_whole(x: f64) -> String {
-    with(|f| call(if x.abs() < 1000.0 { &f.usd2 } else { usd_big(f, x, &f.usd0) }, x))
+    fmt(x, &|f| if x.abs() < 1000.0 { &f.usd2 } else { usd_or_sci(f, x, &f.usd0) })
 }
 
 /// USD with 3 decimals, for $/kWh.
 pub fn usd_kwh(x: f64) -> String {
-    with(|f| call(usd_big(f, x, &f.usd3), x))
+    fmt(x, &|f| usd_or_sci(f, x, &f.usd3))
 }
 
 /// A grouped number with a fixed number of decimals (0–4).
 pub fn num(x: f64, decimals: usize) -> String {
-    with(|f| call(if huge(x) { &f.sci } else { &f.dec[decimals.min(4)] }, x))
+    fmt(x, &|f| if huge(x) { &f.sci } else { &f.dec[decimals.min(4)] })
 }
 
 /// Compact number (1.2K, 3.4M).
 pub fn compact(x: f64) -> String {
-    with(|f| call(if huge(x) { &f.sci } else { &f.compact }, x))
+    fmt(x, &|f| if huge(x) { &f.sci } else { &f.compact })
 }
 
 /// Percent with one decimal: "45.2%".

@@ -197,6 +197,16 @@ fn cover(lo: f64, hi: f64, m: f64, e: i32) -> (f64, f64) {
 /// 4–6 ticks (larger targets can land further off: [0, 37] has no nice step giving 6–8 ticks). Order of `min`/`max` does not matter; degenerate or non-finite input is cleaned as by
 /// [`sane_domain`], so the result is never empty and always finite.
 pub fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<f64> {
+    ticks(min, max, target_count, false)
+}
+
+/// [`nice_ticks`] with a whole-number step (1, 2, 5, 10, 20, 25, …) for counted axes such as months: a
+/// step of 0.2 or 2.5 would label two ticks alike ("0 0 0 1") or with rounded values.
+pub fn whole_ticks(min: f64, max: f64, target_count: usize) -> Vec<f64> {
+    ticks(min, max, target_count, true)
+}
+
+fn ticks(min: f64, max: f64, target_count: usize, whole: bool) -> Vec<f64> {
     let (a, b) = sane_domain(min, max);
     let (mut lo, mut hi) = (a.min(b), a.max(b));
     // A span within float noise of the values (or below 1e-200) cannot be ticked evenly; no chart shows
@@ -211,8 +221,13 @@ pub fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<f64> {
     // Steps from 10^(k-1) to 5·10^(k+2) bracket every step whose tick count is near the target; ascending
     // order with a strict `<` keeps the finer step on a tie.
     let mut best: Option<(f64, f64, f64, f64, i32)> = None; // (distance to target, i0, i1, m, e)
-    for e in k - 2..=k + 1 {
+    // Whole steps are 1, 2, 5 (e = −1) and up, however small the span.
+    for e in k - 2..=(k + 1).max(if whole { -1 } else { i32::MIN }) {
         for m in MANTISSAS {
+            let step = tick(1.0, m, e);
+            if whole && (step < 1.0 || step.fract() != 0.0) {
+                continue;
+            }
             let (i0, i1) = cover(lo, hi, m, e);
             let dist = (i1 - i0 + 1.0 - target).abs();
             if best.is_none_or(|b| dist < b.0) {

@@ -168,3 +168,28 @@ fn band_slots() {
     assert!(empty.is_empty() && empty.index_at(10.0).is_none() && empty.width_px() == 0.0);
     assert_eq!(Band::new(2, (0.0, 100.0), f64::NAN).width_px(), 50.0);
 }
+
+#[test]
+fn whole_ticks_for_counted_axes() {
+    // A one-month horizon: plain nice ticks step by 0.2 months, which label as "0 0 0 1 1 1".
+    assert_eq!(nice_ticks(0.0, 1.0, 6), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+    assert_eq!(whole_ticks(0.0, 1.0, 6), vec![0.0, 1.0]);
+    assert_eq!(whole_ticks(0.0, 3.0, 6), vec![0.0, 1.0, 2.0, 3.0]);
+    // 2.5 is nice but not whole (ticks would read "0 3 5 8 10").
+    assert_eq!(nice_ticks(0.0, 10.0, 5), vec![0.0, 2.5, 5.0, 7.5, 10.0]);
+    assert_eq!(whole_ticks(0.0, 10.0, 5), vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+    // Where nice ticks are whole already, the same ticks.
+    for (max, target) in [(36.0, 6), (120.0, 6), (36.0, 4), (1095.0, 6), (29.0, 4)] {
+        assert_eq!(whole_ticks(0.0, max, target), nice_ticks(0.0, max, target), "{max} {target}");
+    }
+}
+
+proptest! {
+    #[test]
+    fn whole_ticks_are_distinct_whole_numbers(months in 0u32..2000, target in 2usize..=8) {
+        let t = whole_ticks(0.0, months as f64, target);
+        prop_assert!(t.len() >= 2 && t[0] <= 0.0 && t[t.len() - 1] >= months as f64, "{months}: {t:?}");
+        prop_assert!(t.iter().all(|v| v.fract() == 0.0), "{months}: {t:?}");
+        prop_assert!(t.windows(2).all(|w| w[1] - w[0] >= 1.0), "{months}: {t:?}");
+    }
+}

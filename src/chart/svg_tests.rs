@@ -124,3 +124,36 @@ fn rects_path_outlines_each_rect_with_area() {
     assert_eq!(rects_path(&[]), "");
     assert_eq!(rects_path(&[r(-3, -4, 2, 1)]), "M-3 -4h2v1h-2Z");
 }
+
+#[test]
+fn level_label_clears_the_top() {
+    // Along the top (a capex line at the axis maximum) the label goes under the line, clear of the crosshair
+    // readout drawn above the plot; elsewhere above it.
+    assert_eq!(level_label_y(28, 28), 44);
+    assert_eq!(level_label_y(35, 28), 51);
+    assert_eq!(level_label_y(36, 28), 30);
+    assert_eq!(level_label_y(200, 28), 194);
+}
+
+#[test]
+fn rule_labels_collide_when_close() {
+    let plot = (76.0, 702.0);
+    // QA's case at BTC $127,000: payback on day 833 and the halving a month later, both right of centre.
+    assert!(rule_labels_collide((552.0, "payback on day 833".len()), (572.0, 7), plot));
+    // Far apart (labels on either side of the centre point towards it).
+    assert!(!rule_labels_collide((200.0, 18), (572.0, 7), plot));
+    assert!(!rule_labels_collide((100.0, 18), (650.0, 7), plot));
+    // Across the centre, close enough to meet; and in either order.
+    assert!(rule_labels_collide((300.0, 18), (420.0, 7), plot));
+    assert!(rule_labels_collide((572.0, 7), (552.0, 18), plot));
+}
+
+#[test]
+fn hbar_grows_both_ways_from_zero() {
+    let x = Scale::new((-500.0, 1500.0), (100.0, 500.0)); // zero at 200
+    assert_eq!(hbar(&x, 1000.0), (200, 200, 406));
+    // A loss runs left of the zero line (not right of it, as a gain would); its label stays right of zero.
+    assert_eq!(hbar(&x, -425.0), (115, 85, 206));
+    assert_eq!(hbar(&x, 0.0), (200, 1, 206));
+    assert_eq!(hbar(&x, f64::NAN), (200, 1, 206));
+}

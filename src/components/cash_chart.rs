@@ -1,8 +1,8 @@
 //! Chart 1: cumulative net cash against the capex it must repay; payback and halving marked.
 
-use crate::chart::{line_path, nice_scale, nice_ticks, px, table_rows, Scale, Svg};
+use crate::chart::{line_path, nice_scale, px, rule_labels_collide, table_rows, Svg};
 use crate::components::chart_frame::{
-    axes, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
+    axes, level, month_axis, projection_island, rule, x_range, y_range, Axis, ChartData, Projection, Readout, H,
 };
 use crate::format::{num, usd, usd_tick};
 use crate::model::constants::DAYS_PER_MONTH;
@@ -15,11 +15,10 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let mut cash = vec![0.0];
     cash.extend(r.series.cumulative_cash_usd_month.iter().map(|c| c + capex));
     let months = (cash.len() - 1).max(1) as f64;
-    let x = Scale::new((0.0, months), x_range(w));
+    let (x, xa) = month_axis(months, w);
     let lo = cash.iter().copied().fold(0.0_f64, f64::min);
     let hi = cash.iter().copied().fold(capex, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
-    let xt: Vec<f64> = nice_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
     let pts: Vec<(f64, f64)> = cash.iter().enumerate().map(|(m, c)| (x.map(m as f64), y.map(*c))).collect();
     let at_day = |d: Option<usize>| d.map(|d| x.map(d as f64 / DAYS_PER_MONTH));
     let payback = match r.projection.payback_days {
@@ -28,15 +27,21 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     };
     // Layers, each patched on its own: a slider move mostly moves the line and the payback rule.
     let mut svg = Svg::new();
-    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd_tick, "USD"));
+    axes(&mut svg, w, &xa, &Axis::new(&y, &yt, usd_tick, "USD"));
     let ax = svg.take();
     level(&mut svg, w, px(y.map(capex)), "capex", "capex-line");
     let lv = svg.take();
     svg.path("line-cash", &line_path(&pts));
     let line = svg.take();
-    rule(&mut svg, w, at_day(r.projection.payback_days), &payback);
+    let (pay_x, halving_x) = (at_day(r.projection.payback_days), at_day(r.projection.halving_day));
+    rule(&mut svg, w, pay_x, &payback, 0);
     let pay = svg.take();
-    rule(&mut svg, w, at_day(r.projection.halving_day), "halving");
+    // The halving label goes a row up where it would cover the payback label.
+    let row = match (pay_x, halving_x) {
+        (Some(p), Some(h)) => rule_labels_collide((p, payback.len()), (h, 7), x_range(w)) as i64,
+        _ => 0,
+    };
+    rule(&mut svg, w, halving_x, "halving", row);
     let capex_text = usd(capex);
     ChartData {
         layers: vec![("axes", ax), ("", lv), ("", line), ("rule payback", pay), ("rule halving", svg.out)],

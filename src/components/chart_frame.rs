@@ -6,7 +6,7 @@
 //! slider move re-parses, re-styles and repaints little.
 
 use crate::app::{ctx, Ctx};
-use crate::chart::{nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, Scale, Svg};
+use crate::chart::{level_label_y, nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, whole_ticks, Scale, Svg};
 use crate::dom::{find, on, set_attr, set_text, Section};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -84,21 +84,31 @@ pub fn axes(svg: &mut Svg, w: f64, x: &Axis, y: &Axis) {
 }
 
 /// A labelled vertical rule (payback, halving) at `x_px`; nothing when off the plot. Its layer carries
-/// the classes `rule payback` / `rule halving`.
-pub fn rule(svg: &mut Svg, w: f64, x_px: Option<f64>, label: &str) {
+/// the classes `rule payback` / `rule halving`. The label sits on text row `row` up from the bottom (a second
+/// rule whose label would cover the first one's goes on row 1; see `rule_labels_collide`).
+pub fn rule(svg: &mut Svg, w: f64, x_px: Option<f64>, label: &str, row: i64) {
     let (x0, x1) = x_range(w);
     let Some(x) = x_px.filter(|x| *x >= x0 && *x <= x1) else { return };
     let (y0, y1) = (px(y_range().0), px(y_range().1));
     let end = x > (x0 + x1) / 2.0;
     svg.line("", px(x), y0, px(x), y1);
-    svg.text("", px(if end { x - 4.0 } else { x + 4.0 }), y0 - 8, if end { "end" } else { "start" }, label);
+    svg.text("", px(if end { x - 4.0 } else { x + 4.0 }), y0 - 8 - 16 * row, if end { "end" } else { "start" }, label);
 }
 
 /// A dashed horizontal reference line across the plot with a label at its right end.
 pub fn level(svg: &mut Svg, w: f64, y_px: i64, label: &str, class: &str) {
     let (x0, x1) = (px(x_range(w).0), px(x_range(w).1));
     svg.line(class, x0, y_px, x1, y_px);
-    svg.text("series-label", x1 - 4, y_px - 6, "end", label);
+    svg.text("series-label", x1 - 4, level_label_y(y_px, px(TOP)), "end", label);
+}
+
+/// The scale and axis of a chart over `months` elapsed months (0 at the plot's left edge): whole-month ticks
+/// only, so no two read alike.
+pub fn month_axis(months: f64, w: f64) -> (Scale, Axis) {
+    let x = Scale::new((0.0, months), x_range(w));
+    let t: Vec<f64> = whole_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
+    let axis = Axis::new(&x, &t, |t| crate::format::num(t, 0), "months");
+    (x, axis)
 }
 
 /// One crosshair position: x in view-box pixels and the numbers it reads, worded by `words` only when

@@ -1,6 +1,6 @@
 //! Chart 2: daily hashprice against this machine's shutdown hashprice; curtailed days shaded.
 
-use crate::chart::{downsample_minmax, line_path, nice_scale, nice_ticks, px, run_rects, shaded_runs, table_rows, Scale, Svg};
+use crate::chart::{downsample_minmax, line_path, nice_scale, px, whole_ticks, run_rects, shaded_runs, table_rows, Scale, Svg};
 use crate::components::chart_frame::{
     axes, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
 };
@@ -18,7 +18,7 @@ fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let lo = hp.iter().copied().fold(shutdown, f64::min).min(0.0);
     let hi = hp.iter().copied().fold(shutdown, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
-    let xt: Vec<f64> = nice_ticks(0.0, last, x_tick_target(w)).into_iter().filter(|t| *t <= last).collect();
+    let xt: Vec<f64> = whole_ticks(0.0, last, x_tick_target(w)).into_iter().filter(|t| *t <= last).collect();
     let pts: Vec<(f64, f64)> = downsample_minmax(hp, 240).iter().map(|&(d, v)| (x.map(d as f64), y.map(v))).collect();
     // Layers, each patched on its own.
     let mut svg = Svg::new();
@@ -32,7 +32,7 @@ fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let lv = svg.take();
     svg.path("line-hashprice", &line_path(&pts));
     let line = svg.take();
-    rule(&mut svg, w, r.projection.halving_day.map(|d| x.map(d as f64)), "halving");
+    rule(&mut svg, w, r.projection.halving_day.map(|d| x.map(d as f64)), "halving", 0);
     let off = |d: usize| curtailed.get(d).copied().unwrap_or(false);
     let step = (hp.len() / 60).max(1);
     ChartData {

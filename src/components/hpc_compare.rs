@@ -6,7 +6,7 @@
 //! width, or whether there are results) changes.
 
 use crate::app::{ctx, Ctx};
-use crate::chart::{int_string, push_escaped, push_int, px, Scale, Svg};
+use crate::chart::{hbar, int_string, push_escaped, push_int, px, Scale, Svg};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::dom::{find, find_all, set_attr, set_text, Section};
 use crate::format::usd;
@@ -50,9 +50,10 @@ fn desc(h: &Hpc) -> String {
     .concat()
 }
 
-/// One bar: its class, width and the x and text of its value label.
+/// One bar: its class, left edge, width and the x and text of its value label.
 struct Bar {
     class: &'static str,
+    x: i64,
     w: i64,
     label_x: i64,
     label: String,
@@ -62,8 +63,8 @@ struct Bar {
 struct Shown {
     w: f64,
     narrow: bool,
-    /// None without results: empty chart and table.
-    data: Option<([(&'static str, f64, f64); 3], [Bar; 6], String, [String; 8])>,
+    /// None without results: empty chart and table. The last item is the zero baseline's x.
+    data: Option<([(&'static str, f64, f64); 3], [Bar; 6], String, [String; 8], i64)>,
 }
 
 impl Shown {
@@ -74,12 +75,13 @@ impl Shown {
         let data = r.map(|r| {
             let h = &r.hpc;
             let m = metrics(h, s.hpc_capex_usd_mw);
-            let max = m.iter().flat_map(|r| [r.1.abs(), r.2.abs()]).fold(1.0_f64, f64::max);
-            // Room for the value label after the longest bar.
-            let x = Scale::new((0.0, max), (0.0, w - label_w - 150.0));
+            let values = || m.iter().flat_map(|r| [r.1, r.2]);
+            // Bars grow from a zero baseline, losses to its left (see `hbar`); room for the value label after
+            // the longest bar.
+            let x = Scale::new((values().fold(0.0, f64::min), values().fold(1.0, f64::max)), (label_w, w - 150.0));
             let bar = |v: f64, class: &'static str, who: &str| {
-                let bw = px(x.map(v.abs())).max(1);
-                Bar { class, w: bw, label_x: px(label_w) + bw + 6, label: [who, &usd(v)].concat() }
+                let (x, w, label_x) = hbar(&x, v);
+                Bar { class, x, w, label_x, label: [who, &usd(v)].concat() }
             };
             let bars = m.map(|(_, mining, hpc)| {
                 [bar(mining, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining: "), bar(hpc, "bar-hpc", "AI/HPC: ")]
@@ -95,7 +97,7 @@ impl Shown {
                 payback(h.mining_payback_years),
                 payback(h.hpc_payback_years),
             ];
-            (m, [a, b, c, d, e, f], desc(h), cells)
+            (m, [a, b, c, d, e, f], desc(h), cells, px(x.map(0.0)))
         });
         Shown { w, narrow, data }
     }
@@ -121,15 +123,17 @@ impl Shown {
     }
 
     fn body(&self) -> String {
-        let Some((m, bars, _, _)) = &self.data else { return String::new() };
-        let (label_w, bar_dy) = if self.narrow { (0.0, 20.0) } else { (LABEL_W, 0.0) };
+        let Some((m, bars, _, _, base)) = &self.data else { return String::new() };
+        let bar_dy = if self.narrow { 20.0 } else { 0.0 };
         let row_h = self.row_h();
         let mut svg = Svg::new();
         for (i, ((label, _, _), pair)) in m.iter().zip(bars.chunks(2)).enumerate() {
             let y = 8.0 + i as f64 * row_h;
             svg.text("tick", 0, px(y + if self.narrow { 12.0 } else { 24.0 }), "start", label);
+            // The zero baseline, beside the bars only (a narrow chart's row label runs across it).
+            svg.line("axis", *base, px(y + bar_dy - 3.0), *base, px(y + bar_dy + 43.0));
             for (b, dy) in pair.iter().zip([bar_dy, bar_dy + 22.0]) {
-                svg.rect(b.class, px(label_w), px(y + dy), b.w, 18);
+                svg.rect(b.class, b.x, px(y + dy), b.w, 18);
                 svg.text("tick", b.label_x, px(y + dy + 14.0), "start", &b.label);
             }
         }
@@ -137,7 +141,7 @@ impl Shown {
     }
 
     fn table_body(&self) -> String {
-        let Some((m, _, _, cells)) = &self.data else { return String::new() };
+        let Some((m, _, _, cells, _)) = &self.data else { return String::new() };
         let mut out = String::new();
         for (label, pair) in m.iter().map(|r| r.0).chain(["Payback"]).zip(cells.chunks(2)) {
             out.push_str("<tr><th scope=\"row\">");
@@ -153,9 +157,9 @@ impl Shown {
         out
     }
 
-    /// A key for the body's structure: same key, same elements in the same places.
-    fn layout(&self) -> (i64, bool) {
-        (px(self.w), self.data.is_some())
+    /// A key for the body's structure: same key, same elements in the same places (the baseline included).
+    fn layout(&self) -> (i64, Option<i64>) {
+        (px(self.w), self.data.as_ref().map(|d| d.4))
     }
 }
 
@@ -165,7 +169,7 @@ fn shown(c: Ctx) -> Shown {
 }
 
 /// Patches the card to `now`: the bars and labels in place while the layout holds, else the body anew.
-fn patch(root: &Element, now: &Shown, layout: &mut (i64, bool)) {
+fn patch(root: &Element, now: &Shown, layout: &mut (i64, Option<i64>)) {
     if let Some(svg) = find(root, "#hpc-chart") {
         set_attr(&svg, "viewBox", &now.view_box());
     }
@@ -179,11 +183,12 @@ fn patch(root: &Element, now: &Shown, layout: &mut (i64, bool)) {
     let rects = find_all(&g, "rect");
     let texts = find_all(&g, "text");
     match &now.data {
-        Some((_, bars, _, _)) if *layout == now.layout() && rects.len() == 6 && texts.len() == 9 => {
+        Some((_, bars, _, _, _)) if *layout == now.layout() && rects.len() == 6 && texts.len() == 9 => {
             for (i, b) in bars.iter().enumerate() {
                 // Texts: each row's label, then its two value labels.
                 let (Some(rect), Some(t)) = (rects.get(i), texts.get(i / 2 * 3 + 1 + i % 2)) else { continue };
                 set_attr(rect, "class", b.class);
+                set_attr(rect, "x", &int_string(b.x));
                 set_attr(rect, "width", &int_string(b.w));
                 set_attr(t, "x", &int_string(b.label_x));
                 set_text(t, &b.label);
@@ -196,7 +201,7 @@ fn patch(root: &Element, now: &Shown, layout: &mut (i64, bool)) {
     }
     let tds = find_all(&tbody, "td");
     match &now.data {
-        Some((_, _, _, cells)) if tds.len() == cells.len() => {
+        Some((_, _, _, cells, _)) if tds.len() == cells.len() => {
             for (td, text) in tds.iter().zip(cells) {
                 set_text(td, text);
             }

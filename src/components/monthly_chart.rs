@@ -2,7 +2,7 @@
 
 use crate::chart::{bars, int_string, nice_scale, px, rects_path, table_rows, Band, Svg};
 use crate::components::chart_frame::{
-    axes, projection_island, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
+    axes, month_axis, projection_island, x_range, y_range, Axis, ChartData, Projection, Readout, H,
 };
 use crate::format::{num, usd, usd_tick};
 use crate::model::{Results, Scenario};
@@ -17,14 +17,11 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let hi = monthly.iter().copied().fold(payment, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
     let band = Band::new(n, x_range(w), 0.2);
-    let every = (n / (x_tick_target(w) + 2)).max(1);
-    let x_axis = Axis {
-        ticks: (0..n).filter(|m| m % every == 0).map(|m| (px(band.center(m)), num((m + 1) as f64, 0))).collect(),
-        label: "month",
-    };
+    // Ticks on the month boundaries, as on the cash chart above: the bar right of tick 10 is month 11.
+    let (_, xa) = month_axis(n.max(1) as f64, w);
     // Layers, each patched on its own: a slider move resizes the bars in place.
     let mut svg = Svg::new();
-    axes(&mut svg, w, &x_axis, &Axis::new(&y, &yt, usd_tick, "USD per month"));
+    axes(&mut svg, w, &xa, &Axis::new(&y, &yt, usd_tick, "USD per month"));
     let ax = svg.take();
     let (losses, gains): (Vec<_>, Vec<_>) = bars(monthly, &band, &y).into_iter().partition(|b| b.negative);
     svg.path("bar", &rects_path(&gains));

@@ -7,12 +7,10 @@
 
 use crate::app::{ctx, Ctx};
 use crate::chart::{
-    area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, nice_ticks, px, table_rows, zero_contour, Scale,
-    Svg,
+    area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, px, table_rows, zero_contour, Svg,
 };
 use crate::components::chart_frame::{
-    axes, head_of, header_row, level, push_note, push_svg, push_table, rule, x_range, x_tick_target, y_range, Axis, Chart, ChartData,
-    Readout, H,
+    axes, head_of, header_row, level, month_axis, push_note, push_svg, push_table, rule, y_range, Axis, Chart, ChartData, Readout, H,
 };
 use crate::dom::{find as find_el, on, push_escaped, set_attr, set_html, set_text, Section};
 use std::cell::{Cell, RefCell};
@@ -20,7 +18,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
-use crate::format::{num, pct, plain, usd, usd_tick};
+use crate::format::{num, num_tick, pct, plain, usd, usd_tick};
 use crate::model::risk::{heatmap_multiplier, RiskRun, HEATMAP_STEPS};
 use crate::model::{RiskResults, Scenario};
 use leptos::prelude::*;
@@ -231,15 +229,14 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
     let add = |v: &[f64]| -> Vec<f64> { std::iter::once(0.0).chain(v.iter().map(|x| x + capex)).collect() };
     let (p10, p50, p90) = (add(&risk.mc_cum_cash_usd_p10), add(&risk.mc_cum_cash_usd_p50), add(&risk.mc_cum_cash_usd_p90));
     let months = (p50.len() - 1).max(1) as f64;
-    let x = Scale::new((0.0, months), x_range(w));
+    let (x, xa) = month_axis(months, w);
     let lo = p10.iter().copied().fold(0.0_f64, f64::min);
     let hi = p90.iter().copied().fold(capex, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
     let xs: Vec<f64> = (0..p50.len()).map(|m| x.map(m as f64)).collect();
     let ys = |v: &[f64]| v.iter().map(|c| y.map(*c)).collect::<Vec<_>>();
-    let xt: Vec<f64> = nice_ticks(0.0, months, x_tick_target(w)).into_iter().filter(|t| *t <= months).collect();
     let mut svg = Svg::new();
-    axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "months"), &Axis::new(&y, &yt, usd_tick, "USD"));
+    axes(&mut svg, w, &xa, &Axis::new(&y, &yt, usd_tick, "USD"));
     let ax = svg.take();
     svg.path("fan-band", &area_path(&xs, &ys(&p10), &ys(&p90)));
     let band = svg.take();
@@ -247,7 +244,7 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
     let lv = svg.take();
     svg.path("line-cash", &line_path(&xs.iter().copied().zip(ys(&p50)).collect::<Vec<_>>()));
     let line = svg.take();
-    rule(&mut svg, w, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving");
+    rule(&mut svg, w, halving_day.map(|d| x.map(d as f64 / crate::model::constants::DAYS_PER_MONTH)), "halving", 0);
     let row = |m: usize| vec![num(m as f64, 0), usd(p10[m]), usd(p50[m]), usd(p90[m])];
     ChartData {
         layers: vec![("axes", ax), ("", band), ("", lv), ("", line), ("rule halving", svg.out)],
@@ -391,7 +388,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         if !narrow || k % 10 == 0 {
             svg.text("tick", x, px(bottom + 16.0), "middle", &usd_tick(price * m));
         }
-        svg.text("tick", px(HEAT_LEFT - 6.0), y + 4, "end", &num(hashrate * m, 0));
+        svg.text("tick", px(HEAT_LEFT - 6.0), y + 4, "end", &num_tick(hashrate * m));
     }
     svg.circle("current", px(HEAT_LEFT + 10.5 * cell), px(bottom - 10.5 * cell), 8);
     svg.text("axis-title", px(HEAT_LEFT + size / 2.0), px(bottom + 34.0), "middle", "BTC price (USD) →");
@@ -410,15 +407,19 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         svg.rect_fill("", x, y, 16, 16, &css_hex(*rgb));
         svg.text("tick", x + 24, y + 13, "start", label);
     }
+    // The line and ring as on the grid (dark, on a neutral cell), so they read alike in either theme.
+    let neutral = css_hex(crate::chart::heatmap::NEUTRAL_RGB);
     let (cx, cy) = if narrow { (lx, ly + 28) } else { (lx, ly + 92) };
-    svg.line("legend-contour", cx, cy + 8, cx + 16, cy + 8);
+    svg.rect_fill("", cx, cy, 16, 16, &neutral);
+    svg.line("contour", cx, cy + 8, cx + 16, cy + 8);
     svg.text("tick", cx + 24, cy + 12, "start", "NPV = 0");
     let (mx, my) = if narrow { (lx + 2 * col, cy + 8) } else { (lx + 8, cy + 34) };
-    svg.circle("legend-current", mx, my, 7);
+    svg.rect_fill("", mx - 8, my - 8, 16, 16, &neutral);
+    svg.circle("current", mx, my, 6);
     svg.text("tick", mx + 16, my + 4, "start", "this scenario");
     let mut rows = Vec::new();
     for j in HEAT_LABELS.iter().rev() {
-        let mut row = vec![num(hashrate * heatmap_multiplier(*j), 0)];
+        let mut row = vec![num_tick(hashrate * heatmap_multiplier(*j))];
         row.extend(HEAT_LABELS.iter().map(|i| usd(grid[*j][*i])));
         rows.push(row);
     }
@@ -430,7 +431,7 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
             "NPV for BTC prices from 50% to 150% of ",
             &usd(price),
             " (left to right) and network hashrates from 50% to 150% of ",
-            &num(hashrate, 0),
+            &num_tick(hashrate),
             " EH/s (bottom to top). Green is positive, red negative; the dark line is NPV = 0; the ring marks this scenario.",
         ]
         .concat(),

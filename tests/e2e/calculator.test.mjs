@@ -569,6 +569,29 @@ test('monthly bars: one outline per month in two paths, gains and losses coloure
   });
 });
 
+test('axis ticks read apart at tiny scales and one-month horizons; a loss bar runs left of zero', T, async () => {
+  const q = '?horizon_months=1&machine_hashrate_ths=0.001&machine_count=1&network_hashrate_ehs=0.001';
+  await withPage(suite.browser, suite.url + q, async (page) => {
+    await page.waitForSelector('#risk[data-stale="false"]', { timeout: 20000 });
+    for (const id of ['cash-chart', 'hashprice-chart', 'monthly-chart', 'fan-chart', 'heatmap-chart']) {
+      // y ticks are end-anchored, x ticks centred.
+      for (const anchor of ['end', 'middle']) {
+        const labels = await page.$$eval(`#${id} text.tick[text-anchor="${anchor}"]`, (els) => els.map((el) => el.textContent));
+        assert.ok(labels.length >= 2, `#${id} has ${anchor} ticks`);
+        assert.equal(new Set(labels).size, labels.length, `#${id} ${anchor} ticks are distinct: ${labels.join(' ')}`);
+      }
+    }
+  });
+  await withPage(suite.browser, `${suite.url}?btc_price_usd=1`, async (page) => {
+    const [bar, base] = await page.evaluate(() => [
+      document.querySelector('#hpc-chart rect.bar-mining.neg'),
+      document.querySelector('#hpc-chart line.axis'),
+    ].map((el) => el && el.getBoundingClientRect()));
+    assert.ok(bar && base, 'a loss bar and the zero line');
+    assert.ok(bar.right <= base.left + 1, 'the loss bar ends at the zero line, left of it');
+  });
+});
+
 // ---- formulas ----
 
 test('"How is this computed?" shows the formula with the current numbers, and follows an input', T, async () => {
