@@ -31,6 +31,14 @@ fn payback(years: Option<f64>) -> String {
     years.map(|y| show(Fmt::Years, y)).unwrap_or_else(|| "never".into())
 }
 
+/// "pays back in 8.7 years", or "never pays back" / "never pay back" (the verb as given).
+fn pays_back(years: Option<f64>, verb: &str) -> String {
+    match years {
+        Some(y) => [verb, &show(Fmt::Years, y)].concat(),
+        None => ["never ", verb.strip_suffix(" in ").unwrap_or(verb)].concat(),
+    }
+}
+
 fn desc(h: &Hpc) -> String {
     // No ratio when mining makes no profit: "infinitely as much" would say nothing.
     let ratio = h.hpc_to_mining_profit_ratio.map_or_else(|| "mining makes no profit".into(), |r| show(Fmt::Ratio, r) + " as much");
@@ -41,10 +49,10 @@ fn desc(h: &Hpc) -> String {
         &usd(h.hpc_profit_usd_mw_year),
         " (",
         &ratio,
-        "). AI/HPC capex pays back in ",
-        &payback(h.hpc_payback_years),
-        ", mining machines in ",
-        &payback(h.mining_payback_years),
+        "). AI/HPC capex ",
+        &pays_back(h.hpc_payback_years, "pays back in "),
+        "; mining machines ",
+        &pays_back(h.mining_payback_years, "pay back in "),
         ".",
     ]
     .concat()
