@@ -1,7 +1,7 @@
 //! Risk (MODEL.md sections 5–6): Monte Carlo odds, fan chart, tornado and NPV heatmap.
 //!
 //! The work runs right after the frame that shows the new KPIs and deterministic charts has been painted,
-//! so they never wait for it, in three tasks (see `RiskRun`); a newer input supersedes a pending run. A result
+//! so they never wait for it, in three or more tasks (see `RiskRun`); a newer input supersedes a pending run. A result
 //! computed for an older scenario is marked stale (`data-stale="true"`, `aria-busy`) until the fresh one
 //! arrives, never shown as current.
 

@@ -409,8 +409,9 @@ impl MonteCarlo {
 }
 
 /// Sections 5 and 6 for a valid scenario (validate first: `evaluate_risk` in `model` does), one part at a time:
-/// Monte Carlo, then the tornado, then the heatmap. The page runs each part in its own task, so that an input
-/// arriving during a risk run waits for one part (~2 ms) rather than the whole run.
+/// Monte Carlo (one step, or several for a long run), then the tornado, then the heatmap. The page runs each
+/// part in its own task, so that an input arriving during a risk run waits for one part (~2 ms) rather than the
+/// whole run.
 #[derive(Clone, Debug)]
 pub struct RiskRun {
     scenario: Scenario,
