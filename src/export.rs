@@ -157,6 +157,12 @@ pub fn embed_snippet(url: &str, id: &str) -> String {
         "  var d = e.data;\n",
         "  if (f && e.source === f.contentWindow && d && d.type === \"hashprice:height\" && d.height > 0) f.style.height = Math.ceil(d.height) + \"px\";\n",
         "});\n",
+        "// Drive it from your page, e.g. showScenario({btc_price_usd: 150000}); keys left out keep their values.\n",
+        "function showScenario(scenario) {\n",
+        "  document.getElementById(\"",
+        &id,
+        "\").contentWindow.postMessage({ type: \"hashprice:scenario\", scenario: scenario }, \"*\");\n",
+        "}\n",
         "</script>",
     ]
     .concat()

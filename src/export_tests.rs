@@ -83,5 +83,6 @@ fn snippet_is_escaped_and_has_clipboard_permission() {
     assert!(snip.starts_with("<iframe id=\"hashprice\" src=\"https://investor.example/tools/hashprice/?embed=1&amp;panels=kpis,cash&amp;btc_price_usd=86000&amp;uptime_pct=95\""));
     assert!(snip.contains("allow=\"clipboard-write\""));
     assert!(snip.contains("hashprice:height"));
+    assert!(snip.contains("function showScenario(scenario)") && snip.contains("getElementById(\"hashprice\").contentWindow"));
     assert_eq!(escape_attr("\"><script>&"), "&quot;&gt;&lt;script&gt;&amp;");
 }

@@ -427,6 +427,16 @@ test('Embed button: snippet for the current scenario, copied and shown; it loads
     const m = snapshot({ ...defaultScenario(), ...s });
     assertClose(await kpi(page, 'profit_usd_day'), m.profit_usd_day, 'the embedded scenario');
   });
+  // Pasted into a host page as is, the snippet's showScenario() drives the embedded calculator.
+  await withPage(suite.browser, calcUrl(), async (page) => {
+    await page.setContent(`<!doctype html><title>host</title>${snippet}`);
+    const frame = page.frameLocator('#hashprice-calculator');
+    const profit = () => frame.locator('[data-kpi="profit_usd_day"]').getAttribute('data-value');
+    await eventually(async () => assert.ok(Number(await profit()) > 0), { timeout: 10000 });
+    await page.evaluate(() => window.showScenario({ btc_price_usd: 150000 }));
+    const want = snapshot({ ...defaultScenario(), ...s, btc_price_usd: 150000 }).profit_usd_day;
+    await eventually(async () => assertClose(Number(await profit()), want, 'showScenario() applied in the frame'), { timeout: 5000 });
+  });
 });
 
 test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed', T, async () => {
