@@ -63,6 +63,35 @@ pub fn valid_hex_colour(raw: &str) -> Option<String> {
     ok.then(|| ["#", &hex.to_ascii_lowercase()].concat())
 }
 
+/// WCAG relative luminance of a colour from [`valid_hex_colour`] (`#rgb` or `#rrggbb`).
+fn luminance(hex: &str) -> Option<f64> {
+    let h = hex.strip_prefix('#')?.as_bytes();
+    let digit = |i: usize| (h.get(i)?.to_ascii_lowercase() as char).to_digit(16);
+    let channel = |i: usize| -> Option<f64> {
+        let v = if h.len() == 3 { digit(i)? * 17 } else { digit(2 * i)? * 16 + digit(2 * i + 1)? };
+        let c = v as f64 / 255.0;
+        Some(if c <= 0.04045 { c / 12.92 } else { crate::math::pow((c + 0.055) / 1.055, 2.4) })
+    };
+    Some(0.2126 * channel(0)? + 0.7152 * channel(1)? + 0.0722 * channel(2)?)
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
+    let (x, y) = (luminance(a)?, luminance(b)?);
+    Some((x.max(y) + 0.05) / (x.min(y) + 0.05))
+}
+
+/// The inline style an `accent` gives the page. Charts always take it; text and the focus ring only where it
+/// reads at 4.5:1 on the theme's surface (DESIGN.md), so a pale brand colour cannot make links unreadable.
+pub fn accent_style(accent: &str, theme: Theme) -> String {
+    let surface = if theme == Theme::Dark { "#111827" } else { "#ffffff" };
+    if contrast_ratio(accent, surface).is_some_and(|c| c >= 4.5) {
+        ["--accent: ", accent, "; --btc: ", accent].concat()
+    } else {
+        ["--btc: ", accent].concat()
+    }
+}
+
 impl PageOptions {
     pub fn from_query(query: &str) -> PageOptions {
         let embed = truthy(page_param(query, "embed"));
@@ -107,6 +136,18 @@ mod tests {
         assert_eq!(valid_hex_colour("abc").as_deref(), Some("#abc"));
         assert!(valid_hex_colour("#abcd").is_none() && valid_hex_colour("#ggg").is_none());
         assert!(valid_hex_colour("\"><script>").is_none());
+    }
+
+    #[test]
+    fn accent_text_needs_contrast() {
+        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 0.05);
+        // DESIGN.md's own figures: accent #B45309 5.0 and muted #475569 7.6 on white.
+        assert!(close(contrast_ratio("#b45309", "#ffffff"), 5.0) && close(contrast_ratio("#475569", "#fff"), 7.6));
+        assert!(close(contrast_ratio("#000", "#ffffff"), 21.0));
+        assert_eq!(accent_style("#b45309", Theme::Light), "--accent: #b45309; --btc: #b45309");
+        assert_eq!(accent_style("#60a5fa", Theme::Auto), "--btc: #60a5fa", "pale blue is 2.5:1 on white");
+        assert_eq!(accent_style("#60a5fa", Theme::Dark), "--accent: #60a5fa; --btc: #60a5fa");
+        assert_eq!(contrast_ratio("#12", "#fff"), None);
     }
 
     #[test]

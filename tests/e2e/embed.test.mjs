@@ -458,6 +458,21 @@ test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed
   });
 });
 
+test('accent colour: charts always take it; text only where it reads at 4.5:1', T, async () => {
+  const vars = (page) => page.evaluate(() => {
+    const st = getComputedStyle(document.querySelector('.app'));
+    return ['--accent', '--btc'].map((v) => st.getPropertyValue(v).trim().toLowerCase());
+  });
+  await withPage(suite.browser, calcUrl('?embed=1&accent=%23115e59'), async (page) => {
+    assert.deepEqual(await vars(page), ['#115e59', '#115e59'], 'a dark teal is fine for text on white');
+  });
+  await withPage(suite.browser, calcUrl('?embed=1&accent=%2360a5fa'), async (page) => {
+    const [accent, btc] = await vars(page);
+    assert.equal(btc, '#60a5fa', 'charts take the pale blue');
+    assert.equal(accent, '#b45309', 'text keeps the default accent: pale blue is 2.5:1 on white');
+  });
+});
+
 test('embed mode neither reads nor overwrites the visitor\'s saved scenario', T, async () => {
   const saved = 'btc_price_usd=70000';
   await withPage(suite.browser, calcUrl('?embed=1&panels=kpis,inputs'), async (page) => {
