@@ -67,12 +67,10 @@ pub fn valid_hex_colour(raw: &str) -> Option<String> {
 fn luminance(hex: &str) -> Option<f64> {
     let h = hex.strip_prefix('#')?.as_bytes();
     let digit = |i: usize| (h.get(i)?.to_ascii_lowercase() as char).to_digit(16);
-    let channel = |i: usize| -> Option<f64> {
-        let v = if h.len() == 3 { digit(i)? * 17 } else { digit(2 * i)? * 16 + digit(2 * i + 1)? };
-        let c = v as f64 / 255.0;
-        Some(if c <= 0.04045 { c / 12.92 } else { crate::math::pow((c + 0.055) / 1.055, 2.4) })
+    let channel = |i: usize| -> Option<u8> {
+        Some(if h.len() == 3 { digit(i)? * 17 } else { digit(2 * i)? * 16 + digit(2 * i + 1)? } as u8)
     };
-    Some(0.2126 * channel(0)? + 0.7152 * channel(1)? + 0.0722 * channel(2)?)
+    Some(crate::chart::heatmap::luminance((channel(0)?, channel(1)?, channel(2)?)))
 }
 
 /// WCAG contrast ratio of two colours (1 to 21).

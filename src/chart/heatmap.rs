@@ -17,12 +17,12 @@ pub const NEUTRAL_RGB: Rgb = (0xCB, 0xD5, 0xE1);
 /// Profit end (#047857, the light profit token): at least 3:1 against both surfaces.
 pub const PROFIT_RGB: Rgb = (0x04, 0x78, 0x57);
 
-/// Colour for `value` on a scale symmetric around zero: `max(|min|, |max|)` is full red (negative) or full
-/// green (positive), 0 is neutral, linear in between. Symmetry keeps "as much loss as profit" the same
-/// intensity even when the grid is lopsided. Non-finite values and an all-zero range give the neutral colour.
-/// The colour is never the only cue: the view adds the sign or the zero contour.
+/// Colour for `value` on a diverging scale: `min` is full red, `max` full green, 0 neutral, linear in between.
+/// Each side runs to its own extreme: losses are bounded by the capex while profits are not, and one scale for
+/// both left a grid of real losses near the neutral grey. Non-finite values and an empty side give the neutral
+/// colour. The colour is never the only cue: the view adds the sign or the zero contour.
 pub fn diverging_color(value: f64, min: f64, max: f64) -> Rgb {
-    let extent = min.abs().max(max.abs()); // f64::max ignores a NaN side
+    let extent = if value < 0.0 { -min } else { max };
     if !value.is_finite() || !extent.is_finite() || extent <= 0.0 {
         return NEUTRAL_RGB;
     }
@@ -45,7 +45,7 @@ pub fn css_hex((r, g, b): Rgb) -> String {
 }
 
 /// WCAG relative luminance.
-fn luminance((r, g, b): Rgb) -> f64 {
+pub fn luminance((r, g, b): Rgb) -> f64 {
     let lin = |c: u8| {
         let c = c as f64 / 255.0;
         if c <= 0.04045 {

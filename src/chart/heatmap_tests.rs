@@ -18,10 +18,12 @@ fn colours() {
     assert_eq!(diverging_color(-10.0, -10.0, 10.0), LOSS_RGB);
     assert_eq!(diverging_color(10.0, -10.0, 10.0), PROFIT_RGB);
     assert_eq!(diverging_color(99.0, -10.0, 10.0), PROFIT_RGB); // clamped
-    // Symmetric: a lopsided range uses the larger magnitude for both sides.
-    assert_eq!(diverging_color(-2.0, -2.0, 8.0), diverging_color(-2.0, -8.0, 8.0));
-    assert_ne!(diverging_color(-2.0, -2.0, 8.0), LOSS_RGB);
-    for bad in [(f64::NAN, -1.0, 1.0), (1.0, 0.0, 0.0), (1.0, f64::NAN, f64::NAN), (1.0, -f64::INFINITY, 1.0)] {
+    // Each side to its own extreme: in a lopsided grid the worst loss is still full red.
+    assert_eq!(diverging_color(-2.0, -2.0, 8.0), LOSS_RGB);
+    assert_eq!(diverging_color(8.0, -2.0, 8.0), PROFIT_RGB);
+    assert_eq!(diverging_color(-1.0, -2.0, 8.0), diverging_color(-4.0, -8.0, 8.0));
+    assert_ne!(diverging_color(-1.0, -2.0, 8.0), LOSS_RGB);
+    for bad in [(f64::NAN, -1.0, 1.0), (1.0, 0.0, 0.0), (1.0, f64::NAN, f64::NAN), (-1.0, -f64::INFINITY, 1.0), (-1.0, 0.0, 1.0)] {
         assert_eq!(diverging_color(bad.0, bad.1, bad.2), NEUTRAL_RGB);
     }
     assert_eq!(diverging_color(1.0, f64::NAN, 2.0), diverging_color(1.0, 0.0, 2.0));

@@ -53,7 +53,8 @@ fn desc(h: &Hpc) -> String {
         &pays_back(h.hpc_payback_years, "pays back in "),
         "; mining machines ",
         &pays_back(h.mining_payback_years, "pay back in "),
-        ".",
+        " at today's hashprice, before network growth, halvings and curtailment (the projection above has those). \
+         The lease is per kW of IT load with power passed through to the tenant.",
     ]
     .concat()
 }
@@ -151,7 +152,7 @@ impl Shown {
     fn table_body(&self) -> String {
         let Some((m, _, _, cells, _)) = &self.data else { return String::new() };
         let mut out = String::new();
-        for (label, pair) in m.iter().map(|r| r.0).chain(["Payback"]).zip(cells.chunks(2)) {
+        for (label, pair) in m.iter().map(|r| r.0).chain(["Payback at today's hashprice"]).zip(cells.chunks(2)) {
             out.push_str("<tr><th scope=\"row\">");
             out.push_str(label);
             out.push_str("</th>");

@@ -23,6 +23,10 @@ struct Shown {
 
 fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
     match r.and_then(|r| r.value(def.key)).flatten() {
+        // MODEL.md's payback is day 0 when there is no capex: nothing is repaid, and "0 days" would read as instant.
+        Some(v) if v == 0.0 && def.key == "payback_days" => {
+            Shown { text: "no capex to repay".into(), neg: false, data_value: plain(v) }
+        }
         Some(v) => Shown { text: show(def.fmt, v), neg: v < 0.0 && matches!(def.fmt, Fmt::Usd | Fmt::Pct), data_value: plain(v) },
         None => Shown { text: (def.none)(s, r), neg: false, data_value: String::new() },
     }

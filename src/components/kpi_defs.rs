@@ -455,9 +455,13 @@ pub const KPIS: &[KpiDef] = &[
         label: "Debt payment",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |s, _| {
+        formula: |s, r| {
             format_args_join(&[
-                "amortising: debt × i ÷ (1 − (1 + i)^−n), i = ",
+                "amortising: debt × i ÷ (1 − (1 + i)^−n), debt = ",
+                &pct(s.debt_pct),
+                " of capex = ",
+                &usd(r.snapshot.capex_usd * s.debt_pct / 100.0),
+                ", i = ",
                 &pct(s.debt_apr_pct),
                 " ÷ 12, n = ",
                 &num(s.debt_term_months, 0),
@@ -499,21 +503,42 @@ pub const KPIS: &[KpiDef] = &[
         label: "Mining gross profit per MW",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |_, _| "mining revenue − 1,000 kW × 24 h × uptime × power price × 365.25".into(),
+        formula: |_, r| {
+            format_args_join(&[
+                "mining revenue − 1,000 kW × 24 h × uptime × power price × 365.25 = ",
+                &usd(r.hpc.mining_revenue_usd_mw_year),
+                " − ",
+                &usd(r.hpc.mining_revenue_usd_mw_year - r.hpc.mining_gross_profit_usd_mw_year),
+            ])
+        },
     },
     KpiDef {
         key: "mining_capex_usd_mw",
         label: "Mining capex per MW",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |_, _| "machine price per TH × TH/s per MW".into(),
+        formula: |s, _| {
+            format_args_join(&[
+                "machine price per TH × TH/s per MW = ",
+                &usd(s.machine_price_usd_per_th),
+                " × ",
+                &num(1e6 / s.machine_efficiency_jth, 0),
+            ])
+        },
     },
     KpiDef {
         key: "mining_payback_years",
         label: "Mining payback per MW",
         fmt: Fmt::Years,
         none: no_mining_profit,
-        formula: |_, _| "mining capex per MW ÷ mining gross profit per MW (day-0 economics, no growth)".into(),
+        formula: |_, r| {
+            format_args_join(&[
+                "mining capex per MW ÷ mining gross profit per MW, at today's hashprice (no growth, halvings or curtailment) = ",
+                &usd(r.hpc.mining_capex_usd_mw),
+                " ÷ ",
+                &usd(r.hpc.mining_gross_profit_usd_mw_year),
+            ])
+        },
     },
     KpiDef {
         key: "hpc_revenue_usd_mw_year",
@@ -534,14 +559,28 @@ pub const KPIS: &[KpiDef] = &[
         label: "AI/HPC payback",
         fmt: Fmt::Years,
         none: |_, _| "never (no AI/HPC profit)".into(),
-        formula: |s, _| format_args_join(&["build cost per MW ÷ AI/HPC profit per MW = ", &usd(s.hpc_capex_usd_mw), " ÷ profit"]),
+        formula: |s, r| {
+            format_args_join(&[
+                "build cost per MW ÷ AI/HPC profit per MW = ",
+                &usd(s.hpc_capex_usd_mw),
+                " ÷ ",
+                &usd(r.hpc.hpc_profit_usd_mw_year),
+            ])
+        },
     },
     KpiDef {
         key: "hpc_to_mining_profit_ratio",
         label: "AI/HPC ÷ mining profit",
         fmt: Fmt::Ratio,
-        none: no_mining_profit,
-        formula: |_, _| "AI/HPC profit per MW ÷ mining gross profit per MW".into(),
+        none: |_, _| "n/a (mining makes no gross profit)".into(),
+        formula: |_, r| {
+            format_args_join(&[
+                "AI/HPC profit per MW ÷ mining gross profit per MW = ",
+                &usd(r.hpc.hpc_profit_usd_mw_year),
+                " ÷ ",
+                &usd(r.hpc.mining_gross_profit_usd_mw_year),
+            ])
+        },
     },
 ];
 
