@@ -105,7 +105,7 @@ pub const KPIS: &[KpiDef] = &[
     },
     KpiDef {
         key: "hashvalue_btc_per_ph_day",
-        label: "Hashvalue",
+        label: "Hashvalue per PH/s per day",
         fmt: Fmt::Btc,
         none: not_defined,
         formula: |s, r| {
