@@ -172,20 +172,15 @@ pub fn patch(rows: &[Row], s: &Scenario) {
     }
 }
 
-/// The field's default as the field shows it: the example in its "enter a number" message.
-fn shown_default(key: &str) -> String {
-    let v = read(key, &Scenario::default());
-    crate::fields::find(key).map(|f| shown(f, v)).unwrap_or_else(|| plain(v))
-}
-
-/// Parses and applies a row's text; on error the scenario is unchanged and the message says why.
-fn apply(c: Ctx, key: &str, raw: &str) -> Result<(), String> {
+/// Parses and applies a row's text; on error the scenario is unchanged and the message says why (with the
+/// field's default as the example).
+fn apply(c: Ctx, f: &Field, raw: &str) -> Result<(), String> {
     let v = parse_user_number(raw).ok_or_else(|| {
         let hint = if raw.contains(',') && !raw.contains('.') { "Use a point for decimals" } else { "Enter a number" };
-        [hint, ", e.g. ", &shown_default(key)].concat()
+        [hint, ", e.g. ", &shown(f, read(f.key, &Scenario::default()))].concat()
     })?;
     let mut next = c.scenario.get_untracked();
-    write(key, &mut next, v).map_err(|e| capitalise(&e.reason))?;
+    write(f.key, &mut next, v).map_err(|e| capitalise(&e.reason))?;
     c.scenario.set(next);
     Ok(())
 }
@@ -198,8 +193,8 @@ pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
     let Some(r) = rows.iter().find(|r| r.field.key == name) else { return };
     let raw = t.value();
     if t == r.text {
-        show_error(r, apply(c, r.field.key, &raw).err().as_deref());
-    } else if t == r.slider && apply(c, r.field.key, &raw).is_ok() {
+        show_error(r, apply(c, r.field, &raw).err().as_deref());
+    } else if t == r.slider && apply(c, r.field, &raw).is_ok() {
         if r.text.value() != raw {
             r.text.set_value(&raw);
         }
