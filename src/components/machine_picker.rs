@@ -19,7 +19,18 @@ fn matching(presets: &[MachinePreset], s: &Scenario) -> Option<usize> {
 
 fn note(m: Option<&MachinePreset>) -> String {
     match m {
-        Some(m) => [&m.cooling, " cooling · ", &num(m.power_w, 0), " W · price: ", &m.price_note].concat(),
+        // Picking a model replaces the machine price too: say so, with the figure, before a typed price is lost.
+        Some(m) => [
+            &m.cooling,
+            " cooling · ",
+            &num(m.power_w, 0),
+            " W · picking it sets the machine price to ",
+            &crate::format::usd(m.price_usd_per_th),
+            "/TH (",
+            &m.price_note,
+            ")",
+        ]
+        .concat(),
         None => CUSTOM.into(),
     }
 }
