@@ -29,12 +29,6 @@ pub struct Ctx {
     pub chart_w: RwSignal<f64>,
 }
 
-/// `App` provides it before any section is built. (Not `expect_context`: its panic message formats the type
-/// name with `Debug`, which links ~1 KB of string escaping into the WASM.)
-pub fn ctx() -> Ctx {
-    use_context::<Ctx>().expect("App provides Ctx")
-}
-
 pub fn start() {
     crate::api::install();
     leptos::mount::mount_to_body(App);
@@ -132,7 +126,9 @@ pub fn App() -> impl IntoView {
             chart_w.set(w);
         }
     });
-    provide_context(Ctx { scenario, results, notices, theme, page, chart_w });
+    // Handed to every section, which hands it to its binder; the context is for `api`'s host messages.
+    let c = Ctx { scenario, results, notices, theme, page, chart_w };
+    provide_context(c);
     crate::api::connect_embed_host();
 
     // URL and storage follow the scenario, debounced so a slider drag writes once it settles.
@@ -178,9 +174,9 @@ pub fn App() -> impl IntoView {
         m.push('"');
     }
     m.push('>');
-    let mut put = |m: &mut String, on: bool, section: fn() -> Section| {
+    let mut put = |m: &mut String, on: bool, section: fn(Ctx) -> Section| {
         if on {
-            push_section(m, &mut binds, section());
+            push_section(m, &mut binds, section(c));
         }
     };
     put(&mut m, !embed, header::section);
@@ -208,7 +204,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// The footer: static text, nothing to bind.
-fn footer() -> Section {
+fn footer(_: Ctx) -> Section {
     let m = concat!(
         "<footer class=\"site-footer\"><p>",
         "Model conventions: 144 blocks a day and difficulty that follows hashrate at once (as calculators that work from difficulty assume). ",

@@ -27,8 +27,8 @@ impl Section {
 }
 
 /// Mounts the page: `markup` holds the sections, each in a `display: contents` wrapper div (see
-/// [`push_section`]); the n-th wrapper goes to `binds[n]` once the page is in the document. Binding runs under the component's owner, so `ctx()`
-/// works there and the effects it creates live as long as the page.
+/// [`push_section`]); the n-th wrapper goes to `binds[n]` once the page is in the document. Binding runs under
+/// the component's owner, so the effects it creates live as long as the page.
 #[component]
 pub fn Island(markup: String, binds: Vec<Box<dyn FnOnce(&Element)>>) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();

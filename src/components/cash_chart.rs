@@ -1,5 +1,6 @@
 //! Chart 1: cumulative net cash against the capex it must repay; payback and halving marked.
 
+use crate::app::Ctx;
 use crate::chart::{line_path, nice_scale, px, rule_labels_collide, table_rows, Svg};
 use crate::components::chart_frame::{
     axes, level, month_axis, projection_island, rule, x_range, y_range, Axis, ChartData, Projection, Readout, H,
@@ -81,6 +82,6 @@ const CARD: Projection = Projection {
     swatch: "",
 };
 
-pub fn section() -> Section {
-    projection_island(&CARD, chart)
+pub fn section(c: Ctx) -> Section {
+    projection_island(c, &CARD, chart)
 }

@@ -5,7 +5,7 @@
 //! path's `d`, resized bars, relabelled ticks in place; markup only when a layer's elements change), so a
 //! slider move re-parses, re-styles and repaints little.
 
-use crate::app::{ctx, Ctx};
+use crate::app::Ctx;
 use crate::chart::{level_label_y, nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, whole_ticks, Scale, Svg};
 use crate::dom::{find, on, set_attr, set_text, Section};
 use std::cell::RefCell;
@@ -512,8 +512,8 @@ fn build(c: Ctx, draw: BuildChart, with_table: bool) -> ChartData {
 
 /// The island of one projection chart card: heading, chart, description and data table, recomputed from
 /// the one results memo whenever the scenario or the screen width changes. `bind` calls `bind_projection`.
-pub fn projection_island(p: &Projection, draw: BuildChart) -> Section {
-    let d = build(ctx(), draw, false);
+pub fn projection_island(c: Ctx, p: &Projection, draw: BuildChart) -> Section {
+    let d = build(c, draw, false);
     let mut m = String::with_capacity(d.layers.iter().map(|l| l.1.len()).sum::<usize>() + 1024);
     m.push_str("<section class=\"card chart-card\" id=\"");
     m.push_str(p.id);
@@ -529,12 +529,11 @@ pub fn projection_island(p: &Projection, draw: BuildChart) -> Section {
     push_note(&mut m, &swatch, &d.desc);
     push_table(&mut m, p.caption, p.caption, &head_of(p.headers), "");
     m.push_str("</section>");
-    Section::new(m, move |root| bind_projection(root, draw))
+    Section::new(m, move |root| bind_projection(c, root, draw))
 }
 
 /// Keeps a projection chart card current (see `projection_island`); its rows are built while its table is open.
-pub fn bind_projection(root: &Element, draw: BuildChart) {
-    let c = ctx();
+pub fn bind_projection(c: Ctx, root: &Element, draw: BuildChart) {
     let Some(chart) = find(root, "svg.chart").and_then(|svg| Chart::bind(root, &svg.id())) else { return };
     let ch = chart.clone();
     crate::dom::effect(move |_| {

@@ -5,7 +5,7 @@
 //! price move changes two cells a row), and the body is rebuilt only when the row order or the selected
 //! machine changes. One delegated click on the island root applies the machine of the row's button.
 
-use crate::app::{ctx, Ctx};
+use crate::app::Ctx;
 use crate::chart::push_escaped;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::dom::{find, find_all, on, set_class, set_text, target, Section};
@@ -100,8 +100,7 @@ fn summary(rows: &[HardwareRow], s: &Scenario) -> String {
 
 /// Keeps the summary and rows current and applies a clicked machine.
 /// Event handlers run outside the reactive owner, so the context is taken here, once.
-fn bind(root: &Element) {
-    let c: Ctx = ctx();
+fn bind(c: Ctx, root: &Element) {
     let presets: Rc<Vec<MachinePreset>> = Rc::new(machine_presets());
     let (Some(note), Some(body)) = (find(root, "#hardware > p.muted"), find(root, "table.hardware > tbody")) else { return };
     let list = presets.clone();
@@ -149,8 +148,7 @@ fn bind(root: &Element) {
     });
 }
 
-pub fn section() -> Section {
-    let c = ctx();
+pub fn section(c: Ctx) -> Section {
     let (note, body) = c.scenario.with_untracked(|s| {
         let rows = hardware_table(s, &machine_presets());
         (summary(&rows, s), rows_markup(&rows, s))
@@ -165,5 +163,5 @@ pub fn section() -> Section {
         "</tbody></table></div></section>",
     ]
     .concat();
-    Section::new(m, bind)
+    Section::new(m, move |root| bind(c, root))
 }

@@ -1,5 +1,6 @@
 //! Chart 2: daily hashprice against this machine's shutdown hashprice; curtailed days shaded.
 
+use crate::app::Ctx;
 use crate::chart::{downsample_minmax, line_path, nice_scale, px, whole_ticks, run_rects, shaded_runs, table_rows, Scale, Svg};
 use crate::components::chart_frame::{
     axes, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
@@ -78,6 +79,6 @@ const CARD: Projection = Projection {
     swatch: "swatch-shade",
 };
 
-pub fn section() -> Section {
-    projection_island(&CARD, chart)
+pub fn section(c: Ctx) -> Section {
+    projection_island(c, &CARD, chart)
 }

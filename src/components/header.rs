@@ -3,7 +3,7 @@
 //! embed dialog follow the signals; every control is served by delegated listeners on the island root that
 //! dispatch on `data-action` (and on the id/name of the control for `change`).
 
-use crate::app::{ctx, flush_url, Ctx};
+use crate::app::{flush_url, Ctx};
 use crate::components::{embed_button, export_menu};
 use crate::dom::{find, on, push_escaped, set_text, target, target_value, Section};
 use crate::model::Scenario;
@@ -74,8 +74,7 @@ fn closest(el: &Element, selector: &str) -> Option<Element> {
 }
 
 /// Event handlers run outside the reactive owner, so the context is taken here, once.
-fn bind(root: &Element) {
-    let c = ctx();
+fn bind(c: Ctx, root: &Element) {
     let embed = c.page.with_value(|p| p.embed);
     let (Some(status), Some(theme), Some(select), Some(note)) = (
         find(root, ".site-header > .status"),
@@ -165,7 +164,7 @@ fn bind(root: &Element) {
     });
 }
 
-pub fn section() -> Section {
-    let m = markup(ctx());
-    Section::new(m, bind)
+pub fn section(c: Ctx) -> Section {
+    let m = markup(c);
+    Section::new(m, move |root| bind(c, root))
 }

@@ -4,7 +4,7 @@
 //! An island (see `crate::dom`): markup once, then the sentence and `data-below` are patched in place;
 //! the threshold field's `input` is delegated to the island root.
 
-use crate::app::{ctx, Ctx};
+use crate::app::Ctx;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::dom::{find, on, set_attr, set_text, target, target_value, Section};
 use crate::format::{num, usd_whole};
@@ -69,8 +69,7 @@ fn sentence(h: &Headline, s: &Scenario) -> String {
 
 /// Keeps the sentence and `data-below` current; the threshold field sets its own `aria-invalid`.
 /// Event handlers run outside the reactive owner, so the context is taken here, once.
-fn bind(root: &Element) {
-    let c: Ctx = ctx();
+fn bind(c: Ctx, root: &Element) {
     let threshold = RwSignal::new(START_THRESHOLD);
     let (Some(section), Some(text)) = (find(root, "#headline"), find(root, "[data-headline]")) else { return };
     crate::dom::effect(move |_| {
@@ -97,8 +96,7 @@ fn bind(root: &Element) {
     });
 }
 
-pub fn section() -> Section {
-    let c = ctx();
+pub fn section(c: Ctx) -> Section {
     let h = c.scenario.with_untracked(|s| {
         let h = headline(s, START_THRESHOLD);
         (below_attr(&h), sentence(&h, s))
@@ -115,5 +113,5 @@ pub fn section() -> Section {
          <p class=\"error\" id=\"err-headline-threshold\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></section>",
     ]
     .concat();
-    Section::new(m, bind)
+    Section::new(m, move |root| bind(c, root))
 }

@@ -5,7 +5,7 @@
 //! the table cells are patched in place; the chart body is rebuilt only when its layout (the view-box
 //! width, or whether there are results) changes.
 
-use crate::app::{ctx, Ctx};
+use crate::app::Ctx;
 use crate::chart::{hbar, int_string, push_escaped, push_int, px, Scale, Svg};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::dom::{find, find_all, set_attr, set_text, Section};
@@ -220,8 +220,7 @@ fn patch(root: &Element, now: &Shown, layout: &mut (i64, Option<i64>)) {
 }
 
 /// Keeps the card current. The context is taken here, once (see `crate::dom`).
-fn bind(root: &Element) {
-    let c = ctx();
+fn bind(c: Ctx, root: &Element) {
     let root = root.clone();
     let mut layout = shown_untracked(c).layout();
     crate::dom::effect(move |first| {
@@ -238,8 +237,8 @@ fn shown_untracked(c: Ctx) -> Shown {
     c.scenario.with_untracked(|s| c.results.with_untracked(|r| Shown::new(s, r.as_ref(), w)))
 }
 
-pub fn section() -> Section {
-    let now = shown_untracked(ctx());
+pub fn section(c: Ctx) -> Section {
+    let now = shown_untracked(c);
     let mut m = String::with_capacity(4096);
     m.push_str(
         "<section class=\"card chart-card\" id=\"hpc\" aria-labelledby=\"hpc-h\"><h2 id=\"hpc-h\">Mining versus AI/HPC, per MW</h2>\
@@ -261,5 +260,5 @@ pub fn section() -> Section {
     m.push_str("</caption><thead><tr><th scope=\"col\">Per MW</th><th scope=\"col\">Mining</th><th scope=\"col\">AI/HPC</th></tr></thead><tbody>");
     m.push_str(&now.table_body());
     m.push_str("</tbody></table></div></section>");
-    Section::new(m, bind)
+    Section::new(m, move |root| bind(c, root))
 }

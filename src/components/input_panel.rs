@@ -3,7 +3,7 @@
 //! then patches only the rows, notes, picker, checkbox and badge whose values changed, and three listeners
 //! on the island root (`input`, `change`, `click`) serve every field by its `name` or `data-action`.
 
-use crate::app::{ctx, Ctx};
+use crate::app::Ctx;
 use crate::components::{input_row, live_data, machine_picker};
 use crate::dom::{esc, find, on, Section};
 use crate::fields::{Panel, FIELDS};
@@ -84,8 +84,7 @@ fn patch(p: &Parts, s: &Scenario) {
 }
 
 /// Event handlers run outside the reactive owner, so the context is taken here, once.
-fn bind(root: &Element) {
-    let c: Ctx = ctx();
+fn bind(c: Ctx, root: &Element) {
     let parts = Rc::new(Parts {
         rows: input_row::rows(root),
         presets: machine_presets(),
@@ -124,8 +123,7 @@ fn bind(root: &Element) {
 }
 
 /// Every input panel, in page order (goes inside `<aside class="inputs">`).
-pub fn section() -> Section {
-    let c = ctx();
+pub fn section(c: Ctx) -> Section {
     let live = c.page.with_value(|p| p.live);
     let presets = machine_presets();
     // The page's one-column breakpoint (style/main.css); unknown width counts as wide.
@@ -136,5 +134,5 @@ pub fn section() -> Section {
             panel_markup(&mut m, p, s, &presets, live, wide);
         }
     });
-    Section::new(m, bind)
+    Section::new(m, move |root| bind(c, root))
 }

@@ -3,7 +3,7 @@
 //! patched in place. `data-kpi` / `data-value` are stable hooks for tests and embedding hosts; they stay
 //! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
-use crate::app::{ctx, Ctx};
+use crate::app::Ctx;
 use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
 use crate::dom::{esc, find_all, on, set_attr, set_class, set_text, Section};
 use crate::format::plain;
@@ -123,8 +123,7 @@ fn patch(c: Ctx, slots: &[Slot]) {
 
 /// Keeps the island's KPIs current, and fills a formula when its `<details>` opens (most never are).
 /// Event handlers run outside the reactive owner, so the context is taken here, once.
-fn bind(root: &Element) {
-    let c = ctx();
+fn bind(c: Ctx, root: &Element) {
     let slots = std::rc::Rc::new(slots(root));
     let mine = slots.clone();
     crate::dom::effect(move |_| {
@@ -135,8 +134,7 @@ fn bind(root: &Element) {
     on(root, "toggle", true, move |_| patch(c, &slots));
 }
 
-pub fn strip() -> Section {
-    let c = ctx();
+pub fn strip(c: Ctx) -> Section {
     let mut m = String::from("<section class=\"kpi-strip\" aria-label=\"Key results\">");
     c.results.with_untracked(|r| {
         c.scenario.with_untracked(|s| {
@@ -146,11 +144,10 @@ pub fn strip() -> Section {
         })
     });
     m.push_str("</section>");
-    Section::new(m, bind)
+    Section::new(m, move |root| bind(c, root))
 }
 
-pub fn grid() -> Section {
-    let c = ctx();
+pub fn grid(c: Ctx) -> Section {
     let strip_shown = c.page.with_value(|p| p.shows("kpis"));
     let mut m = String::from("<section class=\"card all-kpis\" aria-labelledby=\"all-kpis-title\"><h2 id=\"all-kpis-title\">All results</h2>");
     c.results.with_untracked(|r| {
@@ -172,5 +169,5 @@ pub fn grid() -> Section {
         })
     });
     m.push_str("</section>");
-    Section::new(m, bind)
+    Section::new(m, move |root| bind(c, root))
 }

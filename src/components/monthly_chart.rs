@@ -1,5 +1,6 @@
 //! Chart 3: monthly net cash as bars (losses below the zero line), with the debt payment when financed.
 
+use crate::app::Ctx;
 use crate::chart::{bars, int_string, nice_scale, px, rects_path, table_rows, Band, Svg};
 use crate::components::chart_frame::{
     axes, month_axis, projection_island, x_range, y_range, Axis, ChartData, Projection, Readout, H,
@@ -74,6 +75,6 @@ const CARD: Projection = Projection {
     swatch: "",
 };
 
-pub fn section() -> Section {
-    projection_island(&CARD, chart)
+pub fn section(c: Ctx) -> Section {
+    projection_island(c, &CARD, chart)
 }

@@ -1,7 +1,7 @@
 //! Notices about input the page could not use (bad link parameters, unreadable saved scenario). An island
 //! (see `crate::dom`): the short list is rewritten only when `Ctx::notices` changes.
 
-use crate::app::ctx;
+use crate::app::Ctx;
 use crate::dom::{on, push_escaped, set_html, target, Section};
 use leptos::prelude::*;
 use web_sys::Element;
@@ -20,8 +20,7 @@ fn markup(notices: &[String]) -> String {
     m
 }
 
-fn bind(root: &Element) {
-    let c = ctx();
+fn bind(c: Ctx, root: &Element) {
     let el = root.clone();
     let mut cache = c.notices.with_untracked(|n| markup(n));
     crate::dom::effect(move |_| set_html(&el, &mut cache, c.notices.with(|n| markup(n))));
@@ -32,7 +31,7 @@ fn bind(root: &Element) {
     });
 }
 
-pub fn section() -> Section {
-    let m = ctx().notices.with_untracked(|n| markup(n));
-    Section::new(m, bind)
+pub fn section(c: Ctx) -> Section {
+    let m = c.notices.with_untracked(|n| markup(n));
+    Section::new(m, move |root| bind(c, root))
 }

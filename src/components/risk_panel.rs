@@ -5,7 +5,7 @@
 //! computed for an older scenario is marked stale (`data-stale="true"`, `aria-busy`) until the fresh one
 //! arrives, never shown as current.
 
-use crate::app::{ctx, Ctx};
+use crate::app::Ctx;
 use crate::chart::{
     area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, px, table_rows, zero_contour, Svg,
 };
@@ -123,8 +123,7 @@ impl Panel {
 
 /// Marks the result stale on every input, then computes the fresh one after the next frame is painted (KPIs
 /// and deterministic charts first); a newer input supersedes a pending run.
-fn bind(root: &Element) {
-    let c = ctx();
+fn bind(c: Ctx, root: &Element) {
     let root = match root.first_element_child() {
         Some(section) => section,
         None => return,
@@ -192,8 +191,7 @@ fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
     );
 }
 
-pub fn section() -> Section {
-    let c = ctx();
+pub fn section(c: Ctx) -> Section {
     let none = ChartData::default();
     let mut m = String::with_capacity(4096);
     m.push_str("<section class=\"card risk\" id=\"risk\" aria-labelledby=\"risk-h\" data-stale=\"true\" aria-busy=\"true\"><h2 id=\"risk-h\">Risk: the odds this machine pays back</h2><p class=\"muted\">");
@@ -220,7 +218,7 @@ pub fn section() -> Section {
     push_svg(&mut m, "heatmap-chart", "NPV heatmap over BTC price and network hashrate", &none);
     push_table(&mut m, "NPV heatmap data", "NPV (rows: network hashrate; columns: BTC price), every fifth step", &heat_head(price), "");
     m.push_str("</section>");
-    Section::new(m, bind)
+    Section::new(m, move |root| bind(c, root))
 }
 
 fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_months: f64, w: f64, with_table: bool) -> ChartData {
