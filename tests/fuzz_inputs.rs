@@ -23,7 +23,7 @@ use hashprice::state::insights::{
     btc_or_sats, compact_usd, current_subsidy_btc, days_to_next_halving, efficiency_jth_from_power, halvings_at,
     hardware_table, headline, next_halving_height, scale_hashrate_ths,
 };
-use hashprice::state::live::{cooldown_left_s, utc_label, validate, Failure, Fetched, Raw, Source};
+use hashprice::state::live::{cooldown_left_s, COOLDOWN_MS, RETRY_MS, utc_label, validate, Failure, Fetched, Raw, Source};
 use hashprice::state::{
     decode_component, encode_component, from_query, machine_presets, page_param, parse_machines, parse_number,
     parse_user_number, query_pairs, to_query, MAX_UNKNOWN_KEYS, PAGE_KEYS,
@@ -611,7 +611,8 @@ proptest! {
         if let Some(label) = utc_label(&iso) {
             prop_assert!(label.contains(" UTC, "));
         }
-        prop_assert!(cooldown_left_s(last, now) <= 60);
+        prop_assert!(cooldown_left_s(last, now, COOLDOWN_MS) <= 60);
+        prop_assert!(cooldown_left_s(last, now, RETRY_MS) <= 10);
     }
 }
 

@@ -9,7 +9,7 @@ use crate::app::Ctx;
 use crate::dom::{find, set_attr, set_opt_attr, set_text};
 use crate::live::{fetch_live, now_label, now_ms};
 use crate::model::Scenario;
-use crate::state::live::{badge_text, cooldown_left_s, LiveValues};
+use crate::state::live::{badge_text, cooldown_left_s, wait_after_ms, LiveValues, COOLDOWN_MS};
 use crate::state::presets::snapshot_badge;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -18,7 +18,7 @@ use std::time::Duration;
 use web_sys::Element;
 
 const TITLE: &str =
-    "Fetch BTC price, network hashrate, block height and fees from mempool.space (at most once a minute)";
+    "Fetch BTC price, network hashrate, block height and fees from mempool.space (at most once a minute; after a failure, again in 10 s)";
 const APPLIED: &str =
     "Applied live BTC price, network hashrate, block height and fees from mempool.space (still editable).";
 
@@ -48,6 +48,8 @@ struct State {
     /// The values last applied and when ("14:05 UTC, 2026-11-24").
     applied: Option<(LiveValues, String)>,
     last_attempt: Option<f64>,
+    /// The wait from `last_attempt` before the button is on again (`state::live::wait_after_ms`).
+    wait_ms: f64,
     ticker: Option<IntervalHandle>,
 }
 
@@ -88,10 +90,10 @@ pub fn patch_badge(l: &Live, s: &Scenario) {
     set_text(&l.badge, &if same { text } else { [text.as_str(), " · edited"].concat() });
 }
 
-/// Button (label, busy, disabled while loading or within the minute), status line and error.
+/// Button (label, busy, disabled while loading or within the wait), status line and error.
 fn render(l: &Live) {
     let st = l.state.borrow();
-    let wait = cooldown_left_s(st.last_attempt, now_ms());
+    let wait = cooldown_left_s(st.last_attempt, now_ms(), st.wait_ms);
     let label = if st.loading {
         "Fetching live data…".to_string()
     } else if wait > 0 {
@@ -114,14 +116,17 @@ fn stop_ticker(l: &Live) {
     }
 }
 
-/// Counts the minute down once per second, then stops.
+/// Counts the wait down once per second, then stops.
 fn start_ticker(l: &Live) {
     stop_ticker(l);
     let me = l.clone();
     let handle = set_interval_with_handle(
         move || {
             render(&me);
-            if cooldown_left_s(me.state.borrow().last_attempt, now_ms()) == 0 {
+            let st = me.state.borrow();
+            let done = cooldown_left_s(st.last_attempt, now_ms(), st.wait_ms) == 0;
+            drop(st);
+            if done {
                 stop_ticker(&me);
             }
         },
@@ -131,15 +136,16 @@ fn start_ticker(l: &Live) {
     l.state.borrow_mut().ticker = handle;
 }
 
-/// The button: at most one fetch a minute; all four values or nothing.
+/// The button: at most one fetch a minute (10 s after a failure that was not a 429); all four values or nothing.
 pub fn on_click(c: Ctx, l: &Live) {
     let t = now_ms();
     {
         let mut st = l.state.borrow_mut();
-        if st.loading || cooldown_left_s(st.last_attempt, t) > 0 {
+        if st.loading || cooldown_left_s(st.last_attempt, t, st.wait_ms) > 0 {
             return;
         }
         st.last_attempt = Some(t);
+        st.wait_ms = COOLDOWN_MS;
         st.loading = true;
         st.info = "Asking mempool.space…";
         st.error.clear();
@@ -148,6 +154,7 @@ pub fn on_click(c: Ctx, l: &Live) {
     start_ticker(l);
     let l = l.clone();
     leptos::task::spawn_local(async move {
+        let mut rate_limited = false;
         let outcome = match fetch_live().await {
             Ok(values) => {
                 // All four in one update; `set` validates again, so a refusal changes nothing.
@@ -161,11 +168,15 @@ pub fn on_click(c: Ctx, l: &Live) {
                     Err(e) => Err(["Live data not applied (nothing changed). ", &e.message(), "."].concat()),
                 }
             }
-            Err(e) => Err(e.message()),
+            Err(e) => {
+                rate_limited = e.rate_limited();
+                Err(e.message())
+            }
         };
         {
             let mut st = l.state.borrow_mut();
             st.loading = false;
+            st.wait_ms = wait_after_ms(outcome.is_ok(), rate_limited);
             match outcome {
                 Ok(()) => st.info = APPLIED,
                 Err(m) => {

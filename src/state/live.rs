@@ -306,18 +306,33 @@ pub fn badge_text(at: &str) -> String {
     ["live · mempool.space · ", at].concat()
 }
 
-/// Minimum time between two refreshes.
+/// The wait after a success or an HTTP 429: mempool.space rate-limits, and a minute-old snapshot is fresh enough.
 pub const COOLDOWN_MS: f64 = 60_000.0;
 
-/// Whole seconds left before the next refresh is allowed (0 = allowed now).
-pub fn cooldown_left_s(last_attempt_ms: Option<f64>, now_ms: f64) -> u32 {
+/// The wait after any other failure (offline, a timeout, a bad answer): someone back online should not have to
+/// sit out a minute, and a retry every 10 s is still gentle on the server.
+pub const RETRY_MS: f64 = 10_000.0;
+
+/// How long the button stays off after an attempt: `rate_limited` is false for a failure of another kind.
+pub fn wait_after_ms(succeeded: bool, rate_limited: bool) -> f64 {
+    if succeeded || rate_limited {
+        COOLDOWN_MS
+    } else {
+        RETRY_MS
+    }
+}
+
+/// Whole seconds left of a `wait_ms` wait started at `last_attempt_ms` (0 = allowed now). A clock that went
+/// backwards never locks for longer than the wait; NaN never locks.
+pub fn cooldown_left_s(last_attempt_ms: Option<f64>, now_ms: f64, wait_ms: f64) -> u32 {
     match last_attempt_ms {
-        Some(last) if now_ms.is_finite() && last.is_finite() => {
-            let left = (COOLDOWN_MS - (now_ms - last)) / 1000.0;
+        Some(last) if now_ms.is_finite() && last.is_finite() && wait_ms > 0.0 => {
+            let wait_s = wait_ms.min(COOLDOWN_MS) / 1000.0;
+            let left = wait_s - (now_ms - last) / 1000.0;
             if left <= 0.0 {
                 0
             } else {
-                left.ceil().min(60.0) as u32
+                left.ceil().min(wait_s.ceil()) as u32
             }
         }
         _ => 0,

@@ -178,14 +178,28 @@ fn live_badge_and_time_label() {
 
 #[test]
 fn live_cooldown_counts_down_whole_seconds() {
-    assert_eq!(cooldown_left_s(None, 1e12), 0);
-    assert_eq!(cooldown_left_s(Some(1_000.0), 1_000.0), 60);
-    assert_eq!(cooldown_left_s(Some(1_000.0), 1_001.0), 60);
-    assert_eq!(cooldown_left_s(Some(1_000.0), 2_000.0), 59);
-    assert_eq!(cooldown_left_s(Some(1_000.0), 60_999.0), 1);
-    assert_eq!(cooldown_left_s(Some(1_000.0), 61_000.0), 0);
-    assert_eq!(cooldown_left_s(Some(1_000.0), 1e12), 0);
-    // A clock that went backwards never locks for more than a minute; NaN never locks.
-    assert_eq!(cooldown_left_s(Some(1e12), 0.0), 60);
-    assert_eq!(cooldown_left_s(Some(f64::NAN), 0.0), 0);
+    let m = COOLDOWN_MS;
+    assert_eq!(cooldown_left_s(None, 1e12, m), 0);
+    assert_eq!(cooldown_left_s(Some(1_000.0), 1_000.0, m), 60);
+    assert_eq!(cooldown_left_s(Some(1_000.0), 1_001.0, m), 60);
+    assert_eq!(cooldown_left_s(Some(1_000.0), 2_000.0, m), 59);
+    assert_eq!(cooldown_left_s(Some(1_000.0), 60_999.0, m), 1);
+    assert_eq!(cooldown_left_s(Some(1_000.0), 61_000.0, m), 0);
+    assert_eq!(cooldown_left_s(Some(1_000.0), 1e12, m), 0);
+    // A clock that went backwards never locks for more than the wait; NaN never locks.
+    assert_eq!(cooldown_left_s(Some(1e12), 0.0, m), 60);
+    assert_eq!(cooldown_left_s(Some(1e12), 0.0, RETRY_MS), 10);
+    assert_eq!(cooldown_left_s(Some(f64::NAN), 0.0, m), 0);
+    assert_eq!(cooldown_left_s(Some(1_000.0), 1_000.0, f64::NAN), 0);
+    // After an ordinary failure the wait is 10 s.
+    assert_eq!(cooldown_left_s(Some(1_000.0), 6_000.0, RETRY_MS), 5);
+    assert_eq!(cooldown_left_s(Some(1_000.0), 11_000.0, RETRY_MS), 0);
+}
+
+#[test]
+fn live_waits_a_minute_after_success_or_429_and_10_s_after_other_failures() {
+    assert_eq!(wait_after_ms(true, false), COOLDOWN_MS);
+    assert_eq!(wait_after_ms(false, true), COOLDOWN_MS);
+    assert_eq!(wait_after_ms(false, false), RETRY_MS);
+    assert!(RETRY_MS < COOLDOWN_MS);
 }

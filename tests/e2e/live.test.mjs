@@ -220,26 +220,45 @@ for (const f of FAILURES) {
       assert.equal(await page.locator(textFieldSelector('btc_price_usd')).inputValue(), String(scenarioBefore.btc_price_usd));
       assert.equal(page.url(), urlBefore, 'URL unchanged');
       assert.equal(await page.locator(BADGE).innerText(), 'snapshot · Nov 2025', 'badge still says snapshot');
-      assert.equal(await page.locator(BUTTON).isDisabled(), true, 'no new attempt within the minute');
+      assert.equal(await page.locator(BUTTON).isDisabled(), true, 'no new attempt straight away');
     });
   });
 }
 
-test('after the minute a failed refresh can be retried and then applies', T, async () => {
+test('10 s after a failed refresh it can be retried and then applies', T, async () => {
   let failing = true;
   await withLivePage(suite.url, { prices: () => (failing ? text('Internal Server Error', 500) : GOOD.prices()) }, async (page, p, hits) => {
     await page.locator(BUTTON).click();
     await eventually(async () => assert.match(await page.locator(ERROR).innerText(), /HTTP error 500/));
     assert.equal(await page.locator(BUTTON).isDisabled(), true);
+    assert.match(await page.locator(BUTTON).innerText(), /again in (10|9) s/);
     failing = false;
-    // Jump the page's clock past the minute (Date.now and timers).
-    await page.clock.fastForward('01:01');
+    // Jump the page's clock past the 10 s (Date.now and timers).
+    await page.clock.fastForward('00:11');
     await eventually(async () => assert.equal(await page.locator(BUTTON).isDisabled(), false, 'button enabled again'));
     assert.equal(await page.locator(BUTTON).innerText(), 'Use live network data');
     await page.locator(BUTTON).click();
     await eventually(async () => assert.equal(await fieldValue(page, 'btc_price_usd'), LIVE.price));
     assert.equal(await page.locator(ERROR).innerText(), '', 'the old error is gone');
     assert.equal(hits.length, 8);
+    // After a success the next refresh waits the full minute.
+    await page.clock.fastForward('00:30');
+    assert.equal(await page.locator(BUTTON).isDisabled(), true, 'still waiting 30 s after a success');
+    await page.clock.fastForward('00:31');
+    await eventually(async () => assert.equal(await page.locator(BUTTON).isDisabled(), false, 'enabled a minute after the success'));
+  }, { fakeClock: true });
+});
+
+test('after an HTTP 429 the button waits the full minute', T, async () => {
+  await withLivePage(suite.url, { hashrate: () => text('Too Many Requests', 429) }, async (page) => {
+    await page.locator(BUTTON).click();
+    await eventually(async () => assert.match(await page.locator(ERROR).innerText(), /rate-limited/));
+    await page.clock.fastForward('00:30');
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator(BUTTON).isDisabled(), true, 'still off 30 s after the 429');
+    assert.match(await page.locator(BUTTON).innerText(), /again in (30|29|31) s/);
+    await page.clock.fastForward('00:31');
+    await eventually(async () => assert.equal(await page.locator(BUTTON).isDisabled(), false, 'on again after the minute'));
   }, { fakeClock: true });
 });
 
