@@ -77,6 +77,68 @@ pub fn nearest_index(xs_px: &[f64], x_px: f64) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// How the arrow keys move a chart's readout: along x (line and bar charts), down a list of rows (tornado),
+/// or over a grid of `cols` columns with row 0 at the top (heatmap).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub enum Nav {
+    #[default]
+    X,
+    Rows,
+    Grid(usize),
+}
+
+/// The readout's next point for a key over `len` points: `Some(None)` hides it (Escape), `None` means the key
+/// is not the chart's (the page keeps it, e.g. to scroll). A grid starts in its middle cell, the scenario's.
+pub fn step_index(key: &str, current: Option<usize>, len: usize, nav: Nav) -> Option<Option<usize>> {
+    if len == 0 {
+        return None;
+    }
+    let last = len - 1;
+    let start = if let Nav::Grid(_) = nav { len / 2 } else { 0 };
+    let (back, fwd, up, down) = match nav {
+        Nav::X => ("ArrowLeft", "ArrowRight", "", ""),
+        Nav::Rows => ("ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight"),
+        Nav::Grid(_) => ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"),
+    };
+    let cols = match nav {
+        Nav::Grid(c) if c > 0 => c,
+        _ => 1,
+    };
+    let k = if key.is_empty() { "-" } else { key };
+    Some(match current {
+        _ if k == "Escape" => None,
+        _ if k == "Home" => Some(0),
+        _ if k == "End" => Some(last),
+        None if [back, fwd, up, down].contains(&k) => Some(start),
+        Some(i) if k == fwd && (cols == 1 || (i + 1) % cols != 0) => Some((i + 1).min(last)),
+        Some(i) if k == back && (cols == 1 || i % cols != 0) => Some(i.saturating_sub(1)),
+        Some(i) if k == fwd || k == back => Some(i),
+        // In a list, Left and Right step like Up and Down; in a grid, Up and Down step a whole row.
+        Some(i) if k == up => Some(if i >= cols { i - cols } else if cols == 1 { 0 } else { i }),
+        Some(i) if k == down => Some(if i + cols <= last { i + cols } else if cols == 1 { last } else { i }),
+        _ => return None,
+    })
+}
+
+/// The box under a point (x, y): the one containing it, else the one whose centre is nearest; none for a
+/// non-finite point or no boxes. Boxes are `[x, y, width, height]` in view-box pixels.
+pub fn nearest_box(boxes: &[[f64; 4]], x: f64, y: f64) -> Option<usize> {
+    if !(x.is_finite() && y.is_finite()) {
+        return None;
+    }
+    let inside = |b: &[f64; 4]| x >= b[0] && x < b[0] + b[2] && y >= b[1] && y < b[1] + b[3];
+    if let Some(i) = boxes.iter().position(inside) {
+        return Some(i);
+    }
+    let dist = |b: &[f64; 4]| (b[0] + b[2] / 2.0 - x).powi(2) + (b[1] + b[3] / 2.0 - y).powi(2);
+    boxes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| dist(b).is_finite())
+        .min_by(|a, b| dist(a.1).total_cmp(&dist(b.1)))
+        .map(|(i, _)| i)
+}
+
 #[cfg(test)]
 #[path = "series_tests.rs"]
 mod tests;

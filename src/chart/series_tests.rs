@@ -65,3 +65,76 @@ fn nearest() {
     assert_eq!(nearest_index(&[], 1.0), None);
     assert_eq!(nearest_index(&[f64::NAN], 1.0), None);
 }
+
+#[test]
+fn step_along_x_as_before() {
+    let x = Nav::X;
+    assert_eq!(step_index("ArrowRight", None, 5, x), Some(Some(0)));
+    assert_eq!(step_index("ArrowLeft", None, 5, x), Some(Some(0)));
+    assert_eq!(step_index("ArrowRight", Some(1), 5, x), Some(Some(2)));
+    assert_eq!(step_index("ArrowRight", Some(4), 5, x), Some(Some(4)));
+    assert_eq!(step_index("ArrowLeft", Some(0), 5, x), Some(Some(0)));
+    assert_eq!(step_index("End", Some(1), 5, x), Some(Some(4)));
+    assert_eq!(step_index("Home", Some(3), 5, x), Some(Some(0)));
+    assert_eq!(step_index("Escape", Some(3), 5, x), Some(None));
+    // Up and Down stay the page's (scrolling) on an x chart; nothing on an empty chart.
+    assert_eq!(step_index("ArrowDown", Some(3), 5, x), None);
+    assert_eq!(step_index("a", Some(3), 5, x), None);
+    assert_eq!(step_index("", Some(3), 5, x), None);
+    assert_eq!(step_index("ArrowRight", None, 0, x), None);
+}
+
+#[test]
+fn step_down_a_list_of_rows() {
+    let r = Nav::Rows;
+    assert_eq!(step_index("ArrowDown", None, 9, r), Some(Some(0)));
+    assert_eq!(step_index("ArrowDown", Some(0), 9, r), Some(Some(1)));
+    assert_eq!(step_index("ArrowRight", Some(0), 9, r), Some(Some(1)));
+    assert_eq!(step_index("ArrowUp", Some(1), 9, r), Some(Some(0)));
+    assert_eq!(step_index("ArrowLeft", Some(1), 9, r), Some(Some(0)));
+    assert_eq!(step_index("ArrowDown", Some(8), 9, r), Some(Some(8)));
+    assert_eq!(step_index("ArrowUp", Some(0), 9, r), Some(Some(0)));
+}
+
+#[test]
+fn step_over_a_grid_by_row_and_column() {
+    // 3 × 3, row 0 on top: 0 1 2 / 3 4 5 / 6 7 8.
+    let g = Nav::Grid(3);
+    assert_eq!(step_index("ArrowUp", None, 9, g), Some(Some(4)), "starts in the middle");
+    assert_eq!(step_index("ArrowRight", Some(4), 9, g), Some(Some(5)));
+    assert_eq!(step_index("ArrowRight", Some(5), 9, g), Some(Some(5)), "no wrap to the next row");
+    assert_eq!(step_index("ArrowLeft", Some(3), 9, g), Some(Some(3)), "no wrap to the row above");
+    assert_eq!(step_index("ArrowUp", Some(4), 9, g), Some(Some(1)));
+    assert_eq!(step_index("ArrowUp", Some(1), 9, g), Some(Some(1)));
+    assert_eq!(step_index("ArrowDown", Some(4), 9, g), Some(Some(7)));
+    assert_eq!(step_index("ArrowDown", Some(7), 9, g), Some(Some(7)));
+    assert_eq!(step_index("End", Some(4), 9, g), Some(Some(8)));
+    // The 21 × 21 heatmap starts on its centre cell, the scenario's.
+    assert_eq!(step_index("ArrowDown", None, 441, Nav::Grid(21)), Some(Some(220)));
+    assert_eq!(220 / 21, 10);
+    assert_eq!(220 % 21, 10);
+}
+
+proptest! {
+    #[test]
+    fn steps_stay_in_range(key in prop_oneof![Just("ArrowUp"), Just("ArrowDown"), Just("ArrowLeft"), Just("ArrowRight"), Just("Home"), Just("End")],
+                           len in 1usize..500, cur in proptest::option::of(0usize..500), cols in 0usize..30, nav in 0u8..3) {
+        let nav = match nav { 0 => Nav::X, 1 => Nav::Rows, _ => Nav::Grid(cols) };
+        let cur = cur.map(|c| c % len);
+        if let Some(Some(i)) = step_index(key, cur, len, nav) {
+            prop_assert!(i < len);
+        }
+    }
+}
+
+#[test]
+fn nearest_box_prefers_the_box_under_the_point() {
+    let boxes = [[0.0, 0.0, 10.0, 10.0], [10.0, 0.0, 10.0, 10.0], [0.0, 10.0, 10.0, 10.0]];
+    assert_eq!(nearest_box(&boxes, 5.0, 5.0), Some(0));
+    assert_eq!(nearest_box(&boxes, 10.0, 5.0), Some(1), "edges belong to the box to the right");
+    assert_eq!(nearest_box(&boxes, 3.0, 19.0), Some(2));
+    assert_eq!(nearest_box(&boxes, 30.0, 4.0), Some(1), "outside: the nearest centre");
+    assert_eq!(nearest_box(&boxes, f64::NAN, 4.0), None);
+    assert_eq!(nearest_box(&[], 1.0, 1.0), None);
+    assert_eq!(nearest_box(&[[f64::NAN, 0.0, 1.0, 1.0], [5.0, 5.0, 1.0, 1.0]], 0.5, 0.5), Some(1));
+}

@@ -51,8 +51,9 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             .enumerate()
             .map(|(m, c)| Readout {
                 x_px: x.map(m as f64),
-                values: [m as f64, *c, capex, 0.0],
+                values: [m as f64, *c, capex, 0.0, 0.0],
                 words: |v| ["month ", &num(v[0], 0), ": ", &usd(v[1]), " of ", &usd(v[2])].concat(),
+                mark: None,
             })
             .collect(),
         table: if with_table { table_rows(

@@ -6,7 +6,7 @@
 //! slider move re-parses, re-styles and repaints little.
 
 use crate::app::Ctx;
-use crate::chart::{level_label_y, nearest_index, parse_flat, push_escaped, push_int, px, same_shape, unescape, whole_ticks, Scale, Svg};
+use crate::chart::{level_label_y, nearest_box, nearest_index, parse_flat, push_escaped, push_int, px, same_shape, step_index, unescape, whole_ticks, Nav, Scale, Svg};
 use crate::dom::{find, on, set_attr, set_text, Section};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -112,18 +112,20 @@ pub fn month_axis(months: f64, w: f64) -> (Scale, Axis) {
 }
 
 /// One crosshair position: x in view-box pixels and the numbers it reads, worded by `words` only when
-/// the crosshair is there (formatting every point on every input would be wasted work).
+/// the crosshair is there (formatting every point on every input would be wasted work). A point with a
+/// `mark` (tornado row, heatmap cell: `[x, y, width, height]`) is outlined instead of crossed by a line.
 #[derive(Clone, Debug)]
 pub struct Readout {
     pub x_px: f64,
-    pub values: [f64; 4],
-    pub words: fn(&[f64; 4]) -> String,
+    pub values: [f64; 5],
+    pub words: fn(&[f64; 5]) -> String,
+    pub mark: Option<[f64; 4]>,
 }
 
 /// Same position, same numbers (each chart words its points one way, so `words` need not be compared).
 impl PartialEq for Readout {
     fn eq(&self, other: &Self) -> bool {
-        self.x_px == other.x_px && self.values == other.values
+        self.x_px == other.x_px && self.values == other.values && self.mark == other.mark
     }
 }
 
@@ -133,35 +135,32 @@ impl Readout {
     }
 }
 
-/// View-box x of a pointer event over the SVG.
-fn pointer_x(ev: &web_sys::PointerEvent, view_w: f64) -> Option<f64> {
+/// View-box x and y of a pointer event over the SVG.
+fn pointer_xy(ev: &web_sys::PointerEvent, view_w: f64, view_h: f64) -> Option<(f64, f64)> {
     let el = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
     let rect = el.get_bounding_client_rect();
-    (rect.width() > 0.0).then(|| (ev.client_x() as f64 - rect.left()) * view_w / rect.width())
-}
-
-/// Arrow keys move the crosshair; Home/End jump; Escape hides it.
-pub fn step_index(key: &str, current: Option<usize>, len: usize) -> Option<Option<usize>> {
-    if len == 0 {
-        return None;
-    }
-    let last = len - 1;
-    Some(match (key, current) {
-        ("ArrowRight", None) | ("ArrowLeft", None) | ("Home", _) => Some(0),
-        ("ArrowRight", Some(i)) => Some((i + 1).min(last)),
-        ("ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
-        ("End", _) => Some(last),
-        ("Escape", _) => None,
-        _ => return None,
+    (rect.width() > 0.0 && rect.height() > 0.0).then(|| {
+        ((ev.client_x() as f64 - rect.left()) * view_w / rect.width(), (ev.client_y() as f64 - rect.top()) * view_h / rect.height())
     })
 }
 
-/// The crosshair's markup at one readout point.
+/// The crosshair's markup at one readout point: a vertical line, or the outline of its mark with the words
+/// above it (below it on the top row), on the side of the chart with room for them.
 fn crosshair(r: &Readout, w: f64) -> String {
     let mut svg = Svg::new();
-    let end = r.x_px > w / 2.0;
-    svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1));
-    svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text());
+    match r.mark {
+        None => {
+            let end = r.x_px > w / 2.0;
+            svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1));
+            svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text());
+        }
+        Some([x, y, bw, bh]) => {
+            svg.rect("", px(x), px(y), px(bw).max(2), px(bh).max(2));
+            let end = x + bw / 2.0 > w / 2.0;
+            let ty = if y >= 34.0 { y - 7.0 } else { y + bh + 16.0 };
+            svg.text("", px(if end { x + bw } else { x }), px(ty), if end { "end" } else { "start" }, &r.text());
+        }
+    }
     svg.out
 }
 
@@ -176,6 +175,8 @@ pub struct ChartData {
     /// View-box size.
     pub w: f64,
     pub h: f64,
+    /// How the arrow keys move the readout.
+    pub nav: Nav,
 }
 
 /// For callers that build their own headers: the markup of one header row.
@@ -346,6 +347,8 @@ struct Shown {
     rows: String,
     points: Vec<Readout>,
     w: f64,
+    h: f64,
+    nav: Nav,
     index: Option<usize>,
 }
 
@@ -390,6 +393,8 @@ impl Chart {
                 rows: rows.to_string(),
                 points: Vec::new(),
                 w: 0.0,
+                h: 0.0,
+                nav: Nav::X,
                 index: None,
             }),
             svg,
@@ -408,20 +413,31 @@ impl Chart {
         let ch = this.clone();
         on(svg, "pointermove", false, move |ev| {
             let Some(pe) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
-            let w = ch.shown.borrow().w;
-            if let Some(x) = pointer_x(pe, w) {
-                let xs: Vec<f64> = ch.shown.borrow().points.iter().map(|r| r.x_px).collect();
-                ch.point(nearest_index(&xs, x));
+            let (w, h) = {
+                let s = ch.shown.borrow();
+                (s.w, s.h)
+            };
+            if let Some((x, y)) = pointer_xy(pe, w, h) {
+                let s = ch.shown.borrow();
+                let mark = |r: &Readout| r.mark.unwrap_or([f64::NAN; 4]);
+                let next = match s.nav {
+                    Nav::X => nearest_index(&s.points.iter().map(|r| r.x_px).collect::<Vec<_>>(), x),
+                    // A tornado row answers anywhere along it, its label included.
+                    Nav::Rows => nearest_index(&s.points.iter().map(|r| mark(r)[1] + mark(r)[3] / 2.0).collect::<Vec<_>>(), y),
+                    Nav::Grid(_) => nearest_box(&s.points.iter().map(mark).collect::<Vec<_>>(), x, y),
+                };
+                drop(s);
+                ch.point(next);
             }
         });
         let ch = this.clone();
         on(svg, "keydown", false, move |ev| {
             let Some(ke) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-            let (now, len) = {
+            let (now, len, nav) = {
                 let s = ch.shown.borrow();
-                (s.index, s.points.len())
+                (s.index, s.points.len(), s.nav)
             };
-            if let Some(next) = step_index(&ke.key(), now, len) {
+            if let Some(next) = step_index(&ke.key(), now, len, nav) {
                 ev.prevent_default();
                 ch.point(next);
             }
@@ -482,6 +498,8 @@ impl Chart {
             }
             s.points = d.points;
             s.w = d.w;
+            s.h = d.h;
+            s.nav = d.nav;
         }
         self.draw_cross();
     }

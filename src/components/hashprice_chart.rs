@@ -42,11 +42,12 @@ fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             .step_by(step)
             .map(|d| Readout {
                 x_px: x.map(d as f64),
-                values: [d as f64, hp[d], if off(d) { 1.0 } else { 0.0 }, 0.0],
+                values: [d as f64, hp[d], if off(d) { 1.0 } else { 0.0 }, 0.0, 0.0],
                 words: |v| {
                     ["day ", &num(v[0], 0), ": ", &show(Fmt::UsdPerPhDay, v[1]), if v[2] > 0.0 { " (curtailed)" } else { "" }]
                         .concat()
                 },
+                mark: None,
             })
             .collect(),
         table: if with_table { table_rows(

@@ -42,8 +42,9 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             .enumerate()
             .map(|(m, v)| Readout {
                 x_px: band.center(m),
-                values: [(m + 1) as f64, *v, 0.0, 0.0],
+                values: [(m + 1) as f64, *v, 0.0, 0.0, 0.0],
                 words: |v| ["month ", &num(v[0], 0), ": ", &usd(v[1])].concat(),
+                mark: None,
             })
             .collect(),
         table: if with_table { table_rows(

@@ -7,7 +7,7 @@
 
 use crate::app::Ctx;
 use crate::chart::{
-    area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, px, table_rows, zero_contour, Svg,
+    Nav, area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, px, table_rows, zero_contour, Svg,
 };
 use crate::components::chart_frame::{
     axes, head_of, header_row, level, month_axis, push_note, push_svg, push_table, rule, y_range, Axis, Chart, ChartData, Readout, H,
@@ -249,8 +249,9 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
         points: (0..p50.len())
             .map(|m| Readout {
                 x_px: xs[m],
-                values: [m as f64, p10[m], p50[m], p90[m]],
+                values: [m as f64, p10[m], p50[m], p90[m], 0.0],
                 words: |v| ["month ", &num(v[0], 0), ": P10 ", &usd(v[1]), " · P50 ", &usd(v[2]), " · P90 ", &usd(v[3])].concat(),
+                mark: None,
             })
             .collect(),
         table: if with_table { table_rows(&(0..p50.len()).map(row).collect::<Vec<_>>()) } else { String::new() },
@@ -302,6 +303,7 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
     let bx = x.map(base_npv);
     let total_h = row_h * rows.len() as f64 + 10.0;
     let mut svg = Svg::new();
+    let mut points = Vec::with_capacity(rows.len());
     for t in &ticks {
         let tx = px(x.map(*t));
         svg.line("grid", tx, 4, tx, px(total_h));
@@ -315,11 +317,20 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
             let (a, z) = (px(bx.min(x.map(v))), px(bx.max(x.map(v))));
             svg.rect(class, a, y + px(bar_dy), (z - a).max(1), 20);
         }
+        let (a, z) = (bx.min(x.map(r.npv_low_usd)).min(x.map(r.npv_high_usd)), bx.max(x.map(r.npv_low_usd)).max(x.map(r.npv_high_usd)));
+        let field = crate::fields::FIELDS.iter().position(|f| f.key == r.key).unwrap_or(usize::MAX);
+        points.push(Readout {
+            x_px: (a + z) / 2.0,
+            values: [field as f64, r.low_input, r.npv_low_usd, r.high_input, r.npv_high_usd],
+            words: tornado_words,
+            mark: Some([a - 3.0, y as f64 + bar_dy - 3.0, z - a + 6.0, 26.0]),
+        });
     }
     svg.line("axis", px(bx), 0, px(bx), px(total_h));
     ChartData {
         layers: vec![("", svg.out)],
-        points: Vec::new(),
+        points,
+        nav: Nav::Rows,
         table: rows
             .iter()
             .map(|r| {
@@ -349,6 +360,19 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
 }
 
 
+/// A tornado row's readout: `[FIELDS index, low input, NPV, high input, NPV]`.
+fn tornado_words(v: &[f64; 5]) -> String {
+    let key = crate::fields::FIELDS.get(v[0] as usize).map(|f| f.key).unwrap_or("");
+    [label_of(key), " ", &input_value(key, v[1]), ": NPV ", &usd(v[2]), " · ", &input_value(key, v[3]), ": NPV ", &usd(v[4])].concat()
+}
+
+/// A heatmap cell's readout: `[BTC price, network hashrate, NPV, column, row]`; the centre cell is the scenario.
+fn heat_words(v: &[f64; 5]) -> String {
+    let mid = (HEATMAP_STEPS / 2) as f64;
+    let here = if v[3] == mid && v[4] == mid { " (this scenario)" } else { "" };
+    ["BTC ", &usd(v[0]), " · ", &num_tick(v[1]), " EH/s: NPV ", &usd(v[2]), here].concat()
+}
+
 const HEAT_LEFT: f64 = 60.0;
 const HEAT_TOP: f64 = 26.0;
 const HEAT_LABELS: [usize; 5] = [0, 5, 10, 15, 20];
@@ -367,6 +391,21 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         for (i, v) in row.iter().enumerate() {
             let rc = heatmap_cell(i, j, grid.len(), cell, cell);
             svg.rect_fill("", rc.x + left, rc.y + top, rc.w, rc.h, &css_hex(diverging_color(*v, lo, hi)));
+        }
+    }
+    // Readout points in reading order (top row, the highest hashrate, first), for the arrow keys' grid.
+    let n = grid.len();
+    let mut points = Vec::with_capacity(n * n);
+    for j in (0..n).rev() {
+        for (i, v) in grid[j].iter().enumerate() {
+            let rc = heatmap_cell(i, j, n, cell, cell);
+            let (x, y) = ((rc.x + left) as f64, (rc.y + top) as f64);
+            points.push(Readout {
+                x_px: x + cell / 2.0,
+                values: [price * heatmap_multiplier(i), hashrate * heatmap_multiplier(j), *v, i as f64, j as f64],
+                words: heat_words,
+                mark: Some([x, y, rc.w as f64, rc.h as f64]),
+            });
         }
     }
     let cells = svg.take();
@@ -423,7 +462,8 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
     }
     ChartData {
         layers: vec![("cells", cells), ("", svg.out)],
-        points: Vec::new(),
+        points,
+        nav: Nav::Grid(n),
         table: table_rows(&rows),
         desc: [
             "NPV for BTC prices from 50% to 150% of ",

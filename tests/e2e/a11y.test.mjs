@@ -126,6 +126,55 @@ test('keyboard: Tab reaches the first slider, focus is visible, arrows move it',
   });
 });
 
+test('keyboard: the tornado steps through its rows and the heatmap through its cells, reading out the table\'s numbers', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await waitRiskFresh(page);
+    // Tornado: ArrowDown outlines the top row (largest swing) and reads its low and high NPV, as its table does.
+    const tornado = page.locator('#tornado-chart');
+    assert.equal(await tornado.getAttribute('tabindex'), '0', 'the tornado takes focus');
+    await tornado.focus();
+    await page.keyboard.press('ArrowDown');
+    const read = async (id) => (await page.locator(`#${id} .crosshair text`).textContent()) ?? '';
+    const cells = async (tr) => tr.locator('td, th').allTextContents();
+    const top = await cells(page.locator('#risk tr[data-tornado]').first());
+    await eventually(async () => {
+      const t = await read('tornado-chart');
+      assert.ok(t.startsWith(`${top[0]} ${top[1]}: NPV ${top[2]}`) && t.endsWith(`${top[3]}: NPV ${top[4]}`), `tornado readout ${JSON.stringify(t)} vs table row ${JSON.stringify(top)}`);
+    });
+    assert.equal(await page.locator('#tornado-chart .crosshair rect').count(), 1, 'the row is outlined');
+    await page.keyboard.press('ArrowDown');
+    const second = await cells(page.locator('#risk tr[data-tornado]').nth(1));
+    await eventually(async () => assert.ok((await read('tornado-chart')).startsWith(`${second[0]} ${second[1]}`), 'ArrowDown moves to the next row'));
+    await page.keyboard.press('Escape');
+    await eventually(async () => assert.equal(await page.locator('#tornado-chart .crosshair *').count(), 0, 'Escape hides it'));
+
+    // Heatmap: the first arrow lands on the scenario's cell; Home goes to the top-left corner, the table's
+    // first row (150% hashrate) and first column (50% price).
+    const heat = page.locator('#heatmap-chart');
+    await heat.focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => assert.match(await read('heatmap-chart'), /\(this scenario\)$/));
+    await page.keyboard.press('Home');
+    const heatTable = page.locator('#heatmap-chart').locator('xpath=following-sibling::details[1]');
+    const first = await cells(heatTable.locator('tbody tr').first());
+    const head = await heatTable.locator('thead th').allTextContents();
+    await eventually(async () => {
+      const t = await read('heatmap-chart');
+      assert.ok(t.endsWith(`NPV ${first[1]}`) && t.includes(`${first[0]} EH/s`), `heatmap readout ${JSON.stringify(t)} vs table ${JSON.stringify(first.slice(0, 2))}`);
+      assert.ok(t.startsWith(`BTC ${head[1]}`), `price ${JSON.stringify(t)} vs column head ${head[1]}`);
+    });
+    // ArrowDown then moves one hashrate step down, ArrowRight one price step right (5% steps).
+    const corner = await read('heatmap-chart');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => {
+      const t = await read('heatmap-chart');
+      assert.notEqual(t, corner, 'the readout moved');
+      assert.ok(!t.includes(`${first[0]} EH/s`) && !t.startsWith(`BTC ${head[1]} `), `both price and hashrate changed: ${t}`);
+    });
+  });
+});
+
 test('a data table wider than a 360 px screen scrolls sideways from the keyboard', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await waitRiskFresh(page);
