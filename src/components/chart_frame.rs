@@ -255,7 +255,8 @@ pub fn push_svg(m: &mut String, id: &str, title: &str, d: &ChartData) {
     push_escaped(m, &d.desc);
     m.push_str("</desc><g class=\"body\">");
     push_layers(m, d);
-    m.push_str("</g><g class=\"crosshair\" aria-hidden=\"true\"></g></svg>");
+    // The readout, for screen readers, when the arrow keys move it (the SVG's text is not read inside an img).
+    m.push_str("</g><g class=\"crosshair\" aria-hidden=\"true\"></g></svg><span class=\"visually-hidden\" aria-live=\"polite\" data-readout=\"\"></span>");
 }
 
 /// The line under a chart: `prefix` (trusted markup, e.g. legend swatches) and the description.
@@ -358,6 +359,8 @@ pub struct Chart {
     svg: Element,
     body: Option<Element>,
     cross: Option<Element>,
+    /// The polite live region that repeats the readout after a key press.
+    live: Option<Element>,
     desc: Option<Element>,
     note: Option<Element>,
     /// The chart's `<details class="data-table">`, if it has one.
@@ -371,6 +374,10 @@ impl Chart {
     pub fn bind(root: &Element, id: &str) -> Option<Rc<Chart>> {
         let svg = find(root, &["#", id].concat())?;
         let mut next = svg.next_element_sibling();
+        let live = next.clone().filter(|e| e.has_attribute("data-readout"));
+        if live.is_some() {
+            next = next.and_then(|e| e.next_element_sibling());
+        }
         let note = next.clone().filter(|e| e.class_name() == "chart-note");
         if note.is_some() {
             next = next.and_then(|e| e.next_element_sibling());
@@ -382,6 +389,7 @@ impl Chart {
         let rows = if tbody.as_ref().is_some_and(|t| t.child_element_count() > 0) { UNKNOWN } else { "" };
         let chart = Rc::new(Chart {
             cross: find(&svg, "g.crosshair"),
+            live,
             desc: find(&svg, "desc"),
             note: note.and_then(|p| find(&p, ".chart-desc")),
             tbody,
@@ -440,11 +448,21 @@ impl Chart {
             if let Some(next) = step_index(&ke.key(), now, len, nav) {
                 ev.prevent_default();
                 ch.point(next);
+                ch.speak();
             }
         });
         for event in ["pointerleave", "blur"] {
             let ch = this.clone();
             on(svg, event, false, move |_| ch.point(None));
+        }
+    }
+
+    /// Puts the readout in the live region (keyboard moves only: a pointer sweep would flood it).
+    fn speak(&self) {
+        let s = self.shown.borrow();
+        let text = s.index.and_then(|i| s.points.get(i)).map(Readout::text).unwrap_or_default();
+        if let Some(el) = &self.live {
+            set_text(el, &text);
         }
     }
 

@@ -156,7 +156,7 @@ pub fn section(c: Ctx) -> Section {
     let m = [
         "<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now</h2><p class=\"muted\">",
         &crate::dom::esc(&note),
-        "</p><div class=\"table-scroll\"><table class=\"hardware\"><thead><tr><th scope=\"col\">Machine</th><th scope=\"col\">Status</th>\
+        "</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Machines by day-0 margin\"><table class=\"hardware\"><thead><tr><th scope=\"col\">Machine</th><th scope=\"col\">Status</th>\
          <th scope=\"col\">Breakeven power</th><th scope=\"col\">Day-0 margin</th><th scope=\"col\">Shutdown hashprice</th>\
          <th scope=\"col\">J/TH</th></tr></thead><tbody>",
         &body,

@@ -68,7 +68,11 @@ pub fn markup(out: &mut String, f: &Field, s: &Scenario) {
     out.push_str("\" step=\"");
     out.push_str(&plain(f.step));
     out.push_str("\" aria-label=\"");
-    push_escaped(out, f.label);
+    push_escaped(out, &slider_name(f));
+    out.push_str("\" aria-describedby=\"help-");
+    out.push_str(k);
+    out.push_str("\" aria-valuetext=\"");
+    push_escaped(out, &value_text(f, v));
     out.push_str("\" value=\"");
     out.push_str(&plain(v));
     out.push_str("\"><p class=\"error\" id=\"err-");
@@ -83,6 +87,29 @@ pub fn markup(out: &mut String, f: &Field, s: &Scenario) {
         out.push_str("</span>");
     }
     out.push_str("</p></div>");
+}
+
+/// A slider's accessible name: the label with its unit ("BTC price, USD").
+fn slider_name(f: &Field) -> String {
+    if f.unit.is_empty() {
+        f.label.to_string()
+    } else {
+        [f.label, ", ", f.unit].concat()
+    }
+}
+
+/// What a screen reader says for a slider's value: the field's value and unit, and where the value lies
+/// beyond the slider (typed or from a link), that the slider only shows its end.
+fn value_text(f: &Field, v: f64) -> String {
+    let beyond = if v > f.slider_max {
+        " (above the slider's range)"
+    } else if v < f.slider_min {
+        " (below the slider's range)"
+    } else {
+        ""
+    };
+    let unit = if f.unit.is_empty() { "" } else { " " };
+    [shown(f, v).as_str(), unit, f.unit, beyond].concat()
 }
 
 /// One row in the document, with what it last showed.
@@ -169,6 +196,7 @@ pub fn patch(rows: &[Row], s: &Scenario) {
         if r.slider.value() != p {
             r.slider.set_value(&p);
         }
+        set_attr(&r.slider, "aria-valuetext", &value_text(r.field, v));
     }
 }
 

@@ -49,7 +49,9 @@ fn kpi_markup(out: &mut String, def: &KpiDef, compact: bool, hooks: bool, r: Opt
     }
     out.push_str("\"><span class=\"kpi-label\">");
     out.push_str(&esc(def.label));
-    out.push_str("</span><output class=\"kpi-value");
+    // Not a live region (an `<output>` is one by default): a slider step would read out every changed number.
+    // The strip's summary (`announce`) speaks for them once the input settles.
+    out.push_str("</span><output aria-live=\"off\" class=\"kpi-value");
     if now.neg {
         out.push_str(" neg");
     }
@@ -143,8 +145,42 @@ pub fn strip(c: Ctx) -> Section {
             }
         })
     });
-    m.push_str("</section>");
-    Section::new(m, move |root| bind(c, root))
+    m.push_str("<p class=\"visually-hidden\" aria-live=\"polite\" data-summary=\"\"></p></section>");
+    Section::new(m, move |root| {
+        bind(c, root);
+        announce(c, root);
+    })
+}
+
+/// How long the results must stay unchanged before the summary is spoken.
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(900);
+
+/// The one live region of the results: a second after the last change (a slider drag, a typed number), it
+/// reads the strip's KPIs with their labels. Nothing is said for the page's first results.
+fn announce(c: Ctx, root: &Element) {
+    let Some(out) = crate::dom::find(root, "[data-summary]") else { return };
+    let defs: Vec<&'static KpiDef> = IN_STRIP.iter().filter_map(|k| find(k)).collect();
+    let pending = StoredValue::new_local(None::<leptos::prelude::TimeoutHandle>);
+    crate::dom::effect(move |first| {
+        c.results.track();
+        if first {
+            return;
+        }
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let (out, defs) = (out.clone(), defs.clone());
+        let write = move || {
+            let text = c.results.with_untracked(|r| {
+                c.scenario.with_untracked(|s| {
+                    let parts: Vec<String> = defs.iter().map(|d| [d.label, ": ", &shown(d, r.as_ref(), s).text].concat()).collect();
+                    parts.join(". ") + "."
+                })
+            });
+            set_text(&out, &text);
+        };
+        pending.set_value(leptos::prelude::set_timeout_with_handle(write, SETTLE).ok());
+    });
 }
 
 pub fn grid(c: Ctx) -> Section {

@@ -203,7 +203,7 @@ pub fn section(c: Ctx) -> Section {
         m.push_str(key);
         m.push_str("\" data-value=\"\"><span class=\"kpi-label\">");
         push_escaped(&mut m, label);
-        m.push_str("</span><output class=\"kpi-value\">computing…</output></div>");
+        m.push_str("</span><output aria-live=\"off\" class=\"kpi-value\">computing…</output></div>");
     }
     m.push_str("</div><h3>Cumulative cash, P10–P90 across price paths</h3>");
     push_svg(&mut m, "fan-chart", "Fan chart of cumulative net cash", &none);

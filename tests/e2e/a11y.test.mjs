@@ -126,6 +126,25 @@ test('keyboard: Tab reaches the first slider, focus is visible, arrows move it',
   });
 });
 
+test('screen readers: KPI values are not live regions; one summary speaks the strip once the input settles', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const live = await page.$$eval('output', (els) => els.map((el) => el.getAttribute('aria-live')));
+    assert.ok(live.length > 40 && live.every((v) => v === 'off'), `every <output> is aria-live="off" (${live.length})`);
+    const summary = page.locator('.kpi-strip [data-summary]');
+    assert.equal(await summary.getAttribute('aria-live'), 'polite');
+    await page.waitForTimeout(1500);
+    assert.equal(await summary.textContent(), '', 'nothing is announced for the first results');
+
+    const slider = page.locator(sliderSelector('btc_price_usd'));
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    const strip = await page.$$eval('.kpi-strip .kpi', (els) => els.map((el) => `${el.querySelector('.kpi-label').textContent}: ${el.querySelector('.kpi-value').textContent}`));
+    assert.ok(strip.length >= 4, 'the strip has its KPIs');
+    await eventually(async () => assert.equal(await summary.textContent(), strip.join('. ') + '.'), { timeout: 4000 });
+    assert.match(strip[0], /^Hashprice: \$\d/, `the first KPI is the hashprice, with its label: ${strip[0]}`);
+  });
+});
+
 test('keyboard: the tornado steps through its rows and the heatmap through its cells, reading out the table\'s numbers', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await waitRiskFresh(page);
@@ -142,6 +161,9 @@ test('keyboard: the tornado steps through its rows and the heatmap through its c
       assert.ok(t.startsWith(`${top[0]} ${top[1]}: NPV ${top[2]}`) && t.endsWith(`${top[3]}: NPV ${top[4]}`), `tornado readout ${JSON.stringify(t)} vs table row ${JSON.stringify(top)}`);
     });
     assert.equal(await page.locator('#tornado-chart .crosshair rect').count(), 1, 'the row is outlined');
+    const spoken = page.locator('#tornado-chart + [data-readout]');
+    assert.equal(await spoken.getAttribute('aria-live'), 'polite');
+    assert.equal(await spoken.textContent(), await read('tornado-chart'), 'the live region repeats the readout for screen readers');
     await page.keyboard.press('ArrowDown');
     const second = await cells(page.locator('#risk tr[data-tornado]').nth(1));
     await eventually(async () => assert.ok((await read('tornado-chart')).startsWith(`${second[0]} ${second[1]}`), 'ArrowDown moves to the next row'));
