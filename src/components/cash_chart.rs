@@ -5,6 +5,7 @@ use crate::chart::{line_path, nice_scale, px, rule_labels_collide, table_rows, S
 use crate::components::chart_frame::{
     axes, level, month_axis, projection_island, rule, x_range, y_range, Axis, ChartData, Projection, Readout, H,
 };
+use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd, usd_tick};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
@@ -24,7 +25,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let at_day = |d: Option<usize>| d.map(|d| x.map(d as f64 / DAYS_PER_MONTH));
     let payback = match r.projection.payback_days {
         Some(d) => ["payback on day ", &num(d as f64, 0)].concat(),
-        None => ["no payback within ", &num(horizon_months, 0), " months"].concat(),
+        None => ["no payback within ", &show(Fmt::Months, horizon_months)].concat(),
     };
     // Layers, each patched on its own: a slider move mostly moves the line and the payback rule.
     let mut svg = Svg::new();
@@ -79,7 +80,7 @@ const CARD: Projection = Projection {
     heading: "Cumulative cash against capex",
     title: "Cumulative net cash against capex",
     caption: "Cumulative net cash by month",
-    headers: &["Month", "Cumulative net cash", "Capex"],
+    headers: &["Month", "Cumulative net cash, before capex", "Capex"],
     swatch: "",
 };
 

@@ -10,7 +10,19 @@ use crate::format::{num, usd_tick};
 use crate::model::{Results, Scenario};
 use crate::dom::Section;
 
-fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
+/// How many days fall below the shutdown hashprice, and what happens to them: curtailed (and shaded), or run
+/// at a loss when curtailment is off.
+fn below_words(s: &Scenario, r: &Results, shutdown: f64) -> String {
+    if s.curtail_when_unprofitable {
+        let n = r.projection.curtailed_days as f64;
+        [show(Fmt::Days, n).as_str(), if n == 1.0 { " falls" } else { " fall" }, " below it and ", if n == 1.0 { "is" } else { "are" }, " curtailed (shaded)."].concat()
+    } else {
+        let n = r.series.hashprice_usd_per_ph_day.iter().filter(|h| **h < shutdown).count() as f64;
+        ["Curtailment is off: ", show(Fmt::Days, n).as_str(), if n == 1.0 { " falls" } else { " fall" }, " below it and ", if n == 1.0 { "runs" } else { "run" }, " at a loss."].concat()
+    }
+}
+
+fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let hp = &r.series.hashprice_usd_per_ph_day;
     let curtailed = &r.series.curtailed;
     let shutdown = r.snapshot.shutdown_hashprice_usd_per_ph_day;
@@ -60,8 +72,7 @@ fn chart(_: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             "Daily hashprice with network growth, price drift and halvings, against this machine's shutdown hashprice of ",
             &show(Fmt::UsdPerPhDay, shutdown),
             ". ",
-            &num(r.projection.curtailed_days as f64, 0),
-            " days fall below it and are curtailed (shaded).",
+            &below_words(s, r, shutdown),
         ]
         .concat(),
         w,

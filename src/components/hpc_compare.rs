@@ -34,6 +34,7 @@ fn payback(years: Option<f64>) -> String {
 /// "pays back in 8.7 years", or "never pays back" / "never pay back" (the verb as given).
 fn pays_back(years: Option<f64>, verb: &str) -> String {
     match years {
+        Some(y) if y == 0.0 => "have no capex to repay".into(),
         Some(y) => [verb, &show(Fmt::Years, y)].concat(),
         None => ["never ", verb.strip_suffix(" in ").unwrap_or(verb)].concat(),
     }

@@ -255,8 +255,8 @@ fn note_text(key: &str, x: f64) -> String {
             " BTC; next halving at block ",
             &num(next_halving_height(x), 0),
             ", in about ",
-            &num(days_to_next_halving(x).ceil(), 0),
-            " days.",
+            &crate::components::kpi_defs::show(crate::components::kpi_defs::Fmt::Days, days_to_next_halving(x).ceil()),
+            ".",
         ]
         .concat(),
         "hashrate_growth_pct_month" => {

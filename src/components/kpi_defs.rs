@@ -75,6 +75,15 @@ fn never(s: &Scenario, _: Option<&Results>) -> String {
 fn no_debt(_: &Scenario, _: Option<&Results>) -> String {
     "no debt".into()
 }
+/// The fleet's daily figure for one machine, for comparing with single-machine calculators.
+fn per_machine(s: &Scenario, fleet_usd_day: f64) -> String {
+    if s.machine_count > 1.0 {
+        ["; one machine of ", &num(s.machine_count, 0), ": ", &usd(fleet_usd_day / s.machine_count)].concat()
+    } else {
+        String::new()
+    }
+}
+
 fn not_defined(_: &Scenario, _: Option<&Results>) -> String {
     "not defined".into()
 }
@@ -178,7 +187,7 @@ pub const KPIS: &[KpiDef] = &[
     },
     KpiDef {
         key: "profit_usd_day",
-        label: "Profit per day",
+        label: "Fleet profit per day",
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
@@ -192,12 +201,13 @@ pub const KPIS: &[KpiDef] = &[
                 " = ",
                 &usd(r.snapshot.profit_usd_day),
                 " (day 0, no curtailment)",
+                &per_machine(s, r.snapshot.profit_usd_day),
             ])
         },
     },
     KpiDef {
         key: "revenue_usd_day",
-        label: "Revenue per day",
+        label: "Fleet revenue per day",
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
@@ -206,22 +216,25 @@ pub const KPIS: &[KpiDef] = &[
                 &show(Fmt::Btc, r.snapshot.btc_mined_day),
                 " × ",
                 &usd_whole(s.btc_price_usd),
+                &per_machine(s, r.snapshot.revenue_usd_day),
             ])
         },
     },
     KpiDef {
         key: "power_cost_usd_day",
-        label: "Power cost per day",
+        label: "Fleet power cost per day",
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
             format_args_join(&[
                 "fleet power × 24 h × uptime × power price = ",
-                &show(Fmt::Kw, r.snapshot.fleet_power_kw),
-                " × 24 × ",
+                &num(r.snapshot.fleet_power_kw, 0),
+                " kW × 24 h × ",
                 &pct(s.uptime_pct),
                 " × ",
                 &usd_kwh(s.power_price_usd_kwh),
+                "/kWh",
+                &per_machine(s, r.snapshot.power_cost_usd_day),
             ])
         },
     },
@@ -243,7 +256,7 @@ pub const KPIS: &[KpiDef] = &[
     },
     KpiDef {
         key: "btc_mined_day",
-        label: "BTC mined per day",
+        label: "BTC mined per day, fleet",
         fmt: Fmt::Btc,
         none: not_defined,
         formula: |s, r| {
@@ -365,7 +378,7 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, _| {
-            format_args_join(&["−capex + Σ daily net cash ÷ (1 + ", &pct(s.discount_rate_pct_year), ")^(day ÷ 365.25)"])
+            format_args_join(&["−capex + Σ daily net cash ÷ (1 + ", &pct(s.discount_rate_pct_year), ")^((day + 1) ÷ 365.25), day 0 first"])
         },
     },
     KpiDef {
@@ -464,8 +477,7 @@ pub const KPIS: &[KpiDef] = &[
                 ", i = ",
                 &pct(s.debt_apr_pct),
                 " ÷ 12, n = ",
-                &num(s.debt_term_months, 0),
-                " months",
+                &show(Fmt::Months, s.debt_term_months),
             ])
         },
     },

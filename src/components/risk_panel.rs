@@ -259,8 +259,8 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
             "Cumulative net cash by month across simulated price paths: the band spans the 10th to 90th percentile, the line is the median. ",
             &pct(100.0 * risk.mc_payback_probability),
             " of paths repay the capex within ",
-            &num(horizon_months, 0),
-            " months.",
+            &show(Fmt::Months, horizon_months),
+            ".",
         ]
         .concat(),
         w,

@@ -608,6 +608,35 @@ test('"How is this computed?" shows the formula with the current numbers, and fo
   });
 });
 
+test('fleet figures say so and give one machine\'s share; the power formula carries its units', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const s = defaultScenario();
+    const out = expectedOutputs(s);
+    const card = page.locator('.all-kpis [data-key="power_cost_usd_day"]');
+    assert.equal((await card.locator('.kpi-label').textContent()).trim(), 'Fleet power cost per day');
+    await card.locator('summary').click();
+    const text = await card.locator('details p').textContent();
+    const kw = (s.machine_hashrate_ths * s.machine_efficiency_jth * s.machine_count) / 1000;
+    assert.ok(text.includes(`${kw.toLocaleString('en-US')} kW × 24 h × `) && text.includes('/kWh'), `units in ${text}`);
+    const one = (out.power_cost_usd_day / s.machine_count).toFixed(2);
+    assert.ok(text.endsWith(`one machine of ${s.machine_count.toLocaleString('en-US')}: $${one}`), `one machine's share ${one} in ${text}`);
+    for (const key of ['profit_usd_day', 'revenue_usd_day']) {
+      assert.match(await page.locator(`[data-key="${key}"] .kpi-label`).first().textContent(), /^Fleet /, `${key} is labelled as the fleet's`);
+    }
+  });
+});
+
+test('chart notes count in words that fit: curtailment off, one month', T, async () => {
+  await withPage(suite.browser, `${suite.url}?curtail_when_unprofitable=false&power_price_usd_kwh=0.1&horizon_months=1`, async (page) => {
+    const hp = await page.locator('#hashprice .chart-desc').textContent();
+    assert.match(hp, /Curtailment is off: 3[01] days fall below it and run at a loss\.$/, hp);
+    assert.ok(!/curtailed \(shaded\)/.test(hp), 'no shaded days promised when curtailment is off');
+    const cash = await page.locator('#cash .chart-desc').textContent();
+    assert.match(cash, /within 1 month\b/, cash);
+    assert.ok(!/1 months/.test(cash), cash);
+  });
+});
+
 test('the strip KPIs also explain themselves in the results grid, and data-kpi stays unique', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     const keys = await page.$$eval('[data-kpi]', (els) => els.map((e) => e.getAttribute('data-kpi')));
