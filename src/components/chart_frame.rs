@@ -271,7 +271,9 @@ pub fn push_note(m: &mut String, prefix: &str, desc: &str) {
 /// A collapsible data table: `head` is the header row's markup (see `header_row`), `rows` the body's.
 pub fn push_table(m: &mut String, label: &str, caption: &str, head: &str, rows: &str) {
     // A wide table scrolls sideways on a narrow screen: the scroller takes focus so the keyboard can scroll it.
-    m.push_str("<details class=\"data-table\"><summary>Data table</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    m.push_str("<details class=\"data-table\"><summary>Data table<span class=\"visually-hidden\">: ");
+    push_escaped(m, label);
+    m.push_str("</span></summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
     push_escaped(m, label);
     m.push_str("\"><table><caption>");
     push_escaped(m, caption);
