@@ -102,14 +102,14 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::UsdPerPhDay,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "hashvalue × BTC price = ",
-                &num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0),
-                " sats × ",
-                &usd_whole(s.btc_price_usd),
-                " ÷ 100,000,000 sats per BTC = ",
-                &hp(r),
-            ])
+            Txt::default()
+                .t("hashvalue × BTC price = ")
+                .s(num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0))
+                .t(" sats × ")
+                .s(usd_whole(s.btc_price_usd))
+                .t(" ÷ 100,000,000 sats per BTC = ")
+                .s(hp(r))
+                .0
         },
     },
     KpiDef {
@@ -118,17 +118,17 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Btc,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "144 blocks × (",
-                &num(r.snapshot.block_subsidy_btc, 4),
-                " subsidy + ",
-                &num(s.fees_btc_per_block, 4),
-                " fees) BTC ÷ (",
-                &num(s.network_hashrate_ehs, 0),
-                " EH/s × 1,000 PH per EH) = ",
-                &show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day),
-                " per PH/s per day",
-            ])
+            Txt::default()
+                .t("144 blocks × (")
+                .s(num(r.snapshot.block_subsidy_btc, 4))
+                .t(" subsidy + ")
+                .s(num(s.fees_btc_per_block, 4))
+                .t(" fees) BTC ÷ (")
+                .s(num(s.network_hashrate_ehs, 0))
+                .t(" EH/s × 1,000 PH per EH) = ")
+                .s(show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day))
+                .t(" per PH/s per day")
+                .0
         },
     },
     KpiDef {
@@ -137,16 +137,16 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::UsdKwh,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "hashprice × (1 − pool fee) ÷ (24 h × efficiency) = ",
-                &hp(r),
-                " × ",
-                &num(1.0 - s.pool_fee_pct / 100.0, 3),
-                " ÷ (24 × ",
-                &num(s.machine_efficiency_jth, 1),
-                " J/TH) = ",
-                &show(Fmt::UsdKwh, r.snapshot.breakeven_power_price_usd_kwh),
-            ])
+            Txt::default()
+                .t("hashprice × (1 − pool fee) ÷ (24 h × efficiency) = ")
+                .s(hp(r))
+                .t(" × ")
+                .s(num(1.0 - s.pool_fee_pct / 100.0, 3))
+                .t(" ÷ (24 × ")
+                .s(num(s.machine_efficiency_jth, 1))
+                .t(" J/TH) = ")
+                .s(show(Fmt::UsdKwh, r.snapshot.breakeven_power_price_usd_kwh))
+                .0
         },
     },
     KpiDef {
@@ -155,17 +155,17 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::UsdPerPhDay,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "24 h × efficiency × power price ÷ (1 − pool fee) = 24 × ",
-                &num(s.machine_efficiency_jth, 1),
-                " × ",
-                &usd_kwh(s.power_price_usd_kwh),
-                " ÷ ",
-                &num(1.0 - s.pool_fee_pct / 100.0, 3),
-                " = ",
-                &show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day),
-                ". Below it, a day's revenue does not pay its power.",
-            ])
+            Txt::default()
+                .t("24 h × efficiency × power price ÷ (1 − pool fee) = 24 × ")
+                .s(num(s.machine_efficiency_jth, 1))
+                .t(" × ")
+                .s(usd_kwh(s.power_price_usd_kwh))
+                .t(" ÷ ")
+                .s(num(1.0 - s.pool_fee_pct / 100.0, 3))
+                .t(" = ")
+                .s(show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day))
+                .t(". Below it, a day's revenue does not pay its power.")
+                .0
         },
     },
     KpiDef {
@@ -174,15 +174,15 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::UsdWhole,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "BTC price × shutdown hashprice ÷ hashprice = ",
-                &usd_whole(s.btc_price_usd),
-                " × ",
-                &show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day),
-                " ÷ ",
-                &hp(r),
-                " (the power cost of one mined BTC)",
-            ])
+            Txt::default()
+                .t("BTC price × shutdown hashprice ÷ hashprice = ")
+                .s(usd_whole(s.btc_price_usd))
+                .t(" × ")
+                .s(show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day))
+                .t(" ÷ ")
+                .s(hp(r))
+                .t(" (the power cost of one mined BTC)")
+                .0
         },
     },
     KpiDef {
@@ -191,18 +191,18 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "revenue − power − fixed costs = ",
-                &usd(r.snapshot.revenue_usd_day),
-                " − ",
-                &usd(r.snapshot.power_cost_usd_day),
-                " − ",
-                &usd(s.opex_usd_month / DAYS_PER_MONTH),
-                " = ",
-                &usd(r.snapshot.profit_usd_day),
-                " (day 0, no curtailment)",
-                &per_machine(s, r.snapshot.profit_usd_day),
-            ])
+            Txt::default()
+                .t("revenue − power − fixed costs = ")
+                .s(usd(r.snapshot.revenue_usd_day))
+                .t(" − ")
+                .s(usd(r.snapshot.power_cost_usd_day))
+                .t(" − ")
+                .s(usd(s.opex_usd_month / DAYS_PER_MONTH))
+                .t(" = ")
+                .s(usd(r.snapshot.profit_usd_day))
+                .t(" (day 0, no curtailment)")
+                .s(per_machine(s, r.snapshot.profit_usd_day))
+                .0
         },
     },
     KpiDef {
@@ -211,13 +211,13 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "BTC mined per day × BTC price = ",
-                &show(Fmt::Btc, r.snapshot.btc_mined_day),
-                " × ",
-                &usd_whole(s.btc_price_usd),
-                &per_machine(s, r.snapshot.revenue_usd_day),
-            ])
+            Txt::default()
+                .t("BTC mined per day × BTC price = ")
+                .s(show(Fmt::Btc, r.snapshot.btc_mined_day))
+                .t(" × ")
+                .s(usd_whole(s.btc_price_usd))
+                .s(per_machine(s, r.snapshot.revenue_usd_day))
+                .0
         },
     },
     KpiDef {
@@ -226,16 +226,16 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "fleet power × 24 h × uptime × power price = ",
-                &num(r.snapshot.fleet_power_kw, 0),
-                " kW × 24 h × ",
-                &pct(s.uptime_pct),
-                " × ",
-                &usd_kwh(s.power_price_usd_kwh),
-                "/kWh",
-                &per_machine(s, r.snapshot.power_cost_usd_day),
-            ])
+            Txt::default()
+                .t("fleet power × 24 h × uptime × power price = ")
+                .s(num(r.snapshot.fleet_power_kw, 0))
+                .t(" kW × 24 h × ")
+                .s(pct(s.uptime_pct))
+                .t(" × ")
+                .s(usd_kwh(s.power_price_usd_kwh))
+                .t("/kWh")
+                .s(per_machine(s, r.snapshot.power_cost_usd_day))
+                .0
         },
     },
     KpiDef {
@@ -244,14 +244,14 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Pct,
         none: |_, _| "none (no revenue)".into(),
         formula: |_, r| {
-            format_args_join(&[
-                "(revenue − power) ÷ revenue = (",
-                &usd(r.snapshot.revenue_usd_day),
-                " − ",
-                &usd(r.snapshot.power_cost_usd_day),
-                ") ÷ ",
-                &usd(r.snapshot.revenue_usd_day),
-            ])
+            Txt::default()
+                .t("(revenue − power) ÷ revenue = (")
+                .s(usd(r.snapshot.revenue_usd_day))
+                .t(" − ")
+                .s(usd(r.snapshot.power_cost_usd_day))
+                .t(") ÷ ")
+                .s(usd(r.snapshot.revenue_usd_day))
+                .0
         },
     },
     KpiDef {
@@ -260,16 +260,16 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Btc,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "hashvalue × fleet hashrate × uptime × (1 − pool fee) = ",
-                &show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day),
-                " × ",
-                &show(Fmt::Ths, r.snapshot.fleet_hashrate_ths),
-                " × ",
-                &pct(s.uptime_pct),
-                " × ",
-                &num(1.0 - s.pool_fee_pct / 100.0, 3),
-            ])
+            Txt::default()
+                .t("hashvalue × fleet hashrate × uptime × (1 − pool fee) = ")
+                .s(show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day))
+                .t(" × ")
+                .s(show(Fmt::Ths, r.snapshot.fleet_hashrate_ths))
+                .t(" × ")
+                .s(pct(s.uptime_pct))
+                .t(" × ")
+                .s(num(1.0 - s.pool_fee_pct / 100.0, 3))
+                .0
         },
     },
     KpiDef {
@@ -278,12 +278,12 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::UsdWhole,
         none: |_, _| "none (nothing mined)".into(),
         formula: |_, r| {
-            format_args_join(&[
-                "power cost per day ÷ BTC mined per day = ",
-                &usd(r.snapshot.power_cost_usd_day),
-                " ÷ ",
-                &show(Fmt::Btc, r.snapshot.btc_mined_day),
-            ])
+            Txt::default()
+                .t("power cost per day ÷ BTC mined per day = ")
+                .s(usd(r.snapshot.power_cost_usd_day))
+                .t(" ÷ ")
+                .s(show(Fmt::Btc, r.snapshot.btc_mined_day))
+                .0
         },
     },
     KpiDef {
@@ -299,15 +299,15 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Pct,
         none: |_, _| "none (no reward)".into(),
         formula: |s, r| {
-            format_args_join(&[
-                "fees ÷ (subsidy + fees) = ",
-                &num(s.fees_btc_per_block, 4),
-                " ÷ (",
-                &num(r.snapshot.block_subsidy_btc, 4),
-                " + ",
-                &num(s.fees_btc_per_block, 4),
-                ")",
-            ])
+            Txt::default()
+                .t("fees ÷ (subsidy + fees) = ")
+                .s(num(s.fees_btc_per_block, 4))
+                .t(" ÷ (")
+                .s(num(r.snapshot.block_subsidy_btc, 4))
+                .t(" + ")
+                .s(num(s.fees_btc_per_block, 4))
+                .t(")")
+                .0
         },
     },
     KpiDef {
@@ -323,7 +323,11 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Big,
         none: not_defined,
         formula: |s, _| {
-            format_args_join(&["network hashrate × 600 s ÷ 2³² = ", &num(s.network_hashrate_ehs, 0), " EH/s × 1e18 × 600 ÷ 2³²"])
+            Txt::default()
+                .t("network hashrate × 600 s ÷ 2³² = ")
+                .s(num(s.network_hashrate_ehs, 0))
+                .t(" EH/s × 1e18 × 600 ÷ 2³²")
+                .0
         },
     },
     KpiDef {
@@ -332,7 +336,13 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Ths,
         none: not_defined,
         formula: |s, _| {
-            format_args_join(&["machines × hashrate = ", &num(s.machine_count, 0), " × ", &num(s.machine_hashrate_ths, 1), " TH/s"])
+            Txt::default()
+                .t("machines × hashrate = ")
+                .s(num(s.machine_count, 0))
+                .t(" × ")
+                .s(num(s.machine_hashrate_ths, 1))
+                .t(" TH/s")
+                .0
         },
     },
     KpiDef {
@@ -341,13 +351,13 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Kw,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "fleet hashrate × efficiency = ",
-                &show(Fmt::Ths, r.snapshot.fleet_hashrate_ths),
-                " × ",
-                &num(s.machine_efficiency_jth, 1),
-                " J/TH",
-            ])
+            Txt::default()
+                .t("fleet hashrate × efficiency = ")
+                .s(show(Fmt::Ths, r.snapshot.fleet_hashrate_ths))
+                .t(" × ")
+                .s(num(s.machine_efficiency_jth, 1))
+                .t(" J/TH")
+                .0
         },
     },
     KpiDef {
@@ -356,13 +366,13 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "price per TH × fleet hashrate = ",
-                &usd(s.machine_price_usd_per_th),
-                " × ",
-                &num(r.snapshot.fleet_hashrate_ths, 0),
-                " TH/s",
-            ])
+            Txt::default()
+                .t("price per TH × fleet hashrate = ")
+                .s(usd(s.machine_price_usd_per_th))
+                .t(" × ")
+                .s(num(r.snapshot.fleet_hashrate_ths, 0))
+                .t(" TH/s")
+                .0
         },
     },
     KpiDef {
@@ -378,7 +388,11 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, _| {
-            format_args_join(&["−capex + Σ daily net cash ÷ (1 + ", &pct(s.discount_rate_pct_year), ")^((day + 1) ÷ 365.25), day 0 first"])
+            Txt::default()
+                .t("−capex + Σ daily net cash ÷ (1 + ")
+                .s(pct(s.discount_rate_pct_year))
+                .t(")^((day + 1) ÷ 365.25), day 0 first")
+                .0
         },
     },
     KpiDef {
@@ -403,14 +417,14 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |_, r| {
-            format_args_join(&[
-                "revenue − power − fixed costs − capex over the horizon; revenue ",
-                &usd(r.projection.total_revenue_usd),
-                ", power ",
-                &usd(r.projection.total_power_cost_usd),
-                ", capex ",
-                &usd(r.snapshot.capex_usd),
-            ])
+            Txt::default()
+                .t("revenue − power − fixed costs − capex over the horizon; revenue ")
+                .s(usd(r.projection.total_revenue_usd))
+                .t(", power ")
+                .s(usd(r.projection.total_power_cost_usd))
+                .t(", capex ")
+                .s(usd(r.snapshot.capex_usd))
+                .0
         },
     },
     KpiDef {
@@ -440,11 +454,11 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Days,
         none: not_defined,
         formula: |_, r| {
-            format_args_join(&[
-                "days whose revenue is below their power cost (hashprice below the shutdown hashprice ",
-                &show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day),
-                ")",
-            ])
+            Txt::default()
+                .t("days whose revenue is below their power cost (hashprice below the shutdown hashprice ")
+                .s(show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day))
+                .t(")")
+                .0
         },
     },
     KpiDef {
@@ -453,7 +467,10 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Days,
         none: |_, _| "not within the horizon".into(),
         formula: |s, _| {
-            format_args_join(&["first day whose block subsidy falls, at 144 blocks a day from block ", &num(s.block_height, 0)])
+            Txt::default()
+                .t("first day whose block subsidy falls, at 144 blocks a day from block ")
+                .s(num(s.block_height, 0))
+                .0
         },
     },
     KpiDef {
@@ -461,7 +478,7 @@ pub const KPIS: &[KpiDef] = &[
         label: "Horizon",
         fmt: Fmt::Days,
         none: not_defined,
-        formula: |s, _| format_args_join(&["round(", &num(s.horizon_months, 0), " months × 30.4375 days)"]),
+        formula: |s, _| Txt::default().t("round(").s(num(s.horizon_months, 0)).t(" months × 30.4375 days)").0,
     },
     KpiDef {
         key: "debt_payment_usd_month",
@@ -469,16 +486,16 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "amortising: debt × i ÷ (1 − (1 + i)^−n), debt = ",
-                &pct(s.debt_pct),
-                " of capex = ",
-                &usd(r.snapshot.capex_usd * s.debt_pct / 100.0),
-                ", i = ",
-                &pct(s.debt_apr_pct),
-                " ÷ 12, n = ",
-                &show(Fmt::Months, s.debt_term_months),
-            ])
+            Txt::default()
+                .t("amortising: debt × i ÷ (1 − (1 + i)^−n), debt = ")
+                .s(pct(s.debt_pct))
+                .t(" of capex = ")
+                .s(usd(r.snapshot.capex_usd * s.debt_pct / 100.0))
+                .t(", i = ")
+                .s(pct(s.debt_apr_pct))
+                .t(" ÷ 12, n = ")
+                .s(show(Fmt::Months, s.debt_term_months))
+                .0
         },
     },
     KpiDef {
@@ -501,13 +518,13 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
-            format_args_join(&[
-                "hashprice × TH/s per MW (",
-                &num(1e6 / s.machine_efficiency_jth, 0),
-                ") ÷ 1,000 × uptime × (1 − fee) × 365.25 = ",
-                &usd(r.hpc.mining_revenue_usd_mw_year),
-                " a year",
-            ])
+            Txt::default()
+                .t("hashprice × TH/s per MW (")
+                .s(num(1e6 / s.machine_efficiency_jth, 0))
+                .t(") ÷ 1,000 × uptime × (1 − fee) × 365.25 = ")
+                .s(usd(r.hpc.mining_revenue_usd_mw_year))
+                .t(" a year")
+                .0
         },
     },
     KpiDef {
@@ -516,12 +533,12 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |_, r| {
-            format_args_join(&[
-                "mining revenue − 1,000 kW × 24 h × uptime × power price × 365.25 = ",
-                &usd(r.hpc.mining_revenue_usd_mw_year),
-                " − ",
-                &usd(r.hpc.mining_revenue_usd_mw_year - r.hpc.mining_gross_profit_usd_mw_year),
-            ])
+            Txt::default()
+                .t("mining revenue − 1,000 kW × 24 h × uptime × power price × 365.25 = ")
+                .s(usd(r.hpc.mining_revenue_usd_mw_year))
+                .t(" − ")
+                .s(usd(r.hpc.mining_revenue_usd_mw_year - r.hpc.mining_gross_profit_usd_mw_year))
+                .0
         },
     },
     KpiDef {
@@ -530,12 +547,12 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, _| {
-            format_args_join(&[
-                "machine price per TH × TH/s per MW = ",
-                &usd(s.machine_price_usd_per_th),
-                " × ",
-                &num(1e6 / s.machine_efficiency_jth, 0),
-            ])
+            Txt::default()
+                .t("machine price per TH × TH/s per MW = ")
+                .s(usd(s.machine_price_usd_per_th))
+                .t(" × ")
+                .s(num(1e6 / s.machine_efficiency_jth, 0))
+                .0
         },
     },
     KpiDef {
@@ -544,12 +561,12 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Years,
         none: no_mining_profit,
         formula: |_, r| {
-            format_args_join(&[
-                "mining capex per MW ÷ mining gross profit per MW, at today's hashprice (no growth, halvings or curtailment) = ",
-                &usd(r.hpc.mining_capex_usd_mw),
-                " ÷ ",
-                &usd(r.hpc.mining_gross_profit_usd_mw_year),
-            ])
+            Txt::default()
+                .t("mining capex per MW ÷ mining gross profit per MW, at today's hashprice (no growth, halvings or curtailment) = ")
+                .s(usd(r.hpc.mining_capex_usd_mw))
+                .t(" ÷ ")
+                .s(usd(r.hpc.mining_gross_profit_usd_mw_year))
+                .0
         },
     },
     KpiDef {
@@ -557,14 +574,18 @@ pub const KPIS: &[KpiDef] = &[
         label: "AI/HPC revenue per MW",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |s, _| format_args_join(&["lease × 1,000 kW × 12 months = ", &usd(s.hpc_lease_usd_kw_month), " × 12,000"]),
+        formula: |s, _| Txt::default()
+            .t("lease × 1,000 kW × 12 months = ")
+            .s(usd(s.hpc_lease_usd_kw_month))
+            .t(" × 12,000")
+            .0,
     },
     KpiDef {
         key: "hpc_profit_usd_mw_year",
         label: "AI/HPC profit per MW",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |s, _| format_args_join(&["AI/HPC revenue × (1 − ", &pct(s.hpc_opex_pct), " operating cost)"]),
+        formula: |s, _| Txt::default().t("AI/HPC revenue × (1 − ").s(pct(s.hpc_opex_pct)).t(" operating cost)").0,
     },
     KpiDef {
         key: "hpc_payback_years",
@@ -572,12 +593,12 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Years,
         none: |_, _| "never (no AI/HPC profit)".into(),
         formula: |s, r| {
-            format_args_join(&[
-                "build cost per MW ÷ AI/HPC profit per MW = ",
-                &usd(s.hpc_capex_usd_mw),
-                " ÷ ",
-                &usd(r.hpc.hpc_profit_usd_mw_year),
-            ])
+            Txt::default()
+                .t("build cost per MW ÷ AI/HPC profit per MW = ")
+                .s(usd(s.hpc_capex_usd_mw))
+                .t(" ÷ ")
+                .s(usd(r.hpc.hpc_profit_usd_mw_year))
+                .0
         },
     },
     KpiDef {
@@ -586,12 +607,12 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Ratio,
         none: |_, _| "n/a (mining makes no gross profit)".into(),
         formula: |_, r| {
-            format_args_join(&[
-                "AI/HPC profit per MW ÷ mining gross profit per MW = ",
-                &usd(r.hpc.hpc_profit_usd_mw_year),
-                " ÷ ",
-                &usd(r.hpc.mining_gross_profit_usd_mw_year),
-            ])
+            Txt::default()
+                .t("AI/HPC profit per MW ÷ mining gross profit per MW = ")
+                .s(usd(r.hpc.hpc_profit_usd_mw_year))
+                .t(" ÷ ")
+                .s(usd(r.hpc.mining_gross_profit_usd_mw_year))
+                .0
         },
     },
 ];
@@ -601,10 +622,18 @@ pub fn find(key: &str) -> Option<&'static KpiDef> {
 }
 
 /// Concatenates pieces (cheaper in WASM than `format!` machinery with floats).
-pub fn format_args_join(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
+/// A formula's text, piece by piece. Each formatted number is moved in and dropped here, so the ~30 formula
+/// closures carry no drop code of their own for their temporaries (that code was ~1 KB of the WASM).
+#[derive(Default)]
+pub struct Txt(pub String);
+
+impl Txt {
+    pub fn t(mut self, text: &str) -> Txt {
+        self.0.push_str(text);
+        self
     }
-    s
+    pub fn s(mut self, text: String) -> Txt {
+        self.0.push_str(&text);
+        self
+    }
 }
