@@ -170,7 +170,7 @@ pub fn App() -> impl IntoView {
     m.push_str(if embed { "<div class=\"app embed\"" } else { "<div class=\"app\"" });
     if let Some(a) = page.with_value(|p| p.accent.clone()) {
         m.push_str(" style=\"");
-        crate::dom::push_escaped(&mut m, &crate::page::accent_style(&a, theme.get_untracked()));
+        crate::dom::push_escaped(&mut m, &crate::page::accent_style(&a));
         m.push('"');
     }
     m.push('>');

@@ -79,15 +79,19 @@ pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
     Some((x.max(y) + 0.05) / (x.min(y) + 0.05))
 }
 
-/// The inline style an `accent` gives the page. Charts always take it; text and the focus ring only where it
-/// reads at 4.5:1 on the theme's surface (DESIGN.md), so a pale brand colour cannot make links unreadable.
-pub fn accent_style(accent: &str, theme: Theme) -> String {
-    let surface = if theme == Theme::Dark { "#111827" } else { "#ffffff" };
-    if contrast_ratio(accent, surface).is_some_and(|c| c >= 4.5) {
-        ["--accent: ", accent, "; --btc: ", accent].concat()
-    } else {
-        ["--btc: ", accent].concat()
+/// The inline style an `accent` gives the page. Charts always take it (`--btc`); text and the focus ring only
+/// on a theme whose surface it reads on at 4.5:1 (DESIGN.md): `--accent-l` for the light surface, `--accent-d`
+/// for the dark one. The stylesheet picks one for the theme in force, so the auto theme and the theme button
+/// get it right too, and a pale brand colour cannot make links unreadable.
+pub fn accent_style(accent: &str) -> String {
+    let mut out = ["--btc: ", accent].concat();
+    for (var, surface) in [("; --accent-l: ", "#ffffff"), ("; --accent-d: ", "#111827")] {
+        if contrast_ratio(accent, surface).is_some_and(|c| c >= 4.5) {
+            out.push_str(var);
+            out.push_str(accent);
+        }
     }
+    out
 }
 
 impl PageOptions {
@@ -142,9 +146,11 @@ mod tests {
         // DESIGN.md's own figures: accent #B45309 5.0 and muted #475569 7.6 on white.
         assert!(close(contrast_ratio("#b45309", "#ffffff"), 5.0) && close(contrast_ratio("#475569", "#fff"), 7.6));
         assert!(close(contrast_ratio("#000", "#ffffff"), 21.0));
-        assert_eq!(accent_style("#b45309", Theme::Light), "--accent: #b45309; --btc: #b45309");
-        assert_eq!(accent_style("#60a5fa", Theme::Auto), "--btc: #60a5fa", "pale blue is 2.5:1 on white");
-        assert_eq!(accent_style("#60a5fa", Theme::Dark), "--accent: #60a5fa; --btc: #60a5fa");
+        assert_eq!(accent_style("#b45309"), "--btc: #b45309; --accent-l: #b45309", "amber is 5.0:1 on white, 3.6:1 on dark");
+        assert_eq!(accent_style("#60a5fa"), "--btc: #60a5fa; --accent-d: #60a5fa", "pale blue is 2.5:1 on white");
+        assert_eq!(accent_style("#1e3a8a"), "--btc: #1e3a8a; --accent-l: #1e3a8a", "navy is unreadable on dark");
+        assert_eq!(accent_style("#888888"), "--btc: #888888; --accent-d: #888888");
+        assert_eq!(accent_style("#bad"), "--btc: #bad; --accent-d: #bad", "the short form is read as #bbaadd");
         assert_eq!(contrast_ratio("#12", "#fff"), None);
     }
 

@@ -470,6 +470,17 @@ test('accent colour: charts always take it; text only where it reads at 4.5:1', 
     const [accent, btc] = await vars(page);
     assert.equal(btc, '#60a5fa', 'charts take the pale blue');
     assert.equal(accent, '#b45309', 'text keeps the default accent: pale blue is 2.5:1 on white');
+    // On the dark theme pale blue reads well (7:1), so text takes it there; switching back restores the default.
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    assert.deepEqual(await vars(page), ['#60a5fa', '#60a5fa']);
+  });
+  // Navy: fine on white, unreadable on the dark surface, also when the dark theme comes from the OS (auto).
+  await withPage(suite.browser, calcUrl('?embed=1&accent=%231e3a8a'), async (page) => {
+    assert.deepEqual(await vars(page), ['#1e3a8a', '#1e3a8a']);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await vars(page), ['#fbbf24', '#1e3a8a'], 'OS dark + auto theme: text takes the dark default');
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    assert.deepEqual(await vars(page), ['#1e3a8a', '#1e3a8a'], 'an explicit light theme wins over the OS');
   });
 });
 

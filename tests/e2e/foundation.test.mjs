@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { startServer } from './server.mjs';
 import { snapshot } from './model.mjs';
 import {
-  DIST, HEADLINE_KPI, useSuite, withPage, referenceCases, scenarioQuery, readScenario, kpi, kpiRaw, allKpis,
+  DIST, HEADLINE_KPI, useSuite, withPage, openPage, referenceCases, scenarioQuery, readScenario, kpi, kpiRaw, allKpis,
   expectKpi, eventually, typeInto, textFieldSelector, sliderSelector, screenshot, assertClose, isClose, parseField,
 } from './helpers.mjs';
 
@@ -172,6 +172,25 @@ test('the same dist/ works from the site root', T, async () => {
   } finally {
     await root.close();
   }
+});
+
+test('a WASM that cannot load leaves a message, not a blank page', T, async () => {
+  const h = await openPage(suite.browser, suite.url, {
+    waitForKpi: false,
+    beforeGoto: (page) => page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' })),
+  });
+  try {
+    const msg = h.page.locator('#load-error');
+    await eventually(async () => assert.match(await msg.textContent(), /could not start/), { timeout: 8000 });
+    assert.equal(await msg.getAttribute('role'), 'alert');
+    assert.equal(await h.page.locator('[data-kpi]').count(), 0, 'the app did not start');
+  } finally {
+    await h.context.close();
+  }
+  // A page that starts shows no such message.
+  await withPage(suite.browser, suite.url, async (page) => {
+    assert.equal(await page.locator('#load-error').count(), 0);
+  });
 });
 
 test('screenshot of the default page at 1440x900', T, async () => {
