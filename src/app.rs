@@ -7,7 +7,7 @@ use crate::components::{
     risk_panel,
 };
 use crate::dom::{push_section, Island, Section};
-use crate::format::plain;
+use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
 use crate::state::query::{from_query, query_pairs, to_query, PAGE_KEYS};
@@ -48,7 +48,7 @@ fn url_for(s: &Scenario) -> String {
     let mut parts: Vec<String> = query_pairs(&search())
         .into_iter()
         .filter(|(k, _)| PAGE_KEYS.contains(&k.as_str()))
-        .map(|(k, v)| [k.as_str(), "=", &crate::state::query::encode_component(&v)].concat())
+        .map(|(k, v)| Txt::default().t(k.as_str()).t("=").s(crate::state::query::encode_component(&v)).0)
         .collect();
     let q = to_query(s, &plain);
     if !q.is_empty() {
@@ -86,7 +86,7 @@ fn initial_scenario(embed: bool) -> (Scenario, Vec<String>) {
         let (s, issues) = from_query(&q, &Scenario::default());
         if !issues.is_empty() {
             let list: Vec<String> = issues.iter().map(|i| i.message()).collect();
-            notices.push(["Some link values were not applied (the rest were): ", &list.join("; ")].concat());
+            notices.push(Txt::default().t("Some link values were not applied (the rest were): ").s(list.join("; ")).0);
         }
         return (s, notices);
     }
@@ -99,7 +99,10 @@ fn initial_scenario(embed: bool) -> (Scenario, Vec<String>) {
         if !issues.is_empty() {
             let list: Vec<String> = issues.iter().map(|i| i.message()).collect();
             notices.push(
-                ["Your saved scenario could not be read in full; the rest was applied: ", &list.join("; ")].concat(),
+                Txt::default()
+                    .t("Your saved scenario could not be read in full; the rest was applied: ")
+                    .s(list.join("; "))
+                    .0,
             );
         }
         return (s, notices);

@@ -6,7 +6,7 @@ use crate::components::chart_frame::{
     axes, level, month_axis, projection_island, rule, x_range, y_range, Axis, ChartData, Projection, Readout, H,
 };
 use crate::components::kpi_defs::{show, Fmt};
-use crate::format::{num, usd, usd_tick};
+use crate::format::{num, usd, usd_tick, Txt};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
 use crate::dom::Section;
@@ -24,8 +24,8 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let pts: Vec<(f64, f64)> = cash.iter().enumerate().map(|(m, c)| (x.map(m as f64), y.map(*c))).collect();
     let at_day = |d: Option<usize>| d.map(|d| x.map(d as f64 / DAYS_PER_MONTH));
     let payback = match r.projection.payback_days {
-        Some(d) => ["payback on day ", &num(d as f64, 0)].concat(),
-        None => ["no payback within ", &show(Fmt::Months, horizon_months)].concat(),
+        Some(d) => Txt::default().t("payback on day ").s(num(d as f64, 0)).0,
+        None => Txt::default().t("no payback within ").s(show(Fmt::Months, horizon_months)).0,
     };
     // Layers, each patched on its own: a slider move mostly moves the line and the payback rule.
     let mut svg = Svg::new();
@@ -53,7 +53,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             .map(|(m, c)| Readout {
                 x_px: x.map(m as f64),
                 values: [m as f64, *c, capex, 0.0, 0.0],
-                words: |v| ["month ", &num(v[0], 0), ": ", &usd(v[1]), " of ", &usd(v[2])].concat(),
+                words: |v| Txt::default().t("month ").s(num(v[0], 0)).t(": ").s(usd(v[1])).t(" of ").s(usd(v[2])).0,
                 mark: None,
             })
             .collect(),

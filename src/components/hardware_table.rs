@@ -9,7 +9,7 @@ use crate::app::Ctx;
 use crate::chart::push_escaped;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::dom::{find, find_all, on, set_class, set_text, target, Section};
-use crate::format::{num, pct, usd_kwh};
+use crate::format::{num, pct, usd_kwh, Txt};
 use crate::model::Scenario;
 use crate::state::insights::{hardware_table, HardwareRow};
 use crate::state::presets::{machine_presets, MachinePreset};
@@ -87,15 +87,14 @@ fn rows_markup(rows: &[HardwareRow], s: &Scenario) -> String {
 
 /// "3 of 13 current models lose money on power at $0.050/kWh today. …"
 fn summary(rows: &[HardwareRow], s: &Scenario) -> String {
-    [
-        &num(rows.iter().filter(|r| r.underwater).count() as f64, 0),
-        " of ",
-        &num(rows.len() as f64, 0),
-        " current models lose money on power at ",
-        &usd_kwh(s.power_price_usd_kwh),
-        "/kWh today. Sorted by breakeven power price, most resilient first.",
-    ]
-    .concat()
+    Txt::default()
+        .s(num(rows.iter().filter(|r| r.underwater).count() as f64, 0))
+        .t(" of ")
+        .s(num(rows.len() as f64, 0))
+        .t(" current models lose money on power at ")
+        .s(usd_kwh(s.power_price_usd_kwh))
+        .t("/kWh today. Sorted by breakeven power price, most resilient first.")
+        .0
 }
 
 /// Keeps the summary and rows current and applies a clicked machine.
@@ -153,15 +152,14 @@ pub fn section(c: Ctx) -> Section {
         let rows = hardware_table(s, &machine_presets());
         (summary(&rows, s), rows_markup(&rows, s))
     });
-    let m = [
-        "<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now</h2><p class=\"muted\">",
-        &crate::dom::esc(&note),
-        "</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Machines by day-0 margin\"><table class=\"hardware\"><thead><tr><th scope=\"col\">Machine</th><th scope=\"col\">Status</th>\
+    let m = Txt::default()
+        .t("<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now</h2><p class=\"muted\">")
+        .s(crate::dom::esc(&note))
+        .t("</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Machines by day-0 margin\"><table class=\"hardware\"><thead><tr><th scope=\"col\">Machine</th><th scope=\"col\">Status</th>\
          <th scope=\"col\">Breakeven power</th><th scope=\"col\">Day-0 margin</th><th scope=\"col\">Shutdown hashprice</th>\
-         <th scope=\"col\">J/TH</th></tr></thead><tbody>",
-        &body,
-        "</tbody></table></div></section>",
-    ]
-    .concat();
+         <th scope=\"col\">J/TH</th></tr></thead><tbody>")
+        .t(&body)
+        .t("</tbody></table></div></section>")
+        .0;
     Section::new(m, move |root| bind(c, root))
 }

@@ -6,7 +6,7 @@ use crate::components::chart_frame::{
     axes, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
 };
 use crate::components::kpi_defs::{show, Fmt};
-use crate::format::{num, usd_tick};
+use crate::format::{num, usd_tick, Txt};
 use crate::model::{Results, Scenario};
 use crate::dom::Section;
 
@@ -56,8 +56,13 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
                 x_px: x.map(d as f64),
                 values: [d as f64, hp[d], if off(d) { 1.0 } else { 0.0 }, 0.0, 0.0],
                 words: |v| {
-                    ["day ", &num(v[0], 0), ": ", &show(Fmt::UsdPerPhDay, v[1]), if v[2] > 0.0 { " (curtailed)" } else { "" }]
-                        .concat()
+                    Txt::default()
+                        .t("day ")
+                        .s(num(v[0], 0))
+                        .t(": ")
+                        .s(show(Fmt::UsdPerPhDay, v[1]))
+                        .t(if v[2] > 0.0 { " (curtailed)" } else { "" })
+                        .0
                 },
                 mark: None,
             })
@@ -68,13 +73,12 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
                 .map(|d| vec![num(d as f64, 0), show(Fmt::UsdPerPhDay, hp[d]), (if off(d) { "yes" } else { "no" }).to_string()])
                 .collect::<Vec<_>>(),
         ) } else { String::new() },
-        desc: [
-            "Daily hashprice with network growth, price drift and halvings, against this machine's shutdown hashprice of ",
-            &show(Fmt::UsdPerPhDay, shutdown),
-            ". ",
-            &below_words(s, r, shutdown),
-        ]
-        .concat(),
+        desc: Txt::default()
+            .t("Daily hashprice with network growth, price drift and halvings, against this machine's shutdown hashprice of ")
+            .s(show(Fmt::UsdPerPhDay, shutdown))
+            .t(". ")
+            .s(below_words(s, r, shutdown))
+            .0,
         w,
         h: H,
         ..ChartData::default()

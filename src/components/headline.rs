@@ -7,7 +7,7 @@
 use crate::app::Ctx;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::dom::{find, on, set_attr, set_text, target, target_value, Section};
-use crate::format::{num, usd_whole};
+use crate::format::{num, usd_whole, Txt};
 use crate::model::Scenario;
 use crate::state::insights::{headline, Headline};
 use crate::state::query::parse_user_number;
@@ -36,18 +36,17 @@ fn ehs(x: f64) -> String {
 
 fn sentence(h: &Headline, s: &Scenario) -> String {
     let t = show(Fmt::Usd, h.threshold_usd_per_ph_day);
-    let mut out = [
-        "At ",
-        &usd_whole(s.btc_price_usd),
-        " and ",
-        &ehs(s.network_hashrate_ehs),
-        ", hashprice is ",
-        &show(Fmt::UsdPerPhDay, h.hashprice_usd_per_ph_day),
-        if h.below { ", below " } else { ", above " },
-        &t,
-        ". ",
-    ]
-    .concat();
+    let mut out = Txt::default()
+        .t("At ")
+        .s(usd_whole(s.btc_price_usd))
+        .t(" and ")
+        .s(ehs(s.network_hashrate_ehs))
+        .t(", hashprice is ")
+        .s(show(Fmt::UsdPerPhDay, h.hashprice_usd_per_ph_day))
+        .t(if h.below { ", below " } else { ", above " })
+        .t(&t)
+        .t(". ")
+        .0;
     match (h.btc_price_below_usd, h.network_hashrate_above_ehs) {
         (Some(p), Some(n)) => {
             for part in [
@@ -101,17 +100,16 @@ pub fn section(c: Ctx) -> Section {
         let h = headline(s, START_THRESHOLD);
         (below_attr(&h), sentence(&h, s))
     });
-    let m = [
-        "<section class=\"card headline\" id=\"headline\" aria-labelledby=\"headline-h\" data-below=\"",
-        h.0,
-        "\"><h2 id=\"headline-h\">Headline check</h2><p class=\"headline-text\" data-headline=\"\">",
-        &crate::dom::esc(&h.1),
-        "</p><p class=\"muted\">The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. \
+    let m = Txt::default()
+        .t("<section class=\"card headline\" id=\"headline\" aria-labelledby=\"headline-h\" data-below=\"")
+        .t(h.0)
+        .t("\"><h2 id=\"headline-h\">Headline check</h2><p class=\"headline-text\" data-headline=\"\">")
+        .s(crate::dom::esc(&h.1))
+        .t("</p><p class=\"muted\">The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. \
          Those figures give about $39: the $35.06 low of 22 Nov 2025 came with BTC near $84k (try the “Trough” preset).</p>\
          <label class=\"inline-field\">Threshold <input type=\"text\" inputmode=\"decimal\" class=\"num small\" \
          name=\"headline_threshold\" aria-invalid=\"false\" aria-describedby=\"err-headline-threshold\" value=\"35\"> USD per PH/s per day</label>\
-         <p class=\"error\" id=\"err-headline-threshold\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></section>",
-    ]
-    .concat();
+         <p class=\"error\" id=\"err-headline-threshold\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></section>")
+        .0;
     Section::new(m, move |root| bind(c, root))
 }

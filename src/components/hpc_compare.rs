@@ -9,7 +9,7 @@ use crate::app::Ctx;
 use crate::chart::{hbar, int_string, push_escaped, push_int, px, Scale, Svg};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::dom::{find, find_all, set_attr, set_text, Section};
-use crate::format::usd;
+use crate::format::{usd, Txt};
 use crate::model::{Hpc, Results, Scenario};
 use leptos::prelude::*;
 use web_sys::Element;
@@ -35,7 +35,7 @@ fn payback(years: Option<f64>) -> String {
 fn pays_back(years: Option<f64>, verb: &str) -> String {
     match years {
         Some(y) if y == 0.0 => "have no capex to repay".into(),
-        Some(y) => [verb, &show(Fmt::Years, y)].concat(),
+        Some(y) => Txt::default().t(verb).s(show(Fmt::Years, y)).0,
         None => ["never ", verb.strip_suffix(" in ").unwrap_or(verb)].concat(),
     }
 }
@@ -43,21 +43,20 @@ fn pays_back(years: Option<f64>, verb: &str) -> String {
 fn desc(h: &Hpc) -> String {
     // No ratio when mining makes no profit: "infinitely as much" would say nothing.
     let ratio = h.hpc_to_mining_profit_ratio.map_or_else(|| "mining makes no profit".into(), |r| show(Fmt::Ratio, r) + " as much");
-    [
-        "Per MW a year, mining earns ",
-        &usd(h.mining_gross_profit_usd_mw_year),
-        " gross profit and an AI/HPC lease ",
-        &usd(h.hpc_profit_usd_mw_year),
-        " (",
-        &ratio,
-        "). AI/HPC capex ",
-        &pays_back(h.hpc_payback_years, "pays back in "),
-        "; mining machines ",
-        &pays_back(h.mining_payback_years, "pay back in "),
-        " at today's hashprice, before network growth, halvings and curtailment (the projection above has those). \
-         The lease is per kW of IT load with power passed through to the tenant.",
-    ]
-    .concat()
+    Txt::default()
+        .t("Per MW a year, mining earns ")
+        .s(usd(h.mining_gross_profit_usd_mw_year))
+        .t(" gross profit and an AI/HPC lease ")
+        .s(usd(h.hpc_profit_usd_mw_year))
+        .t(" (")
+        .t(&ratio)
+        .t("). AI/HPC capex ")
+        .s(pays_back(h.hpc_payback_years, "pays back in "))
+        .t("; mining machines ")
+        .s(pays_back(h.mining_payback_years, "pay back in "))
+        .t(" at today's hashprice, before network growth, halvings and curtailment (the projection above has those). \
+         The lease is per kW of IT load with power passed through to the tenant.")
+        .0
 }
 
 /// One bar: its class, left edge, width and the x and text of its value label.
@@ -91,7 +90,7 @@ impl Shown {
             let x = Scale::new((values().fold(0.0, f64::min), values().fold(1.0, f64::max)), (label_w, w - 150.0));
             let bar = |v: f64, class: &'static str, who: &str| {
                 let (x, w, label_x) = hbar(&x, v);
-                Bar { class, x, w, label_x, label: [who, &usd(v)].concat() }
+                Bar { class, x, w, label_x, label: Txt::default().t(who).s(usd(v)).0 }
             };
             let bars = m.map(|(_, mining, hpc)| {
                 [bar(mining, if mining < 0.0 { "bar-mining neg" } else { "bar-mining" }, "mining: "), bar(hpc, "bar-hpc", "AI/HPC: ")]

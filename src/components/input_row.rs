@@ -8,7 +8,7 @@
 use crate::app::Ctx;
 use crate::dom::{find, push_escaped, set_attr, set_class, set_text};
 use crate::fields::{read, write, Field, FIELDS};
-use crate::format::{fixed, plain};
+use crate::format::{fixed, plain, Txt};
 use crate::model::Scenario;
 use crate::state::query::parse_user_number;
 use leptos::prelude::*;
@@ -205,7 +205,7 @@ pub fn patch(rows: &[Row], s: &Scenario) {
 fn apply(c: Ctx, f: &Field, raw: &str) -> Result<(), String> {
     let v = parse_user_number(raw).ok_or_else(|| {
         let hint = if raw.contains(',') && !raw.contains('.') { "Use a point for decimals" } else { "Enter a number" };
-        [hint, ", e.g. ", &shown(f, read(f.key, &Scenario::default()))].concat()
+        Txt::default().t(hint).t(", e.g. ").s(shown(f, read(f.key, &Scenario::default()))).0
     })?;
     let mut next = c.scenario.get_untracked();
     write(f.key, &mut next, v).map_err(|e| capitalise(&e.reason))?;
@@ -249,20 +249,27 @@ fn note_text(key: &str, x: f64) -> String {
     match key {
         "block_height" if current_subsidy_btc(x) == 0.0 => "No block subsidy left at this height: fees are the whole reward.".into(),
         // Rounded up, as the projection counts the halving on the first day with the lower subsidy.
-        "block_height" => [
-            "Subsidy now ",
-            &num(current_subsidy_btc(x), 4),
-            " BTC; next halving at block ",
-            &num(next_halving_height(x), 0),
-            ", in about ",
-            &crate::components::kpi_defs::show(crate::components::kpi_defs::Fmt::Days, days_to_next_halving(x).ceil()),
-            ".",
-        ]
-        .concat(),
+        "block_height" => Txt::default()
+            .t("Subsidy now ")
+            .s(num(current_subsidy_btc(x), 4))
+            .t(" BTC; next halving at block ")
+            .s(num(next_halving_height(x), 0))
+            .t(", in about ")
+            .s(crate::components::kpi_defs::show(crate::components::kpi_defs::Fmt::Days, days_to_next_halving(x).ceil()))
+            .t(".")
+            .0,
         "hashrate_growth_pct_month" => {
-            ["≈ ", &num(growth_pct_per_adjustment(x), 3), "% per difficulty adjustment (every 2,016 blocks)."].concat()
+            Txt::default()
+                .t("≈ ")
+                .s(num(growth_pct_per_adjustment(x), 3))
+                .t("% per difficulty adjustment (every 2,016 blocks).")
+                .0
         }
-        _ => ["Fleet: ", &crate::components::kpi_defs::show(crate::components::kpi_defs::Fmt::Kw, x), " of power."].concat(),
+        _ => Txt::default()
+            .t("Fleet: ")
+            .s(crate::components::kpi_defs::show(crate::components::kpi_defs::Fmt::Kw, x))
+            .t(" of power.")
+            .0,
     }
 }
 

@@ -1,7 +1,7 @@
 //! What each KPI is called, how its number reads, what "none" means for it, and its formula with the
 //! current numbers substituted.
 
-use crate::format::{compact, num, pct, usd, usd_kwh, usd_whole};
+use crate::format::{compact, num, pct, usd, usd_kwh, usd_whole, Txt};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
 use crate::state::insights::{btc_or_sats, scale_hashrate_ths};
@@ -70,7 +70,7 @@ pub struct KpiDef {
 }
 
 fn never(s: &Scenario, _: Option<&Results>) -> String {
-    ["never within ", &show(Fmt::Months, s.horizon_months)].concat()
+    Txt::default().t("never within ").s(show(Fmt::Months, s.horizon_months)).0
 }
 fn no_debt(_: &Scenario, _: Option<&Results>) -> String {
     "no debt".into()
@@ -78,7 +78,12 @@ fn no_debt(_: &Scenario, _: Option<&Results>) -> String {
 /// The fleet's daily figure for one machine, for comparing with single-machine calculators.
 fn per_machine(s: &Scenario, fleet_usd_day: f64) -> String {
     if s.machine_count > 1.0 {
-        ["; one machine of ", &num(s.machine_count, 0), ": ", &usd(fleet_usd_day / s.machine_count)].concat()
+        Txt::default()
+            .t("; one machine of ")
+            .s(num(s.machine_count, 0))
+            .t(": ")
+            .s(usd(fleet_usd_day / s.machine_count))
+            .0
     } else {
         String::new()
     }
@@ -103,6 +108,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("hashvalue × BTC price = ")
                 .s(num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0))
                 .t(" sats × ")
@@ -119,6 +125,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("144 blocks × (")
                 .s(num(r.snapshot.block_subsidy_btc, 4))
                 .t(" subsidy + ")
@@ -138,6 +145,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("hashprice × (1 − pool fee) ÷ (24 h × efficiency) = ")
                 .s(hp(r))
                 .t(" × ")
@@ -156,6 +164,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("24 h × efficiency × power price ÷ (1 − pool fee) = 24 × ")
                 .s(num(s.machine_efficiency_jth, 1))
                 .t(" × ")
@@ -175,6 +184,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("BTC price × shutdown hashprice ÷ hashprice = ")
                 .s(usd_whole(s.btc_price_usd))
                 .t(" × ")
@@ -192,6 +202,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("revenue − power − fixed costs = ")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" − ")
@@ -212,6 +223,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("BTC mined per day × BTC price = ")
                 .s(show(Fmt::Btc, r.snapshot.btc_mined_day))
                 .t(" × ")
@@ -227,6 +239,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("fleet power × 24 h × uptime × power price = ")
                 .s(num(r.snapshot.fleet_power_kw, 0))
                 .t(" kW × 24 h × ")
@@ -245,6 +258,7 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "none (no revenue)".into(),
         formula: |_, r| {
             Txt::default()
+                
                 .t("(revenue − power) ÷ revenue = (")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" − ")
@@ -261,6 +275,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("hashvalue × fleet hashrate × uptime × (1 − pool fee) = ")
                 .s(show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day))
                 .t(" × ")
@@ -279,6 +294,7 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "none (nothing mined)".into(),
         formula: |_, r| {
             Txt::default()
+                
                 .t("power cost per day ÷ BTC mined per day = ")
                 .s(usd(r.snapshot.power_cost_usd_day))
                 .t(" ÷ ")
@@ -300,6 +316,7 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "none (no reward)".into(),
         formula: |s, r| {
             Txt::default()
+                
                 .t("fees ÷ (subsidy + fees) = ")
                 .s(num(s.fees_btc_per_block, 4))
                 .t(" ÷ (")
@@ -324,6 +341,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
+                
                 .t("network hashrate × 600 s ÷ 2³² = ")
                 .s(num(s.network_hashrate_ehs, 0))
                 .t(" EH/s × 1e18 × 600 ÷ 2³²")
@@ -337,6 +355,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
+                
                 .t("machines × hashrate = ")
                 .s(num(s.machine_count, 0))
                 .t(" × ")
@@ -352,6 +371,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("fleet hashrate × efficiency = ")
                 .s(show(Fmt::Ths, r.snapshot.fleet_hashrate_ths))
                 .t(" × ")
@@ -367,6 +387,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("price per TH × fleet hashrate = ")
                 .s(usd(s.machine_price_usd_per_th))
                 .t(" × ")
@@ -389,6 +410,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
+                
                 .t("−capex + Σ daily net cash ÷ (1 + ")
                 .s(pct(s.discount_rate_pct_year))
                 .t(")^((day + 1) ÷ 365.25), day 0 first")
@@ -418,6 +440,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |_, r| {
             Txt::default()
+                
                 .t("revenue − power − fixed costs − capex over the horizon; revenue ")
                 .s(usd(r.projection.total_revenue_usd))
                 .t(", power ")
@@ -455,6 +478,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |_, r| {
             Txt::default()
+                
                 .t("days whose revenue is below their power cost (hashprice below the shutdown hashprice ")
                 .s(show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day))
                 .t(")")
@@ -468,6 +492,7 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "not within the horizon".into(),
         formula: |s, _| {
             Txt::default()
+                
                 .t("first day whose block subsidy falls, at 144 blocks a day from block ")
                 .s(num(s.block_height, 0))
                 .0
@@ -487,6 +512,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("amortising: debt × i ÷ (1 − (1 + i)^−n), debt = ")
                 .s(pct(s.debt_pct))
                 .t(" of capex = ")
@@ -519,6 +545,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
+                
                 .t("hashprice × TH/s per MW (")
                 .s(num(1e6 / s.machine_efficiency_jth, 0))
                 .t(") ÷ 1,000 × uptime × (1 − fee) × 365.25 = ")
@@ -534,6 +561,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |_, r| {
             Txt::default()
+                
                 .t("mining revenue − 1,000 kW × 24 h × uptime × power price × 365.25 = ")
                 .s(usd(r.hpc.mining_revenue_usd_mw_year))
                 .t(" − ")
@@ -548,6 +576,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
+                
                 .t("machine price per TH × TH/s per MW = ")
                 .s(usd(s.machine_price_usd_per_th))
                 .t(" × ")
@@ -562,6 +591,7 @@ pub const KPIS: &[KpiDef] = &[
         none: no_mining_profit,
         formula: |_, r| {
             Txt::default()
+                
                 .t("mining capex per MW ÷ mining gross profit per MW, at today's hashprice (no growth, halvings or curtailment) = ")
                 .s(usd(r.hpc.mining_capex_usd_mw))
                 .t(" ÷ ")
@@ -575,6 +605,7 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, _| Txt::default()
+            
             .t("lease × 1,000 kW × 12 months = ")
             .s(usd(s.hpc_lease_usd_kw_month))
             .t(" × 12,000")
@@ -594,6 +625,7 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "never (no AI/HPC profit)".into(),
         formula: |s, r| {
             Txt::default()
+                
                 .t("build cost per MW ÷ AI/HPC profit per MW = ")
                 .s(usd(s.hpc_capex_usd_mw))
                 .t(" ÷ ")
@@ -608,6 +640,7 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "n/a (mining makes no gross profit)".into(),
         formula: |_, r| {
             Txt::default()
+                
                 .t("AI/HPC profit per MW ÷ mining gross profit per MW = ")
                 .s(usd(r.hpc.hpc_profit_usd_mw_year))
                 .t(" ÷ ")
@@ -619,21 +652,4 @@ pub const KPIS: &[KpiDef] = &[
 
 pub fn find(key: &str) -> Option<&'static KpiDef> {
     KPIS.iter().find(|k| k.key == key)
-}
-
-/// Concatenates pieces (cheaper in WASM than `format!` machinery with floats).
-/// A formula's text, piece by piece. Each formatted number is moved in and dropped here, so the ~30 formula
-/// closures carry no drop code of their own for their temporaries (that code was ~1 KB of the WASM).
-#[derive(Default)]
-pub struct Txt(pub String);
-
-impl Txt {
-    pub fn t(mut self, text: &str) -> Txt {
-        self.0.push_str(text);
-        self
-    }
-    pub fn s(mut self, text: String) -> Txt {
-        self.0.push_str(&text);
-        self
-    }
 }

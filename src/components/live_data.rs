@@ -5,6 +5,7 @@
 //! Part of the inputs island: markup here, the island's `click` listener calls [`on_click`], and
 //! [`patch_badge`] follows the scenario (the badge says "edited" once a live value is changed).
 
+use crate::format::Txt;
 use crate::app::Ctx;
 use crate::dom::{find, set_attr, set_opt_attr, set_text};
 use crate::live::{fetch_live, now_label, now_ms};
@@ -97,7 +98,7 @@ fn render(l: &Live) {
     let label = if st.loading {
         "Fetching live data…".to_string()
     } else if wait > 0 {
-        ["Use live network data (again in ", &wait.to_string(), " s)"].concat()
+        Txt::default().t("Use live network data (again in ").s(wait.to_string()).t(" s)").0
     } else {
         "Use live network data".to_string()
     };
@@ -165,7 +166,11 @@ pub fn on_click(c: Ctx, l: &Live) {
                         c.scenario.set(next);
                         Ok(())
                     }
-                    Err(e) => Err(["Live data not applied (nothing changed). ", &e.message(), "."].concat()),
+                    Err(e) => Err(Txt::default()
+                        .t("Live data not applied (nothing changed). ")
+                        .s(e.message())
+                        .t(".")
+                        .0),
                 }
             }
             Err(e) => {

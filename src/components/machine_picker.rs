@@ -3,7 +3,7 @@
 
 use crate::app::Ctx;
 use crate::dom::{find, push_escaped, set_text};
-use crate::format::num;
+use crate::format::{num, Txt};
 use crate::model::Scenario;
 use crate::state::presets::MachinePreset;
 use leptos::prelude::*;
@@ -20,17 +20,16 @@ fn matching(presets: &[MachinePreset], s: &Scenario) -> Option<usize> {
 fn note(m: Option<&MachinePreset>) -> String {
     match m {
         // Picking a model replaces the machine price too: say so, with the figure, before a typed price is lost.
-        Some(m) => [
-            &m.cooling,
-            " cooling · ",
-            &num(m.power_w, 0),
-            " W · picking it sets the machine price to ",
-            &crate::format::usd(m.price_usd_per_th),
-            "/TH (",
-            &m.price_note,
-            ")",
-        ]
-        .concat(),
+        Some(m) => Txt::default()
+            .t(&m.cooling)
+            .t(" cooling · ")
+            .s(num(m.power_w, 0))
+            .t(" W · picking it sets the machine price to ")
+            .s(crate::format::usd(m.price_usd_per_th))
+            .t("/TH (")
+            .t(&m.price_note)
+            .t(")")
+            .0,
         None => CUSTOM.into(),
     }
 }
@@ -50,7 +49,14 @@ pub fn markup(out: &mut String, presets: &[MachinePreset], s: &Scenario) {
             out.push_str(" selected");
         }
         out.push('>');
-        push_escaped(out, &[m.model.as_str(), " · ", &num(m.hashrate_ths, 0), " TH/s · ", &num(m.efficiency_jth, 1), " J/TH"].concat());
+        push_escaped(out, &Txt::default()
+            .t(m.model.as_str())
+            .t(" · ")
+            .s(num(m.hashrate_ths, 0))
+            .t(" TH/s · ")
+            .s(num(m.efficiency_jth, 1))
+            .t(" J/TH")
+            .0);
         out.push_str("</option>");
     }
     out.push_str("</select><p class=\"help\">");

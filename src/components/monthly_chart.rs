@@ -5,7 +5,7 @@ use crate::chart::{bars, int_string, nice_scale, px, rects_path, table_rows, Ban
 use crate::components::chart_frame::{
     axes, month_axis, projection_island, x_range, y_range, Axis, ChartData, Projection, Readout, H,
 };
-use crate::format::{num, usd, usd_tick};
+use crate::format::{num, usd, usd_tick, Txt};
 use crate::model::{Results, Scenario};
 use crate::dom::Section;
 
@@ -43,7 +43,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             .map(|(m, v)| Readout {
                 x_px: band.center(m),
                 values: [(m + 1) as f64, *v, 0.0, 0.0, 0.0],
-                words: |v| ["month ", &num(v[0], 0), ": ", &usd(v[1])].concat(),
+                words: |v| Txt::default().t("month ").s(num(v[0], 0)).t(": ").s(usd(v[1])).0,
                 mark: None,
             })
             .collect(),
@@ -55,8 +55,11 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
                 .collect::<Vec<_>>(),
         ) } else { String::new() },
         desc: if payment > 0.0 {
-            ["Net cash per month after power and fixed costs; the dashed line is the debt payment of ", &usd(payment), " a month."]
-                .concat()
+            Txt::default()
+                .t("Net cash per month after power and fixed costs; the dashed line is the debt payment of ")
+                .s(usd(payment))
+                .t(" a month.")
+                .0
         } else {
             "Net cash per month after power and fixed costs; bars below zero are losing months.".to_string()
         },

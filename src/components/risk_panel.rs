@@ -18,7 +18,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
-use crate::format::{num, num_tick, pct, plain, usd, usd_tick};
+use crate::format::{num, num_tick, pct, plain, usd, usd_tick, Txt};
 use crate::model::risk::{heatmap_multiplier, RiskRun, HEATMAP_STEPS};
 use crate::model::{RiskResults, Scenario};
 use leptos::prelude::*;
@@ -49,15 +49,14 @@ fn prob(x: f64) -> String {
 }
 
 fn setup_text(s: &Scenario) -> String {
-    [
-        &num(s.mc_paths, 0),
-        " simulated BTC price paths at ",
-        &pct(s.btc_volatility_pct_year),
-        " yearly volatility (seed ",
-        &num(s.mc_seed, 0),
-        "); network growth, halvings and curtailment as above. Edit them under Risk in the inputs.",
-    ]
-    .concat()
+    Txt::default()
+        .s(num(s.mc_paths, 0))
+        .t(" simulated BTC price paths at ")
+        .s(pct(s.btc_volatility_pct_year))
+        .t(" yearly volatility (seed ")
+        .s(num(s.mc_seed, 0))
+        .t("); network growth, halvings and curtailment as above. Edit them under Risk in the inputs.")
+        .0
 }
 
 fn heat_head(price: f64) -> String {
@@ -250,19 +249,27 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
             .map(|m| Readout {
                 x_px: xs[m],
                 values: [m as f64, p10[m], p50[m], p90[m], 0.0],
-                words: |v| ["month ", &num(v[0], 0), ": P10 ", &usd(v[1]), " · P50 ", &usd(v[2]), " · P90 ", &usd(v[3])].concat(),
+                words: |v| Txt::default()
+                    .t("month ")
+                    .s(num(v[0], 0))
+                    .t(": P10 ")
+                    .s(usd(v[1]))
+                    .t(" · P50 ")
+                    .s(usd(v[2]))
+                    .t(" · P90 ")
+                    .s(usd(v[3]))
+                    .0,
                 mark: None,
             })
             .collect(),
         table: if with_table { table_rows(&(0..p50.len()).map(row).collect::<Vec<_>>()) } else { String::new() },
-        desc: [
-            "Cumulative net cash by month across simulated price paths: the band spans the 10th to 90th percentile, the line is the median. ",
-            &pct(100.0 * risk.mc_payback_probability),
-            " of paths repay the capex within ",
-            &show(Fmt::Months, horizon_months),
-            ".",
-        ]
-        .concat(),
+        desc: Txt::default()
+            .t("Cumulative net cash by month across simulated price paths: the band spans the 10th to 90th percentile, the line is the median. ")
+            .s(pct(100.0 * risk.mc_payback_probability))
+            .t(" of paths repay the capex within ")
+            .s(show(Fmt::Months, horizon_months))
+            .t(".")
+            .0,
         w,
         h: H,
         ..ChartData::default()
@@ -311,7 +318,13 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
     }
     for (i, r) in rows.iter().enumerate() {
         let y = px(8.0 + i as f64 * row_h);
-        let label = [label_of(r.key), ": ", &input_value(r.key, r.low_input), " → ", &input_value(r.key, r.high_input)].concat();
+        let label = Txt::default()
+            .t(label_of(r.key))
+            .t(": ")
+            .s(input_value(r.key, r.low_input))
+            .t(" → ")
+            .s(input_value(r.key, r.high_input))
+            .0;
         svg.text("tick", 0, y + 15, "start", &label);
         for (v, class) in [(r.npv_low_usd, "bar-low"), (r.npv_high_usd, "bar-high")] {
             let (a, z) = (px(bx.min(x.map(v))), px(bx.max(x.map(v))));
@@ -363,14 +376,24 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
 /// A tornado row's readout: `[FIELDS index, low input, NPV, high input, NPV]`.
 fn tornado_words(v: &[f64; 5]) -> String {
     let key = crate::fields::FIELDS.get(v[0] as usize).map(|f| f.key).unwrap_or("");
-    [label_of(key), " ", &input_value(key, v[1]), ": NPV ", &usd(v[2]), " · ", &input_value(key, v[3]), ": NPV ", &usd(v[4])].concat()
+    Txt::default()
+        .t(label_of(key))
+        .t(" ")
+        .s(input_value(key, v[1]))
+        .t(": NPV ")
+        .s(usd(v[2]))
+        .t(" · ")
+        .s(input_value(key, v[3]))
+        .t(": NPV ")
+        .s(usd(v[4]))
+        .0
 }
 
 /// A heatmap cell's readout: `[BTC price, network hashrate, NPV, column, row]`; the centre cell is the scenario.
 fn heat_words(v: &[f64; 5]) -> String {
     let mid = (HEATMAP_STEPS / 2) as f64;
     let here = if v[3] == mid && v[4] == mid { " (this scenario)" } else { "" };
-    ["BTC ", &usd(v[0]), " · ", &num_tick(v[1]), " EH/s: NPV ", &usd(v[2]), here].concat()
+    Txt::default().t("BTC ").s(usd(v[0])).t(" · ").s(num_tick(v[1])).t(" EH/s: NPV ").s(usd(v[2])).t(here).0
 }
 
 const HEAT_LEFT: f64 = 60.0;
@@ -465,14 +488,13 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         points,
         nav: Nav::Grid(n),
         table: table_rows(&rows),
-        desc: [
-            "NPV for BTC prices from 50% to 150% of ",
-            &usd(price),
-            " (left to right) and network hashrates from 50% to 150% of ",
-            &num_tick(hashrate),
-            " EH/s (bottom to top). Green is positive, red negative; the dark line is NPV = 0; the ring marks this scenario.",
-        ]
-        .concat(),
+        desc: Txt::default()
+            .t("NPV for BTC prices from 50% to 150% of ")
+            .s(usd(price))
+            .t(" (left to right) and network hashrates from 50% to 150% of ")
+            .s(num_tick(hashrate))
+            .t(" EH/s (bottom to top). Green is positive, red negative; the dark line is NPV = 0; the ring marks this scenario.")
+            .0,
         w,
         h: if narrow { bottom + 100.0 } else { bottom + 50.0 },
         ..ChartData::default()
