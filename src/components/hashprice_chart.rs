@@ -49,7 +49,8 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let off = |d: usize| curtailed.get(d).copied().unwrap_or(false);
     let step = (hp.len() / 60).max(1);
     ChartData {
-        layers: vec![("curtailed", shade), ("axes", ax), ("", lv), ("", line), ("rule halving", svg.out)],
+        // The shutdown level last: its label (with a halo) reads over the line and the halving rule.
+        layers: vec![("curtailed", shade), ("axes", ax), ("", line), ("rule halving", svg.out), ("", lv)],
         points: (0..hp.len())
             .step_by(step)
             .map(|d| Readout {

@@ -311,6 +311,8 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
     let total_h = row_h * rows.len() as f64 + 10.0;
     let mut svg = Svg::new();
     let mut points = Vec::with_capacity(rows.len());
+    // The scenario's line first, so the labels (with their halo) read over it on a narrow chart.
+    svg.line("axis", px(bx), 0, px(bx), px(total_h));
     for t in &ticks {
         let tx = px(x.map(*t));
         svg.line("grid", tx, 4, tx, px(total_h));
@@ -339,7 +341,6 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
             mark: Some([a - 3.0, y as f64 + bar_dy - 3.0, z - a + 6.0, 26.0]),
         });
     }
-    svg.line("axis", px(bx), 0, px(bx), px(total_h));
     ChartData {
         layers: vec![("", svg.out)],
         points,
