@@ -1,5 +1,6 @@
 //! The page: wires the scenario signal and the one `Memo` of model results that every view reads,
-//! and keeps the scenario in the URL (replaceState, debounced) and in localStorage.
+//! and keeps the scenario in the URL (replaceState, debounced, written at once when the page is left) and in
+//! localStorage.
 
 use crate::components::chart_frame::chart_width_for;
 use crate::components::{
@@ -10,7 +11,7 @@ use crate::dom::{push_section, Island, Section};
 use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
-use crate::state::query::{from_query, query_pairs, to_query, PAGE_KEYS};
+use crate::state::query::{initial_scenario, query_pairs, to_query, PAGE_KEYS};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -24,6 +25,8 @@ pub struct Ctx {
     pub results: Memo<Option<Results>>,
     pub notices: RwSignal<Vec<String>>,
     pub theme: RwSignal<Theme>,
+    /// The headline check's threshold (USD per PH/s per day); a link carries it when it is not the default.
+    pub threshold: RwSignal<f64>,
     pub page: StoredValue<PageOptions>,
     /// Chart view-box width for this screen (see `chart_width_for`).
     pub chart_w: RwSignal<f64>,
@@ -42,14 +45,15 @@ fn search() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// The page URL for a scenario: page parameters (embed, theme, …) kept, scenario keys rewritten.
-fn url_for(s: &Scenario) -> String {
+/// The page URL for a scenario: page parameters (embed, theme, …) kept, the threshold and scenario keys rewritten.
+fn url_for(s: &Scenario, threshold: f64) -> String {
     let loc = window().location();
     let mut parts: Vec<String> = query_pairs(&search())
         .into_iter()
-        .filter(|(k, _)| PAGE_KEYS.contains(&k.as_str()))
+        .filter(|(k, _)| k != "threshold" && PAGE_KEYS.contains(&k.as_str()))
         .map(|(k, v)| Txt::default().t(k.as_str()).t("=").s(crate::state::query::encode_component(&v)).0)
         .collect();
+    parts.extend(crate::page::threshold_param(threshold, &plain));
     let q = to_query(s, &plain);
     if !q.is_empty() {
         parts.push(q);
@@ -63,62 +67,41 @@ fn url_for(s: &Scenario) -> String {
     url
 }
 
-/// Writes the scenario into the URL and (unless embedded) storage now; returns the absolute link.
-/// Runs from timeouts and event handlers, where no reactive owner is current: the caller says `embed`.
-pub fn flush_url(s: &Scenario, embed: bool) -> String {
-    let url = url_for(s);
+/// Writes the scenario and threshold into the URL and the scenario (unless embedded) into storage now;
+/// returns the absolute link.
+pub fn flush_url(c: Ctx) -> String {
+    let embed = c.page.with_value(|p| p.embed);
+    let url = c.scenario.with_untracked(|s| url_for(s, c.threshold.get_untracked()));
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
     // An embedded calculator must not overwrite the visitor's own saved scenario.
     if let Some(st) = storage().filter(|_| !embed) {
-        let _ = st.set_item(STORAGE_KEY, &to_query(s, &plain));
+        let _ = st.set_item(STORAGE_KEY, &c.scenario.with_untracked(|s| to_query(s, &plain)));
     }
     window().location().href().unwrap_or(url)
 }
 
-/// The starting scenario: the link's scenario keys if it has any, else the saved scenario, else defaults.
-fn initial_scenario(embed: bool) -> (Scenario, Vec<String>) {
-    let q = search();
-    let has_scenario_keys = query_pairs(&q).iter().any(|(k, _)| !PAGE_KEYS.contains(&k.as_str()));
-    let mut notices = Vec::new();
-    if has_scenario_keys {
-        let (s, issues) = from_query(&q, &Scenario::default());
-        if !issues.is_empty() {
-            let list: Vec<String> = issues.iter().map(|i| i.message()).collect();
-            notices.push(Txt::default().t("Some link values were not applied (the rest were): ").s(list.join("; ")).0);
-        }
-        return (s, notices);
+/// Saves the theme the visitor chose with the theme button. Only that choice is saved: a link's or an
+/// embed's `theme=` applies to its own view and must not change the visitor's theme everywhere else.
+pub fn save_theme(t: Theme) {
+    if let Some(st) = storage() {
+        let _ = st.set_item(THEME_KEY, t.label());
     }
-    // An embedded calculator shows what its host chose, never this visitor's saved scenario.
-    let saved = if embed { None } else { storage().and_then(|st| st.get_item(STORAGE_KEY).ok().flatten()) };
-    if let Some(saved) = saved {
-        // Like a link, it applies what it can: one unreadable key (say, from another version) must not
-        // throw away the rest of the user's work.
-        let (s, issues) = from_query(&saved, &Scenario::default());
-        if !issues.is_empty() {
-            let list: Vec<String> = issues.iter().map(|i| i.message()).collect();
-            notices.push(
-                Txt::default()
-                    .t("Your saved scenario could not be read in full; the rest was applied: ")
-                    .s(list.join("; "))
-                    .0,
-            );
-        }
-        return (s, notices);
-    }
-    (Scenario::default(), notices)
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let page = PageOptions::from_query(&search());
-    let (initial, initial_notices) = initial_scenario(page.embed);
+    // An embedded calculator shows what its host chose, never this visitor's saved scenario.
+    let saved = storage().filter(|_| !page.embed).and_then(|st| st.get_item(STORAGE_KEY).ok().flatten());
+    let (initial, initial_notices) = initial_scenario(&search(), saved.as_deref());
     let scenario = RwSignal::new(initial);
     let results = Memo::new(move |_| scenario.with(|s| evaluate(s).ok()));
     let saved_theme = storage().and_then(|st| st.get_item(THEME_KEY).ok().flatten());
     let theme = RwSignal::new(page.theme.or(saved_theme.as_deref().and_then(Theme::parse)).unwrap_or(Theme::Auto));
     let notices = RwSignal::new(initial_notices);
+    let threshold = RwSignal::new(page.threshold);
     let beside = page.shows("inputs");
     let page = StoredValue::new(page);
     let viewport = || window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
@@ -130,24 +113,45 @@ pub fn App() -> impl IntoView {
         }
     });
     // Handed to every section, which hands it to its binder; the context is for `api`'s host messages.
-    let c = Ctx { scenario, results, notices, theme, page, chart_w };
+    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w };
     provide_context(c);
     crate::api::connect_embed_host();
 
-    // URL and storage follow the scenario, debounced so a slider drag writes once it settles.
+    // URL and storage follow the scenario and threshold, debounced so a slider drag writes once it settles.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     crate::dom::effect(move |first| {
-        let s = scenario.get();
+        scenario.track();
+        threshold.track();
         if first {
             return;
         }
         if let Some(h) = pending.get_value() {
             h.clear();
         }
-        let embed = page.with_value(|p| p.embed);
-        let handle = set_timeout_with_handle(move || { flush_url(&s, embed); }, Duration::from_millis(250)).ok();
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                flush_url(c);
+            },
+            Duration::from_millis(250),
+        )
+        .ok();
         pending.set_value(handle);
     });
+    // Leaving the page (or hiding it, the last event a phone reliably sends) writes a pending edit now, or
+    // the edits of the last 250 ms would be lost.
+    for event in ["pagehide", "visibilitychange"] {
+        let _ = window_event_listener_untyped(event, move |_| {
+            if event == "visibilitychange" && !document().hidden() {
+                return;
+            }
+            if let Some(h) = pending.get_value() {
+                h.clear();
+                pending.set_value(None);
+                flush_url(c);
+            }
+        });
+    }
 
     crate::dom::effect(move |_| {
         let t = theme.get();
@@ -160,9 +164,6 @@ pub fn App() -> impl IntoView {
                     let _ = root.set_attribute("data-theme", t.label());
                 }
             }
-        }
-        if let Some(st) = storage() {
-            let _ = st.set_item(THEME_KEY, t.label());
         }
     });
 

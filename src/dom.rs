@@ -140,6 +140,21 @@ pub fn set_class(el: &Element, class: &str, on: bool) {
     }
 }
 
+/// Writes `text` to the clipboard now (inside the click, where browsers allow it); the future says whether
+/// the browser accepted it. Plain-HTTP pages other than localhost have no `navigator.clipboard` at all
+/// (web-sys would call `writeText` on `undefined` and throw), so its presence is checked first and a missing
+/// clipboard counts as a refusal.
+pub fn copy_text(text: &str) -> impl std::future::Future<Output = bool> {
+    let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok().filter(|c| c.is_object());
+    let promise = clipboard.map(|c| c.unchecked_into::<web_sys::Clipboard>().write_text(text));
+    async move {
+        match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            None => false,
+        }
+    }
+}
+
 /// The element an event came from.
 pub fn target(ev: &Event) -> Option<Element> {
     ev.target().and_then(|t| t.dyn_into::<Element>().ok())

@@ -1,7 +1,7 @@
 //! Page options from the URL (not part of the scenario): embed mode, which sections show, theme, accent
-//! colour and the live-data button. Pure, so the parsing is tested natively.
+//! colour, the live-data button and the headline threshold. Pure, so the parsing is tested natively.
 
-use crate::state::query::page_param;
+use crate::state::query::{encode_component, page_param, parse_threshold, DEFAULT_THRESHOLD};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
@@ -50,6 +50,13 @@ pub struct PageOptions {
     pub accent: Option<String>,
     /// Show the "Use live network data" button (always outside embed mode; with `live=1` inside).
     pub live: bool,
+    /// The headline check's threshold: the link's if valid, else [`DEFAULT_THRESHOLD`].
+    pub threshold: f64,
+}
+
+/// `threshold=…` for a link (`fmt` prints the number), or nothing for the default, which links leave out.
+pub fn threshold_param(t: f64, fmt: &dyn Fn(f64) -> String) -> Option<String> {
+    (t != DEFAULT_THRESHOLD).then(|| ["threshold=", &encode_component(&fmt(t))].concat())
 }
 
 fn truthy(v: Option<String>) -> bool {
@@ -106,6 +113,7 @@ impl PageOptions {
             theme: page_param(query, "theme").as_deref().and_then(Theme::parse),
             accent: page_param(query, "accent").as_deref().and_then(valid_hex_colour),
             live: !embed || truthy(page_param(query, "live")),
+            threshold: page_param(query, "threshold").as_deref().and_then(parse_threshold).unwrap_or(DEFAULT_THRESHOLD),
         }
     }
 
@@ -123,6 +131,21 @@ mod tests {
         let p = PageOptions::from_query("?btc_price_usd=86000");
         assert!(!p.embed && p.live && p.panels.is_none() && p.theme.is_none() && p.accent.is_none());
         assert!(SECTIONS.iter().all(|s| p.shows(s)));
+        assert_eq!(p.threshold, DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn threshold_travels_in_the_link_and_bad_ones_fall_back() {
+        let fmt = |x: f64| x.to_string();
+        assert_eq!(PageOptions::from_query("?threshold=40").threshold, 40.0);
+        assert_eq!(PageOptions::from_query("?threshold=%2437.5&btc_price_usd=1").threshold, 37.5, "$37.5, as the field takes it");
+        for bad in ["abc", "0", "-5", "", "inf", "NaN", "1e999"] {
+            assert_eq!(PageOptions::from_query(&["?threshold=", bad].concat()).threshold, DEFAULT_THRESHOLD, "{bad:?}");
+        }
+        assert_eq!(threshold_param(40.0, &fmt).as_deref(), Some("threshold=40"));
+        assert_eq!(threshold_param(DEFAULT_THRESHOLD, &fmt), None, "the default is left out");
+        let back = PageOptions::from_query(&["?", &threshold_param(0.1 + 0.2, &fmt).unwrap_or_default()].concat());
+        assert_eq!(back.threshold, 0.1 + 0.2, "the round trip is exact");
     }
 
     #[test]

@@ -26,7 +26,7 @@ use hashprice::state::insights::{
 use hashprice::state::live::{cooldown_left_s, COOLDOWN_MS, RETRY_MS, utc_label, validate, Failure, Fetched, Raw, Source};
 use hashprice::state::{
     decode_component, encode_component, from_query, machine_presets, page_param, parse_machines, parse_number,
-    parse_user_number, query_pairs, to_query, MAX_UNKNOWN_KEYS, PAGE_KEYS,
+    parse_user_number, query_pairs, to_query, ECHO_CHARS, MAX_UNKNOWN_KEYS, PAGE_KEYS,
 };
 use proptest::prelude::*;
 
@@ -86,6 +86,7 @@ fn any_key() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => prop::sample::select(INPUTS).prop_map(|s| s.key.to_string()),
         1 => prop::sample::select(PAGE_KEYS).prop_map(str::to_string),
+        1 => prop::sample::select(&["utm_source", "utm_", "fbclid", "ref", "_ga", "mc_eid"][..]).prop_map(str::to_string),
         1 => Just(String::new()),
         2 => hostile_text(),
     ]
@@ -218,11 +219,16 @@ fn strict_bool(text: &str) -> Option<f64> {
     }
 }
 
+/// The tracking keys of newsletters and ads that a query ignores without a word.
+fn tracking(k: &str) -> bool {
+    k.starts_with("utm_") || ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref"].contains(&k)
+}
+
 /// The scenario a query should give, and the keys that must be reported, from the decoded pairs.
 fn expected_from_query(q: &str) -> (Scenario, Vec<String>) {
     let mut last: Vec<(String, String)> = Vec::new();
     for (k, v) in query_pairs(q) {
-        if k.is_empty() {
+        if k.is_empty() || tracking(&k) {
             continue;
         }
         match last.iter_mut().find(|(key, _)| *key == k) {
@@ -240,6 +246,11 @@ fn expected_from_query(q: &str) -> (Scenario, Vec<String>) {
     let mut s = Scenario::default();
     let mut refused = Vec::new();
     for (k, v) in last {
+        // The threshold is a page key, but a link's bad threshold is named like a bad input.
+        if k == "threshold" && !parse_user_number(&v).is_some_and(|x| x > 0.0) {
+            refused.push(k);
+            continue;
+        }
         if PAGE_KEYS.contains(&k.as_str()) {
             continue;
         }
@@ -277,8 +288,12 @@ proptest! {
         let keys: Vec<&str> = issues.iter().map(|i| i.key.as_str()).collect();
         prop_assert_eq!(&keys, &refused.iter().map(String::as_str).collect::<Vec<_>>(), "{:?}", q);
         for i in &issues {
-            prop_assert!(!i.key.is_empty() && !PAGE_KEYS.contains(&i.key.as_str()));
-            prop_assert!(i.message().starts_with(&i.key), "{}", i.message());
+            prop_assert!(!i.key.is_empty() && (i.key == "threshold" || !PAGE_KEYS.contains(&i.key.as_str())));
+            prop_assert!(!tracking(&i.key), "{}", i.key);
+            // The message names the key, cut short after ECHO_CHARS characters.
+            let shown: String = i.key.chars().take(ECHO_CHARS).collect();
+            prop_assert!(i.message().starts_with(&shown), "{}", i.message());
+            prop_assert!(i.message().chars().count() <= 2 * (ECHO_CHARS + 1) + 7 + i.reason.chars().count(), "{}", i.message());
             prop_assert!(!i.reason.is_empty());
         }
     }

@@ -7,13 +7,12 @@ use crate::app::Ctx;
 use crate::dom::{find, push_escaped, set_attr, set_text};
 use crate::export::{embed_snippet, embed_url};
 use crate::format::plain;
-use crate::page::SECTIONS;
+use crate::page::{threshold_param, SECTIONS};
 use crate::state::query::to_query;
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
 thread_local! {
@@ -48,10 +47,13 @@ pub fn markup(out: &mut String) {
     );
 }
 
-/// The snippet for the current scenario and the chosen panels.
+/// The snippet for the current scenario, headline threshold and chosen panels.
 fn snippet(c: Ctx) -> String {
     let href = window().location().href().unwrap_or_default();
-    let query = c.scenario.with_untracked(|s| to_query(s, &plain));
+    let mut parts: Vec<String> = threshold_param(c.threshold.get_untracked(), &plain).into_iter().collect();
+    parts.push(c.scenario.with_untracked(|s| to_query(s, &plain)));
+    parts.retain(|p| !p.is_empty());
+    let query = parts.join("&");
     let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(*i)).map(|(_, s)| *s).collect();
     let panels = (list.len() < SECTIONS.len()).then_some(list.as_slice());
     embed_snippet(&embed_url(&href, panels, &query), "hashprice-calculator")
@@ -114,12 +116,13 @@ pub fn close(root: &Element) {
 
 /// "Copy code" (and opening): writes `code` to the clipboard and says what happened.
 pub fn copy(root: &Element, code: String) {
-    let promise = window().navigator().clipboard().write_text(&code);
     let status = find(root, ".embed-dialog .status");
+    let copied = crate::dom::copy_text(&code);
     leptos::task::spawn_local(async move {
-        let text = match JsFuture::from(promise).await {
-            Ok(_) => "Embed code copied to the clipboard.",
-            Err(_) => "The browser blocked the clipboard: select the code below and copy it.",
+        let text = if copied.await {
+            "Embed code copied to the clipboard."
+        } else {
+            "The browser blocked the clipboard: select the code below and copy it."
         };
         if let Some(s) = status {
             set_text(&s, text);

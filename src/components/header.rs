@@ -3,7 +3,7 @@
 //! embed dialog follow the signals; every control is served by delegated listeners on the island root that
 //! dispatch on `data-action` (and on the id/name of the control for `change`).
 
-use crate::app::{flush_url, Ctx};
+use crate::app::{flush_url, save_theme, Ctx};
 use crate::components::{embed_button, export_menu};
 use crate::dom::{find, on, push_escaped, set_text, target, target_value, Section};
 use crate::model::Scenario;
@@ -51,14 +51,15 @@ fn markup(c: Ctx) -> String {
 
 /// "Copy link": the URL is written now (not after the debounce) and copied; the status says what really
 /// happened, since a blocked clipboard still leaves the link in the address bar.
-fn copy_link(c: Ctx, status: &Element, embed: bool) {
-    let url = c.scenario.with_untracked(|s| flush_url(s, embed));
-    let promise = window().navigator().clipboard().write_text(&url);
+fn copy_link(c: Ctx, status: &Element) {
+    let url = flush_url(c);
+    let copied = crate::dom::copy_text(&url);
     let status = status.clone();
     leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
-            Ok(_) => set_text(&status, "Link copied: it reproduces this exact scenario."),
-            Err(_) => set_text(&status, &["The browser blocked the clipboard; the address bar holds the link: ", &url].concat()),
+        if copied.await {
+            set_text(&status, "Link copied: it reproduces this exact scenario.");
+        } else {
+            set_text(&status, &["The browser blocked the clipboard; the address bar holds the link: ", &url].concat());
         }
     });
 }
@@ -75,7 +76,6 @@ fn closest(el: &Element, selector: &str) -> Option<Element> {
 
 /// Event handlers run outside the reactive owner, so the context is taken here, once.
 fn bind(c: Ctx, root: &Element) {
-    let embed = c.page.with_value(|p| p.embed);
     let (Some(status), Some(theme), Some(select), Some(note)) = (
         find(root, ".site-header > .status"),
         find(root, "[data-action=theme]"),
@@ -87,6 +87,8 @@ fn bind(c: Ctx, root: &Element) {
 
     let el = root.clone();
     crate::dom::effect(move |_| {
+        // The open embed dialog's snippet carries the threshold too.
+        c.threshold.track();
         let id = c.scenario.with(|s| {
             set_text(&note, &snapshot_note(s));
             selected_preset(s)
@@ -111,8 +113,12 @@ fn bind(c: Ctx, root: &Element) {
                 c.scenario.set(Scenario::default());
                 set_text(&st, "Reset to the November 2025 defaults.");
             }
-            "copy-link" => copy_link(c, &st, embed),
-            "theme" => c.theme.update(|t| *t = t.next()),
+            "copy-link" => copy_link(c, &st),
+            "theme" => {
+                let t = c.theme.get_untracked().next();
+                c.theme.set(t);
+                save_theme(t);
+            }
             "embed" => embed_button::toggle(c, &el),
             "copy-embed" => embed_button::copy_current(c, &el),
             "embed-close" => embed_button::close(&el),

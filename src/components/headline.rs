@@ -2,20 +2,18 @@
 //! network hashrate, said calmly next to what the article's own figures give.
 //!
 //! An island (see `crate::dom`): markup once, then the sentence and `data-below` are patched in place;
-//! the threshold field's `input` is delegated to the island root.
+//! the threshold field's `input` is delegated to the island root. The threshold is `Ctx::threshold`, so a link
+//! carries it (`threshold=40`).
 
 use crate::app::Ctx;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::dom::{find, on, set_attr, set_text, target, target_value, Section};
-use crate::format::{num, usd_whole, Txt};
+use crate::format::{num, plain, usd_whole, Txt};
 use crate::model::Scenario;
 use crate::state::insights::{headline, Headline};
-use crate::state::query::parse_user_number;
+use crate::state::query::parse_threshold;
 use leptos::prelude::*;
 use web_sys::Element;
-
-/// The threshold the page starts with (USD per PH/s per day).
-const START_THRESHOLD: f64 = 35.0;
 
 fn below_attr(h: &Headline) -> &'static str {
     if h.below {
@@ -69,7 +67,7 @@ fn sentence(h: &Headline, s: &Scenario) -> String {
 /// Keeps the sentence and `data-below` current; the threshold field sets its own `aria-invalid`.
 /// Event handlers run outside the reactive owner, so the context is taken here, once.
 fn bind(c: Ctx, root: &Element) {
-    let threshold = RwSignal::new(START_THRESHOLD);
+    let threshold = c.threshold;
     let (Some(section), Some(text)) = (find(root, "#headline"), find(root, "[data-headline]")) else { return };
     crate::dom::effect(move |_| {
         let t = threshold.get();
@@ -84,7 +82,7 @@ fn bind(c: Ctx, root: &Element) {
         let Some(field) = target(&ev).filter(|el| el.get_attribute("name").as_deref() == Some("headline_threshold")) else {
             return;
         };
-        let parsed = target_value(&ev).and_then(|v| parse_user_number(&v)).filter(|v| *v > 0.0);
+        let parsed = target_value(&ev).and_then(|v| parse_threshold(&v));
         if let Some(v) = parsed {
             threshold.set(v);
         }
@@ -96,8 +94,9 @@ fn bind(c: Ctx, root: &Element) {
 }
 
 pub fn section(c: Ctx) -> Section {
+    let t = c.threshold.get_untracked();
     let h = c.scenario.with_untracked(|s| {
-        let h = headline(s, START_THRESHOLD);
+        let h = headline(s, t);
         (below_attr(&h), sentence(&h, s))
     });
     let m = Txt::default()
@@ -108,7 +107,9 @@ pub fn section(c: Ctx) -> Section {
         .t("</p><p class=\"muted\">The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. \
          Those figures give about $39: the $35.06 low of 22 Nov 2025 came with BTC near $84k (try the “Trough” preset).</p>\
          <label class=\"inline-field\">Threshold <input type=\"text\" inputmode=\"decimal\" class=\"num small\" \
-         name=\"headline_threshold\" aria-invalid=\"false\" aria-describedby=\"err-headline-threshold\" value=\"35\"> USD per PH/s per day</label>\
+         name=\"headline_threshold\" aria-invalid=\"false\" aria-describedby=\"err-headline-threshold\" value=\"")
+        .s(plain(t))
+        .t("\"> USD per PH/s per day</label>\
          <p class=\"error\" id=\"err-headline-threshold\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></section>")
         .0;
     Section::new(m, move |root| bind(c, root))

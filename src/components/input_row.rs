@@ -221,7 +221,13 @@ pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
     let Some(r) = rows.iter().find(|r| r.field.key == name) else { return };
     let raw = t.value();
     if t == r.text {
-        show_error(r, apply(c, r.field, &raw).err().as_deref());
+        let err = apply(c, r.field, &raw).err();
+        if err.is_some() {
+            // Print shows this beside the error (print.css): on paper the invalid text would otherwise read as
+            // the input the results were computed from.
+            set_attr(&r.error, "data-in-force", &c.scenario.with_untracked(|s| shown(r.field, read(r.field.key, s))));
+        }
+        show_error(r, err.as_deref());
     } else if t == r.slider && apply(c, r.field, &raw).is_ok() {
         if r.text.value() != raw {
             r.text.set_value(&raw);

@@ -15,6 +15,7 @@ pub use presets::{
     machine_presets, parse_machines, scenario_preset, MachinePreset, ScenarioPreset, MACHINES_CSV, SCENARIO_PRESETS,
 };
 pub use query::{
-    decode_component, encode_component, from_query, page_param, parse_number, parse_user_number, query_pairs, to_query,
-    QueryIssue, MAX_UNKNOWN_KEYS, PAGE_KEYS,
+    decode_component, encode_component, from_query, has_scenario_keys, initial_scenario, is_tracking_key, page_param,
+    parse_number, parse_threshold, parse_user_number, query_pairs, to_query, QueryIssue, DEFAULT_THRESHOLD, ECHO_CHARS,
+    MAX_UNKNOWN_KEYS, PAGE_KEYS,
 };

@@ -5,8 +5,37 @@
 
 use crate::model::{input_spec, Kind, Scenario, INPUTS};
 
-/// Query keys that belong to the page (embed mode, live data), not to the scenario: accepted silently.
-pub const PAGE_KEYS: &[&str] = &["embed", "panels", "theme", "accent", "live"];
+/// Query keys that belong to the page (embed mode, live data, the headline threshold), not to the scenario.
+pub const PAGE_KEYS: &[&str] = &["embed", "panels", "theme", "accent", "live", "threshold"];
+
+/// Keys that newsletters, ads and social sites append to links (`utm_*` too): never ours, so ignored
+/// silently, or every shared link that went through a mailing would carry a notice.
+const TRACKING_KEYS: &[&str] = &["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref"];
+
+pub fn is_tracking_key(key: &str) -> bool {
+    key.strip_prefix("utm_").is_some() || TRACKING_KEYS.contains(&key)
+}
+
+/// The headline check's threshold when the link has none (USD per PH/s per day, the article's $35).
+pub const DEFAULT_THRESHOLD: f64 = 35.0;
+
+/// A threshold as the headline field takes it (`40`, `$40`): a number above 0.
+pub fn parse_threshold(text: &str) -> Option<f64> {
+    parse_user_number(text).filter(|v| *v > 0.0)
+}
+
+/// How many characters of a key or value a notice echoes: a crafted link or a corrupt saved scenario can
+/// hold megabytes, and the notice only needs enough to recognise it.
+pub const ECHO_CHARS: usize = 60;
+
+/// Appends at most [`ECHO_CHARS`] characters of `text`, then `…` if it was longer (cut between characters).
+fn push_short(out: &mut String, text: &str) {
+    let mut chars = text.chars();
+    out.extend(chars.by_ref().take(ECHO_CHARS));
+    if chars.next().is_some() {
+        out.push('…');
+    }
+}
 
 /// A query parameter that was not applied: the key, its (decoded) value and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,16 +46,17 @@ pub struct QueryIssue {
 }
 
 impl QueryIssue {
-    fn new(key: &str, value: &str, reason: &str) -> Self {
+    pub fn new(key: &str, value: &str, reason: &str) -> Self {
         QueryIssue { key: key.to_string(), value: value.to_string(), reason: reason.to_string() }
     }
 
-    /// `btc_price_usd = "abc": is not a number` — one line for the page's notice.
+    /// `btc_price_usd = "abc": is not a number` — one line for the page's notice; a long key or value is cut
+    /// short (see [`ECHO_CHARS`]).
     pub fn message(&self) -> String {
-        let mut s = String::with_capacity(self.key.len() + self.value.len() + self.reason.len() + 8);
-        s.push_str(&self.key);
+        let mut s = String::with_capacity(2 * ECHO_CHARS + self.reason.len() + 16);
+        push_short(&mut s, &self.key);
         s.push_str(" = \"");
-        s.push_str(&self.value);
+        push_short(&mut s, &self.value);
         s.push_str("\": ");
         s.push_str(&self.reason);
         s
@@ -63,13 +93,14 @@ pub const MAX_UNKNOWN_KEYS: usize = 10;
 /// Applies the query's scenario keys to a copy of `base`. Every valid value applies; each invalid one
 /// (unknown key, not a number, out of range) becomes a [`QueryIssue`] and keeps the base value.
 /// A leading `?` is optional; `+` is a space; percent-escapes are decoded; a repeated key: the last wins
-/// (earlier occurrences are ignored, even valid ones). [`PAGE_KEYS`] and empty keys are skipped silently, and so
-/// are unknown keys after the first [`MAX_UNKNOWN_KEYS`].
+/// (earlier occurrences are ignored, even valid ones). [`PAGE_KEYS`], tracking keys ([`is_tracking_key`]) and
+/// empty keys are skipped silently, and so are unknown keys after the first [`MAX_UNKNOWN_KEYS`]; the one page
+/// key with a value to check, `threshold`, is reported when [`parse_threshold`] refuses it.
 pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
     let mut last: Vec<(String, String)> = Vec::new();
     let mut unknown = 0;
     for (k, v) in pairs(query) {
-        if k.is_empty() {
+        if k.is_empty() || is_tracking_key(&k) {
             continue;
         }
         match last.iter_mut().find(|(key, _)| *key == k) {
@@ -87,6 +118,9 @@ pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
     let mut s = base.clone();
     let mut issues = Vec::new();
     for (key, value) in &last {
+        if key == "threshold" && parse_threshold(value).is_none() {
+            issues.push(QueryIssue::new(key, value, "must be a number above 0"));
+        }
         if PAGE_KEYS.contains(&key.as_str()) {
             continue;
         }
@@ -117,6 +151,37 @@ pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
         }
     }
     (s, issues)
+}
+
+/// Whether the query sets any scenario input (valid or not); page, tracking and unknown keys alone do not.
+pub fn has_scenario_keys(query: &str) -> bool {
+    pairs(query).any(|(k, _)| input_spec(&k).is_some())
+}
+
+/// The scenario the page starts with, and its notices: a link that sets any input starts from the defaults
+/// with the link's values; any other link (page or tracking keys, unknown keys) keeps the `saved` scenario,
+/// so a newsletter's `?utm_source=…` does not throw away the visitor's work. Unknown keys and a bad
+/// threshold are named in a notice either way; so are the saved scenario's unreadable keys.
+pub fn initial_scenario(query: &str, saved: Option<&str>) -> (Scenario, Vec<String>) {
+    let list = |issues: &[QueryIssue]| issues.iter().map(|i| i.message()).collect::<Vec<_>>().join("; ");
+    let mut notices = Vec::new();
+    let mut base = Scenario::default();
+    let from_link = has_scenario_keys(query);
+    if let Some(saved) = saved.filter(|_| !from_link) {
+        // Like a link, it applies what it can: one unreadable key (say, from another version) must not
+        // throw away the rest of the user's work.
+        let (s, issues) = from_query(saved, &base);
+        if !issues.is_empty() {
+            notices.push(["Your saved scenario could not be read in full; the rest was applied: ", &list(&issues)].concat());
+        }
+        base = s;
+    }
+    let (s, issues) = from_query(query, &base);
+    if !issues.is_empty() {
+        let lead = if from_link { "Some link values were not applied (the rest were): " } else { "Some link values were not applied: " };
+        notices.push([lead, &list(&issues)].concat());
+    }
+    (s, notices)
 }
 
 /// The decoded value of one query parameter (the last occurrence), e.g. `page_param(q, "theme")`.

@@ -73,6 +73,61 @@ fn issues_name_only_bad_scenario_keys() {
 }
 
 #[test]
+fn tracking_keys_are_ignored_silently() {
+    let q = "?utm_source=newsletter&utm_medium=email&fbclid=abc&gclid=1&dclid=2&msclkid=3&mc_cid=4&mc_eid=5&_ga=6&_gl=7&igshid=8&ref=hn";
+    let (s, issues) = from_query(q, &Scenario::default());
+    assert_eq!(s, Scenario::default());
+    assert!(issues.is_empty(), "{issues:?}");
+    // They do not use up the unknown keys reported either.
+    let many = ["?", &"utm_x=1&".repeat(MAX_UNKNOWN_KEYS + 1), "foo=1"].concat();
+    assert_eq!(from_query(&many, &Scenario::default()).1, vec![QueryIssue::new("foo", "1", "not a calculator input")]);
+    assert!(!is_tracking_key("utm") && !is_tracking_key("referrer") && !is_tracking_key("btc_price_usd"));
+}
+
+#[test]
+fn only_a_link_with_inputs_replaces_the_saved_scenario() {
+    let saved = Some("btc_price_usd=120000&machine_count=42");
+    let mut kept = Scenario::default();
+    kept.set("btc_price_usd", 120_000.0).unwrap();
+    kept.set("machine_count", 42.0).unwrap();
+
+    for q in ["", "?utm_source=newsletter&fbclid=abc", "?embed=0&theme=dark&threshold=40"] {
+        let (s, notices) = initial_scenario(q, saved);
+        assert_eq!(s, kept, "{q}");
+        assert!(notices.is_empty(), "{q}: {notices:?}");
+    }
+    // Unknown keys are named, but still do not replace the saved scenario.
+    let (s, notices) = initial_scenario("?utm_source=x&foo=1&threshold=abc", saved);
+    assert_eq!(s, kept);
+    assert_eq!(notices, ["Some link values were not applied: foo = \"1\": not a calculator input; threshold = \"abc\": must be a number above 0"]);
+    // One input in the link: the link's scenario, from the defaults, whatever was saved.
+    let (s, notices) = initial_scenario("?utm_source=x&uptime_pct=50", saved);
+    let mut want = Scenario::default();
+    want.set("uptime_pct", 50.0).unwrap();
+    assert_eq!((s, notices), (want, vec![]));
+    let (s, notices) = initial_scenario("?btc_price_usd=abc", saved);
+    assert_eq!(s, Scenario::default());
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].starts_with("Some link values were not applied (the rest were): btc_price_usd"), "{notices:?}");
+    // Nothing saved: the defaults; an unreadable saved key is named and the rest applies.
+    assert_eq!(initial_scenario("?ref=x", None), (Scenario::default(), vec![]));
+    let (s, notices) = initial_scenario("", Some("btc_price_usd=120000&machine_count=42&old_key=1"));
+    assert_eq!(s, kept);
+    assert_eq!(notices, ["Your saved scenario could not be read in full; the rest was applied: old_key = \"1\": not a calculator input"]);
+}
+
+#[test]
+fn notices_echo_at_most_60_characters_of_a_key_or_value() {
+    let long = "é".repeat(1_500_000);
+    let (_, issues) = from_query(&["btc_price_usd=", &long, "&", &"k".repeat(100), "=1"].concat(), &Scenario::default());
+    let cut = ["btc_price_usd = \"", &"é".repeat(ECHO_CHARS), "…\": is not a number"].concat();
+    assert_eq!(issues[0].message(), cut, "cut between characters, never inside the two bytes of an é");
+    assert_eq!(issues[1].message(), [&"k".repeat(ECHO_CHARS), "… = \"1\": not a calculator input"].concat());
+    let exact = "x".repeat(ECHO_CHARS);
+    assert_eq!(QueryIssue::new("k", &exact, "r").message(), ["k = \"", &exact, "\": r"].concat(), "no … when nothing is cut");
+}
+
+#[test]
 fn valid_values_apply_next_to_invalid_ones() {
     let q = "network_hashrate_ehs=1085&btc_price_usd=-5&block_height=925000.5&machine_count=0&pool_fee_pct=100&\
              curtail_when_unprofitable=maybe&uptime_pct=&horizon_months=60&theme=dark&panels=kpis,cash&live=1&accent=%23ff0000";

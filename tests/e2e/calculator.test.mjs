@@ -659,3 +659,111 @@ test('Copy link puts a link to this exact scenario on the clipboard', T, async (
     assert.match(copied, /[?&]btc_price_usd=123456(&|$)/, 'the address records the changed input');
   });
 });
+
+/** The document's scroll width: on a 375 px phone nothing may make it wider than the screen. */
+const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+test('without navigator.clipboard (plain HTTP), Copy link and Copy code say so, and the long link wraps at 375 px', T, async () => {
+  const s = { btc_price_usd: 123456.78, network_hashrate_ehs: 1234.5, power_price_usd_kwh: 0.0437, machine_count: 4321, uptime_pct: 93.5, debt_pct: 35, horizon_months: 48 };
+  await withPage(suite.browser, suite.url + scenarioQuery(s), async (page) => {
+    assert.equal(await page.evaluate(() => navigator.clipboard), undefined, 'the page has no clipboard, as on plain HTTP');
+    await page.click('button[data-action="copy-link"]');
+    const status = page.locator('.site-header > .status');
+    await eventually(async () => assert.match(await status.textContent(),
+      /^The browser blocked the clipboard; the address bar holds the link: http:\/\/.*[?&]btc_price_usd=123456\.78&network_hashrate_ehs=1234\.5/));
+    assert.ok(await pageWidth(page) <= 375, `the status wraps: the page is ${await pageWidth(page)} px wide`);
+
+    await page.click('button[data-action="embed"]');
+    const embedStatus = page.locator('.embed-dialog .status');
+    await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code below/));
+    await embedStatus.evaluate((el) => { el.textContent = ''; });
+    await page.click('button[data-action="copy-embed"]');
+    await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code below/));
+  }, {
+    viewport: { width: 375, height: 800 },
+    beforeGoto: (page) => page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined, configurable: true });
+    }),
+  });
+});
+
+test('tracking parameters keep the saved scenario silently; an unknown key does not replace it and is echoed cut short', T, async () => {
+  const seed = (page) => page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('hashprice.scenario', 'btc_price_usd=120000&machine_count=42');
+    }
+  });
+  await withPage(suite.browser, suite.url + '?utm_source=newsletter&utm_campaign=nov&fbclid=abc&gclid=x&ref=hn', async (page) => {
+    await expectInputs(page, { btc_price_usd: 120000, machine_count: 42 });
+    assert.equal(await page.locator('[data-notice]').count(), 0, 'no notice for tracking parameters');
+  }, { beforeGoto: seed });
+
+  const long = 'x'.repeat(5000);
+  await withPage(suite.browser, `${suite.url}?utm_source=newsletter&foo=${long}`, async (page) => {
+    const notice = page.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    await expectInputs(page, { btc_price_usd: 120000, machine_count: 42 });
+    const text = await notice.innerText();
+    assert.match(text, /not applied: foo = "x{60}…": not a calculator input/);
+    assert.ok(!text.includes('x'.repeat(61)) && !text.includes('utm_source'), text.slice(0, 300));
+    assert.ok(await pageWidth(page) <= 375, `the notice wraps: the page is ${await pageWidth(page)} px wide`);
+  }, { beforeGoto: seed, viewport: { width: 375, height: 800 } });
+});
+
+test('the headline threshold travels in the link (default left out); a bad one gets a notice', T, async () => {
+  let link;
+  await withPage(suite.browser, suite.url, async (page) => {
+    await page.locator('input[name=headline_threshold]').fill('40');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('threshold') === '40', null, { timeout: 5000 });
+    await typeInto(page, 'btc_price_usd', '90000');
+    await page.waitForFunction(() => /^\?threshold=40&btc_price_usd=90000$/.test(location.search), null, { timeout: 5000 });
+    link = page.url();
+    await page.click('button[data-action="embed"]');
+    assert.match(await page.locator('#embed-code').inputValue(), /\?embed=1&amp;threshold=40&amp;btc_price_usd=90000"/, 'the embed snippet carries it too');
+    await page.locator('input[name=headline_threshold]').fill('35');
+    await page.waitForFunction(() => location.search === '?btc_price_usd=90000', null, { timeout: 5000 });
+  });
+  await withPage(suite.browser, link, async (page) => {
+    assert.equal(await page.locator('input[name=headline_threshold]').inputValue(), '40');
+    assert.match(await page.locator('[data-headline]').innerText(), /below \$40\.00/);
+    assert.equal(await page.locator('[data-notice]').count(), 0);
+  });
+  await withPage(suite.browser, suite.url + '?threshold=-3&uptime_pct=50', async (page) => {
+    const notice = page.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await notice.innerText(), /threshold = "-3": must be a number above 0/);
+    assert.equal(await page.locator('input[name=headline_threshold]').inputValue(), '35');
+    assert.match(await page.locator('[data-headline]').innerText(), /above \$35\.00/);
+    await expectInputs(page, { uptime_pct: 50 });
+  });
+});
+
+test('an edit made just before leaving the page is written at once on pagehide or when the page is hidden', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const leave = (value, how) => page.evaluate(async ([value, how]) => {
+      const field = document.querySelector('input.num[name="btc_price_usd"]');
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      // The scenario's effect runs and starts the 250 ms debounce; the write is still pending.
+      await new Promise((r) => setTimeout(r, 0));
+      const before = localStorage.getItem('hashprice.scenario');
+      if (how === 'pagehide') {
+        window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+      } else {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+        document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+        delete document.hidden;
+      }
+      return { before, after: localStorage.getItem('hashprice.scenario'), search: location.search };
+    }, [value, how]);
+
+    const a = await leave('111111', 'pagehide');
+    assert.equal(a.before, null, 'nothing written yet: the debounce is pending');
+    assert.equal(a.after, 'btc_price_usd=111111', 'pagehide wrote the scenario to storage');
+    assert.equal(a.search, '?btc_price_usd=111111', 'and to the URL');
+    const b = await leave('122222', 'hidden');
+    assert.equal(b.before, 'btc_price_usd=111111');
+    assert.equal(b.after, 'btc_price_usd=122222', 'hiding the page wrote the scenario');
+  });
+});

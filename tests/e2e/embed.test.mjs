@@ -439,8 +439,11 @@ test('Embed button: snippet for the current scenario, copied and shown; it loads
   });
 });
 
-test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed', T, async () => {
+test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed; an invalid row prints why', T, async () => {
   await withPage(suite.browser, calcUrl(), async (page) => {
+    await page.fill(textFieldSelector('btc_price_usd'), '-50000');
+    const error = page.locator('#err-btc_price_usd');
+    await eventually(async () => assert.notEqual(await error.innerText(), ''));
     await page.emulateMedia({ media: 'print' });
     const visible = async (sel) => page.locator(sel).first().isVisible();
     for (const sel of ['button[data-action="export-csv"]', 'button[data-action="copy-link"]', 'input[type="range"]', 'select#preset-select', 'details.export-menu']) {
@@ -449,6 +452,11 @@ test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed
     for (const sel of ['.kpi-strip', '#cash', '#cash svg', '.all-kpis', textFieldSelector('btc_price_usd'), 'h1']) {
       assert.equal(await visible(sel), true, `${sel} prints`);
     }
+    // The rejected text is not taken for the input: its error and the value the results use print beside it.
+    assert.equal(await error.isVisible(), true, 'the invalid row\'s error prints');
+    const inForce = await error.evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.equal(inForce, '" The results use 95000."');
+    assert.equal(await visible('#err-uptime_pct'), false, 'a valid row prints no error');
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(255, 255, 255)', 'white paper');
     fs.mkdirSync(path.join(ROOT, 'screenshots'), { recursive: true });
@@ -497,5 +505,24 @@ test('embed mode neither reads nor overwrites the visitor\'s saved scenario', T,
     await page.fill(textFieldSelector('btc_price_usd'), '123000');
     await eventually(async () => assert.match(await page.evaluate(() => location.search), /btc_price_usd=123000/), { timeout: 3000 });
     assert.equal(await page.evaluate(() => localStorage.getItem('hashprice.scenario')), saved, 'storage untouched');
+  });
+});
+
+test('a theme from the link or an embed applies to that view only; the theme button saves the visitor\'s choice', T, async () => {
+  const theme = (page) => page.evaluate(() => [document.documentElement.getAttribute('data-theme'), localStorage.getItem('hashprice.theme')]);
+  const load = async (page, url) => {
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('[data-kpi="hashprice_usd_per_ph_day"]')?.dataset.value);
+  };
+  await withPage(suite.browser, calcUrl(), async (page) => {
+    await page.evaluate(() => localStorage.setItem('hashprice.theme', 'light'));
+    for (const q of ['?embed=1&theme=dark', '?theme=dark']) {
+      await load(page, calcUrl(q));
+      assert.deepEqual(await theme(page), ['dark', 'light'], `${q}: dark here, the saved theme untouched`);
+    }
+    await load(page, calcUrl());
+    assert.deepEqual(await theme(page), ['light', 'light'], 'the saved theme applies without a link');
+    await page.click('button[data-action="theme"]');
+    await eventually(async () => assert.deepEqual(await theme(page), [null, 'auto'], 'the button cycles light → auto and saves it'));
   });
 });
