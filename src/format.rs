@@ -148,19 +148,5 @@ pub fn fixed(x: f64, decimals: usize) -> String {
     js_sys::Number::from(x).to_fixed(decimals.min(20) as u8).ok().map(String::from).unwrap_or_default()
 }
 
-/// A text built piece by piece. Each formatted number is moved in and dropped here, so a caller carries no
-/// drop code of its own for its temporaries, as `[..].concat()` over `&usd(x)` pieces does (~1 KB of WASM for
-/// the KPI formulas alone).
-#[derive(Default)]
-pub struct Txt(pub String);
+pub use crate::chart::Txt;
 
-impl Txt {
-    pub fn t(mut self, text: &str) -> Txt {
-        self.0.push_str(text);
-        self
-    }
-    pub fn s(mut self, text: String) -> Txt {
-        self.0.push_str(&text);
-        self
-    }
-}
