@@ -24,6 +24,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let pts: Vec<(f64, f64)> = cash.iter().enumerate().map(|(m, c)| (x.map(m as f64), y.map(*c))).collect();
     let at_day = |d: Option<usize>| d.map(|d| x.map(d as f64 / DAYS_PER_MONTH));
     let payback = match r.projection.payback_days {
+        Some(0) if capex == 0.0 => "no capex to repay".to_string(),
         Some(d) => Txt::default().t("payback on day ").s(num(d as f64, 0)).0,
         None => Txt::default().t("no payback within ").s(show(Fmt::Months, horizon_months)).0,
     };

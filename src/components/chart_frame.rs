@@ -6,7 +6,10 @@
 //! slider move re-parses, re-styles and repaints little.
 
 use crate::app::Ctx;
-use crate::chart::{level_label_y, nearest_box, nearest_index, parse_flat, push_escaped, push_int, px, same_shape, step_index, unescape, whole_ticks, Nav, Scale, Svg};
+use crate::chart::{
+    level_label_y, nearest_box, nearest_index, parse_flat, push_escaped, push_int, px, same_shape, step_index, unescape, whole_ticks,
+    Nav, Scale, Svg,
+};
 use crate::dom::{find, on, set_attr, set_text, Section};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -144,22 +147,13 @@ fn pointer_xy(ev: &web_sys::PointerEvent, view_w: f64, view_h: f64) -> Option<(f
     })
 }
 
-/// The crosshair's markup at one readout point: a vertical line, or the outline of its mark with the words
-/// above it (below it on the top row), on the side of the chart with room for them.
-fn crosshair(r: &Readout, w: f64) -> String {
+/// The crosshair's markup at one readout point: a vertical line, or the outline of its mark. Its words go in
+/// the line under the chart (`Chart::point`), where they wrap on a narrow screen instead of running off it.
+fn crosshair(r: &Readout) -> String {
     let mut svg = Svg::new();
     match r.mark {
-        None => {
-            let end = r.x_px > w / 2.0;
-            svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1));
-            svg.text("", px(if end { r.x_px - 6.0 } else { r.x_px + 6.0 }), 18, if end { "end" } else { "start" }, &r.text());
-        }
-        Some([x, y, bw, bh]) => {
-            svg.rect("", px(x), px(y), px(bw).max(2), px(bh).max(2));
-            let end = x + bw / 2.0 > w / 2.0;
-            let ty = if y >= 34.0 { y - 7.0 } else { y + bh + 16.0 };
-            svg.text("", px(if end { x + bw } else { x }), px(ty), if end { "end" } else { "start" }, &r.text());
-        }
+        None => svg.line("", px(r.x_px), px(y_range().0), px(r.x_px), px(y_range().1)),
+        Some([x, y, bw, bh]) => svg.rect("", px(x), px(y), px(bw).max(2), px(bh).max(2)),
     }
     svg.out
 }
@@ -255,8 +249,9 @@ pub fn push_svg(m: &mut String, id: &str, title: &str, d: &ChartData) {
     push_escaped(m, &d.desc);
     m.push_str("</desc><g class=\"body\">");
     push_layers(m, d);
-    // The readout, for screen readers, when the arrow keys move it (the SVG's text is not read inside an img).
-    m.push_str("</g><g class=\"crosshair\" aria-hidden=\"true\"></g></svg><span class=\"visually-hidden\" aria-live=\"polite\" data-readout=\"\"></span>");
+    // The readout's words, under the chart: they wrap on a phone, and screen readers hear them (the SVG's own
+    // text is not read inside an img).
+    m.push_str("</g><g class=\"crosshair\" aria-hidden=\"true\"></g></svg><p class=\"readout\" aria-live=\"polite\" data-readout=\"\"></p>");
 }
 
 /// The line under a chart: `prefix` (trusted markup, e.g. legend swatches) and the description.
@@ -361,7 +356,7 @@ pub struct Chart {
     svg: Element,
     body: Option<Element>,
     cross: Option<Element>,
-    /// The polite live region that repeats the readout after a key press.
+    /// The line under the chart with the readout's words (a polite live region).
     live: Option<Element>,
     desc: Option<Element>,
     note: Option<Element>,
@@ -450,21 +445,11 @@ impl Chart {
             if let Some(next) = step_index(&ke.key(), now, len, nav) {
                 ev.prevent_default();
                 ch.point(next);
-                ch.speak();
             }
         });
         for event in ["pointerleave", "blur"] {
             let ch = this.clone();
             on(svg, event, false, move |_| ch.point(None));
-        }
-    }
-
-    /// Puts the readout in the live region (keyboard moves only: a pointer sweep would flood it).
-    fn speak(&self) {
-        let s = self.shown.borrow();
-        let text = s.index.and_then(|i| s.points.get(i)).map(Readout::text).unwrap_or_default();
-        if let Some(el) = &self.live {
-            set_text(el, &text);
         }
     }
 
@@ -476,9 +461,13 @@ impl Chart {
 
     fn draw_cross(&self) {
         let mut s = self.shown.borrow_mut();
-        let markup = s.index.and_then(|i| s.points.get(i)).map(|r| crosshair(r, s.w)).unwrap_or_default();
+        let at = s.index.and_then(|i| s.points.get(i));
+        let (markup, words) = at.map(|r| (crosshair(r), r.text())).unwrap_or_default();
         if let Some(el) = &self.cross {
             patch_layer(el, &mut s.cross, &markup);
+        }
+        if let Some(el) = &self.live {
+            set_text(el, &words);
         }
     }
 

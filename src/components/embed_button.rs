@@ -122,7 +122,7 @@ pub fn copy(root: &Element, code: String) {
         let text = if copied.await {
             "Embed code copied to the clipboard."
         } else {
-            "The browser blocked the clipboard: select the code below and copy it."
+            "The browser blocked the clipboard: select the code above and copy it."
         };
         if let Some(s) = status {
             set_text(&s, text);

@@ -31,12 +31,13 @@ fn payback(years: Option<f64>) -> String {
     years.map(|y| show(Fmt::Years, y)).unwrap_or_else(|| "never".into())
 }
 
-/// "pays back in 8.7 years", or "never pays back" / "never pay back" (the verb as given).
-fn pays_back(years: Option<f64>, verb: &str) -> String {
+/// "AI/HPC capex pays back in 8.7 years" / "… never pays back", or, at zero capex, "AI/HPC has no capex to
+/// repay" (`what` is the sentence's subject, `verb` agrees with it).
+fn pays_back(what: &str, years: Option<f64>, verb: &str) -> String {
     match years {
-        Some(y) if y == 0.0 => "have no capex to repay".into(),
-        Some(y) => Txt::default().t(verb).s(show(Fmt::Years, y)).0,
-        None => ["never ", verb.strip_suffix(" in ").unwrap_or(verb)].concat(),
+        Some(y) if y == 0.0 => [what, " has no capex to repay"].concat(),
+        Some(y) => Txt::default().t(what).t(" capex ").t(verb).t(" back in ").s(show(Fmt::Years, y)).0,
+        None => [what, " capex never ", verb, " back"].concat(),
     }
 }
 
@@ -50,10 +51,10 @@ fn desc(h: &Hpc) -> String {
         .s(usd(h.hpc_profit_usd_mw_year))
         .t(" (")
         .t(&ratio)
-        .t("). AI/HPC capex ")
-        .s(pays_back(h.hpc_payback_years, "pays back in "))
-        .t("; mining machines ")
-        .s(pays_back(h.mining_payback_years, "pay back in "))
+        .t("). ")
+        .s(pays_back("AI/HPC", h.hpc_payback_years, "pays"))
+        .t("; ")
+        .s(pays_back("mining", h.mining_payback_years, "pays"))
         .t(" at today's hashprice, before network growth, halvings and curtailment (the projection above has those). \
          The lease is per kW of IT load with power passed through to the tenant.")
         .0

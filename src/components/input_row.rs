@@ -109,7 +109,10 @@ fn value_text(f: &Field, v: f64) -> String {
         ""
     };
     let unit = if f.unit.is_empty() { "" } else { " " };
-    [shown(f, v).as_str(), unit, f.unit, beyond].concat()
+    // Grouped like the page's other numbers ("95,000 USD"), with the value's own decimals (up to 4).
+    let p = plain(v);
+    let decimals = p.split_once('.').map_or(0, |(_, frac)| frac.len().min(4));
+    [crate::format::num(v, decimals).as_str(), unit, f.unit, beyond].concat()
 }
 
 /// One row in the document, with what it last showed.

@@ -47,12 +47,13 @@ pub fn show(fmt: Fmt, x: f64) -> String {
             } else if a >= 1000.0 {
                 num(x / 1000.0, 2) + " MW"
             } else {
-                num(x, if a < 10.0 { 2 } else { 0 }) + " kW"
+                num(x, kw_decimals(x)) + " kW"
             }
         }
         Fmt::Days => num(x, 0) + if x == 1.0 { " day" } else { " days" },
         Fmt::Months => num(x, 0) + if x == 1.0 { " month" } else { " months" },
         // Below a year in months, so a fast payback does not read "0.0 years".
+        Fmt::Years if x == 0.0 => "0 (no capex)".into(),
         Fmt::Years if x < 1.0 => num(x * 12.0, 1) + " months",
         Fmt::Years => num(x, 1) + " years",
         Fmt::Ratio => num(x, 2) + "×",
@@ -75,6 +76,18 @@ fn never(s: &Scenario, _: Option<&Results>) -> String {
 fn no_debt(_: &Scenario, _: Option<&Results>) -> String {
     "no debt".into()
 }
+/// Decimals for a power in kW, so a small fleet's 10.5 kW does not read "11 kW".
+fn kw_decimals(kw: f64) -> usize {
+    let a = kw.abs();
+    if a < 10.0 {
+        2
+    } else if a < 100.0 {
+        1
+    } else {
+        0
+    }
+}
+
 /// The fleet's daily figure for one machine, for comparing with single-machine calculators.
 fn per_machine(s: &Scenario, fleet_usd_day: f64) -> String {
     if s.machine_count > 1.0 {
@@ -241,7 +254,7 @@ pub const KPIS: &[KpiDef] = &[
             Txt::default()
                 
                 .t("fleet power × 24 h × uptime × power price = ")
-                .s(num(r.snapshot.fleet_power_kw, 0))
+                .s(num(r.snapshot.fleet_power_kw, kw_decimals(r.snapshot.fleet_power_kw)))
                 .t(" kW × 24 h × ")
                 .s(pct(s.uptime_pct))
                 .t(" × ")
@@ -503,7 +516,7 @@ pub const KPIS: &[KpiDef] = &[
         label: "Horizon",
         fmt: Fmt::Days,
         none: not_defined,
-        formula: |s, _| Txt::default().t("round(").s(num(s.horizon_months, 0)).t(" months × 30.4375 days)").0,
+        formula: |s, _| Txt::default().t("round(").s(show(Fmt::Months, s.horizon_months)).t(" × 30.4375 days)").0,
     },
     KpiDef {
         key: "debt_payment_usd_month",

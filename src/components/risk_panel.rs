@@ -447,7 +447,9 @@ fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> ChartDat
         let y = px(bottom - (k as f64 + 0.5) * cell);
         // On a narrow chart every other price label, so they do not collide.
         if !narrow || k % 10 == 0 {
-            svg.text("tick", x, px(bottom + 16.0), "middle", &usd_tick(price * m));
+            // The last price label ends at the grid's edge on a narrow chart, where centred it would be cut.
+            let (x, anchor) = if narrow && k == HEATMAP_STEPS - 1 { (px(HEAT_LEFT + size), "end") } else { (x, "middle") };
+            svg.text("tick", x, px(bottom + 16.0), anchor, &usd_tick(price * m));
         }
         svg.text("tick", px(HEAT_LEFT - 6.0), y + 4, "end", &num_tick(hashrate * m));
     }

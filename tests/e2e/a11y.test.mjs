@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually } from './helpers.mjs';
+import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario } from './helpers.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
 const T = { timeout: 60000 };
@@ -119,7 +119,7 @@ test('keyboard: Tab reaches the first slider, focus is visible, arrows move it',
     const chart = page.locator('#cash svg.chart');
     await chart.focus();
     await page.keyboard.press('ArrowRight');
-    const readout = async () => (await page.locator('#cash .crosshair').textContent()) ?? '';
+    const readout = async () => (await page.locator('#cash [data-readout]').textContent()) ?? '';
     await eventually(async () => assert.match(await readout(), /month 0\b/, 'the crosshair reads out month 0'));
     await page.keyboard.press('End');
     await eventually(async () => assert.match(await readout(), /month 36\b/, 'End jumps to the last month'));
@@ -142,6 +142,10 @@ test('screen readers: KPI values are not live regions; one summary speaks the st
     assert.ok(strip.length >= 4, 'the strip has its KPIs');
     await eventually(async () => assert.equal(await summary.textContent(), strip.join('. ') + '.'), { timeout: 4000 });
     assert.match(strip[0], /^Hashprice: \$\d/, `the first KPI is the hashprice, with its label: ${strip[0]}`);
+    // The slider reads its value grouped, with its unit.
+    const price = await readScenario(page).then((sc) => sc.btc_price_usd);
+    assert.equal(await slider.getAttribute('aria-valuetext'), `${price.toLocaleString('en-US')} USD`);
+    assert.equal(await slider.getAttribute('aria-label'), 'BTC price, USD');
   });
 });
 
@@ -153,7 +157,8 @@ test('keyboard: the tornado steps through its rows and the heatmap through its c
     assert.equal(await tornado.getAttribute('tabindex'), '0', 'the tornado takes focus');
     await tornado.focus();
     await page.keyboard.press('ArrowDown');
-    const read = async (id) => (await page.locator(`#${id} .crosshair text`).textContent()) ?? '';
+    // The readout's words are in the line under the chart, a polite live region.
+    const read = async (id) => (await page.locator(`#${id} + [data-readout]`).textContent()) ?? '';
     const cells = async (tr) => tr.locator('td, th').allTextContents();
     const top = await cells(page.locator('#risk tr[data-tornado]').first());
     await eventually(async () => {
@@ -161,14 +166,13 @@ test('keyboard: the tornado steps through its rows and the heatmap through its c
       assert.ok(t.startsWith(`${top[0]} ${top[1]}: NPV ${top[2]}`) && t.endsWith(`${top[3]}: NPV ${top[4]}`), `tornado readout ${JSON.stringify(t)} vs table row ${JSON.stringify(top)}`);
     });
     assert.equal(await page.locator('#tornado-chart .crosshair rect').count(), 1, 'the row is outlined');
-    const spoken = page.locator('#tornado-chart + [data-readout]');
-    assert.equal(await spoken.getAttribute('aria-live'), 'polite');
-    assert.equal(await spoken.textContent(), await read('tornado-chart'), 'the live region repeats the readout for screen readers');
+    assert.equal(await page.locator('#tornado-chart + [data-readout]').getAttribute('aria-live'), 'polite', 'screen readers hear it');
     await page.keyboard.press('ArrowDown');
     const second = await cells(page.locator('#risk tr[data-tornado]').nth(1));
     await eventually(async () => assert.ok((await read('tornado-chart')).startsWith(`${second[0]} ${second[1]}`), 'ArrowDown moves to the next row'));
     await page.keyboard.press('Escape');
     await eventually(async () => assert.equal(await page.locator('#tornado-chart .crosshair *').count(), 0, 'Escape hides it'));
+    assert.equal(await read('tornado-chart'), '', 'and clears its words');
 
     // Heatmap: the first arrow lands on the scenario's cell; Home goes to the top-left corner, the table's
     // first row (150% hashrate) and first column (50% price).
@@ -195,6 +199,29 @@ test('keyboard: the tornado steps through its rows and the heatmap through its c
       assert.ok(!t.includes(`${first[0]} EH/s`) && !t.startsWith(`BTC ${head[1]} `), `both price and hashrate changed: ${t}`);
     });
   });
+});
+
+test('on a 390 px phone every tornado, heatmap and fan readout wraps inside the screen', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await waitRiskFresh(page);
+    const inside = (id) => page.evaluate((id) => {
+      const p = document.querySelector(`#${id} + [data-readout]`);
+      const r = p.getBoundingClientRect();
+      return { text: p.textContent, fits: p.scrollWidth <= p.clientWidth && r.left >= 0 && r.right <= innerWidth };
+    }, id);
+    const walk = async (id, keys) => {
+      await page.locator(`#${id}`).focus();
+      for (const key of keys) {
+        await page.keyboard.press(key);
+        const r = await inside(id);
+        assert.ok(r.text.length > 10, `${id}: a readout after ${key}`);
+        assert.ok(r.fits, `${id}: readout inside the screen after ${key}: ${r.text}`);
+      }
+    };
+    await walk('tornado-chart', Array(10).fill('ArrowDown'));
+    await walk('heatmap-chart', ['ArrowRight', ...Array(10).fill('ArrowRight'), 'Home', 'End']);
+    await walk('fan-chart', ['ArrowRight', 'ArrowRight', 'End']);
+  }, { viewport: { width: 390, height: 844 } });
 });
 
 test('a data table wider than a 360 px screen scrolls sideways from the keyboard', T, async () => {

@@ -675,10 +675,12 @@ test('without navigator.clipboard (plain HTTP), Copy link and Copy code say so, 
 
     await page.click('button[data-action="embed"]');
     const embedStatus = page.locator('.embed-dialog .status');
-    await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code below/));
+    await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code above/));
+    const [code, said] = await Promise.all([page.locator('.embed-dialog textarea').boundingBox(), embedStatus.boundingBox()]);
+    assert.ok(code.y + code.height <= said.y, 'the code is above the message that points to it');
     await embedStatus.evaluate((el) => { el.textContent = ''; });
     await page.click('button[data-action="copy-embed"]');
-    await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code below/));
+    await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code above/));
   }, {
     viewport: { width: 375, height: 800 },
     beforeGoto: (page) => page.addInitScript(() => {
