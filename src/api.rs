@@ -10,7 +10,7 @@
 
 use crate::api_input::{apply_host_message, compute, scenario_from_pairs, ComputeOutput, HostMessage, JsInput};
 use crate::app::Ctx;
-use crate::model::Scenario;
+use crate::model::{output_value, Scenario, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use serde::Serialize;
@@ -99,7 +99,66 @@ fn compute_js(arg: JsValue) -> Result<JsValue, JsValue> {
     let pairs = read_pairs(&arg).map_err(|m| js_error(&m, None))?;
     let s = scenario_from_pairs(&pairs, &Scenario::default()).map_err(|e| js_error(&e.message(), Some(&e.key)))?;
     let out = compute(&s).map_err(|e| js_error(&e.message(), Some(&e.key)))?;
-    to_js(&out)
+    Ok(output_js(&out))
+}
+
+fn put(o: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(o, &JsValue::from_str(key), value);
+}
+
+fn numbers(values: &[f64]) -> JsValue {
+    values.iter().map(|v| JsValue::from_f64(*v)).collect::<Array>().into()
+}
+
+/// `compute()`'s answer as plain JS objects, with `ComputeOutput`'s shape and keys: the scalar outputs from
+/// the model's key lists (none is `null`), the series as arrays. Built by hand rather than through serde,
+/// whose code for the nested structs was ~0.5 KB of the WASM.
+fn output_js(o: &ComputeOutput) -> JsValue {
+    let section = |keys: &[&str]| {
+        let x = Object::new();
+        for k in keys {
+            let v = output_value(&o.snapshot, &o.projection, &o.hpc, k).flatten();
+            put(&x, k, &v.map_or(JsValue::NULL, JsValue::from_f64));
+        }
+        x
+    };
+    let projection = section(PROJECTION_KEYS);
+    put(&projection, "monthly_net_usd", &numbers(&o.projection.monthly_net_usd));
+    let r = &o.risk;
+    let risk = Object::new();
+    for (k, v) in [
+        ("mc_payback_probability", r.mc_payback_probability),
+        ("mc_npv_positive_probability", r.mc_npv_positive_probability),
+        ("mc_npv_usd_p10", r.mc_npv_usd_p10),
+        ("mc_npv_usd_p50", r.mc_npv_usd_p50),
+        ("mc_npv_usd_p90", r.mc_npv_usd_p90),
+    ] {
+        put(&risk, k, &JsValue::from_f64(v));
+    }
+    for (k, v) in [("mc_cum_cash_usd_p10", &r.mc_cum_cash_usd_p10), ("mc_cum_cash_usd_p50", &r.mc_cum_cash_usd_p50), ("mc_cum_cash_usd_p90", &r.mc_cum_cash_usd_p90)] {
+        put(&risk, k, &numbers(v));
+    }
+    let tornado: Array = o
+        .tornado
+        .iter()
+        .map(|t| {
+            let x = Object::new();
+            put(&x, "key", &JsValue::from_str(t.key));
+            for (k, v) in [("low_input", t.low_input), ("high_input", t.high_input), ("npv_low_usd", t.npv_low_usd), ("npv_high_usd", t.npv_high_usd)] {
+                put(&x, k, &JsValue::from_f64(v));
+            }
+            x
+        })
+        .collect();
+    let heatmap: Array = o.heatmap_npv_usd.iter().map(|row| numbers(row)).collect();
+    let out = Object::new();
+    put(&out, "snapshot", &section(SNAPSHOT_KEYS));
+    put(&out, "projection", &projection);
+    put(&out, "hpc", &section(HPC_KEYS));
+    put(&out, "risk", &risk);
+    put(&out, "tornado", &tornado);
+    put(&out, "heatmap_npv_usd", &heatmap);
+    out.into()
 }
 
 /// Installs `window.hashprice` and dispatches `hashprice:ready` on `window`. Call once, before mounting.
@@ -129,13 +188,10 @@ pub fn install() {
 
 /// `{scenario, results}` as indented JSON text (results are `compute()`'s answer).
 pub fn scenario_json(s: &Scenario) -> Result<String, String> {
-    #[derive(Serialize)]
-    struct Export<'a> {
-        scenario: &'a Scenario,
-        results: &'a ComputeOutput,
-    }
     let results = compute(s).map_err(|e| e.message())?;
-    let value = to_js(&Export { scenario: s, results: &results }).map_err(|_| "could not convert the results".to_string())?;
+    let value = Object::new();
+    put(&value, "scenario", &to_js(s).map_err(|_| "could not convert the scenario".to_string())?);
+    put(&value, "results", &output_js(&results));
     js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from_f64(2.0))
         .ok()
         .and_then(|t| t.as_string())

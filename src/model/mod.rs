@@ -102,52 +102,57 @@ fn count(x: Option<usize>) -> Option<f64> {
 }
 
 impl Results {
-    /// A scalar output by its key: `None` for an unknown key, `Some(None)` for an output that is none. An
-    /// output that overflowed (valid but extreme inputs, e.g. a network hashrate of 1e-300 EH/s) is none too.
+    /// A scalar output by its key (see [`output_value`]).
     pub fn value(&self, key: &str) -> Option<Option<f64>> {
-        let (s, p, h) = (&self.snapshot, &self.projection, &self.hpc);
-        let v = match key {
-            "difficulty" => Some(s.difficulty),
-            "block_subsidy_btc" => Some(s.block_subsidy_btc),
-            "hashvalue_btc_per_ph_day" => Some(s.hashvalue_btc_per_ph_day),
-            "hashprice_usd_per_ph_day" => Some(s.hashprice_usd_per_ph_day),
-            "fees_share_pct" => s.fees_share_pct,
-            "fleet_hashrate_ths" => Some(s.fleet_hashrate_ths),
-            "fleet_power_kw" => Some(s.fleet_power_kw),
-            "revenue_usd_day" => Some(s.revenue_usd_day),
-            "power_cost_usd_day" => Some(s.power_cost_usd_day),
-            "profit_usd_day" => Some(s.profit_usd_day),
-            "gross_margin_pct" => s.gross_margin_pct,
-            "btc_mined_day" => Some(s.btc_mined_day),
-            "power_cost_usd_per_btc" => s.power_cost_usd_per_btc,
-            "all_in_cost_usd_per_btc" => s.all_in_cost_usd_per_btc,
-            "breakeven_power_price_usd_kwh" => Some(s.breakeven_power_price_usd_kwh),
-            "shutdown_hashprice_usd_per_ph_day" => Some(s.shutdown_hashprice_usd_per_ph_day),
-            "breakeven_btc_price_usd" => s.breakeven_btc_price_usd,
-            "capex_usd" => Some(s.capex_usd),
-            "horizon_days" => Some(p.horizon_days as f64),
-            "halving_day" => count(p.halving_day),
-            "payback_days" => count(p.payback_days),
-            "curtailed_days" => Some(p.curtailed_days as f64),
-            "total_btc_mined" => Some(p.total_btc_mined),
-            "total_revenue_usd" => Some(p.total_revenue_usd),
-            "total_power_cost_usd" => Some(p.total_power_cost_usd),
-            "total_net_usd" => Some(p.total_net_usd),
-            "npv_usd" => Some(p.npv_usd),
-            "irr_pct_year" => p.irr_pct_year,
-            "debt_payment_usd_month" => Some(p.debt_payment_usd_month),
-            "min_dscr" => p.min_dscr,
-            "equity_payback_months" => count(p.equity_payback_months),
-            "mining_revenue_usd_mw_year" => Some(h.mining_revenue_usd_mw_year),
-            "mining_gross_profit_usd_mw_year" => Some(h.mining_gross_profit_usd_mw_year),
-            "mining_capex_usd_mw" => Some(h.mining_capex_usd_mw),
-            "mining_payback_years" => h.mining_payback_years,
-            "hpc_revenue_usd_mw_year" => Some(h.hpc_revenue_usd_mw_year),
-            "hpc_profit_usd_mw_year" => Some(h.hpc_profit_usd_mw_year),
-            "hpc_payback_years" => h.hpc_payback_years,
-            "hpc_to_mining_profit_ratio" => h.hpc_to_mining_profit_ratio,
-            _ => return None,
-        };
-        Some(v.filter(|x| x.is_finite()))
+        output_value(&self.snapshot, &self.projection, &self.hpc, key)
     }
+}
+
+/// A scalar output of sections 1–4 by its key: `None` for an unknown key, `Some(None)` for an output that is
+/// none. An output that overflowed (valid but extreme inputs, e.g. a network hashrate of 1e-300 EH/s) is none
+/// too.
+pub fn output_value(s: &Snapshot, p: &Projection, h: &Hpc, key: &str) -> Option<Option<f64>> {
+    let v = match key {
+        "difficulty" => Some(s.difficulty),
+        "block_subsidy_btc" => Some(s.block_subsidy_btc),
+        "hashvalue_btc_per_ph_day" => Some(s.hashvalue_btc_per_ph_day),
+        "hashprice_usd_per_ph_day" => Some(s.hashprice_usd_per_ph_day),
+        "fees_share_pct" => s.fees_share_pct,
+        "fleet_hashrate_ths" => Some(s.fleet_hashrate_ths),
+        "fleet_power_kw" => Some(s.fleet_power_kw),
+        "revenue_usd_day" => Some(s.revenue_usd_day),
+        "power_cost_usd_day" => Some(s.power_cost_usd_day),
+        "profit_usd_day" => Some(s.profit_usd_day),
+        "gross_margin_pct" => s.gross_margin_pct,
+        "btc_mined_day" => Some(s.btc_mined_day),
+        "power_cost_usd_per_btc" => s.power_cost_usd_per_btc,
+        "all_in_cost_usd_per_btc" => s.all_in_cost_usd_per_btc,
+        "breakeven_power_price_usd_kwh" => Some(s.breakeven_power_price_usd_kwh),
+        "shutdown_hashprice_usd_per_ph_day" => Some(s.shutdown_hashprice_usd_per_ph_day),
+        "breakeven_btc_price_usd" => s.breakeven_btc_price_usd,
+        "capex_usd" => Some(s.capex_usd),
+        "horizon_days" => Some(p.horizon_days as f64),
+        "halving_day" => count(p.halving_day),
+        "payback_days" => count(p.payback_days),
+        "curtailed_days" => Some(p.curtailed_days as f64),
+        "total_btc_mined" => Some(p.total_btc_mined),
+        "total_revenue_usd" => Some(p.total_revenue_usd),
+        "total_power_cost_usd" => Some(p.total_power_cost_usd),
+        "total_net_usd" => Some(p.total_net_usd),
+        "npv_usd" => Some(p.npv_usd),
+        "irr_pct_year" => p.irr_pct_year,
+        "debt_payment_usd_month" => Some(p.debt_payment_usd_month),
+        "min_dscr" => p.min_dscr,
+        "equity_payback_months" => count(p.equity_payback_months),
+        "mining_revenue_usd_mw_year" => Some(h.mining_revenue_usd_mw_year),
+        "mining_gross_profit_usd_mw_year" => Some(h.mining_gross_profit_usd_mw_year),
+        "mining_capex_usd_mw" => Some(h.mining_capex_usd_mw),
+        "mining_payback_years" => h.mining_payback_years,
+        "hpc_revenue_usd_mw_year" => Some(h.hpc_revenue_usd_mw_year),
+        "hpc_profit_usd_mw_year" => Some(h.hpc_profit_usd_mw_year),
+        "hpc_payback_years" => h.hpc_payback_years,
+        "hpc_to_mining_profit_ratio" => h.hpc_to_mining_profit_ratio,
+        _ => return None,
+    };
+    Some(v.filter(|x| x.is_finite()))
 }
