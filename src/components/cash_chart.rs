@@ -54,7 +54,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             .map(|(m, c)| Readout {
                 x_px: x.map(m as f64),
                 values: [m as f64, *c, capex, 0.0, 0.0],
-                words: |v| Txt::default().t("month ").s(num(v[0], 0)).t(": ").s(usd(v[1])).t(" of ").s(usd(v[2])).0,
+                words: |v| Txt::default().t("month ").s(num(v[0], 0)).t(": cumulative ").s(usd(v[1])).t(" · capex ").s(usd(v[2])).0,
                 mark: None,
             })
             .collect(),

@@ -415,26 +415,29 @@ impl Chart {
 
     fn listen(this: &Rc<Chart>) {
         let svg = &this.svg;
-        let ch = this.clone();
-        on(svg, "pointermove", false, move |ev| {
-            let Some(pe) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
-            let (w, h) = {
-                let s = ch.shown.borrow();
-                (s.w, s.h)
-            };
-            if let Some((x, y)) = pointer_xy(pe, w, h) {
-                let s = ch.shown.borrow();
-                let mark = |r: &Readout| r.mark.unwrap_or([f64::NAN; 4]);
-                let next = match s.nav {
-                    Nav::X => nearest_index(&s.points.iter().map(|r| r.x_px).collect::<Vec<_>>(), x),
-                    // A tornado row answers anywhere along it, its label included.
-                    Nav::Rows => nearest_index(&s.points.iter().map(|r| mark(r)[1] + mark(r)[3] / 2.0).collect::<Vec<_>>(), y),
-                    Nav::Grid(_) => nearest_box(&s.points.iter().map(mark).collect::<Vec<_>>(), x, y),
+        // A tap (pointerdown) shows the point too: a phone has neither hover nor arrow keys.
+        for event in ["pointermove", "pointerdown"] {
+            let ch = this.clone();
+            on(svg, event, false, move |ev| {
+                let Some(pe) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
+                let (w, h) = {
+                    let s = ch.shown.borrow();
+                    (s.w, s.h)
                 };
-                drop(s);
-                ch.point(next);
-            }
-        });
+                if let Some((x, y)) = pointer_xy(pe, w, h) {
+                    let s = ch.shown.borrow();
+                    let mark = |r: &Readout| r.mark.unwrap_or([f64::NAN; 4]);
+                    let next = match s.nav {
+                        Nav::X => nearest_index(&s.points.iter().map(|r| r.x_px).collect::<Vec<_>>(), x),
+                        // A tornado row answers anywhere along it, its label included.
+                        Nav::Rows => nearest_index(&s.points.iter().map(|r| mark(r)[1] + mark(r)[3] / 2.0).collect::<Vec<_>>(), y),
+                        Nav::Grid(_) => nearest_box(&s.points.iter().map(mark).collect::<Vec<_>>(), x, y),
+                    };
+                    drop(s);
+                    ch.point(next);
+                }
+            });
+        }
         let ch = this.clone();
         on(svg, "keydown", false, move |ev| {
             let Some(ke) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
@@ -447,9 +450,14 @@ impl Chart {
                 ch.point(next);
             }
         });
+        // A finger lifting "leaves" the chart: the tapped point stays until the chart loses focus.
         for event in ["pointerleave", "blur"] {
             let ch = this.clone();
-            on(svg, event, false, move |_| ch.point(None));
+            on(svg, event, false, move |ev| {
+                if !ev.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() == "touch") {
+                    ch.point(None);
+                }
+            });
         }
     }
 

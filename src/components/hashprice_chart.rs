@@ -15,6 +15,9 @@ use crate::dom::Section;
 fn below_words(s: &Scenario, r: &Results, shutdown: f64) -> String {
     if s.curtail_when_unprofitable {
         let n = r.projection.curtailed_days as f64;
+        if n == 0.0 {
+            return "No day falls below it.".into();
+        }
         [show(Fmt::Days, n).as_str(), if n == 1.0 { " falls" } else { " fall" }, " below it and ", if n == 1.0 { "is" } else { "are" }, " curtailed (shaded)."].concat()
     } else {
         let n = r.series.hashprice_usd_per_ph_day.iter().filter(|h| **h < shutdown).count() as f64;

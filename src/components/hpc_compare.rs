@@ -45,9 +45,9 @@ fn desc(h: &Hpc) -> String {
     // No ratio when mining makes no profit: "infinitely as much" would say nothing.
     let ratio = h.hpc_to_mining_profit_ratio.map_or_else(|| "mining makes no profit".into(), |r| show(Fmt::Ratio, r) + " as much");
     Txt::default()
-        .t("Per MW a year, mining earns ")
-        .s(usd(h.mining_gross_profit_usd_mw_year))
-        .t(" gross profit and an AI/HPC lease ")
+        .t(if h.mining_gross_profit_usd_mw_year < 0.0 { "Per MW a year, mining loses " } else { "Per MW a year, mining earns " })
+        .s(usd(h.mining_gross_profit_usd_mw_year.abs()))
+        .t(if h.mining_gross_profit_usd_mw_year < 0.0 { " on power and an AI/HPC lease " } else { " gross profit and an AI/HPC lease " })
         .s(usd(h.hpc_profit_usd_mw_year))
         .t(" (")
         .t(&ratio)

@@ -108,7 +108,7 @@ fn value_text(f: &Field, v: f64) -> String {
     } else {
         ""
     };
-    let unit = if f.unit.is_empty() { "" } else { " " };
+    let unit = if f.unit.is_empty() || f.unit.starts_with('%') { "" } else { " " };
     // Grouped like the page's other numbers ("95,000 USD"), with the value's own decimals (up to 4).
     let p = plain(v);
     let decimals = p.split_once('.').map_or(0, |(_, frac)| frac.len().min(4));

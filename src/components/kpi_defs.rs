@@ -53,7 +53,7 @@ pub fn show(fmt: Fmt, x: f64) -> String {
         Fmt::Days => num(x, 0) + if x == 1.0 { " day" } else { " days" },
         Fmt::Months => num(x, 0) + if x == 1.0 { " month" } else { " months" },
         // Below a year in months, so a fast payback does not read "0.0 years".
-        Fmt::Years if x == 0.0 => "0 (no capex)".into(),
+        Fmt::Years if x == 0.0 => "no capex to repay".into(),
         Fmt::Years if x < 1.0 => num(x * 12.0, 1) + " months",
         Fmt::Years => num(x, 1) + " years",
         Fmt::Ratio => num(x, 2) + "×",
@@ -121,7 +121,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("hashvalue × BTC price = ")
                 .s(num(r.snapshot.hashvalue_btc_per_ph_day * 1e8, 0))
                 .t(" sats × ")
@@ -138,7 +137,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("144 blocks × (")
                 .s(num(r.snapshot.block_subsidy_btc, 4))
                 .t(" subsidy + ")
@@ -158,7 +156,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("hashprice × (1 − pool fee) ÷ (24 h × efficiency) = ")
                 .s(hp(r))
                 .t(" × ")
@@ -177,7 +174,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("24 h × efficiency × power price ÷ (1 − pool fee) = 24 × ")
                 .s(num(s.machine_efficiency_jth, 1))
                 .t(" × ")
@@ -197,7 +193,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("BTC price × shutdown hashprice ÷ hashprice = ")
                 .s(usd_whole(s.btc_price_usd))
                 .t(" × ")
@@ -215,7 +210,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("revenue − power − fixed costs = ")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" − ")
@@ -236,7 +230,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("BTC mined per day × BTC price = ")
                 .s(show(Fmt::Btc, r.snapshot.btc_mined_day))
                 .t(" × ")
@@ -252,7 +245,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("fleet power × 24 h × uptime × power price = ")
                 .s(num(r.snapshot.fleet_power_kw, kw_decimals(r.snapshot.fleet_power_kw)))
                 .t(" kW × 24 h × ")
@@ -271,7 +263,6 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "none (no revenue)".into(),
         formula: |_, r| {
             Txt::default()
-                
                 .t("(revenue − power) ÷ revenue = (")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" − ")
@@ -288,7 +279,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("hashvalue × fleet hashrate × uptime × (1 − pool fee) = ")
                 .s(show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day))
                 .t(" × ")
@@ -307,7 +297,6 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "none (nothing mined)".into(),
         formula: |_, r| {
             Txt::default()
-                
                 .t("power cost per day ÷ BTC mined per day = ")
                 .s(usd(r.snapshot.power_cost_usd_day))
                 .t(" ÷ ")
@@ -329,7 +318,6 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "none (no reward)".into(),
         formula: |s, r| {
             Txt::default()
-                
                 .t("fees ÷ (subsidy + fees) = ")
                 .s(num(s.fees_btc_per_block, 4))
                 .t(" ÷ (")
@@ -354,7 +342,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
-                
                 .t("network hashrate × 600 s ÷ 2³² = ")
                 .s(num(s.network_hashrate_ehs, 0))
                 .t(" EH/s × 1e18 × 600 ÷ 2³²")
@@ -368,7 +355,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
-                
                 .t("machines × hashrate = ")
                 .s(num(s.machine_count, 0))
                 .t(" × ")
@@ -384,7 +370,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("fleet hashrate × efficiency = ")
                 .s(show(Fmt::Ths, r.snapshot.fleet_hashrate_ths))
                 .t(" × ")
@@ -400,7 +385,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("price per TH × fleet hashrate = ")
                 .s(usd(s.machine_price_usd_per_th))
                 .t(" × ")
@@ -423,7 +407,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
-                
                 .t("−capex + Σ daily net cash ÷ (1 + ")
                 .s(pct(s.discount_rate_pct_year))
                 .t(")^((day + 1) ÷ 365.25), day 0 first")
@@ -453,7 +436,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |_, r| {
             Txt::default()
-                
                 .t("revenue − power − fixed costs − capex over the horizon; revenue ")
                 .s(usd(r.projection.total_revenue_usd))
                 .t(", power ")
@@ -489,9 +471,9 @@ pub const KPIS: &[KpiDef] = &[
         label: "Curtailed days",
         fmt: Fmt::Days,
         none: not_defined,
-        formula: |_, r| {
+        formula: |s, r| {
             Txt::default()
-                
+                .t(if s.curtail_when_unprofitable { "" } else { "curtailment is off, so none of the " })
                 .t("days whose revenue is below their power cost (hashprice below the shutdown hashprice ")
                 .s(show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day))
                 .t(")")
@@ -505,7 +487,6 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "not within the horizon".into(),
         formula: |s, _| {
             Txt::default()
-                
                 .t("first day whose block subsidy falls, at 144 blocks a day from block ")
                 .s(num(s.block_height, 0))
                 .0
@@ -525,7 +506,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("amortising: debt × i ÷ (1 − (1 + i)^−n), debt = ")
                 .s(pct(s.debt_pct))
                 .t(" of capex = ")
@@ -558,7 +538,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                
                 .t("hashprice × TH/s per MW (")
                 .s(num(1e6 / s.machine_efficiency_jth, 0))
                 .t(") ÷ 1,000 × uptime × (1 − fee) × 365.25 = ")
@@ -574,7 +553,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |_, r| {
             Txt::default()
-                
                 .t("mining revenue − 1,000 kW × 24 h × uptime × power price × 365.25 = ")
                 .s(usd(r.hpc.mining_revenue_usd_mw_year))
                 .t(" − ")
@@ -589,7 +567,6 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
-                
                 .t("machine price per TH × TH/s per MW = ")
                 .s(usd(s.machine_price_usd_per_th))
                 .t(" × ")
@@ -604,7 +581,6 @@ pub const KPIS: &[KpiDef] = &[
         none: no_mining_profit,
         formula: |_, r| {
             Txt::default()
-                
                 .t("mining capex per MW ÷ mining gross profit per MW, at today's hashprice (no growth, halvings or curtailment) = ")
                 .s(usd(r.hpc.mining_capex_usd_mw))
                 .t(" ÷ ")
@@ -618,7 +594,6 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, _| Txt::default()
-            
             .t("lease × 1,000 kW × 12 months = ")
             .s(usd(s.hpc_lease_usd_kw_month))
             .t(" × 12,000")
@@ -638,7 +613,6 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "never (no AI/HPC profit)".into(),
         formula: |s, r| {
             Txt::default()
-                
                 .t("build cost per MW ÷ AI/HPC profit per MW = ")
                 .s(usd(s.hpc_capex_usd_mw))
                 .t(" ÷ ")
@@ -653,7 +627,6 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "n/a (mining makes no gross profit)".into(),
         formula: |_, r| {
             Txt::default()
-                
                 .t("AI/HPC profit per MW ÷ mining gross profit per MW = ")
                 .s(usd(r.hpc.hpc_profit_usd_mw_year))
                 .t(" ÷ ")

@@ -224,6 +224,23 @@ test('on a 390 px phone every tornado, heatmap and fan readout wraps inside the 
   }, { viewport: { width: 390, height: 844 } });
 });
 
+test('on a touch screen a tap on a chart shows its readout, which stays after the finger lifts', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const chart = page.locator('#cash-chart');
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    const words = page.locator('#cash-chart + [data-readout]');
+    await eventually(async () => assert.match(await words.textContent(), /^month \d+: cumulative /));
+    await page.waitForTimeout(300);
+    assert.match(await words.textContent(), /^month \d+/, 'still shown after the tap ended');
+    assert.equal(await page.locator('#cash-chart .crosshair line').count(), 1);
+    // Tapping elsewhere takes the focus away and clears it.
+    await page.touchscreen.tap(5, 5);
+    await eventually(async () => assert.equal(await words.textContent(), ''));
+  }, { viewport: { width: 390, height: 844 }, hasTouch: true });
+});
+
 test('a data table wider than a 360 px screen scrolls sideways from the keyboard', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await waitRiskFresh(page);

@@ -74,9 +74,9 @@ export function useSuite({ prefix = '/tools/hashprice/' } = {}) {
  */
 export async function openPage(browser, url, {
   origin = new URL(url).origin, allowOrigins = [], beforeGoto = null,
-  viewport = { width: 1440, height: 900 }, waitForKpi = true, timeout = 20000,
+  viewport = { width: 1440, height: 900 }, waitForKpi = true, timeout = 20000, hasTouch = false,
 } = {}) {
-  const context = await browser.newContext({ viewport, serviceWorkers: 'block' });
+  const context = await browser.newContext({ viewport, hasTouch, serviceWorkers: 'block' });
   const page = await context.newPage();
   const problems = [];
   const requests = [];
