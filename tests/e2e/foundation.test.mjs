@@ -181,7 +181,7 @@ test('a WASM that cannot load leaves a message, not a blank page', T, async () =
   });
   try {
     const msg = h.page.locator('#load-error');
-    await eventually(async () => assert.match(await msg.textContent(), /could not start/), { timeout: 8000 });
+    await eventually(async () => assert.match(await msg.textContent(), /could not load\. Reload the page/), { timeout: 8000 });
     assert.equal(await msg.getAttribute('role'), 'alert');
     assert.equal(await h.page.locator('[data-kpi]').count(), 0, 'the app did not start');
   } finally {
