@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario } from './helpers.mjs';
+import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario, UNSTICK } from './helpers.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
 const T = { timeout: 60000 };
@@ -286,7 +286,7 @@ for (const [w, h] of [[390, 844], [1440, 900]]) {
         await screenshot(page, `calc-${w}-${theme}`);
         await page.locator('#panel-risk > summary').click();
         await screenshot(page, `calc-${w}-${theme}-full`, { fullPage: true });
-        await page.locator('#risk').screenshot({ path: path.join(ROOT, 'screenshots', `calc-${w}-${theme}-risk.png`) });
+        await page.locator('#risk').screenshot({ path: path.join(ROOT, 'screenshots', `calc-${w}-${theme}-risk.png`), style: UNSTICK });
       }, { viewport: { width: w, height: h } });
     });
   }

@@ -282,10 +282,16 @@ export async function typeInto(page, name, text) {
   return field;
 }
 
+/**
+ * For a capture taller than the viewport: Chromium stitches it from scrolled views, and a sticky element would
+ * be painted into the middle of it, so sticky elements are laid out in place for the capture only.
+ */
+export const UNSTICK = '.kpi-strip, .inputs { position: static !important; }';
+
 /** Saves a PNG into screenshots/ (gitignored). */
 export async function screenshot(page, name, opts = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, ...opts });
+  await page.screenshot({ path: file, ...(opts.fullPage ? { style: UNSTICK } : {}), ...opts });
   return file;
 }
