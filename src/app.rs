@@ -45,19 +45,15 @@ fn search() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// The page URL for a scenario: page parameters (embed, theme, …) kept, the threshold and scenario keys rewritten.
-fn url_for(s: &Scenario, threshold: f64) -> String {
+/// The page URL: page parameters (embed, theme, …) kept, the threshold and scenario keys rewritten.
+fn url_for(c: Ctx) -> String {
     let loc = window().location();
     let mut parts: Vec<String> = query_pairs(&search())
         .into_iter()
         .filter(|(k, _)| k != "threshold" && PAGE_KEYS.contains(&k.as_str()))
         .map(|(k, v)| Txt::default().t(k.as_str()).t("=").s(crate::state::query::encode_component(&v)).0)
         .collect();
-    parts.extend(crate::page::threshold_param(threshold, &plain));
-    let q = to_query(s, &plain);
-    if !q.is_empty() {
-        parts.push(q);
-    }
+    parts.extend(share_parts(c));
     let mut url = loc.pathname().unwrap_or_default();
     if !parts.is_empty() {
         url.push('?');
@@ -67,11 +63,20 @@ fn url_for(s: &Scenario, threshold: f64) -> String {
     url
 }
 
+/// What a link carries of the user's work, as the URL, Copy link and the Embed snippet write it: the threshold
+/// (when not the default) and the scenario's non-default keys; empty parts left out.
+pub fn share_parts(c: Ctx) -> Vec<String> {
+    let mut parts: Vec<String> = crate::page::threshold_param(c.threshold.get_untracked(), &plain).into_iter().collect();
+    parts.push(c.scenario.with_untracked(|s| to_query(s, &plain)));
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
 /// Writes the scenario and threshold into the URL and the scenario (unless embedded) into storage now;
 /// returns the absolute link.
 pub fn flush_url(c: Ctx) -> String {
     let embed = c.page.with_value(|p| p.embed);
-    let url = c.scenario.with_untracked(|s| url_for(s, c.threshold.get_untracked()));
+    let url = url_for(c);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

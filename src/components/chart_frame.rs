@@ -420,22 +420,17 @@ impl Chart {
             let ch = this.clone();
             on(svg, event, false, move |ev| {
                 let Some(pe) = ev.dyn_ref::<web_sys::PointerEvent>() else { return };
-                let (w, h) = {
-                    let s = ch.shown.borrow();
-                    (s.w, s.h)
+                let s = ch.shown.borrow();
+                let Some((x, y)) = pointer_xy(pe, s.w, s.h) else { return };
+                let mark = |r: &Readout| r.mark.unwrap_or([f64::NAN; 4]);
+                let next = match s.nav {
+                    Nav::X => nearest_index(&s.points.iter().map(|r| r.x_px).collect::<Vec<_>>(), x),
+                    // A tornado row answers anywhere along it, its label included.
+                    Nav::Rows => nearest_index(&s.points.iter().map(|r| mark(r)[1] + mark(r)[3] / 2.0).collect::<Vec<_>>(), y),
+                    Nav::Grid(_) => nearest_box(&s.points.iter().map(mark).collect::<Vec<_>>(), x, y),
                 };
-                if let Some((x, y)) = pointer_xy(pe, w, h) {
-                    let s = ch.shown.borrow();
-                    let mark = |r: &Readout| r.mark.unwrap_or([f64::NAN; 4]);
-                    let next = match s.nav {
-                        Nav::X => nearest_index(&s.points.iter().map(|r| r.x_px).collect::<Vec<_>>(), x),
-                        // A tornado row answers anywhere along it, its label included.
-                        Nav::Rows => nearest_index(&s.points.iter().map(|r| mark(r)[1] + mark(r)[3] / 2.0).collect::<Vec<_>>(), y),
-                        Nav::Grid(_) => nearest_box(&s.points.iter().map(mark).collect::<Vec<_>>(), x, y),
-                    };
-                    drop(s);
-                    ch.point(next);
-                }
+                drop(s);
+                ch.point(next);
             });
         }
         let ch = this.clone();

@@ -6,9 +6,7 @@
 use crate::app::Ctx;
 use crate::dom::{find, push_escaped, set_attr, set_text};
 use crate::export::{embed_snippet, embed_url};
-use crate::format::plain;
-use crate::page::{threshold_param, SECTIONS};
-use crate::state::query::to_query;
+use crate::page::SECTIONS;
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -50,10 +48,7 @@ pub fn markup(out: &mut String) {
 /// The snippet for the current scenario, headline threshold and chosen panels.
 fn snippet(c: Ctx) -> String {
     let href = window().location().href().unwrap_or_default();
-    let mut parts: Vec<String> = threshold_param(c.threshold.get_untracked(), &plain).into_iter().collect();
-    parts.push(c.scenario.with_untracked(|s| to_query(s, &plain)));
-    parts.retain(|p| !p.is_empty());
-    let query = parts.join("&");
+    let query = crate::app::share_parts(c).join("&");
     let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(*i)).map(|(_, s)| *s).collect();
     let panels = (list.len() < SECTIONS.len()).then_some(list.as_slice());
     embed_snippet(&embed_url(&href, panels, &query), "hashprice-calculator")

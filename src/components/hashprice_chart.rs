@@ -13,16 +13,24 @@ use crate::dom::Section;
 /// How many days fall below the shutdown hashprice, and what happens to them: curtailed (and shaded), or run
 /// at a loss when curtailment is off.
 fn below_words(s: &Scenario, r: &Results, shutdown: f64) -> String {
-    if s.curtail_when_unprofitable {
-        let n = r.projection.curtailed_days as f64;
-        if n == 0.0 {
-            return "No day falls below it.".into();
-        }
-        [show(Fmt::Days, n).as_str(), if n == 1.0 { " falls" } else { " fall" }, " below it and ", if n == 1.0 { "is" } else { "are" }, " curtailed (shaded)."].concat()
+    let on = s.curtail_when_unprofitable;
+    let n = if on {
+        r.projection.curtailed_days as f64
     } else {
-        let n = r.series.hashprice_usd_per_ph_day.iter().filter(|h| **h < shutdown).count() as f64;
-        ["Curtailment is off: ", show(Fmt::Days, n).as_str(), if n == 1.0 { " falls" } else { " fall" }, " below it and ", if n == 1.0 { "runs" } else { "run" }, " at a loss."].concat()
+        r.series.hashprice_usd_per_ph_day.iter().filter(|h| **h < shutdown).count() as f64
+    };
+    if on && n == 0.0 {
+        return "No day falls below it.".into();
     }
+    let one = n == 1.0;
+    let fate = match (on, one) {
+        (true, true) => "is curtailed (shaded).",
+        (true, false) => "are curtailed (shaded).",
+        (false, true) => "runs at a loss.",
+        (false, false) => "run at a loss.",
+    };
+    let lead = if on { "" } else { "Curtailment is off: " };
+    [lead, &show(Fmt::Days, n), if one { " falls below it and " } else { " fall below it and " }, fate].concat()
 }
 
 fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {

@@ -32,29 +32,30 @@ fn payback(years: Option<f64>) -> String {
 }
 
 /// "AI/HPC capex pays back in 8.7 years" / "… never pays back", or, at zero capex, "AI/HPC has no capex to
-/// repay" (`what` is the sentence's subject, `verb` agrees with it).
-fn pays_back(what: &str, years: Option<f64>, verb: &str) -> String {
+/// repay" (`what` is the sentence's subject).
+fn pays_back(what: &str, years: Option<f64>) -> String {
     match years {
         Some(y) if y == 0.0 => [what, " has no capex to repay"].concat(),
-        Some(y) => Txt::default().t(what).t(" capex ").t(verb).t(" back in ").s(show(Fmt::Years, y)).0,
-        None => [what, " capex never ", verb, " back"].concat(),
+        Some(y) => Txt::default().t(what).t(" capex pays back in ").s(show(Fmt::Years, y)).0,
+        None => [what, " capex never pays back"].concat(),
     }
 }
 
 fn desc(h: &Hpc) -> String {
     // No ratio when mining makes no profit: "infinitely as much" would say nothing.
     let ratio = h.hpc_to_mining_profit_ratio.map_or_else(|| "mining makes no profit".into(), |r| show(Fmt::Ratio, r) + " as much");
+    let loss = h.mining_gross_profit_usd_mw_year < 0.0;
     Txt::default()
-        .t(if h.mining_gross_profit_usd_mw_year < 0.0 { "Per MW a year, mining loses " } else { "Per MW a year, mining earns " })
+        .t(if loss { "Per MW a year, mining loses " } else { "Per MW a year, mining earns " })
         .s(usd(h.mining_gross_profit_usd_mw_year.abs()))
-        .t(if h.mining_gross_profit_usd_mw_year < 0.0 { " on power and an AI/HPC lease " } else { " gross profit and an AI/HPC lease " })
+        .t(if loss { " on power and an AI/HPC lease " } else { " gross profit and an AI/HPC lease " })
         .s(usd(h.hpc_profit_usd_mw_year))
         .t(" (")
         .t(&ratio)
         .t("). ")
-        .s(pays_back("AI/HPC", h.hpc_payback_years, "pays"))
+        .s(pays_back("AI/HPC", h.hpc_payback_years))
         .t("; ")
-        .s(pays_back("mining", h.mining_payback_years, "pays"))
+        .s(pays_back("mining", h.mining_payback_years))
         .t(" at today's hashprice, before network growth, halvings and curtailment (the projection above has those). \
          The lease is per kW of IT load with power passed through to the tenant.")
         .0

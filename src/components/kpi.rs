@@ -6,7 +6,7 @@
 use crate::app::Ctx;
 use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
 use crate::dom::{esc, find_all, on, set_attr, set_class, set_text, Section};
-use crate::format::{plain, Txt};
+use crate::format::plain;
 use crate::model::{Results, Scenario, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use leptos::prelude::*;
 use web_sys::Element;
@@ -176,11 +176,7 @@ fn announce(c: Ctx, root: &Element) {
         let write = move || {
             let text = c.results.with_untracked(|r| {
                 c.scenario.with_untracked(|s| {
-                    let parts: Vec<String> = defs.iter().map(|d| Txt::default()
-                        .t(d.label)
-                        .t(": ")
-                        .t(&shown(d, r.as_ref(), s).text)
-                        .0).collect();
+                    let parts: Vec<String> = defs.iter().map(|d| [d.label, ": ", &shown(d, r.as_ref(), s).text].concat()).collect();
                     parts.join(". ") + "."
                 })
             });
