@@ -109,8 +109,9 @@ fn value_text(f: &Field, v: f64) -> String {
         ""
     };
     let unit = if f.unit.is_empty() || f.unit.starts_with('%') { "" } else { " " };
-    // Grouped like the page's other numbers ("95,000 USD"), with the value's own decimals (up to 4).
-    let p = plain(v);
+    // Grouped like the page's other numbers ("95,000 USD"), with the decimals the field shows (up to 4), so
+    // the difficulty row reads "153.67 T" as its field does.
+    let p = shown(f, v);
     let decimals = p.split_once('.').map_or(0, |(_, frac)| frac.len().min(4));
     [crate::format::num(v, decimals).as_str(), unit, f.unit, beyond].concat()
 }

@@ -146,6 +146,9 @@ test('screen readers: KPI values are not live regions; one summary speaks the st
     const price = await readScenario(page).then((sc) => sc.btc_price_usd);
     assert.equal(await slider.getAttribute('aria-valuetext'), `${price.toLocaleString('en-US')} USD`);
     assert.equal(await slider.getAttribute('aria-label'), 'BTC price, USD');
+    // A derived row's slider reads the rounded value its field shows.
+    const difficulty = await page.locator('input[name="difficulty_t"]:not([type=range])').inputValue();
+    assert.equal(await page.locator(sliderSelector('difficulty_t')).getAttribute('aria-valuetext'), `${difficulty} T`);
   });
 });
 
