@@ -615,7 +615,10 @@ test('fleet figures say so and give one machine\'s share; the power formula carr
     const card = page.locator('.all-kpis [data-key="power_cost_usd_day"]');
     assert.equal((await card.locator('.kpi-label').textContent()).trim(), 'Fleet power cost per day');
     await card.locator('summary').click();
-    const text = await card.locator('details p').textContent();
+    // The formula is written when the <details> fires `toggle`, a moment after the click.
+    const formula = card.locator('details p');
+    await eventually(async () => assert.notEqual(await formula.textContent(), ''));
+    const text = await formula.textContent();
     const kw = (s.machine_hashrate_ths * s.machine_efficiency_jth * s.machine_count) / 1000;
     assert.ok(text.includes(`${kw.toLocaleString('en-US')} kW × 24 h × `) && text.includes('/kWh'), `units in ${text}`);
     const one = (out.power_cost_usd_day / s.machine_count).toFixed(2);
