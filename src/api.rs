@@ -10,19 +10,23 @@
 
 use crate::api_input::{apply_host_message, compute, scenario_from_pairs, ComputeOutput, HostMessage, JsInput};
 use crate::app::Ctx;
+use crate::model::scenario::{Kind, INPUTS};
 use crate::model::{output_value, Scenario, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
-use serde::Serialize;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A plain JS value (`null` for none, plain objects for structs and maps, arrays for vectors).
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|_| js_error("hashprice: could not convert the result to a JS value", None))
+/// The scenario as a plain JS object, keys in MODEL.md order (the boolean as `true`/`false`). Built from the
+/// input list rather than through serde, whose serializer was ~1 KB of the WASM.
+fn scenario_js(s: &Scenario) -> JsValue {
+    let o = Object::new();
+    for spec in INPUTS {
+        let v = s.get(spec.key).unwrap_or(f64::NAN);
+        put(&o, spec.key, &if spec.kind == Kind::Bool { JsValue::from_bool(v == 1.0) } else { JsValue::from_f64(v) });
+    }
+    o.into()
 }
 
 fn js_error(message: &str, key: Option<&str>) -> JsValue {
@@ -167,7 +171,7 @@ pub fn install() {
     let api = Object::new();
 
     let compute = Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(compute_js);
-    let defaults = Closure::<dyn Fn() -> Result<JsValue, JsValue>>::new(|| to_js(&Scenario::default()));
+    let defaults = Closure::<dyn Fn() -> JsValue>::new(|| scenario_js(&Scenario::default()));
     let version = Closure::<dyn Fn() -> JsValue>::new(|| JsValue::from_str(env!("CARGO_PKG_VERSION")));
     let _ = Reflect::set(&api, &JsValue::from_str("compute"), compute.as_ref());
     let _ = Reflect::set(&api, &JsValue::from_str("defaults"), defaults.as_ref());
@@ -190,7 +194,7 @@ pub fn install() {
 pub fn scenario_json(s: &Scenario) -> Result<String, String> {
     let results = compute(s).map_err(|e| e.message())?;
     let value = Object::new();
-    put(&value, "scenario", &to_js(s).map_err(|_| "could not convert the scenario".to_string())?);
+    put(&value, "scenario", &scenario_js(s));
     put(&value, "results", &output_js(&results));
     js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from_f64(2.0))
         .ok()

@@ -153,6 +153,20 @@ fn bind(c: Ctx, root: &Element) {
         }
     });
 
+    // A click outside the open embed dialog or export menu closes it, as menus elsewhere do.
+    let el = root.clone();
+    if let Some(doc) = document().document_element() {
+        on(&doc, "click", false, move |ev| {
+            let Some(t) = target(&ev) else { return };
+            if embed_button::is_open(&el) && closest(&t, ".embed-button").is_none() {
+                embed_button::close(&el);
+            }
+            if let (Some(menu), None) = (find(&el, "details.export-menu[open]"), closest(&t, ".export-menu")) {
+                let _ = menu.remove_attribute("open");
+            }
+        });
+    }
+
     // Escape closes the embed dialog or the export menu that has the focus, and gives the focus back to its toggle.
     let el = root.clone();
     on(root, "keydown", false, move |ev| {

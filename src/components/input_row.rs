@@ -108,12 +108,16 @@ fn value_text(f: &Field, v: f64) -> String {
     } else {
         ""
     };
-    let unit = if f.unit.is_empty() || f.unit.starts_with('%') { "" } else { " " };
     // Grouped like the page's other numbers ("95,000 USD"), with the decimals the field shows (up to 4), so
-    // the difficulty row reads "153.67 T" as its field does.
+    // the difficulty row reads "153.67 T" as its field does; "block 925,000" and "±20%" read in that order.
     let p = shown(f, v);
     let decimals = p.split_once('.').map_or(0, |(_, frac)| frac.len().min(4));
-    [crate::format::num(v, decimals).as_str(), unit, f.unit, beyond].concat()
+    let (pre, unit) = match f.unit {
+        "block" => ("block ", ""),
+        u => u.strip_prefix('±').map_or(("", u), |rest| ("±", rest)),
+    };
+    let gap = if unit.is_empty() || unit.starts_with('%') { "" } else { " " };
+    [pre, crate::format::num(v, decimals).as_str(), gap, unit, beyond].concat()
 }
 
 /// One row in the document, with what it last showed.

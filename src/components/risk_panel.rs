@@ -263,13 +263,16 @@ fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizon_mo
             })
             .collect(),
         table: if with_table { table_rows(&(0..p50.len()).map(row).collect::<Vec<_>>()) } else { String::new() },
-        desc: Txt::default()
-            .t("Cumulative net cash by month across simulated price paths: the band spans the 10th to 90th percentile, the line is the median. ")
-            .s(pct(100.0 * risk.mc_payback_probability))
-            .t(" of paths repay the capex within ")
-            .s(show(Fmt::Months, horizon_months))
-            .t(".")
-            .0,
+        desc: {
+            let t = Txt::default()
+                .t("Cumulative net cash by month across simulated price paths: the band spans the 10th to 90th percentile, the line is the median. ");
+            if capex == 0.0 {
+                t.t("There is no capex to repay.")
+            } else {
+                t.s(pct(100.0 * risk.mc_payback_probability)).t(" of paths repay the capex within ").s(show(Fmt::Months, horizon_months)).t(".")
+            }
+            .0
+        },
         w,
         h: H,
         ..ChartData::default()
@@ -296,6 +299,15 @@ fn input_value(key: &str, v: f64) -> String {
 
 fn label_of(key: &str) -> &'static str {
     find(key).map(|f| f.label).unwrap_or("input")
+}
+
+/// A label inside a sentence: "Machine price" → "machine price"; acronyms keep their case ("BTC price").
+fn mid_sentence(label: &str) -> String {
+    let mut s = label.to_string();
+    if let (false, Some(first)) = (label.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase), s.get_mut(0..1)) {
+        first.make_ascii_lowercase();
+    }
+    s
 }
 
 /// Tornado layout: wide charts put the label left of the bars, narrow ones above them.
@@ -363,7 +375,7 @@ fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
         desc: rows
             .first()
             .map(|top| {
-                ["NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from ", label_of(top.key), "."]
+                ["NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from the ", &mid_sentence(label_of(top.key)), "."]
                     .concat()
             })
             .unwrap_or_default(),

@@ -149,6 +149,11 @@ test('screen readers: KPI values are not live regions; one summary speaks the st
     // A derived row's slider reads the rounded value its field shows.
     const difficulty = await page.locator('input[name="difficulty_t"]:not([type=range])').inputValue();
     assert.equal(await page.locator(sliderSelector('difficulty_t')).getAttribute('aria-valuetext'), `${difficulty} T`);
+    // Units that read before the number, or as a sign.
+    const valueText = (key) => page.locator(sliderSelector(key)).getAttribute('aria-valuetext');
+    const field = (key) => page.locator(`input[name="${key}"]:not([type=range])`).inputValue();
+    assert.equal(await valueText('block_height'), `block ${Number(await field('block_height')).toLocaleString('en-US')}`);
+    assert.equal(await valueText('sensitivity_pct'), `±${await field('sensitivity_pct')}%`);
   });
 });
 

@@ -247,6 +247,23 @@ for (const c of riskCases()) {
   });
 }
 
+test('risk notes: the tornado names its top input mid-sentence, and the fan chart has no odds to give at zero capex', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    await waitFresh(page);
+    const note = (id) => page.locator(`#${id} ~ .chart-note .chart-desc`).first().textContent();
+    const top = await page.locator('#risk tr[data-tornado] td, #risk tr[data-tornado] th').first().textContent();
+    const mid = /^[A-Z]{2}/.test(top) ? top : top[0].toLowerCase() + top.slice(1);
+    assert.ok((await note('tornado-chart')).endsWith(`The largest swing comes from the ${mid}.`), `tornado note: ${await note('tornado-chart')} (top row ${top})`);
+    assert.match(await note('fan-chart'), /% of paths repay the capex within /);
+  });
+  await withPage(suite.browser, suite.url + '?machine_price_usd_per_th=0', async (page) => {
+    await waitFresh(page);
+    const fan = await page.locator('#fan-chart ~ .chart-note .chart-desc').first().textContent();
+    assert.ok(fan.endsWith('There is no capex to repay.'), `fan note at zero capex: ${fan}`);
+    assert.doesNotMatch(fan, /of paths repay/);
+  });
+});
+
 test('risk panel: a volatility slider move marks the result stale, then shows fresh, different values', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await waitFresh(page);

@@ -439,6 +439,37 @@ test('Embed button: snippet for the current scenario, copied and shown; it loads
   });
 });
 
+test('the export menu and the embed dialog close on Escape (focus back on their toggle) and on a click outside them', T, async () => {
+  await withPage(suite.browser, calcUrl(''), async (page) => {
+    await waitForApi(page);
+    const menuOpen = () => page.locator('details.export-menu').evaluate((d) => d.open);
+    const dialogs = () => page.locator('#embed-dialog').count();
+    await page.click('details.export-menu > summary');
+    assert.equal(await menuOpen(), true, 'the menu opens');
+    await page.click('.export-menu .menu-body', { position: { x: 2, y: 2 } });
+    assert.equal(await menuOpen(), true, 'a click inside keeps it open');
+    await page.mouse.click(700, 600);
+    await eventually(async () => assert.equal(await menuOpen(), false, 'a click outside closes it'));
+    await page.click('details.export-menu > summary');
+    await page.keyboard.press('Escape');
+    await eventually(async () => assert.equal(await menuOpen(), false, 'Escape closes it'));
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'export', 'focus is back on Export');
+
+    await page.click('button[data-action="embed"]');
+    await page.locator('#embed-dialog').waitFor();
+    await page.uncheck('input[name="embed-panel"][value="inputs"]');
+    assert.equal(await dialogs(), 1, 'a click inside the dialog keeps it open');
+    await page.mouse.click(700, 600);
+    await eventually(async () => assert.equal(await dialogs(), 0, 'a click outside closes it'));
+    assert.equal(await page.getAttribute('button[data-action="embed"]', 'aria-expanded'), 'false');
+    await page.click('button[data-action="embed"]');
+    await page.locator('#embed-code').focus();
+    await page.keyboard.press('Escape');
+    await eventually(async () => assert.equal(await dialogs(), 0, 'Escape closes it'));
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'embed', 'focus is back on Embed');
+  });
+});
+
 test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed; an invalid row prints why', T, async () => {
   await withPage(suite.browser, calcUrl(), async (page) => {
     await page.fill(textFieldSelector('btc_price_usd'), '-50000');
