@@ -11,7 +11,7 @@ use crate::dom::{push_section, Island, Section};
 use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
-use crate::state::query::{initial_scenario, query_pairs, to_query, PAGE_KEYS};
+use crate::state::query::{has_scenario_keys, initial_scenario, query_pairs, to_query, PAGE_KEYS};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -30,6 +30,9 @@ pub struct Ctx {
     pub page: StoredValue<PageOptions>,
     /// Chart view-box width for this screen (see `chart_width_for`).
     pub chart_w: RwSignal<f64>,
+    /// Whether edits are saved for the next visit: not in embed mode, and not in a page opened from a link
+    /// over a saved scenario (the link's edits live in the address bar; the visitor's own work stays saved).
+    pub saves: bool,
 }
 
 pub fn start() {
@@ -72,16 +75,14 @@ pub fn share_parts(c: Ctx) -> Vec<String> {
     parts
 }
 
-/// Writes the scenario and threshold into the URL and the scenario (unless embedded) into storage now;
-/// returns the absolute link.
+/// Writes the scenario and threshold into the URL and, when the page saves (`Ctx::saves`), the scenario into
+/// storage now; returns the absolute link.
 pub fn flush_url(c: Ctx) -> String {
-    let embed = c.page.with_value(|p| p.embed);
     let url = url_for(c);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
-    // An embedded calculator must not overwrite the visitor's own saved scenario.
-    if let Some(st) = storage().filter(|_| !embed) {
+    if let Some(st) = storage().filter(|_| c.saves) {
         let _ = st.set_item(STORAGE_KEY, &c.scenario.with_untracked(|s| to_query(s, &plain)));
     }
     window().location().href().unwrap_or(url)
@@ -98,8 +99,9 @@ pub fn save_theme(t: Theme) {
 #[component]
 pub fn App() -> impl IntoView {
     let page = PageOptions::from_query(&search());
+    let embed = page.embed;
     // An embedded calculator shows what its host chose, never this visitor's saved scenario.
-    let saved = storage().filter(|_| !page.embed).and_then(|st| st.get_item(STORAGE_KEY).ok().flatten());
+    let saved = storage().filter(|_| !embed).and_then(|st| st.get_item(STORAGE_KEY).ok().flatten());
     let (initial, initial_notices) = initial_scenario(&search(), saved.as_deref());
     let scenario = RwSignal::new(initial);
     let results = Memo::new(move |_| scenario.with(|s| evaluate(s).ok()));
@@ -118,7 +120,8 @@ pub fn App() -> impl IntoView {
         }
     });
     // Handed to every section, which hands it to its binder; the context is for `api`'s host messages.
-    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w };
+    let saves = !embed && (saved.is_none() || !has_scenario_keys(&search()));
+    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves };
     provide_context(c);
     crate::api::connect_embed_host();
 
@@ -173,7 +176,6 @@ pub fn App() -> impl IntoView {
     });
 
     let show = move |section: &str| page.with_value(|p| p.shows(section));
-    let embed = page.with_value(|p| p.embed);
     let mut m = String::with_capacity(64 * 1024);
     let mut binds = Vec::new();
     m.push_str(if embed { "<div class=\"app embed\"" } else { "<div class=\"app\"" });

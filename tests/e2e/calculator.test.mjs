@@ -733,6 +733,33 @@ test('tracking parameters keep the saved scenario silently; an unknown key does 
   }, { beforeGoto: seed, viewport: { width: 375, height: 800 } });
 });
 
+test('a shared link opened over a saved scenario: edits stay in the address bar and the visitor\'s saved scenario is kept', T, async () => {
+  const saved = 'btc_price_usd=120000&machine_count=42';
+  const stored = (page) => page.evaluate(() => localStorage.getItem('hashprice.scenario'));
+  const seed = (value) => (page) => page.addInitScript((v) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      if (v) localStorage.setItem('hashprice.scenario', v);
+    }
+  }, value);
+  await withPage(suite.browser, suite.url + '?btc_price_usd=101000', async (page) => {
+    await expectInputs(page, { btc_price_usd: 101000, machine_count: 1000 });
+    await typeInto(page, 'machine_count', '2500');
+    await page.waitForFunction(() => location.search === '?btc_price_usd=101000&machine_count=2500', null, { timeout: 5000 });
+    await page.waitForTimeout(400);
+    assert.equal(await stored(page), saved, 'the saved scenario is not replaced by the link\'s edits');
+    await page.goto(suite.url);
+    await expectInputs(page, { btc_price_usd: 120000, machine_count: 42 });
+    await typeInto(page, 'machine_count', '43');
+    await eventually(async () => assert.equal(await stored(page), 'btc_price_usd=120000&machine_count=43', 'the visitor\'s own page still saves'));
+  }, { beforeGoto: seed(saved) });
+  // With nothing saved yet, the link's edits are what the visitor has: they are saved.
+  await withPage(suite.browser, suite.url + '?btc_price_usd=101000', async (page) => {
+    await typeInto(page, 'machine_count', '2500');
+    await eventually(async () => assert.equal(await stored(page), 'btc_price_usd=101000&machine_count=2500'));
+  }, { beforeGoto: seed('') });
+});
+
 test('the headline threshold travels in the link (default left out); a bad one gets a notice', T, async () => {
   let link;
   await withPage(suite.browser, suite.url, async (page) => {
