@@ -130,7 +130,7 @@ pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
         };
         let parsed = match spec.kind {
             Kind::Bool => parse_bool(value),
-            _ => parse_number(value),
+            _ => parse_user_number(value),
         };
         match parsed {
             None => {

@@ -156,6 +156,17 @@ fn valid_values_apply_next_to_invalid_ones() {
 }
 
 #[test]
+fn link_numbers_read_like_field_text() {
+    // A hand-edited link: grouped digits, a dollar sign, and a `+` sign that decodes to a space.
+    let (s, issues) = from_query("btc_price_usd=%2480,000&machine_count=+1500&uptime_pct=95%25", &Scenario::default());
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!((s.btc_price_usd, s.machine_count, s.uptime_pct), (80_000.0, 1_500.0, 95.0));
+    // A decimal comma stays refused rather than misread.
+    let (s, issues) = from_query("power_price_usd_kwh=0,05", &Scenario::default());
+    assert_eq!((s.power_price_usd_kwh, issues.len()), (0.05, 1));
+}
+
+#[test]
 fn base_values_are_kept_for_missing_and_bad_keys() {
     let mut base = Scenario::default();
     base.set("btc_price_usd", 50_000.0).unwrap();
