@@ -75,8 +75,8 @@ use Panel::*;
 
 /// Every numeric input of the scenario (the boolean `curtail_when_unprofitable` is a checkbox).
 pub const FIELDS: &[Field] = &[
-    field("btc_price_usd", "BTC price", "USD", Market, (10_000.0, 250_000.0, 100.0), 0, "Snapshot: $95,000, Nov 2025."),
-    field("network_hashrate_ehs", "Network hashrate", "EH/s", Market, (300.0, 3_000.0, 1.0), 0, "Snapshot: 1,100 EH/s (1.1 ZH/s), Nov 2025."),
+    field("btc_price_usd", "BTC price", "USD", Market, (10_000.0, 250_000.0, 100.0), 0, "Default $95,000 (Nov 2025); presets and live data change it."),
+    field("network_hashrate_ehs", "Network hashrate", "EH/s", Market, (300.0, 3_000.0, 1.0), 0, "Default 1,100 EH/s = 1.1 ZH/s (Nov 2025)."),
     field("block_height", "Block height", "block", Market, (840_000.0, 1_260_000.0, 1_000.0), 0, "Sets the block subsidy and the next halving."),
     field("fees_btc_per_block", "Fees per block", "BTC", Market, (0.0, 0.5, 0.001), 3, "0.02 late 2025; 0.09 in Dec 2024."),
     field("machine_hashrate_ths", "Machine hashrate", "TH/s", Machine, (50.0, 500.0, 1.0), 0, "One machine, nameplate."),
@@ -103,11 +103,12 @@ pub const FIELDS: &[Field] = &[
     field("sensitivity_pct", "Sensitivity swing", "±%", Risk, (1.0, 90.0, 1.0), 0, "How far the tornado moves each input."),
 ];
 
-/// Inputs that are another view of a scenario input: difficulty (follows network hashrate) and machine
-/// power in watts (follows efficiency). Their keys are not scenario keys, so URLs and the API never see them.
+/// Inputs that are another view of a scenario input: difficulty (follows network hashrate), machine power in
+/// watts (follows efficiency) and fleet power in MW (follows the machine count, for a site sized in MW). Their keys are not scenario keys, so URLs and the API never see them.
 pub const DERIVED_FIELDS: &[Field] = &[
     field("difficulty_t", "Difficulty", "T", Market, (40.0, 400.0, 0.01), 2, "Follows network hashrate: hashrate × 600 s ÷ 2³²."),
     field("machine_power_w", "Machine power", "W", Machine, (500.0, 8_000.0, 1.0), 0, "Follows efficiency: watts = TH/s × J/TH."),
+    field("fleet_mw", "Fleet power", "MW", Machine, (0.1, 100.0, 0.1), 4, "Follows machines: typing MW sets the whole number of machines it powers."),
 ];
 
 pub fn find(key: &str) -> Option<&'static Field> {
@@ -119,6 +120,7 @@ pub fn read(key: &str, s: &Scenario) -> f64 {
     match key {
         "difficulty_t" => difficulty_from_hashrate_ehs(s.network_hashrate_ehs) / 1e12,
         "machine_power_w" => s.machine_hashrate_ths * s.machine_efficiency_jth,
+        "fleet_mw" => s.machine_count * s.machine_hashrate_ths * s.machine_efficiency_jth / 1e6,
         k => s.get(k).unwrap_or(0.0),
     }
 }
@@ -137,6 +139,13 @@ pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> 
             }
             s.set("machine_efficiency_jth", value / s.machine_hashrate_ths)
                 .map_err(|_| InputError::new(key, "must give an efficiency above 0 and at most 1,000 J/TH"))
+        }
+        "fleet_mw" => {
+            let count = (value * 1e6 / (s.machine_hashrate_ths * s.machine_efficiency_jth) + 0.5).floor();
+            if !(value > 0.0 && count >= 1.0) {
+                return Err(InputError::new(key, "must power at least one machine"));
+            }
+            s.set("machine_count", count).map_err(|_| InputError::new(key, "must need at most 10,000,000 machines"))
         }
         k => s.set(k, value),
     }

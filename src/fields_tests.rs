@@ -13,7 +13,14 @@ fn derived_rows_round_trip_through_their_source_input() {
     assert!(s.network_hashrate_ehs < 1100.0);
     write("machine_power_w", &mut s, 3645.0).expect("valid");
     assert!((s.machine_efficiency_jth - 3645.0 / 200.0).abs() < 1e-12);
+    // 30 MW of 3,645 W machines is 8,230.45 of them: the count is the nearest whole number.
+    write("fleet_mw", &mut s, 30.0).expect("valid");
+    assert_eq!(s.machine_count, 8_230.0);
+    assert!((read("fleet_mw", &s) - 8_230.0 * 3_645.0 / 1e6).abs() < 1e-12);
     let before = s.clone();
+    assert!(write("fleet_mw", &mut s, 0.001).is_err(), "less than one machine");
+    assert!(write("fleet_mw", &mut s, f64::NAN).is_err());
+    assert!(write("fleet_mw", &mut s, 1e12).is_err(), "more machines than the model takes");
     assert!(write("machine_power_w", &mut s, -1.0).is_err());
     assert!(write("difficulty_t", &mut s, 0.0).is_err());
     assert!(write("btc_price_usd", &mut s, f64::NAN).is_err());

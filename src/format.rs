@@ -82,6 +82,8 @@ fn fmt(x: f64, pick: &dyn Fn(&Formatters) -> &Function) -> String {
 fn call(f: &Function, x: f64) -> String {
     let s = f.call1(&JsValue::NULL, &JsValue::from_f64(x)).ok().and_then(|v| v.as_string()).unwrap_or_default();
     match s.strip_prefix('-') {
+        // A loss that rounds to nothing ("-$0.00", or -0 itself) shows no sign.
+        Some(rest) if !rest.bytes().any(|b| (b'1'..=b'9').contains(&b)) => rest.to_string(),
         Some(rest) => ["−", rest].concat(),
         None => s,
     }

@@ -247,7 +247,7 @@ fn expected_from_query(q: &str) -> (Scenario, Vec<String>) {
     let mut refused = Vec::new();
     for (k, v) in last {
         // The threshold is a page key, but a link's bad threshold is named like a bad input.
-        if k == "threshold" && !parse_user_number(&v).is_some_and(|x| x > 0.0) {
+        if k == "threshold" && !parse_user_number(&v).is_some_and(|x| x > 0.0 && x <= 100_000.0) {
             refused.push(k);
             continue;
         }

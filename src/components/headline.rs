@@ -88,7 +88,7 @@ fn bind(c: Ctx, root: &Element) {
         }
         set_attr(&field, "aria-invalid", if parsed.is_some() { "false" } else { "true" });
         if let Some(e) = find(&field_root, "#err-headline-threshold") {
-            set_text(&e, if parsed.is_some() { "" } else { "Enter a number above 0, e.g. 35. The sentence keeps the last valid threshold." });
+            set_text(&e, if parsed.is_some() { "" } else { "Enter a number above 0 and at most 100,000, e.g. 35. The sentence keeps the last valid threshold." });
         }
     });
 }

@@ -16,11 +16,12 @@ use web_sys::{Element, HtmlInputElement};
 
 const CURTAIL: &str = "curtail_when_unprofitable";
 
-/// Difficulty sits under network hashrate and watts under efficiency: each follows the other.
+/// Difficulty sits under network hashrate, watts under efficiency and MW under machines: each follows the other.
 fn follower(key: &str) -> Option<&'static crate::fields::Field> {
     match key {
         "network_hashrate_ehs" => crate::fields::find("difficulty_t"),
         "machine_efficiency_jth" => crate::fields::find("machine_power_w"),
+        "machine_count" => crate::fields::find("fleet_mw"),
         _ => None,
     }
 }

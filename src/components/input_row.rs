@@ -29,12 +29,17 @@ fn shown(f: &Field, v: f64) -> String {
     }
 }
 
-/// How far the typed number may be from the value before the field is rewritten (derived rows are rounded).
-fn tolerance(f: &Field) -> f64 {
-    if is_derived(f) {
-        0.5 * 10f64.powi(-(f.decimals as i32))
+/// How far the typed number may be from the value before the field is rewritten: derived rows are rounded,
+/// and a typed fleet MW stands for the whole machine count it gives (30 MW of 3,300 W machines is 30.0003).
+fn tolerance(f: &Field, s: &Scenario) -> f64 {
+    if !is_derived(f) {
+        return 0.0;
+    }
+    let digits = 0.5 * 10f64.powi(-(f.decimals as i32));
+    if f.key == "fleet_mw" {
+        digits.max(0.5 * read("machine_power_w", s) / 1e6)
     } else {
-        0.0
+        digits
     }
 }
 
@@ -191,7 +196,7 @@ pub fn patch(rows: &[Row], s: &Scenario) {
             continue;
         }
         r.last.set(v);
-        let tol = tolerance(r.field);
+        let tol = tolerance(r.field, s);
         let same = !force && parse_user_number(&r.text.value()).is_some_and(|x| (x - v).abs() <= tol);
         if !same {
             let t = shown(r.field, v);
@@ -244,18 +249,17 @@ pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
     }
 }
 
-/// The one number a row's live note depends on, for the rows that have one (block height, growth, machines).
+/// The one number a row's live note depends on, for the rows that have one (block height, growth).
 fn note_input(key: &str, s: &Scenario) -> Option<f64> {
     match key {
         "block_height" => Some(s.block_height),
         "hashrate_growth_pct_month" => Some(s.hashrate_growth_pct_month),
-        "machine_count" => Some(s.machine_count * s.machine_hashrate_ths * s.machine_efficiency_jth / 1000.0),
         _ => None,
     }
 }
 
-/// Help that depends on the current value: subsidy and next halving, growth per difficulty adjustment,
-/// fleet power (`x` from [`note_input`]).
+/// Help that depends on the current value: subsidy and next halving, growth per difficulty adjustment
+/// (`x` from [`note_input`]).
 fn note_text(key: &str, x: f64) -> String {
     use crate::format::num;
     use crate::model::constants::growth_pct_per_adjustment;
@@ -272,17 +276,10 @@ fn note_text(key: &str, x: f64) -> String {
             .s(crate::components::kpi_defs::show(crate::components::kpi_defs::Fmt::Days, days_to_next_halving(x).ceil()))
             .t(".")
             .0,
-        "hashrate_growth_pct_month" => {
-            Txt::default()
-                .t("≈ ")
-                .s(num(growth_pct_per_adjustment(x), 3))
-                .t("% per difficulty adjustment (every 2,016 blocks).")
-                .0
-        }
         _ => Txt::default()
-            .t("Fleet: ")
-            .s(crate::components::kpi_defs::show(crate::components::kpi_defs::Fmt::Kw, x))
-            .t(" of power.")
+            .t("≈ ")
+            .s(num(growth_pct_per_adjustment(x), 3))
+            .t("% per difficulty adjustment (every 2,016 blocks).")
             .0,
     }
 }

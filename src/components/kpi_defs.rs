@@ -528,7 +528,8 @@ pub const KPIS: &[KpiDef] = &[
         key: "equity_payback_months",
         label: "Equity payback",
         fmt: Fmt::Months,
-        none: |s, _| if s.debt_pct > 0.0 { never(s, None) } else { "no debt".into() },
+        // With zero capex a debt share borrows nothing: no debt, as MODEL.md and the DSCR say.
+        none: |s, r| if s.debt_pct > 0.0 && r.is_some_and(|r| r.snapshot.capex_usd > 0.0) { never(s, None) } else { no_debt(s, r) },
         formula: |_, _| "first month on which cumulative net cash after debt payments covers the equity share of capex".into(),
     },
     KpiDef {

@@ -26,9 +26,9 @@ fn note(m: Option<&MachinePreset>) -> String {
             .s(num(m.power_w, 0))
             .t(" W · picking it sets the machine price to ")
             .s(crate::format::usd(m.price_usd_per_th))
-            .t("/TH (")
+            .t("/TH: ")
             .t(&m.price_note)
-            .t(")")
+            .t(".")
             .0,
         None => CUSTOM.into(),
     }

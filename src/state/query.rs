@@ -19,10 +19,14 @@ pub fn is_tracking_key(key: &str) -> bool {
 /// The headline check's threshold when the link has none (USD per PH/s per day, the article's $35).
 pub const DEFAULT_THRESHOLD: f64 = 35.0;
 
-/// A threshold as the headline field takes it (`40`, `$40`): a number above 0.
+/// A threshold as the headline field takes it (`40`, `$40`): a number above 0, at most [`MAX_THRESHOLD`].
 pub fn parse_threshold(text: &str) -> Option<f64> {
-    parse_user_number(text).filter(|v| *v > 0.0)
+    parse_user_number(text).filter(|v| *v > 0.0 && *v <= MAX_THRESHOLD)
 }
+
+/// The headline threshold's ceiling, USD per PH/s per day: far above any hashprice seen (~$3,500 in late 2017),
+/// and low enough that the crossing prices stay readable numbers.
+pub const MAX_THRESHOLD: f64 = 100_000.0;
 
 /// How many characters of a key or value a notice echoes: a crafted link or a corrupt saved scenario can
 /// hold megabytes, and the notice only needs enough to recognise it.
@@ -119,7 +123,7 @@ pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
     let mut issues = Vec::new();
     for (key, value) in &last {
         if key == "threshold" && parse_threshold(value).is_none() {
-            issues.push(QueryIssue::new(key, value, "must be a number above 0"));
+            issues.push(QueryIssue::new(key, value, "must be a number above 0 and at most 100,000"));
         }
         if PAGE_KEYS.contains(&key.as_str()) {
             continue;
@@ -279,7 +283,7 @@ pub fn parse_user_number(text: &str) -> Option<f64> {
             (sign, rest) = take_sign(rest);
         }
     }
-    if rest.starts_with(['+', '-']) {
+    if rest.starts_with(['+', '-', '−']) {
         return None;
     }
     let plain = ungroup(rest)?;
@@ -287,9 +291,9 @@ pub fn parse_user_number(text: &str) -> Option<f64> {
     Some(if sign == Some(true) { -v } else { v })
 }
 
-/// Splits a leading sign: `Some(true)` for `-`, `Some(false)` for `+`.
+/// Splits a leading sign: `Some(true)` for `-` or the `−` the page itself prints, `Some(false)` for `+`.
 fn take_sign(t: &str) -> (Option<bool>, &str) {
-    if let Some(r) = t.strip_prefix('-') {
+    if let Some(r) = t.strip_prefix('-').or_else(|| t.strip_prefix('−')) {
         (Some(true), r)
     } else if let Some(r) = t.strip_prefix('+') {
         (Some(false), r)

@@ -99,7 +99,7 @@ fn only_a_link_with_inputs_replaces_the_saved_scenario() {
     // Unknown keys are named, but still do not replace the saved scenario.
     let (s, notices) = initial_scenario("?utm_source=x&foo=1&threshold=abc", saved);
     assert_eq!(s, kept);
-    assert_eq!(notices, ["Some link values were not applied: foo = \"1\": not a calculator input; threshold = \"abc\": must be a number above 0"]);
+    assert_eq!(notices, ["Some link values were not applied: foo = \"1\": not a calculator input; threshold = \"abc\": must be a number above 0 and at most 100,000"]);
     // One input in the link: the link's scenario, from the defaults, whatever was saved.
     let (s, notices) = initial_scenario("?utm_source=x&uptime_pct=50", saved);
     let mut want = Scenario::default();
@@ -164,6 +164,15 @@ fn link_numbers_read_like_field_text() {
     // A decimal comma stays refused rather than misread.
     let (s, issues) = from_query("power_price_usd_kwh=0,05", &Scenario::default());
     assert_eq!((s.power_price_usd_kwh, issues.len()), (0.05, 1));
+}
+
+#[test]
+fn thresholds_above_0_up_to_the_ceiling() {
+    assert_eq!(parse_threshold("$40"), Some(40.0));
+    assert_eq!(parse_threshold("100,000"), Some(MAX_THRESHOLD));
+    for t in ["0", "-3", "100001", "1e308", "abc", ""] {
+        assert_eq!(parse_threshold(t), None, "{t}");
+    }
 }
 
 #[test]
@@ -260,6 +269,8 @@ fn user_numbers() {
         (".05", 0.05),
         ("1e5", 1e5),
         ("-2.5", -2.5),
+        ("−20", -20.0),
+        ("−$5", -5.0),
     ] {
         assert_eq!(parse_user_number(t), Some(v), "{t}");
     }
@@ -274,6 +285,8 @@ fn user_numbers() {
         "1,,000",
         "1.000,5",
         "--5",
+        "−−5",
+        "-−5",
         "-$-5",
         "$$5",
         "inf",

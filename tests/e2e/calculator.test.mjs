@@ -122,6 +122,13 @@ test('machine panel: efficiency slider (keyboard) moves watts, fleet power and b
     // Machine count typed: fleet hashrate and capex scale.
     await typeInto(page, 'machine_count', '2500');
     await expectOutputs(page, { ...s, machine_count: 2500 }, ['fleet_hashrate_ths', 'capex_usd', 'btc_mined_day', 'total_btc_mined']);
+    // The fleet-power row follows the count, and typing MW sets the whole number of machines it powers.
+    const watts = s.machine_hashrate_ths * after;
+    await eventually(async () => assertClose(parseField(await page.locator(textFieldSelector('fleet_mw')).inputValue()), Math.round(2500 * watts / 100) / 1e4, 'fleet MW row', { rel: 1e-12 }));
+    await typeInto(page, 'fleet_mw', '30');
+    const count = Math.round(30e6 / watts);
+    await eventually(async () => assert.equal((await readScenario(page)).machine_count, count, `30 MW of ${watts} W machines`));
+    await expectOutputs(page, { ...s, machine_count: count }, ['fleet_power_kw', 'capex_usd', 'profit_usd_day']);
   });
 });
 
@@ -191,6 +198,11 @@ test('financing panel: debt share typed and term slider: payment, DSCR and equit
     // Interest-free: payment = debt / n.
     await typeInto(page, 'debt_apr_pct', '0');
     await expectKpi(page, 'debt_payment_usd_month', debt / term, { rel: 1e-12 });
+
+    // A debt share of zero capex borrows nothing: no debt, in the equity payback as in the DSCR.
+    await typeInto(page, 'machine_price_usd_per_th', '0');
+    await eventually(async () => assert.equal(await page.locator('[data-kpi=equity_payback_months] .kpi-value').first().textContent(), 'no debt'));
+    assert.equal(await page.locator('[data-kpi=min_dscr] .kpi-value').first().textContent(), 'no debt');
   });
 });
 
@@ -491,9 +503,26 @@ test('headline check: the threshold moves the sentence; a bad threshold gets a m
     await eventually(async () => assert.match(await error.innerText(), /number above 0/));
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
     assert.equal(await text.innerText(), before, 'the sentence keeps the last valid threshold');
+    // Beyond any hashprice: refused, rather than a sentence about crossing prices in the billions.
+    await field.fill('1e308');
+    await eventually(async () => assert.match(await error.innerText(), /at most 100,000/));
+    assert.equal(await text.innerText(), before);
     await field.fill('35');
     await eventually(async () => assert.equal(await error.innerText(), ''));
     assert.match(await text.innerText(), /above \$35\.00/);
+  });
+});
+
+test('a loss that rounds to nothing shows no minus sign; the page\'s own minus sign is accepted as input', T, async () => {
+  // One 0.001 TH/s machine at 1,000 J/TH: it loses about a tenth of a cent a day.
+  await withPage(suite.browser, suite.url + '?machine_hashrate_ths=0.001&machine_efficiency_jth=1000&machine_count=1', async (page) => {
+    const profit = page.locator('[data-kpi=profit_usd_day]').first();
+    assert.ok(Number(await profit.getAttribute('data-value')) < 0, 'a loss');
+    assert.equal(await profit.locator('.kpi-value').textContent(), '$0.00');
+    await openPanel(page, 'projection');
+    await typeInto(page, 'btc_price_growth_pct_year', '\u221220');
+    await eventually(async () => assert.equal((await readScenario(page)).btc_price_growth_pct_year, -20));
+    assert.equal(await page.locator('input.num[name=btc_price_growth_pct_year]').getAttribute('aria-invalid'), 'false');
   });
 });
 
