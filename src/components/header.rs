@@ -5,7 +5,9 @@
 
 use crate::app::{flush_url, save_theme, Ctx};
 use crate::components::{embed_button, export_menu};
-use crate::dom::{find, on, push_escaped, set_text, target, target_value, Section};
+use crate::dom::{find, on, push_escaped, set_opt_attr, set_text, target, target_value, Section};
+use std::cell::RefCell;
+use std::rc::Rc;
 use crate::model::Scenario;
 use crate::state::presets::{matching_preset, snapshot_note, SCENARIO_PRESETS};
 use leptos::prelude::*;
@@ -38,7 +40,7 @@ fn markup(c: Ctx) -> String {
         m.push_str("</option>");
     }
     m.push_str(concat!(
-        "</select><button type=\"button\" data-action=\"reset\">Reset</button>",
+        "</select><button type=\"button\" data-action=\"reset\">Reset</button><button type=\"button\" data-action=\"undo\" hidden>Undo</button>",
         "<button type=\"button\" class=\"primary\" data-action=\"copy-link\">Copy link</button>"
     ));
     embed_button::markup(&mut m);
@@ -85,12 +87,33 @@ fn bind(c: Ctx, root: &Element) {
         return;
     };
 
+    // Reset and a scenario preset replace every input at once: Undo brings back the scenario they replaced,
+    // until the next edit (`undo` holds the scenario before and after).
+    let (Some(undo_button), undo) = (find(root, "[data-action=undo]"), Rc::new(RefCell::new(None::<(Scenario, Scenario)>))) else {
+        return;
+    };
+    let replace = {
+        let (undo, button, st) = (undo.clone(), undo_button.clone(), status.clone());
+        move |next: Scenario, said: &str| {
+            *undo.borrow_mut() = Some((c.scenario.get_untracked(), next.clone()));
+            crate::components::input_row::rewrite_all();
+            c.scenario.set(next);
+            set_text(&st, said);
+            set_opt_attr(&button, "hidden", None);
+        }
+    };
+
     let el = root.clone();
+    let (u, ub) = (undo.clone(), undo_button.clone());
     crate::dom::effect(move |_| {
         // The open embed dialog's snippet carries the threshold too.
         c.threshold.track();
         let id = c.scenario.with(|s| {
             set_text(&note, &snapshot_note(s));
+            if u.borrow().as_ref().is_some_and(|(_, after)| after != s) {
+                *u.borrow_mut() = None;
+                set_opt_attr(&ub, "hidden", Some(""));
+            }
             selected_preset(s)
         });
         if select.value() != id {
@@ -102,16 +125,21 @@ fn bind(c: Ctx, root: &Element) {
 
     let el = root.clone();
     let st = status.clone();
+    let r = replace.clone();
     on(root, "click", false, move |ev| {
         let Some(action) = target(&ev).and_then(|t| closest(&t, "[data-action]")).and_then(|a| a.get_attribute("data-action"))
         else {
             return;
         };
         match action.as_str() {
-            "reset" => {
-                crate::components::input_row::rewrite_all();
-                c.scenario.set(Scenario::default());
-                set_text(&st, "Reset to the November 2025 defaults.");
+            "reset" => r(Scenario::default(), "Reset to the November 2025 defaults."),
+            "undo" => {
+                if let Some((before, _)) = undo.borrow_mut().take() {
+                    crate::components::input_row::rewrite_all();
+                    c.scenario.set(before);
+                    set_text(&st, "Your previous scenario is back.");
+                    set_opt_attr(&undo_button, "hidden", Some(""));
+                }
             }
             "copy-link" => copy_link(c, &st),
             "theme" => {
@@ -136,9 +164,7 @@ fn bind(c: Ctx, root: &Element) {
             if let Some(p) = SCENARIO_PRESETS.iter().find(|p| p.id == id) {
                 let mut next = c.scenario.get_untracked();
                 if p.apply(&mut next).is_ok() {
-                    crate::components::input_row::rewrite_all();
-                    c.scenario.set(next);
-                    set_text(&status, &["Applied preset: ", p.name].concat());
+                    replace(next, &["Applied preset: ", p.name].concat());
                 }
             }
         } else if let Some(i) = t.dyn_ref::<HtmlInputElement>().filter(|i| i.name() == "embed-panel") {

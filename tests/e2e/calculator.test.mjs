@@ -347,10 +347,24 @@ test('scenario preset, machine preset (select and hardware table) and Reset', T,
     assert.match(await page.locator('.machine-picker .help').innerText(), new RegExp(`sets the machine price to \\$${Number(m60[5]).toFixed(2)}/TH`), 'the picker says it sets the price');
 
     // Reset: every input back to the defaults, KPIs with them.
+    const undo = page.locator('button[data-action=undo]');
+    assert.equal(await undo.isVisible(), false, 'nothing to undo before a reset');
+    const before = await readScenario(page);
     await page.click('button[data-action=reset]');
     await expectInputs(page, defaults);
     await expectOutputs(page, defaults, ['hashprice_usd_per_ph_day', 'capex_usd', 'npv_usd']);
     assert.equal(await page.inputValue('#preset-select'), 'news-nov-2025', 'defaults are the "news" preset');
+
+    // Undo brings back the scenario the reset replaced, then goes away.
+    await undo.click();
+    await expectInputs(page, { machine_hashrate_ths: before.machine_hashrate_ths, btc_price_usd: before.btc_price_usd, network_hashrate_ehs: before.network_hashrate_ehs });
+    assert.deepEqual(await readScenario(page), before);
+    await eventually(async () => assert.equal(await undo.isVisible(), false));
+    // After a preset, the next edit makes that edit the scenario to keep: Undo goes away.
+    await page.selectOption('#preset-select', 'news-nov-2025');
+    await eventually(async () => assert.equal(await undo.isVisible(), true));
+    await typeInto(page, 'btc_price_usd', '90000');
+    await eventually(async () => assert.equal(await undo.isVisible(), false));
   });
 });
 
