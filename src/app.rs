@@ -7,7 +7,7 @@ use crate::components::{
     cash_chart, hardware_table, hashprice_chart, header, headline, hpc_compare, input_panel, kpi, monthly_chart, notices,
     risk_panel,
 };
-use crate::dom::{push_section, Island, Section};
+use crate::dom::{push_section, Section};
 use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
@@ -35,9 +35,15 @@ pub struct Ctx {
     pub saves: bool,
 }
 
+/// Starts the page: the JS API, Leptos' executor (effects run on it), then the app under one root owner
+/// that lives as long as the page. What `mount_to_body` does, without the typed view it would build: the
+/// page is one markup string (see `crate::dom`).
 pub fn start() {
     crate::api::install();
-    leptos::mount::mount_to_body(App);
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.with(app);
+    std::mem::forget(owner);
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -96,8 +102,7 @@ pub fn save_theme(t: Theme) {
     }
 }
 
-#[component]
-pub fn App() -> impl IntoView {
+fn app() {
     let page = PageOptions::from_query(&search());
     let embed = page.embed;
     // An embedded calculator shows what its host chose, never this visitor's saved scenario.
@@ -211,7 +216,7 @@ pub fn App() -> impl IntoView {
     m.push_str("</main></div>");
     put(&mut m, !embed, footer);
     m.push_str("</div>");
-    view! { <Island markup=m binds=binds/> }
+    crate::dom::mount(&m, binds);
 }
 
 /// The footer: static text, nothing to bind.

@@ -27,25 +27,17 @@ impl Section {
 }
 
 /// Mounts the page: `markup` holds the sections, each in a `display: contents` wrapper div (see
-/// [`push_section`]); the n-th wrapper goes to `binds[n]` once the page is in the document. Binding runs under
-/// the component's owner, so the effects it creates live as long as the page.
-#[component]
-pub fn Island(markup: String, binds: Vec<Box<dyn FnOnce(&Element)>>) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Div>::new();
-    let owner = Owner::current();
-    node.on_load(move |el| {
-        let el: Element = el.into();
-        let run = || {
-            for (wrapper, bind) in find_all(&el, "div.island").iter().zip(binds) {
-                bind(wrapper);
-            }
-        };
-        match owner {
-            Some(o) => o.with(run),
-            None => run(),
-        }
-    });
-    view! { <div class="page-root" node_ref=node inner_html=markup></div> }
+/// [`push_section`]), in a `div.page-root` appended to the body; the n-th wrapper goes to `binds[n]`. Call
+/// under the page's owner, so the effects the binders create live as long as the page.
+pub fn mount(markup: &str, binds: Vec<Box<dyn FnOnce(&Element)>>) {
+    let doc = document();
+    let (Ok(root), Some(body)) = (doc.create_element("div"), doc.body()) else { return };
+    root.set_class_name("page-root");
+    root.set_inner_html(markup);
+    let _ = body.append_child(&root);
+    for (wrapper, bind) in find_all(&root, "div.island").iter().zip(binds) {
+        bind(wrapper);
+    }
 }
 
 /// Appends `s` to the page markup in its wrapper, and its binder to `binds` (the same order as the wrappers).
