@@ -20,6 +20,14 @@ pub fn shaded_runs(flags: &[bool]) -> Vec<(usize, usize)> {
     runs
 }
 
+/// Every `step`-th index of a series of `len`, plus the last one, so a readout or a table sampled in steps
+/// still reaches the final day.
+pub fn stepped(len: usize, step: usize) -> impl Iterator<Item = usize> {
+    let step = step.max(1);
+    let last = len.checked_sub(1).filter(|l| l % step != 0);
+    (0..len).step_by(step).chain(last)
+}
+
 /// Reduces a long series (e.g. 3,650 daily values) to at most about `2 × buckets + 2` points `(index, value)`
 /// that draw the same picture: each of `buckets` equal index ranges keeps its minimum and maximum (so
 /// spikes survive, unlike plain striding), in index order, plus the first and last point so the line spans

@@ -138,3 +138,13 @@ fn nearest_box_prefers_the_box_under_the_point() {
     assert_eq!(nearest_box(&[], 1.0, 1.0), None);
     assert_eq!(nearest_box(&[[f64::NAN, 0.0, 1.0, 1.0], [5.0, 5.0, 1.0, 1.0]], 0.5, 0.5), Some(1));
 }
+
+#[test]
+fn stepped_reaches_the_last_index() {
+    assert_eq!(stepped(731, 30).last(), Some(730));
+    assert_eq!(stepped(731, 30).filter(|d| d % 30 != 0).count(), 1);
+    assert_eq!(stepped(61, 30).collect::<Vec<_>>(), [0, 30, 60]);
+    assert_eq!(stepped(5, 0).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
+    assert_eq!(stepped(0, 7).count(), 0);
+    assert_eq!(stepped(1, 7).collect::<Vec<_>>(), [0]);
+}

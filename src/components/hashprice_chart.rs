@@ -1,7 +1,7 @@
 //! Chart 2: daily hashprice against this machine's shutdown hashprice; curtailed days shaded.
 
 use crate::app::Ctx;
-use crate::chart::{downsample_minmax, line_path, nice_scale, px, whole_ticks, run_rects, shaded_runs, table_rows, Scale, Svg};
+use crate::chart::{downsample_minmax, line_path, nice_scale, px, whole_ticks, run_rects, shaded_runs, stepped, table_rows, Scale, Svg};
 use crate::components::chart_frame::{
     axes, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
 };
@@ -62,8 +62,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     ChartData {
         // The shutdown level last: its label (with a halo) reads over the line and the halving rule.
         layers: vec![("curtailed", shade), ("axes", ax), ("", line), ("rule halving", svg.out), ("", lv)],
-        points: (0..hp.len())
-            .step_by(step)
+        points: stepped(hp.len(), step)
             .map(|d| Readout {
                 x_px: x.map(d as f64),
                 values: [d as f64, hp[d], if off(d) { 1.0 } else { 0.0 }, 0.0, 0.0],
@@ -80,8 +79,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             })
             .collect(),
         table: if with_table { table_rows(
-            &(0..hp.len())
-                .step_by(30)
+            &stepped(hp.len(), 30)
                 .map(|d| vec![num(d as f64, 0), show(Fmt::UsdPerPhDay, hp[d]), (if off(d) { "yes" } else { "no" }).to_string()])
                 .collect::<Vec<_>>(),
         ) } else { String::new() },
@@ -102,7 +100,7 @@ const CARD: Projection = Projection {
     chart_id: "hashprice-chart",
     heading: "Hashprice against the shutdown hashprice",
     title: "Daily hashprice against shutdown hashprice",
-    caption: "Hashprice every 30 days",
+    caption: "Hashprice every 30 days and on the last day",
     headers: &["Day", "Hashprice", "Curtailed"],
     swatch: "swatch-shade",
 };

@@ -630,6 +630,27 @@ test('monthly bars: one outline per month in two paths, gains and losses coloure
   });
 });
 
+test('the hashprice chart\'s readout and data table reach the last day of the projection', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const chart = page.locator('#hashprice-chart');
+    await chart.focus();
+    await page.keyboard.press('End');
+    let end;
+    await eventually(async () => {
+      end = await page.locator('#hashprice-chart + [data-readout]').textContent();
+      assert.match(end, /^day [\d,]+: /);
+    });
+    const last = Number(end.match(/^day ([\d,]+)/)[1].replace(/,/g, ''));
+    await page.locator('#hashprice details.data-table summary').click();
+    const rows = page.locator('#hashprice details.data-table tbody tr');
+    await eventually(async () => assert.ok((await rows.count()) > 2));
+    const tableLast = Number((await rows.last().locator('td, th').first().textContent()).replace(/,/g, ''));
+    assert.equal(tableLast, last, 'the table ends on the day the readout ends');
+    // 36 months of days (MODEL.md's projection length): the last is not on the 30-day grid.
+    assert.ok(last % 30 !== 0 && last > 1000, `last day ${last}`);
+  });
+});
+
 test('axis ticks read apart at tiny scales and one-month horizons; a loss bar runs left of zero', T, async () => {
   const q = '?horizon_months=1&machine_hashrate_ths=0.001&machine_count=1&network_hashrate_ehs=0.001';
   await withPage(suite.browser, suite.url + q, async (page) => {
