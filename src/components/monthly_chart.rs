@@ -31,8 +31,10 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let debt_months = term_months.min(n);
     if payment > 0.0 && debt_months > 0 {
         let yp = int_string(px(y.map(payment)));
-        let x0 = int_string(px(band.start(0)));
-        let x1 = int_string(px(band.start(debt_months - 1) + band.step_px()));
+        // From the first month's slot edge to the last financed month's, so it stops inside the plot.
+        let half = band.step_px() / 2.0;
+        let x0 = int_string(px(band.center(0) - half));
+        let x1 = int_string(px(band.center(debt_months - 1) + half));
         svg.path("debt-line", &["M", &x0, " ", &yp, "H", &x1].concat());
     }
     ChartData {
@@ -42,8 +44,11 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
             .enumerate()
             .map(|(m, v)| Readout {
                 x_px: band.center(m),
-                values: [(m + 1) as f64, *v, 0.0, 0.0, 0.0],
-                words: |v| Txt::default().t("month ").s(num(v[0], 0)).t(": ").s(usd(v[1])).0,
+                values: [(m + 1) as f64, *v, if m < term_months { payment } else { 0.0 }, 0.0, 0.0],
+                words: |v| {
+                    let t = Txt::default().t("month ").s(num(v[0], 0)).t(": ").s(usd(v[1]));
+                    if v[2] > 0.0 { t.t(" · debt payment ").s(usd(v[2])) } else { t }.0
+                },
                 mark: None,
             })
             .collect(),

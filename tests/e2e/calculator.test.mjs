@@ -651,6 +651,22 @@ test('the hashprice chart\'s readout and data table reach the last day of the pr
   });
 });
 
+test('a loan the mine cannot carry: DSCR below 1 said in words; the debt line stops inside the plot; the readout gives the payment', T, async () => {
+  await withPage(suite.browser, suite.url + '?debt_pct=100&debt_term_months=60&horizon_months=24&machine_price_usd_per_th=40', async (page) => {
+    const dscr = page.locator('[data-kpi=min_dscr]').first();
+    assert.ok(Number(await dscr.getAttribute('data-value')) < 1);
+    assert.match(await dscr.locator('.kpi-value').textContent(), /× \(below 1\)$/);
+    assert.match(await dscr.locator('.kpi-value').getAttribute('class'), /\bneg\b/);
+    const [line, axis] = await page.evaluate(() => ['#monthly-chart path.debt-line', '#monthly-chart line.axis, #monthly-chart .axes line']
+      .map((q) => [...document.querySelectorAll(q)].map((el) => el.getBoundingClientRect())));
+    const right = Math.max(...axis.map((r) => r.right));
+    assert.ok(line.length === 1 && line[0].right <= right + 0.5, `debt line ends at ${line[0] && line[0].right}, plot at ${right}`);
+    await page.locator('#monthly-chart').focus();
+    await page.keyboard.press('Home');
+    await eventually(async () => assert.match(await page.locator('#monthly-chart + [data-readout]').textContent(), /^month 1: .* · debt payment \$/));
+  });
+});
+
 test('axis ticks read apart at tiny scales and one-month horizons; a loss bar runs left of zero', T, async () => {
   const q = '?horizon_months=1&machine_hashrate_ths=0.001&machine_count=1&network_hashrate_ehs=0.001';
   await withPage(suite.browser, suite.url + q, async (page) => {
