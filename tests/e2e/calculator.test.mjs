@@ -588,6 +588,7 @@ test('charts update live: cash path follows a slider, curtailed days get shaded 
     assert.equal(projection({ ...defaultScenario(), power_price_usd_kwh: 0.02 }).curtailed_days, 0, 'test set-up: nothing curtailed at $0.02');
     await expectKpi(page, 'curtailed_days', 0);
     assert.equal(await shaded(), 0, 'no shading when no day is curtailed');
+    assert.equal(await page.locator('#hashprice .swatch-shade').isVisible(), false, 'so no shading swatch');
     const before = await page.locator('#hashprice desc').textContent();
     await typeInto(page, 'power_price_usd_kwh', '0.09');
     const s = { ...defaultScenario(), power_price_usd_kwh: 0.09 };
@@ -595,6 +596,7 @@ test('charts update live: cash path follows a slider, curtailed days get shaded 
     assert.ok(curtailed > 0);
     await expectKpi(page, 'curtailed_days', curtailed);
     await eventually(async () => assert.ok((await shaded()) > 0, 'curtailed days are shaded'));
+    assert.equal(await page.locator('#hashprice .swatch-shade').isVisible(), true, 'with their legend swatch');
     // The shaded runs cover about the curtailed share of the plot width.
     const cover = await page.$$eval('#hashprice .curtailed rect', (els) => els.reduce((a, el) => a + Number(el.getAttribute('width')), 0));
     assert.ok(cover > 0);
@@ -731,6 +733,7 @@ test('chart notes count in words that fit: curtailment off, one month', T, async
     const hp = await page.locator('#hashprice .chart-desc').textContent();
     assert.match(hp, /Curtailment is off: 3[01] days fall below it and run at a loss\.$/, hp);
     assert.ok(!/curtailed \(shaded\)/.test(hp), 'no shaded days promised when curtailment is off');
+    assert.equal(await page.locator('#hashprice .swatch-shade').isVisible(), false, 'and no legend swatch for shading');
     const cash = await page.locator('#cash .chart-desc').textContent();
     assert.match(cash, /within 1 month\b/, cash);
     assert.ok(!/1 months/.test(cash), cash);
