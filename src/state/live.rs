@@ -152,10 +152,16 @@ pub struct LiveError {
 }
 
 impl LiveError {
-    /// One line naming each failed source and its reason, e.g.
+    /// One line naming each failed source and its reason (once, when every source failed alike), e.g.
     /// "Live data not applied (nothing changed). mempool.space/api/v1/prices: rate-limited, try again in a minute."
     pub fn message(&self) -> String {
-        let list: Vec<String> = self.errors.iter().map(SourceError::message).collect();
+        let list: Vec<String> = match self.errors.as_slice() {
+            // Offline, every request fails the same way: say it once.
+            [first, rest @ ..] if !rest.is_empty() && rest.iter().all(|e| e.reason == first.reason) => {
+                vec![["Every request to mempool.space: ", &first.reason].concat()]
+            }
+            errors => errors.iter().map(SourceError::message).collect(),
+        };
         ["Live data not applied (nothing changed). ", &list.join("; "), "."].concat()
     }
 

@@ -152,6 +152,16 @@ fn live_every_failure_is_reported_and_nothing_is_partial() {
 }
 
 #[test]
+fn live_the_same_failure_everywhere_is_said_once() {
+    let e = validate([Err(Failure::Network), Err(Failure::Network), Err(Failure::Network), Err(Failure::Network)]).unwrap_err();
+    assert_eq!(e.errors.len(), 4);
+    assert_eq!(
+        e.message(),
+        "Live data not applied (nothing changed). Every request to mempool.space: network error (offline, or the server could not be reached)."
+    );
+}
+
+#[test]
 fn live_sources_have_the_documented_urls() {
     let urls: Vec<String> = Source::ALL.iter().map(|s| s.url()).collect();
     assert_eq!(

@@ -480,9 +480,23 @@ test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed
     for (const sel of ['button[data-action="export-csv"]', 'button[data-action="copy-link"]', 'input[type="range"]', 'select#preset-select', 'details.export-menu']) {
       assert.equal(await visible(sel), false, `${sel} is hidden in print`);
     }
-    for (const sel of ['.kpi-strip', '#cash', '#cash svg', '.all-kpis', textFieldSelector('btc_price_usd'), 'h1']) {
+    for (const sel of ['.kpi-strip', '#cash', '#cash svg', '.all-kpis', textFieldSelector('btc_price_usd'), 'h1', '#risk [data-kpi=mc_payback_probability]']) {
       assert.equal(await visible(sel), true, `${sel} prints`);
     }
+    for (const sel of ['#risk svg', '#risk .data-table', '#hashprice', '#hardware']) {
+      assert.equal(await visible(sel), false, `${sel} does not print`);
+    }
+    // At A4 width the machine model's name is not cut off.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    const [sw, cw] = await page.locator('#machine-preset').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    const text = await page.locator('#machine-preset').evaluate((el) => el.selectedOptions[0].textContent);
+    const fits = await page.locator('#machine-preset').evaluate((el, t) => {
+      const c = document.createElement('canvas').getContext('2d');
+      const st = getComputedStyle(el);
+      c.font = `${st.fontWeight} ${st.fontSize} ${st.fontFamily}`;
+      return c.measureText(t).width <= el.clientWidth;
+    }, text);
+    assert.ok(fits && sw <= cw, `the machine model "${text}" fits its ${cw} px`);
     // The rejected text is not taken for the input: its error and the value the results use print beside it.
     assert.equal(await error.isVisible(), true, 'the invalid row\'s error prints');
     const inForce = await error.evaluate((el) => getComputedStyle(el, '::after').content);
