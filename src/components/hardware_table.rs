@@ -14,7 +14,9 @@ use crate::model::Scenario;
 use crate::state::insights::{hardware_table, HardwareRow};
 use crate::state::presets::{machine_presets, MachinePreset};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 /// Cells after the machine name in each row: status, then these four.
@@ -107,16 +109,25 @@ fn bind(c: Ctx, root: &Element) {
     let mut layout = c.scenario.with_untracked(|s| layout_key(&hardware_table(s, &list), s));
     let mut tds: Vec<Element> = find_all(&body, "td");
     let mut trs: Vec<Element> = find_all(&body, "tr");
+    // The machine whose button was clicked, for the rebuild to give the focus back to.
+    let refocus = Rc::new(RefCell::new(None::<String>));
+    let pending = refocus.clone();
     crate::dom::effect(move |_| {
         c.scenario.with(|s| {
             let rows = hardware_table(s, &list);
             set_text(&note, &summary(&rows, s));
             let key = layout_key(&rows, s);
+            let clicked = pending.borrow_mut().take();
             if key != layout || tds.len() != rows.len() * CELLS {
                 body.set_inner_html(&rows_markup(&rows, s));
                 layout = key;
                 tds = find_all(&body, "td");
                 trs = find_all(&body, "tr");
+                // The clicked button was rebuilt: the focus goes to the same machine's new one, not the page's start.
+                let same = find_all(&body, "button[data-model]").into_iter().find(|b| b.get_attribute("data-model") == clicked);
+                if let Some(b) = same.filter(|_| clicked.is_some()).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = b.focus();
+                }
                 return;
             }
             for (i, r) in rows.iter().enumerate() {
@@ -141,6 +152,7 @@ fn bind(c: Ctx, root: &Element) {
         if let Some(m) = presets.iter().find(|m| m.model == model) {
             let mut next = c.scenario.get_untracked();
             if m.apply(&mut next).is_ok() {
+                *refocus.borrow_mut() = Some(model);
                 c.scenario.set(next);
             }
         }
