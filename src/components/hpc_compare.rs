@@ -43,7 +43,9 @@ fn pays_back(what: &str, years: Option<f64>) -> String {
 
 fn desc(h: &Hpc) -> String {
     // No ratio when mining makes no profit: "infinitely as much" would say nothing.
-    let ratio = h.hpc_to_mining_profit_ratio.map_or_else(|| "mining makes no profit".into(), |r| show(Fmt::Ratio, r) + " as much");
+    let ratio = h
+        .hpc_to_mining_profit_ratio
+        .map_or_else(|| "mining makes no profit".into(), |r| show(Fmt::Ratio, r) + if r >= 1.0 { " as much" } else { " of mining's" });
     let loss = h.mining_gross_profit_usd_mw_year < 0.0;
     Txt::default()
         .t(if loss { "Per MW a year, mining loses " } else { "Per MW a year, mining earns " })

@@ -54,6 +54,8 @@ pub fn show(fmt: Fmt, x: f64) -> String {
         Fmt::Months => num(x, 0) + if x == 1.0 { " month" } else { " months" },
         // Below a year in months, so a fast payback does not read "0.0 years".
         Fmt::Years if x == 0.0 => "no capex to repay".into(),
+        // Under a month, in days: "0.1 months" says little.
+        Fmt::Years if x < 1.0 / 12.0 => show(Fmt::Days, (x * 365.25).ceil()),
         Fmt::Years if x < 1.0 => num(x * 12.0, 1) + " months",
         Fmt::Years => num(x, 1) + " years",
         Fmt::Ratio => num(x, 2) + "×",

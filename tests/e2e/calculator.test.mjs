@@ -259,6 +259,16 @@ for (const c of riskCases()) {
   });
 }
 
+test('AI/HPC words when mining beats the lease: the ratio reads as a share of mining\'s profit; a payback under a month in days', T, async () => {
+  await withPage(suite.browser, suite.url + '?btc_price_usd=5000000&machine_price_usd_per_th=1', async (page) => {
+    const note = await page.locator('#hpc .chart-note').textContent();
+    assert.match(note, /\(0\.\d\d× of mining's\)/, note);
+    assert.doesNotMatch(note, /× as much/);
+    assert.match(note, /mining capex pays back in \d+ days? at today's hashprice/, note);
+    assert.match(await page.locator('[data-kpi=mining_payback_years] .kpi-value').textContent(), /^\d+ days?$/);
+  });
+});
+
 test('risk notes: the tornado names its top input mid-sentence, and the fan chart has no odds to give at zero capex', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await waitFresh(page);
