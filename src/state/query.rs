@@ -269,8 +269,8 @@ fn decimal(text: &str) -> Option<f64> {
 
 /// A number as people type it in a field: surrounding whitespace, a leading `$` (before or after the
 /// sign), a trailing `%` (the value is not divided: fields are already in percent), and thousands
-/// separators in proper groups of three (`95,000`, `1,234,567.5`; `0,05` and `9,50` are refused so a
-/// decimal comma is never misread). Otherwise as strict as [`parse_number`].
+/// separators in proper groups of three (`95,000`, `95 000`, `1,234,567.5`; `0,05` and `9,50` are refused so
+/// a decimal comma is never misread). Otherwise as strict as [`parse_number`].
 pub fn parse_user_number(text: &str) -> Option<f64> {
     let mut t = text.trim();
     if let Some(r) = t.strip_suffix('%') {
@@ -285,6 +285,11 @@ pub fn parse_user_number(text: &str) -> Option<f64> {
     }
     if rest.starts_with(['+', '-', '−']) {
         return None;
+    }
+    // "95 000": spaces (also the no-break ones French and German formats use) group digits like commas.
+    let spaced = rest.replace([' ', '\u{a0}', '\u{202f}'], ",");
+    if !rest.contains(',') {
+        rest = &spaced;
     }
     let plain = ungroup(rest)?;
     let v = parse_number(&plain)?;
