@@ -41,7 +41,8 @@ fn pays_back(what: &str, years: Option<f64>) -> String {
     }
 }
 
-fn desc(h: &Hpc) -> String {
+fn desc(h: &Hpc, fleet_kw: f64, hpc_capex_usd_mw: f64) -> String {
+    let mw = fleet_kw / 1000.0;
     // No ratio when mining makes no profit: "infinitely as much" would say nothing.
     let ratio = h
         .hpc_to_mining_profit_ratio
@@ -59,7 +60,15 @@ fn desc(h: &Hpc) -> String {
         .t("; ")
         .s(pays_back("mining", h.mining_payback_years))
         .t(" at today's hashprice, before network growth, halvings and curtailment (the projection above has those). \
-         The lease is per kW of IT load with power passed through to the tenant.")
+         The lease is per kW of IT load with power passed through to the tenant. For this fleet's ")
+        .s(show(Fmt::Kw, fleet_kw))
+        .t(if loss { ": mining loses " } else { ": mining earns " })
+        .s(usd((h.mining_gross_profit_usd_mw_year * mw).abs()))
+        .t(" a year; leased to an AI/HPC tenant, the power earns ")
+        .s(usd(h.hpc_profit_usd_mw_year * mw))
+        .t(" a year after a ")
+        .s(usd(hpc_capex_usd_mw * mw))
+        .t(" build.")
         .0
 }
 
@@ -110,7 +119,7 @@ impl Shown {
                 payback(h.mining_payback_years),
                 payback(h.hpc_payback_years),
             ];
-            (m, [a, b, c, d, e, f], desc(h), cells, px(x.map(0.0)))
+            (m, [a, b, c, d, e, f], desc(h, r.snapshot.fleet_power_kw, s.hpc_capex_usd_mw), cells, px(x.map(0.0)))
         });
         Shown { w, narrow, data }
     }

@@ -269,6 +269,20 @@ test('AI/HPC words when mining beats the lease: the ratio reads as a share of mi
   });
 });
 
+test('AI/HPC note: the per-MW figures scaled to this fleet\'s power, for the keep-mining-or-lease decision', T, async () => {
+  await withPage(suite.browser, suite.url + '?machine_count=8571', async (page) => {
+    const want = await page.evaluate(() => {
+      const r = window.hashprice.compute({ machine_count: 8571 });
+      const mw = r.snapshot.fleet_power_kw / 1000;
+      const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format;
+      return `For this fleet's ${mw.toFixed(2)} MW: mining earns ${usd(r.hpc.mining_gross_profit_usd_mw_year * mw)} a year; ` +
+        `leased to an AI/HPC tenant, the power earns ${usd(r.hpc.hpc_profit_usd_mw_year * mw)} a year after a ${usd(window.hashprice.defaults().hpc_capex_usd_mw * mw)} build.`;
+    });
+    const note = await page.locator('#hpc .chart-note').textContent();
+    assert.ok(note.endsWith(want), `${note}\n wanted the end: ${want}`);
+  });
+});
+
 test('risk notes: the tornado names its top input mid-sentence, and the fan chart has no odds to give at zero capex', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await waitFresh(page);
