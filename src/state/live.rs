@@ -157,7 +157,7 @@ impl LiveError {
     pub fn message(&self) -> String {
         let list: Vec<String> = match self.errors.as_slice() {
             // Offline, every request fails the same way: say it once.
-            [first, rest @ ..] if !rest.is_empty() && rest.iter().all(|e| e.reason == first.reason) => {
+            [first, rest @ ..] if rest.len() + 1 == Source::ALL.len() && rest.iter().all(|e| e.reason == first.reason) => {
                 vec![["Every request to mempool.space: ", &first.reason].concat()]
             }
             errors => errors.iter().map(SourceError::message).collect(),

@@ -153,6 +153,9 @@ fn live_every_failure_is_reported_and_nothing_is_partial() {
 
 #[test]
 fn live_the_same_failure_everywhere_is_said_once() {
+    // Two of four alike: each is named, since the others answered.
+    let two = validate([Ok(Raw::Number(95_000.0)), Err(Failure::Timeout), Err(Failure::Timeout), Ok(Raw::Text("925000".into()))]).unwrap_err();
+    assert!(two.message().contains("mempool.space/api/v1/mining/hashrate/3d: no answer"), "{}", two.message());
     let e = validate([Err(Failure::Network), Err(Failure::Network), Err(Failure::Network), Err(Failure::Network)]).unwrap_err();
     assert_eq!(e.errors.len(), 4);
     assert_eq!(

@@ -171,6 +171,11 @@ const FAILURES = [
     message: `${label('prices')}: HTTP error 500`,
   },
   {
+    name: 'every endpoint down alike (said once)',
+    overrides: Object.fromEntries(Object.keys(PATHS).map((k) => [k, () => text('Service Unavailable', 503)])),
+    message: 'Every request to mempool.space: HTTP error 503.',
+  },
+  {
     name: 'a timeout (an endpoint that never answers)',
     overrides: { rewards: () => null },
     message: `${label('rewards')}: no answer within 5 seconds (timed out)`,
