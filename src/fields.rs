@@ -145,7 +145,7 @@ pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> 
             if !(value > 0.0 && count >= 1.0) {
                 return Err(InputError::new(key, "must power at least one machine"));
             }
-            s.set("machine_count", count).map_err(|_| InputError::new(key, "must need at most 10,000,000 machines"))
+            s.set("machine_count", count).map_err(|_| InputError::new(key, "must power at most 10,000,000 machines"))
         }
         k => s.set(k, value),
     }

@@ -87,32 +87,40 @@ fn bind(c: Ctx, root: &Element) {
         return;
     };
 
-    // Reset and a scenario preset replace every input at once: Undo brings back the scenario they replaced,
-    // until the next edit (`undo` holds the scenario before and after).
+    // Reset and a scenario preset replace every input at once: Undo brings back the scenario the visitor had
+    // before them, until the next edit (`undo` holds that scenario and the one the last replace made). Replaces
+    // in a row (arrowing through the presets) keep the first one's undo point; one that changes nothing sets none.
     let (Some(undo_button), undo) = (find(root, "[data-action=undo]"), Rc::new(RefCell::new(None::<(Scenario, Scenario)>))) else {
         return;
     };
     let replace = {
         let (undo, button, st) = (undo.clone(), undo_button.clone(), status.clone());
         move |next: Scenario, said: &str| {
-            *undo.borrow_mut() = Some((c.scenario.get_untracked(), next.clone()));
+            let before = c.scenario.get_untracked();
+            if before != next {
+                let mut u = undo.borrow_mut();
+                let first = u.take().map_or(before, |(first, _)| first);
+                *u = Some((first, next.clone()));
+                set_opt_attr(&button, "hidden", None);
+            }
             crate::components::input_row::rewrite_all();
             c.scenario.set(next);
             set_text(&st, said);
-            set_opt_attr(&button, "hidden", None);
         }
     };
 
     let el = root.clone();
-    let (u, ub) = (undo.clone(), undo_button.clone());
+    let (u, ub, st) = (undo.clone(), undo_button.clone(), status.clone());
     crate::dom::effect(move |_| {
         // The open embed dialog's snippet carries the threshold too.
         c.threshold.track();
         let id = c.scenario.with(|s| {
             set_text(&note, &snapshot_note(s));
+            // An edit after a replace: nothing to undo, and the status about the replace is history.
             if u.borrow().as_ref().is_some_and(|(_, after)| after != s) {
                 *u.borrow_mut() = None;
                 set_opt_attr(&ub, "hidden", Some(""));
+                set_text(&st, "");
             }
             selected_preset(s)
         });
@@ -138,6 +146,8 @@ fn bind(c: Ctx, root: &Element) {
                     crate::components::input_row::rewrite_all();
                     c.scenario.set(before);
                     set_text(&st, "Your previous scenario is back.");
+                    // The button hides: the focus goes to Reset beside it, not to the page's start.
+                    focus(find(&el, "[data-action=reset]"));
                     set_opt_attr(&undo_button, "hidden", Some(""));
                 }
             }
@@ -179,35 +189,40 @@ fn bind(c: Ctx, root: &Element) {
         }
     });
 
-    // A click outside the open embed dialog or export menu closes it, as menus elsewhere do.
+    // A click outside the open embed dialog or export menu closes it, as menus elsewhere do; so does Escape.
+    let Some(doc) = document().document_element() else { return };
     let el = root.clone();
-    if let Some(doc) = document().document_element() {
-        on(&doc, "click", false, move |ev| {
-            let Some(t) = target(&ev) else { return };
-            if embed_button::is_open(&el) && closest(&t, ".embed-button").is_none() {
-                embed_button::close(&el);
-            }
-            if let (Some(menu), None) = (find(&el, "details.export-menu[open]"), closest(&t, ".export-menu")) {
-                let _ = menu.remove_attribute("open");
-            }
-        });
-    }
-
-    // Escape closes the embed dialog or the export menu that has the focus, and gives the focus back to its toggle.
-    let el = root.clone();
-    on(root, "keydown", false, move |ev| {
-        if ev.dyn_ref::<KeyboardEvent>().map(|k| k.key()).as_deref() != Some("Escape") {
-            return;
-        }
-        let Some(t) = target(&ev) else { return };
-        if embed_button::is_open(&el) && closest(&t, ".embed-button").is_some() {
-            embed_button::close(&el);
-            focus(find(&el, "[data-action=embed]"));
-        } else if let Some(menu) = closest(&t, "details.export-menu[open]") {
-            let _ = menu.remove_attribute("open");
-            focus(find(&menu, "summary"));
+    on(&doc, "click", false, move |ev| {
+        if let Some(t) = target(&ev) {
+            dismiss(&el, Some(&t), false);
         }
     });
+    let el = root.clone();
+    on(&doc, "keydown", false, move |ev| {
+        if ev.dyn_ref::<KeyboardEvent>().map(|k| k.key()).as_deref() == Some("Escape") {
+            dismiss(&el, target(&ev).as_ref(), true);
+        }
+    });
+}
+
+/// Closes the embed dialog and the export menu unless `t` (the click's target) is inside them; Escape closes
+/// them wherever the focus is, and gives it back to the toggle when it was inside (or nowhere).
+fn dismiss(root: &Element, t: Option<&Element>, escape: bool) {
+    let inside = |sel: &str| t.and_then(|t| closest(t, sel)).is_some();
+    let back = |sel: &str| escape && (inside(sel) || t.is_none_or(|t| t.tag_name() == "BODY"));
+    if embed_button::is_open(root) && (escape || !inside(".embed-button")) {
+        let back = back(".embed-button");
+        embed_button::close(root);
+        if back {
+            focus(find(root, "[data-action=embed]"));
+        }
+    }
+    if let (Some(menu), true) = (find(root, "details.export-menu[open]"), escape || !inside(".export-menu")) {
+        let _ = menu.remove_attribute("open");
+        if back(".export-menu") {
+            focus(find(&menu, "summary"));
+        }
+    }
 }
 
 pub fn section(c: Ctx) -> Section {

@@ -33,9 +33,9 @@ fn payback(years: Option<f64>) -> String {
 
 /// "AI/HPC capex pays back in 8.7 years" / "… never pays back", or, at zero capex, "AI/HPC has no capex to
 /// repay" (`what` is the sentence's subject).
-fn pays_back(what: &str, years: Option<f64>) -> String {
+fn pays_back(what: &str, years: Option<f64>, capex: f64) -> String {
     match years {
-        Some(y) if y == 0.0 => [what, " has no capex to repay"].concat(),
+        _ if capex == 0.0 => [what, " has no capex to repay"].concat(),
         Some(y) => Txt::default().t(what).t(" capex pays back in ").s(show(Fmt::Years, y)).0,
         None => [what, " capex never pays back"].concat(),
     }
@@ -43,24 +43,25 @@ fn pays_back(what: &str, years: Option<f64>) -> String {
 
 fn desc(h: &Hpc, fleet_kw: f64, hpc_capex_usd_mw: f64) -> String {
     let mw = fleet_kw / 1000.0;
-    // No ratio when mining makes no profit: "infinitely as much" would say nothing.
-    let ratio = h
-        .hpc_to_mining_profit_ratio
-        .map_or_else(|| "mining makes no profit".into(), |r| show(Fmt::Ratio, r) + if r >= 1.0 { " as much" } else { " of mining's" });
     let loss = h.mining_gross_profit_usd_mw_year < 0.0;
-    Txt::default()
+    let mut t = Txt::default()
         .t(if loss { "Per MW a year, mining loses " } else { "Per MW a year, mining earns " })
         .s(usd(h.mining_gross_profit_usd_mw_year.abs()))
-        .t(if loss { " on power and an AI/HPC lease " } else { " gross profit and an AI/HPC lease " })
-        .s(usd(h.hpc_profit_usd_mw_year))
-        .t(" (")
-        .t(&ratio)
-        .t("). ")
-        .s(pays_back("AI/HPC", h.hpc_payback_years))
+        .t(if loss { " on power, while an AI/HPC lease earns " } else { " gross profit and an AI/HPC lease " })
+        .s(usd(h.hpc_profit_usd_mw_year));
+    // No ratio when mining makes no profit: "infinitely as much" would say nothing.
+    if let Some(r) = h.hpc_to_mining_profit_ratio {
+        t = t.t(" (").s(show(Fmt::Ratio, r)).t(if r >= 1.0 { " as much)" } else { " of mining's)" });
+    }
+    t = t
+        .t(". ")
+        .s(pays_back("AI/HPC", h.hpc_payback_years, hpc_capex_usd_mw))
         .t("; ")
-        .s(pays_back("mining", h.mining_payback_years))
-        .t(" at today's hashprice, before network growth, halvings and curtailment (the projection above has those). \
-         The lease is per kW of IT load with power passed through to the tenant. For this fleet's ")
+        .s(pays_back("mining", h.mining_payback_years, h.mining_capex_usd_mw));
+    if h.mining_capex_usd_mw != 0.0 {
+        t = t.t(" at today's hashprice, before network growth, halvings and curtailment (the projection above has those)");
+    }
+    t.t(". The lease is per kW of IT load with power passed through to the tenant. For this fleet's ")
         .s(show(Fmt::Kw, fleet_kw))
         .t(if loss { ": mining loses " } else { ": mining earns " })
         .s(usd((h.mining_gross_profit_usd_mw_year * mw).abs()))

@@ -30,13 +30,14 @@ fn shown(f: &Field, v: f64) -> String {
 }
 
 /// How far the typed number may be from the value before the field is rewritten: derived rows are rounded,
-/// and a typed fleet MW stands for the whole machine count it gives (30 MW of 3,300 W machines is 30.0003).
-fn tolerance(f: &Field, s: &Scenario) -> f64 {
+/// and the fleet MW being typed stands for the whole machine count it gives (30 MW of 3,300 W machines is
+/// 30.0003): `typing` says the field has the focus.
+fn tolerance(f: &Field, s: &Scenario, typing: bool) -> f64 {
     if !is_derived(f) {
         return 0.0;
     }
     let digits = 0.5 * 10f64.powi(-(f.decimals as i32));
-    if f.key == "fleet_mw" {
+    if f.key == "fleet_mw" && typing {
         digits.max(0.5 * read("machine_power_w", s) / 1e6)
     } else {
         digits
@@ -196,7 +197,8 @@ pub fn patch(rows: &[Row], s: &Scenario) {
             continue;
         }
         r.last.set(v);
-        let tol = tolerance(r.field, s);
+        let typing = document().active_element().as_ref() == Some(r.text.as_ref());
+        let tol = tolerance(r.field, s, typing);
         let same = !force && parse_user_number(&r.text.value()).is_some_and(|x| (x - v).abs() <= tol);
         if !same {
             let t = shown(r.field, v);
@@ -242,8 +244,10 @@ pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
         }
         show_error(r, err.as_deref());
     } else if t == r.slider && apply(c, r.field, &raw).is_ok() {
-        if r.text.value() != raw {
-            r.text.set_value(&raw);
+        // A derived row shows what the slider's value gave (29 MW is 29.0010 MW of whole machines).
+        let text = if is_derived(r.field) { c.scenario.with_untracked(|s| shown(r.field, read(r.field.key, s))) } else { raw };
+        if r.text.value() != text {
+            r.text.set_value(&text);
         }
         show_error(r, None);
     }

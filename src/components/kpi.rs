@@ -29,7 +29,8 @@ fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
         }
         // Below 1× the mine's cash does not cover the loan payment: said in words, not by colour alone.
         Some(v) if v < 1.0 && def.key == "min_dscr" => {
-            Shown { text: show(def.fmt, v) + " (below 1)", neg: true, data_value: plain(v) }
+            // At most 0.99×, so a DSCR of 0.997 does not read "1.00× (below 1)".
+            Shown { text: show(def.fmt, v.min(0.99)) + " (below 1)", neg: true, data_value: plain(v) }
         }
         Some(v) => Shown { text: show(def.fmt, v), neg: v < 0.0 && matches!(def.fmt, Fmt::Usd | Fmt::Pct), data_value: plain(v) },
         None => Shown { text: (def.none)(s, r), neg: false, data_value: String::new() },

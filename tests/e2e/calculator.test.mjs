@@ -129,6 +129,18 @@ test('machine panel: efficiency slider (keyboard) moves watts, fleet power and b
     const count = Math.round(30e6 / watts);
     await eventually(async () => assert.equal((await readScenario(page)).machine_count, count, `30 MW of ${watts} W machines`));
     await expectOutputs(page, { ...s, machine_count: count }, ['fleet_power_kw', 'capex_usd', 'profit_usd_day']);
+    // A small change elsewhere is shown at once: the field does not keep a number 1 W out of date.
+    await typeInto(page, 'machine_power_w', String(watts + 1));
+    const mw = (count * (watts + 1)) / 1e6;
+    await eventually(async () => assert.equal(await page.locator(textFieldSelector('fleet_mw')).inputValue(), mw.toFixed(4)));
+    // The slider writes the fleet its step gives (whole machines), not the step itself.
+    const mwSlider = page.locator(sliderSelector('fleet_mw'));
+    await mwSlider.focus();
+    await mwSlider.press('ArrowRight');
+    const step = Number(await mwSlider.inputValue());
+    const n = Math.round((step * 1e6) / (watts + 1));
+    await eventually(async () => assert.equal((await readScenario(page)).machine_count, n));
+    assert.equal(await page.locator(textFieldSelector('fleet_mw')).inputValue(), ((n * (watts + 1)) / 1e6).toFixed(4));
   });
 });
 
@@ -283,6 +295,18 @@ test('AI/HPC note: the per-MW figures scaled to this fleet\'s power, for the kee
   });
 });
 
+test('AI/HPC note when mining loses money or has no capex: the lease earns, nothing never pays back', T, async () => {
+  await withPage(suite.browser, suite.url + '?btc_price_usd=30000', async (page) => {
+    const note = await page.locator('#hpc .chart-note').textContent();
+    assert.match(note, /^Per MW a year, mining loses \$[\d.]+K on power, while an AI\/HPC lease earns \$[\d.]+M\. /, note);
+    assert.match(note, /mining capex never pays back at today's hashprice/, note);
+  });
+  await withPage(suite.browser, suite.url + '?btc_price_usd=30000&machine_price_usd_per_th=0', async (page) => {
+    const note = await page.locator('#hpc .chart-note').textContent();
+    assert.match(note, /; mining has no capex to repay\. The lease/, note);
+  });
+});
+
 test('risk notes: the tornado names its top input mid-sentence, and the fan chart has no odds to give at zero capex', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await waitFresh(page);
@@ -380,8 +404,12 @@ test('scenario preset, machine preset (select and hardware table) and Reset', T,
     await expectOutputs(page, defaults, ['hashprice_usd_per_ph_day', 'capex_usd', 'npv_usd']);
     assert.equal(await page.inputValue('#preset-select'), 'news-nov-2025', 'defaults are the "news" preset');
 
-    // Undo brings back the scenario the reset replaced, then goes away.
-    await undo.click();
+    // A second Reset changes nothing and keeps the undo point.
+    await page.click('button[data-action=reset]');
+    // Undo brings back the scenario the reset replaced, then goes away, leaving the focus on Reset.
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'reset'));
     await expectInputs(page, { machine_hashrate_ths: before.machine_hashrate_ths, btc_price_usd: before.btc_price_usd, network_hashrate_ehs: before.network_hashrate_ehs });
     assert.deepEqual(await readScenario(page), before);
     await eventually(async () => assert.equal(await undo.isVisible(), false));
@@ -390,6 +418,13 @@ test('scenario preset, machine preset (select and hardware table) and Reset', T,
     await eventually(async () => assert.equal(await undo.isVisible(), true));
     await typeInto(page, 'btc_price_usd', '90000');
     await eventually(async () => assert.equal(await undo.isVisible(), false));
+    assert.equal(await page.locator('.site-header > .status').textContent(), '', 'the status about the preset is history');
+    // Presets one after another (arrow keys in the select): Undo goes back to before the first.
+    const edited = await readScenario(page);
+    await page.selectOption('#preset-select', 'dec-2024');
+    await page.selectOption('#preset-select', 'news-nov-2025');
+    await undo.click();
+    await eventually(async () => assert.deepEqual(await readScenario(page), edited));
   });
 });
 
@@ -684,6 +719,15 @@ test('a loan the mine cannot carry: DSCR below 1 said in words; the debt line st
     assert.ok(Number(await dscr.getAttribute('data-value')) < 1);
     assert.match(await dscr.locator('.kpi-value').textContent(), /× \(below 1\)$/);
     assert.match(await dscr.locator('.kpi-value').getAttribute('class'), /\bneg\b/);
+  });
+  // Just below 1: it must not round up to "1.00× (below 1)".
+  await withPage(suite.browser, suite.url + '?debt_pct=12.66846689581871', async (page) => {
+    const dscr = page.locator('[data-kpi=min_dscr]').first();
+    const v = Number(await dscr.getAttribute('data-value'));
+    assert.ok(v > 0.995 && v < 1, `test set-up: DSCR ${v}`);
+    assert.equal(await dscr.locator('.kpi-value').textContent(), '0.99× (below 1)');
+  });
+  await withPage(suite.browser, suite.url + '?debt_pct=100&debt_term_months=60&horizon_months=24&machine_price_usd_per_th=40', async (page) => {
     const [line, axis] = await page.evaluate(() => ['#monthly-chart path.debt-line', '#monthly-chart line.axis, #monthly-chart .axes line']
       .map((q) => [...document.querySelectorAll(q)].map((el) => el.getBoundingClientRect())));
     const right = Math.max(...axis.map((r) => r.right));

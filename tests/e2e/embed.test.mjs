@@ -467,6 +467,12 @@ test('the export menu and the embed dialog close on Escape (focus back on their 
     await page.keyboard.press('Escape');
     await eventually(async () => assert.equal(await dialogs(), 0, 'Escape closes it'));
     assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'embed', 'focus is back on Embed');
+    // Escape closes them with the focus elsewhere too, and leaves that focus where it is.
+    await page.click('details.export-menu > summary');
+    await page.locator('input.num[name=btc_price_usd]').focus();
+    await page.keyboard.press('Escape');
+    await eventually(async () => assert.equal(await menuOpen(), false, 'Escape from a field closes the menu'));
+    assert.equal(await page.evaluate(() => document.activeElement.name), 'btc_price_usd');
   });
 });
 
