@@ -82,7 +82,7 @@ pub const FIELDS: &[Field] = &[
     field("machine_hashrate_ths", "Machine hashrate", "TH/s", Machine, (50.0, 500.0, 1.0), 0, "One machine, nameplate."),
     field("machine_efficiency_jth", "Efficiency", "J/TH", Machine, (10.0, 40.0, 0.1), 1, "Power draw = TH/s × J/TH watts."),
     field("machine_count", "Machines", "units", Machine, (1.0, 20_000.0, 1.0), 0, "Fleet size."),
-    field("machine_price_usd_per_th", "Machine price", "USD/TH", Machine, (0.0, 40.0, 0.1), 1, "Late-2025 estimate; editable."),
+    field("machine_price_usd_per_th", "Machine price", "USD/TH", Machine, (0.0, 40.0, 0.1), 1, "Late-2025 estimate; 0 for machines already owned (their cost is sunk)."),
     field("power_price_usd_kwh", "Power price", "USD/kWh", Costs, (0.02, 0.15, 0.001), 3, "Self-miners ~$0.05; hosted ~$0.07; US industrial ~$0.09."),
     field("pool_fee_pct", "Pool fee", "%", Costs, (0.0, 5.0, 0.1), 1, "FPPS pools charge ~2–4%."),
     field("uptime_pct", "Uptime", "%", Costs, (80.0, 100.0, 0.1), 1, "Share of time hashing."),

@@ -182,7 +182,7 @@ pub fn initial_scenario(query: &str, saved: Option<&str>) -> (Scenario, Vec<Stri
     }
     let (s, issues) = from_query(query, &base);
     if !issues.is_empty() {
-        let lead = if from_link { "Some link values were not applied (the rest were): " } else { "Some link values were not applied: " };
+        let lead = if from_link { "Some link values were not applied (the defaults stand in for them): " } else { "Some link values were not applied: " };
         notices.push([lead, &list(&issues)].concat());
     }
     (s, notices)

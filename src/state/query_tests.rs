@@ -108,7 +108,7 @@ fn only_a_link_with_inputs_replaces_the_saved_scenario() {
     let (s, notices) = initial_scenario("?btc_price_usd=abc", saved);
     assert_eq!(s, Scenario::default());
     assert_eq!(notices.len(), 1);
-    assert!(notices[0].starts_with("Some link values were not applied (the rest were): btc_price_usd"), "{notices:?}");
+    assert!(notices[0].starts_with("Some link values were not applied (the defaults stand in for them): btc_price_usd"), "{notices:?}");
     // Nothing saved: the defaults; an unreadable saved key is named and the rest applies.
     assert_eq!(initial_scenario("?ref=x", None), (Scenario::default(), vec![]));
     let (s, notices) = initial_scenario("", Some("btc_price_usd=120000&machine_count=42&old_key=1"));
