@@ -7,9 +7,11 @@
 use crate::state::live::{validate, Failure, Fetched, LiveError, LiveValues, Raw, Source};
 use js_sys::{Array, Object, Promise, Reflect, JSON};
 use leptos::prelude::{set_timeout_with_handle, window};
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortController, AbortSignal, RequestInit, Response};
 
 /// Time allowed for all four answers, bodies included.
@@ -23,14 +25,27 @@ pub async fn fetch_live() -> Result<LiveValues, LiveError> {
     let pending: Vec<(Source, Promise)> = Source::ALL.iter().map(|&s| (s, start(s, signal.as_ref()))).collect();
     let timer = controller.clone().and_then(|c| set_timeout_with_handle(move || c.abort(), TIMEOUT).ok());
 
-    let mut fetched: [Fetched; 4] = [Ok(Raw::Missing), Ok(Raw::Missing), Ok(Raw::Missing), Ok(Raw::Missing)];
-    for (slot, (source, promise)) in fetched.iter_mut().zip(pending) {
-        *slot = finish(source, promise, signal.as_ref()).await;
-    }
+    // Each answer is read to its end on its own, so one that never comes does not make the others (already
+    // answered, bodies still to read when it times out) look timed out too.
+    let fetched = Rc::new(RefCell::new([Ok(Raw::Missing), Ok(Raw::Missing), Ok(Raw::Missing), Ok(Raw::Missing)]));
+    let all: Array = pending
+        .into_iter()
+        .enumerate()
+        .map(|(i, (source, promise))| {
+            let (signal, fetched) = (signal.clone(), fetched.clone());
+            future_to_promise(async move {
+                let f = finish(source, promise, signal.as_ref()).await;
+                fetched.borrow_mut()[i] = f;
+                Ok(JsValue::NULL)
+            })
+        })
+        .collect();
+    let _ = JsFuture::from(Promise::all(&all)).await;
     if let Some(t) = timer {
         t.clear();
     }
-    validate(fetched)
+    let out: [Fetched; 4] = fetched.borrow().clone();
+    validate(out)
 }
 
 /// A plain CORS GET: no credentials, no custom headers (so no preflight).
