@@ -6,11 +6,11 @@
 use crate::app::{flush_url, save_theme, Ctx};
 use crate::components::{embed_button, export_menu};
 use crate::dom::{find, on, push_escaped, set_opt_attr, set_text, target, target_value, Section};
-use std::cell::RefCell;
-use std::rc::Rc;
 use crate::model::Scenario;
 use crate::state::presets::{matching_preset, snapshot_note, SCENARIO_PRESETS};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 
@@ -103,9 +103,7 @@ fn bind(c: Ctx, root: &Element) {
                 *u = Some((first, next.clone()));
                 set_opt_attr(&button, "hidden", None);
             }
-            crate::components::input_row::rewrite_all();
-            c.scenario.set(next);
-            set_text(&st, said);
+            set_all(c, next, &st, said);
         }
     };
 
@@ -143,9 +141,7 @@ fn bind(c: Ctx, root: &Element) {
             "reset" => r(Scenario::default(), "Reset to the November 2025 defaults."),
             "undo" => {
                 if let Some((before, _)) = undo.borrow_mut().take() {
-                    crate::components::input_row::rewrite_all();
-                    c.scenario.set(before);
-                    set_text(&st, "Your previous scenario is back.");
+                    set_all(c, before, &st, "Your previous scenario is back.");
                     // The button hides: the focus goes to Reset beside it, not to the page's start.
                     focus(find(&el, "[data-action=reset]"));
                     set_opt_attr(&undo_button, "hidden", Some(""));
@@ -203,6 +199,13 @@ fn bind(c: Ctx, root: &Element) {
             dismiss(&el, target(&ev).as_ref(), true);
         }
     });
+}
+
+/// Replaces every input at once (Reset, a preset, Undo): each field is rewritten, also one left invalid.
+fn set_all(c: Ctx, s: Scenario, status: &Element, said: &str) {
+    crate::components::input_row::rewrite_all();
+    c.scenario.set(s);
+    set_text(status, said);
 }
 
 /// Closes the embed dialog and the export menu unless `t` (the click's target) is inside them; Escape closes

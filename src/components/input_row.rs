@@ -179,6 +179,7 @@ pub fn rewrite_all() {
 /// value in its slider, and in its text field unless the field already says the same number.
 pub fn patch(rows: &[Row], s: &Scenario) {
     let force = REWRITE.with(|f| f.replace(false));
+    let active = document().active_element();
     for r in rows {
         let v = read(r.field.key, s);
         if let (Some((el, last)), Some(x)) = (&r.note, note_input(r.field.key, s)) {
@@ -197,7 +198,7 @@ pub fn patch(rows: &[Row], s: &Scenario) {
             continue;
         }
         r.last.set(v);
-        let typing = document().active_element().as_ref() == Some(r.text.as_ref());
+        let typing = active.as_ref() == Some(r.text.as_ref());
         let tol = tolerance(r.field, s, typing);
         let same = !force && parse_user_number(&r.text.value()).is_some_and(|x| (x - v).abs() <= tol);
         if !same {
