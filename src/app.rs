@@ -118,7 +118,7 @@ fn app() {
     let page = StoredValue::new(page);
     let viewport = || window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
     let chart_w = RwSignal::new(chart_width_for(viewport(), beside));
-    let _ = window_event_listener(leptos::ev::resize, move |_| {
+    let _ = window_event_listener_untyped("resize", move |_| {
         let w = chart_width_for(viewport(), beside);
         if chart_w.get_untracked() != w {
             chart_w.set(w);

@@ -430,6 +430,16 @@ test('scenario preset, machine preset (select and hardware table) and Reset', T,
 
 // ---- layout ----
 
+test('charts redraw for the new width when the window is resized (phone view box below 600 px)', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const wide = await page.getAttribute('#cash-chart', 'viewBox');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await eventually(async () => assert.notEqual(await page.getAttribute('#cash-chart', 'viewBox'), wide));
+    const w = Number((await page.getAttribute('#cash-chart', 'viewBox')).split(' ')[2]);
+    assert.ok(w < 600, `narrow view box ${w}`);
+  });
+});
+
 test('desktop: the inputs column sticks below the KPI strip; one column: only Market & network starts open', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await page.evaluate(() => window.scrollTo(0, 1500));
