@@ -97,11 +97,17 @@ impl Panel {
         let st = self.state.borrow();
         let Some(st) = st.as_ref() else { return };
         let r = &st.results;
-        for (el, (_, _, value, fmt)) in self.kpis.iter().zip(KPIS) {
+        for (el, (key, _, value, fmt)) in self.kpis.iter().zip(KPIS) {
             let v = value(r);
             set_attr(el, "data-value", &plain(v));
             if let Some(out) = find_el(el, ".kpi-value") {
-                set_text(&out, &if v.is_finite() { fmt(v) } else { "not defined".into() });
+                // Every path "repays" zero capex on day 0: say so, as the Payback KPI does, rather than 100.0%.
+                let text = match (v.is_finite(), st.capex == 0.0 && key == "mc_payback_probability") {
+                    (_, true) => "no capex to repay".into(),
+                    (true, _) => fmt(v),
+                    _ => "not defined".into(),
+                };
+                set_text(&out, &text);
             }
         }
         if let Some(ch) = &self.fan {

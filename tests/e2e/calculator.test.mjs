@@ -320,6 +320,9 @@ test('risk notes: the tornado names its top input mid-sentence, and the fan char
     await waitFresh(page);
     const fan = await page.locator('#fan-chart ~ .chart-note .chart-desc').first().textContent();
     assert.ok(fan.endsWith('There is no capex to repay.'), `fan note at zero capex: ${fan}`);
+    const odds = page.locator('[data-kpi=mc_payback_probability]');
+    assert.equal(await odds.locator('.kpi-value').textContent(), 'no capex to repay', 'P(payback) says so too');
+    assert.equal(Number(await odds.getAttribute('data-value')), 1, 'its value stays the model\'s');
     assert.doesNotMatch(fan, /of paths repay/);
   });
 });
