@@ -185,14 +185,17 @@ fn bind(c: Ctx, root: &Element) {
         }
     });
 
-    // A click outside the open embed dialog or export menu closes it, as menus elsewhere do; so does Escape.
+    // A click or the focus outside the open embed dialog or export menu closes it, as menus elsewhere do (the
+    // keyboard tabs out of them); so does Escape.
     let Some(doc) = document().document_element() else { return };
-    let el = root.clone();
-    on(&doc, "click", false, move |ev| {
-        if let Some(t) = target(&ev) {
-            dismiss(&el, Some(&t), false);
-        }
-    });
+    for event in ["click", "focusin"] {
+        let el = root.clone();
+        on(&doc, event, false, move |ev| {
+            if let Some(t) = target(&ev) {
+                dismiss(&el, Some(&t), false);
+            }
+        });
+    }
     let el = root.clone();
     on(&doc, "keydown", false, move |ev| {
         if ev.dyn_ref::<KeyboardEvent>().map(|k| k.key()).as_deref() == Some("Escape") {
@@ -208,7 +211,7 @@ fn set_all(c: Ctx, s: Scenario, status: &Element, said: &str) {
     set_text(status, said);
 }
 
-/// Closes the embed dialog and the export menu unless `t` (the click's target) is inside them; Escape closes
+/// Closes the embed dialog and the export menu unless `t` (the click's target, or what took the focus) is inside them; Escape closes
 /// them wherever the focus is, and gives it back to the toggle when it was inside (or nowhere).
 fn dismiss(root: &Element, t: Option<&Element>, escape: bool) {
     let inside = |sel: &str| t.and_then(|t| closest(t, sel)).is_some();

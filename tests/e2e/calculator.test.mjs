@@ -443,6 +443,17 @@ test('charts redraw for the new width when the window is resized (phone view box
   });
 });
 
+test('on a 320 px phone the strip\'s hashprice fits one line (it broke inside "day")', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const lines = await page.$eval('.kpi-strip [data-kpi=hashprice_usd_per_ph_day] .kpi-value', (el) => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+    });
+    assert.equal(lines, 1);
+  }, { viewport: { width: 320, height: 640 } });
+});
+
 test('desktop: the inputs column sticks below the KPI strip; one column: only Market & network starts open', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await page.evaluate(() => window.scrollTo(0, 1500));

@@ -209,6 +209,11 @@ test('embed mode: no page chrome, only the chosen panels, same scenario keys', T
       '.site-header': false, 'aside.inputs': false, '.kpi-strip': true, '#cash': true, '#hpc': true, '#hashprice': false, '#monthly': false, '.all-kpis': false,
     });
   });
+  // On a phone, a key-results embed shows all five: the page's results grid, which holds the rest, is not there.
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis'), async (page) => {
+    const shown = await page.$$eval('.kpi-strip .kpi', (els) => els.filter((el) => el.getBoundingClientRect().height > 0).length);
+    assert.equal(shown, 5);
+  }, { viewport: { width: 360, height: 640 } });
 });
 
 /** The calculator's frame inside the investor page, once its headline KPI has a value. */
@@ -473,6 +478,21 @@ test('the export menu and the embed dialog close on Escape (focus back on their 
     await page.keyboard.press('Escape');
     await eventually(async () => assert.equal(await menuOpen(), false, 'Escape from a field closes the menu'));
     assert.equal(await page.evaluate(() => document.activeElement.name), 'btc_price_usd');
+    // Tabbing out of the open menu closes it.
+    await page.click('details.export-menu > summary');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    await eventually(async () => assert.equal(await menuOpen(), false, 'the focus left the menu: it closed'));
+  });
+  // At tablet widths the embed dialog stays on the screen (it hung off the left edge from its button).
+  await withPage(suite.browser, calcUrl(''), async (page) => {
+    await waitForApi(page);
+    for (const width of [768, 800, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.click('button[data-action="embed"]');
+      const box = await page.locator('#embed-dialog').boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= width, `at ${width} px the dialog spans ${box.x}…${box.x + box.width}`);
+      await page.keyboard.press('Escape');
+    }
   });
 });
 
@@ -517,7 +537,7 @@ test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed
   });
 });
 
-test('accent colour: charts always take it; text only where it reads at 4.5:1', T, async () => {
+test('accent colour: charts take it where it stands out at 3:1, text where it reads at 4.5:1', T, async () => {
   const vars = (page) => page.evaluate(() => {
     const st = getComputedStyle(document.querySelector('.app'));
     return ['--accent', '--btc'].map((v) => st.getPropertyValue(v).trim().toLowerCase());
@@ -527,19 +547,25 @@ test('accent colour: charts always take it; text only where it reads at 4.5:1', 
   });
   await withPage(suite.browser, calcUrl('?embed=1&accent=%2360a5fa'), async (page) => {
     const [accent, btc] = await vars(page);
-    assert.equal(btc, '#60a5fa', 'charts take the pale blue');
-    assert.equal(accent, '#b45309', 'text keeps the default accent: pale blue is 2.5:1 on white');
+    assert.equal(btc, '#f7931a', 'charts keep the default: pale blue is 2.5:1 on white, under 3:1');
+    assert.equal(accent, '#b45309', 'so does text');
     // On the dark theme pale blue reads well (7:1), so text takes it there; switching back restores the default.
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
     assert.deepEqual(await vars(page), ['#60a5fa', '#60a5fa']);
   });
-  // Navy: fine on white, unreadable on the dark surface, also when the dark theme comes from the OS (auto).
+  // Navy: fine on white, unreadable on the dark surface (text and charts), also when the OS sets dark (auto).
   await withPage(suite.browser, calcUrl('?embed=1&accent=%231e3a8a'), async (page) => {
     assert.deepEqual(await vars(page), ['#1e3a8a', '#1e3a8a']);
     await page.emulateMedia({ colorScheme: 'dark' });
-    assert.deepEqual(await vars(page), ['#fbbf24', '#1e3a8a'], 'OS dark + auto theme: text takes the dark default');
+    assert.deepEqual(await vars(page), ['#fbbf24', '#f7931a'], 'OS dark + auto theme: text and charts take the dark defaults');
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
     assert.deepEqual(await vars(page), ['#1e3a8a', '#1e3a8a'], 'an explicit light theme wins over the OS');
+  });
+  // Yellow vanishes on white (1.4:1): the charts keep the default orange there, and take it on dark.
+  await withPage(suite.browser, calcUrl('?embed=1&accent=%23ffcc00&theme=light'), async (page) => {
+    assert.deepEqual(await vars(page), ['#b45309', '#f7931a']);
+    await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+    assert.deepEqual(await vars(page), ['#ffcc00', '#ffcc00']);
   });
 });
 
