@@ -213,6 +213,9 @@ test('embed mode: no page chrome, only the chosen panels, same scenario keys', T
   await withPage(suite.browser, calcUrl('?embed=1&panels=kpis'), async (page) => {
     const shown = await page.$$eval('.kpi-strip .kpi', (els) => els.filter((el) => el.getBoundingClientRect().height > 0).length);
     assert.equal(shown, 5);
+    // And the page ends with the strip: no empty band of layout padding under it.
+    const [strip, page_] = await page.evaluate(() => [document.querySelector('.kpi-strip').getBoundingClientRect().bottom, document.querySelector('.app').getBoundingClientRect().bottom]);
+    assert.ok(page_ - strip <= 1, `${page_ - strip} px below the strip`);
   }, { viewport: { width: 360, height: 640 } });
 });
 
