@@ -103,11 +103,12 @@ pub fn save_theme(t: Theme) {
 }
 
 fn app() {
-    let page = PageOptions::from_query(&search());
+    let query = search();
+    let page = PageOptions::from_query(&query);
     let embed = page.embed;
     // An embedded calculator shows what its host chose, never this visitor's saved scenario.
     let saved = storage().filter(|_| !embed).and_then(|st| st.get_item(STORAGE_KEY).ok().flatten());
-    let (initial, initial_notices) = initial_scenario(&search(), saved.as_deref());
+    let (initial, initial_notices) = initial_scenario(&query, saved.as_deref());
     let scenario = RwSignal::new(initial);
     let results = Memo::new(move |_| scenario.with(|s| evaluate(s).ok()));
     let saved_theme = storage().and_then(|st| st.get_item(THEME_KEY).ok().flatten());
@@ -125,7 +126,7 @@ fn app() {
         }
     });
     // Handed to every section, which hands it to its binder; the context is for `api`'s host messages.
-    let saves = !embed && (saved.is_none() || !has_scenario_keys(&search()));
+    let saves = !embed && (saved.is_none() || !has_scenario_keys(&query));
     let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves };
     provide_context(c);
     crate::api::connect_embed_host();

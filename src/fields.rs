@@ -104,7 +104,8 @@ pub const FIELDS: &[Field] = &[
 ];
 
 /// Inputs that are another view of a scenario input: difficulty (follows network hashrate), machine power in
-/// watts (follows efficiency) and fleet power in MW (follows the machine count, for a site sized in MW). Their keys are not scenario keys, so URLs and the API never see them.
+/// watts (follows efficiency) and fleet power in MW (follows the machine count, for a site sized in MW).
+/// Their keys are not scenario keys, so URLs and the API never see them.
 pub const DERIVED_FIELDS: &[Field] = &[
     field("difficulty_t", "Difficulty", "T", Market, (40.0, 400.0, 0.01), 2, "Follows network hashrate: hashrate × 600 s ÷ 2³²."),
     field("machine_power_w", "Machine power", "W", Machine, (500.0, 8_000.0, 1.0), 0, "Follows efficiency: watts = TH/s × J/TH."),

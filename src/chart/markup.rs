@@ -239,8 +239,30 @@ impl Txt {
     }
 }
 
+/// `text` with its first letter in ASCII upper or lower case (labels and messages start with an ASCII word;
+/// no Unicode case tables in the WASM).
+pub fn first_letter_case(text: &str, upper: bool) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        if upper {
+            first.make_ascii_uppercase();
+        } else {
+            first.make_ascii_lowercase();
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn first_letter_case_changes_only_an_ascii_first_letter() {
+        assert_eq!(super::first_letter_case("must be above 0", true), "Must be above 0");
+        assert_eq!(super::first_letter_case("Machine price", false), "machine price");
+        assert_eq!(super::first_letter_case("", true), "");
+        assert_eq!(super::first_letter_case("élan", true), "élan");
+    }
+
     use super::*;
 
     #[test]

@@ -124,9 +124,11 @@ fn bind(c: Ctx, root: &Element) {
                 tds = find_all(&body, "td");
                 trs = find_all(&body, "tr");
                 // The clicked button was rebuilt: the focus goes to the same machine's new one, not the page's start.
-                let same = find_all(&body, "button[data-model]").into_iter().find(|b| b.get_attribute("data-model") == clicked);
-                if let Some(b) = same.filter(|_| clicked.is_some()).and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-                    let _ = b.focus();
+                if let Some(model) = clicked {
+                    let same = find_all(&body, "button[data-model]").into_iter().find(|b| b.get_attribute("data-model").as_deref() == Some(&*model));
+                    if let Some(b) = same.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = b.focus();
+                    }
                 }
                 return;
             }

@@ -224,7 +224,7 @@ fn apply(c: Ctx, f: &Field, raw: &str) -> Result<(), String> {
         Txt::default().t(hint).t(", e.g. ").s(shown(f, read(f.key, &Scenario::default()))).0
     })?;
     let mut next = c.scenario.get_untracked();
-    write(f.key, &mut next, v).map_err(|e| capitalise(&e.reason))?;
+    write(f.key, &mut next, v).map_err(|e| crate::chart::first_letter_case(&e.reason, true))?;
     c.scenario.set(next);
     Ok(())
 }
@@ -287,13 +287,4 @@ fn note_text(key: &str, x: f64) -> String {
             .t("% per difficulty adjustment (every 2,016 blocks).")
             .0,
     }
-}
-
-/// Upper-cases the first letter (messages start with an ASCII word; no Unicode case tables in the WASM).
-fn capitalise(s: &str) -> String {
-    let mut out = s.to_string();
-    if let Some(first) = out.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    out
 }

@@ -309,11 +309,11 @@ fn label_of(key: &str) -> &'static str {
 
 /// A label inside a sentence: "Machine price" → "machine price"; acronyms keep their case ("BTC price").
 fn mid_sentence(label: &str) -> String {
-    let mut s = label.to_string();
-    if let (false, Some(first)) = (label.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase), s.get_mut(0..1)) {
-        first.make_ascii_lowercase();
+    if label.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase) {
+        label.to_string()
+    } else {
+        crate::chart::first_letter_case(label, false)
     }
-    s
 }
 
 /// Tornado layout: wide charts put the label left of the bars, narrow ones above them.
