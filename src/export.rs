@@ -1,12 +1,10 @@
 //! Export (pure): the projection month by month as CSV, and the iframe snippet of the Embed button.
 //!
-//! The model's `Projection` carries only `monthly_net_usd`; [`monthly_rows`] re-walks the same days with the
-//! model's own per-day grid ([`DayGrid`]) to split each month into BTC, revenue, power and opex. Its net
-//! column is summed exactly as the model sums `monthly_net_usd`, so the two are equal, not just close.
+//! [`monthly_rows`] reads the month sums the model's projection keeps beside `monthly_net_usd` (its chart
+//! series), so the net column is the model's own `monthly_net_usd`, equal, not just close.
 //! No float formatting here: numbers go through the caller's `fmt` (the page passes JS `Number#toString`).
 
-use crate::model::projection::{financing, DayGrid};
-use crate::model::Scenario;
+use crate::model::{evaluate, Scenario};
 
 /// One month of the projection (MODEL.md sections 2–3).
 #[derive(Clone, Debug, PartialEq)]
@@ -28,45 +26,28 @@ pub struct MonthRow {
 /// The projection month by month. The scenario must be valid (`Scenario::validate`); an invalid one gives
 /// no rows rather than a panic.
 pub fn monthly_rows(s: &Scenario) -> Vec<MonthRow> {
-    if s.validate().is_err() {
+    let Ok(r) = evaluate(s) else {
         return Vec::new();
-    }
-    let grid = DayGrid::new(s);
-    let fleet = &grid.fleet;
-    let mut rows = Vec::with_capacity(grid.horizon_months);
-    let mut cum = -fleet.capex_usd;
-    let nets_by_month: Vec<f64> = grid
-        .month_start
-        .windows(2)
-        .map(|w| (w[0]..w[1]).map(|d| fleet.net(grid.revenue_usd(d, s.btc_price_usd))).sum::<f64>())
-        .collect();
-    let fin = financing(s, fleet.capex_usd, &nets_by_month);
+    };
+    let p = &r.projection;
     let term = s.debt_term_months as usize;
-    for (m, w) in grid.month_start.windows(2).enumerate() {
-        let (mut btc, mut revenue, mut power) = (0.0, 0.0, 0.0);
-        for d in w[0]..w[1] {
-            // Same operation order as the model's projection, so the sums agree exactly.
-            let r = grid.revenue_usd(d, s.btc_price_usd);
-            if !fleet.curtailed(r) {
-                btc += grid.btc[d];
-                revenue += r;
-                power += fleet.power_usd_day;
-            }
-        }
-        let net = nets_by_month[m];
-        cum += net;
-        rows.push(MonthRow {
+    r.series
+        .months
+        .iter()
+        .zip(&p.monthly_net_usd)
+        .zip(&r.series.cumulative_cash_usd_month)
+        .enumerate()
+        .map(|(m, ((totals, net), cum))| MonthRow {
             month: m + 1,
-            btc_mined: btc,
-            revenue_usd: revenue,
-            power_cost_usd: power,
-            opex_usd: fleet.opex_usd_day * (w[1] - w[0]) as f64,
-            net_cash_usd: net,
-            cumulative_cash_usd: cum,
-            debt_payment_usd: if m < term { fin.debt_payment_usd_month } else { 0.0 },
-        });
-    }
-    rows
+            btc_mined: totals.btc_mined,
+            revenue_usd: totals.revenue_usd,
+            power_cost_usd: totals.power_cost_usd,
+            opex_usd: totals.fixed_cost_usd,
+            net_cash_usd: *net,
+            cumulative_cash_usd: *cum,
+            debt_payment_usd: if m < term { p.debt_payment_usd_month } else { 0.0 },
+        })
+        .collect()
 }
 
 /// CSV header of [`projection_csv`].
