@@ -150,3 +150,43 @@ fn prices_are_matched_to_epochs() {
     assert_eq!(p[k], Some(0.09));
     assert_eq!(epoch_prices(e, &PriceHistory { points: vec![], skipped: 0 }), vec![None; e.len()]);
 }
+
+mod never_panics {
+    use super::{parse_price_history, PricePoint};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Any text made of JSON's characters gives a price history or words, never a panic.
+        #[test]
+        fn on_json_like_text(body in r#"[\[\]{}",:0-9eE.+\-tuflsnrUSDime\\ ]{0,120}"#) {
+            match parse_price_history(&body) {
+                Ok(h) => prop_assert!(!h.points.is_empty()),
+                Err(e) => prop_assert!(!e.is_empty()),
+            }
+        }
+
+        /// Any time and price parse to exactly those values, or are refused.
+        #[test]
+        fn on_any_numbers(time in -1e10f64..1e10, usd in -10.0f64..2e7) {
+            let body = format!(r#"{{"prices":[{{"time":{time},"USD":{usd}}}]}}"#);
+            if let Ok(h) = parse_price_history(&body) {
+                prop_assert_eq!(h.points.len(), 1);
+                prop_assert_eq!(h.points[0].usd, usd);
+                prop_assert_eq!(h.points[0].unix as f64, time);
+                prop_assert!(usd > 0.0 && usd <= 1e7 && time.fract() == 0.0);
+            }
+        }
+
+        /// A whole-second time in range with a price in (0, 1e7] always parses; other prices never do.
+        #[test]
+        fn on_whole_seconds(time in 1_231_006_505i64..4_102_444_800, usd in -10.0f64..2e7) {
+            let body = format!(r#"{{"prices":[{{"time":{time},"USD":{usd}}}]}}"#);
+            let parsed = parse_price_history(&body);
+            prop_assert_eq!(parsed.is_ok(), usd > 0.0 && usd <= 1e7, "{:?}", parsed);
+            if let Ok(h) = parsed {
+                prop_assert_eq!(h.points[0], PricePoint { unix: time, usd });
+            }
+        }
+    }
+}
