@@ -153,6 +153,9 @@ fn lowest_hashprice_since_skips_epochs_without_a_price() {
     hp[471] = Some(40.0);
     hp[472] = Some(45.0);
     assert_eq!(lowest_hashprice_since(&v, &hp, 953_568, 35.0), LowestSince::Since { epoch: 470, higher_epochs: 2 });
+    assert_eq!(lowest_hashprice_since(&v, &hp, 953_568, 42.0), LowestSince::Since { epoch: 471, higher_epochs: 1 });
+    assert!(lowest_since_words(&v, LowestSince::Since { epoch: 471, higher_epochs: 1 }, "hashprice")
+        .ends_with("(block 949,536): below the one epoch after it."));
     assert_eq!(lowest_hashprice_since(&v, &hp, 953_568, 29.0), LowestSince::Ever { first_epoch: 470 });
     assert_eq!(lowest_hashprice_since(&v, &hp, 953_568, 46.0), LowestSince::NotALow { epoch: 472 });
     assert!(lowest_since_words(&v, LowestSince::Ever { first_epoch: 470 }, "hashprice").starts_with(
