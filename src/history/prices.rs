@@ -53,7 +53,7 @@ pub fn failure_message(failure: &Failure) -> String {
 }
 
 /// Validates a response body. Every entry must be an object with an integer `time` (seconds, 2009 … 2100,
-/// no two alike) and a `USD` that is a number: -1 or 0 (no price, skipped) or a price above 0 and at most
+/// no two alike, newest first or oldest first) and a `USD` that is a number: -1 or 0 (no price, skipped) or a price above 0 and at most
 /// $10,000,000. One bad entry rejects the whole response. At least one price must remain.
 pub fn parse_price_history(body: &str) -> Result<PriceHistory, String> {
     if body.len() > MAX_BODY_BYTES {
@@ -101,9 +101,15 @@ pub fn parse_price_history(body: &str) -> Result<PriceHistory, String> {
     if points.is_empty() {
         return Err("no USD prices in the response".into());
     }
-    points.sort_by_key(|p| p.unix);
+    // mempool.space answers newest first; either order is taken, a shuffle is not (and no sort is linked).
+    if points.first().map(|p| p.unix) > points.last().map(|p| p.unix) {
+        points.reverse();
+    }
     if points.windows(2).any(|w| w[0].unix == w[1].unix) {
         return Err("two prices for the same time".into());
+    }
+    if points.windows(2).any(|w| w[0].unix > w[1].unix) {
+        return Err("the prices are not in time order".into());
     }
     Ok(PriceHistory { points, skipped })
 }
@@ -297,14 +303,10 @@ mod json {
                     return Err("bad number");
                 }
             }
-            // ASCII digits and signs only, so the slice is valid UTF-8.
+            // ASCII digits and signs only, so the slice is valid UTF-8. `parse_number` reads it with JS's
+            // parseFloat in the browser (Rust's float parser would add ~20 KB of WASM) and refuses infinities.
             let text = std::str::from_utf8(&self.s[from..self.i]).map_err(|_| "bad number")?;
-            let x: f64 = text.parse().map_err(|_| "bad number")?;
-            if x.is_finite() {
-                Ok(Json::Number(x))
-            } else {
-                Err("a number too large")
-            }
+            crate::state::query::parse_number(text).map(Json::Number).ok_or("a number too large")
         }
 
         fn string(&mut self) -> Result<String, &'static str> {

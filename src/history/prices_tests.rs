@@ -24,6 +24,10 @@ fn a_good_response() {
     );
     assert_eq!(h.skipped, 2);
     assert_eq!(h.newest_unix(), Some(1_781_308_800));
+    // Oldest first is taken as well.
+    let ascending = r#"{"prices":[{"time":1279584000,"USD":0.0858},{"time":1770422400,"USD":70123.5},
+        {"time":1781308800,"USD":62000}]}"#;
+    assert_eq!(parse_price_history(ascending).unwrap().points, h.points);
     // Whitespace, escapes, other currencies and unknown members are fine.
     let body =
         " {\"exchangeRates\": null, \"note\": \"a \\\"quote\\\" \\u00e9\\n\", \"prices\": [ {\"EUR\": 5, \"time\": \
@@ -71,6 +75,10 @@ fn garbage_is_refused_with_words() {
         (
             "{\"prices\":[{\"time\":1500000000,\"USD\":1},{\"time\":1500000000,\"USD\":2}]}",
             "two prices for the same time",
+        ),
+        (
+            "{\"prices\":[{\"time\":1500000000,\"USD\":1},{\"time\":1600000000,\"USD\":2},{\"time\":1550000000,\"USD\":3}]}",
+            "the prices are not in time order",
         ),
     ];
     for (body, want) in cases {
