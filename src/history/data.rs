@@ -8,6 +8,7 @@
 //! running sum is rescaled piecewise so the halving blocks 0 … 840,000 fall on their known times; after
 //! block 840,000 the sum runs on unscaled.
 
+use crate::chart::Txt;
 use std::sync::OnceLock;
 
 /// The table: `#` lines are comments, then one 8-digit hex nBits a line, epoch 0 first.
@@ -71,7 +72,7 @@ pub fn parse_bits(text: &str) -> Result<Vec<u32>, String> {
             .then(|| u32::from_str_radix(t, 16).ok())
             .flatten()
             .filter(|b| bits_to_difficulty(*b).is_some())
-            .ok_or_else(|| ["line ", &(i + 1).to_string(), " is not a valid 8-digit hex nBits"].concat())?;
+            .ok_or_else(|| Txt::default().t("line ").s((i + 1).to_string()).t(" is not a valid 8-digit hex nBits").0)?;
         out.push(bits);
     }
     if out.is_empty() {
@@ -166,20 +167,20 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 /// "2026-06-13".
 pub fn date_iso(unix: i64) -> String {
     let (y, m, d) = civil(unix);
-    let two = |x: u32| if x < 10 { ["0", &x.to_string()].concat() } else { x.to_string() };
-    [y.to_string(), two(m), two(d)].join("-")
+    let two = |t: Txt, x: u32| if x < 10 { t.t("0").s(x.to_string()) } else { t.s(x.to_string()) };
+    two(two(Txt::default().s(y.to_string()).t("-"), m).t("-"), d).0
 }
 
 /// "13 Jun 2026".
 pub fn date_words(unix: i64) -> String {
     let (y, m, d) = civil(unix);
-    [d.to_string(), MONTHS[m as usize - 1].to_string(), y.to_string()].join(" ")
+    Txt::default().s(d.to_string()).t(" ").t(MONTHS[m as usize - 1]).t(" ").s(y.to_string()).0
 }
 
 /// "Jun 2026".
 pub fn month_words(unix: i64) -> String {
     let (y, m, _) = civil(unix);
-    [MONTHS[m as usize - 1], " ", &y.to_string()].concat()
+    Txt::default().t(MONTHS[m as usize - 1]).t(" ").s(y.to_string()).0
 }
 
 /// A whole number with thousands commas: 953568 → "953,568".

@@ -2,6 +2,7 @@
 //! bought at the start of an epoch, and the network's growth as it was. Formulas in docs/history.md.
 
 use super::data::{date_words, group_thousands, Epoch, EPOCH_TARGET_SECONDS};
+use crate::chart::Txt;
 use crate::model::constants::{subsidy_btc, DAYS_PER_MONTH};
 use crate::model::Scenario;
 
@@ -136,39 +137,34 @@ pub fn lowest_since_for(s: &Scenario, epochs: &[Epoch]) -> (LowestSince, Vec<Epo
 /// or "hashprice" (USD).
 pub fn lowest_since_words(values: &[EpochValue], result: LowestSince, what: &str) -> String {
     let at = |epoch: usize| values.iter().find(|v| v.epoch == epoch);
-    let from = |v: &EpochValue| {
-        ["the epoch from about ", &date_words(v.est_start_unix), " (block ", &group_thousands(v.start_height), ")"]
-            .concat()
+    let from = |t: Txt, v: &EpochValue| {
+        t.t("the epoch from about ")
+            .s(date_words(v.est_start_unix))
+            .t(" (block ")
+            .s(group_thousands(v.start_height))
+            .t(")")
     };
+    let today = || Txt::default().t("Today's ").t(what);
+    let none = || "No difficulty history to compare with.".to_string();
     match result {
-        LowestSince::Ever { first_epoch } => match at(first_epoch) {
-            Some(v) => [
-                "Today's ",
-                what,
-                " is the lowest in the data: below every difficulty epoch since about ",
-                &date_words(v.est_start_unix),
-                ".",
-            ]
-            .concat(),
-            None => "No difficulty history to compare with.".into(),
-        },
-        LowestSince::Since { epoch, higher_epochs } => match at(epoch) {
-            Some(v) => {
-                let tail = if higher_epochs == 1 {
-                    "below the one epoch after it.".to_string()
-                } else {
-                    ["below all ", &higher_epochs.to_string(), " epochs after it."].concat()
-                };
-                ["Today's ", what, " is the lowest since ", &from(v), ": ", &tail].concat()
+        LowestSince::Ever { first_epoch } => at(first_epoch).map_or_else(none, |v| {
+            today()
+                .t(" is the lowest in the data: below every difficulty epoch since about ")
+                .s(date_words(v.est_start_unix))
+                .t(".")
+                .0
+        }),
+        LowestSince::Since { epoch, higher_epochs } => at(epoch).map_or_else(none, |v| {
+            let t = from(today().t(" is the lowest since "), v).t(": ");
+            if higher_epochs == 1 {
+                t.t("below the one epoch after it.").0
+            } else {
+                t.t("below all ").s(higher_epochs.to_string()).t(" epochs after it.").0
             }
-            None => "No difficulty history to compare with.".into(),
-        },
-        LowestSince::NotALow { epoch } => match at(epoch) {
-            Some(v) => {
-                ["Today's ", what, " is no new low: ", &from(v), ", the one before it, was as low or lower."].concat()
-            }
-            None => "No difficulty history to compare with.".into(),
-        },
+        }),
+        LowestSince::NotALow { epoch } => at(epoch).map_or_else(none, |v| {
+            from(today().t(" is no new low: "), v).t(", the one before it, was as low or lower.").0
+        }),
         LowestSince::NoData => "No difficulty epoch before this block height to compare with.".into(),
     }
 }
@@ -333,10 +329,12 @@ pub fn backtest(epochs: &[Epoch], prices_usd: &[Option<f64>], input: BacktestInp
 /// "paid back about 3 Mar 2021", "not paid back yet", "unknown: no BTC price for the epoch from about …".
 pub fn payback_words(epochs: &[Epoch], payback: Payback) -> String {
     match payback {
-        Payback::Reached { est_unix, .. } => ["paid back about ", &date_words(est_unix)].concat(),
+        Payback::Reached { est_unix, .. } => Txt::default().t("paid back about ").s(date_words(est_unix)).0,
         Payback::NotYet => "not paid back yet".into(),
         Payback::NoPrice { epoch } => match epochs.get(epoch) {
-            Some(e) => ["unknown: no BTC price for the epoch from about ", &date_words(e.est_start_unix)].concat(),
+            Some(e) => {
+                Txt::default().t("unknown: no BTC price for the epoch from about ").s(date_words(e.est_start_unix)).0
+            }
             None => "unknown: no BTC price".into(),
         },
     }

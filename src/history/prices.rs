@@ -7,6 +7,7 @@
 //! not checked. No float formatting: messages name the entry by index, never print a number.
 
 use super::data::{Epoch, EPOCH_TARGET_SECONDS};
+use crate::chart::Txt;
 use crate::state::live::Failure;
 
 /// The path on mempool.space (the same origin as the live data).
@@ -70,7 +71,7 @@ pub fn parse_price_history(body: &str) -> Result<PriceHistory, String> {
     let mut points = Vec::with_capacity(prices.len());
     let mut skipped = 0;
     for (i, item) in prices.iter().enumerate() {
-        let at = |field: &str, why: &str| ["prices[", &i.to_string(), "]", field, " ", why].concat();
+        let at = |field: &str, why: &str| Txt::default().t("prices[").s(i.to_string()).t("]").t(field).t(" ").t(why).0;
         let Json::Object(entry) = item else {
             return Err(at("", &["is not an object (got ", item.kind(), ")"].concat()));
         };
