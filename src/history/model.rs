@@ -292,7 +292,8 @@ pub fn backtest(epochs: &[Epoch], prices_usd: &[Option<f64>], input: BacktestInp
         if payback.is_none() {
             match (before, cum_net) {
                 (Some(b), Some(c)) if c >= i.machine_price_usd_per_th => {
-                    let frac = ((i.machine_price_usd_per_th - b) / (c - b)).max(0.0).min(1.0);
+                    // b < price <= c, so frac is in (0, 1]; `min` guards rounding (no `clamp`: see docs/performance.md).
+                    let frac = ((i.machine_price_usd_per_th - b) / (c - b)).min(1.0);
                     let est_unix = e.est_start_unix + (frac * seconds).round() as i64;
                     payback = Some(Payback::Reached { epoch: k, est_unix });
                 }
