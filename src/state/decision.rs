@@ -1,0 +1,189 @@
+//! Keep, sell or convert (MODEL.md section 9) in words, and the figures the decision card adds to the
+//! model's: the BTC price at which mining and converting are worth the same, and when each machine group is
+//! first switched off. Pure: numbers reach the words through the caller's formatter.
+
+use crate::model::constants::DAYS_PER_MONTH;
+use crate::model::{evaluate, Decision, Results, Scenario};
+
+/// One of the three exclusive choices for the site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Mine,
+    Sell,
+    Convert,
+}
+
+impl Choice {
+    /// As the subject of a sentence.
+    pub fn doing(self) -> &'static str {
+        match self {
+            Choice::Mine => "Mining on",
+            Choice::Sell => "Selling the machines today",
+            Choice::Convert => "Converting to AI/HPC",
+        }
+    }
+
+    /// As the object of "beats …".
+    pub fn object(self) -> &'static str {
+        match self {
+            Choice::Mine => "mining",
+            Choice::Sell => "selling",
+            Choice::Convert => "converting",
+        }
+    }
+
+    pub fn npv_usd(self, d: &Decision) -> f64 {
+        match self {
+            Choice::Mine => d.mine_npv_usd,
+            Choice::Sell => d.sell_npv_usd,
+            Choice::Convert => d.convert_npv_usd,
+        }
+    }
+}
+
+/// The three choices, best NPV first (ties keep the order mine, sell, convert).
+pub fn ranked(d: &Decision) -> [Choice; 3] {
+    let mut order = [Choice::Mine, Choice::Sell, Choice::Convert];
+    order.sort_by(|a, b| b.npv_usd(d).total_cmp(&a.npv_usd(d)));
+    order
+}
+
+/// The lease term in words: "10-year" for whole years, "126-month" otherwise.
+pub fn lease_term_words(months: f64) -> String {
+    let m = months.max(0.0) as u64;
+    if m % 12 == 0 {
+        [&(m / 12).to_string(), "-year"].concat()
+    } else {
+        [&m.to_string(), "-month"].concat()
+    }
+}
+
+/// The decision in one sentence, worst to best: "Selling the machines today beats mining by $1.20M;
+/// converting to AI/HPC beats both by $14.0M over its 10-year lease." `money` formats a positive USD amount.
+pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String) -> String {
+    let [best, second, worst] = ranked(d);
+    let lease = |c: Choice| {
+        if c == Choice::Convert {
+            [" over its ", &lease_term_words(s.hpc_lease_term_months), " lease"].concat()
+        } else {
+            String::new()
+        }
+    };
+    let gap = |a: Choice, b: Choice| a.npv_usd(d) - b.npv_usd(d);
+    if gap(best, worst) == 0.0 {
+        return "Mining on, selling the machines today and converting to AI/HPC are worth the same.".into();
+    }
+    let mut out = String::new();
+    if gap(second, worst) == 0.0 {
+        out.push_str(second.doing());
+        out.push_str(" and ");
+        out.push_str(worst.object());
+        out.push_str(" are worth the same; ");
+        out.push_str(&lower_first(best.doing()));
+        out.push_str(" beats both by ");
+    } else {
+        out.push_str(second.doing());
+        out.push_str(" beats ");
+        out.push_str(worst.object());
+        out.push_str(" by ");
+        out.push_str(&money(gap(second, worst)));
+        out.push_str(&lease(second));
+        out.push_str("; ");
+        if gap(best, second) == 0.0 {
+            out.push_str(&lower_first(best.doing()));
+            out.push_str(" is worth as much");
+            out.push_str(&lease(best));
+            out.push('.');
+            return out;
+        }
+        out.push_str(&lower_first(best.doing()));
+        out.push_str(" beats both by ");
+    }
+    out.push_str(&money(gap(best, second)));
+    out.push_str(&lease(best));
+    out.push('.');
+    out
+}
+
+fn lower_first(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// NPV of mining minus NPV of converting at a BTC price, the other inputs as they are; None if invalid.
+fn mine_minus_convert(s: &Scenario, btc_price_usd: f64) -> Option<f64> {
+    let at = Scenario { btc_price_usd, ..s.clone() };
+    let d = evaluate(&at).ok()?.decision;
+    Some(d.mine_npv_usd - d.convert_npv_usd)
+}
+
+/// The BTC price at which mining and converting are worth the same at these inputs, found with the model by
+/// bisection to $100 (rounded to the nearest $100). None when one is better at every price from $100 to
+/// $10M (the BTC price's valid range).
+pub fn mine_equals_convert_btc_price(s: &Scenario) -> Option<f64> {
+    const STEP_USD: f64 = 100.0;
+    let (mut lo, mut hi) = (STEP_USD, 1e7);
+    let f_lo = mine_minus_convert(s, lo)?;
+    let f_hi = mine_minus_convert(s, hi)?;
+    if f_lo == 0.0 {
+        return Some(lo);
+    }
+    if (f_lo > 0.0) == (f_hi > 0.0) {
+        return None;
+    }
+    while hi - lo > STEP_USD {
+        let mid = 0.5 * (lo + hi);
+        let f = mine_minus_convert(s, mid)?;
+        if (f > 0.0) == (f_lo > 0.0) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some((0.5 * (lo + hi) / STEP_USD).round() * STEP_USD)
+}
+
+/// When a machine group is first switched off in the projection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FirstOff {
+    /// Off on day 0 already: its revenue does not pay its power today.
+    Today,
+    /// First off in this 1-based month of the projection.
+    FromMonth(usize),
+    /// Runs every day of the horizon (or curtailment is off).
+    Never,
+}
+
+/// A group's first day off (MODEL.md `group_first_curtailed_day`, 0-based) as a month of the projection.
+pub fn first_off(first_curtailed_day: Option<usize>) -> FirstOff {
+    match first_curtailed_day {
+        Some(0) => FirstOff::Today,
+        Some(d) => FirstOff::FromMonth((d as f64 / DAYS_PER_MONTH).floor() as usize + 1),
+        None => FirstOff::Never,
+    }
+}
+
+/// "off today", "off from month 10", "never off within 36 months" (or "runs every day: curtailment is off").
+pub fn first_off_words(first: FirstOff, s: &Scenario) -> String {
+    match first {
+        FirstOff::Today => "off from today (unprofitable at today's hashprice)".into(),
+        FirstOff::FromMonth(m) => ["off from month ", &m.to_string()].concat(),
+        FirstOff::Never if !s.curtail_when_unprofitable => "runs every day (curtailment is off)".into(),
+        FirstOff::Never => ["never off within ", &(s.horizon_months as u64).to_string(), " months"].concat(),
+    }
+}
+
+/// Each present group's first month off, in group order: (0-based group, when).
+pub fn merit_order(r: &Results) -> Vec<(usize, FirstOff)> {
+    (0..r.projection.group_curtailed_days.len())
+        .filter(|&g| r.projection.group_curtailed_days[g].is_some())
+        .map(|g| (g, first_off(r.projection.group_first_curtailed_day[g])))
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "decision_tests.rs"]
+mod tests;

@@ -1,0 +1,105 @@
+//! Tests of `state::decision`, kept beside it.
+
+use super::*;
+
+fn money(x: f64) -> String {
+    format!("${:.2}M", x / 1e6)
+}
+
+fn decision(mine: f64, sell: f64, convert: f64) -> Decision {
+    Decision {
+        mine_npv_usd: mine,
+        sell_npv_usd: sell,
+        convert_npv_usd: convert,
+        convert_it_mw: 1.0,
+        convert_capex_usd: 0.0,
+        convert_monthly_net_usd: Vec::new(),
+    }
+}
+
+#[test]
+fn the_sentence_goes_from_the_worst_to_the_best() {
+    let s = Scenario { hpc_lease_term_months: 120.0, ..Scenario::default() };
+    let d = decision(-3.0e6, -1.8e6, 12.2e6);
+    assert_eq!(
+        decision_words(&d, &s, &money),
+        "Selling the machines today beats mining by $1.20M; converting to AI/HPC beats both by $14.00M over its 10-year lease."
+    );
+    let d = decision(2.0e6, -1.0e6, 0.5e6);
+    assert_eq!(
+        decision_words(&d, &Scenario { hpc_lease_term_months: 126.0, ..s.clone() }, &money),
+        "Converting to AI/HPC beats selling by $1.50M over its 126-month lease; mining on beats both by $1.50M."
+    );
+    assert_eq!(ranked(&d), [Choice::Mine, Choice::Convert, Choice::Sell]);
+}
+
+#[test]
+fn ties_are_said_as_ties() {
+    let s = Scenario::default();
+    assert!(decision_words(&decision(1.0, 1.0, 1.0), &s, &money).contains("are worth the same"));
+    let w = decision_words(&decision(-1e6, -1e6, 2e6), &s, &money);
+    assert!(w.starts_with("Mining on and selling are worth the same; converting to AI/HPC beats both by $3.00M"), "{w}");
+    let w = decision_words(&decision(2e6, -1e6, 2e6), &s, &money);
+    assert!(w.contains("is worth as much"), "{w}");
+}
+
+#[test]
+fn mine_and_convert_cross_at_the_price_the_model_gives() {
+    let gap = |s: &Scenario, price: f64| {
+        let d = evaluate(&Scenario { btc_price_usd: price, ..s.clone() }).expect("valid").decision;
+        d.mine_npv_usd - d.convert_npv_usd
+    };
+    // Old machines on dear power and a rich lease: converting wins today, mining wins at a high enough price.
+    let s = Scenario {
+        machine_hashrate_ths: 104.0,
+        machine_efficiency_jth: 29.5,
+        machine_price_usd_per_th: 0.0,
+        power_price_usd_kwh: 0.055,
+        hpc_lease_usd_kw_month: 160.0,
+        hpc_capex_usd_mw: 8e6,
+        ..Scenario::default()
+    };
+    assert!(gap(&s, s.btc_price_usd) < 0.0, "converting wins at $95k");
+    let p = mine_equals_convert_btc_price(&s).expect("a crossing between $100 and $10M");
+    assert_eq!(p % 100.0, 0.0, "to $100");
+    assert!(gap(&s, p - 100.0) < 0.0 && gap(&s, p + 100.0) > 0.0, "the two swap places around ${p}");
+    // The defaults: a $10M/MW build at $120/kW-month never beats mining at any price, so there is no crossing.
+    let d = Scenario::default();
+    assert!(gap(&d, 100.0) > 0.0 && gap(&d, 1e7) > 0.0);
+    assert_eq!(mine_equals_convert_btc_price(&d), None);
+}
+
+#[test]
+fn first_off_is_a_month_of_the_projection() {
+    assert_eq!(first_off(Some(0)), FirstOff::Today);
+    assert_eq!(first_off(Some(30)), FirstOff::FromMonth(1));
+    assert_eq!(first_off(Some(31)), FirstOff::FromMonth(2));
+    assert_eq!(first_off(Some(273)), FirstOff::FromMonth(9));
+    assert_eq!(first_off(None), FirstOff::Never);
+    let s = Scenario::default();
+    assert_eq!(first_off_words(FirstOff::FromMonth(10), &s), "off from month 10");
+    assert_eq!(first_off_words(FirstOff::Never, &s), "never off within 36 months");
+    let no_curtail = Scenario { curtail_when_unprofitable: false, ..s };
+    assert_eq!(first_off_words(FirstOff::Never, &no_curtail), "runs every day (curtailment is off)");
+}
+
+#[test]
+fn the_old_generation_goes_off_first() {
+    // S21 beside S19j Pro: the less efficient group is off earlier, and day 0's words agree with the model.
+    let s = Scenario { machine2_count: 1_000.0, machine2_hashrate_ths: 104.0, machine2_efficiency_jth: 29.5, ..Scenario::default() };
+    let r = evaluate(&s).expect("valid");
+    let order = merit_order(&r);
+    assert_eq!(order.len(), 2);
+    let month = |f: FirstOff| match f {
+        FirstOff::Today => 0,
+        FirstOff::FromMonth(m) => m,
+        FirstOff::Never => usize::MAX,
+    };
+    assert!(month(order[1].1) <= month(order[0].1), "{order:?}");
+    // A group losing money on day 0 is off from today, never "from month N".
+    let old = Scenario { machine2_efficiency_jth: 60.0, ..s };
+    let r = evaluate(&old).expect("valid");
+    assert!(r.snapshot.group_profit_usd_day[1].is_some_and(|p| p < 0.0));
+    assert_eq!(merit_order(&r)[1].1, FirstOff::Today);
+}
+
