@@ -6,6 +6,7 @@ pub mod insights;
 pub mod live;
 pub mod presets;
 pub mod query;
+pub mod units;
 
 pub use insights::{
     btc_or_sats, compact_usd, current_subsidy_btc, days_to_next_halving, efficiency_jth_from_power, halvings_at,
@@ -14,6 +15,7 @@ pub use insights::{
 pub use presets::{
     machine_presets, parse_machines, scenario_preset, MachinePreset, ScenarioPreset, MACHINES_CSV, SCENARIO_PRESETS,
 };
+pub use units::{family as unit_family, parse_entry, EntryError};
 pub use query::{
     decode_component, encode_component, from_query, has_scenario_keys, initial_scenario, is_tracking_key, page_param,
     parse_number, parse_threshold, parse_user_number, query_pairs, to_query, QueryIssue, DEFAULT_THRESHOLD, ECHO_CHARS,

@@ -272,6 +272,14 @@ fn decimal(text: &str) -> Option<f64> {
 /// separators in proper groups of three (`95,000`, `95 000`, `1,234,567.5`; `0,05` and `9,50` are refused so
 /// a decimal comma is never misread). Otherwise as strict as [`parse_number`].
 pub fn parse_user_number(text: &str) -> Option<f64> {
+    let (negative, plain) = user_number_text(text)?;
+    let v = parse_number(&plain)?;
+    Some(if negative { -v } else { v })
+}
+
+/// [`parse_user_number`]'s syntax, without parsing: whether the number is negative, and the unsigned number
+/// as [`parse_number`] reads it (separators and `$` removed). `None` when the text is not a number.
+pub(crate) fn user_number_text(text: &str) -> Option<(bool, String)> {
     let mut t = text.trim();
     if let Some(r) = t.strip_suffix('%') {
         t = r.trim_end();
@@ -292,8 +300,8 @@ pub fn parse_user_number(text: &str) -> Option<f64> {
         rest = &spaced;
     }
     let plain = ungroup(rest)?;
-    let v = parse_number(&plain)?;
-    Some(if sign == Some(true) { -v } else { v })
+    parse_number(&plain)?;
+    Some((sign == Some(true), plain))
 }
 
 /// Splits a leading sign: `Some(true)` for `-` or the `−` the page itself prints, `Some(false)` for `+`.
