@@ -4,6 +4,8 @@
 
 pub mod insights;
 pub mod live;
+pub mod numtext;
+pub mod plausible;
 pub mod presets;
 pub mod query;
 pub mod units;
@@ -15,6 +17,7 @@ pub use insights::{
 pub use presets::{
     machine_presets, parse_machines, scenario_preset, MachinePreset, ScenarioPreset, MACHINES_CSV, SCENARIO_PRESETS,
 };
+pub use plausible::{is_implausible, warning as plausibility_warning};
 pub use units::{family as unit_family, parse_entry, EntryError};
 pub use query::{
     decode_component, encode_component, from_query, has_scenario_keys, initial_scenario, is_tracking_key, page_param,
