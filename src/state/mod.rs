@@ -2,6 +2,7 @@
 //!
 //! No browser imports and no float formatting: functions that print numbers take a formatter.
 
+pub mod edit;
 pub mod insights;
 pub mod live;
 pub mod numtext;
