@@ -10,6 +10,7 @@ pub mod plausible;
 pub mod presets;
 pub mod query;
 pub mod units;
+pub mod words;
 
 pub use insights::{
     btc_or_sats, compact_usd, current_subsidy_btc, days_to_next_halving, efficiency_jth_from_power, halvings_at,

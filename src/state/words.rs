@@ -1,0 +1,134 @@
+//! Words the page reads out, decided from the model's numbers: why there is no IRR, machines that would be
+//! off today, labels that follow the fleet size, and the static per-MW payback. No float formatting: money
+//! goes through the caller's `usd` (the page's `format::usd`).
+
+use crate::model::constants::DAYS_PER_YEAR;
+
+/// Why the projection has no IRR (MODEL.md section 2 searches −99 % … +1,000 % a year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IrrNone {
+    /// No capex: there is nothing to earn a return on.
+    NoCapex,
+    /// The cash flow never turns positive: no rate makes the NPV zero.
+    NoSignChange,
+    /// Cash comes back, but so little that the NPV is negative even at −99 % a year.
+    BelowFloor,
+    /// The NPV is still positive at +1,000 % a year.
+    AboveCeiling,
+    /// The cash flows overflow (valid but extreme inputs).
+    Overflow,
+}
+
+impl IrrNone {
+    /// What the page says in place of the IRR.
+    pub fn text(self) -> &'static str {
+        match self {
+            IrrNone::NoCapex => "no IRR (no capex to earn a return on)",
+            IrrNone::NoSignChange => "no IRR (the cash flow never turns positive)",
+            IrrNone::BelowFloor => "below −99% a year (the cash that comes back is a small part of the capex)",
+            IrrNone::AboveCeiling => "above +1,000% a year (the top of the search range)",
+            IrrNone::Overflow => "no IRR (the cash flows are too large to compute)",
+        }
+    }
+}
+
+/// NPV of the daily flows at a yearly rate: −capex + Σ net_d v^(d+1) + salvage v^D, v = (1 + r)^(−1/365.25)
+/// (MODEL.md section 2, with the salvage of a site whose machines are sold at the horizon).
+fn npv(net_usd: &[f64], capex_usd: f64, salvage_usd: f64, rate: f64) -> f64 {
+    let base = crate::model::projection::npv(net_usd, capex_usd, rate);
+    if salvage_usd == 0.0 {
+        return base;
+    }
+    base + salvage_usd * crate::math::pow(1.0 + rate, -(net_usd.len() as f64) / DAYS_PER_YEAR)
+}
+
+/// Why there is no IRR for these cash flows (the projection's daily `net_usd`, its capex, and the salvage at
+/// the horizon, 0 without one); `None` when there is one (the NPV changes sign between −99 % and +1,000 %).
+pub fn irr_none_cause(net_usd: &[f64], capex_usd: f64, salvage_usd: f64) -> Option<IrrNone> {
+    if capex_usd == 0.0 {
+        return Some(IrrNone::NoCapex);
+    }
+    let lo = npv(net_usd, capex_usd, salvage_usd, -0.99);
+    let hi = npv(net_usd, capex_usd, salvage_usd, 10.0);
+    if !(lo.is_finite() && hi.is_finite()) {
+        return Some(IrrNone::Overflow);
+    }
+    if lo > 0.0 && hi > 0.0 {
+        return Some(IrrNone::AboveCeiling);
+    }
+    if lo < 0.0 && hi < 0.0 {
+        let any_cash_in = salvage_usd > 0.0 || net_usd.iter().any(|n| *n > 0.0);
+        return Some(if any_cash_in { IrrNone::BelowFloor } else { IrrNone::NoSignChange });
+    }
+    None
+}
+
+/// Whether the machines would be off today: curtailment is on and every projected day is curtailed.
+pub fn off_every_day(curtailed: &[bool]) -> bool {
+    !curtailed.is_empty() && curtailed.iter().all(|c| *c)
+}
+
+/// The strip's words in place of "profit per day" when every projected day is curtailed (`curtailed` is the
+/// projection's daily series): the machines would be off today, and what the site's fixed costs still cost.
+pub fn off_today_note(curtailed: &[bool], fixed_usd_day: f64, usd: &dyn Fn(f64) -> String) -> Option<String> {
+    if !off_every_day(curtailed) {
+        return None;
+    }
+    let lead = "Machines off: mining would earn less than its power costs every day of the projection, so the machines would be switched off today";
+    Some(if fixed_usd_day > 0.0 {
+        [lead, ". The site's fixed costs still cost ", &usd(fixed_usd_day), " a day."].concat()
+    } else {
+        [lead, ". With no fixed costs, an idle site costs nothing."].concat()
+    })
+}
+
+/// Labels that follow the fleet's size: one machine is not a fleet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FleetWords {
+    pub profit_per_day: &'static str,
+    pub profit_per_month: &'static str,
+    pub revenue_per_day: &'static str,
+    pub risk_title: &'static str,
+    /// "this machine" or "this fleet".
+    pub subject: &'static str,
+}
+
+/// The labels for `machines` machines in all (every group together).
+pub fn fleet_words(machines: f64) -> FleetWords {
+    if machines == 1.0 {
+        FleetWords {
+            profit_per_day: "Profit per day",
+            profit_per_month: "Profit per month",
+            revenue_per_day: "Revenue per day",
+            risk_title: "Risk: the odds this machine pays back",
+            subject: "this machine",
+        }
+    } else {
+        FleetWords {
+            profit_per_day: "Fleet profit per day",
+            profit_per_month: "Fleet profit per month",
+            revenue_per_day: "Fleet revenue per day",
+            risk_title: "Risk: the odds this fleet pays back",
+            subject: "this fleet",
+        }
+    }
+}
+
+/// The per-MW payback's label: it is static, unlike the projection's payback.
+pub const STATIC_PAYBACK_LABEL: &str = "Static payback per MW";
+
+/// What the static payback assumes, said beside it.
+pub const STATIC_PAYBACK_NOTE: &str = "static: at today's hashprice, before network growth, halvings and curtailment";
+
+/// The per-MW payback in words: "1.8 years (static: at today's hashprice, …)", or, with no payback
+/// (`shown` is `None`), "never at today's hashprice (static: …)". `shown` is the years as the page prints them.
+pub fn static_payback_text(shown: Option<&str>) -> String {
+    match shown {
+        Some(v) => [v, " (", STATIC_PAYBACK_NOTE, ")"].concat(),
+        None => ["never at today's hashprice (", STATIC_PAYBACK_NOTE, ")"].concat(),
+    }
+}
+
+#[cfg(test)]
+#[path = "words_tests.rs"]
+mod tests;

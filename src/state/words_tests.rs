@@ -1,0 +1,86 @@
+//! Tests of `words`, kept beside it.
+
+use super::*;
+use crate::model::{evaluate, Scenario};
+
+fn cause(s: &Scenario) -> Option<IrrNone> {
+    let r = evaluate(s).expect("valid");
+    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, 0.0)
+}
+
+#[test]
+fn irr_none_names_each_of_its_causes() {
+    let d = Scenario::default();
+    assert_eq!(cause(&Scenario { machine_price_usd_per_th: 0.0, ..d.clone() }), Some(IrrNone::NoCapex));
+    // Every day curtailed and no fixed costs: every flow is 0, cash never turns positive.
+    assert_eq!(cause(&Scenario { power_price_usd_kwh: 5.0, ..d.clone() }), Some(IrrNone::NoSignChange));
+    // One month of a little cash against a huge capex: the root lies below −99 % a year.
+    assert_eq!(cause(&Scenario { horizon_months: 1.0, machine_price_usd_per_th: 10_000.0, ..d.clone() }), Some(IrrNone::BelowFloor));
+    // Nearly free machines: the NPV is still positive at +1,000 % a year.
+    assert_eq!(cause(&Scenario { machine_price_usd_per_th: 0.001, ..d.clone() }), Some(IrrNone::AboveCeiling));
+    assert_eq!(irr_none_cause(&[f64::MAX; 10], 1.0, 0.0), Some(IrrNone::Overflow));
+    assert_eq!(IrrNone::BelowFloor.text(), "below −99% a year (the cash that comes back is a small part of the capex)");
+    assert_eq!(IrrNone::NoSignChange.text(), "no IRR (the cash flow never turns positive)");
+    assert_eq!(IrrNone::AboveCeiling.text(), "above +1,000% a year (the top of the search range)");
+}
+
+#[test]
+fn irr_none_agrees_with_the_model_on_whether_there_is_an_irr() {
+    let d = Scenario::default();
+    let cases = [
+        d.clone(),
+        Scenario { btc_price_usd: 150_000.0, ..d.clone() },
+        Scenario { btc_price_usd: 40_000.0, curtail_when_unprofitable: false, ..d.clone() },
+        Scenario { power_price_usd_kwh: 5.0, opex_usd_month: 10_000.0, ..d.clone() },
+        Scenario { horizon_months: 1.0, ..d.clone() },
+        Scenario { machine_price_usd_per_th: 0.01, ..d.clone() },
+        Scenario { machine_price_usd_per_th: 0.0, ..d.clone() },
+        Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..d },
+    ];
+    for s in cases {
+        let r = evaluate(&s).expect("valid");
+        let c = irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, 0.0);
+        assert_eq!(c.is_none(), r.projection.irr_pct_year.is_some(), "{s:?}: {c:?} vs {:?}", r.projection.irr_pct_year);
+    }
+}
+
+#[test]
+fn salvage_counts_as_cash_coming_back() {
+    // No operating cash, but machines sold after a year for half their price: an IRR exists.
+    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, 50.0), None);
+    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, 0.0), Some(IrrNone::NoSignChange));
+    // Sold the next day for half: the loss is beyond −99 % a year, but cash did come back.
+    assert_eq!(irr_none_cause(&[0.0; 1], 100.0, 50.0), Some(IrrNone::BelowFloor));
+}
+
+#[test]
+fn machines_off_every_day_say_so_with_the_fixed_costs() {
+    let usd = |x: f64| format!("${:.2}K", x / 1000.0);
+    let s = Scenario { power_price_usd_kwh: 5.0, opex_usd_month: 128_000.0, ..Scenario::default() };
+    let r = evaluate(&s).expect("valid");
+    assert!(r.snapshot.profit_usd_day < 0.0);
+    let note = off_today_note(&r.series.curtailed, s.opex_usd_month / 30.4375, &usd).expect("all curtailed");
+    assert!(note.starts_with("Machines off: mining would earn less than its power costs every day of the projection"), "{note}");
+    assert!(note.ends_with("The site's fixed costs still cost $4.21K a day."), "{note}");
+    let none = off_today_note(&r.series.curtailed, 0.0, &usd).expect("all curtailed");
+    assert!(none.ends_with("With no fixed costs, an idle site costs nothing."));
+    // Not when the machines run on some day, nor without curtailment, nor with no days.
+    let running = evaluate(&Scenario::default()).expect("valid");
+    assert_eq!(off_today_note(&running.series.curtailed, 100.0, &usd), None);
+    let no_curtail = evaluate(&Scenario { curtail_when_unprofitable: false, ..s }).expect("valid");
+    assert_eq!(off_today_note(&no_curtail.series.curtailed, 100.0, &usd), None);
+    assert!(!off_every_day(&[]));
+    assert!(!off_every_day(&[true, true, false]));
+}
+
+#[test]
+fn labels_follow_the_machine_count_and_the_per_mw_payback_is_static() {
+    assert_eq!(fleet_words(1.0).profit_per_day, "Profit per day");
+    assert_eq!(fleet_words(1.0).risk_title, "Risk: the odds this machine pays back");
+    assert_eq!(fleet_words(2.0).profit_per_day, "Fleet profit per day");
+    assert_eq!(fleet_words(1000.0).risk_title, "Risk: the odds this fleet pays back");
+    assert_eq!(fleet_words(2.0).subject, "this fleet");
+    assert_eq!(static_payback_text(Some("1.8 years")), "1.8 years (static: at today's hashprice, before network growth, halvings and curtailment)");
+    assert_eq!(static_payback_text(None), "never at today's hashprice (static: at today's hashprice, before network growth, halvings and curtailment)");
+    assert!(STATIC_PAYBACK_LABEL.starts_with("Static"));
+}
