@@ -239,7 +239,7 @@ fn expected_from_query(q: &str) -> (Scenario, Vec<String>) {
     // Only the first MAX_UNKNOWN_KEYS distinct unknown keys (in order of first appearance) are reported.
     let mut unknown_seen = 0;
     last.retain(|(k, _)| {
-        let known = PAGE_KEYS.contains(&k.as_str()) || input_spec(k).is_some();
+        let known = PAGE_KEYS.contains(&k.as_str()) || k == "base" || input_spec(k).is_some();
         unknown_seen += usize::from(!known);
         known || unknown_seen <= MAX_UNKNOWN_KEYS
     });
@@ -251,7 +251,7 @@ fn expected_from_query(q: &str) -> (Scenario, Vec<String>) {
             refused.push(k);
             continue;
         }
-        if PAGE_KEYS.contains(&k.as_str()) {
+        if PAGE_KEYS.contains(&k.as_str()) || k == "base" {
             continue;
         }
         let ok = input_spec(&k).and_then(|spec| {

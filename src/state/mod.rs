@@ -24,5 +24,6 @@ pub use units::{family as unit_family, parse_entry, EntryError};
 pub use query::{
     decode_component, encode_component, from_query, has_scenario_keys, initial_scenario, is_tracking_key, page_param,
     parse_number, parse_threshold, parse_user_number, query_pairs, to_query, QueryIssue, DEFAULT_THRESHOLD, ECHO_CHARS,
-    MAX_UNKNOWN_KEYS, PAGE_KEYS,
+    MAX_UNKNOWN_KEYS, PAGE_KEYS, BASE_KEY, DEFAULT_SETS, DefaultSet, current_base, is_own_link, link_query, saved_threshold,
+    saves_edits, scenario_from,
 };
