@@ -1,4 +1,5 @@
-//! Export (pure): the projection month by month as CSV, and the iframe snippet of the Embed button.
+//! Export (pure): the projection month by month as CSV (`scenario_csv`: a header block, then a row per month with
+//! the market, the cash and the loan), and the iframe snippet of the Embed button.
 //!
 //! The model's `Projection` carries only `monthly_net_usd`; [`monthly_rows`] re-walks the same days with the
 //! model's own per-day grid ([`DayGrid`]) to split each month into BTC, revenue, power and opex. Its net
@@ -105,6 +106,237 @@ pub fn projection_csv(rows: &[MonthRow], fmt: &dyn Fn(f64) -> String) -> String 
         out.push('\n');
     }
     out
+}
+
+/// The model's version in an export's header (the crate's version).
+pub const MODEL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One month of the loan (MODEL.md section 8): paid at the month's end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LoanMonth {
+    pub payment_usd: f64,
+    pub interest_usd: f64,
+    pub principal_usd: f64,
+    /// B_m, the balance after this month's payment.
+    pub balance_usd: f64,
+}
+
+/// The loan month by month over `months` months (MODEL.md section 8): B_0 = debt; for m = 1 … n interest =
+/// B_{m−1} × i, principal = payment − interest, B_m = B_{m−1} − principal, except B_n = 0 exactly; zeros after
+/// the term and without debt. The payment is the model's (`financing`).
+pub fn loan_schedule(s: &Scenario, capex_usd: f64, payment_usd: f64, months: usize) -> Vec<LoanMonth> {
+    let debt = capex_usd * s.debt_pct / 100.0;
+    let n = s.debt_term_months as usize;
+    let i = s.debt_apr_pct / 100.0 / 12.0;
+    let zero = LoanMonth { payment_usd: 0.0, interest_usd: 0.0, principal_usd: 0.0, balance_usd: 0.0 };
+    let mut balance = debt;
+    (1..=months)
+        .map(|m| {
+            if debt <= 0.0 || m > n {
+                return zero;
+            }
+            let interest = balance * i;
+            let principal = payment_usd - interest;
+            balance = if m == n { 0.0 } else { balance - principal };
+            LoanMonth { payment_usd, interest_usd: interest, principal_usd: principal, balance_usd: balance }
+        })
+        .collect()
+}
+
+/// One month of the CSV export: [`MonthRow`]'s cash, the month's market (daily averages), curtailment and
+/// the loan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportMonth {
+    pub row: MonthRow,
+    /// Averages over the month's days of the BTC price, the network hashrate and the hashprice.
+    pub avg_btc_price_usd: f64,
+    pub avg_network_hashrate_ehs: f64,
+    pub avg_hashprice_usd_per_ph_day: f64,
+    pub curtailed_days: usize,
+    pub loan: LoanMonth,
+}
+
+/// The projection month by month with everything the CSV carries; no rows for an invalid scenario.
+pub fn export_months(s: &Scenario) -> Vec<ExportMonth> {
+    let rows = monthly_rows(s);
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    let grid = DayGrid::new(s);
+    let fleet = &grid.fleet;
+    let nets: Vec<f64> = rows.iter().map(|r| r.net_cash_usd).collect();
+    let fin = financing(s, fleet.capex_usd, &nets);
+    let loan = loan_schedule(s, fleet.capex_usd, fin.debt_payment_usd_month, rows.len());
+    rows.into_iter()
+        .zip(grid.month_start.windows(2))
+        .zip(loan)
+        .map(|((row, w), loan)| {
+            let days = (w[1] - w[0]).max(1) as f64;
+            let (mut price, mut hashrate, mut hashprice, mut curtailed) = (0.0, 0.0, 0.0, 0);
+            for d in w[0]..w[1] {
+                let p = s.btc_price_usd * grid.factors.price_growth[d];
+                price += p;
+                hashrate += s.network_hashrate_ehs * grid.factors.hash_growth[d];
+                hashprice += grid.hashvalue_btc_per_ph[d] * p;
+                curtailed += usize::from(fleet.curtailed(grid.revenue_usd(d, s.btc_price_usd)));
+            }
+            ExportMonth {
+                row,
+                avg_btc_price_usd: price / days,
+                avg_network_hashrate_ehs: hashrate / days,
+                avg_hashprice_usd_per_ph_day: hashprice / days,
+                curtailed_days: curtailed,
+                loan,
+            }
+        })
+        .collect()
+}
+
+/// The monthly table's columns in the CSV export.
+pub const EXPORT_COLUMNS: &[&str] = &[
+    "month",
+    "avg_btc_price_usd",
+    "avg_network_hashrate_ehs",
+    "avg_hashprice_usd_per_ph_day",
+    "btc_mined",
+    "revenue_usd",
+    "power_cost_usd",
+    "fixed_costs_usd",
+    "net_cash_usd",
+    "cumulative_cash_usd",
+    "curtailed_days",
+    "loan_interest_usd",
+    "loan_principal_usd",
+    "loan_balance_usd",
+];
+
+/// A CSV export: the file's text, and why cells are empty (shown on the page too).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvExport {
+    pub text: String,
+    pub notes: Vec<String>,
+}
+
+/// How a cell's number is written.
+#[derive(Clone, Copy)]
+enum Cell {
+    Usd(f64),
+    Btc(f64),
+    Ehs(f64),
+    Count(usize),
+}
+
+impl Cell {
+    /// USD to the cent, BTC to the satoshi, EH/s to 0.001; `None` for a value that is not finite.
+    fn text(self) -> Option<String> {
+        use crate::state::numtext::decimal;
+        match self {
+            Cell::Usd(x) => decimal(x, 2, 2, false),
+            Cell::Btc(x) => decimal(x, 8, 8, false),
+            Cell::Ehs(x) => decimal(x, 3, 3, false),
+            Cell::Count(n) => decimal(n as f64, 0, 0, false),
+        }
+    }
+}
+
+/// A text cell as CSV: quoted when it holds a comma, quote or line break; text that is not a number and
+/// starts with `=`, `+`, `-` or `@` gets a `'` so a spreadsheet never reads it as a formula.
+fn text_cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@']) && crate::state::query::parse_number(text).is_none();
+    let t = if formula { ["'", text].concat() } else { text.to_string() };
+    if t.contains([',', '"', '\n', '\r']) {
+        ["\"", &t.replace('"', "\"\""), "\""].concat()
+    } else {
+        t
+    }
+}
+
+fn push_row(out: &mut String, cells: &[String], width: usize) {
+    for i in 0..width.max(cells.len()) {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(c) = cells.get(i) {
+            out.push_str(c);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The scenario as a CSV file a spreadsheet opens cleanly (RFC 4180: `\r\n` line ends, every row as wide as
+/// the monthly table): a header block (title, `exported_at` as given, e.g. an ISO-8601 UTC time, the model
+/// version, the defaults' base, notes, then every input with its value through `plain`, the page's JS
+/// `Number#toString`), a blank row, then the monthly table ([`EXPORT_COLUMNS`]). USD to the cent, BTC to 8
+/// decimals; a value that is not a finite number (valid but extreme inputs) is an empty cell, and
+/// [`CsvExport::notes`] says which and why. An invalid scenario gives the header block and no months.
+pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> String) -> CsvExport {
+    let months = export_months(s);
+    let width = EXPORT_COLUMNS.len();
+    let mut table = String::new();
+    let mut empty = vec![0usize; width];
+    for m in &months {
+        let r = &m.row;
+        let cells = [
+            Cell::Count(r.month),
+            Cell::Usd(m.avg_btc_price_usd),
+            Cell::Ehs(m.avg_network_hashrate_ehs),
+            Cell::Usd(m.avg_hashprice_usd_per_ph_day),
+            Cell::Btc(r.btc_mined),
+            Cell::Usd(r.revenue_usd),
+            Cell::Usd(r.power_cost_usd),
+            Cell::Usd(r.opex_usd),
+            Cell::Usd(r.net_cash_usd),
+            Cell::Usd(r.cumulative_cash_usd),
+            Cell::Count(m.curtailed_days),
+            Cell::Usd(m.loan.interest_usd),
+            Cell::Usd(m.loan.principal_usd),
+            Cell::Usd(m.loan.balance_usd),
+        ];
+        let texts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                c.text().unwrap_or_else(|| {
+                    empty[i] += 1;
+                    String::new()
+                })
+            })
+            .collect();
+        push_row(&mut table, &texts, width);
+    }
+    let mut notes = Vec::new();
+    for (i, n) in empty.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let count = crate::state::numtext::decimal(*n as f64, 0, 0, true).unwrap_or_default();
+        let total = crate::state::numtext::decimal(months.len() as f64, 0, 0, true).unwrap_or_default();
+        notes.push([EXPORT_COLUMNS[i], " is empty in ", &count, " of ", &total, " months: too large or too small to compute with these inputs"].concat());
+    }
+    if s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months {
+        notes.push("The loan outlasts the horizon: the balance in the last month is repaid on its last day (MODEL.md section 8).".into());
+    }
+    let mut out = String::new();
+    let row = |out: &mut String, cells: &[&str]| push_row(out, &cells.iter().map(|c| text_cell(c)).collect::<Vec<_>>(), width);
+    row(&mut out, &["Bitcoin mining hashprice & margin calculator: projection by month"]);
+    row(&mut out, &["exported_at", exported_at]);
+    row(&mut out, &["model_version", MODEL_VERSION]);
+    row(&mut out, &["defaults", crate::state::query::current_base()]);
+    row(&mut out, &["averages", "avg_ columns are the means of the month's daily values; cash columns are the month's sums"]);
+    for n in &notes {
+        row(&mut out, &["note", n]);
+    }
+    row(&mut out, &[]);
+    row(&mut out, &["input", "value"]);
+    for spec in crate::model::INPUTS {
+        let v = match (spec.kind, s.get(spec.key)) {
+            (crate::model::Kind::Bool, Some(x)) => if x == 1.0 { "true".to_string() } else { "false".to_string() },
+            (_, Some(x)) => plain(x),
+            (_, None) => String::new(),
+        };
+        row(&mut out, &[spec.key, &v]);
+    }
+    row(&mut out, &[]);
+    row(&mut out, EXPORT_COLUMNS);
+    out.push_str(&table);
+    CsvExport { text: out, notes }
 }
 
 /// Text for an HTML attribute value in double quotes.
