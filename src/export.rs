@@ -339,6 +339,27 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
     CsvExport { text: out, notes }
 }
 
+impl CsvExport {
+    /// The export menu's status line after the download: what was written, and why cells are empty if any are.
+    pub fn status(&self) -> String {
+        let done = "Projection downloaded as CSV (inputs, then one row per month).";
+        if self.notes.is_empty() {
+            done.to_string()
+        } else {
+            [done, " Some cells are empty: ", &self.notes.join("; "), "."].concat()
+        }
+    }
+
+    /// The file name: `hashprice-projection-2026-12-06.csv` from an ISO-8601 `exported_at` (its date part).
+    pub fn file_name(exported_at: &str) -> String {
+        let date = exported_at.get(0..10).filter(|d| d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }));
+        match date {
+            Some(d) => ["hashprice-projection-", d, ".csv"].concat(),
+            None => "hashprice-projection.csv".into(),
+        }
+    }
+}
+
 /// Text for an HTML attribute value in double quotes.
 pub fn escape_attr(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);

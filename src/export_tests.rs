@@ -170,6 +170,7 @@ fn csv_export_round_trips_through_a_strict_reader() {
     let s = Scenario { debt_pct: 60.0, debt_apr_pct: 14.0, debt_term_months: 24.0, opex_usd_month: 25_000.0, hashrate_growth_pct_month: -2.5, ..Scenario::default() };
     let csv = scenario_csv(&s, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
     let rows = parse_csv(&csv.text).expect("strict CSV");
+    assert!(csv.text.is_ascii(), "plain ASCII: any spreadsheet reads it without guessing an encoding");
     assert!(rows.iter().all(|r| r.len() == EXPORT_COLUMNS.len()));
     let (head, inputs, months) = sections(&rows);
     assert_eq!(head[1][..2], ["exported_at".to_string(), "2026-12-06T22:45:00.000Z".into()]);
@@ -271,4 +272,16 @@ fn loan_schedule_follows_model_section_8() {
     assert_eq!(text_cell("=cmd"), "'=cmd");
     assert_eq!(text_cell("-20"), "-20");
     assert_eq!(text_cell("a,\"b\""), "\"a,\"\"b\"\"\"");
+}
+
+#[test]
+fn the_status_line_says_why_cells_are_empty() {
+    let fine = scenario_csv(&Scenario::default(), "2026-12-06T22:45:00.000Z", &|x| x.to_string());
+    assert_eq!(fine.status(), "Projection downloaded as CSV (inputs, then one row per month).");
+    let s = Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..Scenario::default() };
+    let extreme = scenario_csv(&s, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
+    assert!(extreme.status().contains("Some cells are empty: avg_hashprice_usd_per_ph_day is empty in 36 of 36 months"), "{}", extreme.status());
+    assert_eq!(CsvExport::file_name("2026-12-06T22:45:00.000Z"), "hashprice-projection-2026-12-06.csv");
+    assert_eq!(CsvExport::file_name("yesterday"), "hashprice-projection.csv");
+    assert_eq!(CsvExport::file_name("2026-1"), "hashprice-projection.csv");
 }
