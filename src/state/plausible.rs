@@ -161,6 +161,12 @@ pub fn warning(key: &str, value: f64) -> Option<String> {
     Some(out)
 }
 
+/// Every implausible input of a scenario with its warning, in `INPUTS` order: for the notice of a link or
+/// a saved scenario that carries one (`?btc_price_usd=5e-324` is valid, and applied, but worth a word).
+pub fn warnings(s: &crate::model::Scenario) -> Vec<(&'static str, String)> {
+    crate::model::INPUTS.iter().filter_map(|spec| Some((spec.key, warning(spec.key, s.get(spec.key)?)?))).collect()
+}
+
 #[cfg(test)]
 #[path = "plausible_tests.rs"]
 mod tests;

@@ -66,3 +66,12 @@ fn machine_groups_share_the_first_groups_rows() {
     assert_eq!(warning("machine3_hashrate_ths", 0.2).as_deref(), Some("A machine hashrate of 0.2 TH/s is far below the usual 50–500 TH/s — did you mean 0.2 PH/s?"));
     assert!(!is_implausible("machine3_hashrate_ths", 200.0));
 }
+
+#[test]
+fn a_scenario_lists_its_implausible_inputs_in_order() {
+    assert!(warnings(&Scenario::default()).is_empty());
+    let s = Scenario { btc_price_usd: 5e-324, pool_fee_pct: 30.0, ..Scenario::default() };
+    let w = warnings(&s);
+    assert_eq!(w.iter().map(|(k, _)| *k).collect::<Vec<_>>(), ["btc_price_usd", "pool_fee_pct"]);
+    assert!(w[1].1.starts_with("A pool fee of 30%"), "{w:?}");
+}

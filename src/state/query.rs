@@ -325,6 +325,16 @@ pub fn saves_edits(query: &str, saved: Option<&str>, embed: bool) -> bool {
     !embed && (saved.is_none() || !has_scenario_keys(query) || is_own_link(query, saved))
 }
 
+/// The notice when another tab saved a scenario (the `storage` event's new value) that differs from the one
+/// this tab shows; `None` when they agree, or when the other tab cleared it. This tab keeps its own; saying so
+/// means two tabs never overwrite each other's work without a word.
+pub fn saved_elsewhere_notice(new_saved: Option<&str>, ours: &Scenario) -> Option<String> {
+    let (theirs, _) = scenario_from(new_saved?);
+    (theirs != *ours).then(|| {
+        "Another tab saved a different scenario. This tab keeps showing its own, and its next edit is saved over the other; reload to see the other tab's.".to_string()
+    })
+}
+
 /// The headline threshold kept with the saved scenario (`threshold=40` in it), if valid.
 pub fn saved_threshold(saved: &str) -> Option<f64> {
     page_param(saved, "threshold").and_then(|v| parse_threshold(&v))

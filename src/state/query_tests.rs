@@ -492,3 +492,14 @@ fn a_link_of_exactly_the_saved_scenario_is_the_visitors_own_page() {
     assert_eq!(saved_threshold("base=2025-11&btc_price_usd=70000&threshold=40"), Some(40.0));
     assert_eq!(saved_threshold("btc_price_usd=70000&threshold=-1"), None);
 }
+
+#[test]
+fn another_tabs_different_save_is_named() {
+    let mut ours = Scenario::default();
+    ours.set("machine_count", 555.0).unwrap();
+    assert_eq!(saved_elsewhere_notice(Some("base=2025-11&machine_count=555"), &ours), None, "the same scenario");
+    assert_eq!(saved_elsewhere_notice(Some("machine_count=555"), &ours), None, "in the older form too");
+    assert_eq!(saved_elsewhere_notice(None, &ours), None);
+    let n = saved_elsewhere_notice(Some("base=2025-11&machine_count=7"), &ours).expect("differs");
+    assert!(n.starts_with("Another tab saved a different scenario."), "{n}");
+}

@@ -114,6 +114,12 @@ pub fn fleet_words(machines: f64) -> FleetWords {
     }
 }
 
+/// Whether a panel starts collapsed: on a fleet of one or two machines (a home miner, often on a phone) the
+/// AI/HPC comparison and the Risk panel start closed, so profit comes first; `panel` is `fields::Panel::id`.
+pub fn starts_collapsed(panel: &str, machines: f64) -> bool {
+    machines <= 2.0 && matches!(panel, "hpc" | "risk")
+}
+
 /// The per-MW payback's label: it is static, unlike the projection's payback.
 pub const STATIC_PAYBACK_LABEL: &str = "Static payback per MW";
 

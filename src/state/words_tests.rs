@@ -84,3 +84,16 @@ fn labels_follow_the_machine_count_and_the_per_mw_payback_is_static() {
     assert_eq!(static_payback_text(None), "never at today's hashprice (static: at today's hashprice, before network growth, halvings and curtailment)");
     assert!(STATIC_PAYBACK_LABEL.starts_with("Static"));
 }
+
+#[test]
+fn small_fleets_start_with_hpc_and_risk_closed() {
+    for m in [1.0, 2.0] {
+        assert!(starts_collapsed("hpc", m) && starts_collapsed("risk", m), "{m}");
+        assert!(!starts_collapsed("market", m) && !starts_collapsed("costs", m));
+    }
+    assert!(!starts_collapsed("hpc", 3.0) && !starts_collapsed("risk", 1000.0));
+    // The ids are the panels' own.
+    for id in ["hpc", "risk"] {
+        assert!(crate::fields::Panel::ALL.iter().any(|p| p.id() == id), "{id}");
+    }
+}
