@@ -68,14 +68,15 @@ const NONE: &[Slip] = &[];
 const USD0: Show = show("$", "", 0, 0);
 const PCT: Show = show("", "%", 1, 0);
 
-/// The usual ranges (DOMAIN.md "Typical ranges", the machine and site notes, the AI/HPC leases).
+/// The usual ranges (DOMAIN.md "Typical ranges", the machine and site notes, the AI/HPC leases). The flags
+/// leave room for home miners: a Bitaxe makes ~1 TH/s on ~15 W at ~$125/TH, and is not flagged.
 pub const USUAL: &[Usual] = &[
     Usual { key: "btc_price_usd", name: "A BTC price of", low: 10_000.0, high: 250_000.0, flag_below: Some(1_000.0), flag_from: Some(2_000_000.0), show: USD0, note: "", slips: &[slip(3, "$", "k")] },
     Usual { key: "network_hashrate_ehs", name: "A network hashrate of", low: 300.0, high: 3_000.0, flag_below: Some(100.0), flag_from: Some(30_000.0), show: show("", " EH/s", 1, 0), note: " (1,100 EH/s in Nov 2025)", slips: &[slip(3, "", " ZH/s"), slip(-3, "", " PH/s")] },
     Usual { key: "fees_btc_per_block", name: "Fees of", low: 0.0, high: 0.5, flag_below: None, flag_from: Some(5.0), show: show("", " BTC per block", 4, 0), note: " (0.02 in late 2025, 0.09 in Dec 2024)", slips: &[slip(-8, "", " sats")] },
-    Usual { key: "machine_hashrate_ths", name: "A machine hashrate of", low: 50.0, high: 500.0, flag_below: Some(1.0), flag_from: Some(2_000.0), show: show("", " TH/s", 1, 0), note: "", slips: &[slip(3, "", " PH/s"), slip(-3, "", " GH/s")] },
+    Usual { key: "machine_hashrate_ths", name: "A machine hashrate of", low: 50.0, high: 500.0, flag_below: Some(0.5), flag_from: Some(2_000.0), show: show("", " TH/s", 1, 0), note: "", slips: &[slip(3, "", " PH/s"), slip(-3, "", " GH/s")] },
     Usual { key: "machine_efficiency_jth", name: "An efficiency of", low: 9.5, high: 40.0, flag_below: Some(5.0), flag_from: Some(150.0), show: show("", " J/TH", 1, 0), note: " (the 2026 frontier is ~9.5 J/TH)", slips: NONE },
-    Usual { key: "machine_power_w", name: "A machine power of", low: 500.0, high: 8_000.0, flag_below: Some(100.0), flag_from: Some(30_000.0), show: show("", " W", 0, 0), note: "", slips: &[slip(3, "", " kW")] },
+    Usual { key: "machine_power_w", name: "A machine power of", low: 500.0, high: 8_000.0, flag_below: Some(10.0), flag_from: Some(30_000.0), show: show("", " W", 0, 0), note: "", slips: &[slip(3, "", " kW")] },
     Usual { key: "machine_price_usd_per_th", name: "A machine price of", low: 0.0, high: 40.0, flag_below: None, flag_from: Some(200.0), show: show("$", "/TH", 2, 0), note: " (new S21 XP $25.70/TH, Nov 2025)", slips: NONE },
     Usual { key: "power_price_usd_kwh", name: "A power price of", low: 0.02, high: 0.15, flag_below: None, flag_from: Some(0.5), show: show("$", "/kWh", 3, 2), note: "", slips: &[slip(-2, "", "¢"), slip(-3, "", " $/MWh")] },
     Usual { key: "pool_fee_pct", name: "A pool fee of", low: 0.0, high: 5.0, flag_below: None, flag_from: Some(20.0), show: PCT, note: " (FPPS pools charge ~2–4%)", slips: NONE },

@@ -75,3 +75,12 @@ fn a_scenario_lists_its_implausible_inputs_in_order() {
     assert_eq!(w.iter().map(|(k, _)| *k).collect::<Vec<_>>(), ["btc_price_usd", "pool_fee_pct"]);
     assert!(w[1].1.starts_with("A pool fee of 30%"), "{w:?}");
 }
+
+#[test]
+fn a_home_miners_bitaxe_is_not_flagged() {
+    assert_eq!(warning("machine_hashrate_ths", 1.2), None);
+    assert_eq!(warning("machine_power_w", 15.0), None);
+    assert_eq!(warning("machine_price_usd_per_th", 125.0), None);
+    assert_eq!(warning("machine_efficiency_jth", 15.0), None);
+    assert!(warning("machine_power_w", 3.5).is_some(), "3.5 W is a slip for 3.5 kW");
+}
