@@ -12,6 +12,8 @@ if [ -d "$ROOT/../shared" ]; then
     || die "tests/data/reference_cases.json differs from ../shared/reference/cases.json"
   cmp tests/data/reference_risk_cases.json "$SHARED/risk_cases.json" \
     || die "tests/data/reference_risk_cases.json differs from ../shared/reference/risk_cases.json"
+  cmp tests/data/reference_site_cases.json "$SHARED/site_cases.json" \
+    || die "tests/data/reference_site_cases.json differs from ../shared/reference/site_cases.json"
   info "copies are byte-identical"
 else
   info "../shared not present: skipped"

@@ -11,7 +11,10 @@
 use crate::api_input::{apply_host_message, compute, scenario_from_pairs, ComputeOutput, HostMessage, JsInput};
 use crate::app::Ctx;
 use crate::model::scenario::{Kind, INPUTS};
-use crate::model::{output_value, Scenario, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
+use crate::model::{
+    group_output, output_value, Scenario, DECISION_KEYS, HPC_KEYS, MAX_GROUPS, PROJECTION_GROUP_KEYS, PROJECTION_KEYS,
+    SNAPSHOT_GROUP_KEYS, SNAPSHOT_KEYS,
+};
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -126,8 +129,22 @@ fn output_js(o: &ComputeOutput) -> JsValue {
         }
         x
     };
+    let snapshot = section(SNAPSHOT_KEYS);
     let projection = section(PROJECTION_KEYS);
     put(&projection, "monthly_net_usd", &numbers(&o.projection.monthly_net_usd));
+    put(&projection, "loan_balance_usd", &numbers(&o.projection.loan_balance_usd));
+    for (target, keys) in [(&snapshot, SNAPSHOT_GROUP_KEYS), (&projection, PROJECTION_GROUP_KEYS)] {
+        for k in keys {
+            let values = group_output(&o.snapshot, &o.projection, k).unwrap_or([None; MAX_GROUPS]);
+            let list: Array = values.iter().map(|v| v.map_or(JsValue::NULL, JsValue::from_f64)).collect();
+            put(target, k, &list);
+        }
+    }
+    let decision = Object::new();
+    for k in DECISION_KEYS {
+        put(&decision, k, &o.decision.value(k).flatten().map_or(JsValue::NULL, JsValue::from_f64));
+    }
+    put(&decision, "convert_monthly_net_usd", &numbers(&o.decision.convert_monthly_net_usd));
     let r = &o.risk;
     let risk = Object::new();
     for (k, v) in [
@@ -156,9 +173,10 @@ fn output_js(o: &ComputeOutput) -> JsValue {
         .collect();
     let heatmap: Array = o.heatmap_npv_usd.iter().map(|row| numbers(row)).collect();
     let out = Object::new();
-    put(&out, "snapshot", &section(SNAPSHOT_KEYS));
+    put(&out, "snapshot", &snapshot);
     put(&out, "projection", &projection);
     put(&out, "hpc", &section(HPC_KEYS));
+    put(&out, "decision", &decision);
     put(&out, "risk", &risk);
     put(&out, "tornado", &tornado);
     put(&out, "heatmap_npv_usd", &heatmap);

@@ -3,8 +3,8 @@
 //! `compute()`'s answer. No JS types here, so all of it is tested natively; `src/api.rs` does the reading.
 
 use crate::model::{
-    evaluate, evaluate_risk, input_spec, Hpc, InputError, Kind, Projection, Risk, RiskResults, Results, Scenario,
-    Snapshot, TornadoRow,
+    evaluate, evaluate_risk, input_spec, Decision, Hpc, InputError, Kind, Projection, Results, Risk, RiskResults,
+    Scenario, Snapshot, TornadoRow,
 };
 use serde::Serialize;
 
@@ -34,9 +34,8 @@ impl JsInput {
 pub fn scenario_from_pairs(pairs: &[(String, JsInput)], base: &Scenario) -> Result<Scenario, InputError> {
     let mut s = base.clone();
     for (key, value) in pairs {
-        let spec = input_spec(key).ok_or_else(|| {
-            InputError::new(key, "is not an input of the model (see defaults() for the valid keys)")
-        })?;
+        let spec = input_spec(key)
+            .ok_or_else(|| InputError::new(key, "is not an input of the model (see defaults() for the valid keys)"))?;
         let x = match (spec.kind, value) {
             (Kind::Bool, JsInput::Bool(b)) => {
                 if *b {
@@ -66,6 +65,7 @@ pub struct ComputeOutput {
     pub snapshot: Snapshot,
     pub projection: Projection,
     pub hpc: Hpc,
+    pub decision: Decision,
     pub risk: Risk,
     pub tornado: Vec<TornadoRow>,
     pub heatmap_npv_usd: Vec<Vec<f64>>,
@@ -77,6 +77,7 @@ impl ComputeOutput {
             snapshot: results.snapshot,
             projection: results.projection,
             hpc: results.hpc,
+            decision: results.decision,
             risk: risk.risk,
             tornado: risk.tornado,
             heatmap_npv_usd: risk.heatmap_npv_usd,

@@ -95,23 +95,24 @@ fn compute_output_has_exactly_the_reference_keys() {
     let out = compute(&Scenario::default()).expect("defaults are valid");
     let v = serde_json::to_value(&out).expect("serialise");
     let keys: Vec<&str> = v.as_object().expect("object").keys().map(|k| k.as_str()).collect();
-    let mut want = vec!["snapshot", "projection", "hpc", "risk", "tornado", "heatmap_npv_usd"];
+    let mut want = vec!["snapshot", "projection", "hpc", "decision", "risk", "tornado", "heatmap_npv_usd"];
     let mut got = keys.clone();
     want.sort_unstable();
     got.sort_unstable();
     assert_eq!(got, want);
 
-    let refs: Value = serde_json::from_str(&std::fs::read_to_string("tests/data/reference_cases.json").expect("file"))
-        .expect("json");
-    let risk_refs: Value =
-        serde_json::from_str(&std::fs::read_to_string("tests/data/reference_risk_cases.json").expect("file"))
+    // The site file's cases with risk carry every output of every section.
+    let refs: Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/data/reference_site_cases.json").expect("file"))
             .expect("json");
-    let expected = &refs["cases"][0]["expected"];
-    let risk_expected = &risk_refs["cases"][0]["expected"];
+    let case = refs["cases"].as_array().expect("cases").iter().find(|c| c["expected"].get("risk").is_some());
+    let expected = &case.expect("a case with risk")["expected"];
+    let risk_expected = expected;
     for (section, doc) in [
         ("snapshot", expected),
         ("projection", expected),
         ("hpc", expected),
+        ("decision", expected),
         ("risk", risk_expected),
     ] {
         let mut a: Vec<&String> = v[section].as_object().expect("section").keys().collect();
@@ -131,26 +132,28 @@ fn compute_output_has_exactly_the_reference_keys() {
 
 #[test]
 fn compute_matches_evaluate_for_every_reference_case() {
-    let refs: Value = serde_json::from_str(&std::fs::read_to_string("tests/data/reference_cases.json").expect("file"))
-        .expect("json");
-    for case in refs["cases"].as_array().expect("cases") {
-        let list: Vec<(String, JsInput)> = case["scenario"]
-            .as_object()
-            .expect("scenario")
-            .iter()
-            .map(|(k, v)| {
-                let js = match v {
-                    Value::Bool(b) => JsInput::Bool(*b),
-                    Value::Number(n) => JsInput::Number(n.as_f64().unwrap_or(f64::NAN)),
-                    _ => JsInput::Other("something else"),
-                };
-                (k.clone(), js)
-            })
-            .collect();
-        let s = scenario_from_pairs(&list, &Scenario::default()).expect("reference scenarios are valid");
-        let out = compute(&s).expect("valid");
-        let r = evaluate(&s).expect("valid");
-        assert_eq!(out.snapshot, r.snapshot);
-        assert_eq!(out.projection, r.projection);
+    for file in ["tests/data/reference_cases.json", "tests/data/reference_site_cases.json"] {
+        let refs: Value = serde_json::from_str(&std::fs::read_to_string(file).expect("file")).expect("json");
+        for case in refs["cases"].as_array().expect("cases") {
+            let list: Vec<(String, JsInput)> = case["scenario"]
+                .as_object()
+                .expect("scenario")
+                .iter()
+                .map(|(k, v)| {
+                    let js = match v {
+                        Value::Bool(b) => JsInput::Bool(*b),
+                        Value::Number(n) => JsInput::Number(n.as_f64().unwrap_or(f64::NAN)),
+                        _ => JsInput::Other("something else"),
+                    };
+                    (k.clone(), js)
+                })
+                .collect();
+            let s = scenario_from_pairs(&list, &Scenario::default()).expect("reference scenarios are valid");
+            let out = compute(&s).expect("valid");
+            let r = evaluate(&s).expect("valid");
+            assert_eq!(out.snapshot, r.snapshot);
+            assert_eq!(out.projection, r.projection);
+            assert_eq!(out.decision, r.decision);
+        }
     }
 }

@@ -1,13 +1,13 @@
 //! Export (pure): the projection month by month as CSV (`scenario_csv`: a header block, then a row per month with
 //! the market, the cash and the loan), and the iframe snippet of the Embed button.
 //!
-//! The model's `Projection` carries only `monthly_net_usd`; [`monthly_rows`] re-walks the same days with the
-//! model's own per-day grid ([`DayGrid`]) to split each month into BTC, revenue, power and opex. Its net
-//! column is summed exactly as the model sums `monthly_net_usd`, so the two are equal, not just close.
+//! [`monthly_rows`] reads the month sums the model's projection keeps beside `monthly_net_usd` (its chart
+//! series), so the net column is the model's own `monthly_net_usd`, equal, not just close.
 //! No float formatting here: numbers go through the caller's `fmt` (the page passes JS `Number#toString`).
 
-use crate::model::projection::{financing, DayGrid};
-use crate::model::Scenario;
+use crate::model::days::Days;
+use crate::model::projection::{month_starts, LoanMonth};
+use crate::model::{evaluate, Scenario};
 
 /// One month of the projection (MODEL.md sections 2–3).
 #[derive(Clone, Debug, PartialEq)]
@@ -29,45 +29,28 @@ pub struct MonthRow {
 /// The projection month by month. The scenario must be valid (`Scenario::validate`); an invalid one gives
 /// no rows rather than a panic.
 pub fn monthly_rows(s: &Scenario) -> Vec<MonthRow> {
-    if s.validate().is_err() {
+    let Ok(r) = evaluate(s) else {
         return Vec::new();
-    }
-    let grid = DayGrid::new(s);
-    let fleet = &grid.fleet;
-    let mut rows = Vec::with_capacity(grid.horizon_months);
-    let mut cum = -fleet.capex_usd;
-    let nets_by_month: Vec<f64> = grid
-        .month_start
-        .windows(2)
-        .map(|w| (w[0]..w[1]).map(|d| fleet.net(grid.revenue_usd(d, s.btc_price_usd))).sum::<f64>())
-        .collect();
-    let fin = financing(s, fleet.capex_usd, &nets_by_month);
+    };
+    let p = &r.projection;
     let term = s.debt_term_months as usize;
-    for (m, w) in grid.month_start.windows(2).enumerate() {
-        let (mut btc, mut revenue, mut power) = (0.0, 0.0, 0.0);
-        for d in w[0]..w[1] {
-            // Same operation order as the model's projection, so the sums agree exactly.
-            let r = grid.revenue_usd(d, s.btc_price_usd);
-            if !fleet.curtailed(r) {
-                btc += grid.btc[d];
-                revenue += r;
-                power += fleet.power_usd_day;
-            }
-        }
-        let net = nets_by_month[m];
-        cum += net;
-        rows.push(MonthRow {
+    r.series
+        .months
+        .iter()
+        .zip(&p.monthly_net_usd)
+        .zip(&r.series.cumulative_cash_usd_month)
+        .enumerate()
+        .map(|(m, ((totals, net), cum))| MonthRow {
             month: m + 1,
-            btc_mined: btc,
-            revenue_usd: revenue,
-            power_cost_usd: power,
-            opex_usd: fleet.opex_usd_day * (w[1] - w[0]) as f64,
-            net_cash_usd: net,
-            cumulative_cash_usd: cum,
-            debt_payment_usd: if m < term { fin.debt_payment_usd_month } else { 0.0 },
-        });
-    }
-    rows
+            btc_mined: totals.btc_mined,
+            revenue_usd: totals.revenue_usd,
+            power_cost_usd: totals.power_cost_usd,
+            opex_usd: totals.fixed_cost_usd,
+            net_cash_usd: *net,
+            cumulative_cash_usd: *cum,
+            debt_payment_usd: if m < term { p.debt_payment_usd_month } else { 0.0 },
+        })
+        .collect()
 }
 
 /// CSV header of [`projection_csv`].
@@ -111,40 +94,8 @@ pub fn projection_csv(rows: &[MonthRow], fmt: &dyn Fn(f64) -> String) -> String 
 /// The model's version in an export's header (the crate's version).
 pub const MODEL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// One month of the loan (MODEL.md section 8): paid at the month's end.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LoanMonth {
-    pub payment_usd: f64,
-    pub interest_usd: f64,
-    pub principal_usd: f64,
-    /// B_m, the balance after this month's payment.
-    pub balance_usd: f64,
-}
-
-/// The loan month by month over `months` months (MODEL.md section 8): B_0 = debt; for m = 1 … n interest =
-/// B_{m−1} × i, principal = payment − interest, B_m = B_{m−1} − principal, except B_n = 0 exactly; zeros after
-/// the term and without debt. The payment is the model's (`financing`).
-pub fn loan_schedule(s: &Scenario, capex_usd: f64, payment_usd: f64, months: usize) -> Vec<LoanMonth> {
-    let debt = capex_usd * s.debt_pct / 100.0;
-    let n = s.debt_term_months as usize;
-    let i = s.debt_apr_pct / 100.0 / 12.0;
-    let zero = LoanMonth { payment_usd: 0.0, interest_usd: 0.0, principal_usd: 0.0, balance_usd: 0.0 };
-    let mut balance = debt;
-    (1..=months)
-        .map(|m| {
-            if debt <= 0.0 || m > n {
-                return zero;
-            }
-            let interest = balance * i;
-            let principal = payment_usd - interest;
-            balance = if m == n { 0.0 } else { balance - principal };
-            LoanMonth { payment_usd, interest_usd: interest, principal_usd: principal, balance_usd: balance }
-        })
-        .collect()
-}
-
 /// One month of the CSV export: [`MonthRow`]'s cash, the month's market (daily averages), curtailment and
-/// the loan.
+/// the loan (MODEL.md section 8, the model's own schedule).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportMonth {
     pub row: MonthRow,
@@ -152,41 +103,40 @@ pub struct ExportMonth {
     pub avg_btc_price_usd: f64,
     pub avg_network_hashrate_ehs: f64,
     pub avg_hashprice_usd_per_ph_day: f64,
+    /// Days on which at least one group was off.
     pub curtailed_days: usize,
+    /// Interest and principal paid at the month's end and the balance after it (zeros without debt or after
+    /// the term).
     pub loan: LoanMonth,
 }
 
 /// The projection month by month with everything the CSV carries; no rows for an invalid scenario.
 pub fn export_months(s: &Scenario) -> Vec<ExportMonth> {
-    let rows = monthly_rows(s);
-    if rows.is_empty() {
+    let Ok(r) = evaluate(s) else {
         return Vec::new();
-    }
-    let grid = DayGrid::new(s);
-    let fleet = &grid.fleet;
-    let nets: Vec<f64> = rows.iter().map(|r| r.net_cash_usd).collect();
-    let fin = financing(s, fleet.capex_usd, &nets);
-    let loan = loan_schedule(s, fleet.capex_usd, fin.debt_payment_usd_month, rows.len());
+    };
+    let rows = monthly_rows(s);
+    let days = Days::new(s);
+    let starts = month_starts(days.days, s.horizon_months as usize);
+    let hashprice = &r.series.hashprice_usd_per_ph_day;
     rows.into_iter()
-        .zip(grid.month_start.windows(2))
-        .zip(loan)
-        .map(|((row, w), loan)| {
-            let days = (w[1] - w[0]).max(1) as f64;
-            let (mut price, mut hashrate, mut hashprice, mut curtailed) = (0.0, 0.0, 0.0, 0);
+        .zip(starts.windows(2))
+        .enumerate()
+        .map(|(m, (row, w))| {
+            let n = (w[1] - w[0]).max(1) as f64;
+            let (mut price, mut hashrate, mut hp) = (0.0, 0.0, 0.0);
             for d in w[0]..w[1] {
-                let p = s.btc_price_usd * grid.factors.price_growth[d];
-                price += p;
-                hashrate += s.network_hashrate_ehs * grid.factors.hash_growth[d];
-                hashprice += grid.hashvalue_btc_per_ph[d] * p;
-                curtailed += usize::from(fleet.curtailed(grid.revenue_usd(d, s.btc_price_usd)));
+                price += s.btc_price_usd * days.price_growth[d];
+                hashrate += s.network_hashrate_ehs * days.hash_growth[d];
+                hp += hashprice.get(d).copied().unwrap_or(f64::NAN);
             }
             ExportMonth {
                 row,
-                avg_btc_price_usd: price / days,
-                avg_network_hashrate_ehs: hashrate / days,
-                avg_hashprice_usd_per_ph_day: hashprice / days,
-                curtailed_days: curtailed,
-                loan,
+                avg_btc_price_usd: price / n,
+                avg_network_hashrate_ehs: hashrate / n,
+                avg_hashprice_usd_per_ph_day: hp / n,
+                curtailed_days: r.series.months.get(m).map_or(0, |t| t.curtailed_days),
+                loan: r.series.loan.get(m).cloned().unwrap_or_default(),
             }
         })
         .collect()

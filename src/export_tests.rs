@@ -257,17 +257,22 @@ fn an_extreme_link_exports_empty_cells_and_says_why_never_infinity_or_nan() {
 }
 
 #[test]
-fn loan_schedule_follows_model_section_8() {
+fn the_loan_columns_are_the_models_schedule() {
     let s = Scenario { debt_pct: 100.0, debt_apr_pct: 0.0, debt_term_months: 4.0, horizon_months: 6.0, ..Scenario::default() };
-    let loan = loan_schedule(&s, 1_000.0, 250.0, 6);
-    assert_eq!(loan.iter().map(|l| l.balance_usd).collect::<Vec<_>>(), [750.0, 500.0, 250.0, 0.0, 0.0, 0.0]);
-    assert_eq!(loan.iter().map(|l| l.principal_usd).collect::<Vec<_>>(), [250.0, 250.0, 250.0, 250.0, 0.0, 0.0]);
+    let m = export_months(&s);
+    let debt = evaluate(&s).expect("valid").snapshot.capex_usd;
+    let balances: Vec<f64> = m.iter().map(|x| x.loan.balance_usd).collect();
+    assert_eq!(balances, [0.75 * debt, 0.5 * debt, 0.25 * debt, 0.0, 0.0, 0.0]);
+    assert!(m.iter().all(|x| x.loan.interest_usd == 0.0));
     // A term beyond the horizon: the balance left at the end is what is repaid on the last day, and said.
     let long = Scenario { debt_pct: 50.0, debt_term_months: 60.0, horizon_months: 12.0, ..Scenario::default() };
     let m = export_months(&long);
+    let r = evaluate(&long).expect("valid");
     assert!(m[11].loan.balance_usd > 0.0);
+    assert_eq!(m.iter().map(|x| x.loan.balance_usd).collect::<Vec<_>>(), r.projection.loan_balance_usd);
     assert!(scenario_csv(&long, "t", &|x| x.to_string()).notes.iter().any(|n| n.starts_with("The loan outlasts the horizon")));
-    assert!(loan_schedule(&Scenario::default(), 1e6, 0.0, 3).iter().all(|l| *l == LoanMonth { payment_usd: 0.0, interest_usd: 0.0, principal_usd: 0.0, balance_usd: 0.0 }));
+    // Without debt, zeros.
+    assert!(export_months(&Scenario::default()).iter().all(|x| x.loan == LoanMonth::default()));
     // Text cells that look like formulas are defused; numbers are not.
     assert_eq!(text_cell("=cmd"), "'=cmd");
     assert_eq!(text_cell("-20"), "-20");

@@ -70,10 +70,11 @@ const fn field(
 }
 
 use crate::model::constants::{difficulty_from_hashrate_ehs, hashrate_ehs_from_difficulty};
-use crate::model::{InputError, Scenario};
+use crate::model::{InputError, Scenario, GROUP_KEYS, MAX_GROUPS};
 use Panel::*;
 
-/// Every numeric input of the scenario (the boolean `curtail_when_unprofitable` is a checkbox).
+/// Every numeric input of the scenario (the boolean `curtail_when_unprofitable` is a checkbox), except the
+/// keys of machine groups 2–6, which the fleet editor shows.
 pub const FIELDS: &[Field] = &[
     field("btc_price_usd", "BTC price", "USD", Market, (10_000.0, 250_000.0, 100.0), 0, "Default $95,000 (Nov 2025); presets and live data change it."),
     field("network_hashrate_ehs", "Network hashrate", "EH/s", Market, (300.0, 3_000.0, 1.0), 0, "Default 1,100 EH/s = 1.1 ZH/s (Nov 2025)."),
@@ -83,10 +84,14 @@ pub const FIELDS: &[Field] = &[
     field("machine_efficiency_jth", "Efficiency", "J/TH", Machine, (10.0, 40.0, 0.1), 1, "Power draw = TH/s × J/TH watts."),
     field("machine_count", "Machines", "units", Machine, (1.0, 20_000.0, 1.0), 0, "Fleet size."),
     field("machine_price_usd_per_th", "Machine price", "USD/TH", Machine, (0.0, 40.0, 0.1), 1, "Late-2025 estimate; 0 for machines already owned (their cost is sunk)."),
+    field("machine_resale_usd_per_th", "Resale value today", "USD/TH", Machine, (0.0, 30.0, 0.1), 1, "Second-hand price: S19-class a few $/TH, older hydro $4–8/TH (Dec 2025). Sold at the horizon (salvage) or today (sell)."),
+    field("resale_decline_pct_year", "Resale value decline", "%/year", Machine, (0.0, 100.0, 1.0), 0, "Used machines lose value as hashprice falls and newer models ship."),
     field("power_price_usd_kwh", "Power price", "USD/kWh", Costs, (0.02, 0.15, 0.001), 3, "Self-miners ~$0.05; hosted ~$0.07; US industrial ~$0.09."),
     field("pool_fee_pct", "Pool fee", "%", Costs, (0.0, 5.0, 0.1), 1, "FPPS pools charge ~2–4%."),
     field("uptime_pct", "Uptime", "%", Costs, (80.0, 100.0, 0.1), 1, "Share of time hashing."),
     field("opex_usd_month", "Other fixed costs", "USD/month", Costs, (0.0, 500_000.0, 1_000.0), 0, "Staff, rent; paid even while curtailed."),
+    field("pue", "PUE", "×", Costs, (1.0, 2.0, 0.01), 2, "Site power ÷ machine power: ~1.03–1.10 immersion or hydro, 1.1–1.5 air."),
+    field("hosting_usd_kw_month", "Hosting fee", "USD/kW-month", Costs, (0.0, 100.0, 1.0), 0, "Fixed per kW of site power, paid even while curtailed."),
     field("horizon_months", "Horizon", "months", Projection, (1.0, 120.0, 1.0), 0, "Projection length."),
     field("hashrate_growth_pct_month", "Network hashrate growth", "%/month", Projection, (-5.0, 8.0, 0.1), 1, "Historically ~2–6%/month."),
     field("btc_price_growth_pct_year", "BTC price drift", "%/year", Projection, (-80.0, 200.0, 1.0), 0, "Compounding."),
@@ -95,8 +100,12 @@ pub const FIELDS: &[Field] = &[
     field("debt_apr_pct", "Loan APR", "%", Financing, (0.0, 30.0, 0.25), 2, "Miner debt priced ~10–15% in 2025."),
     field("debt_term_months", "Loan term", "months", Financing, (1.0, 120.0, 1.0), 0, "Amortising, paid monthly."),
     field("hpc_lease_usd_kw_month", "AI/HPC lease", "USD/kW-month", Hpc, (50.0, 250.0, 1.0), 0, "Core Scientific–CoreWeave ≈ $121; Hut 8–Fluidstack ≈ $159."),
-    field("hpc_capex_usd_mw", "AI/HPC build cost", "USD/MW", Hpc, (1_000_000.0, 20_000_000.0, 100_000.0), 0, "TeraWulf, Cipher: $8–11M per MW of IT."),
+    field("hpc_capex_usd_mw", "AI/HPC build cost", "USD/MW", Hpc, (1_000_000.0, 20_000_000.0, 100_000.0), 0, "Your share, per MW of IT: $8–11M all in (TeraWulf, Cipher); less where the tenant funds most of the build."),
     field("hpc_opex_pct", "AI/HPC operating cost", "% of revenue", Hpc, (0.0, 50.0, 1.0), 0, "Leases run at 80–90% margin."),
+    field("hpc_pue", "AI/HPC PUE", "×", Hpc, (1.0, 2.0, 0.01), 2, "Grid power ÷ IT power of an AI hall, ~1.2–1.4: the site's MW carry less IT load."),
+    field("hpc_build_months", "AI/HPC build time", "months", Hpc, (0.0, 60.0, 1.0), 0, "Typically 12–24 months; the machines keep mining until it is done."),
+    field("hpc_lease_term_months", "AI/HPC lease term", "months", Hpc, (12.0, 360.0, 12.0), 0, "Recent deals: 10–15 years (120–180 months)."),
+    field("hpc_discount_rate_pct_year", "AI/HPC discount rate", "%/year", Hpc, (0.0, 30.0, 0.5), 1, "Contracted lease cash is less risky than mining, so it is discounted at its own, lower rate."),
     field("btc_volatility_pct_year", "BTC volatility", "%/year", Risk, (0.0, 150.0, 1.0), 0, "Annualised; ~50–70% historically."),
     field("mc_paths", "Simulated paths", "paths", Risk, (100.0, 10_000.0, 100.0), 0, "More paths, smoother odds."),
     field("mc_seed", "Random seed", "", Risk, (0.0, 1_000.0, 1.0), 0, "Same seed, same paths: results are reproducible."),
@@ -107,10 +116,48 @@ pub const FIELDS: &[Field] = &[
 /// watts (follows efficiency) and fleet power in MW (follows the machine count, for a site sized in MW).
 /// Their keys are not scenario keys, so URLs and the API never see them.
 pub const DERIVED_FIELDS: &[Field] = &[
-    field("difficulty_t", "Difficulty", "T", Market, (40.0, 400.0, 0.01), 2, "Follows network hashrate: hashrate × 600 s ÷ 2³²."),
-    field("machine_power_w", "Machine power", "W", Machine, (500.0, 8_000.0, 1.0), 0, "Follows efficiency: watts = TH/s × J/TH."),
-    field("fleet_mw", "Fleet power", "MW", Machine, (0.1, 100.0, 0.1), 4, "Follows machines: typing MW sets the whole number of machines it powers."),
+    field(
+        "difficulty_t",
+        "Difficulty",
+        "T",
+        Market,
+        (40.0, 400.0, 0.01),
+        2,
+        "Follows network hashrate: hashrate × 600 s ÷ 2³².",
+    ),
+    field(
+        "machine_power_w",
+        "Machine power",
+        "W",
+        Machine,
+        (500.0, 8_000.0, 1.0),
+        0,
+        "Follows efficiency: watts = TH/s × J/TH.",
+    ),
+    field(
+        "fleet_mw",
+        "Fleet power",
+        "MW",
+        Machine,
+        (0.1, 100.0, 0.1),
+        4,
+        "Every machine's draw, before PUE; typing MW sets the whole number of machines it powers.",
+    ),
 ];
+
+/// Machine power in watts of groups `from`…6 that are present (0-based; 0 is the whole fleet).
+fn fleet_machine_w(s: &Scenario, from: usize) -> f64 {
+    (from..MAX_GROUPS)
+        .map(|g| s.group(g))
+        .filter(|m| m.is_present())
+        .map(|m| m.count * m.hashrate_ths * m.efficiency_jth)
+        .sum()
+}
+
+/// Whether a scenario key is a field of machine groups 2–6 (shown by the fleet editor, not as an input row).
+pub fn is_group_key(key: &str) -> bool {
+    GROUP_KEYS[1..].iter().any(|keys| keys.contains(&key))
+}
 
 pub fn find(key: &str) -> Option<&'static Field> {
     FIELDS.iter().chain(DERIVED_FIELDS).find(|f| f.key == key)
@@ -121,7 +168,7 @@ pub fn read(key: &str, s: &Scenario) -> f64 {
     match key {
         "difficulty_t" => difficulty_from_hashrate_ehs(s.network_hashrate_ehs) / 1e12,
         "machine_power_w" => s.machine_hashrate_ths * s.machine_efficiency_jth,
-        "fleet_mw" => s.machine_count * s.machine_hashrate_ths * s.machine_efficiency_jth / 1e6,
+        "fleet_mw" => fleet_machine_w(s, 0) / 1e6,
         k => s.get(k).unwrap_or(0.0),
     }
 }
@@ -142,9 +189,16 @@ pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> 
                 .map_err(|_| InputError::new(key, "must give an efficiency above 0 and at most 1,000 J/TH"))
         }
         "fleet_mw" => {
-            let count = (value * 1e6 / (s.machine_hashrate_ths * s.machine_efficiency_jth) + 0.5).floor();
+            // The other groups keep their counts: group 1 takes the rest of the power.
+            let others_w = fleet_machine_w(s, 1);
+            let count = ((value * 1e6 - others_w) / (s.machine_hashrate_ths * s.machine_efficiency_jth) + 0.5).floor();
             if !(value > 0.0 && count >= 1.0) {
-                return Err(InputError::new(key, "must power at least one machine"));
+                let reason = if others_w > 0.0 {
+                    "must power at least one machine beside the other groups"
+                } else {
+                    "must power at least one machine"
+                };
+                return Err(InputError::new(key, reason));
             }
             s.set("machine_count", count).map_err(|_| InputError::new(key, "must power at most 10,000,000 machines"))
         }

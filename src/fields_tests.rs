@@ -31,10 +31,10 @@ fn derived_rows_round_trip_through_their_source_input() {
 fn every_numeric_input_has_exactly_one_field() {
     for spec in INPUTS {
         let n = FIELDS.iter().filter(|f| f.key == spec.key).count();
-        let expected = if spec.kind == Kind::Bool { 0 } else { 1 };
+        let expected = if spec.kind == Kind::Bool || is_group_key(spec.key) { 0 } else { 1 };
         assert_eq!(n, expected, "{}", spec.key);
     }
-    assert_eq!(FIELDS.len(), INPUTS.len() - 1);
+    assert_eq!(FIELDS.len(), INPUTS.len() - 1 - 25, "every input but the checkbox and groups 2–6 (25 keys)");
 }
 
 #[test]
@@ -71,4 +71,26 @@ fn enter_reads_units_and_leaves_the_scenario_alone_on_error() {
         let k = source_key(f.key);
         assert!(input_spec(k).is_some(), "{} writes {k}", f.key);
     }
+}
+
+#[test]
+fn fleet_power_counts_every_group_and_typing_it_sizes_group_one() {
+    let mut s = Scenario {
+        machine2_count: 500.0,
+        machine2_hashrate_ths: 104.0,
+        machine2_efficiency_jth: 29.5,
+        ..Scenario::default()
+    };
+    // 1,000 × 3,500 W + 500 × 3,068 W
+    assert!((read("fleet_mw", &s) - (3.5 + 1.534)).abs() < 1e-12);
+    write("fleet_mw", &mut s, 10.0).expect("valid");
+    assert_eq!(s.machine2_count, 500.0, "the other group keeps its machines");
+    assert_eq!(s.machine_count, ((10e6 - 1.534e6) / 3_500.0_f64 + 0.5).floor());
+    let before = s.clone();
+    let err = write("fleet_mw", &mut s, 1.0).expect_err("the other group alone draws 1.5 MW");
+    assert!(err.reason.contains("beside the other groups"), "{}", err.reason);
+    assert_eq!(s, before);
+    // An absent group's values do not count.
+    let absent = Scenario { machine2_count: 0.0, machine2_hashrate_ths: 104.0, ..Scenario::default() };
+    assert_eq!(read("fleet_mw", &absent), 3.5);
 }

@@ -18,6 +18,7 @@ use hashprice::api_input::{apply_host_message, scenario_from_pairs, HostMessage,
 use hashprice::export::{embed_snippet, embed_url, escape_attr, monthly_rows, projection_csv};
 use hashprice::fields::{self, DERIVED_FIELDS, FIELDS};
 use hashprice::model::{evaluate, evaluate_risk, input_spec, InputSpec, Kind, Scenario, INPUTS};
+use hashprice::model::{DECISION_KEYS, PROJECTION_GROUP_KEYS, PROJECTION_KEYS, SNAPSHOT_GROUP_KEYS, SNAPSHOT_KEYS};
 use hashprice::page::{valid_hex_colour, PageOptions, SECTIONS};
 use hashprice::state::insights::{
     btc_or_sats, compact_usd, current_subsidy_btc, days_to_next_halving, efficiency_jth_from_power, halvings_at,
@@ -596,6 +597,16 @@ proptest! {
     fn edge_scenarios_evaluate_and_export(s in edge_scenario(10_000)) {
         let r = evaluate(&s).expect("valid");
         prop_assert_eq!(r.projection.monthly_net_usd.len(), s.horizon_months as usize);
+        prop_assert_eq!(r.projection.loan_balance_usd.len(), s.horizon_months as usize);
+        prop_assert_eq!(r.decision.convert_monthly_net_usd.len(), (s.hpc_build_months + s.hpc_lease_term_months) as usize);
+        for key in DECISION_KEYS.iter().chain(PROJECTION_KEYS).chain(SNAPSHOT_KEYS) {
+            let v = r.value(key).expect("known key");
+            prop_assert!(v.is_none_or(f64::is_finite), "{key} = {v:?}");
+        }
+        for key in SNAPSHOT_GROUP_KEYS.iter().chain(PROJECTION_GROUP_KEYS) {
+            let v = r.group_values(key).expect("known key");
+            prop_assert!(v.iter().flatten().all(|x| x.is_finite()), "{key}");
+        }
         let rows = monthly_rows(&s);
         prop_assert_eq!(rows.len(), s.horizon_months as usize);
         let csv = projection_csv(&rows, &|x: f64| x.to_string());

@@ -4,7 +4,7 @@
 use hashprice::model::{evaluate, Scenario};
 
 mod common;
-use common::{assert_cases_match, cases, close};
+use common::{assert_cases_match_with, cases, close, Keys};
 
 const REFERENCE: &str = "tests/data/reference_cases.json";
 
@@ -12,7 +12,8 @@ const REFERENCE: &str = "tests/data/reference_cases.json";
 fn reference_cases_match_to_1e9() {
     let cases = cases(REFERENCE);
     assert_eq!(cases.len(), 14, "the reference holds 14 cases");
-    assert_cases_match(&cases, evaluate);
+    // Written before MODEL.md sections 7–9: the model's newer outputs are not in it.
+    assert_cases_match_with(&cases, evaluate, Keys::Expected);
 }
 
 #[test]
@@ -21,13 +22,15 @@ fn every_scalar_output_is_reachable_by_key() {
     for case in &cases(REFERENCE) {
         let scenario: Scenario = serde_json::from_value(case["scenario"].clone()).expect("scenario");
         let r = evaluate(&scenario).expect("valid");
-        for (section, keys) in [("snapshot", SNAPSHOT_KEYS), ("projection", PROJECTION_KEYS), ("hpc", HPC_KEYS)] {
+        for section in ["snapshot", "projection", "hpc"] {
             let expected = case["expected"][section].as_object().expect("section");
-            let scalar_count = expected.values().filter(|v| !v.is_array()).count();
-            assert_eq!(keys.len(), scalar_count, "{section}: every scalar output has a KPI key");
-            for key in keys {
+            for (key, value) in expected.iter().filter(|(_, v)| !v.is_array()) {
+                assert!(
+                    SNAPSHOT_KEYS.iter().chain(PROJECTION_KEYS).chain(HPC_KEYS).any(|k| k == key),
+                    "{key} has no KPI key"
+                );
                 let got = r.value(key).unwrap_or_else(|| panic!("{key} unknown"));
-                match expected[*key].as_f64() {
+                match value.as_f64() {
                     None => assert!(got.is_none(), "{key} should be none"),
                     Some(e) => assert!(close(got.unwrap_or(f64::NAN), e), "{key}"),
                 }

@@ -2,7 +2,7 @@
 //! and the risk runs (sections 5–6), so that every path computes a day's BTC and net cash the same way.
 
 use super::constants::*;
-use super::scenario::Scenario;
+use super::scenario::{Scenario, MAX_GROUPS};
 
 /// A scenario's factors of each day that depend on the day alone, not on the fleet or the price path.
 #[derive(Clone, Debug)]
@@ -16,8 +16,13 @@ pub struct Days {
 }
 
 impl Days {
+    /// The horizon's days.
     pub fn new(s: &Scenario) -> Days {
-        let days = horizon_days(s.horizon_months);
+        Days::with_len(s, horizon_days(s.horizon_months))
+    }
+
+    /// `days` days from day 0, past the horizon if need be (the conversion's build in section 9).
+    pub fn with_len(s: &Scenario, days: usize) -> Days {
         let height = s.block_height as u64;
         Days {
             days,
@@ -41,61 +46,127 @@ fn growth_factors(days: usize, growth_pct: f64, period_days: f64) -> Vec<f64> {
     (0..days).map(|d| crate::math::pow(g, d as f64 / period_days)).collect()
 }
 
-/// The scalars of section 2 that turn per-day factors into cash.
+/// One present machine group of the site (MODEL.md section 7): what turns a day's hashvalue into its cash.
+#[derive(Clone, Debug)]
+pub struct GroupRun {
+    /// 0-based group number (0 is the `machine_*` keys).
+    pub index: usize,
+    /// TH_g = h_g × n_g
+    pub ths: f64,
+    /// kW_g = TH_g × e_g / 1000 (machines only, before PUE)
+    pub kw: f64,
+    pub efficiency_jth: f64,
+    /// kW_g × pue × 24 × u × p: what the group's power costs on a day it runs.
+    pub power_usd_day: f64,
+    pub capex_usd: f64,
+    pub resale_now_usd: f64,
+}
+
+/// The site's scalars of sections 2 and 7 that turn per-day factors into cash.
 #[derive(Clone, Debug)]
 pub struct Fleet {
+    /// Present groups, in group order.
+    pub groups: Vec<GroupRun>,
     pub fleet_ths: f64,
+    pub fleet_power_kw: f64,
+    pub site_power_kw: f64,
     pub u: f64,
     pub keep: f64,
+    /// Σ of the groups' power cost per day, every group running.
     pub power_usd_day: f64,
-    pub opex_usd_day: f64,
+    /// opex + hosting per day, paid curtailed or not.
+    pub fixed_usd_day: f64,
     pub capex_usd: f64,
-    /// Whether a day whose revenue is below its power cost is switched off.
+    pub resale_now_usd: f64,
+    /// Whether a group whose revenue is below its power cost is switched off for the day.
     pub curtail: bool,
-    /// 0 when curtailing (a day never loses money on power), −∞ otherwise.
+    /// 0 when curtailing (a group never loses money on power), −∞ otherwise.
     floor_usd: f64,
 }
 
 impl Fleet {
     pub fn new(s: &Scenario) -> Fleet {
-        let fleet_ths = s.machine_hashrate_ths * s.machine_count;
         let u = s.uptime_pct / 100.0;
+        let p = s.power_price_usd_kwh;
+        let groups: Vec<GroupRun> = (0..MAX_GROUPS)
+            .map(|g| (g, s.group(g)))
+            .filter(|(_, m)| m.is_present())
+            .map(|(index, m)| {
+                let ths = m.hashrate_ths * m.count;
+                let kw = ths * m.efficiency_jth / 1000.0;
+                GroupRun {
+                    index,
+                    ths,
+                    kw,
+                    efficiency_jth: m.efficiency_jth,
+                    power_usd_day: kw * s.pue * 24.0 * u * p,
+                    capex_usd: m.price_usd_per_th * ths,
+                    resale_now_usd: m.resale_usd_per_th * ths,
+                }
+            })
+            .collect();
+        let fleet_ths = groups.iter().map(|g| g.ths).sum();
+        let fleet_power_kw: f64 = groups.iter().map(|g| g.kw).sum();
+        let site_power_kw = fleet_power_kw * s.pue;
         Fleet {
             fleet_ths,
+            fleet_power_kw,
+            site_power_kw,
             u,
             keep: 1.0 - s.pool_fee_pct / 100.0,
-            power_usd_day: fleet_ths * s.machine_efficiency_jth / 1000.0 * 24.0 * u * s.power_price_usd_kwh,
-            opex_usd_day: s.opex_usd_month / DAYS_PER_MONTH,
-            capex_usd: s.machine_price_usd_per_th * fleet_ths,
+            power_usd_day: fleet_power_kw * s.pue * 24.0 * u * p,
+            fixed_usd_day: s.opex_usd_month / DAYS_PER_MONTH + s.hosting_usd_kw_month * site_power_kw / DAYS_PER_MONTH,
+            capex_usd: groups.iter().map(|g| g.capex_usd).sum(),
+            resale_now_usd: groups.iter().map(|g| g.resale_now_usd).sum(),
             curtail: s.curtail_when_unprofitable,
             floor_usd: if s.curtail_when_unprofitable { 0.0 } else { f64::NEG_INFINITY },
+            groups,
         }
     }
 
-    /// BTC the fleet mines on a day with this hashvalue (before curtailment), in section 2's order of operations.
+    /// BTC a group mines on a day with this hashvalue (before curtailment), in section 7's order of operations.
     #[inline]
-    pub fn btc(&self, hashvalue_btc_per_ph: f64) -> f64 {
-        hashvalue_btc_per_ph * self.fleet_ths / 1000.0 * self.u * self.keep
+    pub fn btc(&self, group: &GroupRun, hashvalue_btc_per_ph: f64) -> f64 {
+        hashvalue_btc_per_ph * group.ths / 1000.0 * self.u * self.keep
     }
 
-    /// BTC mined per day at a starting network hashrate.
+    /// BTC mined per day and group at a starting network hashrate: `groups.len()` values per day, day by day.
     pub fn btc_per_day(&self, days: &Days, network_hashrate_ehs: f64, fees_btc: f64) -> Vec<f64> {
-        (0..days.days).map(|d| self.btc(days.hashvalue_btc_per_ph(d, network_hashrate_ehs, fees_btc))).collect()
+        let mut out = Vec::with_capacity(days.days * self.groups.len());
+        for d in 0..days.days {
+            let hv = days.hashvalue_btc_per_ph(d, network_hashrate_ehs, fees_btc);
+            out.extend(self.groups.iter().map(|g| self.btc(g, hv)));
+        }
+        out
     }
 
-    /// Whether a day with this revenue is curtailed.
+    /// Whether a group with this revenue is switched off for the day.
     #[inline]
-    pub fn curtailed(&self, revenue_usd: f64) -> bool {
-        self.curtail && revenue_usd < self.power_usd_day
+    pub fn curtailed(&self, group: &GroupRun, revenue_usd: f64) -> bool {
+        self.curtail && revenue_usd < group.power_usd_day
     }
 
-    /// Net cash of a day with this revenue, applying curtailment.
+    /// Net cash of a day: `btc_day` holds each group's BTC that day, `price_usd` the day's BTC price.
     #[inline]
-    pub fn net(&self, revenue_usd: f64) -> f64 {
-        // Branch-free: a curtailed day (revenue below power) earns nothing and still pays opex; the same
-        // operations as section 2 otherwise. The risk runs call this ~1.6 million times each.
-        // (A plain comparison, not `f64::max`, which the size-optimised build turns into a call.)
-        let margin = revenue_usd - self.power_usd_day;
-        (if margin < self.floor_usd { self.floor_usd } else { margin }) - self.opex_usd_day
+    pub fn net(&self, btc_day: &[f64], price_usd: f64) -> f64 {
+        // Branch-free: a curtailed group (revenue below its power) earns and pays nothing; the fixed costs are
+        // paid anyway. The risk runs call this millions of times. (A plain comparison, not `f64::max`, which
+        // the size-optimised build turns into a call.)
+        let mut margin = 0.0;
+        for (b, g) in btc_day.iter().zip(&self.groups) {
+            let m = b * price_usd - g.power_usd_day;
+            margin += if m < self.floor_usd { self.floor_usd } else { m };
+        }
+        margin - self.fixed_usd_day
     }
+
+    /// The machines' resale value after `days` days: resale_now × (1 − decline)^(days / 365.25).
+    pub fn resale_after_usd(&self, s: &Scenario, days: usize) -> f64 {
+        self.resale_now_usd * crate::math::pow(1.0 - s.resale_decline_pct_year / 100.0, days as f64 / DAYS_PER_YEAR)
+    }
+}
+
+/// 1 / (1 + r)^(days / 365.25): the discount of an amount received at the end of `days` days.
+pub fn discount_at(rate_per_year: f64, days: usize) -> f64 {
+    crate::math::pow(1.0 + rate_per_year, -(days as f64) / DAYS_PER_YEAR)
 }

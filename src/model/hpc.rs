@@ -1,6 +1,7 @@
-//! MODEL.md section 4: one MW used for mining versus leased to an AI/HPC tenant (day 0).
+//! MODEL.md section 4: one MW used for mining versus leased to an AI/HPC tenant (day 0, static).
 
 use super::constants::DAYS_PER_YEAR;
+use super::days::Fleet;
 use super::scenario::Scenario;
 use serde::Serialize;
 
@@ -24,13 +25,15 @@ fn positive_ratio(numerator: f64, denominator: f64) -> Option<f64> {
     }
 }
 
-pub fn hpc(s: &Scenario, hashprice_usd_per_ph_day: f64) -> Hpc {
+/// Section 4 with the site of section 7: a MW of site power (PUE included) at the fleet's efficiency.
+pub fn hpc(s: &Scenario, hashprice_usd_per_ph_day: f64, fleet: &Fleet) -> Hpc {
     let f = s.pool_fee_pct / 100.0;
     let u = s.uptime_pct / 100.0;
-    let ths_per_mw = 1e6 / s.machine_efficiency_jth;
+    let e_fleet = 1000.0 * fleet.fleet_power_kw / fleet.fleet_ths;
+    let ths_per_mw = 1e6 / (e_fleet * s.pue);
     let mining_revenue = hashprice_usd_per_ph_day * ths_per_mw / 1000.0 * u * (1.0 - f) * DAYS_PER_YEAR;
     let mining_profit = mining_revenue - 1000.0 * 24.0 * u * s.power_price_usd_kwh * DAYS_PER_YEAR;
-    let mining_capex = s.machine_price_usd_per_th * ths_per_mw;
+    let mining_capex = fleet.capex_usd * 1000.0 / fleet.site_power_kw;
     let hpc_revenue = s.hpc_lease_usd_kw_month * 1000.0 * 12.0;
     let hpc_profit = hpc_revenue * (1.0 - s.hpc_opex_pct / 100.0);
     Hpc {

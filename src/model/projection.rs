@@ -1,8 +1,10 @@
-//! MODEL.md sections 2 and 3: the daily projection, NPV/IRR, and the financing of the capex.
+//! MODEL.md sections 2, 3, 7 and 8: the site's daily projection, NPV/IRR, the financing of the capex and
+//! the loan month by month.
 
 use super::constants::*;
-use super::days::{Days, Fleet};
-use super::scenario::Scenario;
+use super::days::{discount_at, Days, Fleet};
+use super::scenario::{Scenario, MAX_GROUPS};
+use super::snapshot::{finite, ratio};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -21,16 +23,59 @@ pub struct Projection {
     pub debt_payment_usd_month: f64,
     pub min_dscr: Option<f64>,
     pub equity_payback_months: Option<usize>,
+    pub salvage_usd: f64,
+    pub full_cost_usd_per_btc: Option<f64>,
+    /// Per group 1–6 (none for an absent group).
+    pub group_curtailed_days: [Option<usize>; MAX_GROUPS],
+    /// The first day index a group is off; none also when it never is.
+    pub group_first_curtailed_day: [Option<usize>; MAX_GROUPS],
+    pub group_gross_profit_usd: [Option<f64>; MAX_GROUPS],
+    pub equity_npv_usd: f64,
+    pub equity_irr_pct_year: Option<f64>,
+    pub loan_balance_end_usd: f64,
+    pub interest_paid_usd: f64,
+    pub first_shortfall_month: Option<usize>,
+    pub loan_balance_usd: Vec<f64>,
 }
 
-/// Daily series the charts draw; not part of the model's output contract.
+/// Series the charts and the CSV export draw; not part of the model's output contract.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Series {
     pub hashprice_usd_per_ph_day: Vec<f64>,
+    /// A day on which at least one group was off.
     pub curtailed: Vec<bool>,
     pub net_usd: Vec<f64>,
     /// Σ monthly net up to each month end, minus capex.
     pub cumulative_cash_usd_month: Vec<f64>,
+    /// Each month's sums, as the projection's totals are summed (the export's rows).
+    pub months: Vec<MonthTotals>,
+    /// Per day, bit g set when group g (0-based) was off.
+    pub group_off_mask: Vec<u8>,
+    /// `[group][month]`: days of the month on which a group ran; empty for an absent group.
+    pub group_running_days_month: [Vec<usize>; MAX_GROUPS],
+    /// The loan month by month (section 8); empty without debt.
+    pub loan: Vec<LoanMonth>,
+}
+
+/// One month of the projection's sums (MODEL.md sections 2 and 7).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MonthTotals {
+    pub days: usize,
+    pub btc_mined: f64,
+    pub revenue_usd: f64,
+    pub power_cost_usd: f64,
+    /// opex + hosting
+    pub fixed_cost_usd: f64,
+    /// Days on which at least one group was off.
+    pub curtailed_days: usize,
+}
+
+/// Month m of the loan (MODEL.md section 8): what is paid at its end and the balance after it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoanMonth {
+    pub interest_usd: f64,
+    pub principal_usd: f64,
+    pub balance_usd: f64,
 }
 
 /// The projection's per-day tables: the shared [`Days`] and [`Fleet`], plus what only the projection needs.
@@ -39,7 +84,7 @@ pub struct DayGrid {
     pub factors: Days,
     pub fleet: Fleet,
     pub horizon_months: usize,
-    /// BTC the fleet mines on day d (before curtailment).
+    /// BTC each group mines on day d (before curtailment): `fleet.groups.len()` values per day.
     pub btc: Vec<f64>,
     /// Hashprice on day d before the price is applied: BTC per PH/s per day.
     pub hashvalue_btc_per_ph: Vec<f64>,
@@ -55,26 +100,50 @@ impl DayGrid {
         let months = s.horizon_months as usize;
         let hashvalue: Vec<f64> =
             (0..days).map(|d| factors.hashvalue_btc_per_ph(d, s.network_hashrate_ehs, s.fees_btc_per_block)).collect();
-        let btc = hashvalue.iter().map(|&hv| fleet.btc(hv)).collect();
-        let mut month_start = Vec::with_capacity(months + 1);
-        for d in 0..days {
-            if month_start.len() <= month_of_day(d, months) {
-                month_start.push(d);
-            }
+        let btc = hashvalue
+            .iter()
+            .flat_map(|&hv| fleet.groups.iter().map(move |g| (g, hv)))
+            .map(|(g, hv)| fleet.btc(g, hv))
+            .collect();
+        DayGrid {
+            month_start: month_starts(days, months),
+            factors,
+            fleet,
+            horizon_months: months,
+            btc,
+            hashvalue_btc_per_ph: hashvalue,
         }
-        month_start.push(days);
-        DayGrid { factors, fleet, horizon_months: months, btc, hashvalue_btc_per_ph: hashvalue, month_start }
     }
 
-    /// Revenue of day `d` on the deterministic price path from a starting BTC price.
+    /// The groups' BTC on day `d`.
     #[inline]
-    pub fn revenue_usd(&self, d: usize, btc_price_usd: f64) -> f64 {
-        self.btc[d] * (btc_price_usd * self.factors.price_growth[d])
+    pub fn btc_day(&self, d: usize) -> &[f64] {
+        let n = self.fleet.groups.len();
+        &self.btc[d * n..(d + 1) * n]
     }
 }
 
-/// −capex + Σ net_d / (1 + r)^((d + 1) / 365.25).
-pub fn npv(net_usd: &[f64], capex_usd: f64, rate_per_year: f64) -> f64 {
+/// First day of each month (`min(floor(d / 30.4375), months − 1)`), plus `days` at the end.
+pub fn month_starts(days: usize, months: usize) -> Vec<usize> {
+    let mut month_start = Vec::with_capacity(months + 1);
+    for d in 0..days {
+        if month_start.len() <= month_of_day(d, months) {
+            month_start.push(d);
+        }
+    }
+    month_start.push(days);
+    month_start
+}
+
+/// An amount received at the end of the horizon (the machines' salvage): `usd` after `days` days.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EndAmount {
+    pub usd: f64,
+    pub days: usize,
+}
+
+/// −outlay + Σ net_d / (1 + r)^((d + 1) / 365.25) + end / (1 + r)^(end days / 365.25).
+pub fn npv(net_usd: &[f64], outlay_usd: f64, end: EndAmount, rate_per_year: f64) -> f64 {
     let v = crate::math::pow(1.0 + rate_per_year, -1.0 / DAYS_PER_YEAR);
     let mut w = v;
     let mut sum = 0.0;
@@ -82,17 +151,20 @@ pub fn npv(net_usd: &[f64], capex_usd: f64, rate_per_year: f64) -> f64 {
         sum += n * w;
         w *= v;
     }
-    sum - capex_usd
+    let end_value = if end.usd == 0.0 { 0.0 } else { end.usd * discount_at(rate_per_year, end.days) };
+    sum - outlay_usd + end_value
 }
 
-/// The yearly rate in [−0.99, 10] where NPV crosses zero, by bisection to 1e-12; in percent.
-pub fn irr_pct_year(net_usd: &[f64], capex_usd: f64) -> Option<f64> {
-    if capex_usd == 0.0 {
+/// The yearly rate in [−0.99, 10] where [`npv`] crosses zero, by bisection to 1e-12; in percent. None when
+/// there is no outlay or the NPV has the same sign at both ends.
+pub fn irr_pct_year(net_usd: &[f64], outlay_usd: f64, end: EndAmount) -> Option<f64> {
+    if outlay_usd <= 0.0 {
         return None;
     }
+    let npv_at = |r: f64| npv(net_usd, outlay_usd, end, r);
     let (mut lo, mut hi) = (-0.99_f64, 10.0_f64);
-    let f_lo = npv(net_usd, capex_usd, lo);
-    let f_hi = npv(net_usd, capex_usd, hi);
+    let f_lo = npv_at(lo);
+    let f_hi = npv_at(hi);
     // Signs compared directly: the product of two tiny NPVs underflows to 0 and would read as a crossing.
     let same_sign = (f_lo > 0.0 && f_hi > 0.0) || (f_lo < 0.0 && f_hi < 0.0);
     if !(f_lo.is_finite() && f_hi.is_finite()) || same_sign {
@@ -101,7 +173,7 @@ pub fn irr_pct_year(net_usd: &[f64], capex_usd: f64) -> Option<f64> {
     let lo_positive = f_lo > 0.0;
     while hi - lo > 1e-12 {
         let mid = 0.5 * (lo + hi);
-        if (npv(net_usd, capex_usd, mid) > 0.0) == lo_positive {
+        if (npv_at(mid) > 0.0) == lo_positive {
             lo = mid;
         } else {
             hi = mid;
@@ -126,8 +198,8 @@ pub fn payback_days(net_usd: &[f64], capex_usd: f64) -> Option<usize> {
 }
 
 /// Monthly sums of daily net cash over the grid's months.
-pub fn monthly_sums(grid: &DayGrid, net_usd: &[f64]) -> Vec<f64> {
-    grid.month_start.windows(2).map(|w| net_usd[w[0]..w[1]].iter().sum()).collect()
+pub fn monthly_sums(month_start: &[usize], net_usd: &[f64]) -> Vec<f64> {
+    month_start.windows(2).map(|w| net_usd[w[0]..w[1]].iter().sum()).collect()
 }
 
 /// Section 3 outputs.
@@ -138,31 +210,69 @@ pub struct Financing {
     pub equity_payback_months: Option<usize>,
 }
 
-pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Financing {
-    let debt = capex_usd * s.debt_pct / 100.0;
-    if debt <= 0.0 {
-        return Financing { debt_payment_usd_month: 0.0, min_dscr: None, equity_payback_months: None };
+/// The loan of section 3: amount, term, monthly rate and payment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Loan {
+    pub debt_usd: f64,
+    pub term_months: usize,
+    pub rate_month: f64,
+    pub payment_usd_month: f64,
+}
+
+impl Loan {
+    /// None without debt (no share borrowed, or nothing to borrow).
+    pub fn new(s: &Scenario, capex_usd: f64) -> Option<Loan> {
+        let debt = capex_usd * s.debt_pct / 100.0;
+        if debt <= 0.0 {
+            return None;
+        }
+        let n = s.debt_term_months as usize;
+        let i = s.debt_apr_pct / 100.0 / 12.0;
+        let payment = if i == 0.0 || 1.0 + i == 1.0 {
+            // At i = 0, and where 1 + i rounds to 1 (APR below ~1e-12 %), MODEL.md's formula divides by zero; its
+            // limit is debt / n. Elsewhere the formula is evaluated as specified, although rounding 1 + i costs it
+            // accuracy below an APR of ~1e-4 % (8e-8 relative at 1e-9 %), which `debt i / −expm1(−n ln1p(i))`
+            // would avoid at the price of disagreeing with the specified form there.
+            debt / n as f64
+        } else {
+            debt * i / (1.0 - crate::math::pow(1.0 + i, -(n as f64)))
+        };
+        Some(Loan { debt_usd: debt, term_months: n, rate_month: i, payment_usd_month: payment })
     }
-    let n = s.debt_term_months as usize;
-    let i = s.debt_apr_pct / 100.0 / 12.0;
-    let payment = if i == 0.0 || 1.0 + i == 1.0 {
-        // At i = 0, and where 1 + i rounds to 1 (APR below ~1e-12 %), MODEL.md's formula divides by zero; its
-        // limit is debt / n. Elsewhere the formula is evaluated as specified, although rounding 1 + i costs it
-        // accuracy below an APR of ~1e-4 % (8e-8 relative at 1e-9 %), which `debt i / −expm1(−n ln1p(i))`
-        // would avoid at the price of disagreeing with the specified form there.
-        debt / n as f64
-    } else {
-        debt * i / (1.0 - crate::math::pow(1.0 + i, -(n as f64)))
+
+    /// Months 1 … `months` (section 8): interest, principal and the balance after each; the balance is exactly
+    /// 0 after the last payment and stays 0.
+    pub fn schedule(&self, months: usize) -> Vec<LoanMonth> {
+        let mut balance = self.debt_usd;
+        (1..=months)
+            .map(|m| {
+                if m > self.term_months {
+                    return LoanMonth::default();
+                }
+                let interest = balance * self.rate_month;
+                let principal = self.payment_usd_month - interest;
+                balance = if m == self.term_months { 0.0 } else { balance - principal };
+                LoanMonth { interest_usd: interest, principal_usd: principal, balance_usd: balance }
+            })
+            .collect()
+    }
+}
+
+pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Financing {
+    let Some(loan) = Loan::new(s, capex_usd) else {
+        return Financing { debt_payment_usd_month: 0.0, min_dscr: None, equity_payback_months: None };
     };
+    let n = loan.term_months;
+    let payment = loan.payment_usd_month;
     let min_dscr = monthly_net_usd
         .iter()
         .take(n.min(monthly_net_usd.len()))
         .map(|m| m / payment)
         .fold(None, |acc: Option<f64>, x| Some(acc.map_or(x, |a| a.min(x))));
-    let equity = capex_usd - debt;
+    let equity = equity_outlay_usd(s, capex_usd);
     let mut cum = 0.0;
-    let mut equity_payback_months = None;
-    for (k, m) in monthly_net_usd.iter().enumerate() {
+    let mut equity_payback_months = if equity <= 0.0 { Some(0) } else { None };
+    for (k, m) in monthly_net_usd.iter().enumerate().take_while(|_| equity_payback_months.is_none()) {
         cum += m - if k < n { payment } else { 0.0 };
         if cum >= equity {
             equity_payback_months = Some(k + 1);
@@ -172,47 +282,157 @@ pub fn financing(s: &Scenario, capex_usd: f64, monthly_net_usd: &[f64]) -> Finan
     Financing { debt_payment_usd_month: payment, min_dscr, equity_payback_months }
 }
 
-/// Runs the deterministic projection of section 2 and the financing of section 3.
+/// What the owners pay in: capex × (1 − debt_pct/100), exactly 0 at 100 % debt.
+pub fn equity_outlay_usd(s: &Scenario, capex_usd: f64) -> f64 {
+    if s.debt_pct >= 100.0 {
+        0.0
+    } else {
+        capex_usd * (1.0 - s.debt_pct / 100.0)
+    }
+}
+
+/// The last day of section 2's month m − 1, on which month m's payment falls: ceil(m × 30.4375) − 1.
+pub fn month_end_day(m: usize) -> usize {
+    ((m as f64 * DAYS_PER_MONTH).ceil() as usize).saturating_sub(1)
+}
+
+/// Section 8's outputs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Equity {
+    pub equity_npv_usd: f64,
+    pub equity_irr_pct_year: Option<f64>,
+    pub loan_balance_end_usd: f64,
+    pub interest_paid_usd: f64,
+    pub first_shortfall_month: Option<usize>,
+    pub loan_balance_usd: Vec<f64>,
+    pub schedule: Vec<LoanMonth>,
+}
+
+/// MODEL.md section 8: the equity holder's cash, the loan paid month by month out of the site's daily net.
+pub fn equity(s: &Scenario, capex_usd: f64, net_usd: &[f64], monthly_net_usd: &[f64], salvage: EndAmount) -> Equity {
+    let rate = s.discount_rate_pct_year / 100.0;
+    let months = monthly_net_usd.len();
+    let days = net_usd.len();
+    let Some(loan) = Loan::new(s, capex_usd) else {
+        // No debt: the equity holder's cash is the project's.
+        return Equity {
+            equity_npv_usd: npv(net_usd, capex_usd, salvage, rate),
+            equity_irr_pct_year: irr_pct_year(net_usd, capex_usd, salvage),
+            loan_balance_end_usd: 0.0,
+            interest_paid_usd: 0.0,
+            first_shortfall_month: None,
+            loan_balance_usd: vec![0.0; months],
+            schedule: Vec::new(),
+        };
+    };
+    let schedule = loan.schedule(months);
+    let paid_months = loan.term_months.min(months);
+    let mut flows = net_usd.to_vec();
+    for m in 1..=paid_months {
+        let day = if m == months { days - 1 } else { month_end_day(m) };
+        flows[day.min(days - 1)] -= loan.payment_usd_month;
+    }
+    let balance_end = if paid_months == 0 { loan.debt_usd } else { schedule[paid_months - 1].balance_usd };
+    if loan.term_months > months {
+        flows[days - 1] -= balance_end;
+    }
+    let outlay = equity_outlay_usd(s, capex_usd);
+    Equity {
+        equity_npv_usd: npv(&flows, outlay, salvage, rate),
+        equity_irr_pct_year: irr_pct_year(&flows, outlay, salvage),
+        loan_balance_end_usd: balance_end,
+        interest_paid_usd: schedule[..paid_months].iter().map(|m| m.interest_usd).sum(),
+        first_shortfall_month: (1..=paid_months).find(|&m| monthly_net_usd[m - 1] < loan.payment_usd_month),
+        loan_balance_usd: schedule.iter().map(|m| m.balance_usd).collect(),
+        schedule,
+    }
+}
+
+/// Runs the deterministic projection of sections 2 and 7, the financing of section 3 and the equity of
+/// section 8.
 pub fn project(s: &Scenario) -> (Projection, Series) {
     let grid = DayGrid::new(s);
     let fleet = &grid.fleet;
     let days = grid.factors.days;
+    let groups = fleet.groups.len();
     let mut net = Vec::with_capacity(days);
     let mut hashprice = Vec::with_capacity(days);
     let mut curtailed = Vec::with_capacity(days);
+    let mut group_off_mask = Vec::with_capacity(days);
     let (mut total_btc, mut total_revenue, mut total_power) = (0.0, 0.0, 0.0);
     let mut curtailed_days = 0;
+    let mut group_off_days = vec![0usize; groups];
+    let mut group_first_off: Vec<Option<usize>> = vec![None; groups];
+    let mut group_gross = vec![0.0; groups];
+    let mut group_running = vec![vec![0usize; grid.horizon_months]; groups];
+    let mut months = vec![MonthTotals::default(); grid.horizon_months];
     for d in 0..days {
+        let m = month_of_day(d, grid.horizon_months);
         let price = s.btc_price_usd * grid.factors.price_growth[d];
-        let revenue = grid.btc[d] * price;
-        let off = fleet.curtailed(revenue);
-        hashprice.push(grid.hashvalue_btc_per_ph[d] * price);
-        curtailed.push(off);
-        if off {
-            curtailed_days += 1;
-        } else {
-            total_btc += grid.btc[d];
-            total_revenue += revenue;
-            total_power += fleet.power_usd_day;
+        let (mut day_btc, mut day_revenue, mut day_power) = (0.0, 0.0, 0.0);
+        let mut any_off = false;
+        let mut off_mask = 0u8;
+        for (k, (g, &btc)) in fleet.groups.iter().zip(grid.btc_day(d)).enumerate() {
+            let revenue = btc * price;
+            if fleet.curtailed(g, revenue) {
+                any_off = true;
+                off_mask |= 1 << g.index;
+                group_off_days[k] += 1;
+                group_first_off[k].get_or_insert(d);
+            } else {
+                day_btc += btc;
+                day_revenue += revenue;
+                day_power += g.power_usd_day;
+                group_gross[k] += revenue - g.power_usd_day;
+                group_running[k][m] += 1;
+            }
         }
-        net.push(fleet.net(revenue));
+        hashprice.push(grid.hashvalue_btc_per_ph[d] * price);
+        curtailed.push(any_off);
+        group_off_mask.push(off_mask);
+        if any_off {
+            curtailed_days += 1;
+        }
+        total_btc += day_btc;
+        total_revenue += day_revenue;
+        total_power += day_power;
+        let month = &mut months[m];
+        month.days += 1;
+        month.btc_mined += day_btc;
+        month.revenue_usd += day_revenue;
+        month.power_cost_usd += day_power;
+        month.fixed_cost_usd += fleet.fixed_usd_day;
+        month.curtailed_days += usize::from(any_off);
+        net.push(fleet.net(grid.btc_day(d), price));
     }
     let capex = fleet.capex_usd;
     let subsidy = &grid.factors.subsidy_btc;
     let halving_day = (1..days).find(|&d| subsidy[d] < subsidy[0]);
-    let monthly = monthly_sums(&grid, &net);
+    let monthly = monthly_sums(&grid.month_start, &net);
     let fin = financing(s, capex, &monthly);
+    let salvage_usd = fleet.resale_after_usd(s, days);
+    let salvage = EndAmount { usd: salvage_usd, days };
+    let eq = equity(s, capex, &net, &monthly, salvage);
     let mut cum = -capex;
-    let cumulative = monthly.iter().map(|m| {
-        cum += m;
-        cum
-    });
-    let series = Series {
-        hashprice_usd_per_ph_day: hashprice,
-        curtailed,
-        cumulative_cash_usd_month: cumulative.collect(),
-        net_usd: Vec::new(),
-    };
+    let cumulative: Vec<f64> = monthly
+        .iter()
+        .map(|m| {
+            cum += m;
+            cum
+        })
+        .collect();
+    let mut group_curtailed_days = [None; MAX_GROUPS];
+    let mut group_first_curtailed_day = [None; MAX_GROUPS];
+    let mut group_gross_profit_usd = [None; MAX_GROUPS];
+    let mut group_running_days_month: [Vec<usize>; MAX_GROUPS] = Default::default();
+    for (k, g) in fleet.groups.iter().enumerate() {
+        group_curtailed_days[g.index] = Some(group_off_days[k]);
+        group_first_curtailed_day[g.index] = group_first_off[k];
+        group_gross_profit_usd[g.index] = finite(group_gross[k]);
+        group_running_days_month[g.index] = std::mem::take(&mut group_running[k]);
+    }
+    let full_cost = ratio(total_power + days as f64 * fleet.fixed_usd_day + capex - salvage_usd, total_btc);
+    let rate = s.discount_rate_pct_year / 100.0;
     let projection = Projection {
         horizon_days: days,
         halving_day,
@@ -221,13 +441,34 @@ pub fn project(s: &Scenario) -> (Projection, Series) {
         total_btc_mined: total_btc,
         total_revenue_usd: total_revenue,
         total_power_cost_usd: total_power,
-        total_net_usd: net.iter().sum::<f64>() - capex,
-        npv_usd: npv(&net, capex, s.discount_rate_pct_year / 100.0),
-        irr_pct_year: irr_pct_year(&net, capex),
-        monthly_net_usd: monthly,
+        total_net_usd: net.iter().sum::<f64>() - capex + salvage_usd,
+        npv_usd: npv(&net, capex, salvage, rate),
+        irr_pct_year: irr_pct_year(&net, capex, salvage),
         debt_payment_usd_month: fin.debt_payment_usd_month,
         min_dscr: fin.min_dscr,
         equity_payback_months: fin.equity_payback_months,
+        salvage_usd,
+        full_cost_usd_per_btc: full_cost,
+        group_curtailed_days,
+        group_first_curtailed_day,
+        group_gross_profit_usd,
+        equity_npv_usd: eq.equity_npv_usd,
+        equity_irr_pct_year: eq.equity_irr_pct_year,
+        loan_balance_end_usd: eq.loan_balance_end_usd,
+        interest_paid_usd: eq.interest_paid_usd,
+        first_shortfall_month: eq.first_shortfall_month,
+        loan_balance_usd: eq.loan_balance_usd,
+        monthly_net_usd: monthly,
     };
-    (projection, Series { net_usd: net, ..series })
+    let series = Series {
+        hashprice_usd_per_ph_day: hashprice,
+        curtailed,
+        cumulative_cash_usd_month: cumulative,
+        net_usd: net,
+        months,
+        group_off_mask,
+        group_running_days_month,
+        loan: eq.schedule,
+    };
+    (projection, series)
 }

@@ -1,12 +1,12 @@
-//! MODEL.md sections 5 (Monte Carlo) and 6 (tornado and heatmap).
+//! MODEL.md sections 5 (Monte Carlo) and 6 (tornado and heatmap), for the site of section 7.
 //!
 //! Everything that does not depend on the price path (hashrate growth, subsidy, BTC per day, discount
 //! factors, in-month price drift) is computed once per day and shared by every path and heatmap cell, so
 //! the inner loops are a multiply, a compare and two adds.
 
 use super::constants::*;
-use super::days::{Days, Fleet};
-use super::scenario::{input_spec, Scenario};
+use super::days::{discount_at, Days, Fleet};
+use super::scenario::{input_spec, GroupField, Scenario};
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -134,7 +134,13 @@ pub fn select_kth(v: &mut [f64], from: usize, k: usize) {
     while hi - lo > 1 {
         let (a, b, c) = (v[lo], v[lo + (hi - lo) / 2], v[hi - 1]);
         // The median of the three as the pivot.
-        let pivot = if (a <= b) == (b <= c) { b } else if (b <= a) == (a <= c) { a } else { c };
+        let pivot = if (a <= b) == (b <= c) {
+            b
+        } else if (b <= a) == (a <= c) {
+            a
+        } else {
+            c
+        };
         let (mut lt, mut i, mut gt) = (lo, lo, hi);
         while i < gt {
             match v[i].total_cmp(&pivot) {
@@ -172,21 +178,32 @@ fn discount_factors(days: usize, rate_per_year: f64) -> Vec<f64> {
     out
 }
 
-/// NPV of a deterministic run: price_d = price × price_growth[d].
-fn npv(fleet: &Fleet, days: &Days, discount: &[f64], btc: &[f64], price_usd: f64) -> f64 {
-    let mut sum = 0.0;
-    // Iterators, not indexing: the size-optimised build does not inline `Vec` indexing.
-    for ((b, g), disc) in btc.iter().zip(&days.price_growth).zip(discount) {
-        sum += fleet.net(b * (price_usd * g)) * disc;
+/// What the machines' salvage adds to an NPV: salvage / (1 + r)^(D / 365.25) (section 7).
+fn salvage_pv(s: &Scenario, fleet: &Fleet, days: &Days) -> f64 {
+    let salvage = fleet.resale_after_usd(s, days.days);
+    if salvage == 0.0 {
+        0.0
+    } else {
+        salvage * discount_at(s.discount_rate_pct_year / 100.0, days.days)
     }
-    sum - fleet.capex_usd
 }
 
-/// npv_usd of section 2 for a scenario, without the rest of the projection.
+/// Σ net_d × discount_d of a deterministic run: price_d = price × price_growth[d]; `btc` per group and day.
+fn discounted_net(fleet: &Fleet, days: &Days, discount: &[f64], btc: &[f64], price_usd: f64) -> f64 {
+    let mut sum = 0.0;
+    // Iterators, not indexing: the size-optimised build does not inline `Vec` indexing.
+    let per_day = btc.chunks_exact(fleet.groups.len().max(1));
+    for ((b, g), disc) in per_day.zip(&days.price_growth).zip(discount) {
+        sum += fleet.net(b, price_usd * g) * disc;
+    }
+    sum
+}
+
+/// npv_usd of sections 2 and 7 for a scenario, without the rest of the projection.
 fn npv_of(s: &Scenario, days: &Days, discount: &[f64]) -> f64 {
     let fleet = Fleet::new(s);
     let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
-    npv(&fleet, days, discount, &btc, s.btc_price_usd)
+    discounted_net(&fleet, days, discount, &btc, s.btc_price_usd) - fleet.capex_usd + salvage_pv(s, &fleet, days)
 }
 
 /// The keys of the tornado in MODEL.md order, with how each moves.
@@ -222,14 +239,19 @@ pub fn tornado_bounds(key: &str, value: f64, s: f64) -> (f64, f64) {
         "uptime_pct" => (value * (1.0 - s), (value * (1.0 + s)).min(100.0)),
         _ => (value * (1.0 - s), value * (1.0 + s)),
     };
+    (clamp_to_range(key, low), clamp_to_range(key, high))
+}
+
+/// A value clamped into its key's valid range. An open bound (price `> 0`) clamps to the nearest value
+/// inside it, not onto the bound itself.
+fn clamp_to_range(key: &str, x: f64) -> f64 {
     match input_spec(key) {
         Some(spec) => {
-            // An open bound (price `> 0`) clamps to the nearest value inside it, not onto the bound itself.
             let min = if spec.min_exclusive { spec.min.next_up() } else { spec.min };
             let max = if spec.max_exclusive { spec.max.next_down() } else { spec.max };
-            (clamp(low, min, max), clamp(high, min, max))
+            clamp(x, min, max)
         }
-        None => (low, high),
+        None => x,
     }
 }
 
@@ -240,9 +262,18 @@ fn tornado(s: &Scenario, base_days: &Days, discount: &[f64]) -> Vec<TornadoRow> 
         .map(|&key| {
             let value = s.get(key).unwrap_or(0.0);
             let (low_input, high_input) = tornado_bounds(key, value, sens);
-            let npv_at = |v: f64| {
+            // (value moved to, factor the machine rows scale every group by)
+            let npv_at = |v: f64, factor: f64| {
                 let mut moved = s.clone();
-                if moved.set(key, v).is_err() {
+                let group_field = match key {
+                    "machine_price_usd_per_th" => Some(GroupField::PriceUsdPerTh),
+                    "machine_efficiency_jth" => Some(GroupField::EfficiencyJth),
+                    _ => None,
+                };
+                if let Some(field) = group_field {
+                    // Every present group moves by the same factor as group 1 (section 7), each clamped.
+                    moved.scale_groups(field, factor, clamp_to_range);
+                } else if moved.set(key, v).is_err() {
                     return f64::NAN;
                 }
                 let growth_moved = key.ends_with("growth_pct_month") || key.ends_with("growth_pct_year");
@@ -252,7 +283,13 @@ fn tornado(s: &Scenario, base_days: &Days, discount: &[f64]) -> Vec<TornadoRow> 
                     npv_of(&moved, base_days, discount)
                 }
             };
-            TornadoRow { key, low_input, high_input, npv_low_usd: npv_at(low_input), npv_high_usd: npv_at(high_input) }
+            TornadoRow {
+                key,
+                low_input,
+                high_input,
+                npv_low_usd: npv_at(low_input, 1.0 - sens),
+                npv_high_usd: npv_at(high_input, 1.0 + sens),
+            }
         })
         .collect()
 }
@@ -267,6 +304,8 @@ pub fn heatmap_multiplier(i: usize) -> f64 {
 /// heatmap[j][i] = NPV with BTC price × (0.5 + 0.05 i) and network hashrate × (0.5 + 0.05 j).
 fn heatmap(s: &Scenario, days: &Days, discount: &[f64]) -> Vec<Vec<f64>> {
     let fleet = Fleet::new(s);
+    let groups = fleet.groups.len().max(1);
+    let end = salvage_pv(s, &fleet, days) - fleet.capex_usd;
     let prices: Vec<Vec<f64>> = (0..HEATMAP_STEPS)
         .map(|i| {
             let p = s.btc_price_usd * heatmap_multiplier(i);
@@ -280,10 +319,10 @@ fn heatmap(s: &Scenario, days: &Days, discount: &[f64]) -> Vec<Vec<f64>> {
                 .iter()
                 .map(|price| {
                     let mut sum = 0.0;
-                    for ((b, p), disc) in btc.iter().zip(price).zip(discount) {
-                        sum += fleet.net(b * p) * disc;
+                    for ((b, p), disc) in btc.chunks_exact(groups).zip(price).zip(discount) {
+                        sum += fleet.net(b, *p) * disc;
                     }
-                    sum - fleet.capex_usd
+                    sum + end
                 })
                 .collect()
         })
@@ -299,7 +338,10 @@ const MC_PATH_DAYS_PER_STEP: usize = 1_200_000;
 #[derive(Clone, Debug)]
 struct MonteCarlo {
     fleet: Fleet,
+    /// BTC per group and day (`fleet.groups.len()` values per day).
     btc: Vec<f64>,
+    /// The salvage's present value (section 7), added to every path's NPV.
+    salvage_pv: f64,
     month_end: Vec<usize>,
     in_month: Vec<f64>,
     drift: f64,
@@ -328,6 +370,7 @@ impl MonteCarlo {
             in_month.push(crate::math::pow(g_p, (d as f64 - DAYS_PER_MONTH * m as f64) / DAYS_PER_YEAR));
         }
         MonteCarlo {
+            salvage_pv: salvage_pv(s, &fleet, days),
             fleet,
             btc,
             month_end,
@@ -346,7 +389,9 @@ impl MonteCarlo {
         let months = self.month_end.len();
         let paths = s.mc_paths as usize;
         let first = self.npvs.len();
-        let last = paths.min(first + (MC_PATH_DAYS_PER_STEP / self.btc.len().max(1)).max(1));
+        let groups = self.fleet.groups.len().max(1);
+        let days = self.btc.len() / groups;
+        let last = paths.min(first + (MC_PATH_DAYS_PER_STEP / (days * groups).max(1)).max(1));
         let fleet = &self.fleet;
         for p in first..last {
             let mut price_month = s.btc_price_usd;
@@ -361,9 +406,10 @@ impl MonteCarlo {
                 }
                 let mut month_sum = 0.0;
                 let end = self.month_end[m];
-                let month = self.btc[d..end].iter().zip(&self.in_month[d..end]).zip(&discount[d..end]);
+                let btc = self.btc[d * groups..end * groups].chunks_exact(groups);
+                let month = btc.zip(&self.in_month[d..end]).zip(&discount[d..end]);
                 for ((b, g), disc) in month {
-                    let net = fleet.net(b * (price_month * g));
+                    let net = fleet.net(b, price_month * g);
                     month_sum += net;
                     npv_sum += net * disc;
                     cum_daily += net;
@@ -376,7 +422,7 @@ impl MonteCarlo {
             if paid {
                 self.paid_back += 1;
             }
-            self.npvs.push(npv_sum - fleet.capex_usd);
+            self.npvs.push(npv_sum - fleet.capex_usd + self.salvage_pv);
         }
         last == paths
     }
@@ -447,7 +493,9 @@ impl RiskRun {
                 self.risk = Some(risk);
                 self.tornado = Some(tornado(s, days, discount));
             }
-            (Some(risk), Some(tornado)) => return Some(RiskResults { risk, tornado, heatmap_npv_usd: heatmap(s, days, discount) }),
+            (Some(risk), Some(tornado)) => {
+                return Some(RiskResults { risk, tornado, heatmap_npv_usd: heatmap(s, days, discount) })
+            }
         }
         None
     }

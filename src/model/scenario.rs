@@ -31,10 +31,26 @@ const fn positive(key: &'static str, max: f64) -> InputSpec {
     InputSpec { key, kind: Kind::Real, min: 0.0, max, min_exclusive: true, max_exclusive: false }
 }
 
+/// Machine groups 2–6 (MODEL.md section 7) have the same ranges as group 1, except that a count of 0 (absent)
+/// is valid.
+const fn group_hashrate(key: &'static str) -> InputSpec {
+    positive(key, 1e5)
+}
+const fn group_efficiency(key: &'static str) -> InputSpec {
+    positive(key, 1000.0)
+}
+const fn group_count(key: &'static str) -> InputSpec {
+    spec(key, Kind::Integer, 0.0, 1e7)
+}
+const fn group_price(key: &'static str) -> InputSpec {
+    spec(key, Kind::Real, 0.0, 10_000.0)
+}
+
 /// 2^53: the largest seed that survives the round trip through a JS number exactly.
 pub const MAX_SEED: f64 = 9_007_199_254_740_992.0;
 
-/// Every input key, in MODEL.md order (sections 1–4, then the risk inputs of sections 5–6).
+/// Every input key, in the order of `reference/site_cases.json`: sections 1–4, the site and decision inputs
+/// of sections 7 and 9, then the risk inputs of sections 5–6.
 pub const INPUTS: &[InputSpec] = &[
     positive("btc_price_usd", 1e7),
     positive("network_hashrate_ehs", 1e6),
@@ -45,7 +61,14 @@ pub const INPUTS: &[InputSpec] = &[
     spec("machine_count", Kind::Integer, 1.0, 1e7),
     spec("machine_price_usd_per_th", Kind::Real, 0.0, 10_000.0),
     spec("power_price_usd_kwh", Kind::Real, 0.0, 10.0),
-    InputSpec { key: "pool_fee_pct", kind: Kind::Real, min: 0.0, max: 100.0, min_exclusive: false, max_exclusive: true },
+    InputSpec {
+        key: "pool_fee_pct",
+        kind: Kind::Real,
+        min: 0.0,
+        max: 100.0,
+        min_exclusive: false,
+        max_exclusive: true,
+    },
     spec("uptime_pct", Kind::Real, 0.0, 100.0),
     spec("opex_usd_month", Kind::Real, 0.0, 1e9),
     spec("horizon_months", Kind::Integer, 1.0, 120.0),
@@ -59,6 +82,39 @@ pub const INPUTS: &[InputSpec] = &[
     spec("hpc_lease_usd_kw_month", Kind::Real, 0.0, 10_000.0),
     spec("hpc_capex_usd_mw", Kind::Real, 0.0, 1e9),
     spec("hpc_opex_pct", Kind::Real, 0.0, 100.0),
+    spec("machine_resale_usd_per_th", Kind::Real, 0.0, 10_000.0),
+    group_hashrate("machine2_hashrate_ths"),
+    group_efficiency("machine2_efficiency_jth"),
+    group_count("machine2_count"),
+    group_price("machine2_price_usd_per_th"),
+    group_price("machine2_resale_usd_per_th"),
+    group_hashrate("machine3_hashrate_ths"),
+    group_efficiency("machine3_efficiency_jth"),
+    group_count("machine3_count"),
+    group_price("machine3_price_usd_per_th"),
+    group_price("machine3_resale_usd_per_th"),
+    group_hashrate("machine4_hashrate_ths"),
+    group_efficiency("machine4_efficiency_jth"),
+    group_count("machine4_count"),
+    group_price("machine4_price_usd_per_th"),
+    group_price("machine4_resale_usd_per_th"),
+    group_hashrate("machine5_hashrate_ths"),
+    group_efficiency("machine5_efficiency_jth"),
+    group_count("machine5_count"),
+    group_price("machine5_price_usd_per_th"),
+    group_price("machine5_resale_usd_per_th"),
+    group_hashrate("machine6_hashrate_ths"),
+    group_efficiency("machine6_efficiency_jth"),
+    group_count("machine6_count"),
+    group_price("machine6_price_usd_per_th"),
+    group_price("machine6_resale_usd_per_th"),
+    spec("resale_decline_pct_year", Kind::Real, 0.0, 100.0),
+    spec("pue", Kind::Real, 1.0, 3.0),
+    spec("hosting_usd_kw_month", Kind::Real, 0.0, 1_000.0),
+    spec("hpc_pue", Kind::Real, 1.0, 3.0),
+    spec("hpc_build_months", Kind::Integer, 0.0, 60.0),
+    spec("hpc_lease_term_months", Kind::Integer, 1.0, 360.0),
+    spec("hpc_discount_rate_pct_year", Kind::Real, 0.0, 100.0),
     spec("btc_volatility_pct_year", Kind::Real, 0.0, 300.0),
     spec("mc_paths", Kind::Integer, 1.0, 10_000.0),
     spec("mc_seed", Kind::Integer, 0.0, MAX_SEED),
@@ -211,6 +267,39 @@ pub struct Scenario {
     pub hpc_lease_usd_kw_month: f64,
     pub hpc_capex_usd_mw: f64,
     pub hpc_opex_pct: f64,
+    pub machine_resale_usd_per_th: f64,
+    pub machine2_hashrate_ths: f64,
+    pub machine2_efficiency_jth: f64,
+    pub machine2_count: f64,
+    pub machine2_price_usd_per_th: f64,
+    pub machine2_resale_usd_per_th: f64,
+    pub machine3_hashrate_ths: f64,
+    pub machine3_efficiency_jth: f64,
+    pub machine3_count: f64,
+    pub machine3_price_usd_per_th: f64,
+    pub machine3_resale_usd_per_th: f64,
+    pub machine4_hashrate_ths: f64,
+    pub machine4_efficiency_jth: f64,
+    pub machine4_count: f64,
+    pub machine4_price_usd_per_th: f64,
+    pub machine4_resale_usd_per_th: f64,
+    pub machine5_hashrate_ths: f64,
+    pub machine5_efficiency_jth: f64,
+    pub machine5_count: f64,
+    pub machine5_price_usd_per_th: f64,
+    pub machine5_resale_usd_per_th: f64,
+    pub machine6_hashrate_ths: f64,
+    pub machine6_efficiency_jth: f64,
+    pub machine6_count: f64,
+    pub machine6_price_usd_per_th: f64,
+    pub machine6_resale_usd_per_th: f64,
+    pub resale_decline_pct_year: f64,
+    pub pue: f64,
+    pub hosting_usd_kw_month: f64,
+    pub hpc_pue: f64,
+    pub hpc_build_months: f64,
+    pub hpc_lease_term_months: f64,
+    pub hpc_discount_rate_pct_year: f64,
     pub btc_volatility_pct_year: f64,
     pub mc_paths: f64,
     pub mc_seed: f64,
@@ -243,6 +332,39 @@ impl Default for Scenario {
             hpc_lease_usd_kw_month: 120.0,
             hpc_capex_usd_mw: 10_000_000.0,
             hpc_opex_pct: 20.0,
+            machine_resale_usd_per_th: 0.0,
+            machine2_hashrate_ths: 200.0,
+            machine2_efficiency_jth: 17.5,
+            machine2_count: 0.0,
+            machine2_price_usd_per_th: 0.0,
+            machine2_resale_usd_per_th: 0.0,
+            machine3_hashrate_ths: 200.0,
+            machine3_efficiency_jth: 17.5,
+            machine3_count: 0.0,
+            machine3_price_usd_per_th: 0.0,
+            machine3_resale_usd_per_th: 0.0,
+            machine4_hashrate_ths: 200.0,
+            machine4_efficiency_jth: 17.5,
+            machine4_count: 0.0,
+            machine4_price_usd_per_th: 0.0,
+            machine4_resale_usd_per_th: 0.0,
+            machine5_hashrate_ths: 200.0,
+            machine5_efficiency_jth: 17.5,
+            machine5_count: 0.0,
+            machine5_price_usd_per_th: 0.0,
+            machine5_resale_usd_per_th: 0.0,
+            machine6_hashrate_ths: 200.0,
+            machine6_efficiency_jth: 17.5,
+            machine6_count: 0.0,
+            machine6_price_usd_per_th: 0.0,
+            machine6_resale_usd_per_th: 0.0,
+            resale_decline_pct_year: 40.0,
+            pue: 1.0,
+            hosting_usd_kw_month: 0.0,
+            hpc_pue: 1.3,
+            hpc_build_months: 18.0,
+            hpc_lease_term_months: 180.0,
+            hpc_discount_rate_pct_year: 8.0,
             btc_volatility_pct_year: 60.0,
             mc_paths: 1_000.0,
             mc_seed: 1.0,
@@ -272,11 +394,65 @@ macro_rules! numeric_fields {
 }
 
 numeric_fields!(
-    btc_price_usd, network_hashrate_ehs, block_height, fees_btc_per_block, machine_hashrate_ths,
-    machine_efficiency_jth, machine_count, machine_price_usd_per_th, power_price_usd_kwh, pool_fee_pct,
-    uptime_pct, opex_usd_month, horizon_months, hashrate_growth_pct_month, btc_price_growth_pct_year,
-    discount_rate_pct_year, debt_pct, debt_apr_pct, debt_term_months, hpc_lease_usd_kw_month,
-    hpc_capex_usd_mw, hpc_opex_pct, btc_volatility_pct_year, mc_paths, mc_seed, sensitivity_pct,
+    btc_price_usd,
+    network_hashrate_ehs,
+    block_height,
+    fees_btc_per_block,
+    machine_hashrate_ths,
+    machine_efficiency_jth,
+    machine_count,
+    machine_price_usd_per_th,
+    power_price_usd_kwh,
+    pool_fee_pct,
+    uptime_pct,
+    opex_usd_month,
+    horizon_months,
+    hashrate_growth_pct_month,
+    btc_price_growth_pct_year,
+    discount_rate_pct_year,
+    debt_pct,
+    debt_apr_pct,
+    debt_term_months,
+    hpc_lease_usd_kw_month,
+    hpc_capex_usd_mw,
+    hpc_opex_pct,
+    machine_resale_usd_per_th,
+    machine2_hashrate_ths,
+    machine2_efficiency_jth,
+    machine2_count,
+    machine2_price_usd_per_th,
+    machine2_resale_usd_per_th,
+    machine3_hashrate_ths,
+    machine3_efficiency_jth,
+    machine3_count,
+    machine3_price_usd_per_th,
+    machine3_resale_usd_per_th,
+    machine4_hashrate_ths,
+    machine4_efficiency_jth,
+    machine4_count,
+    machine4_price_usd_per_th,
+    machine4_resale_usd_per_th,
+    machine5_hashrate_ths,
+    machine5_efficiency_jth,
+    machine5_count,
+    machine5_price_usd_per_th,
+    machine5_resale_usd_per_th,
+    machine6_hashrate_ths,
+    machine6_efficiency_jth,
+    machine6_count,
+    machine6_price_usd_per_th,
+    machine6_resale_usd_per_th,
+    resale_decline_pct_year,
+    pue,
+    hosting_usd_kw_month,
+    hpc_pue,
+    hpc_build_months,
+    hpc_lease_term_months,
+    hpc_discount_rate_pct_year,
+    btc_volatility_pct_year,
+    mc_paths,
+    mc_seed,
+    sensitivity_pct,
 );
 
 impl Scenario {
@@ -300,6 +476,18 @@ impl Scenario {
         Ok(())
     }
 
+    /// Sets a numeric input to any value, valid or not (fuzz tests build hostile scenarios with it; `validate`
+    /// then names the key). False for an unknown or boolean key.
+    pub fn set_unchecked(&mut self, key: &str, value: f64) -> bool {
+        match self.slot(key) {
+            Some(slot) => {
+                *slot = value;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Every input within its range; the first offending key otherwise.
     pub fn validate(&self) -> Result<(), InputError> {
         for spec in INPUTS {
@@ -307,5 +495,121 @@ impl Scenario {
             spec.check(v)?;
         }
         Ok(())
+    }
+}
+
+/// Up to six machine groups on a site (MODEL.md section 7); group 1 is the `machine_*` keys.
+pub const MAX_GROUPS: usize = 6;
+
+/// The five inputs of a machine group, in key order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupField {
+    HashrateThs,
+    EfficiencyJth,
+    Count,
+    PriceUsdPerTh,
+    ResaleUsdPerTh,
+}
+
+/// Every group's keys, `[group][GroupField as usize]`.
+pub const GROUP_KEYS: [[&str; 5]; MAX_GROUPS] = [
+    [
+        "machine_hashrate_ths",
+        "machine_efficiency_jth",
+        "machine_count",
+        "machine_price_usd_per_th",
+        "machine_resale_usd_per_th",
+    ],
+    [
+        "machine2_hashrate_ths",
+        "machine2_efficiency_jth",
+        "machine2_count",
+        "machine2_price_usd_per_th",
+        "machine2_resale_usd_per_th",
+    ],
+    [
+        "machine3_hashrate_ths",
+        "machine3_efficiency_jth",
+        "machine3_count",
+        "machine3_price_usd_per_th",
+        "machine3_resale_usd_per_th",
+    ],
+    [
+        "machine4_hashrate_ths",
+        "machine4_efficiency_jth",
+        "machine4_count",
+        "machine4_price_usd_per_th",
+        "machine4_resale_usd_per_th",
+    ],
+    [
+        "machine5_hashrate_ths",
+        "machine5_efficiency_jth",
+        "machine5_count",
+        "machine5_price_usd_per_th",
+        "machine5_resale_usd_per_th",
+    ],
+    [
+        "machine6_hashrate_ths",
+        "machine6_efficiency_jth",
+        "machine6_count",
+        "machine6_price_usd_per_th",
+        "machine6_resale_usd_per_th",
+    ],
+];
+
+/// One machine group's inputs, read from the scenario's flat keys.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MachineGroup {
+    pub hashrate_ths: f64,
+    pub efficiency_jth: f64,
+    pub count: f64,
+    pub price_usd_per_th: f64,
+    pub resale_usd_per_th: f64,
+}
+
+impl MachineGroup {
+    /// A group is on the site when it has at least one machine (group 1 always has).
+    pub fn is_present(&self) -> bool {
+        self.count >= 1.0
+    }
+}
+
+impl Scenario {
+    /// Group `g` (0-based: 0 is the `machine_*` keys, 1 is `machine2_*`, …).
+    pub fn group(&self, g: usize) -> MachineGroup {
+        let read = |f: GroupField| {
+            if g < MAX_GROUPS {
+                self.read(GROUP_KEYS[g][f as usize]).unwrap_or(0.0)
+            } else {
+                0.0
+            }
+        };
+        MachineGroup {
+            hashrate_ths: read(GroupField::HashrateThs),
+            efficiency_jth: read(GroupField::EfficiencyJth),
+            count: read(GroupField::Count),
+            price_usd_per_th: read(GroupField::PriceUsdPerTh),
+            resale_usd_per_th: read(GroupField::ResaleUsdPerTh),
+        }
+    }
+
+    /// The input key of a group's field: `group_key(0, GroupField::Count)` is `machine_count`,
+    /// `group_key(2, GroupField::Count)` is `machine3_count`.
+    pub fn group_key(g: usize, field: GroupField) -> &'static str {
+        GROUP_KEYS[g.min(MAX_GROUPS - 1)][field as usize]
+    }
+
+    /// Scales one field of every present group by `factor` (the tornado's machine price and efficiency rows),
+    /// each clamped into its key's valid range by `clamp`.
+    pub fn scale_groups(&mut self, field: GroupField, factor: f64, clamp: fn(&str, f64) -> f64) {
+        for g in 0..MAX_GROUPS {
+            if !self.group(g).is_present() {
+                continue;
+            }
+            let key = Scenario::group_key(g, field);
+            if let Some(slot) = self.slot(key) {
+                *slot = clamp(key, *slot * factor);
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! off today, labels that follow the fleet size, and the static per-MW payback. No float formatting: money
 //! goes through the caller's `usd` (the page's `format::usd`).
 
-use crate::model::constants::DAYS_PER_YEAR;
+use crate::model::projection::{npv, EndAmount};
 
 /// Why the projection has no IRR (MODEL.md section 2 searches −99 % … +1,000 % a year).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,24 +32,16 @@ impl IrrNone {
     }
 }
 
-/// NPV of the daily flows at a yearly rate: −capex + Σ net_d v^(d+1) + salvage v^D, v = (1 + r)^(−1/365.25)
-/// (MODEL.md section 2, with the salvage of a site whose machines are sold at the horizon).
-fn npv(net_usd: &[f64], capex_usd: f64, salvage_usd: f64, rate: f64) -> f64 {
-    let base = crate::model::projection::npv(net_usd, capex_usd, rate);
-    if salvage_usd == 0.0 {
-        return base;
-    }
-    base + salvage_usd * crate::math::pow(1.0 + rate, -(net_usd.len() as f64) / DAYS_PER_YEAR)
-}
-
-/// Why there is no IRR for these cash flows (the projection's daily `net_usd`, its capex, and the salvage at
-/// the horizon, 0 without one); `None` when there is one (the NPV changes sign between −99 % and +1,000 %).
-pub fn irr_none_cause(net_usd: &[f64], capex_usd: f64, salvage_usd: f64) -> Option<IrrNone> {
-    if capex_usd == 0.0 {
+/// Why there is no IRR for these cash flows: the projection's daily `net_usd`, its outlay (the capex; the
+/// equity outlay for the equity IRR) and what comes back at the end (the salvage: `EndAmount::default()`
+/// without one), as the model's `irr_pct_year` takes them. `None` when there is an IRR (the NPV changes sign
+/// between −99 % and +1,000 % a year).
+pub fn irr_none_cause(net_usd: &[f64], outlay_usd: f64, end: EndAmount) -> Option<IrrNone> {
+    if outlay_usd <= 0.0 {
         return Some(IrrNone::NoCapex);
     }
-    let lo = npv(net_usd, capex_usd, salvage_usd, -0.99);
-    let hi = npv(net_usd, capex_usd, salvage_usd, 10.0);
+    let lo = npv(net_usd, outlay_usd, end, -0.99);
+    let hi = npv(net_usd, outlay_usd, end, 10.0);
     if !(lo.is_finite() && hi.is_finite()) {
         return Some(IrrNone::Overflow);
     }
@@ -57,7 +49,7 @@ pub fn irr_none_cause(net_usd: &[f64], capex_usd: f64, salvage_usd: f64) -> Opti
         return Some(IrrNone::AboveCeiling);
     }
     if lo < 0.0 && hi < 0.0 {
-        let any_cash_in = salvage_usd > 0.0 || net_usd.iter().any(|n| *n > 0.0);
+        let any_cash_in = end.usd > 0.0 || net_usd.iter().any(|n| *n > 0.0);
         return Some(if any_cash_in { IrrNone::BelowFloor } else { IrrNone::NoSignChange });
     }
     None

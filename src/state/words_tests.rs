@@ -1,11 +1,16 @@
 //! Tests of `words`, kept beside it.
 
 use super::*;
+use crate::model::projection::EndAmount;
 use crate::model::{evaluate, Scenario};
+
+fn end(usd: f64, days: usize) -> EndAmount {
+    EndAmount { usd, days }
+}
 
 fn cause(s: &Scenario) -> Option<IrrNone> {
     let r = evaluate(s).expect("valid");
-    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, 0.0)
+    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end(r.projection.salvage_usd, r.projection.horizon_days))
 }
 
 #[test]
@@ -18,7 +23,7 @@ fn irr_none_names_each_of_its_causes() {
     assert_eq!(cause(&Scenario { horizon_months: 1.0, machine_price_usd_per_th: 10_000.0, ..d.clone() }), Some(IrrNone::BelowFloor));
     // Nearly free machines: the NPV is still positive at +1,000 % a year.
     assert_eq!(cause(&Scenario { machine_price_usd_per_th: 0.001, ..d.clone() }), Some(IrrNone::AboveCeiling));
-    assert_eq!(irr_none_cause(&[f64::MAX; 10], 1.0, 0.0), Some(IrrNone::Overflow));
+    assert_eq!(irr_none_cause(&[f64::MAX; 10], 1.0, EndAmount::default()), Some(IrrNone::Overflow));
     assert_eq!(IrrNone::BelowFloor.text(), "below −99% a year (the cash that comes back is a small part of the capex)");
     assert_eq!(IrrNone::NoSignChange.text(), "no IRR (the cash flow never turns positive)");
     assert_eq!(IrrNone::AboveCeiling.text(), "above +1,000% a year (the top of the search range)");
@@ -35,11 +40,13 @@ fn irr_none_agrees_with_the_model_on_whether_there_is_an_irr() {
         Scenario { horizon_months: 1.0, ..d.clone() },
         Scenario { machine_price_usd_per_th: 0.01, ..d.clone() },
         Scenario { machine_price_usd_per_th: 0.0, ..d.clone() },
+        Scenario { power_price_usd_kwh: 5.0, machine_resale_usd_per_th: 10.0, ..d.clone() },
+        Scenario { power_price_usd_kwh: 5.0, machine_resale_usd_per_th: 0.5, horizon_months: 1.0, ..d.clone() },
         Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..d },
     ];
     for s in cases {
         let r = evaluate(&s).expect("valid");
-        let c = irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, 0.0);
+        let c = irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end(r.projection.salvage_usd, r.projection.horizon_days));
         assert_eq!(c.is_none(), r.projection.irr_pct_year.is_some(), "{s:?}: {c:?} vs {:?}", r.projection.irr_pct_year);
     }
 }
@@ -47,10 +54,10 @@ fn irr_none_agrees_with_the_model_on_whether_there_is_an_irr() {
 #[test]
 fn salvage_counts_as_cash_coming_back() {
     // No operating cash, but machines sold after a year for half their price: an IRR exists.
-    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, 50.0), None);
-    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, 0.0), Some(IrrNone::NoSignChange));
+    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, end(50.0, 365)), None);
+    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, EndAmount::default()), Some(IrrNone::NoSignChange));
     // Sold the next day for half: the loss is beyond −99 % a year, but cash did come back.
-    assert_eq!(irr_none_cause(&[0.0; 1], 100.0, 50.0), Some(IrrNone::BelowFloor));
+    assert_eq!(irr_none_cause(&[0.0; 1], 100.0, end(50.0, 1)), Some(IrrNone::BelowFloor));
 }
 
 #[test]
