@@ -270,6 +270,11 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
     row(&mut out, &["model_version", MODEL_VERSION]);
     row(&mut out, &["defaults", crate::state::query::current_base()]);
     row(&mut out, &["averages", "avg_ columns are the means of the month's daily values; cash columns are the month's sums"]);
+    if let Ok(r) = evaluate(s) {
+        // The machines' salvage is received at the horizon: in total_net_usd and NPV, not in the monthly cash.
+        let salvage = Cell::Usd(r.projection.salvage_usd).text().unwrap_or_default();
+        row(&mut out, &["salvage_usd_at_horizon", &salvage]);
+    }
     for n in &notes {
         row(&mut out, &["note", n]);
     }

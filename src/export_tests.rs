@@ -176,6 +176,12 @@ fn csv_export_round_trips_through_a_strict_reader() {
     assert_eq!(head[1][..2], ["exported_at".to_string(), "2026-12-06T22:45:00.000Z".into()]);
     assert_eq!(head[2][..2], ["model_version".to_string(), MODEL_VERSION.into()]);
     assert_eq!(head[3][..2], ["defaults".to_string(), "2025-11".into()]);
+    assert_eq!(head[5][..2], ["salvage_usd_at_horizon".to_string(), "0.00".into()]);
+    let sold = Scenario { machine_resale_usd_per_th: 10.0, ..s.clone() };
+    let salvage = evaluate(&sold).expect("valid").projection.salvage_usd;
+    let rows = parse_csv(&scenario_csv(&sold, "t", &|x| x.to_string()).text).expect("strict CSV");
+    let cell_text = rows.iter().find(|r| r[0] == "salvage_usd_at_horizon").map(|r| r[1].clone()).expect("row");
+    assert!(salvage > 0.0 && (cell_text.parse::<f64>().expect("number") - salvage).abs() <= 0.005, "{cell_text} vs {salvage}");
     assert!(csv.notes.is_empty(), "{:?}", csv.notes);
     // Every input, readable back into the same scenario.
     assert_eq!(inputs[0][..2], ["input".to_string(), "value".into()]);

@@ -2,7 +2,10 @@
 //! off today, labels that follow the fleet size, and the static per-MW payback. No float formatting: money
 //! goes through the caller's `usd` (the page's `format::usd`).
 
+use crate::model::days::Fleet;
 use crate::model::projection::{npv, EndAmount};
+use crate::model::scenario::MAX_GROUPS;
+use crate::model::{Scenario, Series};
 
 /// Why the projection has no IRR (MODEL.md section 2 searches −99 % … +1,000 % a year).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,17 +58,31 @@ pub fn irr_none_cause(net_usd: &[f64], outlay_usd: f64, end: EndAmount) -> Optio
     None
 }
 
-/// Whether the machines would be off today: curtailment is on and every projected day is curtailed.
-pub fn off_every_day(curtailed: &[bool]) -> bool {
-    !curtailed.is_empty() && curtailed.iter().all(|c| *c)
+/// Whether every machine would be off on every projected day: `group_off_mask` is the projection's daily
+/// series (bit g set when group g was off), `present_mask` has a bit for each group on the site. Empty
+/// series, or no group, is never "off".
+pub fn all_off_every_day(group_off_mask: &[u8], present_mask: u8) -> bool {
+    present_mask != 0 && !group_off_mask.is_empty() && group_off_mask.iter().all(|m| m & present_mask == present_mask)
 }
 
-/// The strip's words in place of "profit per day" when every projected day is curtailed (`curtailed` is the
-/// projection's daily series): the machines would be off today, and what the site's fixed costs still cost.
-pub fn off_today_note(curtailed: &[bool], fixed_usd_day: f64, usd: &dyn Fn(f64) -> String) -> Option<String> {
-    if !off_every_day(curtailed) {
+/// The bits of the groups on the site (group 1 is bit 0).
+pub fn present_groups_mask(s: &Scenario) -> u8 {
+    (0..MAX_GROUPS).filter(|&g| s.group(g).is_present()).fold(0u8, |m, g| m | 1 << g)
+}
+
+/// Machines on the site, every group together.
+pub fn total_machines(s: &Scenario) -> f64 {
+    (0..MAX_GROUPS).map(|g| s.group(g)).filter(|m| m.is_present()).map(|m| m.count).sum()
+}
+
+/// The strip's words in place of "profit per day" when every machine is curtailed on every projected day:
+/// they would be off today, and the site's fixed costs (other fixed costs and hosting, `Fleet::fixed_usd_day`)
+/// still cost money. `None` when any machine runs on any day.
+pub fn off_today_note(s: &Scenario, series: &Series, usd: &dyn Fn(f64) -> String) -> Option<String> {
+    if !all_off_every_day(&series.group_off_mask, present_groups_mask(s)) {
         return None;
     }
+    let fixed_usd_day = Fleet::new(s).fixed_usd_day;
     let lead = "Machines off: mining would earn less than its power costs every day of the projection, so the machines would be switched off today";
     Some(if fixed_usd_day > 0.0 {
         [lead, ". The site's fixed costs still cost ", &usd(fixed_usd_day), " a day."].concat()
@@ -85,7 +102,7 @@ pub struct FleetWords {
     pub subject: &'static str,
 }
 
-/// The labels for `machines` machines in all (every group together).
+/// The labels for `machines` machines in all (every group together: [`total_machines`]).
 pub fn fleet_words(machines: f64) -> FleetWords {
     if machines == 1.0 {
         FleetWords {

@@ -66,18 +66,33 @@ fn machines_off_every_day_say_so_with_the_fixed_costs() {
     let s = Scenario { power_price_usd_kwh: 5.0, opex_usd_month: 128_000.0, ..Scenario::default() };
     let r = evaluate(&s).expect("valid");
     assert!(r.snapshot.profit_usd_day < 0.0);
-    let note = off_today_note(&r.series.curtailed, s.opex_usd_month / 30.4375, &usd).expect("all curtailed");
+    let note = off_today_note(&s, &r.series, &usd).expect("all curtailed");
     assert!(note.starts_with("Machines off: mining would earn less than its power costs every day of the projection"), "{note}");
     assert!(note.ends_with("The site's fixed costs still cost $4.21K a day."), "{note}");
-    let none = off_today_note(&r.series.curtailed, 0.0, &usd).expect("all curtailed");
+    // Hosting is a fixed cost too.
+    let hosted = Scenario { opex_usd_month: 0.0, hosting_usd_kw_month: 10.0, ..s.clone() };
+    let r2 = evaluate(&hosted).expect("valid");
+    let note = off_today_note(&hosted, &r2.series, &usd).expect("all curtailed");
+    assert!(note.ends_with("still cost $1.15K a day."), "3,500 kW × $10 a month ÷ 30.4375: {note}");
+    let free = Scenario { opex_usd_month: 0.0, ..s.clone() };
+    let none = off_today_note(&free, &evaluate(&free).expect("valid").series, &usd).expect("all curtailed");
     assert!(none.ends_with("With no fixed costs, an idle site costs nothing."));
-    // Not when the machines run on some day, nor without curtailment, nor with no days.
-    let running = evaluate(&Scenario::default()).expect("valid");
-    assert_eq!(off_today_note(&running.series.curtailed, 100.0, &usd), None);
-    let no_curtail = evaluate(&Scenario { curtail_when_unprofitable: false, ..s }).expect("valid");
-    assert_eq!(off_today_note(&no_curtail.series.curtailed, 100.0, &usd), None);
-    assert!(!off_every_day(&[]));
-    assert!(!off_every_day(&[true, true, false]));
+    // Not when the machines run on some day, nor without curtailment.
+    let running = Scenario::default();
+    assert_eq!(off_today_note(&running, &evaluate(&running).expect("valid").series, &usd), None);
+    let no_curtail = Scenario { curtail_when_unprofitable: false, ..s.clone() };
+    assert_eq!(off_today_note(&no_curtail, &evaluate(&no_curtail).expect("valid").series, &usd), None);
+    // Two groups, one of them efficient enough to run: not every machine is off.
+    let mixed = Scenario { power_price_usd_kwh: 0.09, machine_efficiency_jth: 40.0, machine2_count: 10.0, machine2_efficiency_jth: 10.0, ..Scenario::default() };
+    let rm = evaluate(&mixed).expect("valid");
+    assert!(rm.series.curtailed.iter().all(|c| *c), "group 1 is off every day");
+    assert_eq!(off_today_note(&mixed, &rm.series, &usd), None, "group 2 runs");
+    assert_eq!(present_groups_mask(&mixed), 0b11);
+    assert_eq!(total_machines(&mixed), 1_010.0);
+    assert!(!all_off_every_day(&[], 1));
+    assert!(!all_off_every_day(&[1, 1], 0));
+    assert!(all_off_every_day(&[0b11, 0b111], 0b11));
+    assert!(!all_off_every_day(&[0b11, 0b01], 0b11));
 }
 
 #[test]
@@ -87,6 +102,10 @@ fn labels_follow_the_machine_count_and_the_per_mw_payback_is_static() {
     assert_eq!(fleet_words(2.0).profit_per_day, "Fleet profit per day");
     assert_eq!(fleet_words(1000.0).risk_title, "Risk: the odds this fleet pays back");
     assert_eq!(fleet_words(2.0).subject, "this fleet");
+    // One machine in group 1 and one in group 2 is a fleet of two.
+    let two = Scenario { machine_count: 1.0, machine2_count: 1.0, ..Scenario::default() };
+    assert_eq!(fleet_words(total_machines(&two)).profit_per_day, "Fleet profit per day");
+    assert_eq!(fleet_words(total_machines(&Scenario { machine_count: 1.0, ..Scenario::default() })).profit_per_day, "Profit per day");
     assert_eq!(static_payback_text(Some("1.8 years")), "1.8 years (static: at today's hashprice, before network growth, halvings and curtailment)");
     assert_eq!(static_payback_text(None), "never at today's hashprice (static: at today's hashprice, before network growth, halvings and curtailment)");
     assert!(STATIC_PAYBACK_LABEL.starts_with("Static"));
