@@ -153,7 +153,9 @@ fn the_strict_reader_refuses_malformed_csv() {
 }
 
 /// The export's sections: header block rows, input rows and the monthly table (with its column row).
-fn sections(rows: &[Vec<String>]) -> (Vec<Vec<String>>, Vec<Vec<String>>, Vec<Vec<String>>) {
+type Rows = Vec<Vec<String>>;
+
+fn sections(rows: &[Vec<String>]) -> (Rows, Rows, Rows) {
     let blank = |r: &Vec<String>| r.iter().all(String::is_empty);
     let parts: Vec<Vec<Vec<String>>> = rows.split(blank).map(<[Vec<String>]>::to_vec).collect();
     assert_eq!(parts.len(), 3, "header block, inputs, months");

@@ -360,7 +360,8 @@ pub fn decide(live: &LiveValues, in_force: &crate::model::Scenario) -> LiveDecis
         }
         if matches!(key, "btc_price_usd" | "network_hashrate_ehs") {
             if let Some(now) = in_force.get(key).filter(|n| *n > 0.0) {
-                if !((value / now - 1.0).abs() <= MAX_MOVE) {
+                let moved = (value / now - 1.0).abs();
+                if moved.is_nan() || moved > MAX_MOVE {
                     concerns.push(Concern::Jump { key, value, in_force: now });
                 }
             }

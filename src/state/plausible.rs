@@ -136,7 +136,7 @@ pub fn warning(key: &str, value: f64) -> Option<String> {
     out.push_str(&s.text(value));
     let ratio = if u.high > 0.0 { value / u.high } else { 0.0 };
     if u.flag_from.is_some_and(|hi| value >= hi) {
-        if ratio >= 3.0 && ratio < 1e6 {
+        if (3.0..1e6).contains(&ratio) {
             out.push_str(" is ");
             out.push_str(&decimal(ratio, 0, 0, true).unwrap_or_default());
             out.push_str("× the top of the usual ");
