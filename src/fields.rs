@@ -214,6 +214,12 @@ pub fn enter(key: &str, text: &str, s: &mut Scenario, default_shown: &str) -> Re
     write(key, s, v).map_err(|e| crate::chart::first_letter_case(&e.reason, true))
 }
 
+/// Whether a row's text already says `value` (within `tolerance`, for rounded derived rows), units and all:
+/// the page leaves such a text alone instead of rewriting `4.5¢` as `0.045` under the user's fingers.
+pub fn text_matches(key: &str, text: &str, value: f64, tolerance: f64) -> bool {
+    crate::state::units::parse_entry(key, text).is_ok_and(|x| x == value || (x - value).abs() <= tolerance)
+}
+
 /// The scenario input a row writes: itself, or for a derived row the input it follows.
 pub fn source_key(key: &str) -> &str {
     match key {

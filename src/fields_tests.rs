@@ -67,6 +67,11 @@ fn enter_reads_units_and_leaves_the_scenario_alone_on_error() {
     let e = enter("pool_fee_pct", "100", &mut s, "2").expect_err("out of range");
     assert_eq!(e, "Must be from 0 to below 100");
     assert_eq!(s, before);
+    assert!(text_matches("power_price_usd_kwh", "4.5¢", 0.045, 0.0));
+    assert!(text_matches("network_hashrate_ehs", "1.1 ZH/s", 1100.0, 0.0));
+    assert!(!text_matches("power_price_usd_kwh", "4.5", 0.045, 0.0));
+    assert!(!text_matches("power_price_usd_kwh", "4.5p", 0.045, 1.0), "an invalid text matches nothing");
+    assert!(text_matches("fleet_mw", "30", 30.0003, 0.001));
     for f in FIELDS.iter().chain(DERIVED_FIELDS) {
         let k = source_key(f.key);
         assert!(input_spec(k).is_some(), "{} writes {k}", f.key);

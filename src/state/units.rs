@@ -25,6 +25,8 @@ pub struct UnitFamily {
     /// Examples shown in an error message, with units ("0.05, 5¢ or 50 $/MWh"); empty: the caller's default.
     pub example: &'static str,
     pub units: &'static [Unit],
+    /// Sizes written just before the unit, or alone (`$10M/MW`, `95k`): money only.
+    pub multipliers: &'static [Unit],
 }
 
 const fn unit(names: &'static [&'static str], exp10: i32) -> Unit {
@@ -36,7 +38,7 @@ const MONEY: &[Unit] = &[unit(&["k", "thousand"], 3), unit(&["m", "mn", "million
 /// Unit families; a key takes the family of its longest matching suffix (`hpc_capex_usd_mw` is money, not MW).
 pub const FAMILIES: &[UnitFamily] = &[
     UnitFamily {
-        suffixes: &["_usd_kwh"],
+        suffixes: &["_usd_kwh"], multipliers: &[],
         what: "a power price in $/kWh",
         example: "0.05, $0.05, 5¢ or 50 $/MWh",
         units: &[
@@ -46,7 +48,7 @@ pub const FAMILIES: &[UnitFamily] = &[
         ],
     },
     UnitFamily {
-        suffixes: &["_ehs"],
+        suffixes: &["_ehs"], multipliers: &[],
         what: "a hashrate in EH/s",
         example: "1,100, 1100 EH/s or 1.1 ZH/s",
         units: &[
@@ -56,7 +58,7 @@ pub const FAMILIES: &[UnitFamily] = &[
         ],
     },
     UnitFamily {
-        suffixes: &["_ths"],
+        suffixes: &["_ths"], multipliers: &[],
         what: "a hashrate in TH/s",
         example: "200, 200 TH/s or 0.2 PH/s",
         units: &[
@@ -66,45 +68,67 @@ pub const FAMILIES: &[UnitFamily] = &[
         ],
     },
     UnitFamily {
-        suffixes: &["_jth"],
+        suffixes: &["_jth"], multipliers: &[],
         what: "an efficiency in J/TH",
         example: "17.5 or 17.5 J/TH",
         units: &[unit(&["j/th", "w/th", "j/t", "jth"], 0)],
     },
     UnitFamily {
-        suffixes: &["_kw"],
+        suffixes: &["_kw"], multipliers: &[],
         what: "a power in kW",
         example: "3.5, 3.5 kW or 3,500 W",
         units: &[unit(&["kw"], 0), unit(&["mw"], 3), unit(&["w"], -3)],
     },
     UnitFamily {
-        suffixes: &["_mw"],
+        suffixes: &["_mw"], multipliers: &[],
         what: "a power in MW",
         example: "30, 30 MW or 30,000 kW",
         units: &[unit(&["mw"], 0), unit(&["gw"], 3), unit(&["kw"], -3)],
     },
     UnitFamily {
-        suffixes: &["_w"],
+        suffixes: &["_w"], multipliers: &[],
         what: "a power in watts",
         example: "3,500, 3500 W or 3.5 kW",
         units: &[unit(&["w", "watt", "watts"], 0), unit(&["kw"], 3)],
     },
     UnitFamily {
-        suffixes: &["_btc_per_block"],
+        suffixes: &["_btc_per_block"], multipliers: &[],
         what: "BTC per block",
         example: "0.02, 0.02 BTC or 2,000,000 sats",
         units: &[unit(&["btc", "₿"], 0), unit(&["sats", "sat", "sat/block", "sats/block"], -8)],
     },
-    UnitFamily { suffixes: &["difficulty_t"], what: "a difficulty in T", example: "150 or 150 T", units: &[unit(&["t"], 0)] },
-    UnitFamily { suffixes: &["_pct_month"], what: "a percentage per month", example: "", units: &[unit(&["%/month", "%/mo", "% a month", "% per month"], 0)] },
-    UnitFamily { suffixes: &["_pct_year"], what: "a percentage per year", example: "", units: &[unit(&["%/year", "%/yr", "%/y", "% a year", "% per year"], 0)] },
+    UnitFamily { suffixes: &["difficulty_t"], multipliers: &[], what: "a difficulty in T", example: "150 or 150 T", units: &[unit(&["t"], 0)] },
+    UnitFamily { suffixes: &["_pct_month"], multipliers: &[], what: "a percentage per month", example: "", units: &[unit(&["%/month", "%/mo", "% a month", "% per month"], 0)] },
+    UnitFamily { suffixes: &["_pct_year"], multipliers: &[], what: "a percentage per year", example: "", units: &[unit(&["%/year", "%/yr", "%/y", "% a year", "% per year"], 0)] },
     UnitFamily {
         suffixes: &["_usd_per_th"],
+        multipliers: &[],
         what: "a price in USD per TH/s",
         example: "",
         units: &[unit(&["$/th", "/th", "usd/th", "$/th/s", "/th/s"], 0)],
     },
-    UnitFamily { suffixes: &["_usd", "_usd_month", "_usd_mw", "_usd_kw_month"], what: "an amount in USD", example: "", units: MONEY },
+    UnitFamily { suffixes: &["_usd"], multipliers: MONEY, what: "an amount in USD", example: "", units: &[unit(&["usd", "us$"], 0)] },
+    UnitFamily {
+        suffixes: &["_usd_month"],
+        multipliers: MONEY,
+        what: "an amount in USD per month",
+        example: "",
+        units: &[unit(&["/month", "$/month", "usd/month", "/mo", "$/mo", "a month", "per month"], 0)],
+    },
+    UnitFamily {
+        suffixes: &["_usd_mw"],
+        multipliers: MONEY,
+        what: "an amount in USD per MW",
+        example: "",
+        units: &[unit(&["/mw", "$/mw", "usd/mw", "per mw"], 0)],
+    },
+    UnitFamily {
+        suffixes: &["_usd_kw_month"],
+        multipliers: MONEY,
+        what: "an amount in USD per kW-month",
+        example: "",
+        units: &[unit(&["/kw-month", "$/kw-month", "/kw/month", "$/kw/month", "/kw-mo", "$/kw-mo", "/kw/mo", "$/kw/mo", "per kw-month", "per kw per month"], 0)],
+    },
 ];
 
 /// The unit family of a key (`machine2_hashrate_ths` → the TH/s family); `None` for plain numbers (counts,
@@ -157,9 +181,15 @@ impl EntryError {
 /// [`super::query::parse_user_number`] reads them (`95,000`, `95 000`, `$95000`, `−20`, `2%`).
 pub fn parse_entry(key: &str, text: &str) -> Result<f64, EntryError> {
     let t = text.trim();
-    let (number, exp10) = match family(key).and_then(|f| strip_unit(f, t)) {
+    let fam = family(key);
+    let (number, exp10) = match fam.and_then(|f| strip_unit(f.units, t)) {
         Some((rest, exp10)) => (rest, exp10),
         None => (t, 0),
+    };
+    // A size before the unit, or alone: `$10M/MW`, `95k`.
+    let (number, exp10) = match fam.and_then(|f| strip_unit(f.multipliers, number)) {
+        Some((rest, more)) => (rest, exp10 + more),
+        None => (number, exp10),
     };
     if let Some(v) = scaled(number, exp10) {
         return Ok(v);
@@ -168,9 +198,9 @@ pub fn parse_entry(key: &str, text: &str) -> Result<f64, EntryError> {
 }
 
 /// The longest unit name the text ends with, and the text before it (trimmed).
-fn strip_unit<'a>(fam: &UnitFamily, t: &'a str) -> Option<(&'a str, i32)> {
+fn strip_unit<'a>(units: &[Unit], t: &'a str) -> Option<(&'a str, i32)> {
     let mut best: Option<(&'a str, i32, usize)> = None;
-    for u in fam.units {
+    for u in units {
         for name in u.names {
             let n = name.len();
             if n >= t.len() || best.is_some_and(|b| b.2 >= n) || !t.is_char_boundary(t.len() - n) {

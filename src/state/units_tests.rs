@@ -54,8 +54,23 @@ fn money_takes_k_m_bn_but_per_mw_is_money_not_megawatts() {
     assert_eq!(ok("hpc_capex_usd_mw", "$10M"), 10_000_000.0);
     assert_eq!(ok("hpc_capex_usd_mw", "10 million"), 10_000_000.0);
     assert_eq!(ok("opex_usd_month", "1.5bn"), 1.5e9);
-    assert!(std::ptr::eq(family("hpc_capex_usd_mw").expect("money"), family("btc_price_usd").expect("money")));
+    assert_eq!(family("hpc_capex_usd_mw").expect("money").what, "an amount in USD per MW", "money, not megawatts");
     assert!(parse_entry("hpc_capex_usd_mw", "10 MW").is_err());
+    // The units of the row's label, with or without a size before them.
+    assert_eq!(ok("hpc_capex_usd_mw", "$10M/MW"), 10_000_000.0);
+    assert_eq!(ok("hpc_capex_usd_mw", "9.5M per MW"), 9_500_000.0);
+    assert_eq!(ok("opex_usd_month", "$25k/month"), 25_000.0);
+    assert_eq!(ok("opex_usd_month", "25,000 a month"), 25_000.0);
+    assert_eq!(ok("hpc_lease_usd_kw_month", "$121/kW-month"), 121.0);
+    assert_eq!(ok("hosting_usd_kw_month", "10 $/kW/mo"), 10.0);
+    assert_eq!(ok("btc_price_usd", "95,000 USD"), 95_000.0);
+    assert_eq!(ok("btc_price_usd", "95k USD"), 95_000.0);
+    assert!(parse_entry("btc_price_usd", "95 USD k").is_err(), "the size goes before the unit");
+    assert!(parse_entry("btc_price_usd", "95kk").is_err());
+    assert!(parse_entry("opex_usd_month", "25k/MW").is_err(), "a unit of another money row");
+    // Sizes are for money only.
+    assert!(parse_entry("power_price_usd_kwh", "5k").is_err());
+    assert!(parse_entry("network_hashrate_ehs", "1.1k EH/s").is_err());
 }
 
 #[test]
