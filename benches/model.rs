@@ -1,7 +1,7 @@
 //! Native model timings (no criterion: std::time::Instant only), run by `cargo bench --bench model`
 //! and by ./scripts/bench.sh.
 //!
-//! For the default scenario at 36 and 120 months it times `evaluate` (MODEL.md sections 1–4) and
+//! For the default scenario and two sites (`model::bench_sites`) at 36 and 120 months it times `evaluate` (MODEL.md sections 1–4) and
 //! `evaluate_risk` (sections 5–6: Monte Carlo with the default 1,000 paths, tornado, 21 × 21 heatmap)
 //! separately. Each measurement: a warm-up, then the iteration count that fills ~TARGET, repeated ROUNDS
 //! times; the fastest round's mean is reported (the least disturbed by other work on the machine), with the
@@ -10,6 +10,7 @@
 //! Output: a human table, then one machine-readable line per case for bench.sh:
 //!   BENCH native <function> <months> <ns per evaluation>
 
+use hashprice::model::bench_sites::BenchSite;
 use hashprice::model::{evaluate, evaluate_risk, Scenario};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -60,16 +61,13 @@ fn main() {
         TARGET.as_millis()
     );
     println!(
-        "{:<14} {:>7} {:>10} {:>12} {:>12}",
-        "function", "months", "iters", "best", "median"
+        "{:<14} {:<16} {:>7} {:>10} {:>12} {:>12}",
+        "function", "scenario", "months", "iters", "best", "median"
     );
     let mut lines = Vec::new();
-    for months in [36.0, 120.0] {
-        let s = Scenario {
-            horizon_months: months,
-            ..Scenario::default()
-        };
-        evaluate(&s).expect("the default scenario is valid");
+    for (site, months) in BenchSite::ALL.into_iter().flat_map(|site| [(site, 36.0), (site, 120.0)]) {
+        let s = site.scenario(months);
+        evaluate(&s).expect("the bench scenarios are valid");
         let cases: [Case; 2] = [
             ("evaluate", |s| {
                 black_box(evaluate(s).unwrap());
@@ -86,14 +84,17 @@ fn main() {
             let best = rounds[0];
             let median = rounds[rounds.len() / 2];
             println!(
-                "{:<14} {:>7} {:>10} {:>12} {:>12}",
+                "{:<14} {:<16} {:>7} {:>10} {:>12} {:>12}",
                 name,
+                site.name(),
                 months,
                 iters,
                 human(best),
                 human(median)
             );
-            lines.push(format!("BENCH native {name} {months} {best:.0}"));
+            // The default scenario keeps its old key (`evaluate_36`), so old and new runs line up.
+            let key = if site == BenchSite::Default { name.to_string() } else { format!("{name}_{}", site.name()) };
+            lines.push(format!("BENCH native {key} {months} {best:.0}"));
         }
     }
     for l in lines {

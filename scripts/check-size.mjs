@@ -5,9 +5,10 @@
 // Also imported by tools/bench/bench.mjs, so the benchmark and the test measure the page the same way.
 // KB = 1000 bytes. Compression: node's zlib, brotli quality 11 and gzip level 9 (= `brotli -q 11`, `gzip -9`).
 
-// Issue 5's budget: 120 KB for the whole page. The build meets it, so the check holds it there.
-export const BUDGET_KB = 120;
-export const TARGET_KB = 120;
+// The budget for the page with the site and the decision (issues 16 and 18): 135 KB. The model of MODEL.md
+// sections 7–9 alone took the page from 119.3 KB to ~128 KB; the fleet editor and decision card fit in the rest.
+export const BUDGET_KB = 135;
+export const TARGET_KB = 135;
 
 import fs from 'node:fs';
 import path from 'node:path';

@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$ROOT"
 
-section "1/6 reference data: tests/data vs ../shared/reference"
+section "1/6 reference data: tests/data vs ../shared/reference and ../shared/data; data/difficulty_bits.txt"
 SHARED="$ROOT/../shared/reference"
 if [ -d "$ROOT/../shared" ]; then
   cmp tests/data/reference_cases.json "$SHARED/cases.json" \
@@ -18,6 +18,14 @@ if [ -d "$ROOT/../shared" ]; then
 else
   info "../shared not present: skipped"
 fi
+# History data (issue 21): the Electrum source copied in tests/data, and data/difficulty_bits.txt built from it.
+if [ -d "$ROOT/../shared/data" ]; then
+  for f in electrum_checkpoints.json difficulty_epochs.csv ELECTRUM_LICENCE; do
+    cmp "tests/data/$f" "$ROOT/../shared/data/$f" || die "tests/data/$f differs from ../shared/data/$f"
+  done
+  cmp data/ELECTRUM_LICENCE "$ROOT/../shared/data/ELECTRUM_LICENCE" || die "data/ELECTRUM_LICENCE differs"
+fi
+node scripts/history-data.mjs --check || die "data/difficulty_bits.txt is not what tests/data/electrum_checkpoints.json gives"
 
 section "2/6 setup"
 "$ROOT/scripts/setup.sh"

@@ -343,14 +343,16 @@ pub fn connect_embed_host() {
 
 // ---- benchmark hook (./scripts/bench.sh) ----
 
-/// Runs the model `iterations` times on the default scenario with `horizon_months`, for timing from JS
-/// (`window.wasmBindings.bench_model`): sections 1–4 (`evaluate`) or, with `risk`, sections 5–6
+/// Runs the model `iterations` times on a bench scenario (`model::bench_sites`: 0 the defaults, 1 a six-group
+/// site with debt, 2 a three-group site) with `horizon_months`, for timing from JS
+/// (`window.wasmBindings.bench_model`): sections 1–4 and 7–9 (`evaluate`) or, with `risk`, sections 5–6
 /// (`evaluate_risk`: Monte Carlo, tornado, heatmap). No JS conversion inside the loop. Returns a sum of
-/// the results so the work cannot be optimised away; NaN for an invalid horizon. Not part of `window.hashprice`.
+/// the results so the work cannot be optimised away; NaN for an invalid horizon or site. Not part of `window.hashprice`.
 #[doc(hidden)]
 #[wasm_bindgen]
-pub fn bench_model(risk: bool, horizon_months: f64, iterations: u32) -> f64 {
-    let s = Scenario { horizon_months, ..Scenario::default() };
+pub fn bench_model(risk: bool, horizon_months: f64, iterations: u32, site: u32) -> f64 {
+    let Some(site) = crate::model::bench_sites::BenchSite::from_index(site) else { return f64::NAN };
+    let s = site.scenario(horizon_months);
     let mut sum = 0.0;
     for _ in 0..iterations {
         let s = std::hint::black_box(&s);

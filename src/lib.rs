@@ -7,6 +7,7 @@ pub mod api_input;
 pub mod chart;
 pub mod export;
 pub mod fields;
+pub mod history;
 pub mod math;
 pub mod model;
 pub mod page;

@@ -403,3 +403,17 @@ proptest! {
         prop_assert!(r.projection.loan_balance_usd.iter().all(|x| x.is_finite() && *x >= -1e-6));
     }
 }
+
+/// Month starts from ceil(m × 30.4375) are the days where min(floor(d / 30.4375), months − 1) changes, for
+/// every horizon the model and the conversion's lease can have.
+#[test]
+fn month_starts_match_the_per_day_definition() {
+    use hashprice::model::constants::{horizon_days, month_of_day};
+    use hashprice::model::projection::month_starts;
+    for months in 1..=420usize {
+        let days = horizon_days(months as f64);
+        let mut want: Vec<usize> = (0..days).filter(|&d| d == 0 || month_of_day(d, months) != month_of_day(d - 1, months)).collect();
+        want.push(days);
+        assert_eq!(month_starts(days, months), want, "{months} months");
+    }
+}

@@ -120,7 +120,7 @@ impl Shown {
                 payback(h.mining_payback_years),
                 payback(h.hpc_payback_years),
             ];
-            (m, [a, b, c, d, e, f], desc(h, r.snapshot.fleet_power_kw, s.hpc_capex_usd_mw), cells, px(x.map(0.0)))
+            (m, [a, b, c, d, e, f], desc(h, r.snapshot.site_power_kw, s.hpc_capex_usd_mw), cells, px(x.map(0.0)))
         });
         Shown { w, narrow, data }
     }

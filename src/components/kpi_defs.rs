@@ -3,7 +3,7 @@
 
 use crate::format::{compact, num, pct, usd, usd_kwh, usd_whole, Txt};
 use crate::model::constants::DAYS_PER_MONTH;
-use crate::model::{Results, Scenario};
+use crate::model::{MachineGroup, Results, Scenario, MAX_GROUPS};
 use crate::state::insights::{btc_or_sats, scale_hashrate_ths};
 
 /// How to show one number.
@@ -92,7 +92,7 @@ fn kw_decimals(kw: f64) -> usize {
 
 /// The fleet's daily figure for one machine, for comparing with single-machine calculators.
 fn per_machine(s: &Scenario, fleet_usd_day: f64) -> String {
-    if s.machine_count > 1.0 {
+    if s.machine_count > 1.0 && groups(s).len() == 1 {
         Txt::default()
             .t("; one machine of ")
             .s(num(s.machine_count, 0))
@@ -109,6 +109,35 @@ fn not_defined(_: &Scenario, _: Option<&Results>) -> String {
 }
 fn no_mining_profit(_: &Scenario, _: Option<&Results>) -> String {
     "never (mining makes no gross profit)".into()
+}
+
+/// The site's present machine groups (MODEL.md section 7); one for a single machine type.
+fn groups(s: &Scenario) -> Vec<MachineGroup> {
+    (0..MAX_GROUPS).map(|g| s.group(g)).filter(|g| g.is_present()).collect()
+}
+
+/// The fleet's average efficiency, weighted by hashrate: 1000 × fleet kW ÷ fleet TH/s.
+fn fleet_efficiency(r: &Results) -> f64 {
+    1000.0 * r.snapshot.fleet_power_kw / r.snapshot.fleet_hashrate_ths
+}
+
+/// " × PUE 1.25" where the site draws more than its machines; nothing at PUE 1.
+fn times_pue(s: &Scenario) -> String {
+    if s.pue == 1.0 {
+        String::new()
+    } else {
+        Txt::default().t(" × PUE ").s(num(s.pue, 2)).0
+    }
+}
+
+/// Fixed costs per day: opex and hosting on the site's power.
+fn fixed_usd_day(s: &Scenario, r: &Results) -> f64 {
+    s.opex_usd_month / DAYS_PER_MONTH + s.hosting_usd_kw_month * r.snapshot.site_power_kw / DAYS_PER_MONTH
+}
+
+/// "n × v" per group, joined with " + " (one group reads as before).
+fn per_group(s: &Scenario, term: impl Fn(&MachineGroup) -> String) -> String {
+    groups(s).iter().map(term).collect::<Vec<_>>().join(" + ")
 }
 
 fn hp(r: &Results) -> String {
@@ -158,13 +187,17 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("hashprice × (1 − pool fee) ÷ (24 h × efficiency) = ")
+                .t("hashprice × (1 − pool fee) ÷ (24 h × efficiency")
+                .t(if s.pue == 1.0 { "" } else { " × PUE" })
+                .t(") = ")
                 .s(hp(r))
                 .t(" × ")
                 .s(num(1.0 - s.pool_fee_pct / 100.0, 3))
                 .t(" ÷ (24 × ")
-                .s(num(s.machine_efficiency_jth, 1))
-                .t(" J/TH) = ")
+                .s(num(fleet_efficiency(r), 1))
+                .t(" J/TH")
+                .s(times_pue(s))
+                .t(") = ")
                 .s(show(Fmt::UsdKwh, r.snapshot.breakeven_power_price_usd_kwh))
                 .0
         },
@@ -176,8 +209,11 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("24 h × efficiency × power price ÷ (1 − pool fee) = 24 × ")
-                .s(num(s.machine_efficiency_jth, 1))
+                .t("24 h × efficiency")
+                .t(if s.pue == 1.0 { "" } else { " × PUE" })
+                .t(" × power price ÷ (1 − pool fee) = 24 × ")
+                .s(num(fleet_efficiency(r), 1))
+                .s(times_pue(s))
                 .t(" × ")
                 .s(usd_kwh(s.power_price_usd_kwh))
                 .t(" ÷ ")
@@ -217,7 +253,7 @@ pub const KPIS: &[KpiDef] = &[
                 .t(" − ")
                 .s(usd(r.snapshot.power_cost_usd_day))
                 .t(" − ")
-                .s(usd(s.opex_usd_month / DAYS_PER_MONTH))
+                .s(usd(fixed_usd_day(s, r)))
                 .t(" = ")
                 .s(usd(r.snapshot.profit_usd_day))
                 .t(" (day 0, no curtailment)")
@@ -247,9 +283,13 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("fleet power × 24 h × uptime × power price = ")
+                .t("fleet power")
+                .t(if s.pue == 1.0 { "" } else { " × PUE" })
+                .t(" × 24 h × uptime × power price = ")
                 .s(num(r.snapshot.fleet_power_kw, kw_decimals(r.snapshot.fleet_power_kw)))
-                .t(" kW × 24 h × ")
+                .t(" kW")
+                .s(times_pue(s))
+                .t(" × 24 h × ")
                 .s(pct(s.uptime_pct))
                 .t(" × ")
                 .s(usd_kwh(s.power_price_usd_kwh))
@@ -358,10 +398,7 @@ pub const KPIS: &[KpiDef] = &[
         formula: |s, _| {
             Txt::default()
                 .t("machines × hashrate = ")
-                .s(num(s.machine_count, 0))
-                .t(" × ")
-                .s(num(s.machine_hashrate_ths, 1))
-                .t(" TH/s")
+                .s(per_group(s, |g| Txt::default().s(num(g.count, 0)).t(" × ").s(num(g.hashrate_ths, 1)).t(" TH/s").0))
                 .0
         },
     },
@@ -370,13 +407,12 @@ pub const KPIS: &[KpiDef] = &[
         label: "Fleet power",
         fmt: Fmt::Kw,
         none: not_defined,
-        formula: |s, r| {
+        formula: |s, _| {
             Txt::default()
-                .t("fleet hashrate × efficiency = ")
-                .s(show(Fmt::Ths, r.snapshot.fleet_hashrate_ths))
-                .t(" × ")
-                .s(num(s.machine_efficiency_jth, 1))
-                .t(" J/TH")
+                .t("hashrate × efficiency, machines only (before PUE) = ")
+                .s(per_group(s, |g| {
+                    Txt::default().s(show(Fmt::Ths, g.hashrate_ths * g.count)).t(" × ").s(num(g.efficiency_jth, 1)).t(" J/TH").0
+                }))
                 .0
         },
     },
@@ -385,13 +421,11 @@ pub const KPIS: &[KpiDef] = &[
         label: "Machine capex",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |s, r| {
+        formula: |s, _| {
             Txt::default()
-                .t("price per TH × fleet hashrate = ")
-                .s(usd(s.machine_price_usd_per_th))
-                .t(" × ")
-                .s(num(r.snapshot.fleet_hashrate_ths, 0))
-                .t(" TH/s")
+                .t("price per TH × hashrate = ")
+                .s(per_group(s, |g| Txt::default().s(usd(g.price_usd_per_th)).t(" × ").s(num(g.hashrate_ths * g.count, 0)).t(" TH/s").0))
+                .t(" (0 for machines already owned)")
                 .0
         },
     },
@@ -407,11 +441,15 @@ pub const KPIS: &[KpiDef] = &[
         label: "NPV",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |s, _| {
+        formula: |s, r| {
+            let salvage = r.projection.salvage_usd;
             Txt::default()
                 .t("−capex + Σ daily net cash ÷ (1 + ")
                 .s(pct(s.discount_rate_pct_year))
                 .t(")^((day + 1) ÷ 365.25), day 0 first")
+                .t(if salvage > 0.0 { ", + the machines' resale at the horizon (" } else { "" })
+                .s(if salvage > 0.0 { usd(salvage) } else { String::new() })
+                .t(if salvage > 0.0 { ") discounted to today" } else { "" })
                 .0
         },
     },
@@ -421,7 +459,7 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Pct,
         // MODEL.md searches −99% … +1,000%: with capex and a positive NPV, no root there means a higher one.
         none: |s, r| {
-            if s.machine_price_usd_per_th == 0.0 {
+            if r.is_some_and(|r| r.snapshot.capex_usd == 0.0) || (r.is_none() && s.machine_price_usd_per_th == 0.0) {
                 "no IRR (no capex to earn a return on)".into()
             } else if r.is_some_and(|r| r.projection.npv_usd > 0.0) {
                 "above 1,000% a year".into()
@@ -444,6 +482,8 @@ pub const KPIS: &[KpiDef] = &[
                 .s(usd(r.projection.total_power_cost_usd))
                 .t(", capex ")
                 .s(usd(r.snapshot.capex_usd))
+                .t(if r.projection.salvage_usd > 0.0 { ", + resale at the horizon " } else { "" })
+                .s(if r.projection.salvage_usd > 0.0 { usd(r.projection.salvage_usd) } else { String::new() })
                 .0
         },
     },
@@ -541,8 +581,8 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("hashprice × TH/s per MW (")
-                .s(num(1e6 / s.machine_efficiency_jth, 0))
+                .t("hashprice × TH/s per MW of site power (")
+                .s(num(1e6 / (fleet_efficiency(r) * s.pue), 0))
                 .t(") ÷ 1,000 × uptime × (1 − fee) × 365.25 = ")
                 .s(usd(r.hpc.mining_revenue_usd_mw_year))
                 .t(" a year")
@@ -568,12 +608,13 @@ pub const KPIS: &[KpiDef] = &[
         label: "Mining capex per MW",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |s, _| {
+        formula: |_, r| {
             Txt::default()
-                .t("machine price per TH × TH/s per MW = ")
-                .s(usd(s.machine_price_usd_per_th))
-                .t(" × ")
-                .s(num(1e6 / s.machine_efficiency_jth, 0))
+                .t("machine capex × 1,000 ÷ site power = ")
+                .s(usd(r.snapshot.capex_usd))
+                .t(" × 1,000 ÷ ")
+                .s(num(r.snapshot.site_power_kw, kw_decimals(r.snapshot.site_power_kw)))
+                .t(" kW")
                 .0
         },
     },

@@ -147,17 +147,37 @@ impl Fleet {
     }
 
     /// Net cash of a day: `btc_day` holds each group's BTC that day, `price_usd` the day's BTC price.
-    #[inline]
+    #[inline(always)]
     pub fn net(&self, btc_day: &[f64], price_usd: f64) -> f64 {
-        // Branch-free: a curtailed group (revenue below its power) earns and pays nothing; the fixed costs are
-        // paid anyway. The risk runs call this millions of times. (A plain comparison, not `f64::max`, which
-        // the size-optimised build turns into a call.)
-        let mut margin = 0.0;
-        for (b, g) in btc_day.iter().zip(&self.groups) {
-            let m = b * price_usd - g.power_usd_day;
-            margin += if m < self.floor_usd { self.floor_usd } else { m };
-        }
+        // Branch-free within a group: a curtailed group (revenue below its power) earns and pays nothing; the
+        // fixed costs are paid anyway. The risk runs call this millions of times, so one machine type (the
+        // common case) is inlined without a loop. (A plain comparison, not `f64::max`, which the
+        // size-optimised build turns into a call.)
+        let margin = match (btc_day, self.groups.as_slice()) {
+            ([b], [g]) => self.group_margin(b * price_usd - g.power_usd_day),
+            _ => self.site_margin(btc_day, price_usd),
+        };
         margin - self.fixed_usd_day
+    }
+
+    /// A group's revenue − power for the day, 0 when it is switched off.
+    #[inline(always)]
+    fn group_margin(&self, margin_usd: f64) -> f64 {
+        if margin_usd < self.floor_usd {
+            self.floor_usd
+        } else {
+            margin_usd
+        }
+    }
+
+    /// Σ of the groups' margins for a site of several groups.
+    #[inline(never)]
+    fn site_margin(&self, btc_day: &[f64], price_usd: f64) -> f64 {
+        let mut sum = 0.0;
+        for (b, g) in btc_day.iter().zip(&self.groups) {
+            sum += self.group_margin(b * price_usd - g.power_usd_day);
+        }
+        sum
     }
 
     /// The machines' resale value after `days` days: resale_now × (1 − decline)^(days / 365.25).

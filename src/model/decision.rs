@@ -2,7 +2,7 @@
 
 use super::constants::*;
 use super::days::{Days, Fleet};
-use super::projection::{month_end_day, npv, EndAmount};
+use super::projection::{month_end_day, month_starts, npv, EndAmount};
 use super::scenario::Scenario;
 use serde::Serialize;
 
@@ -64,11 +64,11 @@ pub fn decision(s: &Scenario, fleet: &Fleet, mine_npv_usd: f64, net_usd: &[f64])
         + npv(&mine, 0.0, none, s.discount_rate_pct_year / 100.0)
         + npv(&hpc, 0.0, none, s.hpc_discount_rate_pct_year / 100.0);
 
-    let mut monthly = vec![0.0; lease_months];
-    for (d, h) in hpc.iter().enumerate() {
-        let cash = h + mine.get(d).copied().unwrap_or(0.0);
-        monthly[month_of_day(d, lease_months)] += cash;
-    }
+    let mut monthly: Vec<f64> = month_starts(lease_days, lease_months)
+        .windows(2)
+        .map(|w| (w[0]..w[1]).map(|d| hpc[d] + mine.get(d).copied().unwrap_or(0.0)).sum())
+        .collect();
+    monthly.resize(lease_months, 0.0);
     if let Some(first) = monthly.first_mut() {
         *first += day0_usd;
     }

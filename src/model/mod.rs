@@ -1,6 +1,7 @@
 //! The hashprice & margin model of MODEL.md: pure Rust, tested natively; no browser imports except the
 //! engine's `Math` functions in the WASM build (see `crate::math`).
 
+pub mod bench_sites;
 pub mod constants;
 pub mod days;
 pub mod decision;

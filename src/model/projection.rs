@@ -123,16 +123,15 @@ impl DayGrid {
     }
 }
 
-/// First day of each month (`min(floor(d / 30.4375), months − 1)`), plus `days` at the end.
+/// First day of each month (`min(floor(d / 30.4375), months − 1)`), plus `days` at the end: month m starts
+/// on day ceil(m × 30.4375) (exact in binary: 30.4375 = 487 / 16), the last month runs to the end.
 pub fn month_starts(days: usize, months: usize) -> Vec<usize> {
-    let mut month_start = Vec::with_capacity(months + 1);
-    for d in 0..days {
-        if month_start.len() <= month_of_day(d, months) {
-            month_start.push(d);
-        }
-    }
-    month_start.push(days);
-    month_start
+    let mut starts: Vec<usize> = (0..months)
+        .map(|m| ((m as f64 * DAYS_PER_MONTH).ceil() as usize).min(days))
+        .take_while(|&d| d < days)
+        .collect();
+    starts.push(days);
+    starts
 }
 
 /// An amount received at the end of the horizon (the machines' salvage): `usd` after `days` days.
@@ -296,6 +295,16 @@ pub fn month_end_day(m: usize) -> usize {
     ((m as f64 * DAYS_PER_MONTH).ceil() as usize).saturating_sub(1)
 }
 
+/// The project's cash that section 8 starts from.
+#[derive(Clone, Copy, Debug)]
+pub struct ProjectCash<'a> {
+    pub net_usd: &'a [f64],
+    pub monthly_net_usd: &'a [f64],
+    pub salvage: EndAmount,
+    /// The project's NPV (with the salvage): the equity's without debt.
+    pub npv_usd: f64,
+}
+
 /// Section 8's outputs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Equity {
@@ -309,15 +318,16 @@ pub struct Equity {
 }
 
 /// MODEL.md section 8: the equity holder's cash, the loan paid month by month out of the site's daily net.
-pub fn equity(s: &Scenario, capex_usd: f64, net_usd: &[f64], monthly_net_usd: &[f64], salvage: EndAmount) -> Equity {
+pub fn equity(s: &Scenario, capex_usd: f64, cash: ProjectCash, project_irr: Option<f64>) -> Equity {
+    let ProjectCash { net_usd, monthly_net_usd, salvage, npv_usd } = cash;
     let rate = s.discount_rate_pct_year / 100.0;
     let months = monthly_net_usd.len();
     let days = net_usd.len();
     let Some(loan) = Loan::new(s, capex_usd) else {
         // No debt: the equity holder's cash is the project's.
         return Equity {
-            equity_npv_usd: npv(net_usd, capex_usd, salvage, rate),
-            equity_irr_pct_year: irr_pct_year(net_usd, capex_usd, salvage),
+            equity_npv_usd: npv_usd,
+            equity_irr_pct_year: project_irr,
             loan_balance_end_usd: 0.0,
             interest_paid_usd: 0.0,
             first_shortfall_month: None,
@@ -412,7 +422,11 @@ pub fn project(s: &Scenario) -> (Projection, Series) {
     let fin = financing(s, capex, &monthly);
     let salvage_usd = fleet.resale_after_usd(s, days);
     let salvage = EndAmount { usd: salvage_usd, days };
-    let eq = equity(s, capex, &net, &monthly, salvage);
+    let rate = s.discount_rate_pct_year / 100.0;
+    let npv_usd = npv(&net, capex, salvage, rate);
+    let irr = irr_pct_year(&net, capex, salvage);
+    let cash = ProjectCash { net_usd: &net, monthly_net_usd: &monthly, salvage, npv_usd };
+    let eq = equity(s, capex, cash, irr);
     let mut cum = -capex;
     let cumulative: Vec<f64> = monthly
         .iter()
@@ -432,7 +446,6 @@ pub fn project(s: &Scenario) -> (Projection, Series) {
         group_running_days_month[g.index] = std::mem::take(&mut group_running[k]);
     }
     let full_cost = ratio(total_power + days as f64 * fleet.fixed_usd_day + capex - salvage_usd, total_btc);
-    let rate = s.discount_rate_pct_year / 100.0;
     let projection = Projection {
         horizon_days: days,
         halving_day,
@@ -442,8 +455,8 @@ pub fn project(s: &Scenario) -> (Projection, Series) {
         total_revenue_usd: total_revenue,
         total_power_cost_usd: total_power,
         total_net_usd: net.iter().sum::<f64>() - capex + salvage_usd,
-        npv_usd: npv(&net, capex, salvage, rate),
-        irr_pct_year: irr_pct_year(&net, capex, salvage),
+        npv_usd,
+        irr_pct_year: irr,
         debt_payment_usd_month: fin.debt_payment_usd_month,
         min_dscr: fin.min_dscr,
         equity_payback_months: fin.equity_payback_months,

@@ -6,7 +6,7 @@ use crate::model::constants::{
     blocks_to_next_halving, subsidy_btc, BLOCKS_PER_DAY, HALVING_INTERVAL_BLOCKS, SATS_PER_BTC,
 };
 use crate::model::snapshot::snapshot;
-use crate::model::Scenario;
+use crate::model::{GroupField, Scenario, GROUP_KEYS, MAX_GROUPS};
 
 /// "Hashprice falls below $T when BTC < $X at this hashrate, or when network hashrate > Y EH/s at this price."
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +65,10 @@ pub fn hardware_table(s: &Scenario, presets: &[MachinePreset]) -> Vec<HardwareRo
             one.machine_efficiency_jth = m.efficiency_jth;
             one.machine_price_usd_per_th = m.price_usd_per_th;
             one.machine_count = 1.0;
+            // One preset machine alone on the site (its PUE included), not blended with the other groups.
+            for g in 1..MAX_GROUPS {
+                one.set_unchecked(GROUP_KEYS[g][GroupField::Count as usize], 0.0);
+            }
             let snap = snapshot(&one);
             let margin = (snap.revenue_usd_day - snap.power_cost_usd_day) / m.hashrate_ths;
             HardwareRow {

@@ -172,3 +172,15 @@ fn custom_machine_by_watts() {
     assert_eq!(efficiency_jth_from_power(3500.0, 0.0), None);
     assert_eq!(efficiency_jth_from_power(3500.0, f64::NAN), None);
 }
+
+#[test]
+fn hardware_rows_rate_each_preset_alone_with_the_sites_pue() {
+    let presets = crate::state::presets::machine_presets();
+    let plain = hardware_table(&Scenario::default(), &presets);
+    let with_group = Scenario { machine2_count: 800.0, machine2_efficiency_jth: 38.0, ..Scenario::default() };
+    assert_eq!(hardware_table(&with_group, &presets), plain, "another group does not blend into a preset's figures");
+    let pue = Scenario { pue: 1.25, ..Scenario::default() };
+    for (a, b) in hardware_table(&pue, &presets).iter().zip(&plain) {
+        assert!((a.breakeven_power_price_usd_kwh * 1.25 - b.breakeven_power_price_usd_kwh).abs() < 1e-12 * b.breakeven_power_price_usd_kwh);
+    }
+}

@@ -197,6 +197,32 @@ pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
         ],
     },
     ScenarioPreset {
+        id: "feb-2026-drop",
+        name: "Feb 2026 drop",
+        date: "7 Feb 2026",
+        source: "Electrum difficulty 125.86 T after −11.16 % at block 935,424 ≈ 901 EH/s; BTC near $70k (press, \
+                 approximate); fees ~0.02 BTC/block assumed",
+        values: &[
+            ("btc_price_usd", 70_000.0),
+            ("network_hashrate_ehs", 901.0),
+            ("fees_btc_per_block", 0.02),
+            ("block_height", 935_424.0),
+        ],
+    },
+    ScenarioPreset {
+        id: "jun-2026",
+        name: "Jun 2026 low",
+        date: "13 Jun 2026",
+        source: "Electrum difficulty 124.93 T after −10.09 % at block 953,568 ≈ 894 EH/s; BTC near $62k and fees \
+                 ~0.02 BTC/block (press, approximate)",
+        values: &[
+            ("btc_price_usd", 62_000.0),
+            ("network_hashrate_ehs", 894.3),
+            ("fees_btc_per_block", 0.02),
+            ("block_height", 953_568.0),
+        ],
+    },
+    ScenarioPreset {
         id: "dec-2024",
         name: "Dec 2024",
         date: "Dec 2024",

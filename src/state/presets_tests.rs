@@ -79,7 +79,7 @@ fn machine_apply_sets_hashrate_efficiency_price() {
 
 #[test]
 fn scenario_presets() {
-    assert_eq!(SCENARIO_PRESETS.len(), 5);
+    assert_eq!(SCENARIO_PRESETS.len(), 7);
     let d = Scenario::default();
     let mut s = d.clone();
     SCENARIO_PRESETS[0].apply(&mut s).unwrap();
@@ -135,4 +135,40 @@ fn after_live_data_the_header_names_the_source_and_time() {
     s.set("btc_price_usd", 90_000.0).expect("valid");
     assert_eq!(snapshot_note_live(&s, &applied, "14:05 UTC, 2026-11-24"), snapshot_note(&s));
     assert!(snapshot_note(&s).contains("your own"));
+}
+
+#[test]
+fn the_2026_presets_follow_the_shipped_difficulty_history() {
+    use crate::history::{date_words, epochs};
+    use crate::model::constants::difficulty_from_hashrate_ehs;
+    let e = epochs();
+    // (id, epoch, BTC price, the press difficulty in T, hashprice range $/PH/day)
+    let cases = [
+        // 144 × 3.145 / 901,000 × $70,000 ≈ $35.2
+        ("feb-2026-drop", 464, 70_000.0, 125.86, (35.0, 35.4)),
+        // DOMAIN.md: "likely ~$30–33 in June 2026 (BTC $60–65k at 124.93 T)"; 144 × 3.145 / 894,300 × $62,000 ≈ $31.4
+        ("jun-2026", 473, 62_000.0, 124.93, (30.0, 33.0)),
+    ];
+    for (id, k, price, press_t, (lo, hi)) in cases {
+        let p = scenario_preset(id).unwrap();
+        let mut s = Scenario::default();
+        p.apply(&mut s).unwrap();
+        assert_eq!(s.btc_price_usd, price, "{id}");
+        assert_eq!(s.fees_btc_per_block, 0.02, "{id}");
+        // The block height is the epoch's first block, and the hashrate gives its difficulty within 0.01 %.
+        assert_eq!(s.block_height, e[k].start_height as f64, "{id}");
+        let d = difficulty_from_hashrate_ehs(s.network_hashrate_ehs);
+        assert!((d / e[k].difficulty - 1.0).abs() < 1e-4, "{id}: {d} vs {}", e[k].difficulty);
+        assert!((d / 1e12 - press_t).abs() < 0.01, "{id}");
+        // The badge date is the epoch's (estimated) start.
+        assert_eq!(p.date, date_words(e[k].est_start_unix), "{id}");
+        assert!(p.source.contains("approximate") && p.source.contains("Electrum"), "{id}");
+        let hp = snapshot(&s).hashprice_usd_per_ph_day;
+        assert!((lo..hi).contains(&hp), "{id}: {hp}");
+        assert_eq!(snapshot_badge(&s), ["snapshot · ", p.date].concat());
+    }
+    // Listed after Jan 2026, before the 2028 what-if, which stays last.
+    let ids: Vec<&str> = SCENARIO_PRESETS.iter().map(|p| p.id).collect();
+    assert_eq!(&ids[2..5], ["jan-2026", "feb-2026-drop", "jun-2026"]);
+    assert_eq!(ids.last(), Some(&"post-halving-2028"));
 }

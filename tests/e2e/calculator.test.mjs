@@ -523,6 +523,32 @@ test('URL round trip: edited inputs land in the query (replaceState) and a fresh
   });
 });
 
+test('a link with a second machine group: no notice, fleet totals and NPV include it (MODEL.md section 7)', T, async () => {
+  const link = `${suite.url}?machine2_count=500&machine2_hashrate_ths=104&machine2_efficiency_jth=29.5`;
+  await withPage(suite.browser, link, async (page) => {
+    await page.locator('[data-kpi="fleet_hashrate_ths"]').first().waitFor();
+    assert.equal(await page.locator('[data-notice]').count(), 0, 'no notice for a good link');
+    // 1,000 × 200 TH/s + 500 × 104 TH/s; 1,000 × 3,500 W + 500 × 3,068 W.
+    await expectKpi(page, 'fleet_hashrate_ths', 252_000);
+    await expectKpi(page, 'fleet_power_kw', 5_034);
+    await expectKpi(page, 'capex_usd', 15 * 200_000, { rel: 1e-12 });
+    // The fleet MW row follows every group, before PUE.
+    assert.ok(isClose(parseField(await page.inputValue(textFieldSelector('fleet_mw'))), 5.034, { rel: 1e-9, abs: 1e-9 }));
+    // What the page shows is the model's answer for the same scenario, and differs from group 1 alone.
+    const model = await page.evaluate(() => {
+      const g2 = { machine2_count: 500, machine2_hashrate_ths: 104, machine2_efficiency_jth: 29.5 };
+      return { site: window.hashprice.compute(g2).projection, alone: window.hashprice.compute({}).projection };
+    });
+    await expectKpi(page, 'npv_usd', model.site.npv_usd);
+    await expectKpi(page, 'curtailed_days', model.site.curtailed_days);
+    assert.notEqual(model.site.npv_usd, model.alone.npv_usd);
+    // The link survives the page's own rewrite of the address bar.
+    const q = new URL(page.url()).searchParams;
+    assert.equal(q.get('machine2_count'), '500');
+    assert.equal(q.get('machine2_efficiency_jth'), '29.5');
+  });
+});
+
 test('bad link values: a notice names them, every valid value still applies', T, async () => {
   await withPage(suite.browser, suite.url + '?btc_price_usd=abc&foo=1&machine_count=2.5&uptime_pct=50', async (page) => {
     const notice = page.locator('[data-notice]');

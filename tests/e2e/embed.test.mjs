@@ -44,8 +44,13 @@ function riskCases() {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'data', 'reference_risk_cases.json'), 'utf8')).cases;
 }
 
-/** Compares `actual` with `expected` like tests/reference.rs: same keys, numbers within 1e-9 relative (1e-6 absolute), null for none. */
-function compareTree(actual, expected, where, out) {
+function siteCases() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'data', 'reference_site_cases.json'), 'utf8')).cases;
+}
+
+/** Compares `actual` with `expected` like tests/reference.rs: same keys (or, with `subset`, every expected key: the
+ *  files written before MODEL.md sections 7–9 lack their outputs), numbers within 1e-9 relative (1e-6 absolute), null for none. */
+function compareTree(actual, expected, where, out, subset = false) {
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return out.push(`${where}: expected an array, got ${JSON.stringify(actual)}`);
     if (actual.length !== expected.length) out.push(`${where}: length ${actual.length}, expected ${expected.length}`);
@@ -54,8 +59,9 @@ function compareTree(actual, expected, where, out) {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return out.push(`${where}: expected an object, got ${JSON.stringify(actual)}`);
     const a = Object.keys(actual).sort();
     const e = Object.keys(expected).sort();
-    if (JSON.stringify(a) !== JSON.stringify(e)) out.push(`${where}: keys ${a.join(',')} but the reference has ${e.join(',')}`);
-    for (const k of e) compareTree(actual[k], expected[k], `${where}.${k}`, out);
+    const missing = e.filter((k) => !a.includes(k));
+    if (subset ? missing.length > 0 : JSON.stringify(a) !== JSON.stringify(e)) out.push(`${where}: keys ${a.join(',')} but the reference has ${e.join(',')}`);
+    for (const k of e) compareTree(actual[k], expected[k], `${where}.${k}`, out, subset);
   } else if (typeof expected === 'number') {
     if (typeof actual !== 'number' || !isClose(actual, expected, { rel: 1e-9, abs: 1e-6 })) out.push(`${where}: got ${actual}, expected ${expected}`);
   } else if (actual !== expected) {
@@ -81,8 +87,8 @@ test('window.hashprice: ready event, compute() matches every reference case, def
     const failures = [];
     cases.forEach((c, i) => {
       const r = results[i];
-      assert.deepEqual(Object.keys(r).sort(), ['heatmap_npv_usd', 'hpc', 'projection', 'risk', 'snapshot', 'tornado']);
-      for (const section of ['snapshot', 'projection', 'hpc']) compareTree(r[section], c.expected[section], `${c.name} › ${section}`, failures);
+      assert.deepEqual(Object.keys(r).sort(), ['decision', 'heatmap_npv_usd', 'hpc', 'projection', 'risk', 'snapshot', 'tornado']);
+      for (const section of ['snapshot', 'projection', 'hpc']) compareTree(r[section], c.expected[section], `${c.name} › ${section}`, failures, true);
     });
     assert.deepEqual(failures, [], `compute() differs from reference_cases.json:\n  ${failures.slice(0, 30).join('\n  ')}`);
 
@@ -92,6 +98,14 @@ test('window.hashprice: ready event, compute() matches every reference case, def
       for (const key of ['risk', 'tornado', 'heatmap_npv_usd']) compareTree(riskResults[i][key], c.expected[key], `${c.name} › ${key}`, failures);
     });
     assert.deepEqual(failures, [], `compute() differs from reference_risk_cases.json:\n  ${failures.slice(0, 30).join('\n  ')}`);
+
+    // MODEL.md sections 7–9: every output of every site case, with sections 5–6 where the case has them.
+    const site = siteCases();
+    const siteResults = await page.evaluate((scenarios) => scenarios.map((s) => window.hashprice.compute(s)), site.map((c) => c.scenario));
+    site.forEach((c, i) => {
+      for (const key of Object.keys(c.expected)) compareTree(siteResults[i][key], c.expected[key], `${c.name} › ${key}`, failures);
+    });
+    assert.deepEqual(failures, [], `compute() differs from reference_site_cases.json:\n  ${failures.slice(0, 30).join('\n  ')}`);
 
     // Plain JS values: plain objects (not Maps), real arrays, null for none.
     const shape = await page.evaluate(() => {
@@ -116,8 +130,10 @@ test('window.hashprice: ready event, compute() matches every reference case, def
     const defaults = await page.evaluate(() => window.hashprice.defaults());
     const d = defaultScenario();
     for (const [k, v] of Object.entries(d)) assert.equal(defaults[k], v, `defaults().${k}`);
-    const riskInputs = riskCases()[0].scenario;
-    assert.deepEqual(Object.keys(defaults).sort(), Object.keys(riskInputs).sort(), 'defaults() has every input key');
+    // The site file's scenarios spell out every input of MODEL.md, sections 1–9.
+    const siteDefaults = siteCases().find((c) => c.name.startsWith('defaults')).scenario;
+    assert.deepEqual(Object.keys(defaults).sort(), Object.keys(siteDefaults).sort(), 'defaults() has every input key');
+    for (const [k, v] of Object.entries(siteDefaults)) assert.equal(defaults[k], v, `defaults().${k}`);
     assert.equal(typeof defaults.curtail_when_unprofitable, 'boolean');
 
     const cargoVersion = /^version\s*=\s*"([^"]+)"/m.exec(fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8'))[1];
@@ -398,8 +414,8 @@ test('JSON export: the scenario and every result, equal to compute()', T, async 
     assert.deepEqual(doc.scenario, { ...defaults, ...s }, 'the scenario on the page, every key');
     const expected = await page.evaluate((sc) => window.hashprice.compute(sc), doc.scenario);
     assert.deepEqual(doc.results, expected, 'results equal compute(scenario)');
-    const ref = referenceCases()[0].expected;
-    for (const section of ['snapshot', 'projection', 'hpc']) {
+    const ref = siteCases()[0].expected;
+    for (const section of ['snapshot', 'projection', 'hpc', 'decision']) {
       assert.deepEqual(Object.keys(doc.results[section]).sort(), Object.keys(ref[section]).sort(), `${section} keys`);
     }
   });

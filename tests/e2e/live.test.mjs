@@ -203,6 +203,8 @@ const FAILURES = [
 for (const f of FAILURES) {
   test(`failure, ${f.name}: nothing changes and the message names the source`, T, async () => {
     await withLivePage(suite.url, f.overrides, async (page, p, hits) => {
+      // The risk run finishes in the frames after the first paint: compare once it has.
+      await page.waitForFunction(() => document.querySelector('[data-kpi="mc_payback_probability"]')?.getAttribute('data-value'), null, { timeout: 20000 });
       const kpisBefore = await allKpis(page);
       const scenarioBefore = await readScenario(page);
       const urlBefore = page.url();

@@ -42,6 +42,9 @@ const BUDGET = {
   inputP95Ms: 4,
   eval36Ms: 0.2, // one 36-month evaluation (sections 1–4) in the browser
   risk36Ms: 8, // Monte Carlo 1,000 paths × 36 months + tornado + 21 × 21 heatmap in the browser
+  site36Ms: 0.3, // issue 16: sections 1–4 and 7–9, six groups, debt, 18-month build, 36 months
+  site120Ms: 1, // the same at 120 months
+  siteRisk36Ms: 10, // issue 16: the full risk run for a three-group 36-month site
   lighthouse: 95,
 };
 
@@ -326,12 +329,16 @@ function browserModel() {
     return { iters, best: rounds[0], median: rounds[2] };
   };
   const out = {};
+  // Bench scenarios of src/model/bench_sites.rs, by index; the default keeps its old keys.
+  const sites = [[0, ''], [1, '_six_groups_debt'], [2, '_three_groups']];
   for (const months of [36, 120]) {
     if (hook) {
-      for (const risk of [false, true]) {
-        out[`${risk ? 'evaluate_risk' : 'evaluate'}_${months}`] = measure((n) => {
-          if (!Number.isFinite(hook(risk, months, n))) throw new Error('bench_model returned NaN');
-        });
+      for (const [site, suffix] of sites) {
+        for (const risk of [false, true]) {
+          out[`${risk ? 'evaluate_risk' : 'evaluate'}${suffix}_${months}`] = measure((n) => {
+            if (!Number.isFinite(hook(risk, months, n, site))) throw new Error('bench_model returned NaN');
+          });
+        }
       }
     }
     if (api) {
@@ -361,9 +368,11 @@ async function modelSection(browser, url) {
     line(`${pad(label, 56)} ${lpad(time(N[key]), 10)} ${lpad(w ? `${time(w.best)} [${time(w.median)}]` : 'n/a', 26)}`);
   };
   for (const m of [36, 120]) {
-    row(`evaluate (sections 1–4), ${m} months`, `evaluate_${m}`);
+    row(`evaluate (sections 1–4, 7–9), ${m} months`, `evaluate_${m}`);
     row(`evaluate_risk (5–6: MC, tornado, heatmap), ${m} months`, `evaluate_risk_${m}`);
     row(`hashprice.compute() (all + JS objects), ${m} months`, `compute_${m}`);
+    row(`evaluate, six groups + debt + 18-month build, ${m} months`, `evaluate_six_groups_debt_${m}`);
+    row(`evaluate_risk, three-group site, ${m} months`, `evaluate_risk_three_groups_${m}`);
   }
   R.browserModel = b.out;
 }
@@ -437,6 +446,14 @@ function summary() {
   add('one 36-month evaluation, browser', e ? time(e.best) : 'n/a', `≤ ${time(BUDGET.eval36Ms)}`, e ? e.best <= BUDGET.eval36Ms : null);
   const r = R.browserModel?.evaluate_risk_36;
   add('MC 1000×36 + tornado + heatmap, browser', r ? time(r.best) : 'n/a', `≤ ${BUDGET.risk36Ms} ms`, r ? r.best <= BUDGET.risk36Ms : null);
+  for (const [label, key, budget] of [
+    ['six-group site with debt, 36 months, browser', 'evaluate_six_groups_debt_36', BUDGET.site36Ms],
+    ['six-group site with debt, 120 months, browser', 'evaluate_six_groups_debt_120', BUDGET.site120Ms],
+    ['risk run, three-group site, 36 months, browser', 'evaluate_risk_three_groups_36', BUDGET.siteRisk36Ms],
+  ]) {
+    const x = R.browserModel?.[key];
+    add(label, x ? time(x.best) : 'n/a', `≤ ${time(budget)}`, x ? x.best <= budget : null);
+  }
   for (const k of ['performance', 'accessibility', 'best-practices', 'seo']) {
     const s = R.lighthouse?.[k];
     add(`Lighthouse ${k}`, Number.isFinite(s) ? String(s) : 'n/a', `≥ ${BUDGET.lighthouse}`, Number.isFinite(s) ? s >= BUDGET.lighthouse : null);
