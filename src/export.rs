@@ -1,9 +1,12 @@
-//! Export (pure): the projection month by month as CSV, and the iframe snippet of the Embed button.
+//! Export (pure): the projection month by month as CSV (`scenario_csv`: a header block, then a row per month with
+//! the market, the cash and the loan), and the iframe snippet of the Embed button.
 //!
 //! [`monthly_rows`] reads the month sums the model's projection keeps beside `monthly_net_usd` (its chart
 //! series), so the net column is the model's own `monthly_net_usd`, equal, not just close.
 //! No float formatting here: numbers go through the caller's `fmt` (the page passes JS `Number#toString`).
 
+use crate::model::days::Days;
+use crate::model::projection::{month_starts, LoanMonth};
 use crate::model::{evaluate, Scenario};
 
 /// One month of the projection (MODEL.md sections 2–3).
@@ -86,6 +89,230 @@ pub fn projection_csv(rows: &[MonthRow], fmt: &dyn Fn(f64) -> String) -> String 
         out.push('\n');
     }
     out
+}
+
+/// The model's version in an export's header (the crate's version).
+pub const MODEL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// One month of the CSV export: [`MonthRow`]'s cash, the month's market (daily averages), curtailment and
+/// the loan (MODEL.md section 8, the model's own schedule).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportMonth {
+    pub row: MonthRow,
+    /// Averages over the month's days of the BTC price, the network hashrate and the hashprice.
+    pub avg_btc_price_usd: f64,
+    pub avg_network_hashrate_ehs: f64,
+    pub avg_hashprice_usd_per_ph_day: f64,
+    /// Days on which at least one group was off.
+    pub curtailed_days: usize,
+    /// Interest and principal paid at the month's end and the balance after it (zeros without debt or after
+    /// the term).
+    pub loan: LoanMonth,
+}
+
+/// The projection month by month with everything the CSV carries; no rows for an invalid scenario.
+pub fn export_months(s: &Scenario) -> Vec<ExportMonth> {
+    let Ok(r) = evaluate(s) else {
+        return Vec::new();
+    };
+    let rows = monthly_rows(s);
+    let days = Days::new(s);
+    let starts = month_starts(days.days, s.horizon_months as usize);
+    let hashprice = &r.series.hashprice_usd_per_ph_day;
+    rows.into_iter()
+        .zip(starts.windows(2))
+        .enumerate()
+        .map(|(m, (row, w))| {
+            let n = (w[1] - w[0]).max(1) as f64;
+            let (mut price, mut hashrate, mut hp) = (0.0, 0.0, 0.0);
+            for d in w[0]..w[1] {
+                price += s.btc_price_usd * days.price_growth[d];
+                hashrate += s.network_hashrate_ehs * days.hash_growth[d];
+                hp += hashprice.get(d).copied().unwrap_or(f64::NAN);
+            }
+            ExportMonth {
+                row,
+                avg_btc_price_usd: price / n,
+                avg_network_hashrate_ehs: hashrate / n,
+                avg_hashprice_usd_per_ph_day: hp / n,
+                curtailed_days: r.series.months.get(m).map_or(0, |t| t.curtailed_days),
+                loan: r.series.loan.get(m).cloned().unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// The monthly table's columns in the CSV export.
+pub const EXPORT_COLUMNS: &[&str] = &[
+    "month",
+    "avg_btc_price_usd",
+    "avg_network_hashrate_ehs",
+    "avg_hashprice_usd_per_ph_day",
+    "btc_mined",
+    "revenue_usd",
+    "power_cost_usd",
+    "fixed_costs_usd",
+    "net_cash_usd",
+    "cumulative_cash_usd",
+    "curtailed_days",
+    "loan_interest_usd",
+    "loan_principal_usd",
+    "loan_balance_usd",
+];
+
+/// A CSV export: the file's text, and why cells are empty (shown on the page too).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvExport {
+    pub text: String,
+    pub notes: Vec<String>,
+}
+
+/// How a cell's number is written.
+#[derive(Clone, Copy)]
+enum Cell {
+    Usd(f64),
+    Btc(f64),
+    Ehs(f64),
+    Count(usize),
+}
+
+impl Cell {
+    /// USD to the cent, BTC to the satoshi, EH/s to 0.001; `None` for a value that is not finite.
+    fn text(self) -> Option<String> {
+        use crate::state::numtext::decimal;
+        match self {
+            Cell::Usd(x) => decimal(x, 2, 2, false),
+            Cell::Btc(x) => decimal(x, 8, 8, false),
+            Cell::Ehs(x) => decimal(x, 3, 3, false),
+            Cell::Count(n) => decimal(n as f64, 0, 0, false),
+        }
+    }
+}
+
+/// A text cell as CSV: quoted when it holds a comma, quote or line break; text that is not a number and
+/// starts with `=`, `+`, `-` or `@` gets a `'` so a spreadsheet never reads it as a formula.
+fn text_cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@']) && crate::state::query::parse_number(text).is_none();
+    let t = if formula { ["'", text].concat() } else { text.to_string() };
+    if t.contains([',', '"', '\n', '\r']) {
+        ["\"", &t.replace('"', "\"\""), "\""].concat()
+    } else {
+        t
+    }
+}
+
+fn push_row(out: &mut String, cells: &[String], width: usize) {
+    for i in 0..width.max(cells.len()) {
+        if i > 0 {
+            out.push(',');
+        }
+        if let Some(c) = cells.get(i) {
+            out.push_str(c);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+/// The scenario as a CSV file a spreadsheet opens cleanly (RFC 4180: `\r\n` line ends, every row as wide as
+/// the monthly table): a header block (title, `exported_at` as given, e.g. an ISO-8601 UTC time, the model
+/// version, the defaults' base, notes, then every input with its value through `plain`, the page's JS
+/// `Number#toString`), a blank row, then the monthly table ([`EXPORT_COLUMNS`]). USD to the cent, BTC to 8
+/// decimals; a value that is not a finite number (valid but extreme inputs) is an empty cell, and
+/// [`CsvExport::notes`] says which and why. An invalid scenario gives the header block and no months.
+pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> String) -> CsvExport {
+    let months = export_months(s);
+    let width = EXPORT_COLUMNS.len();
+    let mut table = String::new();
+    let mut empty = vec![0usize; width];
+    for m in &months {
+        let r = &m.row;
+        let cells = [
+            Cell::Count(r.month),
+            Cell::Usd(m.avg_btc_price_usd),
+            Cell::Ehs(m.avg_network_hashrate_ehs),
+            Cell::Usd(m.avg_hashprice_usd_per_ph_day),
+            Cell::Btc(r.btc_mined),
+            Cell::Usd(r.revenue_usd),
+            Cell::Usd(r.power_cost_usd),
+            Cell::Usd(r.opex_usd),
+            Cell::Usd(r.net_cash_usd),
+            Cell::Usd(r.cumulative_cash_usd),
+            Cell::Count(m.curtailed_days),
+            Cell::Usd(m.loan.interest_usd),
+            Cell::Usd(m.loan.principal_usd),
+            Cell::Usd(m.loan.balance_usd),
+        ];
+        let texts: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                c.text().unwrap_or_else(|| {
+                    empty[i] += 1;
+                    String::new()
+                })
+            })
+            .collect();
+        push_row(&mut table, &texts, width);
+    }
+    let mut notes = Vec::new();
+    for (i, n) in empty.iter().enumerate().filter(|(_, n)| **n > 0) {
+        let count = crate::state::numtext::decimal(*n as f64, 0, 0, true).unwrap_or_default();
+        let total = crate::state::numtext::decimal(months.len() as f64, 0, 0, true).unwrap_or_default();
+        notes.push([EXPORT_COLUMNS[i], " is empty in ", &count, " of ", &total, " months: too large or too small to compute with these inputs"].concat());
+    }
+    if s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months {
+        notes.push("The loan outlasts the horizon: the balance in the last month is repaid on its last day (MODEL.md section 8).".into());
+    }
+    let mut out = String::new();
+    let row = |out: &mut String, cells: &[&str]| push_row(out, &cells.iter().map(|c| text_cell(c)).collect::<Vec<_>>(), width);
+    row(&mut out, &["Bitcoin mining hashprice & margin calculator: projection by month"]);
+    row(&mut out, &["exported_at", exported_at]);
+    row(&mut out, &["model_version", MODEL_VERSION]);
+    row(&mut out, &["defaults", crate::state::query::current_base()]);
+    row(&mut out, &["averages", "avg_ columns are the means of the month's daily values; cash columns are the month's sums"]);
+    if let Ok(r) = evaluate(s) {
+        // The machines' salvage is received at the horizon: in total_net_usd and NPV, not in the monthly cash.
+        let salvage = Cell::Usd(r.projection.salvage_usd).text().unwrap_or_default();
+        row(&mut out, &["salvage_usd_at_horizon", &salvage]);
+    }
+    for n in &notes {
+        row(&mut out, &["note", n]);
+    }
+    row(&mut out, &[]);
+    row(&mut out, &["input", "value"]);
+    for spec in crate::model::INPUTS {
+        let v = match (spec.kind, s.get(spec.key)) {
+            (crate::model::Kind::Bool, Some(x)) => if x == 1.0 { "true".to_string() } else { "false".to_string() },
+            (_, Some(x)) => plain(x),
+            (_, None) => String::new(),
+        };
+        row(&mut out, &[spec.key, &v]);
+    }
+    row(&mut out, &[]);
+    row(&mut out, EXPORT_COLUMNS);
+    out.push_str(&table);
+    CsvExport { text: out, notes }
+}
+
+impl CsvExport {
+    /// The export menu's status line after the download: what was written, and why cells are empty if any are.
+    pub fn status(&self) -> String {
+        let done = "Projection downloaded as CSV (inputs, then one row per month).";
+        if self.notes.is_empty() {
+            done.to_string()
+        } else {
+            [done, " Some cells are empty: ", &self.notes.join("; "), "."].concat()
+        }
+    }
+
+    /// The file name: `hashprice-projection-2026-12-06.csv` from an ISO-8601 `exported_at` (its date part).
+    pub fn file_name(exported_at: &str) -> String {
+        let date = exported_at.get(0..10).filter(|d| d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }));
+        match date {
+            Some(d) => ["hashprice-projection-", d, ".csv"].concat(),
+            None => "hashprice-projection.csv".into(),
+        }
+    }
 }
 
 /// Text for an HTML attribute value in double quotes.

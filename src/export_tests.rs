@@ -86,3 +86,215 @@ fn snippet_is_escaped_and_has_clipboard_permission() {
     assert!(snip.contains("function showScenario(scenario)") && snip.contains("getElementById(\"hashprice\").contentWindow"));
     assert_eq!(escape_attr("\"><script>&"), "&quot;&gt;&lt;script&gt;&amp;");
 }
+
+/// A strict RFC 4180 reader: fields separated by `,`, records by `\r\n`, quoted fields with `""` escapes;
+/// a quote inside an unquoted field, text after a closing quote, a bare `\n` or `\r`, or a record of another
+/// width than the first is an error.
+fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    let mut after_quote = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => {
+                    quoted = false;
+                    after_quote = true;
+                }
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            ',' => {
+                row.push(std::mem::take(&mut field));
+                after_quote = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+                after_quote = false;
+            }
+            '\r' | '\n' => return Err(format!("bare line break in record {}", rows.len() + 1)),
+            '"' if field.is_empty() && !after_quote => quoted = true,
+            '"' => return Err(format!("stray quote in record {}", rows.len() + 1)),
+            _ if after_quote => return Err(format!("text after a closing quote in record {}", rows.len() + 1)),
+            c => field.push(c),
+        }
+    }
+    if quoted {
+        return Err("unterminated quote".into());
+    }
+    if !field.is_empty() || !row.is_empty() {
+        return Err("the last record has no line end".into());
+    }
+    if let Some(w) = rows.first().map(Vec::len) {
+        if let Some((i, r)) = rows.iter().enumerate().find(|(_, r)| r.len() != w) {
+            return Err(format!("record {} has {} fields, not {w}", i + 1, r.len()));
+        }
+    }
+    Ok(rows)
+}
+
+#[test]
+fn the_strict_reader_refuses_malformed_csv() {
+    assert_eq!(parse_csv("a,\"b,\"\"c\"\"\"\r\n1,2\r\n"), Ok(vec![vec!["a".into(), "b,\"c\"".into()], vec!["1".into(), "2".into()]]));
+    for bad in ["a,b\n", "a,b\r\n1\r\n", "a\"b\r\n", "\"a\"b\r\n", "\"a\r\n", "a,b"] {
+        assert!(parse_csv(bad).is_err(), "{bad:?}");
+    }
+}
+
+/// The export's sections: header block rows, input rows and the monthly table (with its column row).
+type Rows = Vec<Vec<String>>;
+
+fn sections(rows: &[Vec<String>]) -> (Rows, Rows, Rows) {
+    let blank = |r: &Vec<String>| r.iter().all(String::is_empty);
+    let parts: Vec<Vec<Vec<String>>> = rows.split(blank).map(<[Vec<String>]>::to_vec).collect();
+    assert_eq!(parts.len(), 3, "header block, inputs, months");
+    (parts[0].clone(), parts[1].clone(), parts[2].clone())
+}
+
+fn cell(row: &[String], column: &str) -> String {
+    let i = EXPORT_COLUMNS.iter().position(|c| *c == column).expect("column");
+    row[i].clone()
+}
+
+#[test]
+fn csv_export_round_trips_through_a_strict_reader() {
+    let s = Scenario { debt_pct: 60.0, debt_apr_pct: 14.0, debt_term_months: 24.0, opex_usd_month: 25_000.0, hashrate_growth_pct_month: -2.5, ..Scenario::default() };
+    let csv = scenario_csv(&s, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
+    let rows = parse_csv(&csv.text).expect("strict CSV");
+    assert!(csv.text.is_ascii(), "plain ASCII: any spreadsheet reads it without guessing an encoding");
+    assert!(rows.iter().all(|r| r.len() == EXPORT_COLUMNS.len()));
+    let (head, inputs, months) = sections(&rows);
+    assert_eq!(head[1][..2], ["exported_at".to_string(), "2026-12-06T22:45:00.000Z".into()]);
+    assert_eq!(head[2][..2], ["model_version".to_string(), MODEL_VERSION.into()]);
+    assert_eq!(head[3][..2], ["defaults".to_string(), "2025-11".into()]);
+    assert_eq!(head[5][..2], ["salvage_usd_at_horizon".to_string(), "0.00".into()]);
+    let sold = Scenario { machine_resale_usd_per_th: 10.0, ..s.clone() };
+    let salvage = evaluate(&sold).expect("valid").projection.salvage_usd;
+    let rows = parse_csv(&scenario_csv(&sold, "t", &|x| x.to_string()).text).expect("strict CSV");
+    let cell_text = rows.iter().find(|r| r[0] == "salvage_usd_at_horizon").map(|r| r[1].clone()).expect("row");
+    assert!(salvage > 0.0 && (cell_text.parse::<f64>().expect("number") - salvage).abs() <= 0.005, "{cell_text} vs {salvage}");
+    assert!(csv.notes.is_empty(), "{:?}", csv.notes);
+    // Every input, readable back into the same scenario.
+    assert_eq!(inputs[0][..2], ["input".to_string(), "value".into()]);
+    let mut back = Scenario::default();
+    for r in &inputs[1..] {
+        let v = if r[1] == "true" { 1.0 } else if r[1] == "false" { 0.0 } else { r[1].parse().expect("number") };
+        back.set(&r[0], v).expect("valid input");
+    }
+    assert_eq!(back, s);
+    assert_eq!(inputs.len() - 1, crate::model::INPUTS.len());
+    // The months: the columns, then one row per month with the model's numbers to the cent and the satoshi.
+    assert_eq!(months[0], EXPORT_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+    let data = &months[1..];
+    let want = export_months(&s);
+    assert_eq!(data.len(), 36);
+    let usd = |t: String| -> f64 {
+        let (_, cents) = t.split_once('.').expect("cents");
+        assert_eq!(cents.len(), 2, "{t}");
+        t.parse().expect("number")
+    };
+    let btc = |t: String| -> f64 {
+        assert_eq!(t.split_once('.').expect("decimals").1.len(), 8, "{t}");
+        t.parse().expect("number")
+    };
+    for (r, m) in data.iter().zip(&want) {
+        assert_eq!(cell(r, "month"), m.row.month.to_string());
+        assert!((usd(cell(r, "net_cash_usd")) - m.row.net_cash_usd).abs() <= 0.005);
+        assert!((usd(cell(r, "revenue_usd")) - m.row.revenue_usd).abs() <= 0.005);
+        assert!((usd(cell(r, "fixed_costs_usd")) - m.row.opex_usd).abs() <= 0.005);
+        assert!((usd(cell(r, "cumulative_cash_usd")) - m.row.cumulative_cash_usd).abs() <= 0.005);
+        assert!((btc(cell(r, "btc_mined")) - m.row.btc_mined).abs() <= 5e-9);
+        assert!((usd(cell(r, "avg_hashprice_usd_per_ph_day")) - m.avg_hashprice_usd_per_ph_day).abs() <= 0.005);
+        assert_eq!(cell(r, "curtailed_days"), m.curtailed_days.to_string());
+    }
+    // Hashrate falls 2.5 % a month: the averages follow; month 1's price is the scenario's.
+    assert_eq!(usd(cell(&data[0], "avg_btc_price_usd")), 95_000.0);
+    let h: Vec<f64> = data.iter().map(|r| cell(r, "avg_network_hashrate_ehs").parse().expect("number")).collect();
+    assert!(h.windows(2).all(|w| w[1] < w[0]) && h[0] < 1_100.0 && h[0] > 1_080.0, "{h:?}");
+    // The loan: interest on the balance, principal repaying it within the term, nothing after.
+    let r = evaluate(&s).expect("valid");
+    let debt = r.snapshot.capex_usd * 0.6;
+    assert!((usd(cell(&data[0], "loan_interest_usd")) - debt * 0.14 / 12.0).abs() <= 0.005);
+    let principal: f64 = data.iter().map(|r| usd(cell(r, "loan_principal_usd"))).sum();
+    assert!((principal - debt).abs() <= 0.01 * 24.0, "{principal} vs {debt}");
+    assert_eq!(cell(&data[23], "loan_balance_usd"), "0.00");
+    assert!(usd(cell(&data[22], "loan_balance_usd")) > 0.0);
+    for r in &data[24..] {
+        assert_eq!([cell(r, "loan_interest_usd"), cell(r, "loan_principal_usd"), cell(r, "loan_balance_usd")], ["0.00", "0.00", "0.00"]);
+    }
+    for m in &want[..24] {
+        assert!((m.loan.interest_usd + m.loan.principal_usd - r.projection.debt_payment_usd_month).abs() < 1e-6);
+    }
+}
+
+#[test]
+fn an_extreme_link_exports_empty_cells_and_says_why_never_infinity_or_nan() {
+    let s = Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..Scenario::default() };
+    let csv = scenario_csv(&s, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
+    let lower = csv.text.to_lowercase();
+    assert!(!lower.contains("inf") && !lower.contains("nan"), "{}", csv.text);
+    let rows = parse_csv(&csv.text).expect("strict CSV");
+    let (head, _, months) = sections(&rows);
+    let mut empty = 0;
+    for r in &months[1..] {
+        for (i, c) in r.iter().enumerate() {
+            if c.is_empty() {
+                empty += 1;
+            } else {
+                assert!(c.parse::<f64>().is_ok_and(f64::is_finite), "{} = {c:?}", EXPORT_COLUMNS[i]);
+            }
+        }
+    }
+    assert!(empty > 0, "the extreme values are empty cells");
+    assert!(!csv.notes.is_empty());
+    assert!(csv.notes.iter().all(|n| n.contains("too large or too small to compute")), "{:?}", csv.notes);
+    let noted: Vec<&String> = head.iter().filter(|r| r[0] == "note").map(|r| &r[1]).collect();
+    assert_eq!(noted.len(), csv.notes.len(), "the notes are in the file too");
+    assert!(csv.notes.iter().any(|n| n.starts_with("btc_mined is empty in 36 of 36 months")), "{:?}", csv.notes);
+}
+
+#[test]
+fn the_loan_columns_are_the_models_schedule() {
+    let s = Scenario { debt_pct: 100.0, debt_apr_pct: 0.0, debt_term_months: 4.0, horizon_months: 6.0, ..Scenario::default() };
+    let m = export_months(&s);
+    let debt = evaluate(&s).expect("valid").snapshot.capex_usd;
+    let balances: Vec<f64> = m.iter().map(|x| x.loan.balance_usd).collect();
+    assert_eq!(balances, [0.75 * debt, 0.5 * debt, 0.25 * debt, 0.0, 0.0, 0.0]);
+    assert!(m.iter().all(|x| x.loan.interest_usd == 0.0));
+    // A term beyond the horizon: the balance left at the end is what is repaid on the last day, and said.
+    let long = Scenario { debt_pct: 50.0, debt_term_months: 60.0, horizon_months: 12.0, ..Scenario::default() };
+    let m = export_months(&long);
+    let r = evaluate(&long).expect("valid");
+    assert!(m[11].loan.balance_usd > 0.0);
+    assert_eq!(m.iter().map(|x| x.loan.balance_usd).collect::<Vec<_>>(), r.projection.loan_balance_usd);
+    assert!(scenario_csv(&long, "t", &|x| x.to_string()).notes.iter().any(|n| n.starts_with("The loan outlasts the horizon")));
+    // Without debt, zeros.
+    assert!(export_months(&Scenario::default()).iter().all(|x| x.loan == LoanMonth::default()));
+    // Text cells that look like formulas are defused; numbers are not.
+    assert_eq!(text_cell("=cmd"), "'=cmd");
+    assert_eq!(text_cell("-20"), "-20");
+    assert_eq!(text_cell("a,\"b\""), "\"a,\"\"b\"\"\"");
+}
+
+#[test]
+fn the_status_line_says_why_cells_are_empty() {
+    let fine = scenario_csv(&Scenario::default(), "2026-12-06T22:45:00.000Z", &|x| x.to_string());
+    assert_eq!(fine.status(), "Projection downloaded as CSV (inputs, then one row per month).");
+    let s = Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..Scenario::default() };
+    let extreme = scenario_csv(&s, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
+    assert!(extreme.status().contains("Some cells are empty: avg_hashprice_usd_per_ph_day is empty in 36 of 36 months"), "{}", extreme.status());
+    assert_eq!(CsvExport::file_name("2026-12-06T22:45:00.000Z"), "hashprice-projection-2026-12-06.csv");
+    assert_eq!(CsvExport::file_name("yesterday"), "hashprice-projection.csv");
+    assert_eq!(CsvExport::file_name("2026-1"), "hashprice-projection.csv");
+}

@@ -25,6 +25,8 @@ use hashprice::state::insights::{
     hardware_table, headline, next_halving_height, scale_hashrate_ths,
 };
 use hashprice::state::live::{cooldown_left_s, COOLDOWN_MS, RETRY_MS, utc_label, validate, Failure, Fetched, Raw, Source};
+use hashprice::state::edit::FieldEdit;
+use hashprice::state::units::parse_entry;
 use hashprice::state::{
     decode_component, encode_component, from_query, machine_presets, page_param, parse_machines, parse_number,
     parse_user_number, query_pairs, to_query, ECHO_CHARS, MAX_UNKNOWN_KEYS, PAGE_KEYS,
@@ -240,7 +242,7 @@ fn expected_from_query(q: &str) -> (Scenario, Vec<String>) {
     // Only the first MAX_UNKNOWN_KEYS distinct unknown keys (in order of first appearance) are reported.
     let mut unknown_seen = 0;
     last.retain(|(k, _)| {
-        let known = PAGE_KEYS.contains(&k.as_str()) || input_spec(k).is_some();
+        let known = PAGE_KEYS.contains(&k.as_str()) || k == "base" || input_spec(k).is_some();
         unknown_seen += usize::from(!known);
         known || unknown_seen <= MAX_UNKNOWN_KEYS
     });
@@ -252,7 +254,7 @@ fn expected_from_query(q: &str) -> (Scenario, Vec<String>) {
             refused.push(k);
             continue;
         }
-        if PAGE_KEYS.contains(&k.as_str()) {
+        if PAGE_KEYS.contains(&k.as_str()) || k == "base" {
             continue;
         }
         let ok = input_spec(&k).and_then(|spec| {
@@ -399,6 +401,69 @@ proptest! {
                 }
             }
             let _ = fields::read(&key, &s);
+        }
+    }
+}
+
+/// Field text with the units people write, glued or spaced, in any case, and junk after numbers.
+fn unit_text() -> impl Strategy<Value = String> {
+    let unit = prop::sample::select(
+        &["¢", "c", "cents", "$/MWh", "/kWh", "EH", "EH/s", "ZH/s", "PH/s", "TH/s", "GH", "kW", "W", "MW", "GW", "sats", "BTC", "k", "M", "bn", "%", "%/month", "T", "p", "¢¢", "/", "e", ""][..],
+    );
+    (number_text(), prop::sample::select(&["", " ", "\u{a0}", "  "][..]), unit, any::<bool>())
+        .prop_map(|(n, sp, u, upper)| [n, sp.to_string(), if upper { u.to_uppercase() } else { u.to_string() }].concat())
+}
+
+proptest! {
+    #![proptest_config(cfg(500))]
+
+    /// `units::parse_entry` (a row's text, units and all): never panics; a number without a unit reads exactly
+    /// as before; a unit only ever scales by its power of ten; an error's message always gives an example.
+    #[test]
+    fn typed_entries_with_units_parse_or_explain(key in field_key(), text in prop_oneof![3 => unit_text(), 1 => number_text(), 1 => hostile_text()]) {
+        match parse_entry(&key, &text) {
+            Ok(v) => {
+                prop_assert!(!v.is_nan(), "{key} {text:?}");
+                if let Some(plain) = parse_user_number(&text) {
+                    prop_assert_eq!(v.to_bits(), plain.to_bits(), "{} {:?}", key, text);
+                }
+            }
+            Err(e) => {
+                prop_assert!(parse_user_number(&text).is_none(), "a plain number is never refused: {key} {text:?}");
+                let m = e.message(&key, "42");
+                prop_assert!(m.contains("e.g. "), "{m}");
+            }
+        }
+    }
+
+    /// The edit-in-force rule over any sequence of keystrokes: after an invalid one, the scenario holds exactly
+    /// the value from before the edit; after a valid one, the typed value; blur never leaves an invalid value.
+    #[test]
+    fn invalid_keystrokes_hold_the_value_from_before_the_edit(
+        key in prop::sample::select(FIELDS).prop_map(|f| f.key), texts in prop::collection::vec(prop_oneof![unit_text(), hostile_text()], 1..8)
+    ) {
+        let start = Scenario::default();
+        let mut s = start.clone();
+        let mut e = FieldEdit::new(key);
+        e.on_focus(&s);
+        for t in &texts {
+            let step = e.on_input(t, &s, "42");
+            if let Some(n) = step.next {
+                s = n;
+            }
+            prop_assert!(s.validate().is_ok());
+            if step.error.is_some() {
+                prop_assert!(same(&s, &start), "{key} {t:?}");
+            } else {
+                prop_assert_eq!(s.get(key), parse_entry(key, t).ok(), "{} {:?}", key, t);
+            }
+        }
+        let b = e.on_blur(&s);
+        if let Some(n) = b.next {
+            s = n;
+        }
+        if b.reverted.is_some() {
+            prop_assert!(same(&s, &start));
         }
     }
 }

@@ -296,6 +296,121 @@ pub fn validate(fetched: [Fetched; 4]) -> Result<LiveValues, LiveError> {
     }
 }
 
+/// The precision the page shows live values with (what the data supports): fees to 1e-4 BTC per block (a
+/// 144-block average, 0.020833333333333332 → 0.0208), hashrate to 0.1 EH/s (an estimate), price to the cent.
+pub fn round_live(key: &str, value: f64) -> f64 {
+    let step = match key {
+        "fees_btc_per_block" => 1e4,
+        "network_hashrate_ehs" => 10.0,
+        "btc_price_usd" => 100.0,
+        _ => return value,
+    };
+    let r = (value * step).round() / step;
+    if r.is_finite() {
+        r
+    } else {
+        value
+    }
+}
+
+impl LiveValues {
+    /// [`LiveValues::pairs`] rounded with [`round_live`]: the values to put in the fields, the link and print.
+    /// (The model loses nothing it needs: 1e-4 BTC per block is ~0.003 % of a block's reward.)
+    pub fn rounded_pairs(&self) -> [(&'static str, f64); 4] {
+        self.pairs().map(|(k, v)| (k, round_live(k, v)))
+    }
+}
+
+/// A live value that is not applied without the user's word.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Concern {
+    /// Far outside the plausible range (`state::plausible`), e.g. a BTC price of 5e-324 USD, or a tip height
+    /// below the snapshot's (the chain only grows).
+    Implausible { key: &'static str, value: f64 },
+    /// A price or hashrate more than [`MAX_MOVE`] away from the value in force.
+    Jump { key: &'static str, value: f64, in_force: f64 },
+}
+
+/// What to do with validated live values.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LiveDecision {
+    /// Plausible and close to the values in force: apply them.
+    Apply,
+    /// Apply only after the user says so (the page shows [`ask_message`] and an "apply anyway" button).
+    Ask(Vec<Concern>),
+}
+
+/// The largest relative move of the BTC price or the network hashrate applied without asking (50 %).
+pub const MAX_MOVE: f64 = 0.5;
+
+/// The tip height of the Nov 2025 snapshot: a live tip below it is wrong (the chain only grows).
+pub const MIN_LIVE_HEIGHT: f64 = 925_000.0;
+
+/// Whether live values may be applied silently, given the scenario in force.
+pub fn decide(live: &LiveValues, in_force: &crate::model::Scenario) -> LiveDecision {
+    let mut concerns = Vec::new();
+    for (key, value) in live.pairs() {
+        let implausible = match key {
+            "block_height" => value < MIN_LIVE_HEIGHT,
+            k => super::plausible::is_implausible(k, value),
+        };
+        if implausible {
+            concerns.push(Concern::Implausible { key, value });
+            continue;
+        }
+        if matches!(key, "btc_price_usd" | "network_hashrate_ehs") {
+            if let Some(now) = in_force.get(key).filter(|n| *n > 0.0) {
+                let moved = (value / now - 1.0).abs();
+                if moved.is_nan() || moved > MAX_MOVE {
+                    concerns.push(Concern::Jump { key, value, in_force: now });
+                }
+            }
+        }
+    }
+    if concerns.is_empty() {
+        LiveDecision::Apply
+    } else {
+        LiveDecision::Ask(concerns)
+    }
+}
+
+fn live_name_and_text(key: &str, value: f64) -> (&'static str, String) {
+    let shown = |k: &str| super::plausible::usual(k).map(|u| u.show.text(value));
+    match key {
+        "btc_price_usd" => ("a BTC price of ", shown(key).unwrap_or_default()),
+        "network_hashrate_ehs" => ("a network hashrate of ", shown(key).unwrap_or_default()),
+        "fees_btc_per_block" => ("fees of ", shown(key).unwrap_or_default()),
+        _ => ("a block height of ", super::numtext::decimal(value, 0, 0, true).unwrap_or_default()),
+    }
+}
+
+impl Concern {
+    /// "mempool.space gives a BTC price of $40,000, 58% below the $95,000 in force"
+    pub fn message(&self) -> String {
+        match self {
+            Concern::Implausible { key, value } => {
+                let (name, v) = live_name_and_text(key, *value);
+                let why = if *key == "block_height" { ", below the Nov 2025 snapshot's 925,000 (the chain only grows)" } else { ", far outside any plausible value" };
+                ["mempool.space gives ", name, &v, why].concat()
+            }
+            Concern::Jump { key, value, in_force } => {
+                let (name, v) = live_name_and_text(key, *value);
+                let (_, now) = live_name_and_text(key, *in_force);
+                let pct = 100.0 * (value / in_force - 1.0);
+                let moved = super::numtext::decimal(pct.abs().min(1e9), 0, 0, true).unwrap_or_default();
+                let dir = if pct < 0.0 { "% below the " } else { "% above the " };
+                ["mempool.space gives ", name, &v, ", ", &moved, dir, &now, " in force"].concat()
+            }
+        }
+    }
+}
+
+/// The notice when live values wait for the user's word: each concern, then what happens.
+pub fn ask_message(concerns: &[Concern]) -> String {
+    let list: Vec<String> = concerns.iter().map(Concern::message).collect();
+    ["Live data not applied yet: ", &list.join("; "), ". Apply it anyway, or keep the values in force."].concat()
+}
+
 /// "14:05 UTC, 2026-11-24" from an ISO-8601 UTC timestamp (JS `Date.prototype.toISOString`).
 pub fn utc_label(iso: &str) -> Option<String> {
     let date = iso.get(0..10)?;

@@ -216,3 +216,50 @@ fn live_waits_a_minute_after_success_or_429_and_10_s_after_other_failures() {
     assert_eq!(wait_after_ms(false, false), RETRY_MS);
     assert!(RETRY_MS < COOLDOWN_MS);
 }
+
+fn values(price: f64, ehs: f64, height: f64, fees: f64) -> LiveValues {
+    LiveValues { btc_price_usd: price, network_hashrate_ehs: ehs, block_height: height, fees_btc_per_block: fees }
+}
+
+#[test]
+fn live_values_near_the_scenario_apply_silently() {
+    let d = crate::model::Scenario::default();
+    assert_eq!(decide(&values(91_234.0, 1_034.5, 930_123.0, 0.0002), &d), LiveDecision::Apply);
+    // Exactly 50 % away still applies; just beyond does not.
+    assert_eq!(decide(&values(142_500.0, 550.0, 930_000.0, 0.02), &d), LiveDecision::Apply);
+    assert!(matches!(decide(&values(142_501.0, 1_100.0, 930_000.0, 0.02), &d), LiveDecision::Ask(_)));
+}
+
+#[test]
+fn an_absurd_or_jumping_live_value_is_not_applied_silently() {
+    let d = crate::model::Scenario::default();
+    // `{"USD": 5e-324}` passes validation (a positive finite number) but not plausibility.
+    let tiny = validate(with(0, Ok(Raw::Number(5e-324)))).expect("valid");
+    let LiveDecision::Ask(c) = decide(&tiny, &d) else { panic!("must ask") };
+    assert_eq!(c, vec![Concern::Implausible { key: "btc_price_usd", value: 5e-324 }]);
+    assert_eq!(c[0].message(), "mempool.space gives a BTC price of $0, far outside any plausible value");
+    let LiveDecision::Ask(c) = decide(&values(40_000.0, 1_100.0, 930_000.0, 0.02), &d) else { panic!("must ask") };
+    assert_eq!(c, vec![Concern::Jump { key: "btc_price_usd", value: 40_000.0, in_force: 95_000.0 }]);
+    assert_eq!(
+        ask_message(&c),
+        "Live data not applied yet: mempool.space gives a BTC price of $40,000, 58% below the $95,000 in force. Apply it anyway, or keep the values in force."
+    );
+    let LiveDecision::Ask(c) = decide(&values(95_000.0, 2_000.0, 900_000.0, 9.0), &d) else { panic!("must ask") };
+    assert_eq!(c.len(), 3, "{c:?}");
+    assert_eq!(c[0].message(), "mempool.space gives a network hashrate of 2,000 EH/s, 82% above the 1,100 EH/s in force");
+    assert_eq!(c[1].message(), "mempool.space gives a block height of 900,000, below the Nov 2025 snapshot's 925,000 (the chain only grows)");
+    assert!(matches!(c[2], Concern::Implausible { key: "fees_btc_per_block", .. }));
+}
+
+#[test]
+fn live_fees_are_shown_to_what_the_data_supports() {
+    let v = validate(with(2, Ok(Raw::Text("300000000".into())))).expect("valid");
+    assert_eq!(v.fees_btc_per_block, 0.020833333333333332, "the model's value is exact");
+    let shown = v.rounded_pairs();
+    assert_eq!(shown[3], ("fees_btc_per_block", 0.0208));
+    assert_eq!(shown[1], ("network_hashrate_ehs", 1034.5));
+    assert_eq!(round_live("network_hashrate_ehs", 1034.5123), 1034.5);
+    assert_eq!(round_live("btc_price_usd", 91_234.567), 91_234.57);
+    assert_eq!(round_live("block_height", 930_123.0), 930_123.0);
+    assert_eq!(round_live("fees_btc_per_block", 1e305), 1e305, "no overflow to infinity");
+}

@@ -262,6 +262,18 @@ pub fn snapshot_note(s: &Scenario) -> String {
     }
 }
 
+/// The header's line once live data was applied at `at` (e.g. "14:05 UTC, 2026-11-24", see
+/// `live::utc_label`): while the network inputs still hold the live values (`applied`, as put in the fields),
+/// it names the source and time instead of calling them "your own"; after an edit, [`snapshot_note`].
+pub fn snapshot_note_live(s: &Scenario, applied: &[(&str, f64)], at: &str) -> String {
+    let held = !applied.is_empty() && applied.iter().all(|(k, v)| s.get(k) == Some(*v));
+    if held {
+        ["Network values: live from mempool.space at ", at, ". Edit any value."].concat()
+    } else {
+        snapshot_note(s)
+    }
+}
+
 /// The live-data badge while no live values are in use: the preset's date, or "your values".
 pub fn snapshot_badge(s: &Scenario) -> String {
     matching_preset(s).map_or_else(|| "your values".into(), |p| ["snapshot · ", p.date].concat())

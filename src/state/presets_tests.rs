@@ -125,6 +125,19 @@ fn the_note_and_badge_name_the_preset_the_scenario_is() {
 }
 
 #[test]
+fn after_live_data_the_header_names_the_source_and_time() {
+    let applied = [("btc_price_usd", 91_234.0), ("network_hashrate_ehs", 1_034.5), ("block_height", 930_123.0), ("fees_btc_per_block", 0.0208)];
+    let mut s = Scenario::default();
+    for (k, v) in applied {
+        s.set(k, v).expect("valid");
+    }
+    assert_eq!(snapshot_note_live(&s, &applied, "14:05 UTC, 2026-11-24"), "Network values: live from mempool.space at 14:05 UTC, 2026-11-24. Edit any value.");
+    s.set("btc_price_usd", 90_000.0).expect("valid");
+    assert_eq!(snapshot_note_live(&s, &applied, "14:05 UTC, 2026-11-24"), snapshot_note(&s));
+    assert!(snapshot_note(&s).contains("your own"));
+}
+
+#[test]
 fn the_2026_presets_follow_the_shipped_difficulty_history() {
     use crate::history::{date_words, epochs};
     use crate::model::constants::difficulty_from_hashrate_ehs;

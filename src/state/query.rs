@@ -70,7 +70,10 @@ impl QueryIssue {
 /// The scenario as a query string (no leading `?`): keys whose value differs from `Scenario::default()`,
 /// in `INPUTS` order; booleans as `true`/`false`; numbers through `fmt`, percent-encoded (`1e+21` → `1e%2B21`).
 pub fn to_query(s: &Scenario, fmt: &dyn Fn(f64) -> String) -> String {
-    let defaults = Scenario::default();
+    to_query_against(s, &Scenario::default(), fmt)
+}
+
+fn to_query_against(s: &Scenario, defaults: &Scenario, fmt: &dyn Fn(f64) -> String) -> String {
     let mut out = String::new();
     for spec in INPUTS {
         let (Some(v), Some(d)) = (s.get(spec.key), defaults.get(spec.key)) else { continue };
@@ -111,7 +114,7 @@ pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
             Some(slot) => slot.1 = v,
             // Unknown keys are reported up to a limit: the list stays short for the reader, and the search
             // above stays linear however many distinct keys a crafted link holds.
-            None if PAGE_KEYS.contains(&k.as_str()) || input_spec(&k).is_some() => last.push((k, v)),
+            None if PAGE_KEYS.contains(&k.as_str()) || k == BASE_KEY || input_spec(&k).is_some() => last.push((k, v)),
             None if unknown < MAX_UNKNOWN_KEYS => {
                 unknown += 1;
                 last.push((k, v));
@@ -125,7 +128,7 @@ pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
         if key == "threshold" && parse_threshold(value).is_none() {
             issues.push(QueryIssue::new(key, value, "must be a number above 0 and at most 100,000"));
         }
-        if PAGE_KEYS.contains(&key.as_str()) {
+        if PAGE_KEYS.contains(&key.as_str()) || key == BASE_KEY {
             continue;
         }
         let Some(spec) = input_spec(key) else {
@@ -157,35 +160,220 @@ pub fn from_query(query: &str, base: &Scenario) -> (Scenario, Vec<QueryIssue>) {
     (s, issues)
 }
 
-/// Whether the query sets any scenario input (valid or not); page, tracking and unknown keys alone do not.
+/// Whether the query sets any scenario input (valid or not), or names the defaults it was made against
+/// (`base`: a link of the defaults themselves); page, tracking and unknown keys alone do not.
 pub fn has_scenario_keys(query: &str) -> bool {
-    pairs(query).any(|(k, _)| input_spec(&k).is_some())
+    pairs(query).any(|(k, _)| k == BASE_KEY || input_spec(&k).is_some())
 }
 
 /// The scenario the page starts with, and its notices: a link that sets any input starts from the defaults
 /// with the link's values; any other link (page or tracking keys, unknown keys) keeps the `saved` scenario,
 /// so a newsletter's `?utm_source=…` does not throw away the visitor's work. Unknown keys and a bad
 /// threshold are named in a notice either way; so are the saved scenario's unreadable keys.
+///
+/// Each is read against the defaults it was made with (its `base`, see [`DEFAULT_SETS`]), so a change of the
+/// defaults never changes the numbers of an old link or saved scenario.
 pub fn initial_scenario(query: &str, saved: Option<&str>) -> (Scenario, Vec<String>) {
+    initial_scenario_with(query, saved, &Scenario::default(), DEFAULT_SETS)
+}
+
+/// [`initial_scenario`] against given current defaults and past default sets (tests simulate a change).
+pub fn initial_scenario_with(query: &str, saved: Option<&str>, current: &Scenario, sets: &[DefaultSet]) -> (Scenario, Vec<String>) {
     let list = |issues: &[QueryIssue]| issues.iter().map(|i| i.message()).collect::<Vec<_>>().join("; ");
     let mut notices = Vec::new();
-    let mut base = Scenario::default();
     let from_link = has_scenario_keys(query);
+    let mut base = current.clone();
     if let Some(saved) = saved.filter(|_| !from_link) {
         // Like a link, it applies what it can: one unreadable key (say, from another version) must not
         // throw away the rest of the user's work.
-        let (s, issues) = from_query(saved, &base);
+        let (s, issues) = scenario_from_with(saved, current, sets);
         if !issues.is_empty() {
             notices.push(["Your saved scenario could not be read in full; the rest was applied: ", &list(&issues)].concat());
         }
         base = s;
     }
-    let (s, issues) = from_query(query, &base);
+    let (s, issues) = if from_link { scenario_from_with(query, current, sets) } else { from_query(query, &base) };
     if !issues.is_empty() {
         let lead = if from_link { "Some link values were not applied (the defaults stand in for them): " } else { "Some link values were not applied: " };
         notices.push([lead, &list(&issues)].concat());
     }
     (s, notices)
+}
+
+/// The query key naming the defaults a link (or saved scenario) was made against: `base=2025-11`.
+pub const BASE_KEY: &str = "base";
+
+/// One set of defaults the page has had: an id (the month they were set) and every input's value then.
+#[derive(Clone, Copy, Debug)]
+pub struct DefaultSet {
+    pub id: &'static str,
+    pub values: &'static [(&'static str, f64)],
+}
+
+/// Every set of defaults links were made against, oldest first; the last is today's (`Scenario::default()`).
+///
+/// When a default changes, add a new set with every input's new default and keep the old ones as they
+/// are: old links keep their numbers. When an input is added, add it to every set with the value that
+/// reproduces that set's numbers (its neutral value, e.g. one machine group fewer, a PUE of 1); if its default
+/// is not neutral, that is a change of defaults too. (Inputs missing from a set read as today's defaults.)
+pub const DEFAULT_SETS: &[DefaultSet] = &[DefaultSet {
+    id: "2025-11",
+    values: &[
+        ("btc_price_usd", 95_000.0),
+        ("network_hashrate_ehs", 1_100.0),
+        ("block_height", 925_000.0),
+        ("fees_btc_per_block", 0.02),
+        ("machine_hashrate_ths", 200.0),
+        ("machine_efficiency_jth", 17.5),
+        ("machine_count", 1_000.0),
+        ("machine_price_usd_per_th", 15.0),
+        ("power_price_usd_kwh", 0.05),
+        ("pool_fee_pct", 2.0),
+        ("uptime_pct", 97.0),
+        ("opex_usd_month", 0.0),
+        ("horizon_months", 36.0),
+        ("hashrate_growth_pct_month", 2.0),
+        ("btc_price_growth_pct_year", 0.0),
+        ("discount_rate_pct_year", 10.0),
+        ("curtail_when_unprofitable", 1.0),
+        ("debt_pct", 0.0),
+        ("debt_apr_pct", 12.0),
+        ("debt_term_months", 24.0),
+        ("hpc_lease_usd_kw_month", 120.0),
+        ("hpc_capex_usd_mw", 10_000_000.0),
+        ("hpc_opex_pct", 20.0),
+        // Added with machine groups, salvage, PUE, hosting and the convert decision (MODEL.md sections 7–9), at
+        // their neutral values: one group, no salvage, PUE 1, no hosting fee (the AI/HPC decision inputs enter
+        // only outputs that did not exist in Nov 2025).
+        ("machine_resale_usd_per_th", 0.0),
+        ("machine2_hashrate_ths", 200.0),
+        ("machine2_efficiency_jth", 17.5),
+        ("machine2_count", 0.0),
+        ("machine2_price_usd_per_th", 0.0),
+        ("machine2_resale_usd_per_th", 0.0),
+        ("machine3_hashrate_ths", 200.0),
+        ("machine3_efficiency_jth", 17.5),
+        ("machine3_count", 0.0),
+        ("machine3_price_usd_per_th", 0.0),
+        ("machine3_resale_usd_per_th", 0.0),
+        ("machine4_hashrate_ths", 200.0),
+        ("machine4_efficiency_jth", 17.5),
+        ("machine4_count", 0.0),
+        ("machine4_price_usd_per_th", 0.0),
+        ("machine4_resale_usd_per_th", 0.0),
+        ("machine5_hashrate_ths", 200.0),
+        ("machine5_efficiency_jth", 17.5),
+        ("machine5_count", 0.0),
+        ("machine5_price_usd_per_th", 0.0),
+        ("machine5_resale_usd_per_th", 0.0),
+        ("machine6_hashrate_ths", 200.0),
+        ("machine6_efficiency_jth", 17.5),
+        ("machine6_count", 0.0),
+        ("machine6_price_usd_per_th", 0.0),
+        ("machine6_resale_usd_per_th", 0.0),
+        ("resale_decline_pct_year", 40.0),
+        ("pue", 1.0),
+        ("hosting_usd_kw_month", 0.0),
+        ("hpc_pue", 1.3),
+        ("hpc_build_months", 18.0),
+        ("hpc_lease_term_months", 180.0),
+        ("hpc_discount_rate_pct_year", 8.0),
+        ("btc_volatility_pct_year", 60.0),
+        ("mc_paths", 1_000.0),
+        ("mc_seed", 1.0),
+        ("sensitivity_pct", 20.0),
+    ],
+}];
+
+/// The id of today's defaults, which new links carry.
+pub fn current_base() -> &'static str {
+    DEFAULT_SETS.last().map_or("", |s| s.id)
+}
+
+/// The scenario of a set's defaults: `current` with every value the set lists (inputs newer than the set keep
+/// today's default; a listed key the model no longer has is skipped).
+pub fn defaults_of(set: &DefaultSet, current: &Scenario) -> Scenario {
+    let mut s = current.clone();
+    for (k, v) in set.values {
+        let _ = s.set(k, *v);
+    }
+    s
+}
+
+/// The defaults a query was made against: its `base`; without one, the oldest set (links made before `base`
+/// existed were made against it); an unknown `base` (a link from a newer version) reads against `current`
+/// and is named in an issue.
+pub fn base_defaults_with(query: &str, current: &Scenario, sets: &[DefaultSet]) -> (Scenario, Option<QueryIssue>) {
+    match page_param(query, BASE_KEY) {
+        None => (sets.first().map_or_else(|| current.clone(), |set| defaults_of(set, current)), None),
+        Some(id) => match sets.iter().find(|set| set.id == id) {
+            Some(set) => (defaults_of(set, current), None),
+            None => (current.clone(), Some(QueryIssue::new(BASE_KEY, &id, "defaults this version does not know; today's defaults stand in"))),
+        },
+    }
+}
+
+/// The scenario a link or saved scenario stands for: its keys applied to the defaults it was made against.
+pub fn scenario_from(query: &str) -> (Scenario, Vec<QueryIssue>) {
+    scenario_from_with(query, &Scenario::default(), DEFAULT_SETS)
+}
+
+/// [`scenario_from`] against given current defaults and past default sets.
+pub fn scenario_from_with(query: &str, current: &Scenario, sets: &[DefaultSet]) -> (Scenario, Vec<QueryIssue>) {
+    let (base, base_issue) = base_defaults_with(query, current, sets);
+    let (s, mut issues) = from_query(query, &base);
+    issues.splice(0..0, base_issue);
+    (s, issues)
+}
+
+/// The scenario as a link carries it (the address bar, the saved scenario, Copy link, the embed snippet):
+/// `base=<today's defaults>` and then [`to_query`]'s keys; empty for the defaults themselves (a plain page
+/// shows today's defaults).
+pub fn link_query(s: &Scenario, fmt: &dyn Fn(f64) -> String) -> String {
+    link_query_with(s, fmt, &Scenario::default(), current_base())
+}
+
+/// [`link_query`] against given current defaults and their id.
+pub fn link_query_with(s: &Scenario, fmt: &dyn Fn(f64) -> String, current: &Scenario, base_id: &str) -> String {
+    let keys = to_query_against(s, current, fmt);
+    if keys.is_empty() {
+        return keys;
+    }
+    [BASE_KEY, "=", &encode_component(base_id), "&", &keys].concat()
+}
+
+/// Whether the link carries exactly the visitor's saved scenario (reloading one's own page, back/forward, a
+/// second tab): then it is the visitor's own page, and its edits are saved like a plain visit's.
+pub fn is_own_link(query: &str, saved: Option<&str>) -> bool {
+    let Some(saved) = saved else { return false };
+    if !has_scenario_keys(query) {
+        return false;
+    }
+    let (link, link_issues) = scenario_from(query);
+    let (own, own_issues) = scenario_from(saved);
+    link_issues.is_empty() && own_issues.is_empty() && link == own
+}
+
+/// Whether the page saves the visitor's edits: never in an embed; otherwise on a plain visit, when nothing is
+/// saved yet, or on the visitor's own link ([`is_own_link`]). Someone else's link is shown without
+/// overwriting the visitor's saved work.
+pub fn saves_edits(query: &str, saved: Option<&str>, embed: bool) -> bool {
+    !embed && (saved.is_none() || !has_scenario_keys(query) || is_own_link(query, saved))
+}
+
+/// The notice when another tab saved a scenario (the `storage` event's new value) that differs from the one
+/// this tab shows; `None` when they agree, or when the other tab cleared it. This tab keeps its own; saying so
+/// means two tabs never overwrite each other's work without a word.
+pub fn saved_elsewhere_notice(new_saved: Option<&str>, ours: &Scenario) -> Option<String> {
+    let (theirs, _) = scenario_from(new_saved?);
+    (theirs != *ours).then(|| {
+        "Another tab saved a different scenario. This tab keeps showing its own, and its next edit is saved over the other; reload to see the other tab's.".to_string()
+    })
+}
+
+/// The headline threshold kept with the saved scenario (`threshold=40` in it), if valid.
+pub fn saved_threshold(saved: &str) -> Option<f64> {
+    page_param(saved, "threshold").and_then(|v| parse_threshold(&v))
 }
 
 /// The decoded value of one query parameter (the last occurrence), e.g. `page_param(q, "theme")`.
@@ -272,6 +460,14 @@ fn decimal(text: &str) -> Option<f64> {
 /// separators in proper groups of three (`95,000`, `95 000`, `1,234,567.5`; `0,05` and `9,50` are refused so
 /// a decimal comma is never misread). Otherwise as strict as [`parse_number`].
 pub fn parse_user_number(text: &str) -> Option<f64> {
+    let (negative, plain) = user_number_text(text)?;
+    let v = parse_number(&plain)?;
+    Some(if negative { -v } else { v })
+}
+
+/// [`parse_user_number`]'s syntax, without parsing: whether the number is negative, and the unsigned number
+/// as [`parse_number`] reads it (separators and `$` removed). `None` when the text is not a number.
+pub(crate) fn user_number_text(text: &str) -> Option<(bool, String)> {
     let mut t = text.trim();
     if let Some(r) = t.strip_suffix('%') {
         t = r.trim_end();
@@ -292,8 +488,8 @@ pub fn parse_user_number(text: &str) -> Option<f64> {
         rest = &spaced;
     }
     let plain = ungroup(rest)?;
-    let v = parse_number(&plain)?;
-    Some(if sign == Some(true) { -v } else { v })
+    parse_number(&plain)?;
+    Some((sign == Some(true), plain))
 }
 
 /// Splits a leading sign: `Some(true)` for `-` or the `−` the page itself prints, `Some(false)` for `+`.

@@ -394,3 +394,112 @@ proptest! {
         prop_assert_eq!(decode_component(&encode_component(&text)), text);
     }
 }
+
+#[test]
+fn links_carry_the_defaults_they_were_made_against() {
+    assert_eq!(current_base(), "2025-11");
+    let mut s = Scenario::default();
+    assert_eq!(link_query(&s, &rust_fmt), "", "the defaults themselves: a plain page");
+    s.set("btc_price_usd", 70_000.0).unwrap();
+    assert_eq!(link_query(&s, &rust_fmt), "base=2025-11&btc_price_usd=70000");
+    let (back, issues) = scenario_from(&link_query(&s, &rust_fmt));
+    assert_eq!((back, issues), (s.clone(), vec![]));
+    // `base` is not an unknown key, and a link with only `base` is a link (to those defaults).
+    assert!(from_query("base=2025-11", &Scenario::default()).1.is_empty());
+    assert!(has_scenario_keys("?base=2025-11"));
+    assert_eq!(initial_scenario("?base=2025-11", Some("btc_price_usd=1")).0, Scenario::default());
+}
+
+#[test]
+fn the_newest_default_set_is_todays_defaults_and_lists_every_input() {
+    let newest = DEFAULT_SETS.last().expect("a set");
+    for spec in INPUTS {
+        let listed = newest.values.iter().find(|(k, _)| *k == spec.key).map(|(_, v)| *v);
+        assert_eq!(
+            listed,
+            Scenario::default().get(spec.key),
+            "{}: the newest default set must list every input at today's default. A new input: add it to every set \
+             with the value that reproduces that set's numbers; a changed default: add a new set (see DEFAULT_SETS)",
+            spec.key
+        );
+    }
+    let mut ids: Vec<&str> = DEFAULT_SETS.iter().map(|s| s.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), DEFAULT_SETS.len(), "ids are unique");
+    for set in DEFAULT_SETS {
+        for (k, v) in set.values {
+            assert!(input_spec(k).is_some_and(|spec| spec.check(*v).is_ok()), "{} {k}", set.id);
+        }
+    }
+}
+
+#[test]
+fn a_change_of_defaults_keeps_old_links_numbers() {
+    // Simulate a later release: BTC default 120,000 and a 1.5 % pool fee, recorded as a new set "2026-06".
+    const NEW: DefaultSet = DefaultSet { id: "2026-06", values: &[("btc_price_usd", 120_000.0), ("pool_fee_pct", 1.5)] };
+    let sets = [DEFAULT_SETS[0], NEW];
+    let current = defaults_of(&NEW, &Scenario::default());
+    assert_eq!((current.btc_price_usd, current.pool_fee_pct), (120_000.0, 1.5));
+
+    // A link made today (and one made before links carried `base`) still shows today's numbers.
+    let mut today = Scenario::default();
+    today.set("machine_count", 555.0).unwrap();
+    let link = link_query(&today, &rust_fmt);
+    assert_eq!(link, "base=2025-11&machine_count=555");
+    for q in [link.as_str(), "machine_count=555"] {
+        let (s, notices) = initial_scenario_with(q, None, &current, &sets);
+        assert_eq!((s, notices), (today.clone(), vec![]), "{q}");
+        // The saved scenario too.
+        assert_eq!(initial_scenario_with("", Some(q), &current, &sets).0, today, "saved {q}");
+    }
+    // A link made after the change reads against the new defaults, and is written against them.
+    let (s, _) = initial_scenario_with("base=2026-06&machine_count=555", None, &current, &sets);
+    assert_eq!((s.btc_price_usd, s.pool_fee_pct, s.machine_count), (120_000.0, 1.5, 555.0));
+    assert_eq!(link_query_with(&s, &rust_fmt, &current, "2026-06"), "base=2026-06&machine_count=555");
+    // Re-sharing an old link under the new defaults keeps its numbers: the keys that differ are written.
+    let reshared = link_query_with(&today, &rust_fmt, &current, "2026-06");
+    assert_eq!(reshared, "base=2026-06&btc_price_usd=95000&machine_count=555&pool_fee_pct=2");
+    assert_eq!(initial_scenario_with(&reshared, None, &current, &sets).0, today);
+    // A plain visit shows the new defaults.
+    assert_eq!(initial_scenario_with("", None, &current, &sets).0, current);
+    // A base from a newer version reads against today's defaults, and says so.
+    let (s, notices) = initial_scenario_with("base=2030-01&machine_count=7", None, &current, &sets);
+    assert_eq!((s.btc_price_usd, s.machine_count), (120_000.0, 7.0));
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].contains("base = \"2030-01\": defaults this version does not know; today's defaults stand in"), "{notices:?}");
+}
+
+#[test]
+fn a_link_of_exactly_the_saved_scenario_is_the_visitors_own_page() {
+    let saved = "base=2025-11&btc_price_usd=70000";
+    // Reload, back/forward, a second tab: the address holds the saved scenario, in either form.
+    for q in ["?base=2025-11&btc_price_usd=70000", "?btc_price_usd=70000", "?btc_price_usd=70%2C000&utm_source=x", "?btc_price_usd=70000&threshold=40"] {
+        assert!(is_own_link(q, Some(saved)), "{q}");
+        assert!(saves_edits(q, Some(saved), false), "{q}");
+        assert!(!saves_edits(q, Some(saved), true), "never in an embed: {q}");
+    }
+    // Someone else's link: shown, not saved over the visitor's work.
+    for q in ["?btc_price_usd=70001", "?btc_price_usd=70000&machine_count=555", "?btc_price_usd=abc", "?base=2025-11"] {
+        assert!(!is_own_link(q, Some(saved)), "{q}");
+        assert!(!saves_edits(q, Some(saved), false), "{q}");
+    }
+    // A plain visit, or nothing saved yet: saved.
+    assert!(saves_edits("", Some(saved), false));
+    assert!(saves_edits("?utm_source=x", Some(saved), false));
+    assert!(saves_edits("?btc_price_usd=1", None, false));
+    assert!(!is_own_link("", Some(saved)), "a plain visit is not a link");
+    assert!(!is_own_link("?btc_price_usd=70000", None));
+    assert_eq!(saved_threshold("base=2025-11&btc_price_usd=70000&threshold=40"), Some(40.0));
+    assert_eq!(saved_threshold("btc_price_usd=70000&threshold=-1"), None);
+}
+
+#[test]
+fn another_tabs_different_save_is_named() {
+    let mut ours = Scenario::default();
+    ours.set("machine_count", 555.0).unwrap();
+    assert_eq!(saved_elsewhere_notice(Some("base=2025-11&machine_count=555"), &ours), None, "the same scenario");
+    assert_eq!(saved_elsewhere_notice(Some("machine_count=555"), &ours), None, "in the older form too");
+    assert_eq!(saved_elsewhere_notice(None, &ours), None);
+    let n = saved_elsewhere_notice(Some("base=2025-11&machine_count=7"), &ours).expect("differs");
+    assert!(n.starts_with("Another tab saved a different scenario."), "{n}");
+}

@@ -1,0 +1,149 @@
+//! Words the page reads out, decided from the model's numbers: why there is no IRR, machines that would be
+//! off today, labels that follow the fleet size, and the static per-MW payback. No float formatting: money
+//! goes through the caller's `usd` (the page's `format::usd`).
+
+use crate::model::days::Fleet;
+use crate::model::projection::{npv, EndAmount};
+use crate::model::scenario::MAX_GROUPS;
+use crate::model::{Scenario, Series};
+
+/// Why the projection has no IRR (MODEL.md section 2 searches −99 % … +1,000 % a year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IrrNone {
+    /// No capex: there is nothing to earn a return on.
+    NoCapex,
+    /// The cash flow never turns positive: no rate makes the NPV zero.
+    NoSignChange,
+    /// Cash comes back, but so little that the NPV is negative even at −99 % a year.
+    BelowFloor,
+    /// The NPV is still positive at +1,000 % a year.
+    AboveCeiling,
+    /// The cash flows overflow (valid but extreme inputs).
+    Overflow,
+}
+
+impl IrrNone {
+    /// What the page says in place of the IRR.
+    pub fn text(self) -> &'static str {
+        match self {
+            IrrNone::NoCapex => "no IRR (no capex to earn a return on)",
+            IrrNone::NoSignChange => "no IRR (the cash flow never turns positive)",
+            IrrNone::BelowFloor => "below −99% a year (the cash that comes back is a small part of the capex)",
+            IrrNone::AboveCeiling => "above +1,000% a year (the top of the search range)",
+            IrrNone::Overflow => "no IRR (the cash flows are too large to compute)",
+        }
+    }
+}
+
+/// Why there is no IRR for these cash flows: the projection's daily `net_usd`, its outlay (the capex; the
+/// equity outlay for the equity IRR) and what comes back at the end (the salvage: `EndAmount::default()`
+/// without one), as the model's `irr_pct_year` takes them. `None` when there is an IRR (the NPV changes sign
+/// between −99 % and +1,000 % a year).
+pub fn irr_none_cause(net_usd: &[f64], outlay_usd: f64, end: EndAmount) -> Option<IrrNone> {
+    if outlay_usd <= 0.0 {
+        return Some(IrrNone::NoCapex);
+    }
+    let lo = npv(net_usd, outlay_usd, end, -0.99);
+    let hi = npv(net_usd, outlay_usd, end, 10.0);
+    if !(lo.is_finite() && hi.is_finite()) {
+        return Some(IrrNone::Overflow);
+    }
+    if lo > 0.0 && hi > 0.0 {
+        return Some(IrrNone::AboveCeiling);
+    }
+    if lo < 0.0 && hi < 0.0 {
+        let any_cash_in = end.usd > 0.0 || net_usd.iter().any(|n| *n > 0.0);
+        return Some(if any_cash_in { IrrNone::BelowFloor } else { IrrNone::NoSignChange });
+    }
+    None
+}
+
+/// Whether every machine would be off on every projected day: `group_off_mask` is the projection's daily
+/// series (bit g set when group g was off), `present_mask` has a bit for each group on the site. Empty
+/// series, or no group, is never "off".
+pub fn all_off_every_day(group_off_mask: &[u8], present_mask: u8) -> bool {
+    present_mask != 0 && !group_off_mask.is_empty() && group_off_mask.iter().all(|m| m & present_mask == present_mask)
+}
+
+/// The bits of the groups on the site (group 1 is bit 0).
+pub fn present_groups_mask(s: &Scenario) -> u8 {
+    (0..MAX_GROUPS).filter(|&g| s.group(g).is_present()).fold(0u8, |m, g| m | 1 << g)
+}
+
+/// Machines on the site, every group together.
+pub fn total_machines(s: &Scenario) -> f64 {
+    (0..MAX_GROUPS).map(|g| s.group(g)).filter(|m| m.is_present()).map(|m| m.count).sum()
+}
+
+/// The strip's words in place of "profit per day" when every machine is curtailed on every projected day:
+/// they would be off today, and the site's fixed costs (other fixed costs and hosting, `Fleet::fixed_usd_day`)
+/// still cost money. `None` when any machine runs on any day.
+pub fn off_today_note(s: &Scenario, series: &Series, usd: &dyn Fn(f64) -> String) -> Option<String> {
+    if !all_off_every_day(&series.group_off_mask, present_groups_mask(s)) {
+        return None;
+    }
+    let fixed_usd_day = Fleet::new(s).fixed_usd_day;
+    let lead = "Machines off: mining would earn less than its power costs every day of the projection, so the machines would be switched off today";
+    Some(if fixed_usd_day > 0.0 {
+        [lead, ". The site's fixed costs still cost ", &usd(fixed_usd_day), " a day."].concat()
+    } else {
+        [lead, ". With no fixed costs, an idle site costs nothing."].concat()
+    })
+}
+
+/// Labels that follow the fleet's size: one machine is not a fleet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FleetWords {
+    pub profit_per_day: &'static str,
+    pub profit_per_month: &'static str,
+    pub revenue_per_day: &'static str,
+    pub risk_title: &'static str,
+    /// "this machine" or "this fleet".
+    pub subject: &'static str,
+}
+
+/// The labels for `machines` machines in all (every group together: [`total_machines`]).
+pub fn fleet_words(machines: f64) -> FleetWords {
+    if machines == 1.0 {
+        FleetWords {
+            profit_per_day: "Profit per day",
+            profit_per_month: "Profit per month",
+            revenue_per_day: "Revenue per day",
+            risk_title: "Risk: the odds this machine pays back",
+            subject: "this machine",
+        }
+    } else {
+        FleetWords {
+            profit_per_day: "Fleet profit per day",
+            profit_per_month: "Fleet profit per month",
+            revenue_per_day: "Fleet revenue per day",
+            risk_title: "Risk: the odds this fleet pays back",
+            subject: "this fleet",
+        }
+    }
+}
+
+/// Whether a panel starts collapsed: on a fleet of one or two machines (a home miner, often on a phone) the
+/// AI/HPC comparison and the Risk panel start closed, so profit comes first; `panel` is `fields::Panel::id`.
+pub fn starts_collapsed(panel: &str, machines: f64) -> bool {
+    machines <= 2.0 && matches!(panel, "hpc" | "risk")
+}
+
+/// The per-MW payback's label: it is static, unlike the projection's payback.
+pub const STATIC_PAYBACK_LABEL: &str = "Static payback per MW";
+
+/// What the static payback assumes, said beside it.
+pub const STATIC_PAYBACK_NOTE: &str = "static: at today's hashprice, before network growth, halvings and curtailment";
+
+/// The per-MW payback in words: "1.8 years (static: at today's hashprice, …)", or, with no payback
+/// (`shown` is `None`), "never at today's hashprice (static: …)". `shown` is the years as the page prints them.
+pub fn static_payback_text(shown: Option<&str>) -> String {
+    match shown {
+        Some(v) => [v, " (", STATIC_PAYBACK_NOTE, ")"].concat(),
+        None => ["never at today's hashprice (", STATIC_PAYBACK_NOTE, ")"].concat(),
+    }
+}
+
+#[cfg(test)]
+#[path = "words_tests.rs"]
+mod tests;

@@ -1,0 +1,125 @@
+//! Tests of `words`, kept beside it.
+
+use super::*;
+use crate::model::projection::EndAmount;
+use crate::model::{evaluate, Scenario};
+
+fn end(usd: f64, days: usize) -> EndAmount {
+    EndAmount { usd, days }
+}
+
+fn cause(s: &Scenario) -> Option<IrrNone> {
+    let r = evaluate(s).expect("valid");
+    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end(r.projection.salvage_usd, r.projection.horizon_days))
+}
+
+#[test]
+fn irr_none_names_each_of_its_causes() {
+    let d = Scenario::default();
+    assert_eq!(cause(&Scenario { machine_price_usd_per_th: 0.0, ..d.clone() }), Some(IrrNone::NoCapex));
+    // Every day curtailed and no fixed costs: every flow is 0, cash never turns positive.
+    assert_eq!(cause(&Scenario { power_price_usd_kwh: 5.0, ..d.clone() }), Some(IrrNone::NoSignChange));
+    // One month of a little cash against a huge capex: the root lies below −99 % a year.
+    assert_eq!(cause(&Scenario { horizon_months: 1.0, machine_price_usd_per_th: 10_000.0, ..d.clone() }), Some(IrrNone::BelowFloor));
+    // Nearly free machines: the NPV is still positive at +1,000 % a year.
+    assert_eq!(cause(&Scenario { machine_price_usd_per_th: 0.001, ..d.clone() }), Some(IrrNone::AboveCeiling));
+    assert_eq!(irr_none_cause(&[f64::MAX; 10], 1.0, EndAmount::default()), Some(IrrNone::Overflow));
+    assert_eq!(IrrNone::BelowFloor.text(), "below −99% a year (the cash that comes back is a small part of the capex)");
+    assert_eq!(IrrNone::NoSignChange.text(), "no IRR (the cash flow never turns positive)");
+    assert_eq!(IrrNone::AboveCeiling.text(), "above +1,000% a year (the top of the search range)");
+}
+
+#[test]
+fn irr_none_agrees_with_the_model_on_whether_there_is_an_irr() {
+    let d = Scenario::default();
+    let cases = [
+        d.clone(),
+        Scenario { btc_price_usd: 150_000.0, ..d.clone() },
+        Scenario { btc_price_usd: 40_000.0, curtail_when_unprofitable: false, ..d.clone() },
+        Scenario { power_price_usd_kwh: 5.0, opex_usd_month: 10_000.0, ..d.clone() },
+        Scenario { horizon_months: 1.0, ..d.clone() },
+        Scenario { machine_price_usd_per_th: 0.01, ..d.clone() },
+        Scenario { machine_price_usd_per_th: 0.0, ..d.clone() },
+        Scenario { power_price_usd_kwh: 5.0, machine_resale_usd_per_th: 10.0, ..d.clone() },
+        Scenario { power_price_usd_kwh: 5.0, machine_resale_usd_per_th: 0.5, horizon_months: 1.0, ..d.clone() },
+        Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..d },
+    ];
+    for s in cases {
+        let r = evaluate(&s).expect("valid");
+        let c = irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end(r.projection.salvage_usd, r.projection.horizon_days));
+        assert_eq!(c.is_none(), r.projection.irr_pct_year.is_some(), "{s:?}: {c:?} vs {:?}", r.projection.irr_pct_year);
+    }
+}
+
+#[test]
+fn salvage_counts_as_cash_coming_back() {
+    // No operating cash, but machines sold after a year for half their price: an IRR exists.
+    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, end(50.0, 365)), None);
+    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, EndAmount::default()), Some(IrrNone::NoSignChange));
+    // Sold the next day for half: the loss is beyond −99 % a year, but cash did come back.
+    assert_eq!(irr_none_cause(&[0.0; 1], 100.0, end(50.0, 1)), Some(IrrNone::BelowFloor));
+}
+
+#[test]
+fn machines_off_every_day_say_so_with_the_fixed_costs() {
+    let usd = |x: f64| format!("${:.2}K", x / 1000.0);
+    let s = Scenario { power_price_usd_kwh: 5.0, opex_usd_month: 128_000.0, ..Scenario::default() };
+    let r = evaluate(&s).expect("valid");
+    assert!(r.snapshot.profit_usd_day < 0.0);
+    let note = off_today_note(&s, &r.series, &usd).expect("all curtailed");
+    assert!(note.starts_with("Machines off: mining would earn less than its power costs every day of the projection"), "{note}");
+    assert!(note.ends_with("The site's fixed costs still cost $4.21K a day."), "{note}");
+    // Hosting is a fixed cost too.
+    let hosted = Scenario { opex_usd_month: 0.0, hosting_usd_kw_month: 10.0, ..s.clone() };
+    let r2 = evaluate(&hosted).expect("valid");
+    let note = off_today_note(&hosted, &r2.series, &usd).expect("all curtailed");
+    assert!(note.ends_with("still cost $1.15K a day."), "3,500 kW × $10 a month ÷ 30.4375: {note}");
+    let free = Scenario { opex_usd_month: 0.0, ..s.clone() };
+    let none = off_today_note(&free, &evaluate(&free).expect("valid").series, &usd).expect("all curtailed");
+    assert!(none.ends_with("With no fixed costs, an idle site costs nothing."));
+    // Not when the machines run on some day, nor without curtailment.
+    let running = Scenario::default();
+    assert_eq!(off_today_note(&running, &evaluate(&running).expect("valid").series, &usd), None);
+    let no_curtail = Scenario { curtail_when_unprofitable: false, ..s.clone() };
+    assert_eq!(off_today_note(&no_curtail, &evaluate(&no_curtail).expect("valid").series, &usd), None);
+    // Two groups, one of them efficient enough to run: not every machine is off.
+    let mixed = Scenario { power_price_usd_kwh: 0.09, machine_efficiency_jth: 40.0, machine2_count: 10.0, machine2_efficiency_jth: 10.0, ..Scenario::default() };
+    let rm = evaluate(&mixed).expect("valid");
+    assert!(rm.series.curtailed.iter().all(|c| *c), "group 1 is off every day");
+    assert_eq!(off_today_note(&mixed, &rm.series, &usd), None, "group 2 runs");
+    assert_eq!(present_groups_mask(&mixed), 0b11);
+    assert_eq!(total_machines(&mixed), 1_010.0);
+    assert!(!all_off_every_day(&[], 1));
+    assert!(!all_off_every_day(&[1, 1], 0));
+    assert!(all_off_every_day(&[0b11, 0b111], 0b11));
+    assert!(!all_off_every_day(&[0b11, 0b01], 0b11));
+}
+
+#[test]
+fn labels_follow_the_machine_count_and_the_per_mw_payback_is_static() {
+    assert_eq!(fleet_words(1.0).profit_per_day, "Profit per day");
+    assert_eq!(fleet_words(1.0).risk_title, "Risk: the odds this machine pays back");
+    assert_eq!(fleet_words(2.0).profit_per_day, "Fleet profit per day");
+    assert_eq!(fleet_words(1000.0).risk_title, "Risk: the odds this fleet pays back");
+    assert_eq!(fleet_words(2.0).subject, "this fleet");
+    // One machine in group 1 and one in group 2 is a fleet of two.
+    let two = Scenario { machine_count: 1.0, machine2_count: 1.0, ..Scenario::default() };
+    assert_eq!(fleet_words(total_machines(&two)).profit_per_day, "Fleet profit per day");
+    assert_eq!(fleet_words(total_machines(&Scenario { machine_count: 1.0, ..Scenario::default() })).profit_per_day, "Profit per day");
+    assert_eq!(static_payback_text(Some("1.8 years")), "1.8 years (static: at today's hashprice, before network growth, halvings and curtailment)");
+    assert_eq!(static_payback_text(None), "never at today's hashprice (static: at today's hashprice, before network growth, halvings and curtailment)");
+    assert!(STATIC_PAYBACK_LABEL.starts_with("Static"));
+}
+
+#[test]
+fn small_fleets_start_with_hpc_and_risk_closed() {
+    for m in [1.0, 2.0] {
+        assert!(starts_collapsed("hpc", m) && starts_collapsed("risk", m), "{m}");
+        assert!(!starts_collapsed("market", m) && !starts_collapsed("costs", m));
+    }
+    assert!(!starts_collapsed("hpc", 3.0) && !starts_collapsed("risk", 1000.0));
+    // The ids are the panels' own.
+    for id in ["hpc", "risk"] {
+        assert!(crate::fields::Panel::ALL.iter().any(|p| p.id() == id), "{id}");
+    }
+}
