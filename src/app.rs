@@ -125,11 +125,12 @@ fn app() {
             chart_w.set(w);
         }
     });
-    // Handed to every section, which hands it to its binder; the context is for `api`'s host messages.
+    // Handed to every section, which hands it to its binder.
     let saves = !embed && (saved.is_none() || !has_scenario_keys(&query));
     let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves };
-    provide_context(c);
-    crate::api::connect_embed_host();
+    if embed {
+        crate::api::connect_embed_host(scenario);
+    }
 
     // URL and storage follow the scenario and threshold, debounced so a slider drag writes once it settles.
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
