@@ -6,6 +6,9 @@ pub mod insights;
 pub mod live;
 pub mod presets;
 pub mod query;
+#[cfg(any(test, target_arch = "wasm32"))]
+pub mod replaces;
+pub mod undo;
 
 pub use insights::{
     btc_or_sats, compact_usd, current_subsidy_btc, days_to_next_halving, efficiency_jth_from_power, halvings_at,
