@@ -110,7 +110,7 @@ impl Chart {
         for event in [Ev::PointerLeave, Ev::Blur] {
             let ch = this.clone();
             on(svg, event, move |ev| {
-                if !ev.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() == "touch") {
+                if ev.dyn_ref::<web_sys::PointerEvent>().is_none_or(|p| p.pointer_type() != "touch") {
                     ch.point(None);
                 }
             });

@@ -115,28 +115,44 @@ pub struct ChartSlots {
     pub table: Option<DataTable>,
 }
 
-/// Writes an accessible chart: `<svg role="img">` with title and description, the body's layers, an empty
-/// crosshair layer, and the readout line under it. `id` is the chart's element id (tests and links use it).
-pub fn chart(h: &mut Html, id: &'static str, title: &str, d: &ChartData) -> ChartSlots {
+/// The handles of the `<svg>` every chart is drawn in.
+#[derive(Clone, Copy)]
+pub struct SvgSlots {
+    pub svg: Slot,
+    pub desc: Slot,
+    pub body: Slot,
+    pub cross: Slot,
+}
+
+/// Writes the `<svg role="img">` every chart is drawn in: title and description (its accessible name), the body
+/// that `body` fills, and an empty crosshair layer. `id` is the chart's element id (tests and links use it).
+pub fn svg_frame(h: &mut Html, id: &'static str, title: &str, view_box: &str, focusable: bool, desc: &str, body: impl FnOnce(&mut Html)) -> SvgSlots {
     let title_id = [id, "-title"].concat();
     let desc_id = [id, "-desc"].concat();
-    h.open("svg", "class=\"chart\"").attr("id", id).attr("viewBox", &d.view_box()).attr("role", "img");
-    h.attr("tabindex", tabindex(d)).attr("aria-labelledby", &[title_id.as_str(), " ", &desc_id].concat());
+    h.open("svg", "class=\"chart\"").attr("id", id).attr("viewBox", view_box).attr("role", "img");
+    h.attr("tabindex", if focusable { "0" } else { "-1" }).attr("aria-labelledby", &[title_id.as_str(), " ", &desc_id].concat());
     let svg = h.slot();
     h.open("title", "").attr("id", &title_id).text(title).close("title");
     h.open("desc", "").attr("id", &desc_id);
-    let desc = h.slot();
-    h.text(&d.desc).close("desc").open("g", "class=\"body\"");
-    let body = h.slot();
-    layers(h, &d.layers);
+    let desc_slot = h.slot();
+    h.text(desc).close("desc").open("g", "class=\"body\"");
+    let body_slot = h.slot();
+    body(h);
     h.close("g").open("g", "class=\"crosshair\" aria-hidden=\"true\"");
     let cross = h.slot();
+    h.close("g").close("svg");
+    SvgSlots { svg, desc: desc_slot, body: body_slot, cross }
+}
+
+/// Writes an accessible chart ([`svg_frame`] with the body's layers) and the readout line under it.
+pub fn chart(h: &mut Html, id: &'static str, title: &str, d: &ChartData) -> ChartSlots {
+    let f = svg_frame(h, id, title, &d.view_box(), !d.points.is_empty(), &d.desc, |h| layers(h, &d.layers));
     // The readout's words, under the chart: they wrap on a phone, and screen readers hear them (the SVG's own
     // text is not read inside an img).
-    h.close("g").close("svg").open("p", "class=\"readout\" aria-live=\"polite\" data-readout=\"\"");
+    h.open("p", "class=\"readout\" aria-live=\"polite\" data-readout=\"\"");
     let readout = h.slot();
     h.close("p");
-    ChartSlots { svg, desc, body, cross, readout, note: None, table: None }
+    ChartSlots { svg: f.svg, desc: f.desc, body: f.body, cross: f.cross, readout, note: None, table: None }
 }
 
 impl ChartSlots {
@@ -165,6 +181,7 @@ pub fn layers(h: &mut Html, layers: &[Layer]) {
     }
 }
 
+/// `0` when the chart has readout points (the arrow keys step through them), else `-1`.
 pub fn tabindex(d: &ChartData) -> &'static str {
     if d.points.is_empty() {
         "-1"

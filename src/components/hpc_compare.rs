@@ -4,6 +4,7 @@
 //! patched in place (node by node, see `view::dom::patch_nodes`); the chart has no crosshair points.
 
 use crate::chart::{hbar, px, Node, Row, Scale, Svg};
+use crate::components::chart_parts::svg_frame;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{usd, Txt};
 use crate::model::{Hpc, Results, Scenario};
@@ -149,14 +150,11 @@ pub struct HpcSlots {
 /// Writes the card: heading, bar chart, description and the table of the same numbers.
 pub fn card(h: &mut Html, now: &HpcChart) -> HpcSlots {
     h.raw("<section class=\"card chart-card\" id=\"hpc\" aria-labelledby=\"hpc-h\"><h2 id=\"hpc-h\">Mining versus AI/HPC, per MW</h2>");
-    h.open("svg", "class=\"chart\" id=\"hpc-chart\"").attr("viewBox", &now.view_box());
-    h.attr("role", "img").attr("tabindex", "-1").attr("aria-labelledby", "hpc-chart-title hpc-chart-desc");
-    let svg = h.slot();
-    h.raw("<title id=\"hpc-chart-title\">").raw(TITLE).raw("</title>").open("desc", "id=\"hpc-chart-desc\"");
-    let desc = h.slot();
-    h.text(&now.desc).close("desc").open("g", "class=\"body\"");
-    let body = h.slot();
-    h.nodes(&now.body).close("g").raw("<g class=\"crosshair\" aria-hidden=\"true\"></g></svg>").open("p", "class=\"chart-note\"");
+    // No crosshair points: not focusable, and no readout line.
+    let f = svg_frame(h, "hpc-chart", TITLE, &now.view_box(), false, &now.desc, |h| {
+        h.nodes(&now.body);
+    });
+    h.open("p", "class=\"chart-note\"");
     let note = h.slot();
     h.text(&now.desc).close("p");
     open_scroller(h, None);
@@ -168,7 +166,7 @@ pub fn card(h: &mut Html, now: &HpcChart) -> HpcSlots {
     h.close("tbody").close("table");
     close_scroller(h);
     h.close("section");
-    HpcSlots { svg, desc, body, note, rows }
+    HpcSlots { svg: f.svg, desc: f.desc, body: f.body, note, rows }
 }
 
 /// Keeps the card current: the bars in place while their shape holds, else drawn anew.

@@ -91,7 +91,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let live = c.page.with_value(|p| p.live);
     let presets = machine_presets();
     // The page's one-column breakpoint (style/main.css); unknown width counts as wide.
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).map_or(true, |w| w >= 1024.0);
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 1024.0);
     let mut slots = Slots::default();
     c.scenario.with_untracked(|s| {
         for p in Panel::ALL {

@@ -199,7 +199,6 @@ pub fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
             .unwrap_or_default(),
         w,
         h: total_h + 30.0,
-        ..ChartData::default()
     }
 }
 
@@ -308,7 +307,6 @@ pub fn heatmap_chart(r: &RiskResults, price: f64, hashrate: f64, w: f64) -> Char
             .0,
         w,
         h: if narrow { bottom + 100.0 } else { bottom + 50.0 },
-        ..ChartData::default()
     }
 }
 
