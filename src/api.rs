@@ -9,7 +9,6 @@
 //! (for `compute`) or in silence (for messages).
 
 use crate::api_input::{apply_host_message, compute, scenario_from_pairs, ComputeOutput, HostMessage, JsInput};
-use crate::app::Ctx;
 use crate::model::scenario::{Kind, INPUTS};
 use crate::model::{
     group_output, output_value, Scenario, DECISION_KEYS, HPC_KEYS, MAX_GROUPS, PROJECTION_GROUP_KEYS, PROJECTION_KEYS,
@@ -288,13 +287,10 @@ fn read_host_message(data: &JsValue) -> HostMessage {
     }
 }
 
-/// In embed mode: reports the content height to the parent (now and on every change) and applies
-/// scenario messages from the parent. Call once from `App`, after the context is provided.
-pub fn connect_embed_host() {
-    let Some(c) = use_context::<Ctx>() else { return };
-    if !c.page.with_value(|p| p.embed) {
-        return;
-    }
+/// In embed mode: reports the content height to the parent (now and on every change) and applies the
+/// parent's scenario messages to `scenario`, the signal the page drives. The page calls it once, in embed mode
+/// only; the API knows the model and the codec, not the page.
+pub fn connect_embed_host(scenario: RwSignal<Scenario>) {
     let Some(win) = web_sys::window() else { return };
 
     let on_resize = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_entries: JsValue, _observer: JsValue| report_height());
@@ -312,7 +308,6 @@ pub fn connect_embed_host() {
     // Once at start, after the first render.
     set_timeout(report_height, std::time::Duration::from_millis(0));
 
-    let scenario = c.scenario;
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let from_parent = match (ev.source(), parent_window()) {
             (Some(src), Some(parent)) => Object::is(&src, &parent),

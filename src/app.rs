@@ -2,12 +2,13 @@
 //! and keeps the scenario in the URL (replaceState, debounced, written at once when the page is left) and in
 //! localStorage.
 
-use crate::components::chart_frame::chart_width_for;
+use crate::components::chart_parts::chart_width_for;
 use crate::components::{
     cash_chart, hardware_table, hashprice_chart, header, headline, hpc_compare, input_panel, kpi, monthly_chart, notices,
     risk_panel,
 };
-use crate::dom::{push_section, Section};
+use crate::view::dom::{Bind, Debounce};
+use crate::view::Html;
 use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
@@ -33,11 +34,16 @@ pub struct Ctx {
     /// Whether edits are saved for the next visit: not in embed mode, and not in a page opened from a link
     /// over a saved scenario (the link's edits live in the address bar; the visitor's own work stays saved).
     pub saves: bool,
+    /// Bumped when Reset, a preset or Undo replaces the scenario whole: the inputs then rewrite every field,
+    /// also one whose typed (invalid) text stands for a value that did not change.
+    pub replaced: RwSignal<u32>,
+    /// The panels checked in the Embed dialog, one bit per `page::SECTIONS` entry; kept while it is closed.
+    pub embed_panels: RwSignal<u32>,
 }
 
 /// Starts the page: the JS API, Leptos' executor (effects run on it), then the app under one root owner
 /// that lives as long as the page. What `mount_to_body` does, without the typed view it would build: the
-/// page is one markup string (see `crate::dom`).
+/// page is one `view::Html` (see `crate::view` and docs/architecture.md).
 pub fn start() {
     crate::api::install();
     let _ = any_spawner::Executor::init_wasm_bindgen();
@@ -125,32 +131,23 @@ fn app() {
             chart_w.set(w);
         }
     });
-    // Handed to every section, which hands it to its binder; the context is for `api`'s host messages.
+    // Handed to every section, which hands it to its binder.
     let saves = !embed && (saved.is_none() || !has_scenario_keys(&query));
-    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves };
-    provide_context(c);
-    crate::api::connect_embed_host();
+    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves, replaced: RwSignal::new(0), embed_panels: RwSignal::new(u32::MAX) };
+    if embed {
+        crate::api::connect_embed_host(scenario);
+    }
 
     // URL and storage follow the scenario and threshold, debounced so a slider drag writes once it settles.
-    let pending = StoredValue::new_local(None::<TimeoutHandle>);
-    crate::dom::effect(move |first| {
+    let url_write = Debounce::new(Duration::from_millis(250));
+    crate::view::dom::effect(move |first| {
         scenario.track();
         threshold.track();
-        if first {
-            return;
-        }
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || {
-                pending.set_value(None);
+        if !first {
+            url_write.schedule(move || {
                 flush_url(c);
-            },
-            Duration::from_millis(250),
-        )
-        .ok();
-        pending.set_value(handle);
+            });
+        }
     });
     // Leaving the page (or hiding it, the last event a phone reliably sends) writes a pending edit now, or
     // the edits of the last 250 ms would be lost.
@@ -159,15 +156,13 @@ fn app() {
             if event == "visibilitychange" && !document().hidden() {
                 return;
             }
-            if let Some(h) = pending.get_value() {
-                h.clear();
-                pending.set_value(None);
+            if url_write.cancel() {
                 flush_url(c);
             }
         });
     }
 
-    crate::dom::effect(move |_| {
+    crate::view::dom::effect(move |_| {
         let t = theme.get();
         if let Some(root) = document().document_element() {
             match t {
@@ -182,52 +177,52 @@ fn app() {
     });
 
     let show = move |section: &str| page.with_value(|p| p.shows(section));
-    let mut m = String::with_capacity(64 * 1024);
-    let mut binds = Vec::new();
-    m.push_str(if embed { "<div class=\"app embed\"" } else { "<div class=\"app\"" });
+    let mut h = Html::new();
+    let mut binds: Vec<Bind> = Vec::new();
+    h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
     if let Some(a) = page.with_value(|p| p.accent.clone()) {
-        m.push_str(" style=\"");
-        crate::dom::push_escaped(&mut m, &crate::page::accent_style(&a));
-        m.push('"');
+        h.attr("style", &crate::page::accent_style(&a));
     }
-    m.push('>');
-    let mut put = |m: &mut String, on: bool, section: fn(Ctx) -> Section| {
+    let mut put = |h: &mut Html, on: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
         if on {
-            push_section(m, &mut binds, section(c));
+            // Each section in a `display: contents` wrapper, as the page has always been laid out.
+            h.open("div", "class=\"island\"");
+            binds.push(section(c, h));
+            h.close("div");
         }
     };
-    put(&mut m, !embed, header::section);
-    put(&mut m, show("kpis"), kpi::strip);
-    put(&mut m, true, notices::section);
-    m.push_str(if show("inputs") { "<div class=\"layout\">" } else { "<div class=\"layout no-inputs\">" });
+    put(&mut h, !embed, &header::section);
+    put(&mut h, show("kpis"), &kpi::strip);
+    put(&mut h, true, &notices::section);
+    h.open("div", if show("inputs") { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
     if show("inputs") {
-        m.push_str("<aside class=\"inputs\" aria-label=\"Inputs\">");
-        put(&mut m, true, input_panel::section);
-        m.push_str("</aside>");
+        h.open("aside", "class=\"inputs\" aria-label=\"Inputs\"");
+        put(&mut h, true, &input_panel::section);
+        h.close("aside");
     }
-    m.push_str("<main class=\"outputs\">");
-    put(&mut m, show("headline"), headline::section);
-    put(&mut m, show("cash"), cash_chart::section);
-    put(&mut m, show("hashprice"), hashprice_chart::section);
-    put(&mut m, show("monthly"), monthly_chart::section);
-    put(&mut m, show("hardware"), hardware_table::section);
-    put(&mut m, show("hpc"), hpc_compare::section);
-    put(&mut m, show("risk"), risk_panel::section);
-    put(&mut m, show("results"), kpi::grid);
-    m.push_str("</main></div>");
-    put(&mut m, !embed, footer);
-    m.push_str("</div>");
-    crate::dom::mount(&m, binds);
+    h.open("main", "class=\"outputs\"");
+    put(&mut h, show("headline"), &headline::section);
+    put(&mut h, show("cash"), &cash_chart::section);
+    put(&mut h, show("hashprice"), &hashprice_chart::section);
+    put(&mut h, show("monthly"), &monthly_chart::section);
+    put(&mut h, show("hardware"), &hardware_table::section);
+    put(&mut h, show("hpc"), &hpc_compare::section);
+    put(&mut h, show("risk"), &risk_panel::section);
+    put(&mut h, show("results"), &kpi::grid);
+    h.close("main").close("div");
+    put(&mut h, !embed, &footer);
+    h.close("div");
+    crate::view::dom::mount(h, binds);
 }
 
 /// The footer: static text, nothing to bind.
-fn footer(_: Ctx) -> Section {
-    let m = concat!(
+fn footer(_: Ctx, h: &mut Html) -> Bind {
+    h.raw(concat!(
         "<footer class=\"site-footer\"><p>",
         "Model conventions: 144 blocks a day and difficulty that follows hashrate at once (as calculators that work from difficulty assume). ",
         "With growing hashrate the real chain finds blocks a little faster, so this understates revenue by about 0.42% per 1%/month of growth and places a halving a few days late. ",
         "A halving day is credited at the old subsidy. Defaults: network snapshot of November 2025; machine prices are late-2025 estimates.",
         "</p><p>Runs entirely in your browser: no data leaves this page unless you ask for live network data.</p></footer>"
-    );
-    Section::new(m.to_string(), |_| {})
+    ));
+    Box::new(|_| {})
 }

@@ -1,27 +1,24 @@
 //! Hashprice & margin calculator.
 //!
-//! `model`, `chart` and `state` are pure Rust and tested natively; `app` and `components` are the
-//! Leptos page and exist only in the browser build.
+//! `model`, `chart`, `state`, `format`, `view`'s builder and the words in `components` are pure Rust and tested
+//! natively; `app`, the sections' binders and `view::dom` are the Leptos page and exist only in the browser build.
 pub mod allocator;
 pub mod api_input;
 pub mod chart;
+pub mod components;
 pub mod export;
 pub mod fields;
+pub mod format;
 pub mod history;
 pub mod math;
 pub mod model;
 pub mod page;
 pub mod sort;
 pub mod state;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod dom;
-#[cfg(target_arch = "wasm32")]
-pub mod format;
 #[cfg(target_arch = "wasm32")]
 pub mod live;
 #[cfg(target_arch = "wasm32")]

@@ -1,10 +1,9 @@
-//! SVG and table markup as strings. Charts are rebuilt on every input as strings (far smaller in WASM than a
-//! typed view tree); `parse_flat` lets the view turn the last string of a layer into the new one in place.
-//! Coordinates are whole pixels; text is escaped.
+//! SVG drawn as plain nodes (far smaller in WASM than a typed view tree), data-table rows, escaping.
+//! Coordinates are whole pixels; every value and text is escaped when written.
 
-use super::svg::push_int;
+use super::svg::int_string;
 
-/// Appends `text` with `&`, `<`, `>`, `"` escaped.
+/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped (safe as text and in any quoted attribute).
 pub fn push_escaped(out: &mut String, text: &str) {
     for ch in text.chars() {
         match ch {
@@ -12,46 +11,98 @@ pub fn push_escaped(out: &mut String, text: &str) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
             c => out.push(c),
         }
     }
 }
 
-/// Builds SVG elements into one string.
+/// One SVG element as a chart draws it: tag, attributes (values unescaped), text and children. A chart keeps
+/// the nodes it drew, so its next drawing is compared node by node and patched in place, never parsed back.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Node {
+    pub tag: &'static str,
+    pub attrs: Vec<(&'static str, String)>,
+    pub text: Option<String>,
+    pub kids: Vec<Node>,
+}
+
+impl Node {
+    /// Same elements with the same attribute names all the way down: only values and texts differ, so one
+    /// can be turned into the other in place.
+    pub fn same_shape(&self, other: &Node) -> bool {
+        self.tag == other.tag
+            && self.text.is_some() == other.text.is_some()
+            && self.attrs.len() == other.attrs.len()
+            && self.attrs.iter().zip(&other.attrs).all(|(a, b)| a.0 == b.0)
+            && same_shape(&self.kids, &other.kids)
+    }
+}
+
+/// Whether two runs of nodes have the same shape (see [`Node::same_shape`]).
+pub fn same_shape(a: &[Node], b: &[Node]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.same_shape(y))
+}
+
+/// Appends the markup of `nodes`, every value and text escaped.
+pub fn write_nodes(out: &mut String, nodes: &[Node]) {
+    for n in nodes {
+        out.push('<');
+        out.push_str(n.tag);
+        for (name, value) in &n.attrs {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            push_escaped(out, value);
+            out.push('"');
+        }
+        match (&n.text, n.kids.is_empty()) {
+            (None, true) => out.push_str("/>"),
+            (text, _) => {
+                out.push('>');
+                if let Some(t) = text {
+                    push_escaped(out, t);
+                }
+                write_nodes(out, &n.kids);
+                out.push_str("</");
+                out.push_str(n.tag);
+                out.push('>');
+            }
+        }
+    }
+}
+
+/// Draws SVG elements as [`Node`]s; groups nest.
 #[derive(Default, Debug, Clone, PartialEq)]
 pub struct Svg {
-    pub out: String,
+    nodes: Vec<Node>,
+    /// Groups still open, innermost last.
+    open: Vec<Node>,
 }
 
 impl Svg {
     pub fn new() -> Svg {
-        Svg { out: String::with_capacity(4096) }
+        Svg::default()
     }
 
-    fn attr(&mut self, name: &str, v: i64) {
-        self.out.push(' ');
-        self.out.push_str(name);
-        self.out.push_str("=\"");
-        push_int(&mut self.out, v);
-        self.out.push('"');
-    }
-
-    fn class(&mut self, class: &str) {
-        if !class.is_empty() {
-            self.out.push_str(" class=\"");
-            push_escaped(&mut self.out, class);
-            self.out.push('"');
+    fn push(&mut self, node: Node) {
+        match self.open.last_mut() {
+            Some(g) => g.kids.push(node),
+            None => self.nodes.push(node),
         }
     }
 
+    fn node(tag: &'static str, class: &str, ints: &[(&'static str, i64)]) -> Node {
+        let mut attrs = Vec::with_capacity(ints.len() + 1);
+        if !class.is_empty() {
+            attrs.push(("class", class.to_string()));
+        }
+        attrs.extend(ints.iter().map(|(k, v)| (*k, int_string(*v))));
+        Node { tag, attrs, text: None, kids: Vec::new() }
+    }
+
     pub fn line(&mut self, class: &str, x1: i64, y1: i64, x2: i64, y2: i64) {
-        self.out.push_str("<line");
-        self.class(class);
-        self.attr("x1", x1);
-        self.attr("y1", y1);
-        self.attr("x2", x2);
-        self.attr("y2", y2);
-        self.out.push_str("/>");
+        self.push(Svg::node("line", class, &[("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)]));
     }
 
     pub fn rect(&mut self, class: &str, x: i64, y: i64, w: i64, h: i64) {
@@ -60,166 +111,86 @@ impl Svg {
 
     /// A rectangle with an explicit fill colour (heatmap cells); `fill` must be a `#rrggbb` colour.
     pub fn rect_fill(&mut self, class: &str, x: i64, y: i64, w: i64, h: i64, fill: &str) {
-        self.out.push_str("<rect");
-        self.class(class);
-        self.attr("x", x);
-        self.attr("y", y);
-        self.attr("width", w.max(0));
-        self.attr("height", h.max(0));
+        let mut n = Svg::node("rect", class, &[("x", x), ("y", y), ("width", w.max(0)), ("height", h.max(0))]);
         if !fill.is_empty() {
-            self.out.push_str(" fill=\"");
-            push_escaped(&mut self.out, fill);
-            self.out.push('"');
+            n.attrs.push(("fill", fill.to_string()));
         }
-        self.out.push_str("/>");
+        self.push(n);
     }
 
     pub fn path(&mut self, class: &str, d: &str) {
         if d.is_empty() {
             return;
         }
-        self.out.push_str("<path");
-        self.class(class);
-        self.out.push_str(" d=\"");
-        push_escaped(&mut self.out, d);
-        self.out.push_str("\"/>");
+        let mut n = Svg::node("path", class, &[]);
+        n.attrs.push(("d", d.to_string()));
+        self.push(n);
     }
 
     pub fn circle(&mut self, class: &str, cx: i64, cy: i64, r: i64) {
-        self.out.push_str("<circle");
-        self.class(class);
-        self.attr("cx", cx);
-        self.attr("cy", cy);
-        self.attr("r", r);
-        self.out.push_str("/>");
+        self.push(Svg::node("circle", class, &[("cx", cx), ("cy", cy), ("r", r)]));
     }
 
     /// `anchor` is "start", "middle" or "end".
-    pub fn text(&mut self, class: &str, x: i64, y: i64, anchor: &str, text: &str) {
-        self.out.push_str("<text");
-        self.class(class);
-        self.attr("x", x);
-        self.attr("y", y);
+    pub fn text(&mut self, class: &str, x: i64, y: i64, anchor: &'static str, text: &str) {
+        let mut n = Svg::node("text", class, &[("x", x), ("y", y)]);
         if anchor != "start" {
-            self.out.push_str(" text-anchor=\"");
-            self.out.push_str(anchor);
-            self.out.push('"');
+            n.attrs.push(("text-anchor", anchor.to_string()));
         }
-        self.out.push('>');
-        push_escaped(&mut self.out, text);
-        self.out.push_str("</text>");
+        n.text = Some(text.to_string());
+        self.push(n);
     }
 
     pub fn open_group(&mut self, class: &str) {
-        self.out.push_str("<g");
-        self.class(class);
-        self.out.push('>');
+        self.open.push(Svg::node("g", class, &[]));
+    }
+
+    /// A group moved by (`x`, `y`).
+    pub fn open_translate(&mut self, x: i64, y: i64) {
+        let mut g = Svg::node("g", "", &[]);
+        g.attrs.push(("transform", ["translate(", &int_string(x), " ", &int_string(y), ")"].concat()));
+        self.open.push(g);
     }
 
     pub fn close_group(&mut self) {
-        self.out.push_str("</g>");
-    }
-
-    /// The markup written so far, leaving the builder empty (a chart cuts its body into layers this way).
-    pub fn take(&mut self) -> String {
-        std::mem::take(&mut self.out)
-    }
-}
-
-/// One element of a flat run of markup as `Svg` writes it: `<tag a="v" …/>` or `<tag a="v" …>text</tag>`.
-/// Values and text are still escaped.
-#[derive(Debug, PartialEq)]
-pub struct Flat<'a> {
-    pub tag: &'a str,
-    pub attrs: Vec<(&'a str, &'a str)>,
-    pub text: Option<&'a str>,
-}
-
-/// Reads a flat run of elements (no nesting, no comments). `None` for anything else, so the caller falls
-/// back to replacing the markup whole.
-pub fn parse_flat(s: &str) -> Option<Vec<Flat<'_>>> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while !rest.is_empty() {
-        rest = rest.strip_prefix('<')?;
-        let end = rest.find([' ', '/', '>'])?;
-        let (tag, after) = rest.split_at_checked(end)?;
-        if tag.is_empty() || tag == "g" || tag.starts_with('/') || tag.starts_with('!') {
-            return None;
+        if let Some(g) = self.open.pop() {
+            self.push(g);
         }
-        rest = after;
-        let mut attrs = Vec::new();
-        let text = loop {
-            rest = rest.trim_start_matches(' ');
-            if let Some(r) = rest.strip_prefix("/>") {
-                rest = r;
-                break None;
-            }
-            if let Some(r) = rest.strip_prefix('>') {
-                let close = r.find('<')?;
-                let (text, after) = r.split_at_checked(close)?;
-                rest = after.strip_prefix("</")?.strip_prefix(tag)?.strip_prefix('>')?;
-                break Some(text);
-            }
-            // A char pattern, not "=\"": the substring searcher would link core's str-slicing panic message.
-            let eq = rest.find('=')?;
-            let (name, r) = rest.split_at_checked(eq)?;
-            let r = r.strip_prefix("=\"")?;
-            let q = r.find('"')?;
-            if name.is_empty() || name.contains(['<', '>', ' ']) {
-                return None;
-            }
-            let (value, after) = r.split_at_checked(q)?;
-            attrs.push((name, value));
-            rest = after.get(1..)?;
-        };
-        out.push(Flat { tag, attrs, text });
     }
-    Some(out)
-}
 
-/// Whether two flat runs have the same elements with the same attribute names (only values and texts
-/// differ), so one can be turned into the other in place.
-pub fn same_shape(a: &[Flat], b: &[Flat]) -> bool {
-    a.len() == b.len()
-        && a.iter().zip(b).all(|(x, y)| {
-            x.tag == y.tag
-                && x.text.is_some() == y.text.is_some()
-                && x.attrs.len() == y.attrs.len()
-                && x.attrs.iter().zip(&y.attrs).all(|(p, q)| p.0 == q.0)
-        })
-}
-
-/// Undoes `push_escaped`.
-pub fn unescape(s: &str) -> String {
-    // One pass over `&`-separated pieces: `str::replace` with a string pattern would link core's
-    // str-slicing panic message (~3 KB of WASM).
-    let mut parts = s.split('&');
-    let mut out = String::from(parts.next().unwrap_or_default());
-    for part in parts {
-        let (ch, rest) = [("lt;", '<'), ("gt;", '>'), ("quot;", '"'), ("amp;", '&')]
-            .iter()
-            .find_map(|(name, ch)| part.strip_prefix(name).map(|rest| (*ch, rest)))
-            .unwrap_or(('&', part));
-        out.push(ch);
-        out.push_str(rest);
-    }
-    out
-}
-
-/// Table body rows as markup: the first cell of each row is a row header.
-pub fn table_rows(rows: &[Vec<String>]) -> String {
-    let mut out = String::with_capacity(rows.len() * 64);
-    for row in rows {
-        out.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            out.push_str(if i == 0 { "<th scope=\"row\">" } else { "<td>" });
-            push_escaped(&mut out, cell);
-            out.push_str(if i == 0 { "</th>" } else { "</td>" });
+    /// The nodes drawn so far, leaving the builder empty (a chart cuts its body into layers this way).
+    pub fn take(&mut self) -> Vec<Node> {
+        while !self.open.is_empty() {
+            self.close_group();
         }
-        out.push_str("</tr>");
+        std::mem::take(&mut self.nodes)
     }
-    out
+
+    /// The markup drawn so far (for tests and one-off drawings).
+    pub fn markup(&mut self) -> String {
+        let mut out = String::new();
+        write_nodes(&mut out, &self.take());
+        out
+    }
+}
+
+/// A data table's body row: its cells (the first is the row header) and an optional hook attribute, such as
+/// `data-tornado="btc_price_usd"` for tests.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Row {
+    pub cells: Vec<String>,
+    pub hook: Option<(&'static str, &'static str)>,
+}
+
+impl Row {
+    pub fn new(cells: Vec<String>) -> Row {
+        Row { cells, hook: None }
+    }
+}
+
+/// Rows from plain cell lists.
+pub fn rows(cells: Vec<Vec<String>>) -> Vec<Row> {
+    cells.into_iter().map(Row::new).collect()
 }
 
 /// A text built piece by piece. Each formatted number is moved in and dropped here, so a caller carries no
@@ -255,79 +226,58 @@ pub fn first_letter_case(text: &str, upper: bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn first_letter_case_changes_only_an_ascii_first_letter() {
-        assert_eq!(super::first_letter_case("must be above 0", true), "Must be above 0");
-        assert_eq!(super::first_letter_case("Machine price", false), "machine price");
-        assert_eq!(super::first_letter_case("", true), "");
-        assert_eq!(super::first_letter_case("élan", true), "élan");
+        assert_eq!(first_letter_case("must be above 0", true), "Must be above 0");
+        assert_eq!(first_letter_case("Machine price", false), "machine price");
+        assert_eq!(first_letter_case("", true), "");
+        assert_eq!(first_letter_case("élan", true), "élan");
     }
-
-    use super::*;
 
     #[test]
     fn text_is_escaped_and_coordinates_are_integers() {
         let mut s = Svg::new();
-        s.text("tick", 10, -3, "end", "<$1 & \"2\">");
-        assert_eq!(s.out, "<text class=\"tick\" x=\"10\" y=\"-3\" text-anchor=\"end\">&lt;$1 &amp; &quot;2&quot;&gt;</text>");
+        s.text("tick", 10, -3, "end", "<$1 & \"2\" it's>");
+        assert_eq!(
+            s.markup(),
+            "<text class=\"tick\" x=\"10\" y=\"-3\" text-anchor=\"end\">&lt;$1 &amp; &quot;2&quot; it&#39;s&gt;</text>"
+        );
     }
 
     #[test]
-    fn elements_are_well_formed() {
+    fn elements_are_well_formed_and_groups_nest() {
         let mut s = Svg::new();
         s.open_group("bars");
         s.rect("bar neg", 1, 2, 3, -4);
         s.line("", 0, 0, 5, 5);
         s.path("line", "M0 0L1 1");
         s.path("empty", "");
+        s.open_translate(4, -2);
         s.circle("current", 1, 2, 3);
         s.close_group();
+        s.close_group();
         assert_eq!(
-            s.out,
-            "<g class=\"bars\"><rect class=\"bar neg\" x=\"1\" y=\"2\" width=\"3\" height=\"0\"/><line x1=\"0\" y1=\"0\" x2=\"5\" y2=\"5\"/><path class=\"line\" d=\"M0 0L1 1\"/><circle class=\"current\" cx=\"1\" cy=\"2\" r=\"3\"/></g>"
+            s.markup(),
+            "<g class=\"bars\"><rect class=\"bar neg\" x=\"1\" y=\"2\" width=\"3\" height=\"0\"/><line x1=\"0\" y1=\"0\" x2=\"5\" y2=\"5\"/><path class=\"line\" d=\"M0 0L1 1\"/><g transform=\"translate(4 -2)\"><circle class=\"current\" cx=\"1\" cy=\"2\" r=\"3\"/></g></g>"
         );
     }
 
     #[test]
-    fn unescape_undoes_push_escaped() {
-        for text in ["", "plain", "<$1 & \"2\">", "&amp;lt; &", "a&&b;", "&lt", "€ &quot;x&quot; &gt;", "&"] {
-            let mut e = String::new();
-            push_escaped(&mut e, text);
-            assert_eq!(unescape(&e), text);
-        }
-        assert_eq!(unescape("a & b &amp;amp; &copy;"), "a & b &amp; &copy;");
-    }
-
-    #[test]
-    fn flat_runs_parse_and_compare_by_shape() {
-        let mut s = Svg::new();
-        s.line("grid", 1, 2, 3, 4);
-        s.text("tick", 5, 6, "end", "<$1 & 2>");
-        s.path("line-cash", "M0 0L1 -1");
-        let a = s.take();
-        assert!(s.out.is_empty());
-        let p = parse_flat(&a).unwrap_or_default();
-        assert_eq!(p.len(), 3);
-        assert_eq!(p[0], Flat { tag: "line", attrs: vec![("class", "grid"), ("x1", "1"), ("y1", "2"), ("x2", "3"), ("y2", "4")], text: None });
-        assert_eq!(p[1].text.map(unescape).as_deref(), Some("<$1 & 2>"));
-        assert_eq!(p[2].attrs[1], ("d", "M0 0L1 -1"));
-        let mut t = Svg::new();
-        t.line("grid", 9, 2, 3, 4);
-        t.text("tick", 5, 7, "end", "$2");
-        t.path("line-cash", "M0 1");
-        let b = t.take();
-        assert!(same_shape(&p, &parse_flat(&b).unwrap_or_default()));
-        t.rect("bar", 0, 0, 1, 1);
-        assert!(!same_shape(&p, &parse_flat(&t.out).unwrap_or_default()));
-        assert_eq!(parse_flat(""), Some(vec![]));
-        assert!(parse_flat("<g class=\"a\"><line/></g>").is_none());
-        assert!(parse_flat("<text>a<b/></text>").is_none());
-        assert!(parse_flat("oops").is_none());
-    }
-
-    #[test]
-    fn table_rows_escape_cells_and_mark_row_headers() {
-        let rows = vec![vec!["<a>".to_string(), "1 & 2".to_string()]];
-        assert_eq!(table_rows(&rows), "<tr><th scope=\"row\">&lt;a&gt;</th><td>1 &amp; 2</td></tr>");
+    fn drawings_compare_by_shape() {
+        let draw = |x: i64, label: &str| {
+            let mut s = Svg::new();
+            s.line("grid", x, 2, 3, 4);
+            s.text("tick", 5, 6, "end", label);
+            s.take()
+        };
+        assert!(same_shape(&draw(1, "$1"), &draw(9, "$2")));
+        let mut more = draw(1, "$1");
+        more.push(Node { tag: "rect", ..Node::default() });
+        assert!(!same_shape(&draw(1, "$1"), &more));
+        let mut other = draw(1, "$1");
+        other[0].attrs[0].0 = "id";
+        assert!(!same_shape(&draw(1, "$1"), &other));
     }
 }

@@ -1,17 +1,20 @@
 //! Chart 1: cumulative net cash against the capex it must repay; payback and halving marked.
 
-use crate::app::Ctx;
-use crate::chart::{line_path, nice_scale, px, rule_labels_collide, table_rows, Svg};
-use crate::components::chart_frame::{
-    axes, level, month_axis, projection_island, rule, x_range, y_range, Axis, ChartData, Projection, Readout, H,
-};
+use crate::chart::{line_path, nice_scale, px, rows, rule_labels_collide, Svg};
+use crate::components::chart_parts::{axes, level, month_axis, rule, x_range, y_range, Axis, ChartData, Layer, Point, Readout, H};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd, usd_tick, Txt};
+use crate::components::chart_parts::Projection;
+#[cfg(target_arch = "wasm32")]
+use crate::{
+    app::Ctx,
+    components::chart_frame::projection,
+    view::{dom::Bind, Html},
+};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
-use crate::dom::Section;
 
-fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
+pub fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let horizon_months = s.horizon_months;
     let capex = r.snapshot.capex_usd;
     let mut cash = vec![0.0];
@@ -47,20 +50,23 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     rule(&mut svg, w, halving_x, "halving", row);
     let capex_text = usd(capex);
     ChartData {
-        layers: vec![("axes", ax), ("", lv), ("", line), ("rule payback", pay), ("rule halving", svg.out)],
+        layers: vec![
+            Layer::new("axes", ax),
+            Layer::new("", lv),
+            Layer::new("", line),
+            Layer::new("rule payback", pay),
+            Layer::new("rule halving", svg.take()),
+        ],
         points: cash
             .iter()
             .enumerate()
-            .map(|(m, c)| Readout {
-                x_px: x.map(m as f64),
-                values: [m as f64, *c, capex, 0.0, 0.0],
-                words: |v| Txt::default().t("month ").s(num(v[0], 0)).t(": cumulative ").s(usd(v[1])).t(" · capex ").s(usd(v[2])).0,
-                mark: None,
-            })
+            .map(|(m, c)| Readout::at(x.map(m as f64), Point::Cash { month: m as f64, cumulative: *c, capex }))
             .collect(),
-        table: if with_table { table_rows(
-            &cash.iter().enumerate().map(|(m, c)| vec![num(m as f64, 0), usd(*c), capex_text.clone()]).collect::<Vec<_>>(),
-        ) } else { String::new() },
+        table: if with_table {
+            rows(cash.iter().enumerate().map(|(m, c)| vec![num(m as f64, 0), usd(*c), capex_text.clone()]).collect())
+        } else {
+            Vec::new()
+        },
         desc: [
             "Cumulative net cash after power and fixed costs, by month, against the machine capex of ",
             &capex_text,
@@ -75,7 +81,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     }
 }
 
-const CARD: Projection = Projection {
+pub const CARD: Projection = Projection {
     id: "cash",
     chart_id: "cash-chart",
     heading: "Cumulative cash against capex",
@@ -85,6 +91,7 @@ const CARD: Projection = Projection {
     swatch: "",
 };
 
-pub fn section(c: Ctx) -> Section {
-    projection_island(c, &CARD, chart)
+#[cfg(target_arch = "wasm32")]
+pub fn section(c: Ctx, h: &mut Html) -> Bind {
+    projection(c, h, &CARD, chart)
 }

@@ -1,25 +1,24 @@
 //! "Embed": a ready `<iframe>` snippet for the current scenario (embed mode, chosen panels), copied to the
-//! clipboard and shown in a text area for when the clipboard is blocked. Part of the header island
-//! (`header.rs`): the markup is written here and the header's delegated listeners call these functions.
-//! The dialog is only in the document while it is open.
+//! clipboard and shown in a text area for when the clipboard is blocked. Part of the header: the button is
+//! written here, and the header's handlers call [`Embed`]. The dialog is only in the document while it is open.
 
 use crate::app::Ctx;
-use crate::dom::{find, push_escaped, set_attr, set_text};
+use crate::components::header::Act;
 use crate::export::{embed_snippet, embed_url};
 use crate::page::SECTIONS;
+use crate::view::dom::{on, set_attr, set_text, Dom, Ev};
+use crate::view::parts::status_line;
+use crate::view::{Html, Slot};
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
+use web_sys::{Element, HtmlInputElement};
 
-thread_local! {
-    /// The panels checked in the dialog, one bit per `SECTIONS` entry; kept while the dialog is closed.
-    static CHOSEN: Cell<u32> = const { Cell::new(u32::MAX) };
-}
-
-fn chosen(i: usize) -> bool {
-    CHOSEN.with(|c| c.get() & (1 << i) != 0)
+/// Whether panel `i` of `SECTIONS` is checked in the dialog (`Ctx::embed_panels`).
+fn chosen(c: Ctx, i: usize) -> bool {
+    c.embed_panels.get_untracked() & (1 << i) != 0
 }
 
 fn section_label(s: &str) -> &'static str {
@@ -38,118 +37,161 @@ fn section_label(s: &str) -> &'static str {
     }
 }
 
+#[derive(Clone, Copy)]
+pub struct EmbedSlots {
+    wrap: Slot,
+    button: Slot,
+}
+
 /// The button's markup (the dialog is added after it when it opens).
-pub fn markup(out: &mut String) {
-    out.push_str(
-        "<div class=\"embed-button\"><button type=\"button\" data-action=\"embed\" aria-expanded=\"false\" aria-controls=\"embed-dialog\">Embed</button></div>",
-    );
+pub fn markup(h: &mut Html) -> EmbedSlots {
+    h.open("div", "class=\"embed-button\"");
+    let wrap = h.slot();
+    h.open("button", "type=\"button\"").on(Act::Embed).attr("aria-expanded", "false").attr("aria-controls", "embed-dialog");
+    let button = h.slot();
+    h.text("Embed").close("button").close("div");
+    EmbedSlots { wrap, button }
 }
 
 /// The snippet for the current scenario, headline threshold and chosen panels.
 fn snippet(c: Ctx) -> String {
     let href = window().location().href().unwrap_or_default();
     let query = crate::app::share_parts(c).join("&");
-    let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(*i)).map(|(_, s)| *s).collect();
+    let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(c, *i)).map(|(_, s)| *s).collect();
     let panels = (list.len() < SECTIONS.len()).then_some(list.as_slice());
     embed_snippet(&embed_url(&href, panels, &query), "hashprice-calculator")
 }
 
-fn dialog_markup(code: &str) -> String {
-    let mut m = String::from(concat!(
-        "<div class=\"menu-body embed-dialog\" id=\"embed-dialog\" role=\"group\" aria-labelledby=\"embed-title\">",
-        "<p id=\"embed-title\" class=\"embed-title\">Embed this scenario in your site</p>",
-        "<fieldset class=\"embed-panels\"><legend>Show</legend>"
-    ));
+/// The open dialog's handles.
+#[derive(Clone, Copy)]
+struct DialogSlots {
+    root: Slot,
+    panels: Slot,
+    code: Slot,
+    status: Slot,
+}
+
+fn dialog_markup(h: &mut Html, c: Ctx, code: &str) -> DialogSlots {
+    h.open("div", "class=\"menu-body embed-dialog\" id=\"embed-dialog\" role=\"group\" aria-labelledby=\"embed-title\"");
+    let root = h.slot();
+    h.raw("<p id=\"embed-title\" class=\"embed-title\">Embed this scenario in your site</p>").open("fieldset", "class=\"embed-panels\"");
+    let panels = h.slot();
+    h.raw("<legend>Show</legend>");
     for (i, s) in SECTIONS.iter().enumerate() {
-        m.push_str("<label class=\"embed-panel\"><input type=\"checkbox\" name=\"embed-panel\" value=\"");
-        m.push_str(s);
-        m.push_str(if chosen(i) { "\" checked>" } else { "\">" });
-        m.push_str(section_label(s));
-        m.push_str("</label>");
+        h.open("label", "class=\"embed-panel\"").open("input", "type=\"checkbox\" name=\"embed-panel\"").attr("value", s);
+        h.flag("checked", chosen(c, i)).text(section_label(s)).close("label");
     }
-    m.push_str(concat!(
-        "</fieldset><label for=\"embed-code\">Embed code (an iframe that sizes itself)</label>",
-        "<textarea id=\"embed-code\" name=\"embed-code\" readonly rows=\"7\" spellcheck=\"false\">"
-    ));
-    push_escaped(&mut m, code);
-    m.push_str(concat!(
-        "</textarea><div class=\"embed-actions\">",
-        "<button type=\"button\" class=\"primary\" data-action=\"copy-embed\">Copy code</button>",
-        "<button type=\"button\" data-action=\"embed-close\">Close</button></div>",
-        "<p class=\"status\" role=\"status\" aria-live=\"polite\"></p></div>"
-    ));
-    m
+    h.raw("</fieldset><label for=\"embed-code\">Embed code (an iframe that sizes itself)</label>");
+    h.open("textarea", "id=\"embed-code\" name=\"embed-code\" readonly rows=\"7\" spellcheck=\"false\"");
+    let code_slot = h.slot();
+    h.text(code).close("textarea").open("div", "class=\"embed-actions\"");
+    h.open("button", "type=\"button\" class=\"primary\"").on(Act::CopyEmbed).text("Copy code").close("button");
+    h.open("button", "type=\"button\"").on(Act::EmbedClose).text("Close").close("button").close("div");
+    let status = status_line(h, None);
+    h.close("div");
+    DialogSlots { root, panels, code: code_slot, status }
 }
 
-/// Whether the dialog is open.
-pub fn is_open(root: &Element) -> bool {
-    find(root, "#embed-dialog").is_some()
+/// The open dialog in the document.
+struct Dialog {
+    root: Element,
+    code: Element,
+    status: Element,
 }
 
-/// The Embed button: opens the dialog and copies the snippet, or closes it.
-pub fn toggle(c: Ctx, root: &Element) {
-    if is_open(root) {
-        close(root);
-        return;
-    }
-    let (Some(wrap), Some(button)) = (find(root, ".embed-button"), find(root, "[data-action=embed]")) else { return };
-    let code = snippet(c);
-    let _ = wrap.insert_adjacent_html("beforeend", &dialog_markup(&code));
-    set_attr(&button, "aria-expanded", "true");
-    copy(root, code);
+/// The Embed button and its dialog.
+pub struct Embed {
+    pub wrap: Element,
+    pub button: Element,
+    dialog: RefCell<Option<Dialog>>,
 }
 
-/// Removes the dialog (its status goes with it).
-pub fn close(root: &Element) {
-    if let Some(d) = find(root, "#embed-dialog") {
-        d.remove();
+impl Embed {
+    pub fn new(dom: &Dom, s: EmbedSlots) -> Rc<Embed> {
+        Rc::new(Embed { wrap: dom.el(s.wrap), button: dom.el(s.button), dialog: RefCell::new(None) })
     }
-    if let Some(button) = find(root, "[data-action=embed]") {
-        set_attr(&button, "aria-expanded", "false");
-    }
-}
 
-/// "Copy code" (and opening): writes `code` to the clipboard and says what happened.
-pub fn copy(root: &Element, code: String) {
-    let status = find(root, ".embed-dialog .status");
-    let copied = crate::dom::copy_text(&code);
-    leptos::task::spawn_local(async move {
-        let text = if copied.await {
-            "Embed code copied to the clipboard."
-        } else {
-            "The browser blocked the clipboard: select the code above and copy it."
-        };
-        if let Some(s) = status {
-            set_text(&s, text);
+    /// Whether the dialog is open.
+    pub fn is_open(&self) -> bool {
+        self.dialog.borrow().is_some()
+    }
+
+    /// The Embed button: opens the dialog and copies the snippet, or closes it.
+    pub fn toggle(self: &Rc<Embed>, c: Ctx) {
+        if self.is_open() {
+            self.close();
+            return;
         }
-    });
-}
-
-/// "Copy code": the snippet as it is now.
-pub fn copy_current(c: Ctx, root: &Element) {
-    copy(root, snippet(c));
-}
-
-/// A panel checkbox changed (`value`, now `on`): update the chosen panels and the snippet.
-pub fn panel_changed(c: Ctx, root: &Element, value: &str, on: bool) {
-    if let Some(i) = SECTIONS.iter().position(|s| *s == value) {
-        CHOSEN.with(|ch| ch.set(if on { ch.get() | (1 << i) } else { ch.get() & !(1 << i) }));
+        let code = snippet(c);
+        let mut h = Html::new();
+        let slots = dialog_markup(&mut h, c, &code);
+        let dom = Dom::append(&self.wrap, h);
+        let dialog = Dialog { root: dom.el(slots.root), code: dom.el(slots.code), status: dom.el(slots.status) };
+        let me = self.clone();
+        on(&dom.el(slots.panels), Ev::Change, move |ev| {
+            if let Some(i) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                me.panel_changed(c, &i.value(), i.checked());
+            }
+        });
+        // Focusing the embed code selects it, so a blocked clipboard is one Ctrl+C away.
+        let area = dialog.code.clone();
+        on(&dialog.code, Ev::FocusIn, move |_| select_all(&area));
+        *self.dialog.borrow_mut() = Some(dialog);
+        set_attr(&self.button, "aria-expanded", "true");
+        self.copy(code);
     }
-    refresh(c, root);
-}
 
-/// Keeps the open dialog's snippet current (the scenario or the panels changed); nothing when closed.
-pub fn refresh(c: Ctx, root: &Element) {
-    let Some(area) = find(root, "#embed-code") else { return };
-    let code = snippet(c);
-    let key = JsValue::from_str("value");
-    if Reflect::get(&area, &key).ok().and_then(|v| v.as_string()).as_deref() != Some(code.as_str()) {
-        let _ = Reflect::set(&area, &key, &JsValue::from_str(&code));
+    /// Removes the dialog (its status goes with it).
+    pub fn close(&self) {
+        if let Some(d) = self.dialog.borrow_mut().take() {
+            d.root.remove();
+        }
+        set_attr(&self.button, "aria-expanded", "false");
+    }
+
+    /// "Copy code" (and opening): writes `code` to the clipboard and says what happened.
+    fn copy(&self, code: String) {
+        let status = self.dialog.borrow().as_ref().map(|d| d.status.clone());
+        let copied = crate::view::dom::copy_text(&code);
+        leptos::task::spawn_local(async move {
+            let text = if copied.await {
+                "Embed code copied to the clipboard."
+            } else {
+                "The browser blocked the clipboard: select the code above and copy it."
+            };
+            if let Some(s) = status {
+                set_text(&s, text);
+            }
+        });
+    }
+
+    /// "Copy code": the snippet as it is now.
+    pub fn copy_current(&self, c: Ctx) {
+        self.copy(snippet(c));
+    }
+
+    /// A panel checkbox changed (`value`, now `on`): update the chosen panels and the snippet.
+    fn panel_changed(&self, c: Ctx, value: &str, on: bool) {
+        if let Some(i) = SECTIONS.iter().position(|s| *s == value) {
+            c.embed_panels.update(|ch| *ch = if on { *ch | (1 << i) } else { *ch & !(1 << i) });
+        }
+        self.refresh(c);
+    }
+
+    /// Keeps the open dialog's snippet current (the scenario or the panels changed); nothing when closed.
+    pub fn refresh(&self, c: Ctx) {
+        let dialog = self.dialog.borrow();
+        let Some(area) = dialog.as_ref().map(|d| &d.code) else { return };
+        let code = snippet(c);
+        let key = JsValue::from_str("value");
+        if Reflect::get(area, &key).ok().and_then(|v| v.as_string()).as_deref() != Some(code.as_str()) {
+            let _ = Reflect::set(area, &key, &JsValue::from_str(&code));
+        }
     }
 }
 
 /// Selects the text area's text (`HTMLTextAreaElement.select()`), so a blocked clipboard is one Ctrl+C away.
-pub fn select_all(area: &Element) {
+fn select_all(area: &Element) {
     if let Some(f) = Reflect::get(area, &JsValue::from_str("select")).ok().and_then(|f| f.dyn_into::<Function>().ok()) {
         let _ = f.call0(area);
     }

@@ -1,58 +1,81 @@
 //! Export: the projection month by month as CSV, the scenario with every result as JSON, and print
-//! (style/print.css lays the page out as a one-document summary). Part of the header island
-//! (`header.rs`): the markup is written here, and the header's delegated click listener calls [`run`].
+//! (style/print.css lays the page out as a one-document summary). Part of the header: the markup is written
+//! here, and the header's click handler calls [`Export::run`].
 
 use crate::api::{download_text, scenario_json};
 use crate::app::Ctx;
-use crate::dom::{find, set_text};
+use crate::components::header::Act;
 use crate::export::{monthly_rows, projection_csv};
 use crate::format::plain;
+use crate::view::dom::{set_text, Dom};
+use crate::view::parts::status_line;
+use crate::view::{Html, Slot};
 use leptos::prelude::*;
 use web_sys::Element;
 
+#[derive(Clone, Copy)]
+pub struct ExportSlots {
+    details: Slot,
+    summary: Slot,
+    status: Slot,
+}
+
 /// The menu's markup (a `<details>`, so it opens and closes natively, with the keyboard too).
-pub fn markup(out: &mut String) {
-    out.push_str(concat!(
-        "<details class=\"menu export-menu\"><summary data-action=\"export\">Export</summary><div class=\"menu-body\">",
-        "<button type=\"button\" data-action=\"export-csv\">Projection (CSV)</button>",
-        "<button type=\"button\" data-action=\"export-json\">Scenario &amp; results (JSON)</button>",
-        "<button type=\"button\" data-action=\"print\">Print summary</button>",
-        "<p class=\"status\" role=\"status\" aria-live=\"polite\"></p></div></details>"
-    ));
+pub fn markup(h: &mut Html) -> ExportSlots {
+    h.open("details", "class=\"menu export-menu\"");
+    let details = h.slot();
+    h.open("summary", "").on(Act::Export);
+    let summary = h.slot();
+    h.text("Export").close("summary").open("div", "class=\"menu-body\"");
+    for (act, label) in [(Act::ExportCsv, "Projection (CSV)"), (Act::ExportJson, "Scenario & results (JSON)"), (Act::Print, "Print summary")] {
+        h.open("button", "type=\"button\"").on(act).text(label).close("button");
+    }
+    let status = status_line(h, None);
+    h.close("div").close("details");
+    ExportSlots { details, summary, status }
+}
+
+/// The menu in the document.
+pub struct Export {
+    pub details: Element,
+    pub summary: Element,
+    status: Element,
 }
 
 const REFUSED: &str = "the browser refused the download";
 
-/// Runs the menu's `action` (`export-csv`, `export-json`, `print`); `false` for any other action.
-pub fn run(c: Ctx, root: &Element, action: &str) -> bool {
-    let (done, ok) = match action {
-        "export-csv" => {
-            let rows = c.scenario.with_untracked(monthly_rows);
-            let done = if rows.is_empty() {
-                Err("the scenario has an invalid input".to_string())
-            } else {
-                download_text(&projection_csv(&rows, &plain), "text/csv;charset=utf-8", "hashprice-projection.csv")
-                    .map_err(|_| REFUSED.to_string())
-            };
-            (done, "Projection downloaded as CSV (one row per month).")
-        }
-        "export-json" => {
-            let done = c.scenario.with_untracked(scenario_json).and_then(|text| {
-                download_text(&text, "application/json", "hashprice-scenario.json").map_err(|_| REFUSED.to_string())
-            });
-            (done, "Scenario and results downloaded as JSON.")
-        }
-        "print" => {
-            let _ = window().print();
-            return true;
-        }
-        _ => return false,
-    };
-    if let Some(status) = find(root, ".export-menu .status") {
+impl Export {
+    pub fn new(dom: &Dom, s: ExportSlots) -> Export {
+        Export { details: dom.el(s.details), summary: dom.el(s.summary), status: dom.el(s.status) }
+    }
+
+    /// Runs a menu item and says how it went.
+    pub fn run(&self, c: Ctx, act: Act) {
+        let (done, ok) = match act {
+            Act::ExportCsv => {
+                let rows = c.scenario.with_untracked(monthly_rows);
+                let done = if rows.is_empty() {
+                    Err("the scenario has an invalid input".to_string())
+                } else {
+                    download_text(&projection_csv(&rows, &plain), "text/csv;charset=utf-8", "hashprice-projection.csv")
+                        .map_err(|_| REFUSED.to_string())
+                };
+                (done, "Projection downloaded as CSV (one row per month).")
+            }
+            Act::ExportJson => {
+                let done = c.scenario.with_untracked(scenario_json).and_then(|text| {
+                    download_text(&text, "application/json", "hashprice-scenario.json").map_err(|_| REFUSED.to_string())
+                });
+                (done, "Scenario and results downloaded as JSON.")
+            }
+            _ => {
+                let _ = window().print();
+                return;
+            }
+        };
         match done {
-            Ok(()) => set_text(&status, ok),
-            Err(e) => set_text(&status, &["Export failed: ", &e].concat()),
+            Ok(()) => set_text(&self.status, ok),
+            Err(e) => set_text(&self.status, &["Export failed: ", &e].concat()),
         }
     }
-    true
 }

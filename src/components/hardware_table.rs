@@ -1,23 +1,27 @@
 //! Chart 4: every preset machine at the current network, fee, uptime and power price — which ones are
 //! underwater today (the article's "shutting down less efficient hardware").
 //!
-//! An island (see `crate::dom`): markup once; on an input the rows are patched cell by cell (a BTC
-//! price move changes two cells a row), and the body is rebuilt only when the row order or the selected
-//! machine changes. One delegated click on the island root applies the machine of the row's button.
+//! Built once; on an input the rows are patched cell by cell (a BTC price move changes two cells a row), and
+//! the body is rebuilt only when the row order or the selected machine changes. A row's button applies its
+//! machine.
 
-use crate::app::Ctx;
-use crate::chart::push_escaped;
 use crate::components::kpi_defs::{show, Fmt};
-use crate::dom::{find, find_all, on, set_class, set_text, target, Section};
 use crate::format::{num, pct, usd_kwh, Txt};
 use crate::model::Scenario;
-use crate::state::insights::{hardware_table, HardwareRow};
-use crate::state::presets::{machine_presets, MachinePreset};
+use crate::state::insights::HardwareRow;
+use crate::view::parts::{close_scroller, header_row, open_scroller};
+use crate::view::{Action, Html, Slot};
+#[cfg(target_arch = "wasm32")]
+use crate::{
+    app::Ctx,
+    state::insights::hardware_table,
+    state::presets::machine_presets,
+    view::dom::{effect, on_action, set_class, set_text, Bind, Dom, Ev},
+};
+#[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
-use std::cell::RefCell;
-use std::rc::Rc;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
-use web_sys::Element;
 
 /// Cells after the machine name in each row: status, then these four.
 const CELLS: usize = 5;
@@ -48,43 +52,67 @@ fn cells(r: &HardwareRow) -> [String; CELLS] {
 }
 
 /// What decides the row structure: each row's model and whether it is the selected machine.
-fn layout_key(rows: &[HardwareRow], s: &Scenario) -> String {
-    let mut key = String::new();
-    for r in rows {
-        key.push_str(&r.model);
-        key.push(if is_current(r, s) { '*' } else { '|' });
-    }
-    key
+#[cfg(target_arch = "wasm32")]
+fn layout_key(rows: &[HardwareRow], s: &Scenario) -> Vec<(String, bool)> {
+    rows.iter().map(|r| (r.model.clone(), is_current(r, s))).collect()
 }
 
-fn rows_markup(rows: &[HardwareRow], s: &Scenario) -> String {
-    let mut out = String::with_capacity(rows.len() * 400);
-    for r in rows {
-        let current = is_current(r, s);
-        out.push_str("<tr class=\"");
-        if r.underwater {
-            out.push_str("underwater ");
+#[derive(Clone, Copy)]
+enum Hardware {
+    UseMachine,
+}
+
+impl Action for Hardware {
+    const ALL: &'static [Hardware] = &[Hardware::UseMachine];
+    fn name(self) -> &'static str {
+        match self {
+            Hardware::UseMachine => "use-machine",
         }
-        if current {
-            out.push_str("current");
-        }
-        out.push_str("\"><th scope=\"row\"><button type=\"button\" class=\"link\" title=\"Use this machine\" data-model=\"");
-        push_escaped(&mut out, &r.model);
-        out.push_str("\">");
-        push_escaped(&mut out, &r.model);
-        out.push_str("</button>");
-        if current {
-            out.push_str(" <span class=\"tag\">selected</span>");
-        }
-        out.push_str("</th>");
-        for (i, cell) in cells(r).iter().enumerate() {
-            out.push_str(if i == 0 { "<td class=\"status-cell\">" } else { "<td>" });
-            push_escaped(&mut out, cell);
-            out.push_str("</td>");
-        }
-        out.push_str("</tr>");
     }
-    out
+}
+
+/// One row's handles: the row, its button and its cells after the name.
+#[derive(Clone, Copy)]
+pub struct RowSlots {
+    pub tr: Slot,
+    pub button: Slot,
+    pub cells: [Slot; CELLS],
+}
+
+/// Writes the table's body rows.
+pub fn rows(h: &mut Html, rows: &[HardwareRow], s: &Scenario) -> Vec<RowSlots> {
+    rows.iter()
+        .map(|r| {
+            let current = is_current(r, s);
+            h.open(
+                "tr",
+                match (r.underwater, current) {
+                    (true, true) => "class=\"underwater current\"",
+                    (true, false) => "class=\"underwater \"",
+                    (false, true) => "class=\"current\"",
+                    (false, false) => "class=\"\"",
+                },
+            );
+            let tr = h.slot();
+            h.open("th", "scope=\"row\"").open("button", "type=\"button\" class=\"link\" title=\"Use this machine\"");
+            h.attr("data-model", &r.model).on(Hardware::UseMachine);
+            let button = h.slot();
+            h.text(&r.model).close("button");
+            if current {
+                h.raw(" <span class=\"tag\">selected</span>");
+            }
+            h.close("th");
+            let texts = cells(r);
+            let cells = std::array::from_fn(|i| {
+                h.open("td", if i == 0 { "class=\"status-cell\"" } else { "" });
+                let slot = h.slot();
+                h.text(&texts[i]).close("td");
+                slot
+            });
+            h.close("tr");
+            RowSlots { tr, button, cells }
+        })
+        .collect()
 }
 
 /// "3 of 13 current models lose money on power at $0.050/kWh today. …"
@@ -99,81 +127,110 @@ fn summary(rows: &[HardwareRow], s: &Scenario) -> String {
         .0
 }
 
-/// Keeps the summary and rows current and applies a clicked machine.
-/// Event handlers run outside the reactive owner, so the context is taken here, once.
-fn bind(c: Ctx, root: &Element) {
-    let presets: Rc<Vec<MachinePreset>> = Rc::new(machine_presets());
-    let (Some(note), Some(body)) = (find(root, "#hardware > p.muted"), find(root, "table.hardware > tbody")) else { return };
-    let list = presets.clone();
-    // What the body was last built from (the markup did it first); the `<td>`s of that build, row by row.
-    let mut layout = c.scenario.with_untracked(|s| layout_key(&hardware_table(s, &list), s));
-    let mut tds: Vec<Element> = find_all(&body, "td");
-    let mut trs: Vec<Element> = find_all(&body, "tr");
-    // The machine whose button was clicked, for the rebuild to give the focus back to.
-    let refocus = Rc::new(RefCell::new(None::<String>));
-    let pending = refocus.clone();
-    crate::dom::effect(move |_| {
-        c.scenario.with(|s| {
-            let rows = hardware_table(s, &list);
-            set_text(&note, &summary(&rows, s));
-            let key = layout_key(&rows, s);
-            let clicked = pending.borrow_mut().take();
-            if key != layout || tds.len() != rows.len() * CELLS {
-                body.set_inner_html(&rows_markup(&rows, s));
-                layout = key;
-                tds = find_all(&body, "td");
-                trs = find_all(&body, "tr");
-                // The clicked button was rebuilt: the focus goes to the same machine's new one, not the page's start.
-                if let Some(model) = clicked {
-                    let same = find_all(&body, "button[data-model]").into_iter().find(|b| b.get_attribute("data-model").as_deref() == Some(&*model));
-                    if let Some(b) = same.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        let _ = b.focus();
-                    }
-                }
-                return;
-            }
-            for (i, r) in rows.iter().enumerate() {
-                if let Some(tr) = trs.get(i) {
-                    set_class(tr, "underwater", r.underwater);
-                }
-                for (j, text) in cells(r).iter().enumerate() {
-                    if let Some(td) = tds.get(i * CELLS + j) {
-                        set_text(td, text);
-                    }
-                }
-            }
-        })
-    });
-    on(root, "click", false, move |ev| {
-        let Some(model) = target(&ev)
-            .and_then(|el| el.closest("button[data-model]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-model"))
-        else {
-            return;
-        };
-        if let Some(m) = presets.iter().find(|m| m.model == model) {
-            let mut next = c.scenario.get_untracked();
-            if m.apply(&mut next).is_ok() {
-                *refocus.borrow_mut() = Some(model);
-                c.scenario.set(next);
-            }
-        }
-    });
+/// The card's handles.
+pub struct HardwareSlots {
+    pub note: Slot,
+    pub body: Slot,
+    pub rows: Vec<RowSlots>,
 }
 
-pub fn section(c: Ctx) -> Section {
-    let (note, body) = c.scenario.with_untracked(|s| {
-        let rows = hardware_table(s, &machine_presets());
-        (summary(&rows, s), rows_markup(&rows, s))
+/// Writes the card with the machines of `table`.
+pub fn card(h: &mut Html, table: &[HardwareRow], s: &Scenario) -> HardwareSlots {
+    h.raw("<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now</h2>");
+    h.open("p", "class=\"muted\"");
+    let note = h.slot();
+    h.text(&summary(table, s)).close("p");
+    open_scroller(h, Some("Machines by day-0 margin"));
+    h.raw("<table class=\"hardware\"><thead>");
+    header_row(h, &["Machine", "Status", "Breakeven power", "Day-0 margin", "Shutdown hashprice", "J/TH"]);
+    h.raw("</thead>").open("tbody", "");
+    let body = h.slot();
+    let slots = rows(h, table, s);
+    h.close("tbody").close("table");
+    close_scroller(h);
+    h.close("section");
+    HardwareSlots { note, body, rows: slots }
+}
+
+/// Keeps the summary and rows current and applies a clicked machine.
+#[cfg(target_arch = "wasm32")]
+pub fn section(c: Ctx, h: &mut Html) -> Bind {
+    let presets = machine_presets();
+    let (slots, mut layout) = c.scenario.with_untracked(|s| {
+        let table = hardware_table(s, &presets);
+        (card(h, &table, s), layout_key(&table, s))
     });
-    let m = Txt::default()
-        .t("<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now</h2><p class=\"muted\">")
-        .s(crate::dom::esc(&note))
-        .t("</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Machines by day-0 margin\"><table class=\"hardware\"><thead><tr><th scope=\"col\">Machine</th><th scope=\"col\">Status</th>\
-         <th scope=\"col\">Breakeven power</th><th scope=\"col\">Day-0 margin</th><th scope=\"col\">Shutdown hashprice</th>\
-         <th scope=\"col\">J/TH</th></tr></thead><tbody>")
-        .t(&body)
-        .t("</tbody></table></div></section>")
-        .0;
-    Section::new(m, move |root| bind(c, root))
+    Box::new(move |dom| {
+        let (note, body) = (dom.el(slots.note), dom.el(slots.body));
+        let resolve = |dom: &Dom, rows: &[RowSlots]| -> Vec<(web_sys::Element, web_sys::Element, Vec<web_sys::Element>)> {
+            rows.iter().map(|r| (dom.el(r.tr), dom.el(r.button), r.cells.iter().map(|c| dom.el(*c)).collect())).collect()
+        };
+        let mut shown = resolve(dom, &slots.rows);
+        // The machine whose button was clicked, for the rebuild to give the focus back to.
+        let refocus = StoredValue::new_local(None::<String>);
+        let list = presets.clone();
+        let clicks = body.clone();
+        effect(move |_| {
+            c.scenario.with(|s| {
+                let table = hardware_table(s, &list);
+                set_text(&note, &summary(&table, s));
+                let key = layout_key(&table, s);
+                let clicked = refocus.try_update_value(Option::take).flatten();
+                if key != layout {
+                    let mut h = Html::new();
+                    let slots = rows(&mut h, &table, s);
+                    let fresh = Dom::fill(&body, h);
+                    shown = resolve(&fresh, &slots);
+                    layout = key;
+                    // The clicked button was rebuilt: the focus goes to the same machine's new one, not the page's start.
+                    if let Some(i) = clicked.and_then(|m| table.iter().position(|r| r.model == m)) {
+                        if let Some(b) = shown.get(i).and_then(|(_, b, _)| b.dyn_ref::<web_sys::HtmlElement>()) {
+                            let _ = b.focus();
+                        }
+                    }
+                    return;
+                }
+                for (r, (tr, _, tds)) in table.iter().zip(&shown) {
+                    set_class(tr, "underwater", r.underwater);
+                    for (td, text) in tds.iter().zip(cells(r)) {
+                        set_text(td, &text);
+                    }
+                }
+            })
+        });
+        on_action(&clicks, Ev::Click, move |a, button, _| match a {
+            Hardware::UseMachine => {
+                let Some(model) = button.get_attribute("data-model") else { return };
+                if let Some(m) = presets.iter().find(|m| m.model == model) {
+                    let mut next = c.scenario.get_untracked();
+                    if m.apply(&mut next).is_ok() {
+                        refocus.set_value(Some(model));
+                        c.scenario.set(next);
+                    }
+                }
+            }
+        });
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::insights::hardware_table;
+    use crate::state::presets::machine_presets;
+    use crate::view::html::check;
+
+    #[test]
+    fn the_table_builds_with_a_handle_per_cell_and_says_who_is_underwater() {
+        let s = Scenario { power_price_usd_kwh: 0.09, ..Scenario::default() };
+        let table = hardware_table(&s, &machine_presets());
+        let mut h = Html::new();
+        let slots = card(&mut h, &table, &s);
+        assert_eq!(slots.rows.len(), table.len());
+        let (m, n) = h.finish();
+        assert_eq!(check(&m, n), Ok(()));
+        let text = summary(&table, &s);
+        assert!(text.contains(" current models lose money on power at $0.090/kWh today."), "{text}");
+        assert!(table.iter().any(|r| r.underwater) && m.contains("▼ underwater"));
+    }
 }

@@ -1,18 +1,21 @@
 //! Chart 2: daily hashprice against this machine's shutdown hashprice; curtailed days shaded.
 
-use crate::app::Ctx;
-use crate::chart::{downsample_minmax, line_path, nice_scale, px, whole_ticks, run_rects, shaded_runs, stepped, table_rows, Scale, Svg};
-use crate::components::chart_frame::{
-    axes, level, projection_island, rule, x_range, x_tick_target, y_range, Axis, ChartData, Projection, Readout, H,
-};
+use crate::chart::{downsample_minmax, line_path, nice_scale, px, rows, run_rects, shaded_runs, stepped, whole_ticks, Scale, Svg};
+use crate::components::chart_parts::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartData, Layer, Point, Readout, H};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd_tick, Txt};
+use crate::components::chart_parts::Projection;
+#[cfg(target_arch = "wasm32")]
+use crate::{
+    app::Ctx,
+    components::chart_frame::projection,
+    view::{dom::Bind, Html},
+};
 use crate::model::{Results, Scenario};
-use crate::dom::Section;
 
 /// How many days fall below the shutdown hashprice, and what happens to them: curtailed (and shaded), or run
 /// at a loss when curtailment is off.
-fn below_words(s: &Scenario, r: &Results, shutdown: f64) -> String {
+pub fn below_words(s: &Scenario, r: &Results, shutdown: f64) -> String {
     let on = s.curtail_when_unprofitable;
     let n = if on {
         r.projection.curtailed_days as f64
@@ -33,7 +36,7 @@ fn below_words(s: &Scenario, r: &Results, shutdown: f64) -> String {
     [lead, &show(Fmt::Days, n), if one { " falls below it and " } else { " fall below it and " }, fate].concat()
 }
 
-fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
+pub fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let hp = &r.series.hashprice_usd_per_ph_day;
     let curtailed = &r.series.curtailed;
     let shutdown = r.snapshot.shutdown_hashprice_usd_per_ph_day;
@@ -61,28 +64,25 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let step = (hp.len() / 60).max(1);
     ChartData {
         // The shutdown level last: its label (with a halo) reads over the line and the halving rule.
-        layers: vec![("curtailed", shade), ("axes", ax), ("", line), ("rule halving", svg.out), ("", lv)],
+        layers: vec![
+            Layer::new("curtailed", shade),
+            Layer::new("axes", ax),
+            Layer::new("", line),
+            Layer::new("rule halving", svg.take()),
+            Layer::new("", lv),
+        ],
         points: stepped(hp.len(), step)
-            .map(|d| Readout {
-                x_px: x.map(d as f64),
-                values: [d as f64, hp[d], if off(d) { 1.0 } else { 0.0 }, 0.0, 0.0],
-                words: |v| {
-                    Txt::default()
-                        .t("day ")
-                        .s(num(v[0], 0))
-                        .t(": ")
-                        .s(show(Fmt::UsdPerPhDay, v[1]))
-                        .t(if v[2] > 0.0 { " (curtailed)" } else { "" })
-                        .0
-                },
-                mark: None,
-            })
+            .map(|d| Readout::at(x.map(d as f64), Point::Hashprice { day: d as f64, hashprice: hp[d], curtailed: off(d) }))
             .collect(),
-        table: if with_table { table_rows(
-            &stepped(hp.len(), 30)
-                .map(|d| vec![num(d as f64, 0), show(Fmt::UsdPerPhDay, hp[d]), (if off(d) { "yes" } else { "no" }).to_string()])
-                .collect::<Vec<_>>(),
-        ) } else { String::new() },
+        table: if with_table {
+            rows(
+                stepped(hp.len(), 30)
+                    .map(|d| vec![num(d as f64, 0), show(Fmt::UsdPerPhDay, hp[d]), (if off(d) { "yes" } else { "no" }).to_string()])
+                    .collect(),
+            )
+        } else {
+            Vec::new()
+        },
         desc: Txt::default()
             .t("Daily hashprice with network growth, price drift and halvings, against this machine's shutdown hashprice of ")
             .s(show(Fmt::UsdPerPhDay, shutdown))
@@ -95,16 +95,17 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     }
 }
 
-const CARD: Projection = Projection {
+pub const CARD: Projection = Projection {
     id: "hashprice",
     chart_id: "hashprice-chart",
     heading: "Hashprice against the shutdown hashprice",
     title: "Daily hashprice against shutdown hashprice",
     caption: "Hashprice every 30 days and on the last day",
     headers: &["Day", "Hashprice", "Curtailed"],
-    swatch: "swatch-shade",
+    swatch: "<span class=\"swatch swatch-shade\" aria-hidden=\"true\"></span>",
 };
 
-pub fn section(c: Ctx) -> Section {
-    projection_island(c, &CARD, chart)
+#[cfg(target_arch = "wasm32")]
+pub fn section(c: Ctx, h: &mut Html) -> Bind {
+    projection(c, h, &CARD, chart)
 }

@@ -1,20 +1,26 @@
 //! The headline check: where hashprice crosses a threshold (the article's $35), in BTC price and in
 //! network hashrate, said calmly next to what the article's own figures give.
 //!
-//! An island (see `crate::dom`): markup once, then the sentence and `data-below` are patched in place;
-//! the threshold field's `input` is delegated to the island root. The threshold is `Ctx::threshold`, so a link
-//! carries it (`threshold=40`).
+//! Built once, then the sentence and `data-below` are patched in place. The threshold is `Ctx::threshold`, so a
+//! link carries it (`threshold=40`).
 
-use crate::app::Ctx;
 use crate::components::kpi_defs::{show, Fmt};
-use crate::dom::{find, on, set_attr, set_text, target, target_value, Section};
-use crate::format::{num, plain, usd_whole, Txt};
+use crate::format::{num, usd_whole, Txt};
 use crate::model::Scenario;
-use crate::state::insights::{headline, Headline};
-use crate::state::query::parse_threshold;
+use crate::state::insights::Headline;
+#[cfg(target_arch = "wasm32")]
+use crate::{
+    app::Ctx,
+    format::plain,
+    state::insights::headline,
+    state::query::parse_threshold,
+    view::dom::{effect, on, set_attr, set_text, Bind, Ev},
+    view::Html,
+};
+#[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
-use web_sys::Element;
 
+#[cfg(target_arch = "wasm32")]
 fn below_attr(h: &Headline) -> &'static str {
     if h.below {
         "true"
@@ -32,7 +38,7 @@ fn ehs(x: f64) -> String {
     }
 }
 
-fn sentence(h: &Headline, s: &Scenario) -> String {
+pub fn sentence(h: &Headline, s: &Scenario) -> String {
     let t = show(Fmt::Usd, h.threshold_usd_per_ph_day);
     let mut out = Txt::default()
         .t("At ")
@@ -64,53 +70,70 @@ fn sentence(h: &Headline, s: &Scenario) -> String {
     out
 }
 
-/// Keeps the sentence and `data-below` current; the threshold field sets its own `aria-invalid`.
-/// Event handlers run outside the reactive owner, so the context is taken here, once.
-fn bind(c: Ctx, root: &Element) {
-    let threshold = c.threshold;
-    let (Some(section), Some(text)) = (find(root, "#headline"), find(root, "[data-headline]")) else { return };
-    crate::dom::effect(move |_| {
-        let t = threshold.get();
-        c.scenario.with(|s| {
-            let h = headline(s, t);
-            set_attr(&section, "data-below", below_attr(&h));
-            set_text(&text, &sentence(&h, s));
-        })
-    });
-    let field_root = root.clone();
-    on(root, "input", false, move |ev| {
-        let Some(field) = target(&ev).filter(|el| el.get_attribute("name").as_deref() == Some("headline_threshold")) else {
-            return;
-        };
-        let parsed = target_value(&ev).and_then(|v| parse_threshold(&v));
-        if let Some(v) = parsed {
-            threshold.set(v);
-        }
-        set_attr(&field, "aria-invalid", if parsed.is_some() { "false" } else { "true" });
-        if let Some(e) = find(&field_root, "#err-headline-threshold") {
-            set_text(&e, if parsed.is_some() { "" } else { "Enter a number above 0 and at most 100,000, e.g. 35. The sentence keeps the last valid threshold." });
-        }
-    });
-}
+/// What the threshold field says under it when it cannot be read.
+#[cfg(target_arch = "wasm32")]
+pub const BAD_THRESHOLD: &str = "Enter a number above 0 and at most 100,000, e.g. 35. The sentence keeps the last valid threshold.";
 
-pub fn section(c: Ctx) -> Section {
-    let t = c.threshold.get_untracked();
-    let h = c.scenario.with_untracked(|s| {
+#[cfg(target_arch = "wasm32")]
+pub fn section(c: Ctx, h: &mut Html) -> Bind {
+    let threshold = c.threshold;
+    let t = threshold.get_untracked();
+    let now = c.scenario.with_untracked(|s| {
         let h = headline(s, t);
         (below_attr(&h), sentence(&h, s))
     });
-    let m = Txt::default()
-        .t("<section class=\"card headline\" id=\"headline\" aria-labelledby=\"headline-h\" data-below=\"")
-        .t(h.0)
-        .t("\"><h2 id=\"headline-h\">Headline check</h2><p class=\"headline-text\" data-headline=\"\">")
-        .s(crate::dom::esc(&h.1))
-        .t("</p><p class=\"muted\">The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. \
+    h.open("section", "class=\"card headline\" id=\"headline\" aria-labelledby=\"headline-h\"").attr("data-below", now.0);
+    let card = h.slot();
+    h.raw("<h2 id=\"headline-h\">Headline check</h2>").open("p", "class=\"headline-text\" data-headline=\"\"");
+    let text = h.slot();
+    h.text(&now.1).close("p").raw(
+        "<p class=\"muted\">The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. \
          Those figures give about $39: the $35.06 low of 22 Nov 2025 came with BTC near $84k (try the “Trough” preset).</p>\
-         <label class=\"inline-field\">Threshold <input type=\"text\" inputmode=\"decimal\" class=\"num small\" \
-         name=\"headline_threshold\" aria-invalid=\"false\" aria-describedby=\"err-headline-threshold\" value=\"")
-        .s(plain(t))
-        .t("\"> USD per PH/s per day</label>\
-         <p class=\"error\" id=\"err-headline-threshold\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></section>")
-        .0;
-    Section::new(m, move |root| bind(c, root))
+         <label class=\"inline-field\">Threshold ",
+    );
+    h.open(
+        "input",
+        "type=\"text\" inputmode=\"decimal\" class=\"num small\" name=\"headline_threshold\" aria-invalid=\"false\" aria-describedby=\"err-headline-threshold\"",
+    )
+    .attr("value", &plain(t));
+    let field = h.slot();
+    h.raw(" USD per PH/s per day</label>").open("p", "class=\"error\" id=\"err-headline-threshold\"");
+    let error = h.slot();
+    h.close("p").close("section");
+    Box::new(move |dom| {
+        let (card, text, field, error) = (dom.el(card), dom.el(text), dom.input(field), dom.el(error));
+        effect(move |_| {
+            let t = threshold.get();
+            c.scenario.with(|s| {
+                let h = headline(s, t);
+                set_attr(&card, "data-below", below_attr(&h));
+                set_text(&text, &sentence(&h, s));
+            })
+        });
+        let input = field.clone();
+        on(&field, Ev::Input, move |_| {
+            let parsed = parse_threshold(&input.value());
+            if let Some(v) = parsed {
+                threshold.set(v);
+            }
+            set_attr(&input, "aria-invalid", if parsed.is_some() { "false" } else { "true" });
+            set_text(&error, if parsed.is_some() { "" } else { BAD_THRESHOLD });
+        });
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::insights::headline;
+
+    #[test]
+    fn the_headline_says_where_hashprice_crosses_the_threshold() {
+        let s = Scenario::default();
+        let text = sentence(&headline(&s, 35.0), &s);
+        assert!(text.starts_with("At $95,000 and 1,100 EH/s, hashprice is $"), "{text}");
+        assert!(text.contains("/PH/day, above $35.00. It is below $35.00 whenever BTC < $"), "{text}");
+        assert!(text.ends_with(" at this price."), "{text}");
+        assert_eq!(ehs(0.5), "500.00 PH/s");
+    }
 }

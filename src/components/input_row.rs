@@ -1,19 +1,28 @@
 //! One numeric input: label with unit, a text field that accepts the whole valid range, and a slider
 //! over the common range. A bad value shows a message under the field and leaves the model untouched.
 //!
-//! Part of the inputs island (see `crate::components::input_panel`): the row is markup, [`Row`] keeps
-//! its elements and the value it last showed, and the island's delegated `input` listener calls
+//! Part of the inputs (see `crate::components::input_panel`): [`markup`] writes a row and hands back its
+//! slots, [`Row`] keeps its elements and the value it last showed, and the panel's `input` listener calls
 //! [`on_input`]. Nothing is written to the DOM unless it changes.
 
-use crate::app::Ctx;
-use crate::dom::{find, push_escaped, set_attr, set_class, set_text};
-use crate::fields::{read, write, Field, FIELDS};
+use crate::fields::{read, Field, FIELDS};
 use crate::format::{fixed, plain, Txt};
 use crate::model::Scenario;
-use crate::state::query::parse_user_number;
+use crate::view::{Html, Slot};
+#[cfg(target_arch = "wasm32")]
+use crate::{
+    app::Ctx,
+    fields::write,
+    state::query::parse_user_number,
+    view::dom::{set_attr, set_class, set_text, Dom},
+};
+#[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
+#[cfg(target_arch = "wasm32")]
 use std::cell::Cell;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
+#[cfg(target_arch = "wasm32")]
 use web_sys::{Element, Event, HtmlInputElement};
 
 /// Scenario inputs show their exact value; derived rows (difficulty, watts) a rounded one.
@@ -32,6 +41,7 @@ fn shown(f: &Field, v: f64) -> String {
 /// How far the typed number may be from the value before the field is rewritten: derived rows are rounded,
 /// and the fleet MW being typed stands for the whole machine count it gives (30 MW of 3,300 W machines is
 /// 30.0003): `typing` says the field has the focus.
+#[cfg(target_arch = "wasm32")]
 fn tolerance(f: &Field, s: &Scenario, typing: bool) -> f64 {
     if !is_derived(f) {
         return 0.0;
@@ -44,55 +54,46 @@ fn tolerance(f: &Field, s: &Scenario, typing: bool) -> f64 {
     }
 }
 
-/// Appends one row's markup, showing the values of `s`.
-pub fn markup(out: &mut String, f: &Field, s: &Scenario) {
+/// A row's handles.
+#[derive(Clone, Copy)]
+pub struct RowSlots {
+    pub field: &'static Field,
+    pub row: Slot,
+    pub text: Slot,
+    pub slider: Slot,
+    pub error: Slot,
+    pub note: Option<Slot>,
+}
+
+/// Writes one row, showing the values of `s`.
+pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     let k = f.key;
     let v = read(k, s);
-    out.push_str("<div class=\"input-row\"><label for=\"in-");
-    out.push_str(k);
-    out.push_str("\"><span class=\"label\">");
-    push_escaped(out, f.label);
-    out.push_str("</span><span class=\"unit\">");
-    push_escaped(out, f.unit);
-    out.push_str("</span></label><input id=\"in-");
-    out.push_str(k);
-    out.push_str("\" class=\"num\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\" spellcheck=\"false\" name=\"");
-    out.push_str(k);
-    out.push_str("\" aria-describedby=\"err-");
-    out.push_str(k);
-    out.push_str(" help-");
-    out.push_str(k);
-    out.push_str("\" aria-invalid=\"false\" value=\"");
-    out.push_str(&shown(f, v));
+    h.open("div", "class=\"input-row\"");
+    let row = h.slot();
+    h.open("label", "").attr("for", &["in-", k].concat());
+    h.el("span", "class=\"label\"", f.label).el("span", "class=\"unit\"", f.unit).close("label");
+    h.open("input", "").attr("id", &["in-", k].concat());
+    h.attr("class", "num").attr("type", "text").attr("inputmode", "decimal").attr("autocomplete", "off").attr("spellcheck", "false");
+    h.attr("name", k).attr("aria-describedby", &["err-", k, " help-", k].concat()).attr("aria-invalid", "false");
+    h.attr("value", &shown(f, v));
+    let text = h.slot();
     // The range comes before the value, or the browser clamps the value to the default 0–100.
-    out.push_str("\"><input class=\"slider\" type=\"range\" name=\"");
-    out.push_str(k);
-    out.push_str("\" min=\"");
-    out.push_str(&plain(f.slider_min));
-    out.push_str("\" max=\"");
-    out.push_str(&plain(f.slider_max));
-    out.push_str("\" step=\"");
-    out.push_str(&plain(f.step));
-    out.push_str("\" aria-label=\"");
-    push_escaped(out, &slider_name(f));
-    out.push_str("\" aria-describedby=\"help-");
-    out.push_str(k);
-    out.push_str("\" aria-valuetext=\"");
-    push_escaped(out, &value_text(f, v));
-    out.push_str("\" value=\"");
-    out.push_str(&plain(v));
-    out.push_str("\"><p class=\"error\" id=\"err-");
-    out.push_str(k);
-    out.push_str("\" role=\"alert\"></p><p class=\"help\" id=\"help-");
-    out.push_str(k);
-    out.push_str("\">");
-    push_escaped(out, f.help);
-    if let Some(x) = note_input(k, s) {
-        out.push_str(" <span class=\"live-note\">");
-        push_escaped(out, &note_text(k, x));
-        out.push_str("</span>");
-    }
-    out.push_str("</p></div>");
+    h.open("input", "class=\"slider\" type=\"range\"").attr("name", k).attr("min", &plain(f.slider_min));
+    h.attr("max", &plain(f.slider_max)).attr("step", &plain(f.step)).attr("aria-label", &slider_name(f));
+    h.attr("aria-describedby", &["help-", k].concat()).attr("aria-valuetext", &value_text(f, v)).attr("value", &plain(v));
+    let slider = h.slot();
+    h.open("p", "class=\"error\"").attr("id", &["err-", k].concat()).attr("role", "alert");
+    let error = h.slot();
+    h.close("p").open("p", "class=\"help\"").attr("id", &["help-", k].concat()).text(f.help);
+    let note = note_input(k, s).map(|x| {
+        h.text(" ").open("span", "class=\"live-note\"");
+        let note = h.slot();
+        h.text(&note_text(k, x)).close("span");
+        note
+    });
+    h.close("p").close("div");
+    RowSlots { field: f, row, text, slider, error, note }
 }
 
 /// A slider's accessible name: the label with its unit ("BTC price, USD").
@@ -106,7 +107,7 @@ fn slider_name(f: &Field) -> String {
 
 /// What a screen reader says for a slider's value: the field's value and unit, and where the value lies
 /// beyond the slider (typed or from a link), that the slider only shows its end.
-fn value_text(f: &Field, v: f64) -> String {
+pub fn value_text(f: &Field, v: f64) -> String {
     let beyond = if v > f.slider_max {
         " (above the slider's range)"
     } else if v < f.slider_min {
@@ -127,6 +128,7 @@ fn value_text(f: &Field, v: f64) -> String {
 }
 
 /// One row in the document, with what it last showed.
+#[cfg(target_arch = "wasm32")]
 pub struct Row {
     field: &'static Field,
     row: Element,
@@ -139,25 +141,22 @@ pub struct Row {
     last: Cell<f64>,
 }
 
-/// The rows under `root` (the island), in page order.
-pub fn rows(root: &Element) -> Vec<Row> {
-    let mut out = Vec::new();
-    for el in crate::dom::find_all(root, ".input-row input.num") {
-        let Some(row) = el.parent_element() else { continue };
-        let Some(field) = el.get_attribute("name").and_then(|k| crate::fields::find(&k)) else { continue };
-        let (Ok(text), Some(Ok(slider)), Some(error)) = (
-            el.dyn_into::<HtmlInputElement>(),
-            find(&row, ".slider").map(|s| s.dyn_into::<HtmlInputElement>()),
-            find(&row, ".error"),
-        ) else {
-            continue;
-        };
-        let note = find(&row, ".live-note").map(|n| (n, Cell::new(f64::NAN)));
-        out.push(Row { field, row, text, slider, error, note, last: Cell::new(f64::NAN) });
+#[cfg(target_arch = "wasm32")]
+impl Row {
+    pub fn new(dom: &Dom, s: &RowSlots) -> Row {
+        Row {
+            field: s.field,
+            row: dom.el(s.row),
+            text: dom.input(s.text),
+            slider: dom.input(s.slider),
+            error: dom.el(s.error),
+            note: s.note.map(|n| (dom.el(n), Cell::new(f64::NAN))),
+            last: Cell::new(f64::NAN),
+        }
     }
-    out
 }
 
+#[cfg(target_arch = "wasm32")]
 /// Shows `message` under the row (or clears it), with `aria-invalid` and the row's `.invalid` class.
 fn show_error(r: &Row, message: Option<&str>) {
     set_text(&r.error, message.unwrap_or_default());
@@ -165,20 +164,12 @@ fn show_error(r: &Row, message: Option<&str>) {
     set_class(&r.row, "invalid", message.is_some());
 }
 
-thread_local! {
-    static REWRITE: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Reset and presets replace the scenario as a whole: the next [`patch`] rewrites every field and clears its
-/// error, also where a field's typed (invalid) text stands for a value that did not change.
-pub fn rewrite_all() {
-    REWRITE.with(|f| f.set(true));
-}
-
+#[cfg(target_arch = "wasm32")]
 /// Follows changes made elsewhere (slider, preset, URL, live data): a row whose value changed gets the new
-/// value in its slider, and in its text field unless the field already says the same number.
-pub fn patch(rows: &[Row], s: &Scenario) {
-    let force = REWRITE.with(|f| f.replace(false));
+/// value in its slider, and in its text field unless the field already says the same number. `force` (the
+/// scenario was replaced whole) rewrites every field and clears its error, also where a field's typed (invalid)
+/// text stands for a value that did not change.
+pub fn patch(rows: &[Row], s: &Scenario, force: bool) {
     let active = document().active_element();
     for r in rows {
         let v = read(r.field.key, s);
@@ -216,6 +207,7 @@ pub fn patch(rows: &[Row], s: &Scenario) {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 /// Parses and applies a row's text; on error the scenario is unchanged and the message says why (with the
 /// field's default as the example).
 fn apply(c: Ctx, f: &Field, raw: &str) -> Result<(), String> {
@@ -229,12 +221,12 @@ fn apply(c: Ctx, f: &Field, raw: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The island's `input` listener for rows: typing applies the text (or shows why not); a slider move
+#[cfg(target_arch = "wasm32")]
+/// The panel's `input` listener for rows: typing applies the text (or shows why not); a slider move
 /// applies its value and copies it into the text field.
 pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
     let Some(t) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-    let name = t.name();
-    let Some(r) = rows.iter().find(|r| r.field.key == name) else { return };
+    let Some(r) = rows.iter().find(|r| t == r.text || t == r.slider) else { return };
     let raw = t.value();
     if t == r.text {
         let err = apply(c, r.field, &raw).err();
@@ -255,7 +247,7 @@ pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
 }
 
 /// The one number a row's live note depends on, for the rows that have one (block height, growth).
-fn note_input(key: &str, s: &Scenario) -> Option<f64> {
+pub fn note_input(key: &str, s: &Scenario) -> Option<f64> {
     match key {
         "block_height" => Some(s.block_height),
         "hashrate_growth_pct_month" => Some(s.hashrate_growth_pct_month),
@@ -265,7 +257,7 @@ fn note_input(key: &str, s: &Scenario) -> Option<f64> {
 
 /// Help that depends on the current value: subsidy and next halving, growth per difficulty adjustment
 /// (`x` from [`note_input`]).
-fn note_text(key: &str, x: f64) -> String {
+pub fn note_text(key: &str, x: f64) -> String {
     use crate::format::num;
     use crate::model::constants::growth_pct_per_adjustment;
     use crate::state::insights::{current_subsidy_btc, days_to_next_halving, next_halving_height};
@@ -286,5 +278,39 @@ fn note_text(key: &str, x: f64) -> String {
             .s(num(growth_pct_per_adjustment(x), 3))
             .t("% per difficulty adjustment (every 2,016 blocks).")
             .0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::html::check;
+
+    #[test]
+    fn every_row_builds_with_its_handles() {
+        let s = Scenario::default();
+        let mut h = Html::new();
+        let rows: Vec<RowSlots> = FIELDS.iter().map(|f| markup(&mut h, f, &s)).collect();
+        assert!(rows.iter().filter(|r| r.note.is_some()).count() == 2, "block height and growth carry a live note");
+        let (m, n) = h.finish();
+        assert_eq!(check(&m, n), Ok(()));
+    }
+
+    #[test]
+    fn a_slider_reads_its_value_with_its_unit_and_says_when_beyond_its_range() {
+        let Some(btc) = crate::fields::find("btc_price_usd") else { panic!("no BTC price field") };
+        assert_eq!(value_text(btc, 95_000.0), "95,000 USD");
+        assert_eq!(value_text(btc, 500_000.0), "500,000 USD (above the slider's range)");
+        assert_eq!(slider_name(btc), "BTC price, USD");
+        let Some(height) = crate::fields::find("block_height") else { panic!("no block height field") };
+        assert_eq!(value_text(height, 925_000.0), "block 925,000");
+    }
+
+    #[test]
+    fn live_notes_say_the_subsidy_and_the_growth_per_adjustment() {
+        let t = note_text("block_height", 925_000.0);
+        assert!(t.starts_with("Subsidy now 3.1250 BTC; next halving at block 1,050,000, in about "), "{t}");
+        assert_eq!(note_text("block_height", 7_000_000.0), "No block subsidy left at this height: fees are the whole reward.");
+        assert!(note_text("hashrate_growth_pct_month", 2.0).ends_with("% per difficulty adjustment (every 2,016 blocks)."));
     }
 }

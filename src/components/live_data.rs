@@ -2,12 +2,14 @@
 //! are valid, sets BTC price, network hashrate, block height and fees in one scenario update. A badge
 //! says where the market inputs come from; failures leave everything as it was and say why.
 //!
-//! Part of the inputs island: markup here, the island's `click` listener calls [`on_click`], and
-//! [`patch_badge`] follows the scenario (the badge says "edited" once a live value is changed).
+//! Part of the inputs: markup here, the button calls [`on_click`], and [`patch_badge`] follows the scenario
+//! (the badge says "edited" once a live value is changed).
 
-use crate::format::Txt;
 use crate::app::Ctx;
-use crate::dom::{find, set_attr, set_opt_attr, set_text};
+use crate::format::Txt;
+use crate::view::dom::{on, set_attr, set_opt_attr, set_text, Dom, Ev};
+use crate::view::parts::status_line;
+use crate::view::{Html, Slot};
 use crate::live::{fetch_live, now_label, now_ms};
 use crate::model::Scenario;
 use crate::state::live::{badge_text, cooldown_left_s, wait_after_ms, LiveValues, COOLDOWN_MS};
@@ -23,19 +25,27 @@ const TITLE: &str =
 const APPLIED: &str =
     "Applied live BTC price, network hashrate, block height and fees from mempool.space (still editable).";
 
-/// Appends the block's markup (idle: nothing fetched yet).
-pub fn markup(out: &mut String, s: &Scenario) {
-    out.push_str(
-        "<div class=\"live-data\" data-live=\"\"><div style=\"display:flex;flex-wrap:wrap;gap:0.5rem;align-items:center;margin:0.4rem 0\">\
-         <button type=\"button\" data-action=\"live-data\" aria-busy=\"false\" style=\"opacity: 1;\" title=\"",
-    );
-    out.push_str(TITLE);
-    out.push_str("\">Use live network data</button><span class=\"live-badge\" data-live-badge=\"snapshot\" style=\"font-size:0.8rem;padding:0.1rem 0.45rem;border:1px solid var(--border);border-radius:999px;color:var(--muted)\">");
-    crate::dom::push_escaped(out, &snapshot_badge(s));
-    out.push_str(
-        "</span></div><p class=\"status\" role=\"status\" aria-live=\"polite\" data-live-status=\"\"></p>\
-         <p class=\"live-error\" role=\"alert\" data-live-error=\"\" style=\"margin:0;color:var(--loss);font-size:0.85rem\"></p></div>",
-    );
+#[derive(Clone, Copy)]
+pub struct LiveSlots {
+    button: Slot,
+    badge: Slot,
+    status: Slot,
+    error: Slot,
+}
+
+/// Writes the block (idle: nothing fetched yet).
+pub fn markup(h: &mut Html, s: &Scenario) -> LiveSlots {
+    h.raw("<div class=\"live-data\" data-live=\"\"><div class=\"live-actions\">");
+    h.open("button", "type=\"button\" data-action=\"live-data\" aria-busy=\"false\"").attr("title", TITLE);
+    let button = h.slot();
+    h.text("Use live network data").close("button").open("span", "class=\"live-badge\" data-live-badge=\"snapshot\"");
+    let badge = h.slot();
+    h.text(&snapshot_badge(s)).close("span").close("div");
+    let status = status_line(h, Some("data-live-status"));
+    h.open("p", "class=\"live-error\" role=\"alert\" data-live-error=\"\"");
+    let error = h.slot();
+    h.close("p").close("div");
+    LiveSlots { button, badge, status, error }
 }
 
 /// The block's state; shared by the click, the ticker, the fetch and the scenario effect.
@@ -64,14 +74,20 @@ pub struct Live {
     state: Rc<RefCell<State>>,
 }
 
-pub fn live(root: &Element) -> Option<Live> {
-    Some(Live {
-        button: find(root, "button[data-action=\"live-data\"]")?,
-        badge: find(root, "[data-live-badge]")?,
-        status: find(root, "[data-live-status]")?,
-        error: find(root, "[data-live-error]")?,
-        state: Rc::new(RefCell::new(State::default())),
-    })
+impl Live {
+    /// The block of `slots`; its button fetches.
+    pub fn new(c: Ctx, dom: &Dom, slots: LiveSlots) -> Live {
+        let live = Live {
+            button: dom.el(slots.button),
+            badge: dom.el(slots.badge),
+            status: dom.el(slots.status),
+            error: dom.el(slots.error),
+            state: Rc::new(RefCell::new(State::default())),
+        };
+        let me = live.clone();
+        on(&live.button, Ev::Click, move |_| on_click(c, &me));
+        live
+    }
 }
 
 /// Live while the four inputs still hold the fetched values, "edited" once one of them changes; before any
@@ -106,7 +122,6 @@ fn render(l: &Live) {
     set_text(&l.button, &label);
     set_attr(&l.button, "aria-busy", if st.loading { "true" } else { "false" });
     set_opt_attr(&l.button, "disabled", off.then_some(""));
-    set_attr(&l.button, "style", if off { "opacity: 0.65;" } else { "opacity: 1;" });
     set_text(&l.status, st.info);
     set_text(&l.error, &st.error);
 }
@@ -138,7 +153,7 @@ fn start_ticker(l: &Live) {
 }
 
 /// The button: at most one fetch a minute (10 s after a failure that was not a 429); all four values or nothing.
-pub fn on_click(c: Ctx, l: &Live) {
+fn on_click(c: Ctx, l: &Live) {
     let t = now_ms();
     {
         let mut st = l.state.borrow_mut();

@@ -1,11 +1,12 @@
 //! One-click machine presets (from `data/machines.csv`); picking one sets hashrate, efficiency and price.
-//! Part of the inputs island: markup here, the island's `change` listener calls [`on_change`].
+//! Part of the inputs: markup here, the panel listens to the select's `change` and calls [`on_change`].
 
 use crate::app::Ctx;
-use crate::dom::{find, push_escaped, set_text};
 use crate::format::{num, Txt};
 use crate::model::Scenario;
 use crate::state::presets::MachinePreset;
+use crate::view::dom::{set_text, Dom};
+use crate::view::{Html, Slot};
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -34,48 +35,42 @@ fn note(m: Option<&MachinePreset>) -> String {
     }
 }
 
-/// Appends the picker's markup, with the preset matching `s` selected.
-pub fn markup(out: &mut String, presets: &[MachinePreset], s: &Scenario) {
+#[derive(Clone, Copy)]
+pub struct PickerSlots {
+    select: Slot,
+    note: Slot,
+}
+
+/// Writes the picker, with the preset matching `s` selected.
+pub fn markup(h: &mut Html, presets: &[MachinePreset], s: &Scenario) -> PickerSlots {
     let at = matching(presets, s);
-    out.push_str(
-        "<div class=\"input-row machine-picker\"><label for=\"machine-preset\">Machine model</label>\
-         <select id=\"machine-preset\" name=\"machine_preset\"><option value=\"\">Custom</option>",
-    );
+    h.raw("<div class=\"input-row machine-picker\"><label for=\"machine-preset\">Machine model</label>");
+    h.open("select", "id=\"machine-preset\" name=\"machine_preset\"");
+    let select = h.slot();
+    h.raw("<option value=\"\">Custom</option>");
     for (i, m) in presets.iter().enumerate() {
-        out.push_str("<option value=\"");
-        out.push_str(&i.to_string());
-        out.push('"');
-        if at == Some(i) {
-            out.push_str(" selected");
-        }
-        out.push('>');
-        push_escaped(out, &Txt::default()
-            .t(m.model.as_str())
-            .t(" · ")
-            .s(num(m.hashrate_ths, 0))
-            .t(" TH/s · ")
-            .s(num(m.efficiency_jth, 1))
-            .t(" J/TH")
-            .0);
-        out.push_str("</option>");
+        h.open("option", "").attr("value", &i.to_string()).flag("selected", at == Some(i));
+        h.text(&Txt::default().t(m.model.as_str()).t(" · ").s(num(m.hashrate_ths, 0)).t(" TH/s · ").s(num(m.efficiency_jth, 1)).t(" J/TH").0);
+        h.close("option");
     }
-    out.push_str("</select><p class=\"help\">");
-    push_escaped(out, &note(at.and_then(|a| presets.get(a))));
-    out.push_str("</p></div>");
+    h.close("select").open("p", "class=\"help\"");
+    let note_slot = h.slot();
+    h.text(&note(at.and_then(|a| presets.get(a)))).close("p").close("div");
+    PickerSlots { select, note: note_slot }
 }
 
 /// The picker in the document and the preset it last showed.
 pub struct Picker {
-    select: HtmlSelectElement,
+    pub select: HtmlSelectElement,
     note: Element,
     /// `Some(matching preset)` once patched.
     last: Cell<Option<Option<usize>>>,
 }
 
-pub fn picker(root: &Element) -> Option<Picker> {
-    let select = find(root, "#machine-preset")?.dyn_into::<HtmlSelectElement>().ok()?;
-    let note = find(&select.parent_element()?, ".help")?;
-    Some(Picker { select, note, last: Cell::new(None) })
+impl Picker {
+    pub fn new(dom: &Dom, s: PickerSlots) -> Picker {
+        Picker { select: dom.el(s.select).unchecked_into(), note: dom.el(s.note), last: Cell::new(None) }
+    }
 }
 
 /// Selects the preset the scenario's machine is (or "Custom"), when that changes.

@@ -1,15 +1,18 @@
 //! Chart 3: monthly net cash as bars (losses below the zero line), with the debt payment when financed.
 
-use crate::app::Ctx;
-use crate::chart::{bars, int_string, nice_scale, px, rects_path, table_rows, Band, Svg};
-use crate::components::chart_frame::{
-    axes, month_axis, projection_island, x_range, y_range, Axis, ChartData, Projection, Readout, H,
-};
+use crate::chart::{bars, int_string, nice_scale, px, rects_path, rows, Band, Svg};
+use crate::components::chart_parts::{axes, month_axis, x_range, y_range, Axis, ChartData, Layer, Point, Readout, H};
 use crate::format::{num, usd, usd_tick, Txt};
+use crate::components::chart_parts::Projection;
+#[cfg(target_arch = "wasm32")]
+use crate::{
+    app::Ctx,
+    components::chart_frame::projection,
+    view::{dom::Bind, Html},
+};
 use crate::model::{Results, Scenario};
-use crate::dom::Section;
 
-fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
+pub fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let term_months = s.debt_term_months as usize;
     let monthly = &r.projection.monthly_net_usd;
     let payment = r.projection.debt_payment_usd_month;
@@ -38,27 +41,26 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
         svg.path("debt-line", &["M", &x0, " ", &yp, "H", &x1].concat());
     }
     ChartData {
-        layers: vec![("axes", ax), ("bars", bar), ("", svg.out)],
+        layers: vec![Layer::new("axes", ax), Layer::new("bars", bar), Layer::new("", svg.take())],
         points: monthly
             .iter()
             .enumerate()
-            .map(|(m, v)| Readout {
-                x_px: band.center(m),
-                values: [(m + 1) as f64, *v, if m < term_months { payment } else { 0.0 }, 0.0, 0.0],
-                words: |v| {
-                    let t = Txt::default().t("month ").s(num(v[0], 0)).t(": ").s(usd(v[1]));
-                    if v[2] > 0.0 { t.t(" · debt payment ").s(usd(v[2])) } else { t }.0
-                },
-                mark: None,
+            .map(|(m, v)| {
+                let debt_payment = if m < term_months { payment } else { 0.0 };
+                Readout::at(band.center(m), Point::Monthly { month: (m + 1) as f64, net: *v, debt_payment })
             })
             .collect(),
-        table: if with_table { table_rows(
-            &monthly
-                .iter()
-                .enumerate()
-                .map(|(m, v)| vec![num((m + 1) as f64, 0), usd(*v), usd(if m < term_months { payment } else { 0.0 })])
-                .collect::<Vec<_>>(),
-        ) } else { String::new() },
+        table: if with_table {
+            rows(
+                monthly
+                    .iter()
+                    .enumerate()
+                    .map(|(m, v)| vec![num((m + 1) as f64, 0), usd(*v), usd(if m < term_months { payment } else { 0.0 })])
+                    .collect(),
+            )
+        } else {
+            Vec::new()
+        },
         desc: if payment > 0.0 {
             Txt::default()
                 .t("Net cash per month after power and fixed costs; the dashed line is the debt payment of ")
@@ -74,7 +76,7 @@ fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     }
 }
 
-const CARD: Projection = Projection {
+pub const CARD: Projection = Projection {
     id: "monthly",
     chart_id: "monthly-chart",
     heading: "Monthly net cash",
@@ -84,6 +86,7 @@ const CARD: Projection = Projection {
     swatch: "",
 };
 
-pub fn section(c: Ctx) -> Section {
-    projection_island(c, &CARD, chart)
+#[cfg(target_arch = "wasm32")]
+pub fn section(c: Ctx, h: &mut Html) -> Bind {
+    projection(c, h, &CARD, chart)
 }

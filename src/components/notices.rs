@@ -1,37 +1,53 @@
-//! Notices about input the page could not use (bad link parameters, unreadable saved scenario). An island
-//! (see `crate::dom`): the short list is rewritten only when `Ctx::notices` changes.
+//! Notices about input the page could not use (bad link parameters, unreadable saved scenario): the short
+//! list is rebuilt only when `Ctx::notices` changes.
 
 use crate::app::Ctx;
-use crate::dom::{on, push_escaped, set_html, target, Section};
+use crate::view::dom::{effect, on_action, Bind, Dom, Ev};
+use crate::view::{Action, Html};
 use leptos::prelude::*;
-use web_sys::Element;
 
-fn markup(notices: &[String]) -> String {
-    if notices.is_empty() {
-        return String::new();
-    }
-    let mut m = String::from("<div class=\"notice\" role=\"alert\" data-notice=\"\"><ul>");
-    for n in notices {
-        m.push_str("<li>");
-        push_escaped(&mut m, n);
-        m.push_str("</li>");
-    }
-    m.push_str("</ul><button type=\"button\" data-action=\"dismiss-notices\">Dismiss</button></div>");
-    m
+#[derive(Clone, Copy)]
+enum Notices {
+    Dismiss,
 }
 
-fn bind(c: Ctx, root: &Element) {
-    let el = root.clone();
-    let mut cache = c.notices.with_untracked(|n| markup(n));
-    crate::dom::effect(move |_| set_html(&el, &mut cache, c.notices.with(|n| markup(n))));
-    on(root, "click", false, move |ev| {
-        if target(&ev).and_then(|t| t.closest("[data-action=dismiss-notices]").ok().flatten()).is_some() {
-            c.notices.set(Vec::new());
+impl Action for Notices {
+    const ALL: &'static [Notices] = &[Notices::Dismiss];
+    fn name(self) -> &'static str {
+        match self {
+            Notices::Dismiss => "dismiss-notices",
         }
-    });
+    }
 }
 
-pub fn section(c: Ctx) -> Section {
-    let m = c.notices.with_untracked(|n| markup(n));
-    Section::new(m, move |root| bind(c, root))
+fn markup(h: &mut Html, notices: &[String]) {
+    if notices.is_empty() {
+        return;
+    }
+    h.open("div", "class=\"notice\" role=\"alert\" data-notice=\"\"").open("ul", "");
+    for n in notices {
+        h.el("li", "", n);
+    }
+    h.close("ul").open("button", "type=\"button\"").on(Notices::Dismiss).text("Dismiss").close("button").close("div");
+}
+
+/// Takes the section wrapper as its slot: the list is all it holds, rebuilt whole.
+pub fn section(c: Ctx, h: &mut Html) -> Bind {
+    let wrapper = h.slot();
+    c.notices.with_untracked(|n| markup(h, n));
+    Box::new(move |dom| {
+        let el = dom.el(wrapper);
+        let list = el.clone();
+        effect(move |first| {
+            c.notices.track();
+            if !first {
+                let mut h = Html::new();
+                c.notices.with_untracked(|n| markup(&mut h, n));
+                Dom::fill(&list, h);
+            }
+        });
+        on_action(&el, Ev::Click, move |a, _, _| match a {
+            Notices::Dismiss => c.notices.set(Vec::new()),
+        });
+    })
 }

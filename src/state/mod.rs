@@ -10,6 +10,9 @@ pub mod numtext;
 pub mod plausible;
 pub mod presets;
 pub mod query;
+#[cfg(any(test, target_arch = "wasm32"))]
+pub mod replaces;
+pub mod undo;
 pub mod units;
 pub mod words;
 

@@ -1,0 +1,91 @@
+use super::*;
+use crate::components::{cash_chart, hashprice_chart, monthly_chart, risk_charts};
+use crate::model::{evaluate, evaluate_risk, Scenario};
+use crate::view::html::check;
+
+#[test]
+fn every_projection_card_builds_with_all_its_handles() {
+    let s = Scenario::default();
+    let Ok(r) = evaluate(&s) else { panic!("the default scenario evaluates") };
+    for (card, draw) in [
+        (&cash_chart::CARD, cash_chart::chart as fn(&Scenario, &crate::model::Results, f64, bool) -> ChartData),
+        (&hashprice_chart::CARD, hashprice_chart::chart),
+        (&monthly_chart::CARD, monthly_chart::chart),
+    ] {
+        for w in [380.0, 720.0] {
+            let d = draw(&s, &r, w, true);
+            assert!(!d.points.is_empty() && !d.table.is_empty() && !d.layers.is_empty(), "{}", card.id);
+            let mut h = Html::new();
+            let slots = projection_card(&mut h, card, &d);
+            assert!(slots.note.is_some() && slots.table.is_some());
+            let (m, n) = h.finish();
+            assert_eq!(check(&m, n), Ok(()), "{}", card.id);
+        }
+    }
+}
+
+#[test]
+fn the_cash_chart_says_when_it_pays_back_in_words() {
+    let s = Scenario::default();
+    let Ok(r) = evaluate(&s) else { panic!("the default scenario evaluates") };
+    let d = cash_chart::chart(&s, &r, 720.0, false);
+    assert!(d.desc.starts_with("Cumulative net cash after power and fixed costs, by month, against the machine capex of $"), "{}", d.desc);
+    assert!(d.desc.contains("payback on day ") || d.desc.contains("no payback within 36 months"), "{}", d.desc);
+    assert!(d.table.is_empty(), "rows only while the table is open");
+    assert_eq!(d.points[0].text(), ["month 0: cumulative $0.00 · capex ", &crate::format::usd(r.snapshot.capex_usd)].concat());
+    let free = Scenario { machine_price_usd_per_th: 0.0, ..s };
+    let Ok(r) = evaluate(&free) else { panic!("a free machine evaluates") };
+    assert!(cash_chart::chart(&free, &r, 720.0, false).desc.ends_with(": no capex to repay."));
+}
+
+#[test]
+fn the_hashprice_chart_counts_the_days_below_shutdown() {
+    let s = Scenario { btc_price_usd: 40_000.0, ..Scenario::default() };
+    let Ok(r) = evaluate(&s) else { panic!("evaluates") };
+    let d = hashprice_chart::chart(&s, &r, 560.0, false);
+    assert!(d.desc.contains("are curtailed (shaded).") || d.desc.contains("is curtailed (shaded)."), "{}", d.desc);
+    let off = Scenario { curtail_when_unprofitable: false, ..s };
+    let Ok(r) = evaluate(&off) else { panic!("evaluates") };
+    assert!(hashprice_chart::below_words(&off, &r, r.snapshot.shutdown_hashprice_usd_per_ph_day).starts_with("Curtailment is off: "));
+}
+
+#[test]
+fn the_monthly_chart_names_the_debt_payment_only_when_financed() {
+    let s = Scenario::default();
+    let Ok(r) = evaluate(&s) else { panic!("evaluates") };
+    let d = monthly_chart::chart(&s, &r, 720.0, false);
+    if r.projection.debt_payment_usd_month > 0.0 {
+        assert!(d.desc.contains("the dashed line is the debt payment of $"), "{}", d.desc);
+    } else {
+        assert_eq!(d.desc, "Net cash per month after power and fixed costs; bars below zero are losing months.");
+    }
+}
+
+#[test]
+fn risk_charts_word_their_points_and_the_centre_cell_is_this_scenario() {
+    let s = Scenario { mc_paths: 200.0, ..Scenario::default() };
+    let Ok(r) = evaluate_risk(&s) else { panic!("the risk model evaluates") };
+    let heat = risk_charts::heatmap_chart(&r, s.btc_price_usd, s.network_hashrate_ehs, 720.0);
+    let centre = heat.points.iter().find(|p| matches!(p.point, Point::Heat { this_scenario: true, .. }));
+    assert!(centre.is_some_and(|p| p.text().starts_with("BTC $95.00K · 1,100 EH/s: NPV ") && p.text().ends_with(" (this scenario)")));
+    let tornado = risk_charts::tornado_chart(&r, 0.0, 720.0);
+    assert!(tornado.desc.starts_with("NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from the "));
+    assert!(tornado.table.iter().all(|row| row.hook.is_some_and(|(name, _)| name == "data-tornado")));
+    let fan = risk_charts::fan_chart(&r, 0.0, None, s.horizon_months, 380.0, false);
+    assert!(fan.desc.ends_with("There is no capex to repay."));
+    let p = &risk_charts::KPIS[0];
+    assert_eq!(risk_charts::kpi_text(p, 1.0, 0.0), "no capex to repay");
+    assert_eq!(risk_charts::kpi_text(p, 0.452, 1.0), "45.2%");
+    assert_eq!(risk_charts::kpi_text(p, f64::NAN, 1.0), "not defined");
+}
+
+#[test]
+fn a_readout_outlines_its_mark_or_crosses_the_plot() {
+    let line = Readout::at(100.4, Point::Cash { month: 1.0, cumulative: 0.0, capex: 0.0 }).crosshair();
+    assert_eq!(line[0].tag, "line");
+    assert_eq!(line[0].attrs[0], ("x1", "100".to_string()));
+    let boxed = Readout { mark: Some(Mark { x: 1.0, y: 2.0, w: 0.5, h: 10.0 }), ..Readout::at(0.0, Point::Cash { month: 1.0, cumulative: 0.0, capex: 0.0 }) };
+    let rect = boxed.crosshair();
+    assert_eq!(rect[0].tag, "rect");
+    assert!(rect[0].attrs.contains(&("width", "2".to_string())), "at least 2 px wide");
+}

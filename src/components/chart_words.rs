@@ -1,0 +1,114 @@
+//! The words of the charts' readouts, and the input wording they share with the tornado: pure, so DESIGN.md's
+//! wording is tested natively.
+
+use crate::components::chart_parts::Point;
+use crate::components::kpi_defs::{show, Fmt};
+use crate::fields::find;
+use crate::format::{num, num_tick, pct, usd, Txt};
+
+/// What the readout under a chart says at `p`.
+pub fn words(p: &Point) -> String {
+    match *p {
+        Point::Cash { month, cumulative, capex } => {
+            Txt::default().t("month ").s(num(month, 0)).t(": cumulative ").s(usd(cumulative)).t(" · capex ").s(usd(capex)).0
+        }
+        Point::Hashprice { day, hashprice, curtailed } => Txt::default()
+            .t("day ")
+            .s(num(day, 0))
+            .t(": ")
+            .s(show(Fmt::UsdPerPhDay, hashprice))
+            .t(if curtailed { " (curtailed)" } else { "" })
+            .0,
+        Point::Monthly { month, net, debt_payment } => {
+            let t = Txt::default().t("month ").s(num(month, 0)).t(": ").s(usd(net));
+            if debt_payment > 0.0 { t.t(" · debt payment ").s(usd(debt_payment)) } else { t }.0
+        }
+        Point::Fan { month, p10, p50, p90 } => Txt::default()
+            .t("month ")
+            .s(num(month, 0))
+            .t(": P10 ")
+            .s(usd(p10))
+            .t(" · P50 ")
+            .s(usd(p50))
+            .t(" · P90 ")
+            .s(usd(p90))
+            .0,
+        Point::Tornado { key, low, npv_low, high, npv_high } => Txt::default()
+            .t(label_of(key))
+            .t(" ")
+            .s(input_value(key, low))
+            .t(": NPV ")
+            .s(usd(npv_low))
+            .t(" · ")
+            .s(input_value(key, high))
+            .t(": NPV ")
+            .s(usd(npv_high))
+            .0,
+        Point::Heat { btc, hashrate_ehs, npv, this_scenario } => Txt::default()
+            .t("BTC ")
+            .s(usd(btc))
+            .t(" · ")
+            .s(num_tick(hashrate_ehs))
+            .t(" EH/s: NPV ")
+            .s(usd(npv))
+            .t(if this_scenario { " (this scenario)" } else { "" })
+            .0,
+    }
+}
+
+/// An input's value with its unit, formatted as the KPIs are: "$76.00K", "$0.050/kWh", "1.5%/month".
+pub fn input_value(key: &str, v: f64) -> String {
+    let f = find(key);
+    let decimals = f.map(|f| f.decimals).unwrap_or(2);
+    let unit = f.map(|f| f.unit).unwrap_or("");
+    let decimals = if v != 0.0 && v.abs() < 1.0 { decimals.max(3) } else { decimals };
+    if unit == "USD/kWh" {
+        show(Fmt::UsdKwh, v)
+    } else if let Some(per) = unit.strip_prefix("USD") {
+        usd(v) + per
+    } else if let Some(rest) = unit.strip_prefix('%') {
+        pct(v) + rest
+    } else {
+        [num(v, decimals).as_str(), " ", unit].concat()
+    }
+}
+
+/// An input's label ("input" for a key the fields do not know).
+pub fn label_of(key: &str) -> &'static str {
+    find(key).map(|f| f.label).unwrap_or("input")
+}
+
+/// A label inside a sentence: "Machine price" → "machine price"; acronyms keep their case ("BTC price").
+pub fn mid_sentence(label: &str) -> String {
+    if label.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase) {
+        label.to_string()
+    } else {
+        crate::chart::first_letter_case(label, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readouts_name_their_point_with_units() {
+        assert_eq!(words(&Point::Cash { month: 12.0, cumulative: -1_700_000.0, capex: 2_000_000.0 }), "month 12: cumulative −$1.70M · capex $2.00M");
+        assert_eq!(words(&Point::Hashprice { day: 30.0, hashprice: 39.114, curtailed: true }), "day 30: $39.11/PH/day (curtailed)");
+        assert_eq!(words(&Point::Monthly { month: 3.0, net: 1200.0, debt_payment: 0.0 }), "month 3: $1.20K");
+        assert_eq!(words(&Point::Monthly { month: 3.0, net: -5.0, debt_payment: 900.0 }), "month 3: −$5.00 · debt payment $900.00");
+        assert_eq!(
+            words(&Point::Heat { btc: 95_000.0, hashrate_ehs: 1100.0, npv: 0.0, this_scenario: true }),
+            "BTC $95.00K · 1,100 EH/s: NPV $0.00 (this scenario)"
+        );
+    }
+
+    #[test]
+    fn the_tornado_says_each_input_with_its_unit() {
+        let t = words(&Point::Tornado { key: "btc_price_usd", low: 76_000.0, npv_low: -2e6, high: 114_000.0, npv_high: 1e6 });
+        assert!(t.starts_with("BTC price $76.00K: NPV −$2.00M · $114.00K: NPV $1.00M"), "{t}");
+        assert_eq!(mid_sentence("Machine price"), "machine price");
+        assert_eq!(mid_sentence("BTC price"), "BTC price");
+        assert_eq!(label_of("no_such_key"), "input");
+    }
+}

@@ -1,0 +1,125 @@
+//! The KPI card, the one piece every KPI on the page is built with (the strip, the all-results grid, the risk
+//! panel's odds): its words and its markup. Pure Rust, tested natively.
+
+use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
+use crate::format::plain;
+use crate::model::{Results, Scenario};
+use crate::view::{Html, Slot};
+
+/// The KPIs of the strip at the top (which carries their hooks when it is shown).
+pub const IN_STRIP: &[&str] = &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "payback_days", "npv_usd", "profit_usd_day"];
+
+/// What one KPI shows now: its text, whether it is a loss, and the `data-value` hook.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub text: String,
+    pub neg: bool,
+    pub data_value: String,
+}
+
+pub fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
+    match r.and_then(|r| r.value(def.key)).flatten() {
+        // MODEL.md's payback is day 0 when there is no capex: nothing is repaid, and "0 days" would read as instant.
+        Some(v) if v == 0.0 && def.key == "payback_days" => {
+            Shown { text: "no capex to repay".into(), neg: false, data_value: plain(v) }
+        }
+        // Below 1× the mine's cash does not cover the loan payment: said in words, not by colour alone.
+        Some(v) if v < 1.0 && def.key == "min_dscr" => {
+            // At most 0.99×, so a DSCR of 0.997 does not read "1.00× (below 1)".
+            Shown { text: show(def.fmt, v.min(0.99)) + " (below 1)", neg: true, data_value: plain(v) }
+        }
+        Some(v) => Shown { text: show(def.fmt, v), neg: v < 0.0 && matches!(def.fmt, Fmt::Usd | Fmt::Pct), data_value: plain(v) },
+        None => Shown { text: (def.none)(s, r), neg: false, data_value: String::new() },
+    }
+}
+
+/// The hashprice KPI's second line: hashvalue in sats (or BTC).
+pub fn sats_line(r: Option<&Results>) -> String {
+    r.map(|r| show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day) + " per PH/s per day").unwrap_or_default()
+}
+
+/// What the strip's live region says once the input settles: each KPI with its label.
+pub fn summary(defs: &[&KpiDef], r: Option<&Results>, s: &Scenario) -> String {
+    let parts: Vec<String> = defs.iter().map(|d| [d.label, ": ", &shown(d, r, s).text].concat()).collect();
+    parts.join(". ") + "."
+}
+
+/// The strip's KPI definitions, in order.
+pub fn strip_defs() -> Vec<&'static KpiDef> {
+    IN_STRIP.iter().filter_map(|k| find(k)).collect()
+}
+
+/// How a card is drawn: the strip's compact form (no formula), and whether it carries the page's
+/// `data-kpi`/`data-value` hooks (unique on the page).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Form {
+    pub compact: bool,
+    pub hooks: bool,
+}
+
+/// A built KPI card's handles.
+#[derive(Clone, Copy)]
+pub struct KpiCard {
+    pub def: &'static KpiDef,
+    pub hooks: bool,
+    pub root: Slot,
+    pub value: Slot,
+    /// The hashprice card's sats line (strip only).
+    pub sub: Option<Slot>,
+    /// The formula's `<details>` and its paragraph (filled only while open).
+    pub formula: Option<(Slot, Slot)>,
+}
+
+/// Opens a KPI card (`attrs` adds the root's attributes) with its label and value: the caller adds what
+/// follows the value and closes the `div`. Every KPI on the page starts here.
+pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text: &str, neg: bool) -> (Slot, Slot) {
+    h.open("div", "class=\"kpi\"");
+    attrs(h);
+    let root = h.slot();
+    h.el("span", "class=\"kpi-label\"", label);
+    // Not a live region (an `<output>` is one by default): a slider step would read out every changed number.
+    // The strip's summary speaks for them once the input settles.
+    h.open("output", if neg { "aria-live=\"off\" class=\"kpi-value neg\"" } else { "aria-live=\"off\" class=\"kpi-value\"" });
+    let value = h.slot();
+    h.text(text).close("output");
+    (root, value)
+}
+
+/// Writes one KPI card with its current value.
+pub fn card(h: &mut Html, def: &'static KpiDef, form: Form, r: Option<&Results>, s: &Scenario) -> KpiCard {
+    let now = shown(def, r, s);
+    let (root, value) = open_card(
+        h,
+        |h| {
+            h.attr("data-key", def.key);
+            if form.hooks {
+                h.attr("data-kpi", def.key).attr("data-value", &now.data_value);
+            }
+        },
+        def.label,
+        &now.text,
+        now.neg,
+    );
+    let sub = (form.compact && def.key == "hashprice_usd_per_ph_day").then(|| {
+        h.open("span", "class=\"kpi-sub\"");
+        let sub = h.slot();
+        h.text(&sats_line(r)).close("span");
+        sub
+    });
+    let formula = (!form.compact).then(|| {
+        // The hidden label tells the ~40 disclosures apart in a screen reader's list of controls.
+        h.open("details", "class=\"formula\"");
+        let details = h.slot();
+        h.raw("<summary>How is this computed?<span class=\"visually-hidden\"> (").text(def.label).raw(")</span></summary>");
+        h.open("p", "");
+        let p = h.slot();
+        h.close("p").close("details");
+        (details, p)
+    });
+    h.close("div");
+    KpiCard { def, hooks: form.hooks, root, value, sub, formula }
+}
+
+#[cfg(test)]
+#[path = "kpi_card_tests.rs"]
+mod tests;

@@ -1,0 +1,61 @@
+use super::*;
+use crate::components::kpi_defs::find;
+use crate::model::{evaluate, Scenario};
+use crate::view::html::check;
+
+fn def(key: &str) -> &'static KpiDef {
+    find(key).unwrap_or_else(|| panic!("no KPI {key}"))
+}
+
+#[test]
+fn strip_cards_build_with_every_handle_resolving() {
+    let s = Scenario::default();
+    let r = evaluate(&s).ok();
+    let mut h = Html::new();
+    let cards: Vec<KpiCard> = strip_defs().into_iter().map(|d| card(&mut h, d, Form { compact: true, hooks: true }, r.as_ref(), &s)).collect();
+    assert_eq!(cards.len(), IN_STRIP.len());
+    assert!(cards[0].sub.is_some() && cards.iter().all(|c| c.formula.is_none()));
+    let (m, n) = h.finish();
+    assert_eq!(check(&m, n), Ok(()));
+    assert!(m.contains("data-kpi=\"hashprice_usd_per_ph_day\""));
+}
+
+#[test]
+fn grid_cards_carry_a_formula_and_no_hooks_when_asked() {
+    let s = Scenario::default();
+    let r = evaluate(&s).ok();
+    let mut h = Html::new();
+    let c = card(&mut h, def("npv_usd"), Form { compact: false, hooks: false }, r.as_ref(), &s);
+    assert!(c.formula.is_some() && c.sub.is_none());
+    let (m, n) = h.finish();
+    assert_eq!(check(&m, n), Ok(()));
+    assert!(!m.contains("data-kpi") && m.contains("How is this computed?"));
+}
+
+#[test]
+fn zero_capex_payback_and_low_dscr_are_said_in_words() {
+    let s = Scenario { machine_price_usd_per_th: 0.0, ..Scenario::default() };
+    let r = evaluate(&s).ok();
+    let now = shown(def("payback_days"), r.as_ref(), &s);
+    assert_eq!(now.text, "no capex to repay");
+    assert_eq!(now.data_value, "0");
+}
+
+#[test]
+fn a_loss_is_marked_and_signed() {
+    let s = Scenario { btc_price_usd: 20_000.0, ..Scenario::default() };
+    let r = evaluate(&s).ok();
+    let now = shown(def("npv_usd"), r.as_ref(), &s);
+    assert!(now.neg, "{now:?}");
+    assert!(now.text.starts_with('−'), "a loss reads with a true minus: {}", now.text);
+}
+
+#[test]
+fn the_summary_names_each_strip_kpi() {
+    let s = Scenario::default();
+    let r = evaluate(&s).ok();
+    let text = summary(&strip_defs(), r.as_ref(), &s);
+    assert!(text.starts_with("Hashprice: $"), "{text}");
+    assert!(text.ends_with('.'));
+    assert_eq!(text.matches(": ").count(), IN_STRIP.len());
+}

@@ -1,0 +1,275 @@
+//! The browser half of the view layer: mounting [`Html`] and resolving its slots, patching elements, events,
+//! effects and the debounce.
+
+use super::html::{Action, Html, Slot, SLOT_ATTR};
+use crate::chart::{same_shape, write_nodes, Node};
+use leptos::prelude::*;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event};
+
+/// What a section hands back from building its markup: the binder that patches it once it is mounted.
+pub type Bind = Box<dyn FnOnce(&Dom)>;
+
+/// The mounted elements of one [`Html`], by slot.
+pub struct Dom {
+    els: Vec<Option<Element>>,
+}
+
+impl Dom {
+    /// Replaces what is inside `parent` with `html` and resolves its slots (their marks are removed).
+    pub fn fill(parent: &Element, html: Html) -> Dom {
+        let (markup, n) = html.finish();
+        parent.set_inner_html(&markup);
+        Dom::resolve(parent, n)
+    }
+
+    /// Finds the `n` slots marked under `parent` and removes their marks.
+    fn resolve(parent: &Element, n: u32) -> Dom {
+        let mut els = vec![None; n as usize];
+        if n > 0 {
+            if let Ok(list) = parent.query_selector_all("[data-h]") {
+                for i in 0..list.length() {
+                    let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+                    let id = el.get_attribute(SLOT_ATTR).and_then(|v| v.parse::<usize>().ok());
+                    if let Some(cell) = id.and_then(|id| els.get_mut(id)) {
+                        *cell = Some(el.clone());
+                    }
+                    let _ = el.remove_attribute(SLOT_ATTR);
+                }
+            }
+        }
+        debug_assert!(els.iter().all(Option::is_some), "a slot did not resolve after the mount");
+        Dom { els }
+    }
+
+    /// The element of `slot`. A slot that did not resolve (a builder bug the native tests and the debug
+    /// assertion above catch) gives a detached element, so a release page never panics.
+    pub fn el(&self, slot: Slot) -> Element {
+        match self.els.get(slot.0 as usize) {
+            Some(Some(el)) => el.clone(),
+            _ => detached(),
+        }
+    }
+
+    /// Adds `html` at the end of `parent` (a dialog opening) and resolves its slots.
+    pub fn append(parent: &Element, html: Html) -> Dom {
+        let (markup, n) = html.finish();
+        let _ = parent.insert_adjacent_html("beforeend", &markup);
+        Dom::resolve(parent, n)
+    }
+
+    /// The `<input>` of `slot`.
+    pub fn input(&self, slot: Slot) -> web_sys::HtmlInputElement {
+        self.el(slot).unchecked_into()
+    }
+}
+
+fn detached() -> Element {
+    document().create_element("i").unwrap_or_else(|_| wasm_bindgen::JsValue::NULL.unchecked_into())
+}
+
+/// Mounts the page in a `div.page-root` appended to the body and runs each section's binder. Call under the
+/// page's owner, so the effects the binders create live as long as the page.
+pub fn mount(html: Html, binds: Vec<Bind>) {
+    let doc = document();
+    let (Ok(root), Some(body)) = (doc.create_element("div"), doc.body()) else { return };
+    root.set_class_name("page-root");
+    let dom = Dom::fill(&root, html);
+    let _ = body.append_child(&root);
+    for bind in binds {
+        bind(&dom);
+    }
+}
+
+/// The DOM events the page listens to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ev {
+    Click,
+    Input,
+    Change,
+    /// `<details>` opening or closing: does not bubble, so listened to in the capture phase.
+    Toggle,
+    KeyDown,
+    FocusIn,
+    FocusOut,
+    PointerMove,
+    PointerDown,
+    PointerLeave,
+    /// Focus leaving the element (does not bubble).
+    Blur,
+}
+
+impl Ev {
+    fn name(self) -> &'static str {
+        match self {
+            Ev::Click => "click",
+            Ev::Input => "input",
+            Ev::Change => "change",
+            Ev::Toggle => "toggle",
+            Ev::KeyDown => "keydown",
+            Ev::FocusIn => "focusin",
+            Ev::FocusOut => "focusout",
+            Ev::PointerMove => "pointermove",
+            Ev::PointerDown => "pointerdown",
+            Ev::PointerLeave => "pointerleave",
+            Ev::Blur => "blur",
+        }
+    }
+}
+
+/// Listens for `ev` on `el` for the life of the page.
+pub fn on(el: &Element, ev: Ev, f: impl FnMut(Event) + 'static) {
+    let cb = Closure::<dyn FnMut(Event)>::new(f);
+    let _ = el.add_event_listener_with_callback_and_bool(ev.name(), cb.as_ref().unchecked_ref(), ev == Ev::Toggle);
+    cb.forget();
+}
+
+/// Listens for `ev` under `root` and hands `f` the [`Action`] of the nearest element marked with one
+/// ([`Html::on`]), with that element.
+pub fn on_action<A: Action>(root: &Element, ev: Ev, mut f: impl FnMut(A, Element, Event) + 'static) {
+    on(root, ev, move |e| {
+        let from = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-action]").ok().flatten());
+        if let Some(el) = from {
+            if let Some(a) = el.get_attribute("data-action").as_deref().and_then(A::parse) {
+                f(a, el, e);
+            }
+        }
+    });
+}
+
+/// A reactive effect: `f(first_run)` runs now and again whenever a signal it read changes, for the life of
+/// the page.
+///
+/// Why not `Effect::new` at each call site: every closure type instantiates the effect machinery anew
+/// (~1 KB of WASM each); boxing them behind one closure type keeps a single copy. A `RenderEffect` (kept
+/// alive by forgetting it) rather than an `Effect`: nothing here is ever disposed, so the owner's arena that
+/// an `Effect` registers in is not needed, and leaving it out saved 0.7 KB of brotli.
+pub fn effect(f: impl FnMut(bool) + 'static) {
+    let mut f: Box<dyn FnMut(bool)> = Box::new(f);
+    std::mem::forget(RenderEffect::new(move |prev: Option<()>| f(prev.is_none())));
+}
+
+/// Runs the last scheduled call once `wait` has passed without another (a slider drag writes the URL, or
+/// speaks the summary, once it settles).
+#[derive(Clone, Copy)]
+pub struct Debounce {
+    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    wait: Duration,
+}
+
+impl Debounce {
+    pub fn new(wait: Duration) -> Debounce {
+        Debounce { pending: StoredValue::new_local(None), wait }
+    }
+
+    /// Runs `f` after the wait, replacing a call still waiting.
+    pub fn schedule(self, f: impl FnOnce() + 'static) {
+        self.cancel();
+        let pending = self.pending;
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                f();
+            },
+            self.wait,
+        );
+        pending.set_value(handle.ok());
+    }
+
+    /// Drops the waiting call; whether there was one.
+    pub fn cancel(self) -> bool {
+        match self.pending.get_value() {
+            Some(h) => {
+                h.clear();
+                self.pending.set_value(None);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// Writes `text` to the clipboard now (inside the click, where browsers allow it); the future says whether
+/// the browser accepted it. Plain-HTTP pages other than localhost have no `navigator.clipboard` at all
+/// (web-sys would call `writeText` on `undefined` and throw), so its presence is checked first and a missing
+/// clipboard counts as a refusal.
+pub fn copy_text(text: &str) -> impl std::future::Future<Output = bool> {
+    let clipboard = js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok().filter(|c| c.is_object());
+    let promise = clipboard.map(|c| c.unchecked_into::<web_sys::Clipboard>().write_text(text));
+    async move {
+        match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            None => false,
+        }
+    }
+}
+
+/// Sets the text of `el` unless it already reads `text` (an unchanged node is not re-laid out or repainted).
+pub fn set_text(el: &Element, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Sets attribute `name` unless it already has `value`.
+pub fn set_attr(el: &Element, name: &str, value: &str) {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Sets or removes attribute `name`.
+pub fn set_opt_attr(el: &Element, name: &str, value: Option<&str>) {
+    match value {
+        Some(v) => set_attr(el, name, v),
+        None => {
+            if el.has_attribute(name) {
+                let _ = el.remove_attribute(name);
+            }
+        }
+    }
+}
+
+/// Toggles a class on `el` only when it changes.
+pub fn set_class(el: &Element, class: &str, on: bool) {
+    let list = el.class_list();
+    if list.contains(class) != on {
+        let _ = list.toggle_with_force(class, on);
+    }
+}
+
+/// Turns the SVG nodes inside `parent` from `old` (what was drawn there last) into `new`, touching as little as
+/// possible: nothing when equal; values and texts in place when both have the same shape (a moved path,
+/// resized bars, relabelled ticks); else the nodes are written anew.
+pub fn patch_nodes(parent: &Element, old: &[Node], new: &[Node]) {
+    if old == new {
+        return;
+    }
+    if !same_shape(old, new) || parent.child_element_count() as usize != new.len() {
+        let mut m = String::new();
+        write_nodes(&mut m, new);
+        parent.set_inner_html(&m);
+        return;
+    }
+    let mut kid = parent.first_element_child();
+    for (o, n) in old.iter().zip(new) {
+        let Some(el) = kid else { return };
+        kid = el.next_element_sibling();
+        if o == n {
+            continue;
+        }
+        for ((name, a), (_, b)) in o.attrs.iter().zip(&n.attrs) {
+            if a != b {
+                let _ = el.set_attribute(name, b);
+            }
+        }
+        if o.text != n.text {
+            el.set_text_content(n.text.as_deref());
+        }
+        if o.kids != n.kids {
+            patch_nodes(&el, &o.kids, &n.kids);
+        }
+    }
+}
