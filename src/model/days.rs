@@ -162,7 +162,7 @@ impl Fleet {
 
     /// A group's revenue − power for the day, 0 when it is switched off.
     #[inline(always)]
-    fn group_margin(&self, margin_usd: f64) -> f64 {
+    pub fn group_margin(&self, margin_usd: f64) -> f64 {
         if margin_usd < self.floor_usd {
             self.floor_usd
         } else {

@@ -338,8 +338,11 @@ const MC_PATH_DAYS_PER_STEP: usize = 1_200_000;
 #[derive(Clone, Debug)]
 struct MonteCarlo {
     fleet: Fleet,
-    /// BTC per group and day (`fleet.groups.len()` values per day).
+    /// BTC per group and day, group by group: group k's day d at `k × days + d`.
     btc: Vec<f64>,
+    /// Scratch for one month: each day's BTC price and net cash.
+    prices: Vec<f64>,
+    nets: Vec<f64>,
     /// The salvage's present value (section 7), added to every path's NPV.
     salvage_pv: f64,
     month_end: Vec<usize>,
@@ -355,7 +358,10 @@ struct MonteCarlo {
 impl MonteCarlo {
     fn new(s: &Scenario, days: &Days) -> MonteCarlo {
         let fleet = Fleet::new(s);
-        let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
+        // Day by day, groups side by side → group by group, days side by side.
+        let by_day = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
+        let groups = fleet.groups.len().max(1);
+        let btc: Vec<f64> = (0..groups).flat_map(|k| by_day.iter().skip(k).step_by(groups).copied()).collect();
         let months = s.horizon_months as usize;
         let paths = s.mc_paths as usize;
         let sigma = s.btc_volatility_pct_year / 100.0;
@@ -369,10 +375,14 @@ impl MonteCarlo {
             month_end[m] = d + 1;
             in_month.push(crate::math::pow(g_p, (d as f64 - DAYS_PER_MONTH * m as f64) / DAYS_PER_YEAR));
         }
+        let longest_month =
+            month_end.iter().scan(0, |start, &end| Some(end - std::mem::replace(start, end))).max().unwrap_or(0);
         MonteCarlo {
             salvage_pv: salvage_pv(s, &fleet, days),
             fleet,
             btc,
+            prices: vec![0.0; longest_month],
+            nets: vec![0.0; longest_month],
             month_end,
             in_month,
             drift: (mu - sigma * sigma / 2.0) / 12.0,
@@ -390,7 +400,7 @@ impl MonteCarlo {
         let paths = s.mc_paths as usize;
         let first = self.npvs.len();
         let groups = self.fleet.groups.len().max(1);
-        let days = self.btc.len() / groups;
+        let days = self.in_month.len();
         let last = paths.min(first + (MC_PATH_DAYS_PER_STEP / (days * groups).max(1)).max(1));
         let fleet = &self.fleet;
         for p in first..last {
@@ -404,12 +414,31 @@ impl MonteCarlo {
                 if m > 0 {
                     price_month *= crate::math::exp(self.drift + self.vol * self.normals.next());
                 }
-                let mut month_sum = 0.0;
                 let end = self.month_end[m];
-                let btc = self.btc[d * groups..end * groups].chunks_exact(groups);
-                let month = btc.zip(&self.in_month[d..end]).zip(&discount[d..end]);
-                for ((b, g), disc) in month {
-                    let net = fleet.net(b, price_month * g);
+                // The month's daily net cash, group by group over the month's days (see `Fleet::net`: the
+                // same sums in the same order, in loops the compiler keeps tight).
+                let nets = &mut self.nets[..end - d];
+                let in_month = &self.in_month[d..end];
+                if let [group] = fleet.groups.as_slice() {
+                    for ((net, b), g) in nets.iter_mut().zip(&self.btc[d..end]).zip(in_month) {
+                        *net = fleet.group_margin(b * (price_month * g) - group.power_usd_day);
+                    }
+                } else {
+                    let prices = &mut self.prices[..end - d];
+                    for (price, g) in prices.iter_mut().zip(in_month) {
+                        *price = price_month * g;
+                    }
+                    nets.fill(0.0);
+                    for (k, group) in fleet.groups.iter().enumerate() {
+                        let btc = &self.btc[k * days + d..k * days + end];
+                        for ((net, b), price) in nets.iter_mut().zip(btc).zip(prices.iter()) {
+                            *net += fleet.group_margin(b * price - group.power_usd_day);
+                        }
+                    }
+                }
+                let mut month_sum = 0.0;
+                for (net, disc) in nets.iter().zip(&discount[d..end]) {
+                    let net = net - fleet.fixed_usd_day;
                     month_sum += net;
                     npv_sum += net * disc;
                     cum_daily += net;
