@@ -6,7 +6,7 @@
 use crate::app::Ctx;
 use crate::components::kpi_card::{card, sats_line, shown, strip_defs, summary, Form, KpiCard, IN_STRIP};
 use crate::components::kpi_defs::find;
-use crate::model::{HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
+use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use crate::view::dom::{effect, on, set_attr, set_class, set_text, Bind, Debounce, Dom, Ev};
 use crate::view::Html;
 use leptos::prelude::*;
@@ -119,7 +119,8 @@ pub fn grid(c: Ctx, h: &mut Html) -> Bind {
             for (title, keys) in [
                 ("Today (day 0)", SNAPSHOT_KEYS),
                 ("Projection and financing", PROJECTION_KEYS),
-                ("Mining versus AI/HPC, per MW", HPC_KEYS),
+                ("Mining versus AI/HPC, per MW (static, day 0)", HPC_KEYS),
+                ("Keep, sell or convert", DECISION_KEYS),
             ] {
                 h.open("section", "class=\"kpi-group\"").el("h3", "", title).open("div", "class=\"kpi-grid\"");
                 for def in keys.iter().filter_map(|k| find(k)) {

@@ -59,3 +59,33 @@ fn the_summary_names_each_strip_kpi() {
     assert!(text.ends_with('.'));
     assert_eq!(text.matches(": ").count(), IN_STRIP.len());
 }
+
+#[test]
+fn every_scalar_output_of_sections_1_to_9_has_a_card() {
+    use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
+    for key in SNAPSHOT_KEYS.iter().chain(PROJECTION_KEYS).chain(HPC_KEYS).chain(DECISION_KEYS) {
+        def(key);
+    }
+}
+
+#[test]
+fn the_loan_and_the_decision_are_said_in_words() {
+    // A 48-month loan on a 36-month horizon: a balance is left to refinance, and the payment falls short.
+    let s = Scenario { debt_pct: 60.0, debt_term_months: 48.0, ..Scenario::default() };
+    let r = evaluate(&s).expect("valid");
+    assert!(r.projection.loan_balance_end_usd > 0.0);
+    let formula = (def("loan_balance_end_usd").formula)(&s, &r);
+    assert!(formula.contains("must be refinanced"), "{formula}");
+    let short = shown(def("first_shortfall_month"), Some(&r), &s);
+    assert!(short.text.ends_with(" months") || short.text.ends_with(" month"), "{}", short.text);
+    // Without debt: no shortfall because there is no loan, said as such.
+    let plain = Scenario::default();
+    let r0 = evaluate(&plain).expect("valid");
+    assert_eq!(shown(def("first_shortfall_month"), Some(&r0), &plain).text, "no debt");
+    assert_eq!(shown(def("loan_balance_end_usd"), Some(&r0), &plain).text, "$0.00");
+    // The sell NPV's formula has the two figures it subtracts.
+    let sell = (def("sell_npv_usd").formula)(&plain, &r0);
+    assert!(sell.starts_with("resale value today − capex = $0.00 − $3"), "{sell}");
+    // IT load in MW: 3.5 MW of machines at PUE 1 over an AI hall's 1.3.
+    assert_eq!(shown(def("convert_it_mw"), Some(&r0), &plain).text, "2.69 MW");
+}

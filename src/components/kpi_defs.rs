@@ -21,6 +21,7 @@ pub enum Fmt {
     Months,
     Years,
     Ratio,
+    Mw,
     Big,
 }
 
@@ -59,6 +60,7 @@ pub fn show(fmt: Fmt, x: f64) -> String {
         Fmt::Years if x < 1.0 => num(x * 12.0, 1) + " months",
         Fmt::Years => num(x, 1) + " years",
         Fmt::Ratio => num(x, 2) + "×",
+        Fmt::Mw => num(x, 2) + " MW",
         Fmt::Big => compact(x),
     }
 }
@@ -575,6 +577,94 @@ pub const KPIS: &[KpiDef] = &[
         formula: |_, _| "first month on which cumulative net cash after debt payments covers the equity share of capex".into(),
     },
     KpiDef {
+        key: "salvage_usd",
+        label: "Resale at the horizon",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, r| {
+            Txt::default()
+                .t("resale value today × (1 − ")
+                .s(pct(s.resale_decline_pct_year))
+                .t(")^(years) = ")
+                .s(usd(r.snapshot.resale_now_usd))
+                .t(" after ")
+                .s(num(r.projection.horizon_days as f64 / 365.25, 2))
+                .t(" years; counts in NPV, IRR and total net cash, not in payback")
+                .0
+        },
+    },
+    KpiDef {
+        key: "full_cost_usd_per_btc",
+        label: "Full cost per BTC",
+        fmt: Fmt::UsdWhole,
+        none: |_, _| "none (nothing mined)".into(),
+        formula: |_, _| "(power + fixed costs + capex − resale at the horizon) ÷ BTC mined over the horizon: cash cost plus the machines' depreciation".into(),
+    },
+    KpiDef {
+        key: "equity_npv_usd",
+        label: "Equity NPV",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, _| {
+            Txt::default()
+                .t("the owners' cash: −equity share of capex + Σ daily net cash after the loan's payments (and any balance repaid at the horizon) ÷ (1 + ")
+                .s(pct(s.discount_rate_pct_year))
+                .t(")^((day + 1) ÷ 365.25), + resale at the horizon")
+                .0
+        },
+    },
+    KpiDef {
+        key: "equity_irr_pct_year",
+        label: "Equity IRR",
+        fmt: Fmt::Pct,
+        none: |s, r| {
+            if s.debt_pct >= 100.0 || r.is_some_and(|r| r.snapshot.capex_usd == 0.0) {
+                "no IRR (no equity paid in)".into()
+            } else if r.is_some_and(|r| r.projection.equity_npv_usd > 0.0) {
+                "above 1,000% a year".into()
+            } else {
+                "no IRR (the owners' cash never turns positive enough)".into()
+            }
+        },
+        formula: |_, _| "the yearly rate at which the equity NPV is zero, by bisection between −99% and +1,000%".into(),
+    },
+    KpiDef {
+        key: "loan_balance_end_usd",
+        label: "Loan left at the horizon",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, r| {
+            if r.projection.loan_balance_end_usd > 0.0 {
+                Txt::default()
+                    .t("the ")
+                    .s(show(Fmt::Months, s.debt_term_months))
+                    .t(" loan outlasts the horizon: this balance must be refinanced (the equity NPV repays it on the last day)")
+                    .0
+            } else {
+                "0 when the loan is repaid within the horizon".into()
+            }
+        },
+    },
+    KpiDef {
+        key: "interest_paid_usd",
+        label: "Interest paid",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |_, _| "Σ over the months paid within the horizon of the balance × APR ÷ 12".into(),
+    },
+    KpiDef {
+        key: "first_shortfall_month",
+        label: "First debt shortfall",
+        fmt: Fmt::Months,
+        none: |s, r| if r.is_some_and(|r| r.projection.debt_payment_usd_month > 0.0) { Txt::default().t("none within ").s(show(Fmt::Months, s.horizon_months.min(s.debt_term_months))).0 } else { no_debt(s, r) },
+        formula: |_, r| {
+            Txt::default()
+                .t("the first month whose net cash is below the loan payment of ")
+                .s(usd(r.projection.debt_payment_usd_month))
+                .0
+        },
+    },
+    KpiDef {
         key: "mining_revenue_usd_mw_year",
         label: "Mining revenue per MW",
         fmt: Fmt::Usd,
@@ -675,6 +765,102 @@ pub const KPIS: &[KpiDef] = &[
                 .s(usd(r.hpc.hpc_profit_usd_mw_year))
                 .t(" ÷ ")
                 .s(usd(r.hpc.mining_gross_profit_usd_mw_year))
+                .0
+        },
+    },
+    KpiDef {
+        key: "site_power_kw",
+        label: "Site power",
+        fmt: Fmt::Kw,
+        none: not_defined,
+        formula: |s, r| {
+            Txt::default()
+                .t("fleet power × PUE = ")
+                .s(show(Fmt::Kw, r.snapshot.fleet_power_kw))
+                .t(" × ")
+                .s(num(s.pue, 2))
+                .0
+        },
+    },
+    KpiDef {
+        key: "resale_now_usd",
+        label: "Resale value today",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, _| {
+            Txt::default()
+                .t("second-hand price per TH × hashrate = ")
+                .s(per_group(s, |g| Txt::default().s(usd(g.resale_usd_per_th)).t(" × ").s(num(g.hashrate_ths * g.count, 0)).t(" TH/s").0))
+                .0
+        },
+    },
+    KpiDef {
+        key: "mine_npv_usd",
+        label: "Keep mining: NPV",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |_, _| "the projection's NPV: mining to the horizon, the machines sold at its end".into(),
+    },
+    KpiDef {
+        key: "sell_npv_usd",
+        label: "Sell the machines today: NPV",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |_, r| {
+            Txt::default()
+                .t("resale value today − capex = ")
+                .s(usd(r.snapshot.resale_now_usd))
+                .t(" − ")
+                .s(usd(r.snapshot.capex_usd))
+                .t("; the site closes")
+                .0
+        },
+    },
+    KpiDef {
+        key: "convert_npv_usd",
+        label: "Convert to AI/HPC: NPV",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, _| {
+            Txt::default()
+                .t("−capex + mining for the ")
+                .s(show(Fmt::Months, s.hpc_build_months))
+                .t(" build (machines sold at its end), discounted at ")
+                .s(pct(s.discount_rate_pct_year))
+                .t("; the conversion capex and the ")
+                .s(show(Fmt::Months, s.hpc_lease_term_months))
+                .t(" lease, discounted at ")
+                .s(pct(s.hpc_discount_rate_pct_year))
+                .t(". Each NPV covers its own life.")
+                .0
+        },
+    },
+    KpiDef {
+        key: "convert_it_mw",
+        label: "AI/HPC IT load",
+        fmt: Fmt::Mw,
+        none: not_defined,
+        formula: |s, r| {
+            Txt::default()
+                .t("site power ÷ AI/HPC PUE = ")
+                .s(show(Fmt::Kw, r.snapshot.site_power_kw))
+                .t(" ÷ ")
+                .s(num(s.hpc_pue, 2))
+                .t(", in MW")
+                .0
+        },
+    },
+    KpiDef {
+        key: "convert_capex_usd",
+        label: "AI/HPC conversion capex",
+        fmt: Fmt::Usd,
+        none: not_defined,
+        formula: |s, r| {
+            Txt::default()
+                .t("build cost per MW of IT × IT MW = ")
+                .s(usd(s.hpc_capex_usd_mw))
+                .t(" × ")
+                .s(num(r.decision.convert_it_mw, 2))
                 .0
         },
     },

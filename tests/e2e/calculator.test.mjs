@@ -549,6 +549,22 @@ test('a link with a second machine group: no notice, fleet totals and NPV includ
   });
 });
 
+test('site cases opened by URL: every scalar output of MODEL.md sections 1–9 on the page in data-value, to 1e-9', { timeout: 180000 }, async () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'data', 'reference_site_cases.json'), 'utf8')).cases;
+  for (const c of cases) {
+    await withPage(suite.browser, `${suite.url}${scenarioQuery(c.scenario)}`, async (page) => {
+      await page.locator('[data-kpi="convert_npv_usd"]').waitFor();
+      assert.equal(await page.locator('[data-notice]').count(), 0, `${c.name}: no notice`);
+      for (const section of ['snapshot', 'projection', 'hpc', 'decision']) {
+        for (const [key, want] of Object.entries(c.expected[section])) {
+          if (Array.isArray(want)) continue;
+          await expectKpi(page, key, want, { rel: 1e-9, abs: 1e-6 });
+        }
+      }
+    });
+  }
+});
+
 test('bad link values: a notice names them, every valid value still applies', T, async () => {
   await withPage(suite.browser, suite.url + '?btc_price_usd=abc&foo=1&machine_count=2.5&uptime_pct=50', async (page) => {
     const notice = page.locator('[data-notice]');
