@@ -89,3 +89,14 @@ fn the_loan_and_the_decision_are_said_in_words() {
     // IT load in MW: 3.5 MW of machines at PUE 1 over an AI hall's 1.3.
     assert_eq!(shown(def("convert_it_mw"), Some(&r0), &plain).text, "2.69 MW");
 }
+
+#[test]
+fn curtailed_days_of_a_site_count_days_with_any_group_off() {
+    let s = Scenario { machine2_count: 500.0, machine2_hashrate_ths: 104.0, machine2_efficiency_jth: 29.5, ..Scenario::default() };
+    let r = evaluate(&s).expect("valid");
+    let f = (def("curtailed_days").formula)(&s, &r);
+    assert!(f.contains("at least one machine group was off"), "{f}");
+    let one = Scenario::default();
+    let f1 = (def("curtailed_days").formula)(&one, &evaluate(&one).expect("valid"));
+    assert!(f1.contains("shutdown hashprice"), "{f1}");
+}

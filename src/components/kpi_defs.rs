@@ -516,6 +516,12 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Days,
         none: not_defined,
         formula: |s, r| {
+            if groups(s).len() > 1 {
+                return Txt::default()
+                    .t(if s.curtail_when_unprofitable { "" } else { "curtailment is off, so none of the " })
+                    .t("days on which at least one machine group was off: each group switches off on days its revenue does not pay its power, the least efficient first")
+                    .0;
+            }
             Txt::default()
                 .t(if s.curtail_when_unprofitable { "" } else { "curtailment is off, so none of the " })
                 .t("days whose revenue is below their power cost (hashprice below the shutdown hashprice ")
