@@ -131,7 +131,7 @@ fn output_js(o: &ComputeOutput) -> JsValue {
     let snapshot = section(SNAPSHOT_KEYS);
     let projection = section(PROJECTION_KEYS);
     put(&projection, "monthly_net_usd", &numbers(&o.projection.monthly_net_usd));
-    put(&projection, "loan_balance_usd", &numbers(&o.projection.loan_balance_usd));
+    put(&projection, "loan_balance_usd", &numbers(&o.projection.equity.loan_balance_usd));
     for (target, keys) in [(&snapshot, SNAPSHOT_GROUP_KEYS), (&projection, PROJECTION_GROUP_KEYS)] {
         for k in keys {
             let values = group_output(&o.snapshot, &o.projection, k).unwrap_or([None; MAX_GROUPS]);

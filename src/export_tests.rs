@@ -277,7 +277,7 @@ fn the_loan_columns_are_the_models_schedule() {
     let m = export_months(&long);
     let r = evaluate(&long).expect("valid");
     assert!(m[11].loan.balance_usd > 0.0);
-    assert_eq!(m.iter().map(|x| x.loan.balance_usd).collect::<Vec<_>>(), r.projection.loan_balance_usd);
+    assert_eq!(m.iter().map(|x| x.loan.balance_usd).collect::<Vec<_>>(), r.projection.equity.loan_balance_usd);
     assert!(scenario_csv(&long, "t", &|x| x.to_string()).notes.iter().any(|n| n.starts_with("The loan outlasts the horizon")));
     // Without debt, zeros.
     assert!(export_months(&Scenario::default()).iter().all(|x| x.loan == LoanMonth::default()));

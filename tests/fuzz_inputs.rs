@@ -597,7 +597,7 @@ proptest! {
     fn edge_scenarios_evaluate_and_export(s in edge_scenario(10_000)) {
         let r = evaluate(&s).expect("valid");
         prop_assert_eq!(r.projection.monthly_net_usd.len(), s.horizon_months as usize);
-        prop_assert_eq!(r.projection.loan_balance_usd.len(), s.horizon_months as usize);
+        prop_assert_eq!(r.projection.equity.loan_balance_usd.len(), s.horizon_months as usize);
         prop_assert_eq!(r.decision.convert_monthly_net_usd.len(), (s.hpc_build_months + s.hpc_lease_term_months) as usize);
         for key in DECISION_KEYS.iter().chain(PROJECTION_KEYS).chain(SNAPSHOT_KEYS) {
             let v = r.value(key).expect("known key");

@@ -330,11 +330,11 @@ proptest! {
     fn equity_npv_is_the_npv_without_debt(site in valid_site()) {
         let s = Scenario { debt_pct: 0.0, ..site };
         let p = evaluate(&s).expect("valid").projection;
-        prop_assert_eq!(p.equity_npv_usd, p.npv_usd);
-        prop_assert_eq!(p.equity_irr_pct_year, p.irr_pct_year);
-        prop_assert_eq!(p.loan_balance_end_usd, 0.0);
-        prop_assert_eq!(p.first_shortfall_month, None);
-        prop_assert!(p.loan_balance_usd.iter().all(|b| *b == 0.0));
+        prop_assert_eq!(p.equity.equity_npv_usd, p.npv_usd);
+        prop_assert_eq!(p.equity.equity_irr_pct_year, p.irr_pct_year);
+        prop_assert_eq!(p.equity.loan_balance_end_usd, 0.0);
+        prop_assert_eq!(p.equity.first_shortfall_month, None);
+        prop_assert!(p.equity.loan_balance_usd.iter().all(|b| *b == 0.0));
     }
 
     #[test]
@@ -400,7 +400,7 @@ proptest! {
             }
         }
         prop_assert!(r.decision.convert_monthly_net_usd.iter().all(|x| x.is_finite()));
-        prop_assert!(r.projection.loan_balance_usd.iter().all(|x| x.is_finite() && *x >= -1e-6));
+        prop_assert!(r.projection.equity.loan_balance_usd.iter().all(|x| x.is_finite() && *x >= -1e-6));
     }
 }
 

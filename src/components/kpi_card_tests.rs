@@ -73,7 +73,7 @@ fn the_loan_and_the_decision_are_said_in_words() {
     // A 48-month loan on a 36-month horizon: a balance is left to refinance, and the payment falls short.
     let s = Scenario { debt_pct: 60.0, debt_term_months: 48.0, ..Scenario::default() };
     let r = evaluate(&s).expect("valid");
-    assert!(r.projection.loan_balance_end_usd > 0.0);
+    assert!(r.projection.equity.loan_balance_end_usd > 0.0);
     let formula = (def("loan_balance_end_usd").formula)(&s, &r);
     assert!(formula.contains("must be refinanced"), "{formula}");
     let short = shown(def("first_shortfall_month"), Some(&r), &s);

@@ -626,7 +626,7 @@ pub const KPIS: &[KpiDef] = &[
         none: |s, r| {
             if s.debt_pct >= 100.0 || r.is_some_and(|r| r.snapshot.capex_usd == 0.0) {
                 "no IRR (no equity paid in)".into()
-            } else if r.is_some_and(|r| r.projection.equity_npv_usd > 0.0) {
+            } else if r.is_some_and(|r| r.projection.equity.equity_npv_usd > 0.0) {
                 "above 1,000% a year".into()
             } else {
                 "no IRR (the owners' cash never turns positive enough)".into()
@@ -640,7 +640,7 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
-            if r.projection.loan_balance_end_usd > 0.0 {
+            if r.projection.equity.loan_balance_end_usd > 0.0 {
                 Txt::default()
                     .t("the ")
                     .s(show(Fmt::Months, s.debt_term_months))

@@ -30,12 +30,9 @@ pub struct Projection {
     /// The first day index a group is off; none also when it never is.
     pub group_first_curtailed_day: [Option<usize>; MAX_GROUPS],
     pub group_gross_profit_usd: [Option<f64>; MAX_GROUPS],
-    pub equity_npv_usd: f64,
-    pub equity_irr_pct_year: Option<f64>,
-    pub loan_balance_end_usd: f64,
-    pub interest_paid_usd: f64,
-    pub first_shortfall_month: Option<usize>,
-    pub loan_balance_usd: Vec<f64>,
+    /// Section 8, its keys side by side with the others in the output.
+    #[serde(flatten)]
+    pub equity: Equity,
 }
 
 /// Series the charts and the CSV export draw; not part of the model's output contract.
@@ -306,7 +303,7 @@ pub struct ProjectCash<'a> {
 }
 
 /// Section 8's outputs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Equity {
     pub equity_npv_usd: f64,
     pub equity_irr_pct_year: Option<f64>,
@@ -314,26 +311,26 @@ pub struct Equity {
     pub interest_paid_usd: f64,
     pub first_shortfall_month: Option<usize>,
     pub loan_balance_usd: Vec<f64>,
-    pub schedule: Vec<LoanMonth>,
 }
 
 /// MODEL.md section 8: the equity holder's cash, the loan paid month by month out of the site's daily net.
-pub fn equity(s: &Scenario, capex_usd: f64, cash: ProjectCash, project_irr: Option<f64>) -> Equity {
+/// Returns the outputs and the loan's months (empty without debt).
+pub fn equity(s: &Scenario, capex_usd: f64, cash: ProjectCash, project_irr: Option<f64>) -> (Equity, Vec<LoanMonth>) {
     let ProjectCash { net_usd, monthly_net_usd, salvage, npv_usd } = cash;
     let rate = s.discount_rate_pct_year / 100.0;
     let months = monthly_net_usd.len();
     let days = net_usd.len();
     let Some(loan) = Loan::new(s, capex_usd) else {
         // No debt: the equity holder's cash is the project's.
-        return Equity {
+        let equity = Equity {
             equity_npv_usd: npv_usd,
             equity_irr_pct_year: project_irr,
             loan_balance_end_usd: 0.0,
             interest_paid_usd: 0.0,
             first_shortfall_month: None,
             loan_balance_usd: vec![0.0; months],
-            schedule: Vec::new(),
         };
+        return (equity, Vec::new());
     };
     let schedule = loan.schedule(months);
     let paid_months = loan.term_months.min(months);
@@ -347,15 +344,15 @@ pub fn equity(s: &Scenario, capex_usd: f64, cash: ProjectCash, project_irr: Opti
         flows[days - 1] -= balance_end;
     }
     let outlay = equity_outlay_usd(s, capex_usd);
-    Equity {
+    let equity = Equity {
         equity_npv_usd: npv(&flows, outlay, salvage, rate),
         equity_irr_pct_year: irr_pct_year(&flows, outlay, salvage),
         loan_balance_end_usd: balance_end,
         interest_paid_usd: schedule[..paid_months].iter().map(|m| m.interest_usd).sum(),
         first_shortfall_month: (1..=paid_months).find(|&m| monthly_net_usd[m - 1] < loan.payment_usd_month),
         loan_balance_usd: schedule.iter().map(|m| m.balance_usd).collect(),
-        schedule,
-    }
+    };
+    (equity, schedule)
 }
 
 /// Runs the deterministic projection of sections 2 and 7, the financing of section 3 and the equity of
@@ -426,7 +423,7 @@ pub fn project(s: &Scenario) -> (Projection, Series) {
     let npv_usd = npv(&net, capex, salvage, rate);
     let irr = irr_pct_year(&net, capex, salvage);
     let cash = ProjectCash { net_usd: &net, monthly_net_usd: &monthly, salvage, npv_usd };
-    let eq = equity(s, capex, cash, irr);
+    let (equity, loan) = equity(s, capex, cash, irr);
     let mut cum = -capex;
     let cumulative: Vec<f64> = monthly
         .iter()
@@ -465,12 +462,7 @@ pub fn project(s: &Scenario) -> (Projection, Series) {
         group_curtailed_days,
         group_first_curtailed_day,
         group_gross_profit_usd,
-        equity_npv_usd: eq.equity_npv_usd,
-        equity_irr_pct_year: eq.equity_irr_pct_year,
-        loan_balance_end_usd: eq.loan_balance_end_usd,
-        interest_paid_usd: eq.interest_paid_usd,
-        first_shortfall_month: eq.first_shortfall_month,
-        loan_balance_usd: eq.loan_balance_usd,
+        equity,
         monthly_net_usd: monthly,
     };
     let series = Series {
@@ -481,7 +473,7 @@ pub fn project(s: &Scenario) -> (Projection, Series) {
         months,
         group_off_mask,
         group_running_days_month,
-        loan: eq.schedule,
+        loan,
     };
     (projection, series)
 }
