@@ -140,6 +140,28 @@ impl Fleet {
         out
     }
 
+    /// The same BTC laid out group by group: group k's day d at `k × days + d` (for [`Fleet::site_margins`]).
+    pub fn btc_by_group(&self, days: &Days, network_hashrate_ehs: f64, fees_btc: f64) -> Vec<f64> {
+        let hashvalue: Vec<f64> =
+            (0..days.days).map(|d| days.hashvalue_btc_per_ph(d, network_hashrate_ehs, fees_btc)).collect();
+        self.groups.iter().flat_map(|g| hashvalue.iter().map(move |&hv| self.btc(g, hv))).collect()
+    }
+
+    /// Each day's Σ of the groups' margins (before fixed costs) into `out`, for days `first…` at `prices` (one
+    /// per day), with BTC laid out group by group over `days` days. The same sums in the same order as
+    /// [`Fleet::net`], in loops the compiler keeps tight: the Monte Carlo and the heatmap run sites of several
+    /// groups through it.
+    pub fn site_margins(&self, btc_by_group: &[f64], days: usize, first: usize, prices: &[f64], out: &mut [f64]) {
+        out.fill(0.0);
+        for (k, group) in self.groups.iter().enumerate() {
+            let start = k * days + first;
+            let btc = &btc_by_group[start..start + out.len()];
+            for ((margin, b), price) in out.iter_mut().zip(btc).zip(prices) {
+                *margin += self.group_margin(b * price - group.power_usd_day);
+            }
+        }
+    }
+
     /// Whether a group with this revenue is switched off for the day.
     #[inline]
     pub fn curtailed(&self, group: &GroupRun, revenue_usd: f64) -> bool {

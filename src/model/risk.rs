@@ -304,7 +304,6 @@ pub fn heatmap_multiplier(i: usize) -> f64 {
 /// heatmap[j][i] = NPV with BTC price × (0.5 + 0.05 i) and network hashrate × (0.5 + 0.05 j).
 fn heatmap(s: &Scenario, days: &Days, discount: &[f64]) -> Vec<Vec<f64>> {
     let fleet = Fleet::new(s);
-    let groups = fleet.groups.len().max(1);
     let end = salvage_pv(s, &fleet, days) - fleet.capex_usd;
     let prices: Vec<Vec<f64>> = (0..HEATMAP_STEPS)
         .map(|i| {
@@ -312,15 +311,23 @@ fn heatmap(s: &Scenario, days: &Days, discount: &[f64]) -> Vec<Vec<f64>> {
             days.price_growth.iter().map(|g| p * g).collect()
         })
         .collect();
+    let mut margins = vec![0.0; days.days];
     (0..HEATMAP_STEPS)
         .map(|j| {
-            let btc = fleet.btc_per_day(days, s.network_hashrate_ehs * heatmap_multiplier(j), s.fees_btc_per_block);
+            let btc = fleet.btc_by_group(days, s.network_hashrate_ehs * heatmap_multiplier(j), s.fees_btc_per_block);
             prices
                 .iter()
                 .map(|price| {
                     let mut sum = 0.0;
-                    for ((b, p), disc) in btc.chunks_exact(groups).zip(price).zip(discount) {
-                        sum += fleet.net(b, *p) * disc;
+                    if fleet.groups.len() == 1 {
+                        for ((b, p), disc) in btc.iter().zip(price).zip(discount) {
+                            sum += fleet.net(std::slice::from_ref(b), *p) * disc;
+                        }
+                    } else {
+                        fleet.site_margins(&btc, days.days, 0, price, &mut margins);
+                        for (margin, disc) in margins.iter().zip(discount) {
+                            sum += (margin - fleet.fixed_usd_day) * disc;
+                        }
                     }
                     sum + end
                 })
@@ -358,10 +365,7 @@ struct MonteCarlo {
 impl MonteCarlo {
     fn new(s: &Scenario, days: &Days) -> MonteCarlo {
         let fleet = Fleet::new(s);
-        // Day by day, groups side by side → group by group, days side by side.
-        let by_day = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
-        let groups = fleet.groups.len().max(1);
-        let btc: Vec<f64> = (0..groups).flat_map(|k| by_day.iter().skip(k).step_by(groups).copied()).collect();
+        let btc = fleet.btc_by_group(days, s.network_hashrate_ehs, s.fees_btc_per_block);
         let months = s.horizon_months as usize;
         let paths = s.mc_paths as usize;
         let sigma = s.btc_volatility_pct_year / 100.0;
@@ -428,13 +432,7 @@ impl MonteCarlo {
                     for (price, g) in prices.iter_mut().zip(in_month) {
                         *price = price_month * g;
                     }
-                    nets.fill(0.0);
-                    for (k, group) in fleet.groups.iter().enumerate() {
-                        let btc = &self.btc[k * days + d..k * days + end];
-                        for ((net, b), price) in nets.iter_mut().zip(btc).zip(prices.iter()) {
-                            *net += fleet.group_margin(b * price - group.power_usd_day);
-                        }
-                    }
+                    fleet.site_margins(&self.btc, days, d, prices, nets);
                 }
                 let mut month_sum = 0.0;
                 for (net, disc) in nets.iter().zip(&discount[d..end]) {
