@@ -4,7 +4,7 @@
 
 use crate::components::chart_parts::chart_width_for;
 use crate::components::{
-    cash_chart, hardware_table, hashprice_chart, header, headline, hpc_compare, input_panel, kpi, monthly_chart, notices,
+    cash_chart, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel, kpi, monthly_chart, notices,
     risk_panel,
 };
 use crate::view::dom::{Bind, Debounce};
@@ -208,6 +208,7 @@ fn app() {
     put(&mut h, show("hardware"), &hardware_table::section);
     put(&mut h, show("hpc"), &hpc_compare::section);
     put(&mut h, show("risk"), &risk_panel::section);
+    put(&mut h, show("history"), &history_chart::section);
     put(&mut h, show("results"), &kpi::grid);
     h.close("main").close("div");
     put(&mut h, !embed, &footer);
@@ -222,6 +223,7 @@ fn footer(_: Ctx, h: &mut Html) -> Bind {
         "Model conventions: 144 blocks a day and difficulty that follows hashrate at once (as calculators that work from difficulty assume). ",
         "With growing hashrate the real chain finds blocks a little faster, so this understates revenue by about 0.42% per 1%/month of growth and places a halving a few days late. ",
         "A halving day is credited at the old subsidy. Defaults: network snapshot of November 2025; machine prices are late-2025 estimates.",
+        "</p><p>Difficulty history: the checkpoints of Electrum (github.com/spesmilo/electrum, MIT licence, © 2011-2024 The Electrum developers); epoch start dates are estimated from the difficulty path and the halving block times.",
         "</p><p>Runs entirely in your browser: no data leaves this page unless you ask for live network data.</p></footer>"
     ));
     Box::new(|_| {})

@@ -180,11 +180,13 @@ impl Svg {
 pub struct Row {
     pub cells: Vec<String>,
     pub hook: Option<(&'static str, &'static str)>,
+    /// More attributes with computed values, such as the history table's `data-height` and `data-hashvalue`.
+    pub data: Vec<(&'static str, String)>,
 }
 
 impl Row {
     pub fn new(cells: Vec<String>) -> Row {
-        Row { cells, hook: None }
+        Row { cells, hook: None, data: Vec::new() }
     }
 }
 

@@ -53,6 +53,9 @@ pub fn words(p: &Point) -> String {
             .s(usd(npv))
             .t(if this_scenario { " (this scenario)" } else { "" })
             .0,
+        Point::Epoch { unix, height, hashvalue, today } => {
+            crate::components::history_chart::epoch_words(unix, height, hashvalue, today)
+        }
     }
 }
 

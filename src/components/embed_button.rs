@@ -32,6 +32,7 @@ fn section_label(s: &str) -> &'static str {
         "hardware" => "Hardware table",
         "hpc" => "Mining vs AI/HPC",
         "risk" => "Risk",
+        "history" => "History",
         "results" => "All results",
         _ => "Section",
     }

@@ -15,6 +15,7 @@ pub mod hashprice_chart;
 #[cfg(target_arch = "wasm32")]
 pub mod header;
 pub mod headline;
+pub mod history_chart;
 pub mod hpc_compare;
 #[cfg(target_arch = "wasm32")]
 pub mod input_panel;

@@ -188,6 +188,7 @@ pub fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
                 ],
                 // `data-tornado` names the input, a stable hook for tests.
                 hook: Some(("data-tornado", r.key)),
+                data: Vec::new(),
             })
             .collect(),
         desc: rows

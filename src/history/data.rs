@@ -72,7 +72,7 @@ pub fn parse_bits(text: &str) -> Result<Vec<u32>, String> {
             .then(|| u32::from_str_radix(t, 16).ok())
             .flatten()
             .filter(|b| bits_to_difficulty(*b).is_some())
-            .ok_or_else(|| Txt::default().t("line ").s((i + 1).to_string()).t(" is not a valid 8-digit hex nBits").0)?;
+            .ok_or_else(|| Txt::default().t("line ").s(crate::chart::int_string(i as i64 + 1)).t(" is not a valid 8-digit hex nBits").0)?;
         out.push(bits);
     }
     if out.is_empty() {
@@ -167,25 +167,25 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 /// "2026-06-13".
 pub fn date_iso(unix: i64) -> String {
     let (y, m, d) = civil(unix);
-    let two = |t: Txt, x: u32| if x < 10 { t.t("0").s(x.to_string()) } else { t.s(x.to_string()) };
-    two(two(Txt::default().s(y.to_string()).t("-"), m).t("-"), d).0
+    let two = |t: Txt, x: u32| if x < 10 { t.t("0").s(crate::chart::int_string(i64::from(x))) } else { t.s(crate::chart::int_string(i64::from(x))) };
+    two(two(Txt::default().s(crate::chart::int_string(y)).t("-"), m).t("-"), d).0
 }
 
 /// "13 Jun 2026".
 pub fn date_words(unix: i64) -> String {
     let (y, m, d) = civil(unix);
-    Txt::default().s(d.to_string()).t(" ").t(MONTHS[m as usize - 1]).t(" ").s(y.to_string()).0
+    Txt::default().s(crate::chart::int_string(i64::from(d))).t(" ").t(MONTHS[m as usize - 1]).t(" ").s(crate::chart::int_string(y)).0
 }
 
 /// "Jun 2026".
 pub fn month_words(unix: i64) -> String {
     let (y, m, _) = civil(unix);
-    Txt::default().t(MONTHS[m as usize - 1]).t(" ").s(y.to_string()).0
+    Txt::default().t(MONTHS[m as usize - 1]).t(" ").s(crate::chart::int_string(y)).0
 }
 
 /// A whole number with thousands commas: 953568 → "953,568".
 pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
+    let digits = crate::chart::int_string(n as i64);
     let mut s = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {

@@ -159,7 +159,7 @@ pub fn lowest_since_words(values: &[EpochValue], result: LowestSince, what: &str
             if higher_epochs == 1 {
                 t.t("below the one epoch after it.").0
             } else {
-                t.t("below all ").s(higher_epochs.to_string()).t(" epochs after it.").0
+                t.t("below all ").s(crate::chart::int_string(higher_epochs as i64)).t(" epochs after it.").0
             }
         }),
         LowestSince::NotALow { epoch } => at(epoch).map_or_else(none, |v| {

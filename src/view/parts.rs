@@ -46,6 +46,9 @@ pub fn body_rows(h: &mut Html, rows: &[Row]) {
         if let Some((name, value)) = row.hook {
             h.attr(name, value);
         }
+        for (name, value) in &row.data {
+            h.attr(name, value);
+        }
         for (i, cell) in row.cells.iter().enumerate() {
             if i == 0 {
                 h.el("th", "scope=\"row\"", cell);
@@ -90,7 +93,7 @@ mod tests {
     fn a_data_table_resolves_and_escapes_its_rows() {
         let mut h = Html::new();
         let t = data_table(&mut h, "Cash <by> month", "Cash", &["Month", "Cash"]);
-        body_rows(&mut h, &[Row { cells: vec!["1".into(), "<$2>".into()], hook: Some(("data-tornado", "btc_price_usd")) }]);
+        body_rows(&mut h, &[Row { cells: vec!["1".into(), "<$2>".into()], hook: Some(("data-tornado", "btc_price_usd")), data: Vec::new() }]);
         let s = status_line(&mut h, None);
         assert_eq!((t.details, t.head, t.body, s), (Slot(0), Slot(1), Slot(2), Slot(3)));
         let (m, n) = h.finish();

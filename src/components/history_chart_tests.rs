@@ -1,0 +1,95 @@
+use super::*;
+use crate::components::chart_parts::projection_card;
+use crate::history::{lowest_since_words, LowestSince};
+use crate::model::evaluate;
+use crate::view::html::check;
+use crate::view::Html;
+
+fn drawn(s: &Scenario, w: f64, with_table: bool) -> ChartData {
+    let Ok(r) = evaluate(s) else { panic!("the scenario evaluates") };
+    chart(s, &r, w, with_table)
+}
+
+#[test]
+fn the_card_builds_with_all_its_handles_at_both_widths() {
+    let s = Scenario::default();
+    for w in [380.0, 560.0, 720.0] {
+        let d = drawn(&s, w, true);
+        let n = epochs().len();
+        assert_eq!(n, 474);
+        assert_eq!(d.points.len(), n + 1, "every epoch and this scenario");
+        assert_eq!(d.table.len(), n);
+        let mut h = Html::new();
+        let slots = projection_card(&mut h, &CARD, &d);
+        assert!(slots.note.is_some() && slots.table.is_some());
+        crate::view::parts::body_rows(&mut h, &d.table);
+        let (m, count) = h.finish();
+        assert_eq!(check(&m, count), Ok(()));
+        assert!(m.contains("role=\"img\"") && m.contains("<title id=\"history-chart-title\">"));
+        assert!(m.contains("<tr data-height=\"0\" data-hashvalue=\""), "rows carry their hooks");
+        // Every readout point lies on the plot, in x order.
+        let (x0, x1) = x_range(w);
+        assert!(d.points.iter().all(|p| p.x_px >= x0 - 0.5 && p.x_px <= x1 + 0.5));
+        assert!(d.points.windows(2).all(|p| p[0].x_px <= p[1].x_px));
+    }
+}
+
+#[test]
+fn the_table_rows_carry_the_exact_hashvalue_of_their_epoch() {
+    let d = drawn(&Scenario::default(), 720.0, true);
+    let e = epochs();
+    for k in [0usize, 100, 250, 400, 473] {
+        let row = &d.table[k];
+        let hv = 86_400.0 * 1e15 * crate::model::constants::subsidy_btc(e[k].start_height) / (e[k].difficulty * 4_294_967_296.0);
+        assert_eq!(row.data[0], ("data-height", (k as u64 * 2016).to_string()));
+        assert_eq!(row.data[1].0, "data-hashvalue");
+        assert_eq!(row.data[1].1, plain(hv));
+    }
+    assert!(drawn(&Scenario::default(), 720.0, false).table.is_empty(), "rows only while the table is open");
+}
+
+#[test]
+fn the_words_are_computed_from_the_scenario() {
+    let s = Scenario::default();
+    let (low, values) = lowest_since_for(&s, epochs());
+    let d = drawn(&s, 720.0, false);
+    assert!(d.desc.starts_with(&lowest_since_words(&values, low, "hashvalue")), "{}", d.desc);
+    assert!(d.desc.contains(" sats per TH/s per day, "), "{}", d.desc);
+    // A far higher network makes today the lowest in the data; a far lower one no new low.
+    let high = Scenario { network_hashrate_ehs: 100_000.0, ..s.clone() };
+    let (low_high, _) = lowest_since_for(&high, epochs());
+    assert!(matches!(low_high, LowestSince::Ever { .. }), "{low_high:?}");
+    assert!(drawn(&high, 720.0, false).desc.starts_with("Today's hashvalue is the lowest in the data"));
+    let low_net = Scenario { network_hashrate_ehs: 10.0, ..s };
+    assert!(drawn(&low_net, 720.0, false).desc.starts_with("Today's hashvalue is no new low"));
+}
+
+#[test]
+fn the_readout_names_the_epoch_and_both_units() {
+    let d = drawn(&Scenario::default(), 720.0, false);
+    let first = d.points[0].text();
+    assert!(first.starts_with("about 3 Jan 2009 (block 0): "), "{first}");
+    assert!(first.contains(" BTC per PH/s per day · ") && first.ends_with(" sats per TH/s per day"), "{first}");
+    let today = d.points.iter().find(|p| matches!(p.point, Point::Epoch { today: true, .. }));
+    assert!(today.is_some_and(|p| p.text().starts_with("this scenario (block 925,000): ")));
+}
+
+#[test]
+fn halvings_are_marked_and_the_log_axis_is_labelled_in_powers_of_ten() {
+    assert_eq!(power_label(0), "1");
+    assert_eq!(power_label(-3), "10⁻³");
+    assert_eq!(power_label(12), "10¹²");
+    let d = drawn(&Scenario::default(), 380.0, false);
+    let halving = &d.layers[1].nodes;
+    assert_eq!(halving.iter().filter(|n| n.tag == "line").count(), 4);
+    let axes = format!("{:?}", d.layers[0].nodes);
+    assert!(axes.contains("10⁻³") && axes.contains("10⁶"), "{axes}");
+}
+
+#[test]
+fn a_height_past_the_table_is_dated_at_600_seconds_a_block() {
+    let e = epochs();
+    let Some(last) = e.last() else { panic!("epochs") };
+    assert_eq!(height_unix(e, last.start_height + 10), Some(last.est_start_unix + 6000));
+    assert_eq!(height_unix(e, 0), Some(e[0].est_start_unix));
+}
