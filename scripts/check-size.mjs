@@ -5,10 +5,11 @@
 // Also imported by tools/bench/bench.mjs, so the benchmark and the test measure the page the same way.
 // KB = 1000 bytes. Compression: node's zlib, brotli quality 11 and gzip level 9 (= `brotli -q 11`, `gzip -9`).
 
-// The budget for the page with the site and the decision (issues 16 and 18): 135 KB. The model of MODEL.md
-// sections 7–9 alone took the page from 119.3 KB to ~128 KB; the fleet editor and decision card fit in the rest.
-export const BUDGET_KB = 135;
-export const TARGET_KB = 135;
+// The budget is the sum of two issues' budgets: 135 KB for the page with the site and the decision (issues 16
+// and 18; the model of MODEL.md sections 7–9 took the page from 119.3 KB to ~131.6 KB) and at most 8 KB for the
+// difficulty history (issue 21; its card measured +6.1 KB with its 1.4 KB table).
+export const BUDGET_KB = 143;
+export const TARGET_KB = 143;
 
 import fs from 'node:fs';
 import path from 'node:path';
