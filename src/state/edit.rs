@@ -59,7 +59,7 @@ impl Reverted {
     /// prints it in the field.
     pub fn message(&self, shown: &str) -> String {
         let mut typed: String = self.typed.trim().chars().take(super::query::ECHO_CHARS).collect();
-        if self.typed.trim().chars().count() > super::query::ECHO_CHARS {
+        if self.typed.trim().chars().nth(super::query::ECHO_CHARS).is_some() {
             typed.push('…');
         }
         ["“", &typed, "” was not applied: back to ", shown, ", the value in force."].concat()

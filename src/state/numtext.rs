@@ -22,7 +22,7 @@ pub fn decimal(x: f64, max_dec: usize, min_dec: usize, group: bool) -> Option<St
         }
         (digits(int), pad(digits(frac), max_dec))
     } else {
-        (exact_integer_digits(a), "0".repeat(max_dec))
+        (exact_integer_digits(a), pad(String::new(), max_dec))
     };
     while frac_digits.len() > min_dec && frac_digits.ends_with('0') {
         frac_digits.pop();
@@ -47,23 +47,27 @@ pub fn decimal(x: f64, max_dec: usize, min_dec: usize, group: bool) -> Option<St
 }
 
 fn digits(mut n: u64) -> String {
-    let mut d = Vec::new();
+    let mut d = String::new();
     loop {
-        d.push(b'0' + (n % 10) as u8);
+        d.insert(0, char::from(b'0' + (n % 10) as u8));
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    d.reverse();
-    String::from_utf8(d).unwrap_or_default()
+    d
 }
 
 fn pad(s: String, width: usize) -> String {
     if s.len() >= width {
         s
     } else {
-        ["0".repeat(width - s.len()), s].concat()
+        let mut out = String::with_capacity(width);
+        for _ in s.len()..width {
+            out.push('0');
+        }
+        out.push_str(&s);
+        out
     }
 }
 

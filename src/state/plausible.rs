@@ -21,13 +21,18 @@ const fn show(prefix: &'static str, suffix: &'static str, max_dec: usize, min_de
 
 impl Show {
     pub fn text(&self, x: f64) -> String {
+        [self.bare(x).as_str(), self.suffix].concat()
+    }
+
+    /// [`Show::text`] without the suffix ("$0.02" of "$0.02/kWh").
+    fn bare(&self, x: f64) -> String {
         // At least 3 significant digits (up to 8 decimals), for a small value of a quantity usually shown
         // whole (3.5 W, $0.5 per BTC).
         let mut max = self.max_dec;
         while max < 8 && x.abs() * 10_f64.powi(max as i32) < 100.0 {
             max += 1;
         }
-        [self.prefix, &decimal(x, max, self.min_dec, true).unwrap_or_else(|| "?".into()), self.suffix].concat()
+        [self.prefix, &decimal(x, max, self.min_dec, true).unwrap_or_else(|| "?".into())].concat()
     }
 }
 
@@ -97,8 +102,8 @@ pub const USUAL: &[Usual] = &[
 pub fn canonical(key: &str) -> String {
     if let Some(rest) = key.strip_prefix("machine") {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits > 0 && rest[digits..].starts_with('_') {
-            return ["machine", &rest[digits..]].concat();
+        if let Some(tail) = rest.get(digits..).filter(|t| digits > 0 && t.starts_with('_')) {
+            return ["machine", tail].concat();
         }
     }
     key.to_string()
@@ -128,9 +133,8 @@ pub fn warning(key: &str, value: f64) -> Option<String> {
         return None;
     }
     let s = &u.show;
-    let range = [s.text(u.low), "–".into(), s.text(u.high)].concat();
     // "$0.02–$0.15/kWh", not "$0.02/kWh–$0.15/kWh".
-    let range = range.replacen(s.suffix, "", if s.suffix.is_empty() { 0 } else { 1 });
+    let range = [s.bare(u.low).as_str(), "–", &s.text(u.high)].concat();
     let mut out = String::from(u.name);
     out.push(' ');
     out.push_str(&s.text(value));

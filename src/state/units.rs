@@ -203,13 +203,14 @@ fn strip_unit<'a>(units: &[Unit], t: &'a str) -> Option<(&'a str, i32)> {
     for u in units {
         for name in u.names {
             let n = name.len();
-            if n >= t.len() || best.is_some_and(|b| b.2 >= n) || !t.is_char_boundary(t.len() - n) {
+            if n >= t.len() || best.is_some_and(|b| b.2 >= n) {
                 continue;
             }
-            let (head, tail) = t.split_at(t.len() - n);
+            // Checked splits: no panic path (its message formatting is large in WASM).
+            let Some((head, tail)) = t.split_at_checked(t.len() - n) else { continue };
             // A unit of letters must not be the end of a longer word ("5 parsecs" is not "5 c" … "s").
             let glued_to_letter = name.starts_with(|c: char| c.is_ascii_alphabetic())
-                && head.ends_with(|c: char| c.is_alphabetic());
+                && head.ends_with(|c: char| c.is_ascii_alphabetic() || !c.is_ascii());
             if tail.eq_ignore_ascii_case(name) && !glued_to_letter {
                 best = Some((head.trim_end(), u.exp10, n));
             }
@@ -225,8 +226,8 @@ fn scaled(text: &str, exp10: i32) -> Option<f64> {
     let v = if exp10 == 0 {
         parse_number(&plain)?
     } else {
-        let (mantissa, exp) = match plain.find(['e', 'E']) {
-            Some(i) => (&plain[..i], exponent(&plain[i + 1..])?),
+        let (mantissa, exp) = match plain.split_once(['e', 'E']) {
+            Some((m, e)) => (m, exponent(e)?),
             None => (plain.as_str(), 0),
         };
         let shifted = [mantissa, "e", &(exp.saturating_add(i64::from(exp10))).to_string()].concat();
@@ -255,10 +256,11 @@ fn exponent(text: &str) -> Option<i64> {
 fn diagnose(text: &str) -> EntryError {
     let last_digit = text.rfind(|c: char| c.is_ascii_digit());
     if let Some(i) = last_digit {
-        let (head, tail) = text.split_at(i + 1);
-        let tail = tail.trim();
-        if !tail.is_empty() && user_number_text(head).is_some() {
-            return EntryError::UnknownUnit { unit: tail.to_string() };
+        if let Some((head, tail)) = text.split_at_checked(i + 1) {
+            let tail = tail.trim();
+            if !tail.is_empty() && user_number_text(head).is_some() {
+                return EntryError::UnknownUnit { unit: tail.to_string() };
+            }
         }
     }
     EntryError::NotANumber { decimal_comma: text.contains(',') && !text.contains('.') }
