@@ -202,6 +202,11 @@ impl Fleet {
         sum
     }
 
+    /// The fleet's average efficiency, weighted by hashrate: e_fleet = 1000 × fleet kW ÷ fleet TH/s (section 7).
+    pub fn efficiency_jth(&self) -> f64 {
+        1000.0 * self.fleet_power_kw / self.fleet_ths
+    }
+
     /// The machines' resale value after `days` days: resale_now × (1 − decline)^(days / 365.25).
     pub fn resale_after_usd(&self, s: &Scenario, days: usize) -> f64 {
         self.resale_now_usd * crate::math::pow(1.0 - s.resale_decline_pct_year / 100.0, days as f64 / DAYS_PER_YEAR)

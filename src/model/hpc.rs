@@ -29,7 +29,7 @@ fn positive_ratio(numerator: f64, denominator: f64) -> Option<f64> {
 pub fn hpc(s: &Scenario, hashprice_usd_per_ph_day: f64, fleet: &Fleet) -> Hpc {
     let f = s.pool_fee_pct / 100.0;
     let u = s.uptime_pct / 100.0;
-    let e_fleet = 1000.0 * fleet.fleet_power_kw / fleet.fleet_ths;
+    let e_fleet = fleet.efficiency_jth();
     let ths_per_mw = 1e6 / (e_fleet * s.pue);
     let mining_revenue = hashprice_usd_per_ph_day * ths_per_mw / 1000.0 * u * (1.0 - f) * DAYS_PER_YEAR;
     let mining_profit = mining_revenue - 1000.0 * 24.0 * u * s.power_price_usd_kwh * DAYS_PER_YEAR;

@@ -39,7 +39,7 @@ pub fn evaluate(s: &Scenario) -> Result<Results, InputError> {
     s.validate()?;
     let fleet = days::Fleet::new(s);
     let snapshot = snapshot::snapshot_of(s, &fleet);
-    let (projection, series) = projection::project(s);
+    let (projection, series) = projection::project(s, &fleet);
     let hpc = hpc::hpc(s, snapshot.hashprice_usd_per_ph_day, &fleet);
     let decision = decision::decision(s, &fleet, projection.npv_usd, &series.net_usd);
     Ok(Results { snapshot, projection, hpc, decision, series })

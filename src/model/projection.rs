@@ -77,9 +77,9 @@ pub struct LoanMonth {
 
 /// The projection's per-day tables: the shared [`Days`] and [`Fleet`], plus what only the projection needs.
 #[derive(Clone, Debug)]
-pub struct DayGrid {
+pub struct DayGrid<'a> {
     pub factors: Days,
-    pub fleet: Fleet,
+    pub fleet: &'a Fleet,
     pub horizon_months: usize,
     /// BTC each group mines on day d (before curtailment): `fleet.groups.len()` values per day.
     pub btc: Vec<f64>,
@@ -89,10 +89,9 @@ pub struct DayGrid {
     pub month_start: Vec<usize>,
 }
 
-impl DayGrid {
-    pub fn new(s: &Scenario) -> DayGrid {
+impl<'a> DayGrid<'a> {
+    pub fn new(s: &Scenario, fleet: &'a Fleet) -> DayGrid<'a> {
         let factors = Days::new(s);
-        let fleet = Fleet::new(s);
         let days = factors.days;
         let months = s.horizon_months as usize;
         let hashvalue: Vec<f64> =
@@ -368,9 +367,8 @@ pub fn equity(s: &Scenario, capex_usd: f64, cash: ProjectCash, project_irr: Opti
 
 /// Runs the deterministic projection of sections 2 and 7, the financing of section 3 and the equity of
 /// section 8.
-pub fn project(s: &Scenario) -> (Projection, Series) {
-    let grid = DayGrid::new(s);
-    let fleet = &grid.fleet;
+pub fn project(s: &Scenario, fleet: &Fleet) -> (Projection, Series) {
+    let grid = DayGrid::new(s, fleet);
     let days = grid.factors.days;
     let groups = fleet.groups.len();
     let mut net = Vec::with_capacity(days);

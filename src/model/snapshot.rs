@@ -58,7 +58,7 @@ pub fn snapshot_of(s: &Scenario, fleet: &Fleet) -> Snapshot {
     let hashprice = hashvalue * s.btc_price_usd;
     let fleet_ths = fleet.fleet_ths;
     let fleet_power_kw = fleet.fleet_power_kw;
-    let e_fleet = 1000.0 * fleet_power_kw / fleet_ths;
+    let e_fleet = fleet.efficiency_jth();
     let btc_mined_day = hashvalue * fleet_ths / 1000.0 * u * (1.0 - f);
     let revenue = btc_mined_day * s.btc_price_usd;
     let power = fleet_power_kw * s.pue * 24.0 * u * p;
