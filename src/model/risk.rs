@@ -1,8 +1,11 @@
 //! MODEL.md sections 5 (Monte Carlo) and 6 (tornado and heatmap), for the site of section 7.
 //!
 //! Everything that does not depend on the price path (hashrate growth, subsidy, BTC per day, discount
-//! factors, in-month price drift) is computed once per day and shared by every path and heatmap cell, so
-//! the inner loops are a multiply, a compare and two adds.
+//! factors, in-month price drift) is computed once per day and shared by every path and heatmap cell. A
+//! group-day's cash is linear in the price and it runs iff the price covers its break-even, so the Monte
+//! Carlo sums each month once, sorted by break-even price (a path's month is a binary search), and the heatmap
+//! sums the whole horizon once by the price-to-hashrate ratio at which each group-day starts to run. Tests in
+//! `risk_tests.rs` hold both against plain day-by-day walks.
 
 use super::constants::*;
 use super::days::{discount_at, Days, Fleet};
@@ -188,22 +191,18 @@ fn salvage_pv(s: &Scenario, fleet: &Fleet, days: &Days) -> f64 {
     }
 }
 
-/// Σ net_d × discount_d of a deterministic run: price_d = price × price_growth[d]; `btc` per group and day.
-fn discounted_net(fleet: &Fleet, days: &Days, discount: &[f64], btc: &[f64], price_usd: f64) -> f64 {
-    let mut sum = 0.0;
-    // Iterators, not indexing: the size-optimised build does not inline `Vec` indexing.
-    let per_day = btc.chunks_exact(fleet.groups.len().max(1));
-    for ((b, g), disc) in per_day.zip(&days.price_growth).zip(discount) {
-        sum += fleet.net(b, price_usd * g) * disc;
-    }
-    sum
-}
-
 /// npv_usd of sections 2 and 7 for a scenario, without the rest of the projection.
 fn npv_of(s: &Scenario, days: &Days, discount: &[f64]) -> f64 {
     let fleet = Fleet::new(s);
-    let btc = fleet.btc_per_day(days, s.network_hashrate_ehs, s.fees_btc_per_block);
-    discounted_net(&fleet, days, discount, &btc, s.btc_price_usd) - fleet.capex_usd + salvage_pv(s, &fleet, days)
+    let btc = fleet.btc_by_group(days, s.network_hashrate_ehs, s.fees_btc_per_block);
+    let prices: Vec<f64> = days.price_growth.iter().map(|g| s.btc_price_usd * g).collect();
+    let mut margins = vec![0.0; days.days];
+    fleet.site_margins(&btc, days.days, 0, &prices, &mut margins);
+    let mut sum = 0.0;
+    for (margin, disc) in margins.iter().zip(discount) {
+        sum += (margin - fleet.fixed_usd_day) * disc;
+    }
+    sum - fleet.capex_usd + salvage_pv(s, &fleet, days)
 }
 
 /// The keys of the tornado in MODEL.md order, with how each moves.
@@ -302,44 +301,148 @@ pub fn heatmap_multiplier(i: usize) -> f64 {
 }
 
 /// heatmap[j][i] = NPV with BTC price × (0.5 + 0.05 i) and network hashrate × (0.5 + 0.05 j).
+///
+/// One pass over the site's group-days instead of 441 projections. Hashvalue is inversely proportional to the
+/// network hashrate, so in cell (i, j) every group-day earns its revenue at the scenario's own price and
+/// hashrate times r = (0.5 + 0.05 i) ÷ (0.5 + 0.05 j), and (with curtailment) it runs iff that revenue covers
+/// its power. Each group-day is therefore counted from the smallest of the cells' ratios at which it runs;
+/// running sums over the ratios, in ascending order, then give every cell:
+/// NPV = r × Σ disc × revenue − Σ disc × power − Σ disc × fixed costs + salvage − capex.
 fn heatmap(s: &Scenario, days: &Days, discount: &[f64]) -> Vec<Vec<f64>> {
     let fleet = Fleet::new(s);
+    let btc = fleet.btc_by_group(days, s.network_hashrate_ehs, s.fees_btc_per_block);
+    let ratio = |i: usize, j: usize| heatmap_multiplier(i) / heatmap_multiplier(j);
+    let mut ratios: Vec<f64> = (0..HEATMAP_STEPS).flat_map(|j| (0..HEATMAP_STEPS).map(move |i| ratio(i, j))).collect();
+    crate::sort::sort_small_by(&mut ratios, |a, b| a < b);
+    // revenue[n], power[n]: Σ disc × revenue (at r = 1) and Σ disc × power of the group-days that run from
+    // ratios[n] on; a group-day that never runs within the grid lands in the last slot, which no cell reads.
+    let mut revenue = vec![0.0; ratios.len() + 1];
+    let mut power = vec![0.0; ratios.len() + 1];
+    for (k, group) in fleet.groups.iter().enumerate() {
+        let btc = &btc[k * days.days..(k + 1) * days.days];
+        for ((b, g), disc) in btc.iter().zip(&days.price_growth).zip(discount) {
+            let day_revenue = b * (s.btc_price_usd * g);
+            let from =
+                if fleet.curtail { ratios.partition_point(|&r| day_revenue * r < group.power_usd_day) } else { 0 };
+            revenue[from] += disc * day_revenue;
+            power[from] += disc * group.power_usd_day;
+        }
+    }
+    for n in 1..revenue.len() {
+        revenue[n] += revenue[n - 1];
+        power[n] += power[n - 1];
+    }
+    let fixed: f64 = discount.iter().sum::<f64>() * fleet.fixed_usd_day;
     let end = salvage_pv(s, &fleet, days) - fleet.capex_usd;
-    let prices: Vec<Vec<f64>> = (0..HEATMAP_STEPS)
-        .map(|i| {
-            let p = s.btc_price_usd * heatmap_multiplier(i);
-            days.price_growth.iter().map(|g| p * g).collect()
-        })
-        .collect();
-    let mut margins = vec![0.0; days.days];
     (0..HEATMAP_STEPS)
         .map(|j| {
-            let btc = fleet.btc_by_group(days, s.network_hashrate_ehs * heatmap_multiplier(j), s.fees_btc_per_block);
-            prices
-                .iter()
-                .map(|price| {
-                    let mut sum = 0.0;
-                    if fleet.groups.len() == 1 {
-                        for ((b, p), disc) in btc.iter().zip(price).zip(discount) {
-                            sum += fleet.net(std::slice::from_ref(b), *p) * disc;
-                        }
-                    } else {
-                        fleet.site_margins(&btc, days.days, 0, price, &mut margins);
-                        for (margin, disc) in margins.iter().zip(discount) {
-                            sum += (margin - fleet.fixed_usd_day) * disc;
-                        }
-                    }
-                    sum + end
+            (0..HEATMAP_STEPS)
+                .map(|i| {
+                    let r = ratio(i, j);
+                    let n = ratios.partition_point(|&x| x < r);
+                    r * revenue[n] - power[n] - fixed + end
                 })
                 .collect()
         })
         .collect()
 }
 
-/// Path-days of Monte Carlo per step: the default run (1,000 paths × 1,096 days) is one step, and a long
-/// one (10,000 paths × 120 months) is cut into ~30 tasks of that size instead of one that blocks input for
-/// a quarter of a second. Paths run in order on one random stream, so the cut never changes a result.
-const MC_PATH_DAYS_PER_STEP: usize = 1_200_000;
+/// Path-months of Monte Carlo per step: the default run (1,000 paths × 36 months) is one step, and a long one
+/// (10,000 paths × 120 months) is cut into ~30 tasks of that size instead of one that blocks input. Paths run
+/// in order on one random stream, so the cut never changes a result.
+const MC_PATH_MONTHS_PER_STEP: usize = 40_000;
+
+/// One machine group on one day of a month, as a Monte Carlo path sees it: at the month's price P the group
+/// earns P × `btc` (BTC mined × the day's in-month drift) and pays `power_usd`; with curtailment it runs iff
+/// P ≥ `breakeven_usd`.
+#[derive(Clone, Copy, Debug)]
+struct GroupDay {
+    breakeven_usd: f64,
+    btc: f64,
+    power_usd: f64,
+    discount: f64,
+}
+
+/// A month's group-days, sorted by break-even price, as running sums. At any price the group-days that run
+/// are the first ones (all of them without curtailment), so a path's month is one binary search and a few
+/// multiply-adds instead of a pass over every group and day.
+#[derive(Clone, Debug)]
+struct Month {
+    days: std::ops::Range<usize>,
+    breakeven_usd: Vec<f64>,
+    /// Σ over the first k group-days (k = 0 … n) of `btc`, `power_usd`, and both discounted.
+    btc: Vec<f64>,
+    power_usd: Vec<f64>,
+    btc_discounted: Vec<f64>,
+    power_discounted_usd: Vec<f64>,
+    /// The fixed costs of the month's days, as paid and discounted.
+    fixed_usd: f64,
+    fixed_discounted_usd: f64,
+}
+
+/// A month's cash at one price: its net (for cumulative cash), its discounted net (for the NPV), and
+/// the sum of its group-days' positive margins (a bound on how far cumulative cash can rise within it).
+struct MonthCash {
+    net_usd: f64,
+    discounted_usd: f64,
+    margins_usd: f64,
+}
+
+impl Month {
+    fn new(
+        fleet: &Fleet,
+        btc_by_group: &[f64],
+        in_month: &[f64],
+        discount: &[f64],
+        days: std::ops::Range<usize>,
+    ) -> Month {
+        let all_days = in_month.len();
+        let mut group_days = Vec::with_capacity(fleet.groups.len() * days.len());
+        for (k, group) in fleet.groups.iter().enumerate() {
+            for d in days.clone() {
+                let btc = btc_by_group[k * all_days + d] * in_month[d];
+                let power_usd = group.power_usd_day;
+                // A group that costs nothing runs at any price; one that mines nothing never pays its power.
+                let breakeven_usd = if power_usd == 0.0 { 0.0 } else { power_usd / btc };
+                group_days.push(GroupDay { breakeven_usd, btc, power_usd, discount: discount[d] });
+            }
+        }
+        crate::sort::sort_small_by(&mut group_days, |a, b| a.breakeven_usd < b.breakeven_usd);
+        let running = |f: &dyn Fn(&GroupDay) -> f64| -> Vec<f64> {
+            let mut sum = 0.0;
+            std::iter::once(0.0)
+                .chain(group_days.iter().map(|g| {
+                    sum += f(g);
+                    sum
+                }))
+                .collect()
+        };
+        let discounts: f64 = discount[days.clone()].iter().sum();
+        Month {
+            breakeven_usd: group_days.iter().map(|g| g.breakeven_usd).collect(),
+            btc: running(&|g| g.btc),
+            power_usd: running(&|g| g.power_usd),
+            btc_discounted: running(&|g| g.btc * g.discount),
+            power_discounted_usd: running(&|g| g.power_usd * g.discount),
+            fixed_usd: fleet.fixed_usd_day * days.len() as f64,
+            fixed_discounted_usd: fleet.fixed_usd_day * discounts,
+            days,
+        }
+    }
+
+    /// The month's cash at the price `price_usd` (before the in-month drift, which the group-days carry).
+    fn cash(&self, fleet: &Fleet, price_usd: f64) -> MonthCash {
+        let running = self.breakeven_usd.partition_point(|&b| b <= price_usd);
+        let n = if fleet.curtail { running } else { self.breakeven_usd.len() };
+        MonthCash {
+            net_usd: price_usd * self.btc[n] - self.power_usd[n] - self.fixed_usd,
+            discounted_usd: price_usd * self.btc_discounted[n]
+                - self.power_discounted_usd[n]
+                - self.fixed_discounted_usd,
+            margins_usd: price_usd * self.btc[running] - self.power_usd[running],
+        }
+    }
+}
 
 /// The Monte Carlo of section 5, resumable between steps.
 #[derive(Clone, Debug)]
@@ -347,13 +450,11 @@ struct MonteCarlo {
     fleet: Fleet,
     /// BTC per group and day, group by group: group k's day d at `k × days + d`.
     btc: Vec<f64>,
-    /// Scratch for one month: each day's BTC price and net cash.
-    prices: Vec<f64>,
-    nets: Vec<f64>,
+    /// Each day's in-month price drift (1 + g_p)^((d − 30.4375 m) / 365.25).
+    in_month: Vec<f64>,
+    months: Vec<Month>,
     /// The salvage's present value (section 7), added to every path's NPV.
     salvage_pv: f64,
-    month_end: Vec<usize>,
-    in_month: Vec<f64>,
     drift: f64,
     vol: f64,
     normals: Normals,
@@ -363,7 +464,7 @@ struct MonteCarlo {
 }
 
 impl MonteCarlo {
-    fn new(s: &Scenario, days: &Days) -> MonteCarlo {
+    fn new(s: &Scenario, days: &Days, discount: &[f64]) -> MonteCarlo {
         let fleet = Fleet::new(s);
         let btc = fleet.btc_by_group(days, s.network_hashrate_ehs, s.fees_btc_per_block);
         let months = s.horizon_months as usize;
@@ -371,7 +472,6 @@ impl MonteCarlo {
         let sigma = s.btc_volatility_pct_year / 100.0;
         let g_p = 1.0 + s.btc_price_growth_pct_year / 100.0;
         let mu = crate::math::ln(g_p);
-        // Month of each day and the in-month drift factor (1 + g_p)^((d − 30.4375 m) / 365.25).
         let mut month_end = vec![0usize; months];
         let mut in_month = Vec::with_capacity(days.days);
         for d in 0..days.days {
@@ -379,16 +479,17 @@ impl MonteCarlo {
             month_end[m] = d + 1;
             in_month.push(crate::math::pow(g_p, (d as f64 - DAYS_PER_MONTH * m as f64) / DAYS_PER_YEAR));
         }
-        let longest_month =
-            month_end.iter().scan(0, |start, &end| Some(end - std::mem::replace(start, end))).max().unwrap_or(0);
+        let month_sums = month_end
+            .iter()
+            .scan(0, |start, &end| Some(std::mem::replace(start, end)..end))
+            .map(|days| Month::new(&fleet, &btc, &in_month, discount, days))
+            .collect();
         MonteCarlo {
             salvage_pv: salvage_pv(s, &fleet, days),
             fleet,
             btc,
-            prices: vec![0.0; longest_month],
-            nets: vec![0.0; longest_month],
-            month_end,
             in_month,
+            months: month_sums,
             drift: (mu - sigma * sigma / 2.0) / 12.0,
             vol: sigma * (1.0_f64 / 12.0).sqrt(),
             normals: Normals::new(s.mc_seed as u64),
@@ -398,64 +499,61 @@ impl MonteCarlo {
         }
     }
 
+    /// Whether cumulative cash, at `cum_usd` when the month starts, reaches the capex on one of its days at
+    /// this price (section 2's payback rule, day by day).
+    fn pays_back_within(&self, month: &Month, price_usd: f64, mut cum_usd: f64) -> bool {
+        let fleet = &self.fleet;
+        let days = self.in_month.len();
+        for d in month.days.clone() {
+            let price = price_usd * self.in_month[d];
+            let mut margin = 0.0;
+            for (k, group) in fleet.groups.iter().enumerate() {
+                margin += fleet.group_margin(self.btc[k * days + d] * price - group.power_usd_day);
+            }
+            cum_usd += margin - fleet.fixed_usd_day;
+            if cum_usd >= fleet.capex_usd {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Runs the next paths (at least one) within the step's budget; true once every path is done.
-    fn advance(&mut self, s: &Scenario, discount: &[f64]) -> bool {
-        let months = self.month_end.len();
+    fn advance(&mut self, s: &Scenario) -> bool {
+        let months = self.months.len();
         let paths = s.mc_paths as usize;
         let first = self.npvs.len();
-        let groups = self.fleet.groups.len().max(1);
-        let days = self.in_month.len();
-        let last = paths.min(first + (MC_PATH_DAYS_PER_STEP / (days * groups).max(1)).max(1));
-        let fleet = &self.fleet;
+        let last = paths.min(first + (MC_PATH_MONTHS_PER_STEP / months.max(1)).max(1));
+        let capex = self.fleet.capex_usd;
         for p in first..last {
             let mut price_month = s.btc_price_usd;
             let mut npv_sum = 0.0;
-            let mut cum_daily = 0.0;
-            let mut cum_monthly = 0.0;
-            let mut paid = fleet.capex_usd == 0.0;
-            let mut d = 0;
-            for m in 0..months {
+            let mut cum = 0.0;
+            let mut paid = capex == 0.0;
+            for (m, month) in self.months.iter().enumerate() {
                 if m > 0 {
                     price_month *= crate::math::exp(self.drift + self.vol * self.normals.next());
                 }
-                let end = self.month_end[m];
-                // The month's daily net cash, group by group over the month's days (see `Fleet::net`: the
-                // same sums in the same order, in loops the compiler keeps tight).
-                let nets = &mut self.nets[..end - d];
-                let in_month = &self.in_month[d..end];
-                if let [group] = fleet.groups.as_slice() {
-                    for ((net, b), g) in nets.iter_mut().zip(&self.btc[d..end]).zip(in_month) {
-                        *net = fleet.group_margin(b * (price_month * g) - group.power_usd_day);
-                    }
-                } else {
-                    let prices = &mut self.prices[..end - d];
-                    for (price, g) in prices.iter_mut().zip(in_month) {
-                        *price = price_month * g;
-                    }
-                    fleet.site_margins(&self.btc, days, d, prices, nets);
+                let cash = month.cash(&self.fleet, price_month);
+                // Cumulative cash can reach the capex within the month only if its positive margins carry it
+                // there; only then is the month walked day by day.
+                if !paid && cum + cash.margins_usd >= capex {
+                    paid = self.pays_back_within(month, price_month, cum);
                 }
-                let mut month_sum = 0.0;
-                for (net, disc) in nets.iter().zip(&discount[d..end]) {
-                    let net = net - fleet.fixed_usd_day;
-                    month_sum += net;
-                    npv_sum += net * disc;
-                    cum_daily += net;
-                    paid |= cum_daily >= fleet.capex_usd;
-                }
-                d = end;
-                cum_monthly += month_sum;
-                self.cum_cash[m * paths + p] = cum_monthly - fleet.capex_usd;
+                npv_sum += cash.discounted_usd;
+                cum += cash.net_usd;
+                self.cum_cash[m * paths + p] = cum - capex;
             }
             if paid {
                 self.paid_back += 1;
             }
-            self.npvs.push(npv_sum - fleet.capex_usd + self.salvage_pv);
+            self.npvs.push(npv_sum - capex + self.salvage_pv);
         }
         last == paths
     }
 
     fn finish(mut self, paths: usize) -> Risk {
-        let months = self.month_end.len();
+        let months = self.months.len();
         let n = paths as f64;
         let positive = self.npvs.iter().filter(|&&x| x > 0.0).count();
         let [npv10, npv50, npv90] = deciles_10_50_90(&mut self.npvs);
@@ -509,8 +607,8 @@ impl RiskRun {
         let (s, days, discount) = (&self.scenario, &self.days, &self.discount[..]);
         match (self.risk.take(), self.tornado.take()) {
             (None, _) => {
-                let mut mc = self.mc.take().unwrap_or_else(|| MonteCarlo::new(s, days));
-                if mc.advance(s, discount) {
+                let mut mc = self.mc.take().unwrap_or_else(|| MonteCarlo::new(s, days, discount));
+                if mc.advance(s) {
                     self.risk = Some(mc.finish(s.mc_paths as usize));
                 } else {
                     self.mc = Some(mc);
