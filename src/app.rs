@@ -7,7 +7,7 @@ use crate::components::{
     cash_chart, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel, kpi, monthly_chart, notices,
     risk_panel,
 };
-use crate::view::dom::{Bind, Debounce};
+use crate::view::dom::{Bind, Debounce, Ev};
 use crate::view::Html;
 use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
@@ -125,7 +125,7 @@ fn app() {
     let page = StoredValue::new(page);
     let viewport = || window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
     let chart_w = RwSignal::new(chart_width_for(viewport(), beside));
-    let _ = window_event_listener_untyped("resize", move |_| {
+    crate::view::dom::on(&window(), Ev::Resize, move |_| {
         let w = chart_width_for(viewport(), beside);
         if chart_w.get_untracked() != w {
             chart_w.set(w);
@@ -151,9 +151,9 @@ fn app() {
     });
     // Leaving the page (or hiding it, the last event a phone reliably sends) writes a pending edit now, or
     // the edits of the last 250 ms would be lost.
-    for event in ["pagehide", "visibilitychange"] {
-        let _ = window_event_listener_untyped(event, move |_| {
-            if event == "visibilitychange" && !document().hidden() {
+    for event in [Ev::PageHide, Ev::VisibilityChange] {
+        crate::view::dom::on(&window(), event, move |_| {
+            if event == Ev::VisibilityChange && !document().hidden() {
                 return;
             }
             if url_write.cancel() {

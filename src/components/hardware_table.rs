@@ -167,7 +167,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         };
         let mut shown = resolve(dom, &slots.rows);
         // The machine whose button was clicked, for the rebuild to give the focus back to.
-        let refocus = StoredValue::new_local(None::<String>);
+        let refocus = StoredValue::new(None::<String>);
         let list = presets.clone();
         let clicks = body.clone();
         effect(move |_| {

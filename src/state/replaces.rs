@@ -3,7 +3,7 @@
 
 use crate::model::Scenario;
 use crate::state::undo::Undo;
-use reactive_graph::owner::{LocalStorage, StoredValue};
+use reactive_graph::owner::StoredValue;
 use reactive_graph::signal::RwSignal;
 use reactive_graph::traits::{GetUntracked, Set, Update, UpdateValue, With, WithUntracked, WithValue};
 
@@ -13,12 +13,12 @@ pub struct Replaces {
     scenario: RwSignal<Scenario>,
     /// `Ctx::replaced`: bumped on every whole replace, so the inputs rewrite every field.
     replaced: RwSignal<u32>,
-    undo: StoredValue<Undo, LocalStorage>,
+    undo: StoredValue<Undo>,
 }
 
 impl Replaces {
     pub fn new(scenario: RwSignal<Scenario>, replaced: RwSignal<u32>) -> Replaces {
-        Replaces { scenario, replaced, undo: StoredValue::new_local(Undo::default()) }
+        Replaces { scenario, replaced, undo: StoredValue::new(Undo::default()) }
     }
 
     fn set_all(self, s: Scenario) {

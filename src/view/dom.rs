@@ -99,6 +99,11 @@ pub enum Ev {
     PointerLeave,
     /// Focus leaving the element (does not bubble).
     Blur,
+    /// The window's size changing.
+    Resize,
+    /// The page being left, or hidden (the last event a phone reliably sends).
+    PageHide,
+    VisibilityChange,
 }
 
 impl Ev {
@@ -115,14 +120,17 @@ impl Ev {
             Ev::PointerDown => "pointerdown",
             Ev::PointerLeave => "pointerleave",
             Ev::Blur => "blur",
+            Ev::Resize => "resize",
+            Ev::PageHide => "pagehide",
+            Ev::VisibilityChange => "visibilitychange",
         }
     }
 }
 
-/// Listens for `ev` on `el` for the life of the page.
-pub fn on(el: &Element, ev: Ev, f: impl FnMut(Event) + 'static) {
+/// Listens for `ev` on `target` (an element, the document or the window) for the life of the page.
+pub fn on(target: &web_sys::EventTarget, ev: Ev, f: impl FnMut(Event) + 'static) {
     let cb = Closure::<dyn FnMut(Event)>::new(f);
-    let _ = el.add_event_listener_with_callback_and_bool(ev.name(), cb.as_ref().unchecked_ref(), ev == Ev::Toggle);
+    let _ = target.add_event_listener_with_callback_and_bool(ev.name(), cb.as_ref().unchecked_ref(), ev == Ev::Toggle);
     cb.forget();
 }
 
@@ -130,7 +138,10 @@ pub fn on(el: &Element, ev: Ev, f: impl FnMut(Event) + 'static) {
 /// ([`Html::on`]), with that element.
 pub fn on_action<A: Action>(root: &Element, ev: Ev, mut f: impl FnMut(A, Element, Event) + 'static) {
     on(root, ev, move |e| {
-        let from = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("[data-action]").ok().flatten());
+        let from = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("[data-action]").ok().flatten());
         if let Some(el) = from {
             if let Some(a) = el.get_attribute("data-action").as_deref().and_then(A::parse) {
                 f(a, el, e);
@@ -155,13 +166,13 @@ pub fn effect(f: impl FnMut(bool) + 'static) {
 /// speaks the summary, once it settles).
 #[derive(Clone, Copy)]
 pub struct Debounce {
-    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    pending: StoredValue<Option<TimeoutHandle>>,
     wait: Duration,
 }
 
 impl Debounce {
     pub fn new(wait: Duration) -> Debounce {
-        Debounce { pending: StoredValue::new_local(None), wait }
+        Debounce { pending: StoredValue::new(None), wait }
     }
 
     /// Runs `f` after the wait, replacing a call still waiting.
