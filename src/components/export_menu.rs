@@ -5,7 +5,7 @@
 use crate::api::{download_text, scenario_json};
 use crate::app::Ctx;
 use crate::components::header::Act;
-use crate::export::{monthly_rows, projection_csv};
+use crate::export::{scenario_csv, CsvExport};
 use crate::format::plain;
 use crate::view::dom::{set_text, Dom};
 use crate::view::parts::status_line;
@@ -53,14 +53,15 @@ impl Export {
     pub fn run(&self, c: Ctx, act: Act) {
         let (done, ok) = match act {
             Act::ExportCsv => {
-                let rows = c.scenario.with_untracked(monthly_rows);
-                let done = if rows.is_empty() {
-                    Err("the scenario has an invalid input".to_string())
-                } else {
-                    download_text(&projection_csv(&rows, &plain), "text/csv;charset=utf-8", "hashprice-projection.csv")
-                        .map_err(|_| REFUSED.to_string())
-                };
-                (done, "Projection downloaded as CSV (one row per month).")
+                let at: String = js_sys::Date::new_0().to_iso_string().into();
+                let csv = c.scenario.with_untracked(|s| scenario_csv(s, &at, &plain));
+                // Said only after the download: the months' empty cells and why.
+                let status = csv.status();
+                match download_text(&csv.text, "text/csv;charset=utf-8", &CsvExport::file_name(&at)) {
+                    Ok(()) => set_text(&self.status, &status),
+                    Err(_) => set_text(&self.status, &["Export failed: ", REFUSED].concat()),
+                }
+                return;
             }
             Act::ExportJson => {
                 let done = c.scenario.with_untracked(scenario_json).and_then(|text| {

@@ -115,7 +115,10 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         });
 
         let p = parts.clone();
-        on(&dom.el(wrapper), Ev::Input, move |ev| input_row::on_input(c, &p.rows, &ev));
+        let inputs = dom.el(wrapper);
+        on(&inputs, Ev::Input, move |ev| input_row::on_input(c, &p.rows, &ev));
+        let p = parts.clone();
+        on(&inputs, Ev::FocusOut, move |e| input_row::on_blur(c, &p.rows, &e));
 
         if let Some(b) = &parts.curtail {
             let box_ = b.clone();

@@ -4,22 +4,28 @@
 //! Part of the inputs (see `crate::components::input_panel`): [`markup`] writes a row and hands back its
 //! slots, [`Row`] keeps its elements and the value it last showed, and the panel's `input` listener calls
 //! [`on_input`]. Nothing is written to the DOM unless it changes.
+//!
+//! Typing follows the edit-in-force rule (`state::edit::FieldEdit`): text with units (`4.5¢`, `1.1 ZH/s`) is
+//! read by `state::units`; while the text is invalid the scenario holds the value the field had when the edit
+//! began; on blur an invalid text goes back to that value and says so. A valid value far outside the usual
+//! range is applied and flagged under the field (`state::plausible`).
 
 use crate::fields::{read, Field, FIELDS};
 use crate::format::{fixed, plain, Txt};
 use crate::model::Scenario;
 use crate::view::{Html, Slot};
+use crate::state::plausible::warning;
 #[cfg(target_arch = "wasm32")]
 use crate::{
     app::Ctx,
-    fields::write,
-    state::query::parse_user_number,
+    fields::{text_matches, write},
+    state::edit::FieldEdit,
     view::dom::{set_attr, set_class, set_text, Dom},
 };
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
 #[cfg(target_arch = "wasm32")]
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen::JsCast;
 #[cfg(target_arch = "wasm32")]
@@ -62,6 +68,7 @@ pub struct RowSlots {
     pub text: Slot,
     pub slider: Slot,
     pub error: Slot,
+    pub warn: Slot,
     pub note: Option<Slot>,
 }
 
@@ -75,7 +82,7 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     h.el("span", "class=\"label\"", f.label).el("span", "class=\"unit\"", f.unit).close("label");
     h.open("input", "").attr("id", &["in-", k].concat());
     h.attr("class", "num").attr("type", "text").attr("inputmode", "decimal").attr("autocomplete", "off").attr("spellcheck", "false");
-    h.attr("name", k).attr("aria-describedby", &["err-", k, " help-", k].concat()).attr("aria-invalid", "false");
+    h.attr("name", k).attr("aria-describedby", &["err-", k, " warn-", k, " help-", k].concat()).attr("aria-invalid", "false");
     h.attr("value", &shown(f, v));
     let text = h.slot();
     // The range comes before the value, or the browser clamps the value to the default 0–100.
@@ -85,6 +92,9 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     let slider = h.slot();
     h.open("p", "class=\"error\"").attr("id", &["err-", k].concat()).attr("role", "alert");
     let error = h.slot();
+    h.close("p").open("p", "class=\"warn\"").attr("id", &["warn-", k].concat()).attr("aria-live", "polite");
+    let warn = h.slot();
+    h.text(&warning(k, v).unwrap_or_default());
     h.close("p").open("p", "class=\"help\"").attr("id", &["help-", k].concat()).text(f.help);
     let note = note_input(k, s).map(|x| {
         h.text(" ").open("span", "class=\"live-note\"");
@@ -93,7 +103,7 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
         note
     });
     h.close("p").close("div");
-    RowSlots { field: f, row, text, slider, error, note }
+    RowSlots { field: f, row, text, slider, error, warn, note }
 }
 
 /// A slider's accessible name: the label with its unit ("BTC price, USD").
@@ -135,6 +145,10 @@ pub struct Row {
     text: HtmlInputElement,
     slider: HtmlInputElement,
     error: Element,
+    /// The plausibility warning for the value in force.
+    warn: Element,
+    /// The edit in progress (`state::edit`).
+    edit: RefCell<FieldEdit>,
     /// The live note and the number it last showed.
     note: Option<(Element, Cell<f64>)>,
     /// The value last shown (NaN before the first patch).
@@ -150,6 +164,8 @@ impl Row {
             text: dom.input(s.text),
             slider: dom.input(s.slider),
             error: dom.el(s.error),
+            warn: dom.el(s.warn),
+            edit: RefCell::new(FieldEdit::new(s.field.key)),
             note: s.note.map(|n| (dom.el(n), Cell::new(f64::NAN))),
             last: Cell::new(f64::NAN),
         }
@@ -166,18 +182,20 @@ fn show_error(r: &Row, message: Option<&str>) {
 
 #[cfg(target_arch = "wasm32")]
 /// Follows changes made elsewhere (slider, preset, URL, live data): a row whose value changed gets the new
-/// value in its slider, and in its text field unless the field already says the same number. `force` (the
-/// scenario was replaced whole) rewrites every field and clears its error, also where a field's typed (invalid)
-/// text stands for a value that did not change.
+/// value in its slider, its plausibility warning, and the new value in its text field unless the field
+/// already says the same number (`4.5¢` is left as typed) or holds its own invalid text while the value from
+/// when its edit began is in force. `force` (the scenario was replaced whole) rewrites every field and clears
+/// its error, also where a field's typed (invalid) text stands for a value that did not change.
 pub fn patch(rows: &[Row], s: &Scenario, force: bool) {
     let active = document().active_element();
     for r in rows {
-        let v = read(r.field.key, s);
-        if let (Some((el, last)), Some(x)) = (&r.note, note_input(r.field.key, s)) {
+        let k = r.field.key;
+        let v = read(k, s);
+        if let (Some((el, last)), Some(x)) = (&r.note, note_input(k, s)) {
             if last.get() != x {
                 last.set(x);
                 // Rewrites the note's text node in place (no node replaced, so no child-list change).
-                let t = note_text(r.field.key, x);
+                let t = note_text(k, x);
                 match el.first_child() {
                     Some(n) if n.node_value().as_deref() != Some(t.as_str()) => n.set_node_value(Some(&t)),
                     Some(_) => {}
@@ -189,10 +207,14 @@ pub fn patch(rows: &[Row], s: &Scenario, force: bool) {
             continue;
         }
         r.last.set(v);
+        set_text(&r.warn, &warning(k, v).unwrap_or_default());
         let typing = active.as_ref() == Some(r.text.as_ref());
         let tol = tolerance(r.field, s, typing);
-        let same = !force && parse_user_number(&r.text.value()).is_some_and(|x| (x - v).abs() <= tol);
+        let mut edit = r.edit.borrow_mut();
+        let held = edit.is_invalid() && edit.in_force() == s.get(crate::fields::source_key(k));
+        let same = !force && (held || text_matches(k, &r.text.value(), v, tol));
         if !same {
+            edit.on_outside_change(s);
             let t = shown(r.field, v);
             if r.text.value() != t {
                 r.text.set_value(&t);
@@ -208,41 +230,63 @@ pub fn patch(rows: &[Row], s: &Scenario, force: bool) {
 }
 
 #[cfg(target_arch = "wasm32")]
-/// Parses and applies a row's text; on error the scenario is unchanged and the message says why (with the
-/// field's default as the example).
-fn apply(c: Ctx, f: &Field, raw: &str) -> Result<(), String> {
-    let v = parse_user_number(raw).ok_or_else(|| {
-        let hint = if raw.contains(',') && !raw.contains('.') { "Use a point for decimals" } else { "Enter a number" };
-        Txt::default().t(hint).t(", e.g. ").s(shown(f, read(f.key, &Scenario::default()))).0
-    })?;
-    let mut next = c.scenario.get_untracked();
-    write(f.key, &mut next, v).map_err(|e| crate::chart::first_letter_case(&e.reason, true))?;
-    c.scenario.set(next);
-    Ok(())
+fn target_row<'a>(rows: &'a [Row], ev: &Event) -> Option<(&'a Row, HtmlInputElement)> {
+    let t = ev.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    rows.iter().find(|r| t == r.text || t == r.slider).map(|r| (r, t))
 }
 
 #[cfg(target_arch = "wasm32")]
-/// The panel's `input` listener for rows: typing applies the text (or shows why not); a slider move
-/// applies its value and copies it into the text field.
+/// The panel's `input` listener for rows: typing goes through the row's edit (the value in force, or why
+/// not); a slider move applies its value and copies it into the text field.
 pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
-    let Some(t) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-    let Some(r) = rows.iter().find(|r| t == r.text || t == r.slider) else { return };
+    let Some((r, t)) = target_row(rows, ev) else { return };
     let raw = t.value();
     if t == r.text {
-        let err = apply(c, r.field, &raw).err();
-        if err.is_some() {
+        let example = shown(r.field, read(r.field.key, &Scenario::default()));
+        let step = c.scenario.with_untracked(|s| r.edit.borrow_mut().on_input(&raw, s, &example));
+        if let Some(next) = step.next {
+            c.scenario.set(next);
+        }
+        if step.error.is_some() {
             // Print shows this beside the error (print.css): on paper the invalid text would otherwise read as
             // the input the results were computed from.
             set_attr(&r.error, "data-in-force", &c.scenario.with_untracked(|s| shown(r.field, read(r.field.key, s))));
         }
-        show_error(r, err.as_deref());
-    } else if t == r.slider && apply(c, r.field, &raw).is_ok() {
+        show_error(r, step.error.as_deref());
+        return;
+    }
+    let mut next = c.scenario.get_untracked();
+    if crate::state::query::parse_number(&raw).is_some_and(|v| write(r.field.key, &mut next, v).is_ok()) {
+        r.edit.borrow_mut().on_outside_change(&next);
+        c.scenario.set(next);
         // A derived row shows what the slider's value gave (29 MW is 29.0010 MW of whole machines).
         let text = if is_derived(r.field) { c.scenario.with_untracked(|s| shown(r.field, read(r.field.key, s))) } else { raw };
         if r.text.value() != text {
             r.text.set_value(&text);
         }
         show_error(r, None);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+/// The panel's `focusout` listener for rows: leaving a field whose text is invalid puts the value from when
+/// its edit began back in the field and says so. (An edit begins at its first keystroke, `FieldEdit::on_input`,
+/// with the value in force then: the same as at focus, as anything that changes the value meanwhile also
+/// rewrites the field.)
+pub fn on_blur(c: Ctx, rows: &[Row], ev: &Event) {
+    let Some((r, t)) = target_row(rows, ev) else { return };
+    if t != r.text {
+        return;
+    }
+    let blur = c.scenario.with_untracked(|s| r.edit.borrow_mut().on_blur(s));
+    if let Some(next) = blur.next {
+        c.scenario.set(next);
+    }
+    if let Some(rev) = blur.reverted {
+        let text = shown(r.field, rev.value);
+        r.text.set_value(&text);
+        show_error(r, None);
+        set_text(&r.error, &rev.message(&text));
     }
 }
 

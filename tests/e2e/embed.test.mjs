@@ -359,10 +359,64 @@ test('investor page: a scenario message changes a KPI in the iframe; malformed m
 
 // ---------------------------------------------------------------- export
 
-function parseCsv(text) {
-  const lines = text.trimEnd().split('\n');
-  return { header: lines[0].split(','), rows: lines.slice(1).map((l) => l.split(',').map(Number)) };
+/**
+ * A strict RFC 4180 reader: `\r\n` after every row (the last too), quoted cells with `""` for a quote, no bare
+ * `\r` or `\n` outside quotes, nothing between a closing quote and the next separator, every row as wide as the
+ * first. Throws on anything else.
+ */
+function parseCsvStrict(text) {
+  const rows = [];
+  let row = [];
+  let i = 0;
+  for (;;) {
+    let cell = '';
+    if (text[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new Error('CSV: unterminated quoted cell');
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') { cell += '"'; i += 2; continue; }
+          i++;
+          break;
+        }
+        cell += text[i++];
+      }
+    } else {
+      while (i < text.length && !',\r\n"'.includes(text[i])) cell += text[i++];
+      if (text[i] === '"') throw new Error(`CSV: quote inside an unquoted cell at ${i}`);
+    }
+    row.push(cell);
+    if (text[i] === ',') { i++; continue; }
+    if (text.startsWith('\r\n', i)) {
+      i += 2;
+      rows.push(row);
+      row = [];
+      if (i === text.length) break;
+      continue;
+    }
+    throw new Error(`CSV: expected "," or CRLF at ${i}, found ${JSON.stringify(text.slice(i, i + 10))}`);
+  }
+  rows.forEach((r, n) => assert.equal(r.length, rows[0].length, `CSV row ${n + 1} is as wide as the first`));
+  return rows;
 }
+
+/** The export's three parts, split at blank rows: header block, inputs, months (each as rows of cells). */
+function csvParts(text) {
+  const parts = [[]];
+  for (const r of parseCsvStrict(text)) {
+    if (r.every((c) => c === '')) parts.push([]);
+    else parts.at(-1).push(r);
+  }
+  assert.equal(parts.length, 3, 'header block, inputs, months');
+  return parts;
+}
+
+const CSV_COLUMNS = [
+  'month', 'avg_btc_price_usd', 'avg_network_hashrate_ehs', 'avg_hashprice_usd_per_ph_day', 'btc_mined', 'revenue_usd',
+  'power_cost_usd', 'fixed_costs_usd', 'net_cash_usd', 'cumulative_cash_usd', 'curtailed_days', 'loan_interest_usd',
+  'loan_principal_usd', 'loan_balance_usd',
+];
+const USD_CELL = /^-?\d+\.\d{2}$/;
 
 async function download(page, action) {
   const details = page.locator('details.export-menu');
@@ -371,35 +425,79 @@ async function download(page, action) {
   return { name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8') };
 }
 
-test('CSV export: one row per month, columns consistent with compute()', T, async () => {
+test('CSV export: a header block and the inputs, then one row per month to the cent and the satoshi, consistent with compute()', T, async () => {
   const s = { horizon_months: 30, debt_pct: 50, debt_term_months: 18, opex_usd_month: 20000, btc_price_growth_pct_year: 15 };
   await withPage(suite.browser, calcUrl(scenarioQuery(s)), async (page) => {
     await waitForApi(page);
+    const t0 = Date.now();
     const { name, text } = await download(page, 'export-csv');
-    assert.equal(name, 'hashprice-projection.csv');
-    const { header, rows } = parseCsv(text);
-    assert.deepEqual(header, ['month', 'btc_mined', 'revenue_usd', 'power_cost_usd', 'opex_usd', 'net_cash_usd', 'cumulative_cash_usd', 'debt_payment_usd']);
+    assert.match(name, /^hashprice-projection-\d{4}-\d{2}-\d{2}\.csv$/);
+    assert.ok(!/Infinity|NaN/.test(text), 'no Infinity or NaN');
+    const [head, inputs, months] = csvParts(text);
+    const field = (k) => head.find((r) => r[0] === k)?.[1];
+    const at = Date.parse(field('exported_at'));
+    assert.match(field('exported_at'), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'exported_at is an ISO-8601 UTC time');
+    assert.ok(Math.abs(at - t0) < 60000, `exported_at ${field('exported_at')} is now`);
+    assert.match(field('model_version'), /^\d+\.\d+\.\d+/);
+    assert.equal(name, `hashprice-projection-${field('exported_at').slice(0, 10)}.csv`);
     const shown = await readScenario(page);
+    assert.deepEqual(inputs[0].slice(0, 2), ['input', 'value']);
+    for (const [k, v] of Object.entries(shown)) {
+      const r = inputs.find((x) => x[0] === k);
+      assert.ok(r, `the inputs list ${k}`);
+      assert.equal(typeof v === 'boolean' ? r[1] === 'true' : Number(r[1]), v, `input ${k}`);
+    }
+    assert.deepEqual(months[0], CSV_COLUMNS);
+    const rows = months.slice(1);
+    const col = (row, c) => Number(row[CSV_COLUMNS.indexOf(c)]);
     const r = await page.evaluate((sc) => window.hashprice.compute(sc), shown);
     const p = r.projection;
     assert.equal(rows.length, shown.horizon_months, 'a row per month of the horizon');
     assert.equal(rows.length, p.monthly_net_usd.length);
+    const cent = { rel: 0, abs: 0.005 + 1e-9 };
     rows.forEach((row, i) => {
-      assert.equal(row.length, 8, `row ${i + 1} has 8 cells`);
-      assert.ok(row.every(Number.isFinite), `row ${i + 1} is all numbers`);
-      assert.equal(row[0], i + 1, 'month number');
-      assert.equal(row[5], p.monthly_net_usd[i], `month ${i + 1}: net cash equals projection.monthly_net_usd`);
-      assertClose(row[2] - row[3] - row[4], row[5], `month ${i + 1}: revenue - power - opex = net`, { rel: 1e-9, abs: 1e-6 });
-      assert.equal(row[7], i < shown.debt_term_months ? p.debt_payment_usd_month : 0, `month ${i + 1}: debt payment`);
+      for (const c of CSV_COLUMNS.filter((x) => x.endsWith('_usd') || x.endsWith('_usd_per_ph_day'))) {
+        assert.match(row[CSV_COLUMNS.indexOf(c)], USD_CELL, `month ${i + 1}: ${c} to the cent`);
+      }
+      assert.match(row[CSV_COLUMNS.indexOf('btc_mined')], /^\d+\.\d{8}$/, `month ${i + 1}: BTC to 8 decimals`);
+      assert.equal(row[0], String(i + 1), 'month number');
+      assertClose(col(row, 'net_cash_usd'), p.monthly_net_usd[i], `month ${i + 1}: net cash equals projection.monthly_net_usd to the cent`, cent);
+      assertClose(col(row, 'revenue_usd') - col(row, 'power_cost_usd') - col(row, 'fixed_costs_usd'), col(row, 'net_cash_usd'), `month ${i + 1}: revenue - power - fixed = net`, { rel: 0, abs: 0.02 });
+      const paid = col(row, 'loan_interest_usd') + col(row, 'loan_principal_usd');
+      assertClose(paid, i < shown.debt_term_months ? p.debt_payment_usd_month : 0, `month ${i + 1}: interest + principal = the debt payment`, { rel: 0, abs: 0.01 + 1e-9 });
+      if (i >= shown.debt_term_months) assert.equal(col(row, 'loan_balance_usd'), 0, `month ${i + 1}: no balance after the term`);
     });
-    const sum = (c) => rows.reduce((a, row) => a + row[c], 0);
-    assertClose(sum(1), p.total_btc_mined, 'Σ BTC mined', { rel: 1e-9 });
-    assertClose(sum(2), p.total_revenue_usd, 'Σ revenue', { rel: 1e-9 });
-    assertClose(sum(3), p.total_power_cost_usd, 'Σ power cost', { rel: 1e-9 });
-    assertClose(sum(4), (shown.opex_usd_month / 30.4375) * p.horizon_days, 'Σ opex', { rel: 1e-9 });
-    assertClose(rows.at(-1)[6], p.total_net_usd, 'cumulative cash at the end = total net', { rel: 1e-9, abs: 1e-6 });
-    assertClose(rows[0][6], p.monthly_net_usd[0] - r.snapshot.capex_usd, 'cumulative cash starts from -capex', { rel: 1e-9, abs: 1e-6 });
+    const n = rows.length;
+    const sum = (c) => rows.reduce((a, row) => a + col(row, c), 0);
+    assertClose(sum('btc_mined'), p.total_btc_mined, 'Σ BTC mined', { rel: 0, abs: n * 0.5e-8 + 1e-12 });
+    assertClose(sum('revenue_usd'), p.total_revenue_usd, 'Σ revenue', { rel: 0, abs: n * 0.005 });
+    assertClose(sum('power_cost_usd'), p.total_power_cost_usd, 'Σ power cost', { rel: 0, abs: n * 0.005 });
+    assertClose(sum('fixed_costs_usd'), (shown.opex_usd_month / 30.4375) * p.horizon_days, 'Σ fixed costs', { rel: 0, abs: n * 0.005 });
+    assertClose(col(rows.at(-1), 'cumulative_cash_usd'), p.total_net_usd, 'cumulative cash at the end = total net', { rel: 1e-9, abs: 0.005 });
+    assertClose(col(rows[0], 'cumulative_cash_usd'), p.monthly_net_usd[0] - r.snapshot.capex_usd, 'cumulative cash starts from -capex', { rel: 1e-9, abs: 0.005 });
+    assert.equal(col(rows[0], 'loan_balance_usd') > 0, true, 'a loan balance in the first month');
+    // The menu may have closed: its status is read as text, not as rendered.
+    await eventually(async () => assert.match(await page.locator('.export-menu [role=status]').textContent(), /^Projection downloaded as CSV \(inputs, then one row per month\)\.$/));
   });
+});
+
+test('CSV export of a valid but extreme link: no Infinity or NaN, empty cells, and the status says why', T, async () => {
+  const q = '?btc_price_usd=5e-324&network_hashrate_ehs=5e-324&machine_hashrate_ths=5e-324';
+  await withPage(suite.browser, calcUrl(q), async (page) => {
+    await waitForApi(page);
+    await page.waitForSelector('[data-kpi="profit_usd_day"]');
+    const { text } = await download(page, 'export-csv');
+    assert.ok(!/Infinity|NaN/i.test(text), 'no Infinity or NaN in any cell');
+    const [head, inputs, months] = csvParts(text);
+    assert.equal(inputs.find((r) => r[0] === 'btc_price_usd')[1], '5e-324', 'the input as given');
+    assert.deepEqual(months[0], CSV_COLUMNS);
+    assert.ok(months.length > 1, 'the months are there');
+    const empty = months.slice(1).flat().filter((c) => c === '').length;
+    assert.ok(empty > 0, 'values that cannot be computed are empty cells');
+    for (const row of months.slice(1)) for (const c of row) assert.ok(c === '' || Number.isFinite(Number(c)), `cell ${JSON.stringify(c)} is a number or empty`);
+    assert.ok(head.some((r) => r[0] === 'note' && / is empty in /.test(r[1])), 'a header note says which columns are empty');
+    await eventually(async () => assert.match(await page.locator('.export-menu [role=status]').textContent(), /Some cells are empty: .* is empty in \d+ of \d+ months/));
+  }, HOST);
 });
 
 test('JSON export: the scenario and every result, equal to compute()', T, async () => {
