@@ -12,9 +12,13 @@ use crate::view::Html;
 use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
-use crate::state::query::{has_scenario_keys, initial_scenario, query_pairs, to_query, PAGE_KEYS};
+use crate::state::query::{
+    has_scenario_keys, initial_scenario, is_own_link, link_query, page_param, query_pairs, saved_elsewhere_notice,
+    saved_threshold, saves_edits, PAGE_KEYS,
+};
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 const STORAGE_KEY: &str = "hashprice.scenario";
 const THEME_KEY: &str = "hashprice.theme";
@@ -78,24 +82,25 @@ fn url_for(c: Ctx) -> String {
     url
 }
 
-/// What a link carries of the user's work, as the URL, Copy link and the Embed snippet write it: the threshold
-/// (when not the default) and the scenario's non-default keys; empty parts left out.
+/// What a link carries of the user's work, as the URL, Copy link, the Embed snippet and the saved scenario
+/// write it: the threshold (when not the default), the defaults it was made against (`base=`) and the
+/// scenario's non-default keys; empty parts left out.
 pub fn share_parts(c: Ctx) -> Vec<String> {
     let mut parts: Vec<String> = crate::page::threshold_param(c.threshold.get_untracked(), &plain).into_iter().collect();
-    parts.push(c.scenario.with_untracked(|s| to_query(s, &plain)));
+    parts.push(c.scenario.with_untracked(|s| link_query(s, &plain)));
     parts.retain(|p| !p.is_empty());
     parts
 }
 
-/// Writes the scenario and threshold into the URL and, when the page saves (`Ctx::saves`), the scenario into
-/// storage now; returns the absolute link.
+/// Writes the scenario and threshold into the URL and, when the page saves (`Ctx::saves`), into storage now
+/// (the same text, so reloading one's own page is recognised as one's own); returns the absolute link.
 pub fn flush_url(c: Ctx) -> String {
     let url = url_for(c);
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
     if let Some(st) = storage().filter(|_| c.saves) {
-        let _ = st.set_item(STORAGE_KEY, &c.scenario.with_untracked(|s| to_query(s, &plain)));
+        let _ = st.set_item(STORAGE_KEY, &share_parts(c).join("&"));
     }
     window().location().href().unwrap_or(url)
 }
@@ -120,7 +125,11 @@ fn app() {
     let saved_theme = storage().and_then(|st| st.get_item(THEME_KEY).ok().flatten());
     let theme = RwSignal::new(page.theme.or(saved_theme.as_deref().and_then(Theme::parse)).unwrap_or(Theme::Auto));
     let notices = RwSignal::new(initial_notices);
-    let threshold = RwSignal::new(page.threshold);
+    // The visitor's own page (a plain visit, or a link that is exactly what they saved) keeps their saved
+    // threshold unless the address sets one.
+    let own = saved.is_some() && (!has_scenario_keys(&query) || is_own_link(&query, saved.as_deref()));
+    let saved_t = saved.as_deref().filter(|_| own && page_param(&query, "threshold").is_none()).and_then(saved_threshold);
+    let threshold = RwSignal::new(saved_t.unwrap_or(page.threshold));
     let beside = page.shows("inputs");
     let page = StoredValue::new(page);
     let viewport = || window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
@@ -132,7 +141,7 @@ fn app() {
         }
     });
     // Handed to every section, which hands it to its binder.
-    let saves = !embed && (saved.is_none() || !has_scenario_keys(&query));
+    let saves = saves_edits(&query, saved.as_deref(), embed);
     let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves, replaced: RwSignal::new(0), embed_panels: RwSignal::new(u32::MAX) };
     if embed {
         crate::api::connect_embed_host(scenario);
@@ -149,6 +158,22 @@ fn app() {
             });
         }
     });
+    // Another tab saving a different scenario is said, not silently overwritten or adopted.
+    if saves {
+        crate::view::dom::on(&window(), Ev::Storage, move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::StorageEvent>().filter(|e| e.key().as_deref() == Some(STORAGE_KEY)) else {
+                return;
+            };
+            let notice = c.scenario.with_untracked(|s| saved_elsewhere_notice(e.new_value().as_deref(), s));
+            if let Some(n) = notice {
+                c.notices.update(|list| {
+                    if !list.contains(&n) {
+                        list.push(n);
+                    }
+                });
+            }
+        });
+    }
     // Leaving the page (or hiding it, the last event a phone reliably sends) writes a pending edit now, or
     // the edits of the last 250 ms would be lost.
     for event in [Ev::PageHide, Ev::VisibilityChange] {

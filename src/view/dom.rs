@@ -104,6 +104,8 @@ pub enum Ev {
     /// The page being left, or hidden (the last event a phone reliably sends).
     PageHide,
     VisibilityChange,
+    /// Another tab of this site writing local storage.
+    Storage,
 }
 
 impl Ev {
@@ -123,6 +125,7 @@ impl Ev {
             Ev::Resize => "resize",
             Ev::PageHide => "pagehide",
             Ev::VisibilityChange => "visibilitychange",
+            Ev::Storage => "storage",
         }
     }
 }

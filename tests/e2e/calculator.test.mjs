@@ -963,18 +963,18 @@ test('a shared link opened over a saved scenario: edits stay in the address bar 
   await withPage(suite.browser, suite.url + '?btc_price_usd=101000', async (page) => {
     await expectInputs(page, { btc_price_usd: 101000, machine_count: 1000 });
     await typeInto(page, 'machine_count', '2500');
-    await page.waitForFunction(() => location.search === '?btc_price_usd=101000&machine_count=2500', null, { timeout: 5000 });
+    await page.waitForFunction(() => location.search === '?base=2025-11&btc_price_usd=101000&machine_count=2500', null, { timeout: 5000 });
     await page.waitForTimeout(400);
     assert.equal(await stored(page), saved, 'the saved scenario is not replaced by the link\'s edits');
     await page.goto(suite.url);
     await expectInputs(page, { btc_price_usd: 120000, machine_count: 42 });
     await typeInto(page, 'machine_count', '43');
-    await eventually(async () => assert.equal(await stored(page), 'btc_price_usd=120000&machine_count=43', 'the visitor\'s own page still saves'));
+    await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=120000&machine_count=43', 'the visitor\'s own page still saves'));
   }, { beforeGoto: seed(saved) });
   // With nothing saved yet, the link's edits are what the visitor has: they are saved.
   await withPage(suite.browser, suite.url + '?btc_price_usd=101000', async (page) => {
     await typeInto(page, 'machine_count', '2500');
-    await eventually(async () => assert.equal(await stored(page), 'btc_price_usd=101000&machine_count=2500'));
+    await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=101000&machine_count=2500'));
   }, { beforeGoto: seed('') });
 });
 
@@ -984,12 +984,12 @@ test('the headline threshold travels in the link (default left out); a bad one g
     await page.locator('input[name=headline_threshold]').fill('40');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('threshold') === '40', null, { timeout: 5000 });
     await typeInto(page, 'btc_price_usd', '90000');
-    await page.waitForFunction(() => /^\?threshold=40&btc_price_usd=90000$/.test(location.search), null, { timeout: 5000 });
+    await page.waitForFunction(() => /^\?threshold=40&base=2025-11&btc_price_usd=90000$/.test(location.search), null, { timeout: 5000 });
     link = page.url();
     await page.click('button[data-action="embed"]');
-    assert.match(await page.locator('#embed-code').inputValue(), /\?embed=1&amp;threshold=40&amp;btc_price_usd=90000"/, 'the embed snippet carries it too');
+    assert.match(await page.locator('#embed-code').inputValue(), /\?embed=1&amp;threshold=40&amp;base=2025-11&amp;btc_price_usd=90000"/, 'the embed snippet carries it too');
     await page.locator('input[name=headline_threshold]').fill('35');
-    await page.waitForFunction(() => location.search === '?btc_price_usd=90000', null, { timeout: 5000 });
+    await page.waitForFunction(() => location.search === '?base=2025-11&btc_price_usd=90000', null, { timeout: 5000 });
   });
   await withPage(suite.browser, link, async (page) => {
     assert.equal(await page.locator('input[name=headline_threshold]').inputValue(), '40');
@@ -1027,10 +1027,10 @@ test('an edit made just before leaving the page is written at once on pagehide o
 
     const a = await leave('111111', 'pagehide');
     assert.equal(a.before, null, 'nothing written yet: the debounce is pending');
-    assert.equal(a.after, 'btc_price_usd=111111', 'pagehide wrote the scenario to storage');
-    assert.equal(a.search, '?btc_price_usd=111111', 'and to the URL');
+    assert.equal(a.after, 'base=2025-11&btc_price_usd=111111', 'pagehide wrote the scenario to storage');
+    assert.equal(a.search, '?base=2025-11&btc_price_usd=111111', 'and to the URL');
     const b = await leave('122222', 'hidden');
-    assert.equal(b.before, 'btc_price_usd=111111');
-    assert.equal(b.after, 'btc_price_usd=122222', 'hiding the page wrote the scenario');
+    assert.equal(b.before, 'base=2025-11&btc_price_usd=111111');
+    assert.equal(b.after, 'base=2025-11&btc_price_usd=122222', 'hiding the page wrote the scenario');
   });
 });

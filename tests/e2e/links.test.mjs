@@ -1,0 +1,110 @@
+// Issue 19, links that last and work that is never lost: every path through "a link over a saved scenario"
+// (reload, back/forward, a second tab), the saved headline threshold, two tabs, and `base=` in every link.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useSuite, readScenario, eventually, typeInto } from './helpers.mjs';
+
+const suite = useSuite({ prefix: '/tools/hashprice/' });
+const T = { timeout: 90000 };
+const stored = (page) => page.evaluate(() => localStorage.getItem('hashprice.scenario'));
+const search = (page) => page.evaluate(() => location.search);
+
+async function expectInputs(page, want) {
+  await eventually(async () => {
+    const s = await readScenario(page);
+    for (const [k, v] of Object.entries(want)) assert.equal(s[k], v, `input ${k} shows ${s[k]}, expected ${v}`);
+  });
+}
+
+/** A fresh browser context (its own storage) for one visitor, closed at the end. */
+async function visitor(body) {
+  const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    await body(context);
+  } finally {
+    await context.close();
+  }
+}
+
+const open = async (context, url) => {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.hashprice && document.querySelector('[data-kpi]'), null, { timeout: 20000 });
+  return page;
+};
+
+test('reloading one\'s own page keeps saving later edits (reload, back/forward, a second tab)', T, async () => {
+  await visitor(async (context) => {
+    const page = await open(context, suite.url);
+    await typeInto(page, 'btc_price_usd', '70000');
+    await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000'));
+    assert.equal(await search(page), '?base=2025-11&btc_price_usd=70000', 'the address carries the defaults it was made against');
+
+    // Reload: the address is exactly the saved scenario, so this is the visitor's own page.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await typeInto(page, 'machine_count', '555');
+    await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000&machine_count=555'));
+
+    // A plain visit shows the later edit.
+    await page.goto(suite.url);
+    await expectInputs(page, { btc_price_usd: 70000, machine_count: 555 });
+
+    // Back to the reloaded address (the older link, which is no longer what is saved): shown, not saved over.
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await page.goto(suite.url + '?base=2025-11&btc_price_usd=70000&machine_count=555');
+    await typeInto(page, 'uptime_pct', '95');
+    await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000&machine_count=555&uptime_pct=95'), { timeout: 4000 });
+
+    // A second tab on the same link is the visitor's own page too; the first tab hears of its save.
+    const second = await open(context, suite.url + '?base=2025-11&btc_price_usd=70000&machine_count=555&uptime_pct=95');
+    await typeInto(second, 'machine_count', '600');
+    await eventually(async () => assert.match(await stored(second), /machine_count=600/));
+    const notice = page.locator('[data-notice]', { hasText: 'Another tab saved a different scenario' });
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    await expectInputs(page, { machine_count: 555 });
+    await second.close();
+  });
+});
+
+test('someone else\'s link is shown without overwriting the visitor\'s saved work', T, async () => {
+  await visitor(async (context) => {
+    const page = await open(context, suite.url);
+    await typeInto(page, 'btc_price_usd', '70000');
+    await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000'));
+    await page.goto(suite.url + '?btc_price_usd=123000');
+    await expectInputs(page, { btc_price_usd: 123000 });
+    await typeInto(page, 'machine_count', '9');
+    await eventually(async () => assert.match(await search(page), /machine_count=9/));
+    await page.waitForTimeout(400);
+    assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000', 'the visitor\'s own scenario stands');
+  });
+});
+
+test('the headline threshold is saved with the scenario and comes back on a plain visit', T, async () => {
+  await visitor(async (context) => {
+    const page = await open(context, suite.url);
+    await page.locator('input[name=headline_threshold]').fill('40');
+    await eventually(async () => assert.equal(await stored(page), 'threshold=40'));
+    await page.goto(suite.url);
+    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    assert.equal(await page.locator('input[name=headline_threshold]').inputValue(), '40');
+    assert.match(await page.locator('[data-headline]').innerText(), /\$40\.00/);
+    // Someone else's link without a threshold shows the default, and leaves the saved one alone.
+    await page.goto(suite.url + '?btc_price_usd=80000');
+    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    assert.equal(await page.locator('input[name=headline_threshold]').inputValue(), '35');
+    assert.equal(await stored(page), 'threshold=40');
+  });
+});
+
+test('a link without base= is read against the defaults it was made with; a newer base is named', T, async () => {
+  await visitor(async (context) => {
+    const page = await open(context, suite.url + '?base=2099-01&machine_count=7');
+    const notice = page.locator('[data-notice]');
+    await notice.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await notice.innerText(), /base = "2099-01": defaults this version does not know/);
+    await expectInputs(page, { machine_count: 7 });
+  });
+});
