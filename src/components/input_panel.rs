@@ -9,6 +9,7 @@ use crate::components::machine_picker::{self, Picker, PickerSlots};
 use crate::fields::{Panel, FIELDS};
 use crate::model::Scenario;
 use crate::state::presets::{machine_presets, MachinePreset};
+use crate::state::words::{starts_collapsed, total_machines};
 use crate::view::dom::{effect, on, Bind, Ev};
 use crate::view::{Html, Slot};
 use leptos::prelude::*;
@@ -36,9 +37,11 @@ struct Slots {
 
 /// `wide`: the inputs sit beside the results, so every panel but Risk starts open; in one column (phones,
 /// tablets) only Market & network does, or the results would start screens below.
+/// A fleet of one or two machines (a home miner, often on a phone) starts with AI/HPC and Risk closed.
 fn panel_markup(h: &mut Html, slots: &mut Slots, panel: Panel, s: &Scenario, presets: &[MachinePreset], live: bool, wide: bool) {
     h.open("details", "class=\"panel\"").attr("id", &["panel-", panel.id()].concat());
-    h.flag("open", panel == Panel::Market || (wide && panel != Panel::Risk));
+    let open = panel == Panel::Market || (wide && panel != Panel::Risk);
+    h.flag("open", open && !starts_collapsed(panel.id(), total_machines(s)));
     h.el("summary", "", panel.title());
     if panel == Panel::Market && live {
         slots.live = Some(live_data::markup(h, s));

@@ -4,7 +4,7 @@
 //! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
 use crate::app::Ctx;
-use crate::components::kpi_card::{card, sats_line, shown, strip_defs, summary, Form, KpiCard, IN_STRIP};
+use crate::components::kpi_card::{card, label, sub_line, shown, strip_defs, summary, Form, KpiCard, IN_STRIP};
 use crate::components::kpi_defs::find;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use crate::view::dom::{effect, on, set_attr, set_class, set_text, Bind, Debounce, Dom, Ev};
@@ -16,6 +16,7 @@ use web_sys::Element;
 struct Card {
     card: KpiCard,
     root: Element,
+    label: Element,
     value: Element,
     sub: Option<Element>,
     formula: Option<(Element, Element)>,
@@ -27,6 +28,7 @@ fn resolve(dom: &Dom, cards: &[KpiCard]) -> Vec<Card> {
         .map(|k| Card {
             card: *k,
             root: dom.el(k.root),
+            label: dom.el(k.label),
             value: dom.el(k.value),
             sub: k.sub.map(|s| dom.el(s)),
             formula: k.formula.map(|(d, p)| (dom.el(d), dom.el(p))),
@@ -45,8 +47,11 @@ fn patch(c: Ctx, cards: &[Card]) {
                 }
                 set_text(&k.value, &now.text);
                 set_class(&k.value, "neg", now.neg);
+                if k.card.def.label.starts_with("Fleet ") {
+                    set_text(&k.label, &label(k.card.def, s));
+                }
                 if let Some(sub) = &k.sub {
-                    set_text(sub, &sats_line(r.as_ref()));
+                    set_text(sub, &sub_line(k.card.def, r.as_ref(), s));
                 }
                 if let (Some((details, p)), Some(r)) = (&k.formula, r.as_ref()) {
                     if details.has_attribute("open") {

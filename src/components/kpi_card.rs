@@ -4,6 +4,8 @@
 use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
 use crate::format::plain;
 use crate::model::{Results, Scenario};
+use crate::model::constants::DAYS_PER_MONTH;
+use crate::state::words::{fleet_label, off_today_note, total_machines};
 use crate::view::{Html, Slot};
 
 /// The KPIs of the strip at the top (which carries their hooks when it is shown).
@@ -33,14 +35,24 @@ pub fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
     }
 }
 
-/// The hashprice KPI's second line: hashvalue in sats (or BTC).
-pub fn sats_line(r: Option<&Results>) -> String {
-    r.map(|r| show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day) + " per PH/s per day").unwrap_or_default()
+/// The strip KPIs with a second line ([`sub_line`]).
+const WITH_SUB_LINE: &[&str] = &["hashprice_usd_per_ph_day", "profit_usd_day"];
+
+/// A strip KPI's second line: hashprice's hashvalue in sats (or BTC); profit per day's month, or, when every
+/// machine would be off on every projected day, that they would be off today and what the site still costs.
+pub fn sub_line(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> String {
+    let Some(r) = r else { return String::new() };
+    match def.key {
+        "hashprice_usd_per_ph_day" => show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day) + " per PH/s per day",
+        "profit_usd_day" => off_today_note(s, &r.series, &|x| show(Fmt::Usd, x))
+            .unwrap_or_else(|| show(Fmt::Usd, r.snapshot.profit_usd_day * DAYS_PER_MONTH) + " per month"),
+        _ => String::new(),
+    }
 }
 
 /// What the strip's live region says once the input settles: each KPI with its label.
 pub fn summary(defs: &[&KpiDef], r: Option<&Results>, s: &Scenario) -> String {
-    let parts: Vec<String> = defs.iter().map(|d| [d.label, ": ", &shown(d, r, s).text].concat()).collect();
+    let parts: Vec<String> = defs.iter().map(|d| [&label(d, s), ": ", &shown(d, r, s).text].concat()).collect();
     parts.join(". ") + "."
 }
 
@@ -63,32 +75,50 @@ pub struct KpiCard {
     pub def: &'static KpiDef,
     pub hooks: bool,
     pub root: Slot,
+    /// The label: "Fleet …" labels lose "Fleet " for a single machine ([`label`]).
+    pub label: Slot,
     pub value: Slot,
-    /// The hashprice card's sats line (strip only).
+    /// The second line of the hashprice and profit cards (strip only).
     pub sub: Option<Slot>,
     /// The formula's `<details>` and its paragraph (filled only while open).
     pub formula: Option<(Slot, Slot)>,
 }
 
+/// The handles every KPI card has.
+#[derive(Clone, Copy)]
+pub struct CardSlots {
+    pub root: Slot,
+    pub label: Slot,
+    pub value: Slot,
+}
+
+/// A KPI's label for this scenario: one machine is not a fleet.
+pub fn label(def: &KpiDef, s: &Scenario) -> String {
+    fleet_label(def.label, total_machines(s))
+}
+
 /// Opens a KPI card (`attrs` adds the root's attributes) with its label and value: the caller adds what
 /// follows the value and closes the `div`. Every KPI on the page starts here.
-pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text: &str, neg: bool) -> (Slot, Slot) {
+pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text: &str, neg: bool) -> CardSlots {
     h.open("div", "class=\"kpi\"");
     attrs(h);
     let root = h.slot();
-    h.el("span", "class=\"kpi-label\"", label);
+    h.open("span", "class=\"kpi-label\"");
+    let label_slot = h.slot();
+    h.text(label).close("span");
     // Not a live region (an `<output>` is one by default): a slider step would read out every changed number.
     // The strip's summary speaks for them once the input settles.
     h.open("output", if neg { "aria-live=\"off\" class=\"kpi-value neg\"" } else { "aria-live=\"off\" class=\"kpi-value\"" });
     let value = h.slot();
     h.text(text).close("output");
-    (root, value)
+    CardSlots { root, label: label_slot, value }
 }
 
 /// Writes one KPI card with its current value.
 pub fn card(h: &mut Html, def: &'static KpiDef, form: Form, r: Option<&Results>, s: &Scenario) -> KpiCard {
     let now = shown(def, r, s);
-    let (root, value) = open_card(
+    let label = label(def, s);
+    let CardSlots { root, label: label_slot, value } = open_card(
         h,
         |h| {
             h.attr("data-key", def.key);
@@ -96,28 +126,28 @@ pub fn card(h: &mut Html, def: &'static KpiDef, form: Form, r: Option<&Results>,
                 h.attr("data-kpi", def.key).attr("data-value", &now.data_value);
             }
         },
-        def.label,
+        &label,
         &now.text,
         now.neg,
     );
-    let sub = (form.compact && def.key == "hashprice_usd_per_ph_day").then(|| {
+    let sub = (form.compact && WITH_SUB_LINE.contains(&def.key)).then(|| {
         h.open("span", "class=\"kpi-sub\"");
         let sub = h.slot();
-        h.text(&sats_line(r)).close("span");
+        h.text(&sub_line(def, r, s)).close("span");
         sub
     });
     let formula = (!form.compact).then(|| {
         // The hidden label tells the ~40 disclosures apart in a screen reader's list of controls.
         h.open("details", "class=\"formula\"");
         let details = h.slot();
-        h.raw("<summary>How is this computed?<span class=\"visually-hidden\"> (").text(def.label).raw(")</span></summary>");
+        h.raw("<summary>How is this computed?<span class=\"visually-hidden\"> (").text(&label).raw(")</span></summary>");
         h.open("p", "");
         let p = h.slot();
         h.close("p").close("details");
         (details, p)
     });
     h.close("div");
-    KpiCard { def, hooks: form.hooks, root, value, sub, formula }
+    KpiCard { def, hooks: form.hooks, root, label: label_slot, value, sub, formula }
 }
 
 #[cfg(test)]

@@ -100,3 +100,28 @@ fn curtailed_days_of_a_site_count_days_with_any_group_off() {
     let f1 = (def("curtailed_days").formula)(&one, &evaluate(&one).expect("valid"));
     assert!(f1.contains("shutdown hashprice"), "{f1}");
 }
+
+#[test]
+fn profit_in_the_strip_gives_its_month_or_says_the_machines_would_be_off_today() {
+    let s = Scenario::default();
+    let r = evaluate(&s).ok();
+    let month = sub_line(def("profit_usd_day"), r.as_ref(), &s);
+    let per_day = r.as_ref().map_or(0.0, |r| r.snapshot.profit_usd_day);
+    assert_eq!(month, show(Fmt::Usd, per_day * 30.4375) + " per month");
+    let off = Scenario { power_price_usd_kwh: 5.0, opex_usd_month: 30_437.5, ..Scenario::default() };
+    let line = sub_line(def("profit_usd_day"), evaluate(&off).ok().as_ref(), &off);
+    assert!(line.starts_with("Machines off:") && line.contains("still cost $1.00K a day"), "{line}");
+    assert_eq!(sub_line(def("npv_usd"), r.as_ref(), &s), "", "other KPIs have no second line");
+}
+
+#[test]
+fn one_machine_is_not_a_fleet_in_the_labels() {
+    let one = Scenario { machine_count: 1.0, ..Scenario::default() };
+    let r = evaluate(&one).ok();
+    let mut h = Html::new();
+    card(&mut h, def("profit_usd_day"), Form { compact: false, hooks: true }, r.as_ref(), &one);
+    let (m, _) = h.finish();
+    assert!(m.contains(">Profit per day<") && !m.contains("Fleet profit"), "{m}");
+    assert_eq!(label(def("profit_usd_day"), &Scenario::default()), "Fleet profit per day");
+    assert!(summary(&strip_defs(), r.as_ref(), &one).contains("Profit per day: "));
+}

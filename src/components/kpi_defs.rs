@@ -459,16 +459,8 @@ pub const KPIS: &[KpiDef] = &[
         key: "irr_pct_year",
         label: "IRR",
         fmt: Fmt::Pct,
-        // MODEL.md searches −99% … +1,000%: with capex and a positive NPV, no root there means a higher one.
-        none: |s, r| {
-            if r.is_some_and(|r| r.snapshot.capex_usd == 0.0) || (r.is_none() && s.machine_price_usd_per_th == 0.0) {
-                "no IRR (no capex to earn a return on)".into()
-            } else if r.is_some_and(|r| r.projection.npv_usd > 0.0) {
-                "above 1,000% a year".into()
-            } else {
-                "no IRR (cash flow never turns positive enough)".into()
-            }
-        },
+        // Which of the causes: below −99 %, above the +1,000 % search bound, or cash that never turns positive.
+        none: |_, r| r.map_or("no IRR", crate::state::words::irr_none_words).into(),
         formula: |_, _| "the yearly rate at which NPV is zero, found by bisection between −99% and +1,000%".into(),
     },
     KpiDef {

@@ -13,6 +13,7 @@ use crate::components::risk_charts::{fan_chart, heat_head, heatmap_chart, kpi_te
 use crate::format::plain;
 use crate::model::risk::RiskRun;
 use crate::model::Scenario;
+use crate::state::words::{risk_title, total_machines};
 use crate::view::dom::{effect, on, set_attr, set_text, Bind, Ev};
 use crate::view::Html;
 use leptos::prelude::*;
@@ -24,6 +25,8 @@ use web_sys::Element;
 /// The panel in the document: what its updates touch.
 struct Panel {
     root: Element,
+    /// The heading, which says "this machine" or "this fleet".
+    title: Element,
     setup: Element,
     note: Element,
     /// Each Monte Carlo KPI's card and value.
@@ -91,10 +94,12 @@ fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
 
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let none = ChartData::default();
-    let (setup_now, price) = c.scenario.with_untracked(|s| (setup_text(s), s.btc_price_usd));
+    let (setup_now, price, machines) = c.scenario.with_untracked(|s| (setup_text(s), s.btc_price_usd, total_machines(s)));
     h.open("section", "class=\"card risk\" id=\"risk\" aria-labelledby=\"risk-h\" data-stale=\"true\" aria-busy=\"true\"");
     let root = h.slot();
-    h.raw("<h2 id=\"risk-h\">Risk: the odds this machine pays back</h2>").open("p", "class=\"muted\"");
+    h.open("h2", "id=\"risk-h\"");
+    let title = h.slot();
+    h.text(risk_title(machines)).close("h2").open("p", "class=\"muted\"");
     let setup = h.slot();
     h.text(&setup_now).open("span", "class=\"stale-note\"");
     let note = h.slot();
@@ -104,7 +109,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         .map(|k| {
             let slots = open_card(h, |h| { h.attr("data-kpi", k.key).attr("data-value", ""); }, k.label, "computing…", false);
             h.close("div");
-            slots
+            (slots.root, slots.value)
         })
         .collect();
     h.close("div").raw("<h3>Cumulative cash, P10–P90 across price paths</h3>");
@@ -127,6 +132,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     Box::new(move |dom| {
         let panel = Rc::new(Panel {
             root: dom.el(root),
+            title: dom.el(title),
             setup: dom.el(setup),
             note: dom.el(note),
             kpis: kpis.iter().map(|(card, value)| (dom.el(*card), dom.el(*value))).collect(),
@@ -142,6 +148,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         let p = panel.clone();
         effect(move |_| {
             let s = c.scenario.get();
+            set_text(&p.title, risk_title(total_machines(&s)));
             p.set_stale(stale(p.state.borrow().as_ref(), &s));
             // The paragraph's first node is its text; the stale note follows it.
             let text = setup_text(&s);

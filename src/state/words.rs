@@ -5,7 +5,7 @@
 use crate::model::days::Fleet;
 use crate::model::projection::{npv, EndAmount};
 use crate::model::scenario::MAX_GROUPS;
-use crate::model::{Scenario, Series};
+use crate::model::{Results, Scenario, Series};
 
 /// Why the projection has no IRR (MODEL.md section 2 searches −99 % … +1,000 % a year).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,36 +91,28 @@ pub fn off_today_note(s: &Scenario, series: &Series, usd: &dyn Fn(f64) -> String
     })
 }
 
-/// Labels that follow the fleet's size: one machine is not a fleet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FleetWords {
-    pub profit_per_day: &'static str,
-    pub profit_per_month: &'static str,
-    pub revenue_per_day: &'static str,
-    pub risk_title: &'static str,
-    /// "this machine" or "this fleet".
-    pub subject: &'static str,
+/// A label for `machines` machines in all (every group together: [`total_machines`]): one machine is not a
+/// fleet, so "Fleet profit per day" reads "Profit per day" (every fleet label starts with "Fleet ").
+pub fn fleet_label(label: &str, machines: f64) -> String {
+    match label.strip_prefix("Fleet ") {
+        Some(rest) if machines == 1.0 => crate::chart::first_letter_case(rest, true),
+        _ => label.to_string(),
+    }
 }
 
-/// The labels for `machines` machines in all (every group together: [`total_machines`]).
-pub fn fleet_words(machines: f64) -> FleetWords {
+/// The risk panel's heading for `machines` machines in all.
+pub fn risk_title(machines: f64) -> &'static str {
     if machines == 1.0 {
-        FleetWords {
-            profit_per_day: "Profit per day",
-            profit_per_month: "Profit per month",
-            revenue_per_day: "Revenue per day",
-            risk_title: "Risk: the odds this machine pays back",
-            subject: "this machine",
-        }
+        "Risk: the odds this machine pays back"
     } else {
-        FleetWords {
-            profit_per_day: "Fleet profit per day",
-            profit_per_month: "Fleet profit per month",
-            revenue_per_day: "Fleet revenue per day",
-            risk_title: "Risk: the odds this fleet pays back",
-            subject: "this fleet",
-        }
+        "Risk: the odds this fleet pays back"
     }
+}
+
+/// What the page says in place of the project's IRR, from the model's own cash flows.
+pub fn irr_none_words(r: &Results) -> &'static str {
+    let end = EndAmount { usd: r.projection.salvage_usd, days: r.projection.horizon_days };
+    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end).map_or("no IRR", IrrNone::text)
 }
 
 /// Whether a panel starts collapsed: on a fleet of one or two machines (a home miner, often on a phone) the

@@ -97,15 +97,16 @@ fn machines_off_every_day_say_so_with_the_fixed_costs() {
 
 #[test]
 fn labels_follow_the_machine_count_and_the_per_mw_payback_is_static() {
-    assert_eq!(fleet_words(1.0).profit_per_day, "Profit per day");
-    assert_eq!(fleet_words(1.0).risk_title, "Risk: the odds this machine pays back");
-    assert_eq!(fleet_words(2.0).profit_per_day, "Fleet profit per day");
-    assert_eq!(fleet_words(1000.0).risk_title, "Risk: the odds this fleet pays back");
-    assert_eq!(fleet_words(2.0).subject, "this fleet");
+    assert_eq!(fleet_label("Fleet profit per day", 1.0), "Profit per day");
+    assert_eq!(fleet_label("Fleet hashrate", 1.0), "Hashrate");
+    assert_eq!(fleet_label("Fleet profit per day", 2.0), "Fleet profit per day");
+    assert_eq!(fleet_label("Hashprice", 1.0), "Hashprice", "only fleet labels change");
+    assert_eq!(risk_title(1.0), "Risk: the odds this machine pays back");
+    assert_eq!(risk_title(1000.0), "Risk: the odds this fleet pays back");
     // One machine in group 1 and one in group 2 is a fleet of two.
     let two = Scenario { machine_count: 1.0, machine2_count: 1.0, ..Scenario::default() };
-    assert_eq!(fleet_words(total_machines(&two)).profit_per_day, "Fleet profit per day");
-    assert_eq!(fleet_words(total_machines(&Scenario { machine_count: 1.0, ..Scenario::default() })).profit_per_day, "Profit per day");
+    assert_eq!(fleet_label("Fleet profit per day", total_machines(&two)), "Fleet profit per day");
+    assert_eq!(fleet_label("Fleet profit per day", total_machines(&Scenario { machine_count: 1.0, ..Scenario::default() })), "Profit per day");
     assert_eq!(static_payback_text(Some("1.8 years")), "1.8 years (static: at today's hashprice, before network growth, halvings and curtailment)");
     assert_eq!(static_payback_text(None), "never at today's hashprice (static: at today's hashprice, before network growth, halvings and curtailment)");
     assert!(STATIC_PAYBACK_LABEL.starts_with("Static"));
@@ -122,4 +123,12 @@ fn small_fleets_start_with_hpc_and_risk_closed() {
     for id in ["hpc", "risk"] {
         assert!(crate::fields::Panel::ALL.iter().any(|p| p.id() == id), "{id}");
     }
+}
+
+#[test]
+fn the_irr_kpi_says_which_cause() {
+    let r = evaluate(&Scenario { power_price_usd_kwh: 5.0, ..Scenario::default() }).expect("valid");
+    assert_eq!(irr_none_words(&r), "no IRR (the cash flow never turns positive)");
+    let free = evaluate(&Scenario { machine_price_usd_per_th: 0.0, ..Scenario::default() }).expect("valid");
+    assert_eq!(irr_none_words(&free), "no IRR (no capex to earn a return on)");
 }

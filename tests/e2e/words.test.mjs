@@ -1,0 +1,54 @@
+// Issue 19, words people read: why there is no IRR, machines that would be off today, labels that follow
+// the fleet's size, and the phone strip with profit per day. Real typing in Debian Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { useSuite, withPage, eventually, typeInto, SCREENSHOTS } from './helpers.mjs';
+
+const suite = useSuite({ prefix: '/tools/hashprice/' });
+const T = { timeout: 60000 };
+const kpiText = (page, key) => page.locator(`[data-kpi="${key}"] .kpi-value`).innerText();
+const kpiLabel = (page, key) => page.locator(`[data-kpi="${key}"] .kpi-label`).innerText();
+
+test('no IRR says which cause, and the strip says the machines would be off today and what the site still costs', T, async () => {
+  await withPage(suite.browser, `${suite.url}?power_price_usd_kwh=5&opex_usd_month=30437.5`, async (page) => {
+    assert.equal(await kpiText(page, 'irr_pct_year'), 'no IRR (the cash flow never turns positive)');
+    const sub = page.locator('[data-kpi="profit_usd_day"] .kpi-sub');
+    assert.match(await sub.innerText(), /^Machines off: .* switched off today\. The site's fixed costs still cost \$1\.00K a day\.$/);
+    // Back to a running fleet by typing: the line gives the month instead.
+    await typeInto(page, 'power_price_usd_kwh', '0.05');
+    await eventually(async () => assert.match(await sub.innerText(), /^[−-]?\$[\d.,]+[KM]? per month$/));
+  });
+  await withPage(suite.browser, `${suite.url}?machine_price_usd_per_th=0`, async (page) => {
+    assert.equal(await kpiText(page, 'irr_pct_year'), 'no IRR (no capex to earn a return on)');
+  });
+});
+
+test('one machine is not a fleet: labels and the risk heading follow the machine count as it is typed', T, async () => {
+  await withPage(suite.browser, `${suite.url}?machine_count=1`, async (page) => {
+    assert.equal(await kpiLabel(page, 'profit_usd_day'), 'Profit per day');
+    assert.equal(await kpiLabel(page, 'fleet_hashrate_ths'), 'Hashrate');
+    assert.equal(await page.locator('#risk-h').innerText(), 'Risk: the odds this machine pays back');
+    await typeInto(page, 'machine_count', '12');
+    await eventually(async () => assert.equal(await kpiLabel(page, 'profit_usd_day'), 'Fleet profit per day'));
+    assert.equal(await page.locator('#risk-h').innerText(), 'Risk: the odds this fleet pays back');
+  });
+});
+
+test('on a phone the strip shows profit per day with its month, and a home miner starts with AI/HPC and Risk closed', T, async () => {
+  await withPage(suite.browser, `${suite.url}?machine_count=1&machine_price_usd_per_th=0`, async (page) => {
+    const profit = page.locator('.kpi-strip [data-kpi="profit_usd_day"]');
+    assert.ok(await profit.isVisible(), 'profit per day is in the phone strip');
+    assert.match(await profit.locator('.kpi-sub').innerText(), /per month$/);
+    assert.ok(!(await page.locator('.kpi-strip [data-kpi="breakeven_power_price_usd_kwh"]').isVisible()));
+    const box = await profit.boundingBox();
+    assert.ok(box && box.y + box.height <= 844, 'on the first screen');
+    for (const id of ['panel-hpc', 'panel-risk']) {
+      assert.equal(await page.locator(`#${id}`).getAttribute('open'), null, `${id} starts closed`);
+    }
+    assert.notEqual(await page.locator('#panel-market').getAttribute('open'), null);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `no horizontal scrolling: ${width}px`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-390-home-miner.png') });
+  }, { viewport: { width: 390, height: 844 } });
+});
