@@ -43,6 +43,8 @@ pub struct Ctx {
     pub replaced: RwSignal<u32>,
     /// The panels checked in the Embed dialog, one bit per `page::SECTIONS` entry; kept while it is closed.
     pub embed_panels: RwSignal<u32>,
+    /// The live network values last applied and when, for the badge and the header's source line.
+    pub live: RwSignal<Option<crate::state::live::LiveApplied>>,
 }
 
 /// Starts the page: the JS API, Leptos' executor (effects run on it), then the app under one root owner
@@ -142,7 +144,7 @@ fn app() {
     });
     // Handed to every section, which hands it to its binder.
     let saves = saves_edits(&query, saved.as_deref(), embed);
-    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves, replaced: RwSignal::new(0), embed_panels: RwSignal::new(u32::MAX) };
+    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves, replaced: RwSignal::new(0), embed_panels: RwSignal::new(u32::MAX), live: RwSignal::new(None) };
     if embed {
         crate::api::connect_embed_host(scenario);
     }

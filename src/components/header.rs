@@ -6,7 +6,7 @@ use crate::app::{flush_url, save_theme, Ctx};
 use crate::components::embed_button::{self, Embed};
 use crate::components::export_menu::{self, Export};
 use crate::model::Scenario;
-use crate::state::presets::{matching_preset, snapshot_note, SCENARIO_PRESETS};
+use crate::state::presets::{matching_preset, snapshot_note, snapshot_note_live, SCENARIO_PRESETS};
 use crate::state::replaces::Replaces;
 use crate::view::dom::{effect, on, on_action, set_opt_attr, set_text, Bind, Ev};
 use crate::view::parts::status_line;
@@ -168,7 +168,11 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                 set_text(&st, "");
             }
             let id = c.scenario.with(|s| {
-                set_text(&note, &snapshot_note(s));
+                let line = c.live.with(|live| match live {
+                    Some(l) => snapshot_note_live(s, &l.values.pairs(), &l.at),
+                    None => snapshot_note(s),
+                });
+                set_text(&note, &line);
                 selected_preset(s)
             });
             if sel.value() != id {

@@ -8,6 +8,7 @@ use crate::components::live_data::{self, Live, LiveSlots};
 use crate::components::machine_picker::{self, Picker, PickerSlots};
 use crate::fields::{Panel, FIELDS};
 use crate::model::Scenario;
+use crate::state::live::LiveApplied;
 use crate::state::presets::{machine_presets, MachinePreset};
 use crate::state::words::{starts_collapsed, total_machines};
 use crate::view::dom::{effect, on, Bind, Ev};
@@ -74,7 +75,7 @@ struct Parts {
 }
 
 /// `rewrite`: the scenario was replaced whole (Reset, a preset, Undo), so every field is rewritten.
-fn patch(p: &Parts, s: &Scenario, rewrite: bool) {
+fn patch(p: &Parts, s: &Scenario, live: Option<&LiveApplied>, rewrite: bool) {
     input_row::patch(&p.rows, s, rewrite);
     if let Some(m) = &p.picker {
         machine_picker::patch(m, &p.presets, s);
@@ -83,7 +84,7 @@ fn patch(p: &Parts, s: &Scenario, rewrite: bool) {
         b.set_checked(s.curtail_when_unprofitable);
     }
     if let Some(l) = &p.live {
-        live_data::patch_badge(l, s);
+        live_data::patch_badge(l, s, live);
     }
 }
 
@@ -114,7 +115,8 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         let seen = std::cell::Cell::new(c.replaced.get_untracked());
         effect(move |_| {
             let replaced = c.replaced.get();
-            c.scenario.with(|s| patch(&p, s, seen.replace(replaced) != replaced))
+            let rewrite = seen.replace(replaced) != replaced;
+            c.live.with(|live| c.scenario.with(|s| patch(&p, s, live.as_ref(), rewrite)))
         });
 
         let p = parts.clone();

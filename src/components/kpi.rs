@@ -4,7 +4,7 @@
 //! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
 use crate::app::Ctx;
-use crate::components::kpi_card::{card, label, sub_line, shown, strip_defs, summary, Form, KpiCard, IN_STRIP};
+use crate::components::kpi_card::{card, label, shown, strip_defs, sub_line, summary, Form, KpiCard, IN_STRIP};
 use crate::components::kpi_defs::find;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use crate::view::dom::{effect, on, set_attr, set_class, set_text, Bind, Debounce, Dom, Ev};
@@ -83,7 +83,11 @@ pub fn strip(c: Ctx, h: &mut Html) -> Bind {
     let section = h.slot();
     let cards: Vec<KpiCard> = c.results.with_untracked(|r| {
         c.scenario.with_untracked(|s| {
-            IN_STRIP.iter().filter_map(|k| find(k)).map(|def| card(h, def, Form { compact: true, hooks: true }, r.as_ref(), s)).collect()
+            IN_STRIP
+                .iter()
+                .filter_map(|k| find(k))
+                .map(|def| card(h, def, Form { compact: true, hooks: true }, r.as_ref(), s))
+                .collect()
         })
     });
     h.open("p", "class=\"visually-hidden\" aria-live=\"polite\" data-summary=\"\"");
@@ -107,7 +111,8 @@ fn announce(c: Ctx, out: Element) {
         }
         let out = out.clone();
         settle.schedule(move || {
-            let text = c.results.with_untracked(|r| c.scenario.with_untracked(|s| summary(&strip_defs(), r.as_ref(), s)));
+            let text =
+                c.results.with_untracked(|r| c.scenario.with_untracked(|s| summary(&strip_defs(), r.as_ref(), s)));
             set_text(&out, &text);
         });
     });

@@ -3,13 +3,14 @@
 
 use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
 use crate::format::plain;
-use crate::model::{Results, Scenario};
 use crate::model::constants::DAYS_PER_MONTH;
+use crate::model::{Results, Scenario};
 use crate::state::words::{fleet_label, off_today_note, total_machines};
 use crate::view::{Html, Slot};
 
 /// The KPIs of the strip at the top (which carries their hooks when it is shown).
-pub const IN_STRIP: &[&str] = &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "payback_days", "npv_usd", "profit_usd_day"];
+pub const IN_STRIP: &[&str] =
+    &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "payback_days", "npv_usd", "profit_usd_day"];
 
 /// What one KPI shows now: its text, whether it is a loss, and the `data-value` hook.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +31,11 @@ pub fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
             // At most 0.99×, so a DSCR of 0.997 does not read "1.00× (below 1)".
             Shown { text: show(def.fmt, v.min(0.99)) + " (below 1)", neg: true, data_value: plain(v) }
         }
-        Some(v) => Shown { text: show(def.fmt, v), neg: v < 0.0 && matches!(def.fmt, Fmt::Usd | Fmt::Pct), data_value: plain(v) },
+        Some(v) => Shown {
+            text: show(def.fmt, v),
+            neg: v < 0.0 && matches!(def.fmt, Fmt::Usd | Fmt::Pct),
+            data_value: plain(v),
+        },
         None => Shown { text: (def.none)(s, r), neg: false, data_value: String::new() },
     }
 }
@@ -108,7 +113,10 @@ pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text:
     h.text(label).close("span");
     // Not a live region (an `<output>` is one by default): a slider step would read out every changed number.
     // The strip's summary speaks for them once the input settles.
-    h.open("output", if neg { "aria-live=\"off\" class=\"kpi-value neg\"" } else { "aria-live=\"off\" class=\"kpi-value\"" });
+    h.open(
+        "output",
+        if neg { "aria-live=\"off\" class=\"kpi-value neg\"" } else { "aria-live=\"off\" class=\"kpi-value\"" },
+    );
     let value = h.slot();
     h.text(text).close("output");
     CardSlots { root, label: label_slot, value }
@@ -140,7 +148,9 @@ pub fn card(h: &mut Html, def: &'static KpiDef, form: Form, r: Option<&Results>,
         // The hidden label tells the ~40 disclosures apart in a screen reader's list of controls.
         h.open("details", "class=\"formula\"");
         let details = h.slot();
-        h.raw("<summary>How is this computed?<span class=\"visually-hidden\"> (").text(&label).raw(")</span></summary>");
+        h.raw("<summary>How is this computed?<span class=\"visually-hidden\"> (")
+            .text(&label)
+            .raw(")</span></summary>");
         h.open("p", "");
         let p = h.slot();
         h.close("p").close("details");

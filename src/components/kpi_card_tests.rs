@@ -12,7 +12,10 @@ fn strip_cards_build_with_every_handle_resolving() {
     let s = Scenario::default();
     let r = evaluate(&s).ok();
     let mut h = Html::new();
-    let cards: Vec<KpiCard> = strip_defs().into_iter().map(|d| card(&mut h, d, Form { compact: true, hooks: true }, r.as_ref(), &s)).collect();
+    let cards: Vec<KpiCard> = strip_defs()
+        .into_iter()
+        .map(|d| card(&mut h, d, Form { compact: true, hooks: true }, r.as_ref(), &s))
+        .collect();
     assert_eq!(cards.len(), IN_STRIP.len());
     assert!(cards[0].sub.is_some() && cards.iter().all(|c| c.formula.is_none()));
     let (m, n) = h.finish();
@@ -92,7 +95,12 @@ fn the_loan_and_the_decision_are_said_in_words() {
 
 #[test]
 fn curtailed_days_of_a_site_count_days_with_any_group_off() {
-    let s = Scenario { machine2_count: 500.0, machine2_hashrate_ths: 104.0, machine2_efficiency_jth: 29.5, ..Scenario::default() };
+    let s = Scenario {
+        machine2_count: 500.0,
+        machine2_hashrate_ths: 104.0,
+        machine2_efficiency_jth: 29.5,
+        ..Scenario::default()
+    };
     let r = evaluate(&s).expect("valid");
     let f = (def("curtailed_days").formula)(&s, &r);
     assert!(f.contains("at least one machine group was off"), "{f}");

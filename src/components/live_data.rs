@@ -7,13 +7,15 @@
 
 use crate::app::Ctx;
 use crate::format::Txt;
+use crate::live::{fetch_live, now_label, now_ms};
+use crate::model::Scenario;
+use crate::state::live::{
+    ask_message, badge_text, cooldown_left_s, decide, wait_after_ms, LiveApplied, LiveDecision, COOLDOWN_MS,
+};
+use crate::state::presets::snapshot_badge;
 use crate::view::dom::{on, set_attr, set_opt_attr, set_text, Dom, Ev};
 use crate::view::parts::status_line;
 use crate::view::{Html, Slot};
-use crate::live::{fetch_live, now_label, now_ms};
-use crate::model::Scenario;
-use crate::state::live::{badge_text, cooldown_left_s, wait_after_ms, LiveValues, COOLDOWN_MS};
-use crate::state::presets::snapshot_badge;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -31,6 +33,7 @@ pub struct LiveSlots {
     badge: Slot,
     status: Slot,
     error: Slot,
+    apply_anyway: Slot,
 }
 
 /// Writes the block (idle: nothing fetched yet).
@@ -44,8 +47,10 @@ pub fn markup(h: &mut Html, s: &Scenario) -> LiveSlots {
     let status = status_line(h, Some("data-live-status"));
     h.open("p", "class=\"live-error\" role=\"alert\" data-live-error=\"\"");
     let error = h.slot();
-    h.close("p").close("div");
-    LiveSlots { button, badge, status, error }
+    h.close("p").open("button", "type=\"button\" data-action=\"live-apply\" hidden");
+    let apply_anyway = h.slot();
+    h.text("Apply the live data anyway").close("button").close("div");
+    LiveSlots { button, badge, status, error, apply_anyway }
 }
 
 /// The block's state; shared by the click, the ticker, the fetch and the scenario effect.
@@ -56,8 +61,8 @@ struct State {
     error: String,
     /// The status line ("Asking mempool.space…", "Applied live …" or "").
     info: &'static str,
-    /// The values last applied and when ("14:05 UTC, 2026-11-24").
-    applied: Option<(LiveValues, String)>,
+    /// Valid live values that wait for the user's word (`state::live::decide`), and when they were fetched.
+    pending: Option<LiveApplied>,
     last_attempt: Option<f64>,
     /// The wait from `last_attempt` before the button is on again (`state::live::wait_after_ms`).
     wait_ms: f64,
@@ -71,6 +76,7 @@ pub struct Live {
     badge: Element,
     status: Element,
     error: Element,
+    apply_anyway: Element,
     state: Rc<RefCell<State>>,
 }
 
@@ -82,19 +88,25 @@ impl Live {
             badge: dom.el(slots.badge),
             status: dom.el(slots.status),
             error: dom.el(slots.error),
+            apply_anyway: dom.el(slots.apply_anyway),
             state: Rc::new(RefCell::new(State::default())),
         };
         let me = live.clone();
         on(&live.button, Ev::Click, move |_| on_click(c, &me));
+        let me = live.clone();
+        on(&live.apply_anyway, Ev::Click, move |_| {
+            let pending = me.state.borrow_mut().pending.take();
+            let outcome = pending.map_or(Ok(()), |p| apply(c, p));
+            settle(&me, outcome);
+        });
         live
     }
 }
 
 /// Live while the four inputs still hold the fetched values, "edited" once one of them changes; before any
 /// live values, the date of the preset the scenario is.
-pub fn patch_badge(l: &Live, s: &Scenario) {
-    let st = l.state.borrow();
-    let Some((v, at)) = &st.applied else {
+pub fn patch_badge(l: &Live, s: &Scenario, applied: Option<&LiveApplied>) {
+    let Some(LiveApplied { values: v, at }) = applied else {
         set_text(&l.badge, &snapshot_badge(s));
         return;
     };
@@ -124,6 +136,40 @@ fn render(l: &Live) {
     set_opt_attr(&l.button, "disabled", off.then_some(""));
     set_text(&l.status, st.info);
     set_text(&l.error, &st.error);
+    set_opt_attr(&l.apply_anyway, "hidden", st.pending.is_none().then_some(""));
+}
+
+/// Puts live values in force, rounded to what the data supports, in one update (`set` validates again, so a
+/// refusal changes nothing).
+fn apply(c: Ctx, live: LiveApplied) -> Result<(), String> {
+    let values = live.values.rounded();
+    let mut next = c.scenario.get_untracked();
+    values
+        .pairs()
+        .iter()
+        .try_for_each(|&(k, v)| next.set(k, v))
+        .map_err(|e| Txt::default().t("Live data not applied (nothing changed). ").s(e.message()).t(".").0)?;
+    c.live.set(Some(LiveApplied { values, at: live.at }));
+    c.scenario.set(next);
+    Ok(())
+}
+
+/// The status line after an attempt: applied, waiting for the user's word, or why not.
+fn settle(l: &Live, outcome: Result<(), String>) {
+    {
+        let mut st = l.state.borrow_mut();
+        match outcome {
+            Ok(()) => {
+                st.info = APPLIED;
+                st.error.clear();
+            }
+            Err(m) => {
+                st.info = "";
+                st.error = m;
+            }
+        }
+    }
+    render(l);
 }
 
 fn stop_ticker(l: &Live) {
@@ -173,19 +219,14 @@ fn on_click(c: Ctx, l: &Live) {
         let mut rate_limited = false;
         let outcome = match fetch_live().await {
             Ok(values) => {
-                // All four in one update; `set` validates again, so a refusal changes nothing.
-                let mut next = c.scenario.get_untracked();
-                match values.pairs().iter().try_for_each(|&(k, v)| next.set(k, v)) {
-                    Ok(()) => {
-                        l.state.borrow_mut().applied = Some((values, now_label().unwrap_or_default()));
-                        c.scenario.set(next);
-                        Ok(())
+                let fetched = LiveApplied { values, at: now_label().unwrap_or_default() };
+                match c.scenario.with_untracked(|s| decide(&fetched.values, s)) {
+                    LiveDecision::Apply => apply(c, fetched),
+                    // Implausible, or far from the values in force: said, and applied only on the user's word.
+                    LiveDecision::Ask(concerns) => {
+                        l.state.borrow_mut().pending = Some(fetched);
+                        Err(ask_message(&concerns))
                     }
-                    Err(e) => Err(Txt::default()
-                        .t("Live data not applied (nothing changed). ")
-                        .s(e.message())
-                        .t(".")
-                        .0),
                 }
             }
             Err(e) => {
@@ -196,16 +237,8 @@ fn on_click(c: Ctx, l: &Live) {
         {
             let mut st = l.state.borrow_mut();
             st.loading = false;
-            st.wait_ms = wait_after_ms(outcome.is_ok(), rate_limited);
-            match outcome {
-                Ok(()) => st.info = APPLIED,
-                Err(m) => {
-                    st.info = "";
-                    st.error = m;
-                }
-            }
+            st.wait_ms = wait_after_ms(outcome.is_ok() || st.pending.is_some(), rate_limited);
         }
-        render(&l);
-        c.scenario.with_untracked(|s| patch_badge(&l, s));
+        settle(&l, outcome);
     });
 }

@@ -157,7 +157,9 @@ impl LiveError {
     pub fn message(&self) -> String {
         let list: Vec<String> = match self.errors.as_slice() {
             // Offline, every request fails the same way: say it once.
-            [first, rest @ ..] if rest.len() + 1 == Source::ALL.len() && rest.iter().all(|e| e.reason == first.reason) => {
+            [first, rest @ ..]
+                if rest.len() + 1 == Source::ALL.len() && rest.iter().all(|e| e.reason == first.reason) =>
+            {
                 vec![["Every request to mempool.space: ", &first.reason].concat()]
             }
             errors => errors.iter().map(SourceError::message).collect(),
@@ -216,9 +218,7 @@ fn digits(field: &str, text: &str) -> Result<f64, String> {
 /// Checks the converted value against the scenario input's valid range.
 fn in_range(field: &str, key: &str, value: f64) -> Result<f64, String> {
     let spec = input_spec(key).ok_or_else(|| [key, " is not an input of the model"].concat())?;
-    spec.check(value)
-        .map(|_| value)
-        .map_err(|e| [field, " is out of range (", &e.key, " ", &e.reason, ")"].concat())
+    spec.check(value).map(|_| value).map_err(|e| [field, " is out of range (", &e.key, " ", &e.reason, ")"].concat())
 }
 
 fn non_negative(field: &str, x: f64) -> Result<f64, String> {
@@ -319,6 +319,25 @@ impl LiveValues {
     pub fn rounded_pairs(&self) -> [(&'static str, f64); 4] {
         self.pairs().map(|(k, v)| (k, round_live(k, v)))
     }
+
+    /// The values as the page applies them ([`LiveValues::rounded_pairs`]).
+    pub fn rounded(&self) -> LiveValues {
+        let r = |k: &str, v: f64| round_live(k, v);
+        LiveValues {
+            btc_price_usd: r("btc_price_usd", self.btc_price_usd),
+            network_hashrate_ehs: r("network_hashrate_ehs", self.network_hashrate_ehs),
+            block_height: self.block_height,
+            fees_btc_per_block: r("fees_btc_per_block", self.fees_btc_per_block),
+        }
+    }
+}
+
+/// Live values in force on the page and when they were fetched ("14:05 UTC, 2026-11-24"): the badge and the
+/// header name the source and time while the inputs still hold them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveApplied {
+    pub values: LiveValues,
+    pub at: String,
 }
 
 /// A live value that is not applied without the user's word.
@@ -390,7 +409,11 @@ impl Concern {
         match self {
             Concern::Implausible { key, value } => {
                 let (name, v) = live_name_and_text(key, *value);
-                let why = if *key == "block_height" { ", below the Nov 2025 snapshot's 925,000 (the chain only grows)" } else { ", far outside any plausible value" };
+                let why = if *key == "block_height" {
+                    ", below the Nov 2025 snapshot's 925,000 (the chain only grows)"
+                } else {
+                    ", far outside any plausible value"
+                };
                 ["mempool.space gives ", name, &v, why].concat()
             }
             Concern::Jump { key, value, in_force } => {

@@ -61,7 +61,11 @@ fn live_negative_hashrate_names_the_source() {
 fn live_out_of_range_values_are_refused() {
     // Zero hashrate: the input must be greater than 0.
     let e = only_error(with(1, Ok(Raw::Number(0.0))));
-    assert!(e.reason.starts_with("currentHashrate is out of range (network_hashrate_ehs must be greater than 0"), "{}", e.reason);
+    assert!(
+        e.reason.starts_with("currentHashrate is out of range (network_hashrate_ehs must be greater than 0"),
+        "{}",
+        e.reason
+    );
     // 2 ZH/s is fine, 2,000 ZH/s (1e24 H/s → 2e6 EH/s) is not.
     assert!(validate(with(1, Ok(Raw::Number(2e24)))).is_err());
     // Price zero, negative, absurd.
@@ -99,14 +103,21 @@ fn live_wrong_types_are_refused() {
     assert_eq!(only_error(with(2, Ok(Raw::Number(-12.0)))).reason, "totalFee is negative");
     assert_eq!(only_error(with(2, Ok(Raw::Number(12.5)))).reason, "totalFee is not a whole number of sats");
     assert_eq!(only_error(with(2, Ok(Raw::Text("99999999999999999999999".into())))).reason, "totalFee is too large");
-    assert_eq!(only_error(with(3, Ok(Raw::Number(930_123.0)))).reason, "the block height is not a whole number (got a number)");
+    assert_eq!(
+        only_error(with(3, Ok(Raw::Number(930_123.0)))).reason,
+        "the block height is not a whole number (got a number)"
+    );
 }
 
 #[test]
 fn live_non_numeric_or_fractional_height_is_refused() {
     for body in ["abc", "", "   ", "930123.5", "9e5", "0x10", "93 0123", "+930123", "NaN"] {
         let e = only_error(with(3, Ok(Raw::Text(body.into()))));
-        assert_eq!(e.message(), "mempool.space/api/blocks/tip/height: the block height is not a whole number", "{body:?}");
+        assert_eq!(
+            e.message(),
+            "mempool.space/api/blocks/tip/height: the block height is not a whole number",
+            "{body:?}"
+        );
     }
     assert_eq!(only_error(with(3, Ok(Raw::Text("-5".into())))).reason, "the block height is negative");
 }
@@ -154,9 +165,16 @@ fn live_every_failure_is_reported_and_nothing_is_partial() {
 #[test]
 fn live_the_same_failure_everywhere_is_said_once() {
     // Two of four alike: each is named, since the others answered.
-    let two = validate([Ok(Raw::Number(95_000.0)), Err(Failure::Timeout), Err(Failure::Timeout), Ok(Raw::Text("925000".into()))]).unwrap_err();
+    let two = validate([
+        Ok(Raw::Number(95_000.0)),
+        Err(Failure::Timeout),
+        Err(Failure::Timeout),
+        Ok(Raw::Text("925000".into())),
+    ])
+    .unwrap_err();
     assert!(two.message().contains("mempool.space/api/v1/mining/hashrate/3d: no answer"), "{}", two.message());
-    let e = validate([Err(Failure::Network), Err(Failure::Network), Err(Failure::Network), Err(Failure::Network)]).unwrap_err();
+    let e = validate([Err(Failure::Network), Err(Failure::Network), Err(Failure::Network), Err(Failure::Network)])
+        .unwrap_err();
     assert_eq!(e.errors.len(), 4);
     assert_eq!(
         e.message(),
@@ -184,7 +202,15 @@ fn live_badge_and_time_label() {
     let at = utc_label("2026-11-24T14:05:33.120Z").unwrap();
     assert_eq!(at, "14:05 UTC, 2026-11-24");
     assert_eq!(badge_text(&at), "live · mempool.space · 14:05 UTC, 2026-11-24");
-    for bad in ["", "2026-11-24", "Invalid Date", "2026-11-24X14:05", "20x6-11-24T14:05:00Z", "2026-11-24T1a:05Z", "€€€€€€€€€€€€€€€€"] {
+    for bad in [
+        "",
+        "2026-11-24",
+        "Invalid Date",
+        "2026-11-24X14:05",
+        "20x6-11-24T14:05:00Z",
+        "2026-11-24T1a:05Z",
+        "€€€€€€€€€€€€€€€€",
+    ] {
         assert_eq!(utc_label(bad), None, "{bad:?}");
     }
 }
@@ -246,8 +272,14 @@ fn an_absurd_or_jumping_live_value_is_not_applied_silently() {
     );
     let LiveDecision::Ask(c) = decide(&values(95_000.0, 2_000.0, 900_000.0, 9.0), &d) else { panic!("must ask") };
     assert_eq!(c.len(), 3, "{c:?}");
-    assert_eq!(c[0].message(), "mempool.space gives a network hashrate of 2,000 EH/s, 82% above the 1,100 EH/s in force");
-    assert_eq!(c[1].message(), "mempool.space gives a block height of 900,000, below the Nov 2025 snapshot's 925,000 (the chain only grows)");
+    assert_eq!(
+        c[0].message(),
+        "mempool.space gives a network hashrate of 2,000 EH/s, 82% above the 1,100 EH/s in force"
+    );
+    assert_eq!(
+        c[1].message(),
+        "mempool.space gives a block height of 900,000, below the Nov 2025 snapshot's 925,000 (the chain only grows)"
+    );
     assert!(matches!(c[2], Concern::Implausible { key: "fees_btc_per_block", .. }));
 }
 
@@ -258,6 +290,7 @@ fn live_fees_are_shown_to_what_the_data_supports() {
     let shown = v.rounded_pairs();
     assert_eq!(shown[3], ("fees_btc_per_block", 0.0208));
     assert_eq!(shown[1], ("network_hashrate_ehs", 1034.5));
+    assert_eq!(v.rounded().pairs(), shown, "the page applies what it shows");
     assert_eq!(round_live("network_hashrate_ehs", 1034.5123), 1034.5);
     assert_eq!(round_live("btc_price_usd", 91_234.567), 91_234.57);
     assert_eq!(round_live("block_height", 930_123.0), 930_123.0);

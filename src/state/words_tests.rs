@@ -20,7 +20,10 @@ fn irr_none_names_each_of_its_causes() {
     // Every day curtailed and no fixed costs: every flow is 0, cash never turns positive.
     assert_eq!(cause(&Scenario { power_price_usd_kwh: 5.0, ..d.clone() }), Some(IrrNone::NoSignChange));
     // One month of a little cash against a huge capex: the root lies below −99 % a year.
-    assert_eq!(cause(&Scenario { horizon_months: 1.0, machine_price_usd_per_th: 10_000.0, ..d.clone() }), Some(IrrNone::BelowFloor));
+    assert_eq!(
+        cause(&Scenario { horizon_months: 1.0, machine_price_usd_per_th: 10_000.0, ..d.clone() }),
+        Some(IrrNone::BelowFloor)
+    );
     // Nearly free machines: the NPV is still positive at +1,000 % a year.
     assert_eq!(cause(&Scenario { machine_price_usd_per_th: 0.001, ..d.clone() }), Some(IrrNone::AboveCeiling));
     assert_eq!(irr_none_cause(&[f64::MAX; 10], 1.0, EndAmount::default()), Some(IrrNone::Overflow));
@@ -46,7 +49,11 @@ fn irr_none_agrees_with_the_model_on_whether_there_is_an_irr() {
     ];
     for s in cases {
         let r = evaluate(&s).expect("valid");
-        let c = irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end(r.projection.salvage_usd, r.projection.horizon_days));
+        let c = irr_none_cause(
+            &r.series.net_usd,
+            r.snapshot.capex_usd,
+            end(r.projection.salvage_usd, r.projection.horizon_days),
+        );
         assert_eq!(c.is_none(), r.projection.irr_pct_year.is_some(), "{s:?}: {c:?} vs {:?}", r.projection.irr_pct_year);
     }
 }
@@ -67,7 +74,10 @@ fn machines_off_every_day_say_so_with_the_fixed_costs() {
     let r = evaluate(&s).expect("valid");
     assert!(r.snapshot.profit_usd_day < 0.0);
     let note = off_today_note(&s, &r.series, &usd).expect("all curtailed");
-    assert!(note.starts_with("Machines off: mining would earn less than its power costs every day of the projection"), "{note}");
+    assert!(
+        note.starts_with("Machines off: mining would earn less than its power costs every day of the projection"),
+        "{note}"
+    );
     assert!(note.ends_with("The site's fixed costs still cost $4.21K a day."), "{note}");
     // Hosting is a fixed cost too.
     let hosted = Scenario { opex_usd_month: 0.0, hosting_usd_kw_month: 10.0, ..s.clone() };
@@ -83,7 +93,13 @@ fn machines_off_every_day_say_so_with_the_fixed_costs() {
     let no_curtail = Scenario { curtail_when_unprofitable: false, ..s.clone() };
     assert_eq!(off_today_note(&no_curtail, &evaluate(&no_curtail).expect("valid").series, &usd), None);
     // Two groups, one of them efficient enough to run: not every machine is off.
-    let mixed = Scenario { power_price_usd_kwh: 0.09, machine_efficiency_jth: 40.0, machine2_count: 10.0, machine2_efficiency_jth: 10.0, ..Scenario::default() };
+    let mixed = Scenario {
+        power_price_usd_kwh: 0.09,
+        machine_efficiency_jth: 40.0,
+        machine2_count: 10.0,
+        machine2_efficiency_jth: 10.0,
+        ..Scenario::default()
+    };
     let rm = evaluate(&mixed).expect("valid");
     assert!(rm.series.curtailed.iter().all(|c| *c), "group 1 is off every day");
     assert_eq!(off_today_note(&mixed, &rm.series, &usd), None, "group 2 runs");
@@ -106,9 +122,18 @@ fn labels_follow_the_machine_count_and_the_per_mw_payback_is_static() {
     // One machine in group 1 and one in group 2 is a fleet of two.
     let two = Scenario { machine_count: 1.0, machine2_count: 1.0, ..Scenario::default() };
     assert_eq!(fleet_label("Fleet profit per day", total_machines(&two)), "Fleet profit per day");
-    assert_eq!(fleet_label("Fleet profit per day", total_machines(&Scenario { machine_count: 1.0, ..Scenario::default() })), "Profit per day");
-    assert_eq!(static_payback_text(Some("1.8 years")), "1.8 years (static: at today's hashprice, before network growth, halvings and curtailment)");
-    assert_eq!(static_payback_text(None), "never at today's hashprice (static: at today's hashprice, before network growth, halvings and curtailment)");
+    assert_eq!(
+        fleet_label("Fleet profit per day", total_machines(&Scenario { machine_count: 1.0, ..Scenario::default() })),
+        "Profit per day"
+    );
+    assert_eq!(
+        static_payback_text(Some("1.8 years")),
+        "1.8 years (static: at today's hashprice, before network growth, halvings and curtailment)"
+    );
+    assert_eq!(
+        static_payback_text(None),
+        "never at today's hashprice (static: at today's hashprice, before network growth, halvings and curtailment)"
+    );
     assert!(STATIC_PAYBACK_LABEL.starts_with("Static"));
 }
 

@@ -24,11 +24,13 @@ const label = (which) => `mempool.space${PATHS[which]}`;
 
 // What the mocked mempool.space answers: values different from every default and preset.
 const LIVE = { price: 91234, hashrateHs: 1.0345e21, height: 930123, totalFeeSats: '3456789' };
+// Applied as the data supports them (issue 19): price to the cent, hashrate to 0.1 EH/s, fees to 1e-4 BTC.
+const roundTo = (x, step) => Math.round(x * step) / step;
 const EXPECTED = {
-  btc_price_usd: LIVE.price,
-  network_hashrate_ehs: LIVE.hashrateHs / 1e18,
+  btc_price_usd: roundTo(LIVE.price, 100),
+  network_hashrate_ehs: roundTo(LIVE.hashrateHs / 1e18, 10),
   block_height: LIVE.height,
-  fees_btc_per_block: Number(LIVE.totalFeeSats) / 144 / 1e8,
+  fees_btc_per_block: roundTo(Number(LIVE.totalFeeSats) / 144 / 1e8, 1e4),
 };
 
 const CORS = { 'Access-Control-Allow-Origin': '*' };
@@ -130,6 +132,7 @@ test('success: the four inputs, the KPIs, the badge and the URL take the live va
 
     assert.match(await page.locator('[data-live-status]').innerText(), /Applied live/);
     assert.equal(await page.locator(ERROR).innerText(), '', 'no error message');
+    assert.match(await page.locator('header').innerText(), /Network values: live from mempool\.space at \d{2}:\d{2} UTC, \d{4}-\d{2}-\d{2}\./, 'the header names source and time, not "your own"');
 
     // The URL records the values, so a shared link reproduces these numbers.
     await eventually(async () => {
@@ -283,5 +286,26 @@ test('embed mode: no live button unless live=1', T, async () => {
     await page.locator(BUTTON).click();
     await eventually(async () => assert.equal(await fieldValue(page, 'network_hashrate_ehs'), EXPECTED.network_hashrate_ehs));
     assert.equal(mempoolRequests(p.requests).length, 4);
+  });
+});
+
+test('a live value far from the one in force, or implausible, waits for the user\'s word', T, async () => {
+  const price = (usd) => () => json({ time: 1764000000, USD: usd });
+  await withLivePage(suite.url, { prices: price(40000) }, async (page) => {
+    await page.locator(BUTTON).click();
+    const error = page.locator(ERROR);
+    await eventually(async () => assert.match(await error.innerText(), /^Live data not applied yet: mempool\.space gives a BTC price of \$40,000, 58% below the \$95,000 in force\. Apply it anyway, or keep the values in force\.$/), { timeout: 6000 });
+    assert.equal(await fieldValue(page, 'btc_price_usd'), 95000, 'nothing changed');
+    assert.equal(await page.locator(BADGE).getAttribute('data-live-badge'), 'snapshot');
+    await page.locator('button[data-action="live-apply"]').click();
+    await eventually(async () => assert.equal(await fieldValue(page, 'btc_price_usd'), 40000));
+    assert.equal(await page.locator(BADGE).getAttribute('data-live-badge'), 'live');
+    assert.ok(await page.locator('button[data-action="live-apply"]').isHidden());
+    assert.equal(await error.innerText(), '');
+  });
+  await withLivePage(suite.url, { prices: price(5e-324) }, async (page) => {
+    await page.locator(BUTTON).click();
+    await eventually(async () => assert.match(await page.locator(ERROR).innerText(), /far outside any plausible value/), { timeout: 6000 });
+    assert.equal(await fieldValue(page, 'btc_price_usd'), 95000, 'a price of 5e-324 USD is not applied');
   });
 });
