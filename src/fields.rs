@@ -69,8 +69,22 @@ const fn field(
     Field { key, label, unit, panel, slider_min: range.0, slider_max: range.1, step: range.2, decimals, help }
 }
 
+/// A group's six rows; `$g` is its number as the keys write it (`machine2_…`).
+macro_rules! group_fields {
+    ($g:literal) => {
+        [
+            field(concat!("machine", $g, "_hashrate_ths"), "Machine hashrate", "TH/s", Machine, (50.0, 500.0, 1.0), 0, "One machine, nameplate."),
+            field(concat!("machine", $g, "_efficiency_jth"), "Efficiency", "J/TH", Machine, (10.0, 40.0, 0.1), 1, "Power draw = TH/s × J/TH watts."),
+            field(concat!("machine", $g, "_count"), "Machines", "units", Machine, (1.0, 20_000.0, 1.0), 0, "This group's size."),
+            field(concat!("machine", $g, "_mw"), "Group power", "MW", Machine, (0.1, 100.0, 0.1), 4, "Its machines' draw, before PUE; typing MW sets the whole number of machines it powers."),
+            field(concat!("machine", $g, "_price_usd_per_th"), "Machine price", "USD/TH", Machine, (0.0, 40.0, 0.1), 1, "0 for machines already owned."),
+            field(concat!("machine", $g, "_resale_usd_per_th"), "Resale value today", "USD/TH", Machine, (0.0, 30.0, 0.1), 1, "What a buyer pays per TH/s today (second-hand)."),
+        ]
+    };
+}
+
 use crate::model::constants::{difficulty_from_hashrate_ehs, hashrate_ehs_from_difficulty};
-use crate::model::{InputError, Scenario, GROUP_KEYS, MAX_GROUPS};
+use crate::model::{GroupField, InputError, Scenario, GROUP_KEYS, MAX_GROUPS};
 use Panel::*;
 
 /// Every numeric input of the scenario (the boolean `curtail_when_unprofitable` is a checkbox), except the
@@ -111,6 +125,11 @@ pub const FIELDS: &[Field] = &[
     field("mc_seed", "Random seed", "", Risk, (0.0, 1_000.0, 1.0), 0, "Same seed, same paths: results are reproducible."),
     field("sensitivity_pct", "Sensitivity swing", "±%", Risk, (1.0, 90.0, 1.0), 0, "How far the tornado moves each input."),
 ];
+
+/// The rows of machine groups 2–6 in the fleet editor (0-based group 1…5), each like group 1's: hashrate,
+/// efficiency, machine count and the MW they draw (either sets the other), purchase price and resale value.
+pub const GROUP_FIELDS: [[Field; 6]; MAX_GROUPS - 1] =
+    [group_fields!(2), group_fields!(3), group_fields!(4), group_fields!(5), group_fields!(6)];
 
 /// Inputs that are another view of a scenario input: difficulty (follows network hashrate), machine power in
 /// watts (follows efficiency) and fleet power in MW (follows the machine count, for a site sized in MW).
@@ -160,7 +179,22 @@ pub fn is_group_key(key: &str) -> bool {
 }
 
 pub fn find(key: &str) -> Option<&'static Field> {
-    FIELDS.iter().chain(DERIVED_FIELDS).find(|f| f.key == key)
+    FIELDS.iter().chain(DERIVED_FIELDS).chain(GROUP_FIELDS.iter().flatten()).find(|f| f.key == key)
+}
+
+/// The 0-based group whose machine count an MW row sets: `fleet_mw` group 1's (0), `machine3_mw` group 3's (2).
+pub fn mw_group(key: &str) -> Option<usize> {
+    if key == "fleet_mw" {
+        Some(0)
+    } else {
+        group_mw(key)
+    }
+}
+
+/// The 0-based group of a group's MW row (`machine3_mw` is group 2).
+fn group_mw(key: &str) -> Option<usize> {
+    let n: usize = key.strip_prefix("machine")?.strip_suffix("_mw")?.parse().ok()?;
+    (2..=MAX_GROUPS).contains(&n).then(|| n - 1)
 }
 
 /// The value a row shows, for scenario keys and derived rows alike.
@@ -169,7 +203,10 @@ pub fn read(key: &str, s: &Scenario) -> f64 {
         "difficulty_t" => difficulty_from_hashrate_ehs(s.network_hashrate_ehs) / 1e12,
         "machine_power_w" => s.machine_hashrate_ths * s.machine_efficiency_jth,
         "fleet_mw" => fleet_machine_w(s, 0) / 1e6,
-        k => s.get(k).unwrap_or(0.0),
+        k => match group_mw(k) {
+            Some(g) => s.group(g).count * s.group(g).hashrate_ths * s.group(g).efficiency_jth / 1e6,
+            None => s.get(k).unwrap_or(0.0),
+        },
     }
 }
 
@@ -202,7 +239,18 @@ pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> 
             }
             s.set("machine_count", count).map_err(|_| InputError::new(key, "must power at most 10,000,000 machines"))
         }
-        k => s.set(k, value),
+        k => match group_mw(k) {
+            Some(g) => {
+                let m = s.group(g);
+                let count = (value * 1e6 / (m.hashrate_ths * m.efficiency_jth) + 0.5).floor();
+                if !(value > 0.0 && count >= 1.0) {
+                    return Err(InputError::new(key, "must power at least one machine"));
+                }
+                s.set(Scenario::group_key(g, GroupField::Count), count)
+                    .map_err(|_| InputError::new(key, "must power at most 10,000,000 machines"))
+            }
+            None => s.set(k, value),
+        },
     }
 }
 
@@ -226,7 +274,7 @@ pub fn source_key(key: &str) -> &str {
         "difficulty_t" => "network_hashrate_ehs",
         "machine_power_w" => "machine_efficiency_jth",
         "fleet_mw" => "machine_count",
-        k => k,
+        k => group_mw(k).map_or(k, |g| Scenario::group_key(g, GroupField::Count)),
     }
 }
 

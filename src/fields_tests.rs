@@ -99,3 +99,23 @@ fn fleet_power_counts_every_group_and_typing_it_sizes_group_one() {
     let absent = Scenario { machine2_count: 0.0, machine2_hashrate_ths: 104.0, ..Scenario::default() };
     assert_eq!(read("fleet_mw", &absent), 3.5);
 }
+
+#[test]
+fn a_groups_mw_row_follows_and_sets_its_machine_count() {
+    let mut s = Scenario { machine2_count: 1_000.0, machine2_hashrate_ths: 104.0, machine2_efficiency_jth: 29.5, ..Scenario::default() };
+    assert_eq!(read("machine2_mw", &s), 1_000.0 * 104.0 * 29.5 / 1e6);
+    assert_eq!(source_key("machine2_mw"), "machine2_count");
+    assert_eq!(source_key("machine6_mw"), "machine6_count");
+    assert_eq!(mw_group("fleet_mw"), Some(0));
+    assert_eq!(mw_group("machine7_mw"), None);
+    // 10 MW of 3,068 W machines is 3,259.4: the whole number nearest.
+    write("machine2_mw", &mut s, 10.0).expect("valid");
+    assert_eq!(s.machine2_count, 3_259.0);
+    assert_eq!(s.machine_count, 1_000.0, "group 1 is left alone");
+    assert!(write("machine2_mw", &mut s, 0.0).is_err());
+    // Every group row is found, with group 1's labels.
+    for g in 2..=6 {
+        let key = ["machine", &g.to_string(), "_efficiency_jth"].concat();
+        assert_eq!(find(&key).map(|f| f.label), Some("Efficiency"));
+    }
+}

@@ -5,6 +5,7 @@
 use crate::app::Ctx;
 use crate::components::input_row::{self, RowSlots};
 use crate::components::live_data::{self, Live, LiveSlots};
+use crate::components::fleet_editor::{self, Fleet, FleetSlots};
 use crate::components::machine_picker::{self, Picker, PickerSlots};
 use crate::fields::{Panel, FIELDS};
 use crate::model::Scenario;
@@ -32,6 +33,7 @@ fn follower(key: &str) -> Option<&'static crate::fields::Field> {
 struct Slots {
     rows: Vec<RowSlots>,
     picker: Option<PickerSlots>,
+    fleet: Option<FleetSlots>,
     curtail: Option<Slot>,
     live: Option<LiveSlots>,
 }
@@ -48,13 +50,16 @@ fn panel_markup(h: &mut Html, slots: &mut Slots, panel: Panel, s: &Scenario, pre
         slots.live = Some(live_data::markup(h, s));
     }
     if panel == Panel::Machine {
-        slots.picker = Some(machine_picker::markup(h, presets, s));
+        slots.picker = Some(machine_picker::markup(h, presets, s, 0));
     }
     for f in FIELDS.iter().filter(|f| f.panel == panel) {
         slots.rows.push(input_row::markup(h, f, s));
         if let Some(g) = follower(f.key) {
             slots.rows.push(input_row::markup(h, g, s));
         }
+    }
+    if panel == Panel::Machine {
+        slots.fleet = Some(fleet_editor::markup(h, s, presets, &mut slots.rows));
     }
     if panel == Panel::Projection {
         h.raw("<div class=\"input-row check-row\"><label>");
@@ -68,8 +73,9 @@ fn panel_markup(h: &mut Html, slots: &mut Slots, panel: Panel, s: &Scenario, pre
 /// Everything the panels patch.
 struct Parts {
     rows: Vec<input_row::Row>,
-    presets: Vec<MachinePreset>,
+    presets: Rc<Vec<MachinePreset>>,
     picker: Option<Picker>,
+    fleet: Option<Rc<Fleet>>,
     curtail: Option<HtmlInputElement>,
     live: Option<Live>,
 }
@@ -79,6 +85,9 @@ fn patch(p: &Parts, s: &Scenario, live: Option<&LiveApplied>, rewrite: bool) {
     input_row::patch(&p.rows, s, rewrite);
     if let Some(m) = &p.picker {
         machine_picker::patch(m, &p.presets, s);
+    }
+    if let Some(f) = &p.fleet {
+        fleet_editor::patch(f, &p.presets, s);
     }
     if let Some(b) = p.curtail.as_ref().filter(|b| b.checked() != s.curtail_when_unprofitable) {
         b.set_checked(s.curtail_when_unprofitable);
@@ -103,9 +112,11 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         }
     });
     Box::new(move |dom| {
+        let presets = Rc::new(presets);
         let parts = Rc::new(Parts {
             rows: slots.rows.iter().map(|r| input_row::Row::new(dom, r)).collect(),
             picker: slots.picker.map(|p| Picker::new(dom, p)),
+            fleet: slots.fleet.as_ref().map(|f| fleet_editor::bind(c, dom, f, presets.clone())),
             curtail: slots.curtail.map(|b| dom.input(b)),
             live: slots.live.map(|l| Live::new(c, dom, l)),
             presets,
@@ -134,7 +145,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         }
         if let Some(m) = &parts.picker {
             let (p, select) = (parts.clone(), m.select.clone());
-            on(&m.select, Ev::Change, move |_| machine_picker::on_change(c, &p.presets, &select.value()));
+            on(&m.select, Ev::Change, move |_| machine_picker::on_change(c, &p.presets, 0, &select.value()));
         }
     })
 }

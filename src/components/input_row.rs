@@ -10,7 +10,7 @@
 //! began; on blur an invalid text goes back to that value and says so. A valid value far outside the usual
 //! range is applied and flagged under the field (`state::plausible`).
 
-use crate::fields::{read, Field, FIELDS};
+use crate::fields::{read, Field};
 use crate::format::{fixed, plain, Txt};
 use crate::model::Scenario;
 use crate::view::{Html, Slot};
@@ -33,7 +33,7 @@ use web_sys::{Element, Event, HtmlInputElement};
 
 /// Scenario inputs show their exact value; derived rows (difficulty, watts) a rounded one.
 fn is_derived(f: &Field) -> bool {
-    !FIELDS.iter().any(|g| g.key == f.key)
+    crate::fields::source_key(f.key) != f.key
 }
 
 fn shown(f: &Field, v: f64) -> String {
@@ -53,10 +53,9 @@ fn tolerance(f: &Field, s: &Scenario, typing: bool) -> f64 {
         return 0.0;
     }
     let digits = 0.5 * 10f64.powi(-(f.decimals as i32));
-    if f.key == "fleet_mw" && typing {
-        digits.max(0.5 * read("machine_power_w", s) / 1e6)
-    } else {
-        digits
+    match crate::fields::mw_group(f.key).filter(|_| typing) {
+        Some(g) => digits.max(0.5 * s.group(g).hashrate_ths * s.group(g).efficiency_jth / 1e6),
+        None => digits,
     }
 }
 
@@ -334,7 +333,8 @@ mod tests {
     fn every_row_builds_with_its_handles() {
         let s = Scenario::default();
         let mut h = Html::new();
-        let rows: Vec<RowSlots> = FIELDS.iter().map(|f| markup(&mut h, f, &s)).collect();
+        let all = crate::fields::FIELDS.iter().chain(crate::fields::GROUP_FIELDS.iter().flatten());
+        let rows: Vec<RowSlots> = all.map(|f| markup(&mut h, f, &s)).collect();
         assert!(rows.iter().filter(|r| r.note.is_some()).count() == 2, "block height and growth carry a live note");
         let (m, n) = h.finish();
         assert_eq!(check(&m, n), Ok(()));

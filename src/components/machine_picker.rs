@@ -1,5 +1,6 @@
-//! One-click machine presets (from `data/machines.csv`); picking one sets hashrate, efficiency and price.
-//! Part of the inputs: markup here, the panel listens to the select's `change` and calls [`on_change`].
+//! One-click machine presets (from `data/machines.csv`); picking one sets a machine group's hashrate,
+//! efficiency and price. Part of the inputs: markup here (group 1's in the panel, the other groups' in the
+//! fleet editor), the panel listens to the select's `change` and calls [`on_change`].
 
 use crate::app::Ctx;
 use crate::format::{num, Txt};
@@ -14,8 +15,8 @@ use web_sys::{Element, HtmlSelectElement};
 
 const CUSTOM: &str = "Custom machine: set TH/s and either J/TH or watts below.";
 
-fn matching(presets: &[MachinePreset], s: &Scenario) -> Option<usize> {
-    presets.iter().position(|m| m.matches(s))
+fn matching(presets: &[MachinePreset], s: &Scenario, group: usize) -> Option<usize> {
+    presets.iter().position(|m| m.matches_group(s, group))
 }
 
 fn note(m: Option<&MachinePreset>) -> String {
@@ -37,15 +38,19 @@ fn note(m: Option<&MachinePreset>) -> String {
 
 #[derive(Clone, Copy)]
 pub struct PickerSlots {
+    group: usize,
     select: Slot,
     note: Slot,
 }
 
-/// Writes the picker, with the preset matching `s` selected.
-pub fn markup(h: &mut Html, presets: &[MachinePreset], s: &Scenario) -> PickerSlots {
-    let at = matching(presets, s);
-    h.raw("<div class=\"input-row machine-picker\"><label for=\"machine-preset\">Machine model</label>");
-    h.open("select", "id=\"machine-preset\" name=\"machine_preset\"");
+/// Writes the picker of machine group `group` (0-based), with the preset matching `s` selected.
+pub fn markup(h: &mut Html, presets: &[MachinePreset], s: &Scenario, group: usize) -> PickerSlots {
+    let at = matching(presets, s, group);
+    // Group 1's keys have no number (`machine_…`), the others' do (`machine2_…`).
+    let n = if group == 0 { String::new() } else { (group + 1).to_string() };
+    let id = ["machine", &n, "-preset"].concat();
+    h.raw("<div class=\"input-row machine-picker\">").open("label", "").attr("for", &id).text("Machine model").close("label");
+    h.open("select", "").attr("id", &id).attr("name", &["machine", &n, "_preset"].concat());
     let select = h.slot();
     h.raw("<option value=\"\">Custom</option>");
     for (i, m) in presets.iter().enumerate() {
@@ -56,11 +61,12 @@ pub fn markup(h: &mut Html, presets: &[MachinePreset], s: &Scenario) -> PickerSl
     h.close("select").open("p", "class=\"help\"");
     let note_slot = h.slot();
     h.text(&note(at.and_then(|a| presets.get(a)))).close("p").close("div");
-    PickerSlots { select, note: note_slot }
+    PickerSlots { group, select, note: note_slot }
 }
 
 /// The picker in the document and the preset it last showed.
 pub struct Picker {
+    pub group: usize,
     pub select: HtmlSelectElement,
     note: Element,
     /// `Some(matching preset)` once patched.
@@ -69,13 +75,13 @@ pub struct Picker {
 
 impl Picker {
     pub fn new(dom: &Dom, s: PickerSlots) -> Picker {
-        Picker { select: dom.el(s.select).unchecked_into(), note: dom.el(s.note), last: Cell::new(None) }
+        Picker { group: s.group, select: dom.el(s.select).unchecked_into(), note: dom.el(s.note), last: Cell::new(None) }
     }
 }
 
 /// Selects the preset the scenario's machine is (or "Custom"), when that changes.
 pub fn patch(p: &Picker, presets: &[MachinePreset], s: &Scenario) {
-    let at = matching(presets, s);
+    let at = matching(presets, s, p.group);
     if p.last.get() == Some(at) {
         return;
     }
@@ -87,11 +93,11 @@ pub fn patch(p: &Picker, presets: &[MachinePreset], s: &Scenario) {
     set_text(&p.note, &note(at.and_then(|a| presets.get(a))));
 }
 
-/// A preset picked: hashrate, efficiency and price in one update ("Custom" changes nothing).
-pub fn on_change(c: Ctx, presets: &[MachinePreset], value: &str) {
+/// A preset picked for group `group`: hashrate, efficiency and price in one update ("Custom" changes nothing).
+pub fn on_change(c: Ctx, presets: &[MachinePreset], group: usize, value: &str) {
     if let Some(m) = value.parse::<usize>().ok().and_then(|i| presets.get(i)) {
         let mut next = c.scenario.get_untracked();
-        if m.apply(&mut next).is_ok() {
+        if m.apply_to(&mut next, group).is_ok() {
             c.scenario.set(next);
         }
     }

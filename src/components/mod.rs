@@ -13,6 +13,8 @@ pub mod export_menu;
 pub mod hardware_table;
 pub mod hashprice_chart;
 #[cfg(target_arch = "wasm32")]
+pub mod fleet_editor;
+#[cfg(target_arch = "wasm32")]
 pub mod header;
 pub mod headline;
 pub mod history_chart;

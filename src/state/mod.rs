@@ -4,6 +4,7 @@
 
 pub mod decision;
 pub mod edit;
+pub mod fleet;
 pub mod insights;
 pub mod live;
 pub mod numtext;

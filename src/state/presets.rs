@@ -1,7 +1,7 @@
 //! Presets of DOMAIN.md: machines (a data file, `data/machines.csv`) and dated network scenarios.
 
 use super::query::parse_number;
-use crate::model::{input_spec, InputError, Scenario};
+use crate::model::{input_spec, GroupField, InputError, Scenario};
 
 /// The shipped machine table; users ask for new models often, so it is data, not code.
 pub const MACHINES_CSV: &str = include_str!("../../data/machines.csv");
@@ -21,17 +21,28 @@ pub struct MachinePreset {
 impl MachinePreset {
     /// Sets machine hashrate, efficiency and price (all or none: on error the scenario is unchanged).
     pub fn apply(&self, s: &mut Scenario) -> Result<(), InputError> {
+        self.apply_to(s, 0)
+    }
+
+    /// [`MachinePreset::apply`] for machine group `g` (0-based: 0 is the `machine_*` keys).
+    pub fn apply_to(&self, s: &mut Scenario, g: usize) -> Result<(), InputError> {
         let mut next = s.clone();
-        next.set("machine_hashrate_ths", self.hashrate_ths)?;
-        next.set("machine_efficiency_jth", self.efficiency_jth)?;
-        next.set("machine_price_usd_per_th", self.price_usd_per_th)?;
+        next.set(Scenario::group_key(g, GroupField::HashrateThs), self.hashrate_ths)?;
+        next.set(Scenario::group_key(g, GroupField::EfficiencyJth), self.efficiency_jth)?;
+        next.set(Scenario::group_key(g, GroupField::PriceUsdPerTh), self.price_usd_per_th)?;
         *s = next;
         Ok(())
     }
 
     /// The scenario's machine is this one (hashrate and efficiency; the price is the user's to edit).
     pub fn matches(&self, s: &Scenario) -> bool {
-        s.machine_hashrate_ths == self.hashrate_ths && s.machine_efficiency_jth == self.efficiency_jth
+        self.matches_group(s, 0)
+    }
+
+    /// [`MachinePreset::matches`] for machine group `g`.
+    pub fn matches_group(&self, s: &Scenario, g: usize) -> bool {
+        let m = s.group(g);
+        m.hashrate_ths == self.hashrate_ths && m.efficiency_jth == self.efficiency_jth
     }
 }
 

@@ -1,0 +1,129 @@
+//! The fleet editor (issue 18): machine groups 2–6 of the site, under group 1's rows in the Machine & fleet
+//! panel. One machine stays as simple as before: until a group is added, only "Add machine group" shows.
+//!
+//! All five groups are written once, absent ones `hidden`; adding shows the first absent group and removing
+//! sets its count to 0 (`state::fleet`: MODEL.md's absent group). A group's rows are ordinary input rows that
+//! the panel types, validates and patches like every other; this module keeps the groups' boxes, their model
+//! pickers and the add and remove buttons.
+
+use crate::app::Ctx;
+use crate::components::input_row::{self, RowSlots};
+use crate::components::machine_picker::{self, Picker, PickerSlots};
+use crate::fields::GROUP_FIELDS;
+use crate::model::{Scenario, MAX_GROUPS};
+use crate::state::fleet::{add_group, extra_groups, remove_group};
+use crate::state::presets::MachinePreset;
+use crate::view::dom::{on, set_opt_attr, set_text, Dom, Ev};
+use crate::view::{Html, Slot};
+use leptos::prelude::*;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// One group's handles (0-based `group`, 1…5).
+#[derive(Clone, Copy)]
+struct GroupSlots {
+    group: usize,
+    fieldset: Slot,
+    picker: PickerSlots,
+    remove: Slot,
+}
+
+/// What the editor's markup hands the panel's binder.
+pub struct FleetSlots {
+    groups: Vec<GroupSlots>,
+    add: Slot,
+    status: Slot,
+}
+
+fn all_present(s: &Scenario) -> bool {
+    extra_groups(s).count() == MAX_GROUPS - 1
+}
+
+fn group_name(group: usize) -> String {
+    ["Machine group ", &(group + 1).to_string()].concat()
+}
+
+/// Writes the five groups (their rows go into `rows`, for the panel to bind) and the add button.
+pub fn markup(h: &mut Html, s: &Scenario, presets: &[MachinePreset], rows: &mut Vec<RowSlots>) -> FleetSlots {
+    let mut groups = Vec::new();
+    for group in 1..MAX_GROUPS {
+        h.open("fieldset", "class=\"machine-group\"").flag("hidden", !s.group(group).is_present());
+        let fieldset = h.slot();
+        h.el("legend", "", &group_name(group));
+        let picker = machine_picker::markup(h, presets, s, group);
+        for f in &GROUP_FIELDS[group - 1] {
+            rows.push(input_row::markup(h, f, s));
+        }
+        h.open("button", "type=\"button\" class=\"remove-group\"");
+        let remove = h.slot();
+        h.text(&["Remove machine group ", &(group + 1).to_string()].concat()).close("button").close("fieldset");
+        groups.push(GroupSlots { group, fieldset, picker, remove });
+    }
+    h.open("button", "type=\"button\" class=\"add-group\"").flag("hidden", all_present(s));
+    let add = h.slot();
+    h.text("Add machine group").close("button");
+    h.open("p", "class=\"visually-hidden\" aria-live=\"polite\"");
+    let status = h.slot();
+    h.close("p");
+    FleetSlots { groups, add, status }
+}
+
+struct Group {
+    group: usize,
+    fieldset: Element,
+    picker: Picker,
+}
+
+/// The editor in the document.
+pub struct Fleet {
+    groups: Vec<Group>,
+    add: HtmlElement,
+    status: Element,
+}
+
+/// Resolves the editor and listens to its buttons and pickers.
+pub fn bind(c: Ctx, dom: &Dom, slots: &FleetSlots, presets: Rc<Vec<MachinePreset>>) -> Rc<Fleet> {
+    let fleet = Rc::new(Fleet {
+        groups: slots
+            .groups
+            .iter()
+            .map(|g| Group { group: g.group, fieldset: dom.el(g.fieldset), picker: Picker::new(dom, g.picker) })
+            .collect(),
+        add: dom.el(slots.add).unchecked_into(),
+        status: dom.el(slots.status),
+    });
+    let f = fleet.clone();
+    on(&fleet.add, Ev::Click, move |_| {
+        let Some((next, group)) = c.scenario.with_untracked(add_group) else { return };
+        c.scenario.set(next);
+        if let Some(g) = f.groups.iter().find(|g| g.group == group) {
+            // Shown now (the scenario's effect runs later and agrees), so the keyboard can move into it.
+            set_opt_attr(&g.fieldset, "hidden", None);
+            let _ = g.picker.select.focus();
+            set_text(&f.status, &[&group_name(group), " added"].concat());
+        }
+    });
+    for g in &slots.groups {
+        let (f, group) = (fleet.clone(), g.group);
+        on(&dom.el(g.remove), Ev::Click, move |_| {
+            c.scenario.set(c.scenario.with_untracked(|s| remove_group(s, group)));
+            let _ = f.add.focus();
+            set_text(&f.status, &[&group_name(group), " removed"].concat());
+        });
+    }
+    for g in &fleet.groups {
+        let (presets, select, group) = (presets.clone(), g.picker.select.clone(), g.group);
+        on(&g.picker.select, Ev::Change, move |_| machine_picker::on_change(c, &presets, group, &select.value()));
+    }
+    fleet
+}
+
+/// Shows the groups on the site, hides the others, and follows each group's machine in its picker.
+pub fn patch(f: &Fleet, presets: &[MachinePreset], s: &Scenario) {
+    for g in &f.groups {
+        set_opt_attr(&g.fieldset, "hidden", (!s.group(g.group).is_present()).then_some(""));
+        machine_picker::patch(&g.picker, presets, s);
+    }
+    set_opt_attr(&f.add, "hidden", all_present(s).then_some(""));
+}

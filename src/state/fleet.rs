@@ -1,0 +1,58 @@
+//! The fleet editor's edits (issue 18), pure: a site has group 1 and up to five more machine groups; a group
+//! with a count of 0 is absent (MODEL.md section 7), so adding and removing one is setting its count.
+
+use crate::model::{GroupField, Scenario, MAX_GROUPS};
+
+/// Machines a new group starts with: enough to show on a site's figures, easy to change.
+pub const NEW_GROUP_MACHINES: f64 = 100.0;
+
+/// The 0-based groups 1…5 on the site (group 0, the `machine_*` keys, always is).
+pub fn extra_groups(s: &Scenario) -> impl Iterator<Item = usize> + '_ {
+    (1..MAX_GROUPS).filter(|&g| s.group(g).is_present())
+}
+
+/// The scenario with the first absent group added ([`NEW_GROUP_MACHINES`] of the machine its keys hold) and
+/// that group, or `None` when all six are on the site.
+pub fn add_group(s: &Scenario) -> Option<(Scenario, usize)> {
+    let g = (1..MAX_GROUPS).find(|&g| !s.group(g).is_present())?;
+    let mut next = s.clone();
+    next.set(Scenario::group_key(g, GroupField::Count), NEW_GROUP_MACHINES).ok()?;
+    Some((next, g))
+}
+
+/// The scenario without group `g` (1…5; group 0 cannot be removed): its count is 0, its other values stay
+/// for when it is added again.
+pub fn remove_group(s: &Scenario, g: usize) -> Scenario {
+    let mut next = s.clone();
+    if (1..MAX_GROUPS).contains(&g) {
+        let _ = next.set(Scenario::group_key(g, GroupField::Count), 0.0);
+    }
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::evaluate;
+
+    #[test]
+    fn groups_are_added_in_order_up_to_six_and_removed_by_their_count() {
+        let mut s = Scenario::default();
+        assert_eq!(extra_groups(&s).count(), 0);
+        for want in 1..MAX_GROUPS {
+            let Some((next, g)) = add_group(&s) else { panic!("room for group {want}") };
+            assert_eq!(g, want);
+            assert_eq!(next.group(g).count, NEW_GROUP_MACHINES);
+            s = next;
+        }
+        assert!(add_group(&s).is_none(), "six groups at most");
+        let fewer = remove_group(&s, 2);
+        assert_eq!(extra_groups(&fewer).collect::<Vec<_>>(), vec![1, 3, 4, 5]);
+        assert_eq!(add_group(&fewer).map(|(_, g)| g), Some(2), "the gap is filled first");
+        assert_eq!(remove_group(&s, 0), s, "group 1 stays");
+        // The added groups are on the site: the fleet's hashrate counts them.
+        let one = evaluate(&Scenario::default()).expect("valid").snapshot.fleet_hashrate_ths;
+        let six = evaluate(&s).expect("valid").snapshot.fleet_hashrate_ths;
+        assert_eq!(six, one + 5.0 * NEW_GROUP_MACHINES * 200.0);
+    }
+}

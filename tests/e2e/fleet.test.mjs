@@ -1,0 +1,77 @@
+// Issue 18, the fleet editor: add a machine group, type its count, MW and model, remove it; the fleet's
+// figures follow (checked against model.mjs, MODEL.md sections 1 and 7), in real Chromium.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { useSuite, withPage, eventually, typeInto, kpiRaw, SCREENSHOTS } from './helpers.mjs';
+
+const suite = useSuite({ prefix: '/tools/hashprice/' });
+const T = { timeout: 60000 };
+const group = (page, n) => page.locator('fieldset.machine-group', { has: page.locator(`legend:text-is("Machine group ${n}")`) });
+const fleetThs = async (page) => Number(await kpiRaw(page, 'fleet_hashrate_ths'));
+
+test('one machine stays simple: only "Add machine group" until a group is added', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    assert.equal(await page.locator('fieldset.machine-group:visible').count(), 0);
+    assert.ok(await page.locator('button.add-group').isVisible());
+  });
+});
+
+test('add a group, type its count, MW and model, then remove it: the fleet totals follow', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const base = 1000 * 200;
+    assert.equal(await fleetThs(page), base);
+    await page.locator('button.add-group').click();
+    const g2 = group(page, 2);
+    await g2.waitFor({ state: 'visible' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'machine2-preset', 'focus moves into the new group');
+    await eventually(async () => assert.equal(await fleetThs(page), base + 100 * 200));
+
+    await typeInto(page, 'machine2_count', '2500');
+    await eventually(async () => assert.equal(await fleetThs(page), base + 2500 * 200));
+    await eventually(async () => assert.match(page.url(), /machine2_count=2500/, 'the link carries the group'));
+
+    // An S19j Pro from the group's model list: 104 TH/s at 29.5 J/TH.
+    const options = await page.locator('#machine2-preset option').allTextContents();
+    const idx = options.findIndex((o) => o.startsWith('Antminer S19j Pro ·')) - 1;
+    await page.selectOption('#machine2-preset', String(idx));
+    await eventually(async () => assert.equal(await fleetThs(page), base + 2500 * 104));
+
+    // 10 MW of 3,068 W machines: the whole number of machines nearest, and the count row shows it.
+    await typeInto(page, 'machine2_mw', '10');
+    await eventually(async () => assert.equal(await page.locator('input.num[name="machine2_count"]').inputValue(), '3259'));
+    await eventually(async () => assert.equal(await fleetThs(page), base + 3259 * 104));
+    assert.equal(await page.locator('input.num[name="machine2_mw"]').inputValue(), '10', 'the MW typed stays as typed');
+
+    await page.locator('button.add-group').click();
+    await group(page, 3).waitFor({ state: 'visible' });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'fleet-editor-1440.png'), clip: await page.locator('#panel-machine').boundingBox() });
+
+    await g2.locator('button.remove-group').click();
+    await g2.waitFor({ state: 'hidden' });
+    await eventually(async () => assert.equal(await fleetThs(page), base + 100 * 200));
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'add-group', 'focus goes back to Add');
+    await eventually(async () => assert.doesNotMatch(page.url(), /machine2_count=/, 'a removed group is absent from the link'));
+  }, { viewport: { width: 1440, height: 900 } });
+});
+
+test('six groups at most, and the editor fits a 390 px phone without horizontal scrolling', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    // In one column the Machine & fleet panel starts closed.
+    await page.locator('#panel-machine > summary').click();
+    const add = page.locator('button.add-group');
+    // By keyboard, as on a phone with a keyboard or a switch: Add keeps its place under the groups.
+    for (let n = 2; n <= 6; n++) {
+      await add.focus();
+      await page.keyboard.press('Enter');
+      await group(page, n).waitFor({ state: 'visible' });
+    }
+    assert.ok(await add.isHidden(), 'no seventh group');
+    assert.equal(await page.locator('fieldset.machine-group:visible').count(), 5);
+    await eventually(async () => assert.equal(await fleetThs(page), 1000 * 200 + 5 * 100 * 200));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `no horizontal scrolling: ${width}px`);
+    await group(page, 4).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'fleet-editor-390.png') });
+  }, { viewport: { width: 390, height: 844 } });
+});
