@@ -146,6 +146,45 @@ pub fn mine_equals_convert_btc_price(s: &Scenario) -> Option<f64> {
     Some((0.5 * (lo + hi) / STEP_USD).round() * STEP_USD)
 }
 
+/// The three choices' cumulative cash by month, undiscounted (MODEL.md section 9), for the decision chart. Each
+/// starts from the fleet as it is, its capex spent: month 0 is −capex_usd.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CashPaths {
+    /// Months 0 … horizon; the last includes the machines' resale at the horizon.
+    pub mine: Vec<f64>,
+    /// That resale (`salvage_usd`), drawn as a step at the horizon.
+    pub salvage_usd: f64,
+    /// Selling today: resale_now_usd − capex_usd from day 0 on, the site closed.
+    pub sell: f64,
+    /// Months 0 … build + lease term: mining through the build, then the lease.
+    pub convert: Vec<f64>,
+}
+
+/// Sums the model's monthly cash of keeping on mining (`monthly_net_usd`, then the salvage) and of converting
+/// (`convert_monthly_net_usd`) from −capex_usd; selling is one amount on day 0.
+pub fn cash_paths(r: &Results) -> CashPaths {
+    let capex = r.snapshot.capex_usd;
+    let cumulative = |monthly: &[f64]| {
+        let mut sum = -capex;
+        let mut out = vec![sum];
+        out.extend(monthly.iter().map(|m| {
+            sum += m;
+            sum
+        }));
+        out
+    };
+    let mut mine = cumulative(&r.projection.monthly_net_usd);
+    if let Some(last) = mine.last_mut() {
+        *last += r.projection.salvage_usd;
+    }
+    CashPaths {
+        mine,
+        salvage_usd: r.projection.salvage_usd,
+        sell: r.decision.sell_npv_usd,
+        convert: cumulative(&r.decision.convert_monthly_net_usd),
+    }
+}
+
 /// When a machine group is first switched off in the projection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FirstOff {
