@@ -4,7 +4,7 @@
 
 use crate::components::chart_parts::chart_width_for;
 use crate::components::{
-    cash_chart, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel, kpi, monthly_chart, notices,
+    cash_chart, decision, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel, kpi, monthly_chart, notices,
     risk_panel,
 };
 use crate::view::dom::{Bind, Debounce, Ev};
@@ -233,6 +233,7 @@ fn app() {
     put(&mut h, show("hashprice"), &hashprice_chart::section);
     put(&mut h, show("monthly"), &monthly_chart::section);
     put(&mut h, show("hardware"), &hardware_table::section);
+    put(&mut h, show("decision"), &decision::section);
     put(&mut h, show("hpc"), &hpc_compare::section);
     put(&mut h, show("risk"), &risk_panel::section);
     put(&mut h, show("history"), &history_chart::section);

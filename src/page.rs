@@ -37,7 +37,7 @@ impl Theme {
 }
 
 /// Sections of the page that `panels=` can choose, in page order.
-pub const SECTIONS: &[&str] = &["kpis", "inputs", "headline", "cash", "hashprice", "monthly", "hardware", "hpc", "risk", "history", "results"];
+pub const SECTIONS: &[&str] = &["kpis", "inputs", "headline", "cash", "hashprice", "monthly", "hardware", "decision", "hpc", "risk", "history", "results"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageOptions {

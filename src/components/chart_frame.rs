@@ -184,7 +184,8 @@ impl Chart {
 /// data table only when it is open.
 pub type BuildChart = fn(&crate::model::Scenario, &crate::model::Results, f64, bool) -> ChartData;
 
-fn build(c: Ctx, draw: BuildChart, with_table: bool) -> ChartData {
+/// `draw` for the current scenario, results and screen width (empty without results).
+pub fn build(c: Ctx, draw: BuildChart, with_table: bool) -> ChartData {
     let w = c.chart_w.get_untracked();
     c.scenario.with_untracked(|s| c.results.with_untracked(|r| r.as_ref().map(|r| draw(s, r, w, with_table)).unwrap_or_default()))
 }
@@ -194,19 +195,23 @@ fn build(c: Ctx, draw: BuildChart, with_table: bool) -> ChartData {
 pub fn projection(c: Ctx, h: &mut Html, p: &'static Projection, draw: BuildChart) -> Bind {
     let d = build(c, draw, false);
     let slots = projection_card(h, p, &d);
-    Box::new(move |dom| {
-        let chart = Chart::new(dom, slots, d);
-        let ch = chart.clone();
-        effect(move |_| {
-            c.scenario.track();
-            c.results.track();
-            c.chart_w.track();
-            ch.update(build(c, draw, ch.table_open()));
-        });
-        if let Some(details) = chart.details().cloned() {
-            on(&details, Ev::Toggle, move |_| chart.update(build(c, draw, chart.table_open())));
-        }
-    })
+    Box::new(move |dom| keep_chart(c, dom, slots, d, draw))
+}
+
+/// Keeps the chart written with `slots` (first drawn as `first`) current: redrawn whenever the scenario or the
+/// screen width changes, its table's rows built while the table is open.
+pub fn keep_chart(c: Ctx, dom: &Dom, slots: ChartSlots, first: ChartData, draw: BuildChart) {
+    let chart = Chart::new(dom, slots, first);
+    let ch = chart.clone();
+    effect(move |_| {
+        c.scenario.track();
+        c.results.track();
+        c.chart_w.track();
+        ch.update(build(c, draw, ch.table_open()));
+    });
+    if let Some(details) = chart.details().cloned() {
+        on(&details, Ev::Toggle, move |_| chart.update(build(c, draw, chart.table_open())));
+    }
 }
 
 /// Table rows from plain cell lists (a chart's `ChartData::table`).

@@ -228,7 +228,10 @@ pub struct Mark {
 pub enum Point {
     Cash { month: f64, cumulative: f64, capex: f64 },
     Hashprice { day: f64, hashprice: f64, curtailed: bool },
-    Monthly { month: f64, net: f64, debt_payment: f64 },
+    /// A month's net cash, with the loan's payment and the balance after it while the loan runs.
+    Monthly { month: f64, net: f64, debt_payment: f64, balance: f64 },
+    /// The three choices' cumulative cash at a month; `None` once a choice's life has ended.
+    Decision { month: f64, mine: Option<f64>, sell: f64, convert: Option<f64> },
     Fan { month: f64, p10: f64, p50: f64, p90: f64 },
     Tornado { key: &'static str, low: f64, npv_low: f64, high: f64, npv_high: f64 },
     Heat { btc: f64, hashrate_ehs: f64, npv: f64, this_scenario: bool },

@@ -19,9 +19,20 @@ pub fn words(p: &Point) -> String {
             .s(show(Fmt::UsdPerPhDay, hashprice))
             .t(if curtailed { " (curtailed)" } else { "" })
             .0,
-        Point::Monthly { month, net, debt_payment } => {
+        Point::Monthly { month, net, debt_payment, balance } => {
             let t = Txt::default().t("month ").s(num(month, 0)).t(": ").s(usd(net));
-            if debt_payment > 0.0 { t.t(" · debt payment ").s(usd(debt_payment)) } else { t }.0
+            if debt_payment > 0.0 { t.t(" · debt payment ").s(usd(debt_payment)).t(" · loan balance ").s(usd(balance)) } else { t }.0
+        }
+        Point::Decision { month, mine, sell, convert } => {
+            let mut t = Txt::default().t("month ").s(num(month, 0)).t(":");
+            if let Some(v) = mine {
+                t = t.t(" keep mining ").s(usd(v)).t(" ·");
+            }
+            t = t.t(" sell ").s(usd(sell));
+            if let Some(v) = convert {
+                t = t.t(" · convert ").s(usd(v));
+            }
+            t.0
         }
         Point::Fan { month, p10, p50, p90 } => Txt::default()
             .t("month ")
@@ -98,8 +109,15 @@ mod tests {
     fn readouts_name_their_point_with_units() {
         assert_eq!(words(&Point::Cash { month: 12.0, cumulative: -1_700_000.0, capex: 2_000_000.0 }), "month 12: cumulative −$1.70M · capex $2.00M");
         assert_eq!(words(&Point::Hashprice { day: 30.0, hashprice: 39.114, curtailed: true }), "day 30: $39.11/PH/day (curtailed)");
-        assert_eq!(words(&Point::Monthly { month: 3.0, net: 1200.0, debt_payment: 0.0 }), "month 3: $1.20K");
-        assert_eq!(words(&Point::Monthly { month: 3.0, net: -5.0, debt_payment: 900.0 }), "month 3: −$5.00 · debt payment $900.00");
+        assert_eq!(words(&Point::Monthly { month: 3.0, net: 1200.0, debt_payment: 0.0, balance: 0.0 }), "month 3: $1.20K");
+        assert_eq!(
+            words(&Point::Monthly { month: 3.0, net: -5.0, debt_payment: 900.0, balance: 20_000.0 }),
+            "month 3: −$5.00 · debt payment $900.00 · loan balance $20.00K"
+        );
+        let d = |mine, convert| words(&Point::Decision { month: 40.0, mine, sell: -3e6, convert });
+        assert_eq!(d(Some(-1.7e6), Some(-2.5e7)), "month 40: keep mining −$1.70M · sell −$3.00M · convert −$25.00M");
+        assert_eq!(d(None, Some(1.2e8)), "month 40: sell −$3.00M · convert $120.00M", "mining ended at its horizon");
+        assert_eq!(d(Some(5.0), None), "month 40: keep mining $5.00 · sell −$3.00M", "the lease ended");
         assert_eq!(
             words(&Point::Heat { btc: 95_000.0, hashrate_ehs: 1100.0, npv: 0.0, this_scenario: true }),
             "BTC $95.00K · 1,100 EH/s: NPV $0.00 (this scenario)"

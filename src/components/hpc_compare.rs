@@ -20,7 +20,7 @@ use leptos::prelude::*;
 
 const LABEL_W: f64 = 130.0;
 const ROW_H: f64 = 56.0;
-const TITLE: &str = "Mining versus AI/HPC per MW";
+const TITLE: &str = "Mining versus AI/HPC per MW, at day 0";
 
 /// One compared metric per MW.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -149,7 +149,11 @@ pub struct HpcSlots {
 
 /// Writes the card: heading, bar chart, description and the table of the same numbers.
 pub fn card(h: &mut Html, now: &HpcChart) -> HpcSlots {
-    h.raw("<section class=\"card chart-card\" id=\"hpc\" aria-labelledby=\"hpc-h\"><h2 id=\"hpc-h\">Mining versus AI/HPC, per MW</h2>");
+    h.raw(concat!(
+        "<section class=\"card chart-card\" id=\"hpc\" aria-labelledby=\"hpc-h\"><h2 id=\"hpc-h\">Mining versus AI/HPC per MW: a static day-0 view</h2>",
+        "<p class=\"muted\" data-static-view=\"\">One MW at today's hashprice and lease, before network growth, halvings, curtailment, ",
+        "the build and the lease term. Keep, sell or convert compares the whole site over time.</p>"
+    ));
     // No crosshair points: not focusable, and no readout line.
     let f = svg_frame(h, "hpc-chart", TITLE, &now.view_box(), false, &now.desc, |h| {
         h.nodes(&now.body);
@@ -212,6 +216,7 @@ mod tests {
             card(&mut h, &now);
             let (m, n) = h.finish();
             assert_eq!(check(&m, n), Ok(()));
+            assert!(m.contains("a static day-0 view</h2>") && m.contains("Keep, sell or convert compares the whole site over time."));
             assert!(now.desc.starts_with("Per MW a year, mining "), "{}", now.desc);
             assert!(now.desc.contains("an AI/HPC lease"), "{}", now.desc);
         }

@@ -4,6 +4,7 @@
 //! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
 use crate::app::Ctx;
+use crate::components::decision::owns_hook;
 use crate::components::kpi_card::{card, label, shown, strip_defs, sub_line, summary, Form, KpiCard, IN_STRIP};
 use crate::components::kpi_defs::find;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
@@ -75,6 +76,12 @@ fn bind(c: Ctx, section: &Element, cards: Vec<Card>) {
     on(section, Ev::Toggle, move |_| patch(c, &cards));
 }
 
+/// Keeps another section's KPI cards current (the decision card's), as the strip and the grid keep theirs;
+/// `section` is the element they were built in.
+pub fn keep_current(c: Ctx, section: &Element, dom: &Dom, cards: &[KpiCard]) {
+    bind(c, section, resolve(dom, cards));
+}
+
 /// How long the results must stay unchanged before the summary is spoken.
 const SETTLE: std::time::Duration = std::time::Duration::from_millis(900);
 
@@ -119,7 +126,7 @@ fn announce(c: Ctx, out: Element) {
 }
 
 pub fn grid(c: Ctx, h: &mut Html) -> Bind {
-    let strip_shown = c.page.with_value(|p| p.shows("kpis"));
+    let (strip_shown, decision_shown) = c.page.with_value(|p| (p.shows("kpis"), p.shows("decision")));
     h.open("section", "class=\"card all-kpis\" aria-labelledby=\"all-kpis-title\"");
     let section = h.slot();
     h.raw("<h2 id=\"all-kpis-title\">All results</h2>");
@@ -134,7 +141,8 @@ pub fn grid(c: Ctx, h: &mut Html) -> Bind {
             ] {
                 h.open("section", "class=\"kpi-group\"").el("h3", "", title).open("div", "class=\"kpi-grid\"");
                 for def in keys.iter().filter_map(|k| find(k)) {
-                    let hooks = !(strip_shown && IN_STRIP.contains(&def.key));
+                    // A KPI the strip or the decision card shows carries its hooks there.
+                    let hooks = !(strip_shown && IN_STRIP.contains(&def.key)) && !(decision_shown && owns_hook(def.key, strip_shown));
                     cards.push(card(h, def, Form { compact: false, hooks }, r.as_ref(), s));
                 }
                 h.close("div").close("section");

@@ -19,6 +19,8 @@ pub enum Fmt {
     Kw,
     Days,
     Months,
+    /// A month of the projection: "month 15".
+    Month,
     Years,
     Ratio,
     Mw,
@@ -53,6 +55,7 @@ pub fn show(fmt: Fmt, x: f64) -> String {
         }
         Fmt::Days => num(x, 0) + if x == 1.0 { " day" } else { " days" },
         Fmt::Months => num(x, 0) + if x == 1.0 { " month" } else { " months" },
+        Fmt::Month => "month ".to_string() + &num(x, 0),
         // Below a year in months, so a fast payback does not read "0.0 years".
         Fmt::Years if x == 0.0 => "no capex to repay".into(),
         // Under a month, in days: "0.1 months" says little.
@@ -653,7 +656,7 @@ pub const KPIS: &[KpiDef] = &[
     KpiDef {
         key: "first_shortfall_month",
         label: "First debt shortfall",
-        fmt: Fmt::Months,
+        fmt: Fmt::Month,
         none: |s, r| if r.is_some_and(|r| r.projection.debt_payment_usd_month > 0.0) { Txt::default().t("none within ").s(show(Fmt::Months, s.horizon_months.min(s.debt_term_months))).0 } else { no_debt(s, r) },
         formula: |_, r| {
             Txt::default()

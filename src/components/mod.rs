@@ -4,6 +4,7 @@
 pub mod cash_chart;
 pub mod chart_parts;
 pub mod chart_words;
+pub mod decision;
 #[cfg(target_arch = "wasm32")]
 pub mod chart_frame;
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,8 @@
 //! model's: the BTC price at which mining and converting are worth the same, and when each machine group is
 //! first switched off. Pure: numbers reach the words through the caller's formatter.
 
+// Whole numbers through `int_string`: `to_string` would link core's integer formatting into the page.
+use crate::chart::int_string;
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{evaluate, Decision, Results, Scenario};
 
@@ -44,7 +46,7 @@ impl Choice {
 /// The three choices, best NPV first (ties keep the order mine, sell, convert).
 pub fn ranked(d: &Decision) -> [Choice; 3] {
     let mut order = [Choice::Mine, Choice::Sell, Choice::Convert];
-    order.sort_by(|a, b| b.npv_usd(d).total_cmp(&a.npv_usd(d)));
+    crate::sort::sort_small_by(&mut order, |a, b| a.npv_usd(d) > b.npv_usd(d));
     order
 }
 
@@ -52,9 +54,9 @@ pub fn ranked(d: &Decision) -> [Choice; 3] {
 pub fn lease_term_words(months: f64) -> String {
     let m = months.max(0.0) as u64;
     if m % 12 == 0 {
-        [&(m / 12).to_string(), "-year"].concat()
+        int_string((m / 12) as i64) + "-year"
     } else {
-        [&m.to_string(), "-month"].concat()
+        int_string(m as i64) + "-month"
     }
 }
 
@@ -105,19 +107,19 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
     out
 }
 
+/// ASCII only: `char::to_lowercase` would bring Unicode's case tables into the page.
 fn lower_first(text: &str) -> String {
-    let mut c = text.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
+    crate::chart::first_letter_case(text, false)
 }
 
 /// NPV of mining minus NPV of converting at a BTC price, the other inputs as they are; None if invalid.
 fn mine_minus_convert(s: &Scenario, btc_price_usd: f64) -> Option<f64> {
-    let at = Scenario { btc_price_usd, ..s.clone() };
-    let d = evaluate(&at).ok()?.decision;
-    Some(d.mine_npv_usd - d.convert_npv_usd)
+    // Cloned and dropped whole: a struct update or a partial move copies and drops field by field (~1 KB more
+    // WASM before wasm-opt).
+    let mut at = s.clone();
+    at.btc_price_usd = btc_price_usd;
+    let r = evaluate(&at).ok()?;
+    Some(r.decision.mine_npv_usd - r.decision.convert_npv_usd)
 }
 
 /// The BTC price at which mining and converting are worth the same at these inputs, found with the model by
@@ -146,6 +148,45 @@ pub fn mine_equals_convert_btc_price(s: &Scenario) -> Option<f64> {
     Some((0.5 * (lo + hi) / STEP_USD).round() * STEP_USD)
 }
 
+/// The three choices' cumulative cash by month, undiscounted (MODEL.md section 9), for the decision chart. Each
+/// starts from the fleet as it is, its capex spent: month 0 is −capex_usd.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CashPaths {
+    /// Months 0 … horizon; the last includes the machines' resale at the horizon.
+    pub mine: Vec<f64>,
+    /// That resale (`salvage_usd`), drawn as a step at the horizon.
+    pub salvage_usd: f64,
+    /// Selling today: resale_now_usd − capex_usd from day 0 on, the site closed.
+    pub sell: f64,
+    /// Months 0 … build + lease term: mining through the build, then the lease.
+    pub convert: Vec<f64>,
+}
+
+/// Sums the model's monthly cash of keeping on mining (`monthly_net_usd`, then the salvage) and of converting
+/// (`convert_monthly_net_usd`) from −capex_usd; selling is one amount on day 0.
+pub fn cash_paths(r: &Results) -> CashPaths {
+    let capex = r.snapshot.capex_usd;
+    let cumulative = |monthly: &[f64]| {
+        let mut sum = -capex;
+        let mut out = vec![sum];
+        out.extend(monthly.iter().map(|m| {
+            sum += m;
+            sum
+        }));
+        out
+    };
+    let mut mine = cumulative(&r.projection.monthly_net_usd);
+    if let Some(last) = mine.last_mut() {
+        *last += r.projection.salvage_usd;
+    }
+    CashPaths {
+        mine,
+        salvage_usd: r.projection.salvage_usd,
+        sell: r.decision.sell_npv_usd,
+        convert: cumulative(&r.decision.convert_monthly_net_usd),
+    }
+}
+
 /// When a machine group is first switched off in the projection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FirstOff {
@@ -170,9 +211,9 @@ pub fn first_off(first_curtailed_day: Option<usize>) -> FirstOff {
 pub fn first_off_words(first: FirstOff, s: &Scenario) -> String {
     match first {
         FirstOff::Today => "off from today (unprofitable at today's hashprice)".into(),
-        FirstOff::FromMonth(m) => ["off from month ", &m.to_string()].concat(),
+        FirstOff::FromMonth(m) => ["off from month ", &int_string(m as i64)].concat(),
         FirstOff::Never if !s.curtail_when_unprofitable => "runs every day (curtailment is off)".into(),
-        FirstOff::Never => ["never off within ", &(s.horizon_months as u64).to_string(), " months"].concat(),
+        FirstOff::Never => ["never off within ", &int_string(s.horizon_months as i64), " months"].concat(),
     }
 }
 

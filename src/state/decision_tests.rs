@@ -38,7 +38,10 @@ fn ties_are_said_as_ties() {
     let s = Scenario::default();
     assert!(decision_words(&decision(1.0, 1.0, 1.0), &s, &money).contains("are worth the same"));
     let w = decision_words(&decision(-1e6, -1e6, 2e6), &s, &money);
-    assert!(w.starts_with("Mining on and selling are worth the same; converting to AI/HPC beats both by $3.00M"), "{w}");
+    assert!(
+        w.starts_with("Mining on and selling are worth the same; converting to AI/HPC beats both by $3.00M"),
+        "{w}"
+    );
     let w = decision_words(&decision(2e6, -1e6, 2e6), &s, &money);
     assert!(w.contains("is worth as much"), "{w}");
 }
@@ -86,7 +89,12 @@ fn first_off_is_a_month_of_the_projection() {
 #[test]
 fn the_old_generation_goes_off_first() {
     // S21 beside S19j Pro: the less efficient group is off earlier, and day 0's words agree with the model.
-    let s = Scenario { machine2_count: 1_000.0, machine2_hashrate_ths: 104.0, machine2_efficiency_jth: 29.5, ..Scenario::default() };
+    let s = Scenario {
+        machine2_count: 1_000.0,
+        machine2_hashrate_ths: 104.0,
+        machine2_efficiency_jth: 29.5,
+        ..Scenario::default()
+    };
     let r = evaluate(&s).expect("valid");
     let order = merit_order(&r);
     assert_eq!(order.len(), 2);
@@ -103,3 +111,37 @@ fn the_old_generation_goes_off_first() {
     assert_eq!(merit_order(&r)[1].1, FirstOff::Today);
 }
 
+#[test]
+fn the_cash_paths_follow_the_reference_month_by_month() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference_site_cases.json");
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the reference file")).expect("JSON");
+    let num = |v: &serde_json::Value| v.as_f64().expect("a number");
+    for case in doc["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().unwrap_or("?");
+        let s: Scenario = serde_json::from_value(case["scenario"].clone()).expect("a scenario");
+        let (snap, proj, dec) =
+            (&case["expected"]["snapshot"], &case["expected"]["projection"], &case["expected"]["decision"]);
+        let p = cash_paths(&evaluate(&s).expect("valid"));
+        let capex = num(&snap["capex_usd"]);
+        // Sums of many months: within 1e-9 of the largest amount on the path.
+        let scale = capex.abs() + num(&dec["convert_capex_usd"]).abs() + 1.0;
+        let close = |a: f64, e: f64, what: &str| assert!((a - e).abs() <= 1e-9 * scale, "{name}: {what} {a} ≠ {e}");
+        assert_eq!((p.mine[0], p.convert[0]), (-capex, -capex), "{name}: every choice starts from the capex spent");
+        assert_eq!(p.mine.len(), s.horizon_months as usize + 1, "{name}");
+        close(
+            *p.mine.last().expect("months"),
+            num(&proj["total_net_usd"]),
+            "mining ends at the total net cash with the salvage",
+        );
+        close(p.salvage_usd, num(&proj["salvage_usd"]), "salvage");
+        close(p.sell, num(&snap["resale_now_usd"]) - capex, "selling");
+        close(p.sell, num(&dec["sell_npv_usd"]), "selling's NPV (day 0, undiscounted)");
+        let monthly = dec["convert_monthly_net_usd"].as_array().expect("monthly cash");
+        assert_eq!(monthly.len(), (s.hpc_build_months + s.hpc_lease_term_months) as usize, "{name}: build and lease");
+        assert_eq!(p.convert.len(), monthly.len() + 1, "{name}");
+        for (m, v) in monthly.iter().enumerate() {
+            close(p.convert[m + 1] - p.convert[m], num(v), "a month of converting");
+        }
+    }
+}
