@@ -6,6 +6,7 @@ use crate::app::Ctx;
 use crate::components::input_row::{self, RowSlots};
 use crate::components::live_data::{self, Live, LiveSlots};
 use crate::components::fleet_editor::{self, Fleet, FleetSlots};
+use crate::components::growth_history::{self, GrowthSlots};
 use crate::components::machine_picker::{self, Picker, PickerSlots};
 use crate::fields::{Panel, FIELDS};
 use crate::model::Scenario;
@@ -34,6 +35,7 @@ struct Slots {
     rows: Vec<RowSlots>,
     picker: Option<PickerSlots>,
     fleet: Option<FleetSlots>,
+    growth: Option<GrowthSlots>,
     curtail: Option<Slot>,
     live: Option<LiveSlots>,
 }
@@ -56,6 +58,9 @@ fn panel_markup(h: &mut Html, slots: &mut Slots, panel: Panel, s: &Scenario, pre
         slots.rows.push(input_row::markup(h, f, s));
         if let Some(g) = follower(f.key) {
             slots.rows.push(input_row::markup(h, g, s));
+        }
+        if f.key == "hashrate_growth_pct_month" {
+            slots.growth = Some(growth_history::markup(h));
         }
     }
     if panel == Panel::Machine {
@@ -122,6 +127,9 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             presets,
         });
 
+        if let Some(g) = &slots.growth {
+            growth_history::bind(c, dom, g);
+        }
         let p = parts.clone();
         let seen = std::cell::Cell::new(c.replaced.get_untracked());
         effect(move |_| {

@@ -12,6 +12,7 @@ pub mod embed_button;
 #[cfg(target_arch = "wasm32")]
 pub mod export_menu;
 pub mod hardware_table;
+pub mod growth_history;
 pub mod hashprice_chart;
 #[cfg(target_arch = "wasm32")]
 pub mod fleet_editor;

@@ -150,3 +150,18 @@ test('the chart reads out by keyboard, and the card fits 390 px; screenshots in 
     }
   }
 });
+
+test('growth as it was: a pick under the growth input puts that history in the projection', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const picks = page.locator('.growth-picks button');
+    assert.equal(await picks.count(), 3, '6, 12 and 24 months');
+    const labels = await picks.allTextContents();
+    labels.forEach((l, i) => assert.match(l, new RegExp(`^${[6, 12, 24][i]} months: [+−-]?\\d+\\.\\d%/month$`), l));
+    assert.match(await page.locator('.growth-history').innerText(), /As it was: difficulty growth to about [A-Z][a-z]{2} 20\d\d/);
+    await picks.nth(1).click();
+    const want = Number(labels[1].match(/([+−-]?\d+\.\d)%/)[1].replace('−', '-'));
+    await eventually(async () => assert.equal(Number(await page.locator('input.num[name="hashrate_growth_pct_month"]').inputValue()), want));
+    const npv = await page.evaluate((g) => window.hashprice.compute({ hashrate_growth_pct_month: g }).projection.npv_usd, want);
+    await eventually(async () => assert.ok(isClose(Number(await page.locator('[data-kpi="npv_usd"]').getAttribute('data-value')), npv), 'the NPV in force is the projection at that growth'));
+  });
+});
