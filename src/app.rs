@@ -4,15 +4,15 @@
 
 use crate::components::chart_parts::chart_width_for;
 use crate::components::{
-    cash_chart, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel, kpi, monthly_chart, notices,
-    risk_panel,
+    cash_chart, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel, kpi,
+    monthly_chart, notices, risk_panel,
 };
-use crate::view::dom::{Bind, Debounce};
-use crate::view::Html;
 use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
 use crate::state::query::{has_scenario_keys, initial_scenario, query_pairs, to_query, PAGE_KEYS};
+use crate::view::dom::{Bind, Debounce};
+use crate::view::Html;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -52,7 +52,12 @@ pub fn start() {
     std::mem::forget(owner);
 }
 
+/// The visitor's storage, only on their own top-level page: a page framed by another (with or without
+/// `embed=1`) neither reads nor writes their saved scenario or theme.
 fn storage() -> Option<web_sys::Storage> {
+    if crate::api::framed() {
+        return None;
+    }
     window().local_storage().ok().flatten()
 }
 
@@ -81,7 +86,8 @@ fn url_for(c: Ctx) -> String {
 /// What a link carries of the user's work, as the URL, Copy link and the Embed snippet write it: the threshold
 /// (when not the default) and the scenario's non-default keys; empty parts left out.
 pub fn share_parts(c: Ctx) -> Vec<String> {
-    let mut parts: Vec<String> = crate::page::threshold_param(c.threshold.get_untracked(), &plain).into_iter().collect();
+    let mut parts: Vec<String> =
+        crate::page::threshold_param(c.threshold.get_untracked(), &plain).into_iter().collect();
     parts.push(c.scenario.with_untracked(|s| to_query(s, &plain)));
     parts.retain(|p| !p.is_empty());
     parts
@@ -133,9 +139,20 @@ fn app() {
     });
     // Handed to every section, which hands it to its binder.
     let saves = !embed && (saved.is_none() || !has_scenario_keys(&query));
-    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves, replaced: RwSignal::new(0), embed_panels: RwSignal::new(u32::MAX) };
+    let c = Ctx {
+        scenario,
+        results,
+        notices,
+        theme,
+        threshold,
+        page,
+        chart_w,
+        saves,
+        replaced: RwSignal::new(0),
+        embed_panels: RwSignal::new(u32::MAX),
+    };
     if embed {
-        crate::api::connect_embed_host(scenario);
+        crate::api::connect_embed_host(scenario, results, page.with_value(|p| p.origin.clone()));
     }
 
     // URL and storage follow the scenario and threshold, debounced so a slider drag writes once it settles.
@@ -180,9 +197,6 @@ fn app() {
     let mut h = Html::new();
     let mut binds: Vec<Bind> = Vec::new();
     h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
-    if let Some(a) = page.with_value(|p| p.accent.clone()) {
-        h.attr("style", &crate::page::accent_style(&a));
-    }
     let mut put = |h: &mut Html, on: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
         if on {
             // Each section in a `display: contents` wrapper, as the page has always been laid out.
@@ -214,6 +228,18 @@ fn app() {
     put(&mut h, !embed, &footer);
     h.close("div");
     crate::view::dom::mount(h, binds);
+    // Through the CSSOM, not a `style` attribute in the markup, which the page's CSP refuses.
+    if let Some(a) = page.with_value(|p| p.accent.clone()) {
+        if let Some(app) = document().query_selector(".app").ok().flatten() {
+            let style = js_sys::Reflect::get(&app, &"style".into()).unwrap_or_default();
+            let _ = js_sys::Reflect::set(&style, &"cssText".into(), &crate::page::accent_style(&a).into());
+        }
+    }
+    if page.with_value(|p| p.transparent) {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("bg-transparent");
+        }
+    }
 }
 
 /// The footer: static text, nothing to bind.
