@@ -5,7 +5,8 @@
 //      publishes nothing. The WASM's preload link goes (its integrity could not be honoured anyway).
 //   2. Minifies embed.js (a classic script hosts load, not part of the page) as a script, not a module.
 //   3. Writes the Content-Security-Policy `<meta>`: itself, 'wasm-unsafe-eval', the hashes of the page's own
-//      inline scripts and styles (known only now: Trunk inlines and minifies them), and the live-data host.
+//      inline scripts and styles (known only now: Trunk inlines and minifies them), the live-data host, and
+//      itself in a frame (the Embed dialog's preview).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -44,7 +45,8 @@ if (fs.existsSync(embedPath) && process.env.TRUNK_PROFILE === 'release') {
   fs.writeFileSync(embedPath, out.code);
 }
 
-// 3. CSP.
+// 3. CSP. Trunk writes one <style> per inlined stylesheet: one element, one hash.
+html = html.replace(/<\/style><style>/g, '');
 const hashes = (tag) =>
   [...html.matchAll(new RegExp(`<${tag}(\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))]
     .filter((m) => !/\ssrc=/.test(m[1] || '') && !/type="?importmap/.test(m[1] || ''))
@@ -55,6 +57,8 @@ const csp = [
   `style-src 'self' ${hashes('style').join(' ')}`,
   "img-src 'self' data:",
   `connect-src 'self' ${LIVE_ORIGIN}`,
+  // The Embed dialog's live preview is this page in an iframe.
+  "frame-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');

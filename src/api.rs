@@ -352,16 +352,6 @@ fn read_host_message(data: &JsValue) -> HostMessage {
     }
 }
 
-/// The host's `id` for its message, sent back with the answer: a finite number, or a string cut to a
-/// readable length; anything else is left out.
-fn read_id(data: &JsValue) -> Option<JsValue> {
-    let id = Reflect::get(data, &JsValue::from_str("id")).ok()?;
-    if id.as_f64().is_some_and(f64::is_finite) {
-        return Some(id);
-    }
-    id.as_string().map(|t| JsValue::from_str(&crate::api_input::readable_key(&t)))
-}
-
 /// The scenario in force and the headline KPIs (those of the page's KPI strip, `null` for none), as the
 /// `applied` and `results` messages carry them.
 fn with_results(msg: &Object, s: &Scenario, r: Option<&Results>) {
@@ -410,9 +400,8 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
         if !from_parent || origin.as_deref().is_some_and(|o| o != ev.origin()) {
             return;
         }
-        let data = ev.data();
         let current = scenario.get_untracked();
-        let reply = match apply_host_message(&read_host_message(&data), &current) {
+        let reply = match apply_host_message(&read_host_message(&ev.data()), &current) {
             HostReply::Ignored => return,
             HostReply::Applied(next) => {
                 if next != current {
@@ -429,9 +418,6 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
                 msg
             }
         };
-        if let Some(id) = read_id(&data) {
-            put(&reply, "id", &id);
-        }
         post(&reply, &t);
     });
     let _ = win.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());

@@ -224,6 +224,7 @@ fn app() {
     put(&mut h, show("risk"), &risk_panel::section);
     put(&mut h, show("history"), &history_chart::section);
     put(&mut h, show("results"), &kpi::grid);
+    put(&mut h, show("assumptions"), &crate::components::assumptions::section);
     h.close("main").close("div");
     put(&mut h, !embed, &footer);
     h.close("div");

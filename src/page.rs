@@ -37,8 +37,23 @@ impl Theme {
 }
 
 /// Sections of the page that `panels=` can choose, in page order.
-pub const SECTIONS: &[&str] =
-    &["kpis", "inputs", "headline", "cash", "hashprice", "monthly", "hardware", "hpc", "risk", "history", "results"];
+pub const SECTIONS: &[&str] = &[
+    "kpis",
+    "inputs",
+    "headline",
+    "cash",
+    "hashprice",
+    "monthly",
+    "hardware",
+    "hpc",
+    "risk",
+    "history",
+    "results",
+    "assumptions",
+];
+
+/// Sections that show money figures: an embed of any of them carries the assumptions card by default.
+const MONEY: &[&str] = &["kpis", "headline", "cash", "monthly", "hardware", "hpc", "risk", "results"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageOptions {
@@ -57,6 +72,9 @@ pub struct PageOptions {
     pub origin: Option<String>,
     /// `bg=transparent`: no page background, for hosts that draw their own.
     pub transparent: bool,
+    /// The assumptions card: listed in `panels=`, or by default in an embed that shows money figures unless
+    /// `assumptions=0`.
+    pub assumptions: bool,
 }
 
 /// `scheme://host[:port]` as `MessageEvent.origin` spells it (lower case, no path, no trailing slash), for
@@ -129,22 +147,31 @@ pub fn accent_style(accent: &str) -> String {
 impl PageOptions {
     pub fn from_query(query: &str) -> PageOptions {
         let embed = truthy(page_param(query, "embed"));
-        let panels = page_param(query, "panels").map(|list| {
-            list.split(',').filter_map(|p| SECTIONS.iter().copied().find(|s| *s == p.trim())).collect::<Vec<_>>()
-        });
+        let panels = page_param(query, "panels")
+            .map(|list| {
+                list.split(',').filter_map(|p| SECTIONS.iter().copied().find(|s| *s == p.trim())).collect::<Vec<_>>()
+            })
+            .filter(|p| !p.is_empty());
+        let listed = panels.as_ref().is_some_and(|p| p.contains(&"assumptions"));
+        let money = panels.as_ref().is_none_or(|p| p.iter().any(|s| MONEY.contains(s)));
+        let assumptions = listed || (embed && money && page_param(query, "assumptions").as_deref() != Some("0"));
         PageOptions {
             embed,
-            panels: panels.filter(|p| !p.is_empty()),
+            panels,
             theme: page_param(query, "theme").as_deref().and_then(Theme::parse),
             accent: page_param(query, "accent").as_deref().and_then(valid_hex_colour),
             live: !embed || truthy(page_param(query, "live")),
             threshold: page_param(query, "threshold").as_deref().and_then(parse_threshold).unwrap_or(DEFAULT_THRESHOLD),
             origin: page_param(query, "origin").as_deref().and_then(valid_origin),
             transparent: page_param(query, "bg").as_deref() == Some("transparent"),
+            assumptions,
         }
     }
 
     pub fn shows(&self, section: &str) -> bool {
+        if section == "assumptions" {
+            return self.assumptions;
+        }
         self.panels.as_ref().is_none_or(|p| p.contains(&section))
     }
 }
@@ -157,7 +184,8 @@ mod tests {
     fn plain_page_shows_everything_with_live_button() {
         let p = PageOptions::from_query("?btc_price_usd=86000");
         assert!(!p.embed && p.live && p.panels.is_none() && p.theme.is_none() && p.accent.is_none());
-        assert!(SECTIONS.iter().all(|s| p.shows(s)));
+        assert!(SECTIONS.iter().filter(|s| **s != "assumptions").all(|s| p.shows(s)));
+        assert!(!p.shows("assumptions"), "the full page shows the inputs themselves");
         assert_eq!(p.threshold, DEFAULT_THRESHOLD);
     }
 
@@ -215,6 +243,22 @@ mod tests {
         assert_eq!(accent_style("#bad"), "--btc-d: #bad; --accent-d: #bad", "the short form is read as #bbaadd");
         assert_eq!(accent_style("#ffcc00"), "--btc-d: #ffcc00; --accent-d: #ffcc00", "yellow is 1.4:1 on white");
         assert_eq!(contrast_ratio("#12", "#fff"), None);
+    }
+
+    #[test]
+    fn assumptions_show_in_embeds_with_money_figures() {
+        let shows = |q: &str| PageOptions::from_query(q).shows("assumptions");
+        assert!(!shows("?btc_price_usd=1"), "not on the full page, which has the inputs");
+        assert!(shows("?panels=kpis,assumptions"), "listed");
+        assert!(
+            shows("?embed=1&panels=kpis,cash") && shows("?embed=1"),
+            "on by default in an embed with money figures"
+        );
+        assert!(!shows("?embed=1&panels=kpis&assumptions=0"), "off with assumptions=0");
+        assert!(shows("?embed=1&panels=kpis,assumptions&assumptions=0"), "listed wins");
+        assert!(!shows("?embed=1&panels=inputs,history"), "no money figures, no card");
+        let p = PageOptions::from_query("?embed=1&panels=kpis");
+        assert!(p.shows("kpis") && !p.shows("cash"));
     }
 
     #[test]
