@@ -26,8 +26,10 @@ if [ -z "${DIST:-}" ]; then
   "$ROOT/scripts/build.sh"
   DIST="$ROOT/dist"
   # The model timings need `bench_model`, which the shipped page does not export: the same page built with it.
+  # Its own target directory: cargo copies the final WASM to the same path for either feature set and does not
+  # copy it again for a build that is up to date, so sharing target/ could give the next plain build this WASM.
   section "bench: the same build with --features bench (for the model timings only) into $MODEL_DIST"
-  SKIP_SETUP=1 "$ROOT/scripts/build.sh" --features bench --dist "$MODEL_DIST"
+  CARGO_TARGET_DIR="$ROOT/target/bench-features" SKIP_SETUP=1 "$ROOT/scripts/build.sh" --features bench --dist "$MODEL_DIST"
 else
   DIST="$(cd "$DIST" && pwd)"
   [ -f "$DIST/index.html" ] || die "$DIST/index.html not found"

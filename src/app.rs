@@ -224,8 +224,9 @@ fn app() {
     put(&mut h, show("risk"), &risk_panel::section);
     put(&mut h, show("history"), &history_chart::section);
     put(&mut h, show("results"), &kpi::grid);
-    put(&mut h, show("assumptions"), &crate::components::assumptions::section);
     h.close("main").close("div");
+    // Under both columns: the footnote to every figure above.
+    put(&mut h, show("assumptions"), &crate::components::assumptions::section);
     put(&mut h, !embed, &footer);
     h.close("div");
     crate::view::dom::mount(h, binds);

@@ -38,8 +38,8 @@ const NETWORK: &[&str] = &["btc_price_usd", "network_hashrate_ehs", "fees_btc_pe
 pub const CONVENTIONS: &str =
     "Model: 144 blocks a day, difficulty follows network hashrate at once, steady price and hashrate drifts; US dollars.";
 
-pub const FORWARD_LOOKING: &str = "Forward-looking figures: illustrations computed from the assumptions above, not \
-forecasts or investment advice. Actual results will differ.";
+pub const FORWARD_LOOKING: &str =
+    "Forward-looking figures: illustrations from the assumptions above, not forecasts or investment advice.";
 
 /// One input in force, in words.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,7 +76,7 @@ pub fn rows(s: &Scenario, shows: &dyn Fn(&str) -> bool, embed: bool) -> Vec<Row>
                 [num(v, f.decimals), " ".into(), f.unit.into()].concat()
             };
             let source = match preset.filter(|_| NETWORK.contains(&key)) {
-                Some(p) => ["snapshot ", p.name, " (", p.date, ")"].concat(),
+                Some(p) => ["snapshot: ", p.name].concat(),
                 None if Some(v) == defaults.get(key) => "default".into(),
                 None if embed => "set by the host".into(),
                 None => "set on this page".into(),

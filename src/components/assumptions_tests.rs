@@ -14,7 +14,11 @@ fn the_inputs_behind_the_panels_shown_with_their_sources() {
     let price = d.iter().find(|r| r.key == "btc_price_usd").expect("price row");
     assert_eq!(price.label, "BTC price");
     assert_eq!(price.value, "95,000 USD");
-    assert!(price.source.starts_with("snapshot "), "the default network values are a dated snapshot: {}", price.source);
+    assert!(
+        price.source.starts_with("snapshot: "),
+        "the default network values are a dated snapshot: {}",
+        price.source
+    );
     let power = d.iter().find(|r| r.key == "power_price_usd_kwh").expect("power row");
     assert_eq!(power.source, "default");
 

@@ -111,21 +111,25 @@ fn dialog_markup(h: &mut Html, c: Ctx, look: &Look, (code, preview): &(String, S
     }
     h.raw("</fieldset>").open("fieldset", "class=\"embed-look\"");
     let look_slot = h.slot();
-    h.raw("<legend>Look</legend><label>Theme <select name=\"embed-theme\">");
+    h.raw("<legend>Look</legend><label>Theme ").open("select", "name=\"embed-theme\"");
     let theme = h.slot();
     for t in [Theme::Auto, Theme::Light, Theme::Dark] {
         h.open("option", "").attr("value", t.label()).flag("selected", look.theme == t).text(t.label()).close("option");
     }
-    h.raw("</select></label><label>Accent <input type=\"text\" name=\"embed-accent\" class=\"num small\" placeholder=\"#b45309\"");
+    h.raw("</select></label><label>Accent ");
+    h.open("input", "type=\"text\" name=\"embed-accent\" class=\"num small\" placeholder=\"#b45309\"");
+    h.attr("value", look.accent.as_deref().unwrap_or(""));
     let accent = h.slot();
-    h.attr("value", look.accent.as_deref().unwrap_or("")).raw("></label>");
-    h.raw("<label>Threshold <input type=\"text\" inputmode=\"decimal\" name=\"embed-threshold\" class=\"num small\"");
+    h.raw("</label><label>Threshold ")
+        .open("input", "type=\"text\" inputmode=\"decimal\" name=\"embed-threshold\" class=\"num small\"");
+    h.attr("value", &crate::format::plain(c.threshold.get_untracked()));
     let threshold = h.slot();
-    h.attr("value", &crate::format::plain(c.threshold.get_untracked()))
-        .raw("> USD per PH/s per day</label></fieldset>");
+    h.raw(" USD per PH/s per day</label></fieldset>");
+    // Loaded once opened (lazy, inside a closed <details>): a page that merely opens the dialog starts no second app.
+    h.raw("<details class=\"embed-preview-box\"><summary>Preview</summary>");
     h.open("iframe", "class=\"embed-preview\" title=\"Preview of the embed\" loading=\"lazy\"").attr("src", preview);
     let preview_slot = h.slot();
-    h.close("iframe").raw("<label for=\"embed-code\">Embed code (one script tag)</label>");
+    h.close("iframe").raw("</details>").raw("<label for=\"embed-code\">Embed code (one script tag)</label>");
     h.open("textarea", "id=\"embed-code\" name=\"embed-code\" readonly rows=\"4\" spellcheck=\"false\"");
     let code_slot = h.slot();
     h.text(code).close("textarea").open("div", "class=\"embed-actions\"");

@@ -135,7 +135,10 @@ test('embed.js: several <div data-hashprice> embeds on one page, each sized and 
         assert.ok(applied && applied.on === 'two' && applied.detail.scenario.btc_price_usd === 150000, JSON.stringify(ev));
         assert.ok(ev.some((e) => e.type === 'hashprice:results' && e.on === 'two' && e.detail.scenario.btc_price_usd === 150000));
       });
-      await screenshot(page, `embed-host-${scheme}-${width}`, { fullPage: true });
+      // The whole host page in one view (a full-page capture leaves frames below the first view unpainted).
+      await page.setViewportSize({ width, height: await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight)) });
+      await page.waitForTimeout(300);
+      await screenshot(page, `embed-host-${scheme}-${width}`);
       assert.deepEqual(await page.evaluate(() => window.__csp), []);
     }, onHost({ viewport: { width, height: 900 } }));
   }
