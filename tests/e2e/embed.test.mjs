@@ -369,6 +369,24 @@ test('investor page: a scenario message changes a KPI in the iframe; malformed m
   }, HOST);
 });
 
+test('one-line example page: the script tag alone shows the calculator at its height; the page\'s buttons drive it and its summary follows the results messages', T, async () => {
+  await withPage(suite.browser, suite.site + '/examples/one-line-embed.html', async (page) => {
+    const frame = await (await page.waitForSelector('iframe.hashprice-frame')).contentFrame();
+    await frame.waitForFunction(() => document.querySelector('[data-kpi="hashprice_usd_per_ph_day"]')?.dataset.value, null, { timeout: 20000 });
+    assert.ok(await frame.$('#assumptions'), 'the assumptions beside the money figures');
+    await eventually(async () => {
+      const outer = await page.$eval('iframe', (f) => f.getBoundingClientRect().height);
+      const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      assert.ok(Math.abs(outer - inner) <= 1, `iframe ${outer}px, content ${inner}px`);
+    }, { timeout: 8000 });
+    await eventually(async () => assert.match(await page.locator('#summary').innerText(), /^At BTC \$95,000: hashprice \$/), { timeout: 5000 });
+    await page.click('#bull');
+    const bull = snapshot({ ...defaultScenario(), machine_count: 2500, power_price_usd_kwh: 0.045, btc_price_usd: 150000 });
+    await eventually(async () => assert.equal(await page.locator('#summary').innerText(),
+      `At BTC $150,000: hashprice $${bull.hashprice_usd_per_ph_day.toFixed(2)} per PH/s per day, fleet profit $${Math.round(bull.profit_usd_day).toLocaleString('en-US')} a day.`), { timeout: 5000 });
+  }, HOST);
+});
+
 // ---------------------------------------------------------------- export
 
 function parseCsv(text) {
