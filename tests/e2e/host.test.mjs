@@ -102,7 +102,7 @@ test('embed.js: several <div data-hashprice> embeds on one page, each sized and 
 <div data-hashprice id="one" data-panels="kpis,cash" data-bg="transparent"></div>
 <p>Our own background behind the second one:</p>
 <div data-hashprice id="two" data-panels="kpis" data-theme="light" data-accent="#1e3a8a" data-threshold="40"></div>
-<script src="${calcUrl('embed.js')}" async></script>`, { css: '#two { background: #eef2ff; padding: 0.5rem; } @media (prefers-color-scheme: dark) { body { background: #0f172a; color: #e5e7eb; } }' });
+<script src="${calcUrl('embed.js')}" async></script>`, { css: '#two { background: #eef2ff; padding: 0.5rem; } @media (prefers-color-scheme: dark) { :root { color-scheme: dark; } body { background: #0f172a; color: #e5e7eb; } }' });
   for (const [width, scheme] of [[1280, 'light'], [390, 'light'], [1280, 'dark'], [390, 'dark']]) {
     await withPage(suite.browser, url, async (page) => {
       await page.emulateMedia({ colorScheme: scheme });
