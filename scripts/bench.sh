@@ -9,7 +9,8 @@
 # reported, not gated; the size budget is gated in ./scripts/test.sh). See docs/performance.md.
 #
 #   ./scripts/bench.sh                    build into dist/ (./scripts/build.sh), then measure
-#   DIST=/tmp/site ./scripts/bench.sh     measure an existing build (no build)
+#   DIST=/tmp/site ./scripts/bench.sh     measure an existing build (no build; the model is timed in the browser only
+#                                         if $BENCH_OUT/dist-model holds a `--features bench` build)
 # Environment: BENCH_LOADS (10), BENCH_INPUTS (200), LH_RUNS (Lighthouse runs, median; 5, 0 skips),
 #   SKIP_NATIVE=1 (no cargo bench), BENCH_OUT (target/bench: results.json, summary.md, Lighthouse reports).
 # Lighthouse lives in tools/bench/package.json (own lockfile), installed here on demand: never by CI.
@@ -20,9 +21,15 @@ cd "$ROOT"
 OUT="${BENCH_OUT:-$ROOT/target/bench}"
 mkdir -p "$OUT"
 
+MODEL_DIST="$OUT/dist-model"
 if [ -z "${DIST:-}" ]; then
   "$ROOT/scripts/build.sh"
   DIST="$ROOT/dist"
+  # The model timings need `bench_model`, which the shipped page does not export: the same page built with it.
+  # Its own target directory: cargo copies the final WASM to the same path for either feature set and does not
+  # copy it again for a build that is up to date, so sharing target/ could give the next plain build this WASM.
+  section "bench: the same build with --features bench (for the model timings only) into $MODEL_DIST"
+  CARGO_TARGET_DIR="$ROOT/target/bench-features" SKIP_SETUP=1 "$ROOT/scripts/build.sh" --features bench --dist "$MODEL_DIST"
 else
   DIST="$(cd "$DIST" && pwd)"
   [ -f "$DIST/index.html" ] || die "$DIST/index.html not found"
@@ -54,5 +61,6 @@ fi
 
 section "bench: measuring (headless Chromium, playwright-core; takes ~2 min)"
 args=(--dist "$DIST" --out "$OUT")
+[ -f "$MODEL_DIST/index.html" ] && args+=(--model-dist "$MODEL_DIST")
 [ -f "$NATIVE" ] && args+=(--native "$NATIVE")
 node tools/bench/bench.mjs "${args[@]}"

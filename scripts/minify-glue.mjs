@@ -13,7 +13,8 @@ if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const sri = (buf) => 'sha384-' + crypto.createHash('sha384').update(buf).digest('base64');
 const htmlPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
-for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+// The glue only: embed.js, a classic script for host pages, is minified by harden-page.mjs.
+for (const name of fs.readdirSync(dir).filter((f) => f.startsWith('hashprice-') && f.endsWith('.js'))) {
   const file = path.join(dir, name);
   const before = fs.readFileSync(file);
   const out = await minify(before.toString('utf8'), { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });

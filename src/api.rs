@@ -1,18 +1,20 @@
 //! The browser half of the JS API and of embed mode (the pure half is [`crate::api_input`]):
 //!
-//! - `window.hashprice = { compute, defaults, version }`, then a `hashprice:ready` event on `window`;
-//! - in embed mode, `{type: "hashprice:height", height}` messages to the parent whenever the content height
-//!   changes, and `{type: "hashprice:scenario", scenario}` messages from the parent applied to the inputs;
+//! - `window.hashprice = { compute, defaults, version }` (read-only), then a `hashprice:ready` event on `window`;
+//! - in embed mode, the host messages of protocol 1 (docs/embedding.md): `ready`, `height`, `results` to the
+//!   parent, and `{type: "hashprice:scenario", scenario}` from it, answered with `applied` or `error`;
 //! - text downloads (Blob + object URL + a temporary `<a download>`) and the JSON export.
 //!
 //! Nothing here panics on what a caller, a host page or a message sends: every path ends in a JS `Error`
-//! (for `compute`) or in silence (for messages).
+//! (for `compute`), in an error message to the host, or in silence (for messages not meant for the calculator).
 
-use crate::api_input::{apply_host_message, compute, scenario_from_pairs, ComputeOutput, HostMessage, JsInput};
+use crate::api_input::{
+    apply_host_message, compute, scenario_from_pairs, ComputeOutput, HostMessage, HostReply, JsInput,
+};
 use crate::model::scenario::{Kind, INPUTS};
 use crate::model::{
-    group_output, output_value, Scenario, DECISION_KEYS, HPC_KEYS, MAX_GROUPS, PROJECTION_GROUP_KEYS, PROJECTION_KEYS,
-    SNAPSHOT_GROUP_KEYS, SNAPSHOT_KEYS,
+    group_output, output_value, Results, Scenario, DECISION_KEYS, HPC_KEYS, MAX_GROUPS, PROJECTION_GROUP_KEYS,
+    PROJECTION_KEYS, SNAPSHOT_GROUP_KEYS, SNAPSHOT_KEYS,
 };
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
@@ -31,12 +33,28 @@ fn scenario_js(s: &Scenario) -> JsValue {
     o.into()
 }
 
+/// The documented error: an `Error` whose `key` is the input at fault, or `null` when the whole argument is.
 fn js_error(message: &str, key: Option<&str>) -> JsValue {
     let e = js_sys::Error::new(message);
-    if let Some(k) = key {
-        let _ = Reflect::set(&e, &JsValue::from_str("key"), &JsValue::from_str(k));
-    }
+    let _ = Reflect::set(&e, &JsValue::from_str("key"), &key.map_or(JsValue::NULL, JsValue::from_str));
     e.into()
+}
+
+// Checked versions of the built-ins a hostile argument can make throw (a Proxy's traps, a revoked Proxy):
+// js-sys binds them without `catch`, so their exception would pass through `compute()` raw.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn checked_is_array(v: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn checked_keys(v: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = getPrototypeOf, catch)]
+    fn checked_prototype(v: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Whether `v` is an array; a revoked Proxy counts as one (it is not a plain object either way).
+fn is_array(v: &JsValue) -> bool {
+    checked_is_array(v).unwrap_or(true)
 }
 
 /// What kind of JS value this is, as far as the scenario cares.
@@ -59,7 +77,7 @@ fn read_value(v: &JsValue) -> JsInput {
         "a symbol"
     } else if v.is_function() {
         "a function"
-    } else if Array::is_array(v) {
+    } else if is_array(v) {
         "an array"
     } else if v.is_object() {
         "an object"
@@ -68,13 +86,18 @@ fn read_value(v: &JsValue) -> JsInput {
     })
 }
 
-/// The own enumerable string keys of a plain object with their values. `undefined` is an empty object;
-/// anything that is not an object (or is an array or a function) is an error.
+const NOT_PLAIN: &str =
+    "the scenario must be a plain object of input keys (see defaults()), got another kind of object";
+
+/// The own enumerable string keys of a plain object with their values, up to the first key that is not an
+/// input (the scenario stops there anyway, so a million junk keys are not all read). `undefined` is an empty
+/// object; anything that is not an object (or is an array or a function) is an error, and so is an object
+/// whose keys or prototype cannot be read (a Proxy with throwing traps, a revoked Proxy).
 fn read_pairs(obj: &JsValue) -> Result<Vec<(String, JsInput)>, String> {
     if obj.is_undefined() {
         return Ok(Vec::new());
     }
-    if !obj.is_object() || obj.is_function() || Array::is_array(obj) {
+    if !obj.is_object() || obj.is_function() || is_array(obj) {
         let kind = match read_value(obj) {
             JsInput::Number(_) => "a number",
             JsInput::Bool(_) => "a boolean",
@@ -82,20 +105,24 @@ fn read_pairs(obj: &JsValue) -> Result<Vec<(String, JsInput)>, String> {
         };
         return Err(["the scenario must be an object of input keys (see defaults()), got ", kind].concat());
     }
-    let o: &Object = obj.unchecked_ref();
     // A Map, Date or class instance has no input keys of its own: refusing it beats computing the defaults.
-    let proto = Object::get_prototype_of(obj);
+    let proto = checked_prototype(obj).map_err(|_| NOT_PLAIN.to_string())?;
     if !proto.is_null() && !Object::is(&proto, &Object::get_prototype_of(&Object::new())) {
-        return Err("the scenario must be a plain object of input keys (see defaults()), got another kind of object".into());
+        return Err(NOT_PLAIN.into());
     }
+    let keys = checked_keys(obj).map_err(|_| NOT_PLAIN.to_string())?;
     let mut out = Vec::new();
-    for key in Object::keys(o).iter() {
+    for key in keys.iter() {
         let Some(k) = key.as_string() else { continue };
-        let value = match Reflect::get(o, &key) {
+        let value = match Reflect::get(obj, &key) {
             Ok(v) => read_value(&v),
             Err(_) => JsInput::Other("an unreadable value"),
         };
+        let known = crate::model::input_spec(&k).is_some();
         out.push((k, value));
+        if !known {
+            break;
+        }
     }
     Ok(out)
 }
@@ -155,7 +182,11 @@ fn output_js(o: &ComputeOutput) -> JsValue {
     ] {
         put(&risk, k, &JsValue::from_f64(v));
     }
-    for (k, v) in [("mc_cum_cash_usd_p10", &r.mc_cum_cash_usd_p10), ("mc_cum_cash_usd_p50", &r.mc_cum_cash_usd_p50), ("mc_cum_cash_usd_p90", &r.mc_cum_cash_usd_p90)] {
+    for (k, v) in [
+        ("mc_cum_cash_usd_p10", &r.mc_cum_cash_usd_p10),
+        ("mc_cum_cash_usd_p50", &r.mc_cum_cash_usd_p50),
+        ("mc_cum_cash_usd_p90", &r.mc_cum_cash_usd_p90),
+    ] {
         put(&risk, k, &numbers(v));
     }
     let tornado: Array = o
@@ -164,7 +195,12 @@ fn output_js(o: &ComputeOutput) -> JsValue {
         .map(|t| {
             let x = Object::new();
             put(&x, "key", &JsValue::from_str(t.key));
-            for (k, v) in [("low_input", t.low_input), ("high_input", t.high_input), ("npv_low_usd", t.npv_low_usd), ("npv_high_usd", t.npv_high_usd)] {
+            for (k, v) in [
+                ("low_input", t.low_input),
+                ("high_input", t.high_input),
+                ("npv_low_usd", t.npv_low_usd),
+                ("npv_high_usd", t.npv_high_usd),
+            ] {
                 put(&x, k, &JsValue::from_f64(v));
             }
             x
@@ -198,7 +234,11 @@ pub fn install() {
     defaults.forget();
     version.forget();
     Object::freeze(&api);
-    let _ = Reflect::set(&win, &JsValue::from_str("hashprice"), &api);
+    // Read-only and fixed: another script on the page cannot swap the API for its own.
+    let descriptor = Object::new();
+    put(&descriptor, "value", &api);
+    put(&descriptor, "enumerable", &JsValue::TRUE);
+    let _ = Reflect::define_property(&win, &JsValue::from_str("hashprice"), &descriptor);
 
     let init = web_sys::CustomEventInit::new();
     init.set_detail(&api);
@@ -236,11 +276,19 @@ pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsVal
     a.click();
     a.remove();
     // Revoke later: the download has to read the Blob first.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(30));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
     Ok(())
 }
 
 // ---- embed mode: host messaging ----
+
+/// The version of the message protocol, in every message the frame posts (`protocol: 1`).
+const PROTOCOL: f64 = 1.0;
 
 thread_local! {
     static LAST_HEIGHT: Cell<f64> = const { Cell::new(-1.0) };
@@ -253,23 +301,40 @@ fn parent_window() -> Option<web_sys::Window> {
     (!Object::is(&parent, &win)).then_some(parent)
 }
 
+/// Whether this page is inside a frame (so not the visitor's own top-level page).
+pub fn framed() -> bool {
+    parent_window().is_some()
+}
+
+/// `{type, protocol: 1}`, for the frame's messages to its host.
+fn message(kind: &str) -> Object {
+    let m = Object::new();
+    put(&m, "type", &JsValue::from_str(kind));
+    put(&m, "protocol", &JsValue::from_f64(PROTOCOL));
+    m
+}
+
+/// Posts `msg` to the parent, addressed to `target` (the `origin=` option, else `*`).
+fn post(msg: &Object, target: &str) {
+    if let Some(parent) = parent_window() {
+        let _ = parent.post_message(msg, target);
+    }
+}
+
 /// Posts `{type: "hashprice:height", height}` to the parent if the content height changed since the last post.
-fn report_height() {
-    let Some(parent) = parent_window() else { return };
+fn report_height(target: &str) {
     let Some(root) = document().document_element() else { return };
     let height = root.get_bounding_client_rect().height().ceil();
     if !(height.is_finite() && height > 0.0) || LAST_HEIGHT.with(|h| h.get()) == height {
         return;
     }
     LAST_HEIGHT.with(|h| h.set(height));
-    let msg = Object::new();
-    let _ = Reflect::set(&msg, &JsValue::from_str("type"), &JsValue::from_str("hashprice:height"));
-    let _ = Reflect::set(&msg, &JsValue::from_str("height"), &JsValue::from_f64(height));
-    // Only a height is sent, so any host origin may receive it.
-    let _ = parent.post_message(&msg, "*");
+    let msg = message("hashprice:height");
+    put(&msg, "height", &JsValue::from_f64(height));
+    post(&msg, target);
 }
 
-/// Reads a `message` event's data: a scenario message or something to ignore.
+/// Reads a `message` event's data: a scenario message, a malformed one, or something to ignore.
 fn read_host_message(data: &JsValue) -> HostMessage {
     if !data.is_object() {
         return HostMessage::Ignored;
@@ -281,19 +346,36 @@ fn read_host_message(data: &JsValue) -> HostMessage {
     match Reflect::get(data, &JsValue::from_str("scenario")) {
         Ok(s) if s.is_object() => match read_pairs(&s) {
             Ok(pairs) => HostMessage::Scenario(pairs),
-            Err(_) => HostMessage::Ignored,
+            Err(why) => HostMessage::Malformed(why),
         },
-        _ => HostMessage::Ignored,
+        _ => HostMessage::Malformed("the message needs a scenario object of input keys (see defaults())".into()),
     }
 }
 
-/// In embed mode: reports the content height to the parent (now and on every change) and applies the
-/// parent's scenario messages to `scenario`, the signal the page drives. The page calls it once, in embed mode
-/// only; the API knows the model and the codec, not the page.
-pub fn connect_embed_host(scenario: RwSignal<Scenario>) {
-    let Some(win) = web_sys::window() else { return };
+/// The scenario in force and the headline KPIs (those of the page's KPI strip, `null` for none), as the
+/// `applied` and `results` messages carry them.
+fn with_results(msg: &Object, s: &Scenario, r: Option<&Results>) {
+    put(msg, "scenario", &scenario_js(s));
+    let kpis = Object::new();
+    for k in crate::components::kpi_card::IN_STRIP {
+        let v = r.and_then(|r| output_value(&r.snapshot, &r.projection, &r.hpc, k).flatten());
+        put(&kpis, k, &v.map_or(JsValue::NULL, JsValue::from_f64));
+    }
+    put(msg, "kpis", &kpis);
+}
 
-    let on_resize = Closure::<dyn FnMut(JsValue, JsValue)>::new(|_entries: JsValue, _observer: JsValue| report_height());
+/// In embed mode: reports the content height to the parent (now and on every change), answers the parent's
+/// scenario messages (`hashprice:applied` or `hashprice:error`) and posts `hashprice:results` once the
+/// scenario settles after every change. With `origin` (the `origin=` option) only that origin's messages are
+/// obeyed and every message is addressed to it; without it, the parent window's, whatever its origin. The page
+/// calls it once, in embed mode only; the API knows the model and the codec, not the page.
+pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Results>>, origin: Option<String>) {
+    let Some(win) = web_sys::window() else { return };
+    let target = origin.clone().unwrap_or_else(|| "*".to_string());
+
+    let t = target.clone();
+    let on_resize =
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_entries: JsValue, _observer: JsValue| report_height(&t));
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         if let Some(root) = document().document_element() {
             observer.observe(&root);
@@ -306,44 +388,67 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>) {
     }
     on_resize.forget();
     // Once at start, after the first render.
-    set_timeout(report_height, std::time::Duration::from_millis(0));
+    let t = target.clone();
+    set_timeout(move || report_height(&t), std::time::Duration::from_millis(0));
 
+    let t = target.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let from_parent = match (ev.source(), parent_window()) {
             (Some(src), Some(parent)) => Object::is(&src, &parent),
             _ => false,
         };
-        if !from_parent {
+        if !from_parent || origin.as_deref().is_some_and(|o| o != ev.origin()) {
             return;
         }
-        let msg = read_host_message(&ev.data());
         let current = scenario.get_untracked();
-        if let Some(next) = apply_host_message(&msg, &current) {
-            if next != current {
-                scenario.set(next);
+        let reply = match apply_host_message(&read_host_message(&ev.data()), &current) {
+            HostReply::Ignored => return,
+            HostReply::Applied(next) => {
+                if next != current {
+                    scenario.set(next);
+                }
+                let msg = message("hashprice:applied");
+                scenario.with_untracked(|s| results.with_untracked(|r| with_results(&msg, s, r.as_ref())));
+                msg
             }
-        }
+            HostReply::Refused { key, message: why } => {
+                let msg = message("hashprice:error");
+                put(&msg, "key", &key.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+                put(&msg, "message", &JsValue::from_str(&why));
+                msg
+            }
+        };
+        post(&reply, &t);
     });
     let _ = win.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     on_message.forget();
 
     // Tell the host it can send scenarios now (it may have posted one before this page listened).
-    if let Some(parent) = parent_window() {
-        let msg = Object::new();
-        let _ = Reflect::set(&msg, &JsValue::from_str("type"), &JsValue::from_str("hashprice:ready"));
-        let _ = Reflect::set(&msg, &JsValue::from_str("version"), &JsValue::from_str(env!("CARGO_PKG_VERSION")));
-        let _ = parent.post_message(&msg, "*");
-    }
+    let ready = message("hashprice:ready");
+    put(&ready, "version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
+    post(&ready, &target);
+
+    // The results once the scenario settles: at start, then after every change (a slider drag posts once).
+    let results_post = crate::view::dom::Debounce::new(std::time::Duration::from_millis(200));
+    crate::view::dom::effect(move |_| {
+        results.track();
+        let t = target.clone();
+        results_post.schedule(move || {
+            let msg = message("hashprice:results");
+            scenario.with_untracked(|s| results.with_untracked(|r| with_results(&msg, s, r.as_ref())));
+            post(&msg, &t);
+        });
+    });
 }
 
 // ---- benchmark hook (./scripts/bench.sh) ----
 
 /// Runs the model `iterations` times on a bench scenario (`model::bench_sites`: 0 the defaults, 1 a six-group
 /// site with debt, 2 a three-group site) with `horizon_months`, for timing from JS
-/// (`window.wasmBindings.bench_model`): sections 1–4 and 7–9 (`evaluate`) or, with `risk`, sections 5–6
-/// (`evaluate_risk`: Monte Carlo, tornado, heatmap). No JS conversion inside the loop. Returns a sum of
-/// the results so the work cannot be optimised away; NaN for an invalid horizon or site. Not part of `window.hashprice`.
-#[doc(hidden)]
+/// (the glue module's `bench_model` export, built only with `--features bench`, never in the shipped page):
+/// sections 1–4 and 7–9 (`evaluate`) or, with `risk`, sections 5–6 (`evaluate_risk`: Monte Carlo, tornado, heatmap). No JS conversion inside the loop. Returns a sum of
+/// the results so the work cannot be optimised away; NaN for an invalid horizon or site.
+#[cfg(feature = "bench")]
 #[wasm_bindgen]
 pub fn bench_model(risk: bool, horizon_months: f64, iterations: u32, site: u32) -> f64 {
     let Some(site) = crate::model::bench_sites::BenchSite::from_index(site) else { return f64::NAN };

@@ -34,8 +34,9 @@ impl JsInput {
 pub fn scenario_from_pairs(pairs: &[(String, JsInput)], base: &Scenario) -> Result<Scenario, InputError> {
     let mut s = base.clone();
     for (key, value) in pairs {
-        let spec = input_spec(key)
-            .ok_or_else(|| InputError::new(key, "is not an input of the model (see defaults() for the valid keys)"))?;
+        let spec = input_spec(key).ok_or_else(|| {
+            InputError::new(&readable_key(key), "is not an input of the model (see defaults() for the valid keys)")
+        })?;
         let x = match (spec.kind, value) {
             (Kind::Bool, JsInput::Bool(b)) => {
                 if *b {
@@ -56,6 +57,19 @@ pub fn scenario_from_pairs(pairs: &[(String, JsInput)], base: &Scenario) -> Resu
     }
     s.validate()?;
     Ok(s)
+}
+
+/// Longest unknown key echoed back in full: a caller's 10 MB key must not come back whole in the message.
+pub const MAX_ECHOED_KEY_CHARS: usize = 64;
+
+/// `key` as an error may echo it: its first [`MAX_ECHOED_KEY_CHARS`] characters, then "…" if it was longer.
+/// (By characters, not by slicing the `str`: a slice's panic path would bring `core::fmt` into the WASM.)
+pub fn readable_key(key: &str) -> String {
+    let mut out: String = key.chars().take(MAX_ECHOED_KEY_CHARS).collect();
+    if key.chars().nth(MAX_ECHOED_KEY_CHARS).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// `compute()`'s answer: sections 1–4 with the keys of `reference_cases.json`, then sections 5–6 with
@@ -95,16 +109,32 @@ pub fn compute(s: &Scenario) -> Result<ComputeOutput, InputError> {
 pub enum HostMessage {
     /// The `scenario` object's own keys and values.
     Scenario(Vec<(String, JsInput)>),
-    /// Anything else: ignored silently.
+    /// A scenario message whose `scenario` is not a plain object: why, for the host's error message.
+    Malformed(String),
+    /// Not a scenario message (another type, or not an object): ignored silently, as other traffic.
     Ignored,
 }
 
-/// The message's scenario applied to `current`, or `None` when the message is not a valid scenario message
-/// (the page then keeps its scenario; malformed host messages are ignored without errors).
-pub fn apply_host_message(message: &HostMessage, current: &Scenario) -> Option<Scenario> {
+/// What the frame does with a host message, and tells the host (`hashprice:applied` / `hashprice:error`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostReply {
+    /// The scenario now in force: `current` with the message's keys applied.
+    Applied(Scenario),
+    /// Nothing changed: the key at fault (none when the whole message is wrong) and the message in words.
+    Refused { key: Option<String>, message: String },
+    /// Not meant for the calculator: no answer.
+    Ignored,
+}
+
+/// The host message applied to `current`, all or nothing.
+pub fn apply_host_message(message: &HostMessage, current: &Scenario) -> HostReply {
     match message {
-        HostMessage::Scenario(pairs) => scenario_from_pairs(pairs, current).ok(),
-        HostMessage::Ignored => None,
+        HostMessage::Scenario(pairs) => match scenario_from_pairs(pairs, current) {
+            Ok(s) => HostReply::Applied(s),
+            Err(e) => HostReply::Refused { message: e.message(), key: Some(e.key) },
+        },
+        HostMessage::Malformed(why) => HostReply::Refused { key: None, message: why.clone() },
+        HostMessage::Ignored => HostReply::Ignored,
     }
 }
 

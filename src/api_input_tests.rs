@@ -82,12 +82,33 @@ fn all_or_nothing() {
     let base = Scenario { btc_price_usd: 70_000.0, ..Scenario::default() };
     let bad = pairs(&[("btc_price_usd", JsInput::Number(100_000.0)), ("uptime_pct", JsInput::Number(101.0))]);
     assert!(scenario_from_pairs(&bad, &base).is_err());
-    let msg = HostMessage::Scenario(bad);
-    assert_eq!(apply_host_message(&msg, &base), None);
-    assert_eq!(apply_host_message(&HostMessage::Ignored, &base), None);
+    let msg = HostMessage::Scenario(bad.clone());
+    let e = scenario_from_pairs(&bad, &base).unwrap_err();
+    assert_eq!(e.key, "uptime_pct");
+    let refused = HostReply::Refused { message: e.message(), key: Some(e.key) };
+    assert_eq!(apply_host_message(&msg, &base), refused);
+    assert_eq!(apply_host_message(&HostMessage::Ignored, &base), HostReply::Ignored);
+    let why = "the scenario must be an object".to_string();
+    assert_eq!(
+        apply_host_message(&HostMessage::Malformed(why.clone()), &base),
+        HostReply::Refused { key: None, message: why }
+    );
     let good = HostMessage::Scenario(pairs(&[("uptime_pct", JsInput::Number(90.0))]));
-    let next = apply_host_message(&good, &base).expect("valid");
+    let HostReply::Applied(next) = apply_host_message(&good, &base) else { panic!("valid") };
     assert_eq!((next.btc_price_usd, next.uptime_pct), (70_000.0, 90.0));
+}
+
+#[test]
+fn unknown_keys_are_echoed_cut_to_a_readable_length() {
+    let long = "k".repeat(10_000_000);
+    let e = scenario_from_pairs(&pairs(&[(long.as_str(), JsInput::Number(1.0))]), &Scenario::default()).unwrap_err();
+    assert_eq!(e.key, ["k".repeat(MAX_ECHOED_KEY_CHARS), "…".into()].concat());
+    assert!(e.message().len() < 200, "{}", e.message().len());
+    // Cut on a character, never inside one; short keys come back as they are.
+    let wide = "é".repeat(100);
+    assert_eq!(readable_key(&wide).chars().count(), MAX_ECHOED_KEY_CHARS + 1);
+    assert_eq!(readable_key("btc_pricee_usd"), "btc_pricee_usd");
+    assert_eq!(readable_key(&"x".repeat(MAX_ECHOED_KEY_CHARS)), "x".repeat(MAX_ECHOED_KEY_CHARS));
 }
 
 #[test]

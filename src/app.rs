@@ -58,7 +58,12 @@ pub fn start() {
     std::mem::forget(owner);
 }
 
+/// The visitor's storage, only on their own top-level page: a page framed by another (with or without
+/// `embed=1`) neither reads nor writes their saved scenario or theme.
 fn storage() -> Option<web_sys::Storage> {
+    if crate::api::framed() {
+        return None;
+    }
     window().local_storage().ok().flatten()
 }
 
@@ -146,7 +151,7 @@ fn app() {
     let saves = saves_edits(&query, saved.as_deref(), embed);
     let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves, replaced: RwSignal::new(0), embed_panels: RwSignal::new(u32::MAX), live: RwSignal::new(None) };
     if embed {
-        crate::api::connect_embed_host(scenario);
+        crate::api::connect_embed_host(scenario, results, page.with_value(|p| p.origin.clone()));
     }
 
     // URL and storage follow the scenario and threshold, debounced so a slider drag writes once it settles.
@@ -207,9 +212,6 @@ fn app() {
     let mut h = Html::new();
     let mut binds: Vec<Bind> = Vec::new();
     h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
-    if let Some(a) = page.with_value(|p| p.accent.clone()) {
-        h.attr("style", &crate::page::accent_style(&a));
-    }
     let mut put = |h: &mut Html, on: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
         if on {
             // Each section in a `display: contents` wrapper, as the page has always been laid out.
@@ -239,9 +241,23 @@ fn app() {
     put(&mut h, show("history"), &history_chart::section);
     put(&mut h, show("results"), &kpi::grid);
     h.close("main").close("div");
+    // Under both columns: the footnote to every figure above.
+    put(&mut h, show("assumptions"), &crate::components::assumptions::section);
     put(&mut h, !embed, &footer);
     h.close("div");
     crate::view::dom::mount(h, binds);
+    // Through the CSSOM, not a `style` attribute in the markup, which the page's CSP refuses.
+    if let Some(a) = page.with_value(|p| p.accent.clone()) {
+        if let Some(app) = document().query_selector(".app").ok().flatten() {
+            let style = js_sys::Reflect::get(&app, &"style".into()).unwrap_or_default();
+            let _ = js_sys::Reflect::set(&style, &"cssText".into(), &crate::page::accent_style(&a).into());
+        }
+    }
+    if page.with_value(|p| p.transparent) {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("bg-transparent");
+        }
+    }
 }
 
 /// The footer: static text, nothing to bind.

@@ -37,7 +37,24 @@ impl Theme {
 }
 
 /// Sections of the page that `panels=` can choose, in page order.
-pub const SECTIONS: &[&str] = &["kpis", "inputs", "headline", "cash", "hashprice", "monthly", "hardware", "decision", "hpc", "risk", "history", "results"];
+pub const SECTIONS: &[&str] = &[
+    "kpis",
+    "inputs",
+    "headline",
+    "cash",
+    "hashprice",
+    "monthly",
+    "hardware",
+    "decision",
+    "hpc",
+    "risk",
+    "history",
+    "results",
+    "assumptions",
+];
+
+/// Sections that show money figures: an embed of any of them carries the assumptions card by default.
+const MONEY: &[&str] = &["kpis", "headline", "cash", "monthly", "hardware", "decision", "hpc", "risk", "results"];
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageOptions {
@@ -52,6 +69,28 @@ pub struct PageOptions {
     pub live: bool,
     /// The headline check's threshold: the link's if valid, else [`DEFAULT_THRESHOLD`].
     pub threshold: f64,
+    /// `origin=`: the only host origin whose messages are obeyed and that the frame posts to.
+    pub origin: Option<String>,
+    /// `bg=transparent`: no page background, for hosts that draw their own.
+    pub transparent: bool,
+    /// The assumptions card: listed in `panels=`, or by default in an embed that shows money figures unless
+    /// `assumptions=0`.
+    pub assumptions: bool,
+}
+
+/// `scheme://host[:port]` as `MessageEvent.origin` spells it (lower case, no path, no trailing slash), for
+/// `http` and `https` only; `None` for anything else, which then leaves the default (the parent window, any origin).
+pub fn valid_origin(raw: &str) -> Option<String> {
+    let lower = raw.trim().to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
+    // A colon after the last `]` (an IPv6 host is bracketed) starts the port.
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !p.contains(']') => (h, Some(p)),
+        _ => (rest, None),
+    };
+    let host_ok = !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.[]:".contains(&b));
+    let port_ok = port.is_none_or(|p| (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    (host_ok && port_ok).then_some(lower)
 }
 
 /// `threshold=…` for a link (`fmt` prints the number), or nothing for the default, which links leave out.
@@ -93,7 +132,12 @@ pub fn contrast_ratio(a: &str, b: &str) -> Option<f64> {
 /// get it right too, and a navy brand colour cannot make the charts vanish on the dark surface.
 pub fn accent_style(accent: &str) -> String {
     let mut out = Vec::new();
-    for (var, surface, min) in [("--btc-l: ", "#ffffff", 3.0), ("--btc-d: ", "#111827", 3.0), ("--accent-l: ", "#ffffff", 4.5), ("--accent-d: ", "#111827", 4.5)] {
+    for (var, surface, min) in [
+        ("--btc-l: ", "#ffffff", 3.0),
+        ("--btc-d: ", "#111827", 3.0),
+        ("--accent-l: ", "#ffffff", 4.5),
+        ("--accent-d: ", "#111827", 4.5),
+    ] {
         if contrast_ratio(accent, surface).is_some_and(|c| c >= min) {
             out.push([var, accent].concat());
         }
@@ -104,20 +148,31 @@ pub fn accent_style(accent: &str) -> String {
 impl PageOptions {
     pub fn from_query(query: &str) -> PageOptions {
         let embed = truthy(page_param(query, "embed"));
-        let panels = page_param(query, "panels").map(|list| {
-            list.split(',').filter_map(|p| SECTIONS.iter().copied().find(|s| *s == p.trim())).collect::<Vec<_>>()
-        });
+        let panels = page_param(query, "panels")
+            .map(|list| {
+                list.split(',').filter_map(|p| SECTIONS.iter().copied().find(|s| *s == p.trim())).collect::<Vec<_>>()
+            })
+            .filter(|p| !p.is_empty());
+        let listed = panels.as_ref().is_some_and(|p| p.contains(&"assumptions"));
+        let money = panels.as_ref().is_none_or(|p| p.iter().any(|s| MONEY.contains(s)));
+        let assumptions = listed || (embed && money && page_param(query, "assumptions").as_deref() != Some("0"));
         PageOptions {
             embed,
-            panels: panels.filter(|p| !p.is_empty()),
+            panels,
             theme: page_param(query, "theme").as_deref().and_then(Theme::parse),
             accent: page_param(query, "accent").as_deref().and_then(valid_hex_colour),
             live: !embed || truthy(page_param(query, "live")),
             threshold: page_param(query, "threshold").as_deref().and_then(parse_threshold).unwrap_or(DEFAULT_THRESHOLD),
+            origin: page_param(query, "origin").as_deref().and_then(valid_origin),
+            transparent: page_param(query, "bg").as_deref() == Some("transparent"),
+            assumptions,
         }
     }
 
     pub fn shows(&self, section: &str) -> bool {
+        if section == "assumptions" {
+            return self.assumptions;
+        }
         self.panels.as_ref().is_none_or(|p| p.contains(&section))
     }
 }
@@ -130,7 +185,8 @@ mod tests {
     fn plain_page_shows_everything_with_live_button() {
         let p = PageOptions::from_query("?btc_price_usd=86000");
         assert!(!p.embed && p.live && p.panels.is_none() && p.theme.is_none() && p.accent.is_none());
-        assert!(SECTIONS.iter().all(|s| p.shows(s)));
+        assert!(SECTIONS.iter().filter(|s| **s != "assumptions").all(|s| p.shows(s)));
+        assert!(!p.shows("assumptions"), "the full page shows the inputs themselves");
         assert_eq!(p.threshold, DEFAULT_THRESHOLD);
     }
 
@@ -138,7 +194,11 @@ mod tests {
     fn threshold_travels_in_the_link_and_bad_ones_fall_back() {
         let fmt = |x: f64| x.to_string();
         assert_eq!(PageOptions::from_query("?threshold=40").threshold, 40.0);
-        assert_eq!(PageOptions::from_query("?threshold=%2437.5&btc_price_usd=1").threshold, 37.5, "$37.5, as the field takes it");
+        assert_eq!(
+            PageOptions::from_query("?threshold=%2437.5&btc_price_usd=1").threshold,
+            37.5,
+            "$37.5, as the field takes it"
+        );
         for bad in ["abc", "0", "-5", "", "inf", "NaN", "1e999"] {
             assert_eq!(PageOptions::from_query(&["?threshold=", bad].concat()).threshold, DEFAULT_THRESHOLD, "{bad:?}");
         }
@@ -169,13 +229,65 @@ mod tests {
         // DESIGN.md's own figures: accent #B45309 5.0 and muted #475569 7.6 on white.
         assert!(close(contrast_ratio("#b45309", "#ffffff"), 5.0) && close(contrast_ratio("#475569", "#fff"), 7.6));
         assert!(close(contrast_ratio("#000", "#ffffff"), 21.0));
-        assert_eq!(accent_style("#b45309"), "--btc-l: #b45309; --btc-d: #b45309; --accent-l: #b45309", "amber is 5.0:1 on white, 3.6:1 on dark");
+        assert_eq!(
+            accent_style("#b45309"),
+            "--btc-l: #b45309; --btc-d: #b45309; --accent-l: #b45309",
+            "amber is 5.0:1 on white, 3.6:1 on dark"
+        );
         assert_eq!(accent_style("#60a5fa"), "--btc-d: #60a5fa; --accent-d: #60a5fa", "pale blue is 2.5:1 on white");
         assert_eq!(accent_style("#1e3a8a"), "--btc-l: #1e3a8a; --accent-l: #1e3a8a", "navy vanishes on dark");
-        assert_eq!(accent_style("#888888"), "--btc-l: #888888; --btc-d: #888888; --accent-d: #888888", "grey is 3.5:1 on white");
+        assert_eq!(
+            accent_style("#888888"),
+            "--btc-l: #888888; --btc-d: #888888; --accent-d: #888888",
+            "grey is 3.5:1 on white"
+        );
         assert_eq!(accent_style("#bad"), "--btc-d: #bad; --accent-d: #bad", "the short form is read as #bbaadd");
         assert_eq!(accent_style("#ffcc00"), "--btc-d: #ffcc00; --accent-d: #ffcc00", "yellow is 1.4:1 on white");
         assert_eq!(contrast_ratio("#12", "#fff"), None);
+    }
+
+    #[test]
+    fn assumptions_show_in_embeds_with_money_figures() {
+        let shows = |q: &str| PageOptions::from_query(q).shows("assumptions");
+        assert!(!shows("?btc_price_usd=1"), "not on the full page, which has the inputs");
+        assert!(shows("?panels=kpis,assumptions"), "listed");
+        assert!(
+            shows("?embed=1&panels=kpis,cash") && shows("?embed=1"),
+            "on by default in an embed with money figures"
+        );
+        assert!(!shows("?embed=1&panels=kpis&assumptions=0"), "off with assumptions=0");
+        assert!(shows("?embed=1&panels=kpis,assumptions&assumptions=0"), "listed wins");
+        assert!(!shows("?embed=1&panels=inputs,history"), "no money figures, no card");
+        let p = PageOptions::from_query("?embed=1&panels=kpis");
+        assert!(p.shows("kpis") && !p.shows("cash"));
+    }
+
+    #[test]
+    fn origin_and_background_options() {
+        let p = PageOptions::from_query("?embed=1&origin=https%3A%2F%2FIR.Example.com&bg=transparent");
+        assert_eq!(p.origin.as_deref(), Some("https://ir.example.com"));
+        assert!(p.transparent);
+        assert_eq!(valid_origin("http://127.0.0.1:8080").as_deref(), Some("http://127.0.0.1:8080"));
+        assert_eq!(valid_origin("http://[::1]:8080").as_deref(), Some("http://[::1]:8080"));
+        for bad in [
+            "*",
+            "",
+            "null",
+            "ir.example.com",
+            "https://",
+            "https://ir.example.com/",
+            "https://a/b",
+            "javascript:alert(1)",
+            "https://a:99999999",
+            "https://a b",
+            "file:///etc",
+            "https://a:x",
+            "https://a:",
+        ] {
+            assert_eq!(valid_origin(bad), None, "{bad:?}");
+        }
+        let q = PageOptions::from_query("?bg=white&origin=*");
+        assert!(!q.transparent && q.origin.is_none());
     }
 
     #[test]

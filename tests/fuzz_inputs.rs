@@ -14,18 +14,20 @@
 
 mod common;
 use common::{scenario_from_values, SCENARIO_F64_FIELDS};
-use hashprice::api_input::{apply_host_message, scenario_from_pairs, HostMessage, JsInput};
+use hashprice::api_input::{apply_host_message, readable_key, scenario_from_pairs, HostMessage, HostReply, JsInput};
 use hashprice::export::{embed_snippet, embed_url, escape_attr, monthly_rows, projection_csv};
 use hashprice::fields::{self, DERIVED_FIELDS, FIELDS};
 use hashprice::model::{evaluate, evaluate_risk, input_spec, InputSpec, Kind, Scenario, INPUTS};
 use hashprice::model::{DECISION_KEYS, PROJECTION_GROUP_KEYS, PROJECTION_KEYS, SNAPSHOT_GROUP_KEYS, SNAPSHOT_KEYS};
 use hashprice::page::{valid_hex_colour, PageOptions, SECTIONS};
+use hashprice::state::edit::FieldEdit;
 use hashprice::state::insights::{
     btc_or_sats, compact_usd, current_subsidy_btc, days_to_next_halving, efficiency_jth_from_power, halvings_at,
     hardware_table, headline, next_halving_height, scale_hashrate_ths,
 };
-use hashprice::state::live::{cooldown_left_s, COOLDOWN_MS, RETRY_MS, utc_label, validate, Failure, Fetched, Raw, Source};
-use hashprice::state::edit::FieldEdit;
+use hashprice::state::live::{
+    cooldown_left_s, utc_label, validate, Failure, Fetched, Raw, Source, COOLDOWN_MS, RETRY_MS,
+};
 use hashprice::state::units::parse_entry;
 use hashprice::state::{
     decode_component, encode_component, from_query, machine_presets, page_param, parse_machines, parse_number,
@@ -52,16 +54,125 @@ fn cfg(cases: u32) -> ProptestConfig {
 /// byte offsets are not char boundaries (`€`, fullwidth and Arabic-Indic digits, emoji, combining marks,
 /// characters whose case mapping changes length), Unicode whitespace, keys of the scenario and the page.
 const PIECES: &[&str] = &[
-    "%", "%G1", "%FF", "%fF", "%2", "%25", "%2B", "%26", "%3D", "%3F", "%23", "%2C", "%00", "%C3%A9", "%E2%82%AC",
-    "%E2%82", "%F0%9F%98%80", "%F0%9F", "%C0%80", "%ED%A0%80", "+", "=", "==", "&", "&&", "?", "#", ",", ".", "..",
-    "e", "E", "e+", "e-", "-", "+", "$", "%", " ", "\t", "\n", "\r", "\u{a0}", "\u{2009}", "\u{3000}", "\u{feff}",
-    "0", "1", "5", "9", "00", "000", "123", "1,000", ",000", ",00", "95,000", "1e5", "1e309", "1e-400", "-0",
-    "0x10", "NaN", "nan", "inf", "Infinity", "-inf", "true", "false", "yes", "null", "€", "£", "１", "２", "٣",
-    "۴", "𝟙", "😀", "🇺🇸", "e\u{301}", "é", "ß", "İ", "ﬃ", "\u{0}", "\u{7f}", "\u{fffd}", "\u{10ffff}", "<", ">",
-    "\"", "'", "\\", "T", ":", "-", "2026-11-24T14:05:00.000Z", "embed", "panels", "theme", "accent", "live",
-    "btc_price_usd", "block_height", "horizon_months", "curtail_when_unprofitable", "pool_fee_pct", "mc_seed",
-    "mc_paths", "difficulty_t", "machine_power_w", "model", "hashrate_ths", "power_w", "efficiency_jth", "cooling",
-    "price_usd_per_th", "price_note",
+    "%",
+    "%G1",
+    "%FF",
+    "%fF",
+    "%2",
+    "%25",
+    "%2B",
+    "%26",
+    "%3D",
+    "%3F",
+    "%23",
+    "%2C",
+    "%00",
+    "%C3%A9",
+    "%E2%82%AC",
+    "%E2%82",
+    "%F0%9F%98%80",
+    "%F0%9F",
+    "%C0%80",
+    "%ED%A0%80",
+    "+",
+    "=",
+    "==",
+    "&",
+    "&&",
+    "?",
+    "#",
+    ",",
+    ".",
+    "..",
+    "e",
+    "E",
+    "e+",
+    "e-",
+    "-",
+    "+",
+    "$",
+    "%",
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\u{a0}",
+    "\u{2009}",
+    "\u{3000}",
+    "\u{feff}",
+    "0",
+    "1",
+    "5",
+    "9",
+    "00",
+    "000",
+    "123",
+    "1,000",
+    ",000",
+    ",00",
+    "95,000",
+    "1e5",
+    "1e309",
+    "1e-400",
+    "-0",
+    "0x10",
+    "NaN",
+    "nan",
+    "inf",
+    "Infinity",
+    "-inf",
+    "true",
+    "false",
+    "yes",
+    "null",
+    "€",
+    "£",
+    "１",
+    "２",
+    "٣",
+    "۴",
+    "𝟙",
+    "😀",
+    "🇺🇸",
+    "e\u{301}",
+    "é",
+    "ß",
+    "İ",
+    "ﬃ",
+    "\u{0}",
+    "\u{7f}",
+    "\u{fffd}",
+    "\u{10ffff}",
+    "<",
+    ">",
+    "\"",
+    "'",
+    "\\",
+    "T",
+    ":",
+    "-",
+    "2026-11-24T14:05:00.000Z",
+    "embed",
+    "panels",
+    "theme",
+    "accent",
+    "live",
+    "btc_price_usd",
+    "block_height",
+    "horizon_months",
+    "curtail_when_unprofitable",
+    "pool_fee_pct",
+    "mc_seed",
+    "mc_paths",
+    "difficulty_t",
+    "machine_power_w",
+    "model",
+    "hashrate_ths",
+    "power_w",
+    "efficiency_jth",
+    "cooling",
+    "price_usd_per_th",
+    "price_note",
 ];
 
 fn pieces(max: usize) -> impl Strategy<Value = String> {
@@ -224,7 +335,8 @@ fn strict_bool(text: &str) -> Option<f64> {
 
 /// The tracking keys of newsletters and ads that a query ignores without a word.
 fn tracking(k: &str) -> bool {
-    k.starts_with("utm_") || ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref"].contains(&k)
+    k.starts_with("utm_")
+        || ["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref"].contains(&k)
 }
 
 /// The scenario a query should give, and the keys that must be reported, from the decoded pairs.
@@ -408,10 +520,14 @@ proptest! {
 /// Field text with the units people write, glued or spaced, in any case, and junk after numbers.
 fn unit_text() -> impl Strategy<Value = String> {
     let unit = prop::sample::select(
-        &["¢", "c", "cents", "$/MWh", "/kWh", "EH", "EH/s", "ZH/s", "PH/s", "TH/s", "GH", "kW", "W", "MW", "GW", "sats", "BTC", "k", "M", "bn", "%", "%/month", "T", "p", "¢¢", "/", "e", ""][..],
+        &[
+            "¢", "c", "cents", "$/MWh", "/kWh", "EH", "EH/s", "ZH/s", "PH/s", "TH/s", "GH", "kW", "W", "MW", "GW",
+            "sats", "BTC", "k", "M", "bn", "%", "%/month", "T", "p", "¢¢", "/", "e", "",
+        ][..],
     );
-    (number_text(), prop::sample::select(&["", " ", "\u{a0}", "  "][..]), unit, any::<bool>())
-        .prop_map(|(n, sp, u, upper)| [n, sp.to_string(), if upper { u.to_uppercase() } else { u.to_string() }].concat())
+    (number_text(), prop::sample::select(&["", " ", "\u{a0}", "  "][..]), unit, any::<bool>()).prop_map(
+        |(n, sp, u, upper)| [n, sp.to_string(), if upper { u.to_uppercase() } else { u.to_string() }].concat(),
+    )
 }
 
 proptest! {
@@ -498,7 +614,7 @@ fn js_pairs() -> impl Strategy<Value = Vec<(String, JsInput)>> {
 fn expected_from_pairs(pairs: &[(String, JsInput)], base: &Scenario) -> Result<Scenario, String> {
     let mut s = base.clone();
     for (k, v) in pairs {
-        let Some(spec) = input_spec(k) else { return Err(k.clone()) };
+        let Some(spec) = input_spec(k) else { return Err(readable_key(k)) };
         let x = match (spec.kind, v) {
             (Kind::Bool, JsInput::Bool(b)) => f64::from(u8::from(*b)),
             (Kind::Bool, _) => return Err(k.clone()),
@@ -531,9 +647,12 @@ proptest! {
             }
             (got, want) => prop_assert!(false, "{pairs:?}: got {got:?}, want {want:?}"),
         }
-        let msg = apply_host_message(&HostMessage::Scenario(pairs.clone()), &base);
-        prop_assert_eq!(msg, got.ok());
-        prop_assert_eq!(apply_host_message(&HostMessage::Ignored, &base), None);
+        let want = match got {
+            Ok(s) => HostReply::Applied(s),
+            Err(e) => HostReply::Refused { message: e.message(), key: Some(e.key) },
+        };
+        prop_assert_eq!(apply_host_message(&HostMessage::Scenario(pairs.clone()), &base), want);
+        prop_assert_eq!(apply_host_message(&HostMessage::Ignored, &base), HostReply::Ignored);
     }
 }
 
@@ -554,8 +673,7 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(3, 16, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec((any_key(), inner), 0..4)
-                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            prop::collection::vec((any_key(), inner), 0..4).prop_map(|kv| Value::Object(kv.into_iter().collect())),
         ]
     })
 }

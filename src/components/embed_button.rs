@@ -1,11 +1,13 @@
-//! "Embed": a ready `<iframe>` snippet for the current scenario (embed mode, chosen panels), copied to the
-//! clipboard and shown in a text area for when the clipboard is blocked. Part of the header: the button is
-//! written here, and the header's handlers call [`Embed`]. The dialog is only in the document while it is open.
+//! "Embed": the one-line `embed.js` script tag for the current scenario, the chosen panels and look (theme,
+//! accent, threshold), with a live preview of the embed; copied to the clipboard and shown in a text area for
+//! when the clipboard is blocked. Part of the header: the button is written here, and the header's handlers
+//! call [`Embed`]. The dialog is only in the document while it is open.
 
 use crate::app::Ctx;
+use crate::components::embed_code::{options, preview_url, script_tag, Look};
 use crate::components::header::Act;
-use crate::export::{embed_snippet, embed_url};
-use crate::page::SECTIONS;
+use crate::page::{threshold_param, valid_hex_colour, Theme, SECTIONS};
+use crate::state::query::{link_query, parse_threshold};
 use crate::view::dom::{on, set_attr, set_text, Dom, Ev};
 use crate::view::parts::status_line;
 use crate::view::{Html, Slot};
@@ -14,7 +16,7 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 /// Whether panel `i` of `SECTIONS` is checked in the dialog (`Ctx::embed_panels`).
 fn chosen(c: Ctx, i: usize) -> bool {
@@ -30,10 +32,12 @@ fn section_label(s: &str) -> &'static str {
         "hashprice" => "Hashprice chart",
         "monthly" => "Monthly cash chart",
         "hardware" => "Hardware table",
+        "decision" => "Keep, sell or convert",
         "hpc" => "Mining vs AI/HPC",
         "risk" => "Risk",
         "history" => "History",
         "results" => "All results",
+        "assumptions" => "Assumptions",
         _ => "Section",
     }
 }
@@ -48,19 +52,32 @@ pub struct EmbedSlots {
 pub fn markup(h: &mut Html) -> EmbedSlots {
     h.open("div", "class=\"embed-button\"");
     let wrap = h.slot();
-    h.open("button", "type=\"button\"").on(Act::Embed).attr("aria-expanded", "false").attr("aria-controls", "embed-dialog");
+    h.open("button", "type=\"button\"")
+        .on(Act::Embed)
+        .attr("aria-expanded", "false")
+        .attr("aria-controls", "embed-dialog");
     let button = h.slot();
     h.text("Embed").close("button").close("div");
     EmbedSlots { wrap, button }
 }
 
-/// The snippet for the current scenario, headline threshold and chosen panels.
-fn snippet(c: Ctx) -> String {
+/// The script tag and the preview's link for the current scenario, the chosen panels and `look`.
+fn code(c: Ctx, look: &Look) -> (String, String) {
     let href = window().location().href().unwrap_or_default();
-    let query = crate::app::share_parts(c).join("&");
     let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(c, *i)).map(|(_, s)| *s).collect();
     let panels = (list.len() < SECTIONS.len()).then_some(list.as_slice());
-    embed_snippet(&embed_url(&href, panels, &query), "hashprice-calculator")
+    let scenario = c.scenario.with_untracked(|s| link_query(s, &crate::format::plain));
+    let opts = options(panels, look, &scenario);
+    (script_tag(&href, &opts), preview_url(&href, &opts))
+}
+
+/// The look the dialog opens with: the page's accent and headline threshold, the visitor's theme left to them.
+fn initial_look(c: Ctx) -> Look {
+    Look {
+        theme: Theme::Auto,
+        accent: c.page.with_value(|p| p.accent.clone()),
+        threshold: threshold_param(c.threshold.get_untracked(), &crate::format::plain),
+    }
 }
 
 /// The open dialog's handles.
@@ -68,36 +85,79 @@ fn snippet(c: Ctx) -> String {
 struct DialogSlots {
     root: Slot,
     panels: Slot,
+    look: Slot,
+    theme: Slot,
+    accent: Slot,
+    threshold: Slot,
+    preview: Slot,
     code: Slot,
     status: Slot,
 }
 
-fn dialog_markup(h: &mut Html, c: Ctx, code: &str) -> DialogSlots {
-    h.open("div", "class=\"menu-body embed-dialog\" id=\"embed-dialog\" role=\"group\" aria-labelledby=\"embed-title\"");
+fn dialog_markup(h: &mut Html, c: Ctx, look: &Look, (code, preview): &(String, String)) -> DialogSlots {
+    h.open(
+        "div",
+        "class=\"menu-body embed-dialog\" id=\"embed-dialog\" role=\"group\" aria-labelledby=\"embed-title\"",
+    );
     let root = h.slot();
-    h.raw("<p id=\"embed-title\" class=\"embed-title\">Embed this scenario in your site</p>").open("fieldset", "class=\"embed-panels\"");
+    h.raw("<p id=\"embed-title\" class=\"embed-title\">Embed this scenario in your site</p>")
+        .open("fieldset", "class=\"embed-panels\"");
     let panels = h.slot();
     h.raw("<legend>Show</legend>");
     for (i, s) in SECTIONS.iter().enumerate() {
-        h.open("label", "class=\"embed-panel\"").open("input", "type=\"checkbox\" name=\"embed-panel\"").attr("value", s);
+        h.open("label", "class=\"embed-panel\"")
+            .open("input", "type=\"checkbox\" name=\"embed-panel\"")
+            .attr("value", s);
         h.flag("checked", chosen(c, i)).text(section_label(s)).close("label");
     }
-    h.raw("</fieldset><label for=\"embed-code\">Embed code (an iframe that sizes itself)</label>");
-    h.open("textarea", "id=\"embed-code\" name=\"embed-code\" readonly rows=\"7\" spellcheck=\"false\"");
+    h.raw("</fieldset>").open("fieldset", "class=\"embed-look\"");
+    let look_slot = h.slot();
+    h.raw("<legend>Look</legend><label>Theme ").open("select", "name=\"embed-theme\"");
+    let theme = h.slot();
+    for t in [Theme::Auto, Theme::Light, Theme::Dark] {
+        h.open("option", "").attr("value", t.label()).flag("selected", look.theme == t).text(t.label()).close("option");
+    }
+    h.raw("</select></label><label>Accent ");
+    h.open("input", "type=\"text\" name=\"embed-accent\" class=\"num small\" placeholder=\"#b45309\"");
+    h.attr("value", look.accent.as_deref().unwrap_or(""));
+    let accent = h.slot();
+    h.raw("</label><label>Threshold ")
+        .open("input", "type=\"text\" inputmode=\"decimal\" name=\"embed-threshold\" class=\"num small\"");
+    h.attr("value", &crate::format::plain(c.threshold.get_untracked()));
+    let threshold = h.slot();
+    h.raw(" USD per PH/s per day</label></fieldset>");
+    // Loaded once opened (lazy, inside a closed <details>): a page that merely opens the dialog starts no second app.
+    h.raw("<details class=\"embed-preview-box\"><summary>Preview</summary>");
+    h.open("iframe", "class=\"embed-preview\" title=\"Preview of the embed\" loading=\"lazy\"").attr("src", preview);
+    let preview_slot = h.slot();
+    h.close("iframe").raw("</details>").raw("<label for=\"embed-code\">Embed code (one script tag)</label>");
+    h.open("textarea", "id=\"embed-code\" name=\"embed-code\" readonly rows=\"4\" spellcheck=\"false\"");
     let code_slot = h.slot();
     h.text(code).close("textarea").open("div", "class=\"embed-actions\"");
     h.open("button", "type=\"button\" class=\"primary\"").on(Act::CopyEmbed).text("Copy code").close("button");
     h.open("button", "type=\"button\"").on(Act::EmbedClose).text("Close").close("button").close("div");
     let status = status_line(h, None);
     h.close("div");
-    DialogSlots { root, panels, code: code_slot, status }
+    DialogSlots {
+        root,
+        panels,
+        look: look_slot,
+        theme,
+        accent,
+        threshold,
+        preview: preview_slot,
+        code: code_slot,
+        status,
+    }
 }
 
-/// The open dialog in the document.
+/// The open dialog in the document, with the look it sets.
 struct Dialog {
     root: Element,
     code: Element,
+    preview: Element,
     status: Element,
+    look: Look,
 }
 
 /// The Embed button and its dialog.
@@ -123,11 +183,22 @@ impl Embed {
             self.close();
             return;
         }
-        let code = snippet(c);
+        let look = initial_look(c);
+        let now = code(c, &look);
         let mut h = Html::new();
-        let slots = dialog_markup(&mut h, c, &code);
+        let slots = dialog_markup(&mut h, c, &look, &now);
         let dom = Dom::append(&self.wrap, h);
-        let dialog = Dialog { root: dom.el(slots.root), code: dom.el(slots.code), status: dom.el(slots.status) };
+        let dialog = Dialog {
+            root: dom.el(slots.root),
+            code: dom.el(slots.code),
+            preview: dom.el(slots.preview),
+            status: dom.el(slots.status),
+            look,
+        };
+        let me = self.clone();
+        let theme: HtmlSelectElement = dom.el(slots.theme).unchecked_into();
+        let (accent, threshold) = (dom.input(slots.accent), dom.input(slots.threshold));
+        on(&dom.el(slots.look), Ev::Change, move |_| me.look_changed(c, &theme, &accent, &threshold));
         let me = self.clone();
         on(&dom.el(slots.panels), Ev::Change, move |ev| {
             if let Some(i) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
@@ -139,7 +210,7 @@ impl Embed {
         on(&dialog.code, Ev::FocusIn, move |_| select_all(&area));
         *self.dialog.borrow_mut() = Some(dialog);
         set_attr(&self.button, "aria-expanded", "true");
-        self.copy(code);
+        self.copy(now.0);
     }
 
     /// Removes the dialog (its status goes with it).
@@ -168,7 +239,21 @@ impl Embed {
 
     /// "Copy code": the snippet as it is now.
     pub fn copy_current(&self, c: Ctx) {
-        self.copy(snippet(c));
+        let look = self.dialog.borrow().as_ref().map_or_else(|| initial_look(c), |d| d.look.clone());
+        self.copy(code(c, &look).0);
+    }
+
+    /// A look control changed: the choices that read apply (an accent or threshold that does not read leaves
+    /// the default in the code, which shows it).
+    fn look_changed(&self, c: Ctx, theme: &HtmlSelectElement, accent: &HtmlInputElement, threshold: &HtmlInputElement) {
+        if let Some(d) = self.dialog.borrow_mut().as_mut() {
+            d.look = Look {
+                theme: Theme::parse(&theme.value()).unwrap_or(Theme::Auto),
+                accent: valid_hex_colour(accent.value().trim()),
+                threshold: parse_threshold(&threshold.value()).and_then(|t| threshold_param(t, &crate::format::plain)),
+            };
+        }
+        self.refresh(c);
     }
 
     /// A panel checkbox changed (`value`, now `on`): update the chosen panels and the snippet.
@@ -179,14 +264,18 @@ impl Embed {
         self.refresh(c);
     }
 
-    /// Keeps the open dialog's snippet current (the scenario or the panels changed); nothing when closed.
+    /// Keeps the open dialog's snippet and preview current (the scenario, the panels or the look changed);
+    /// nothing when closed.
     pub fn refresh(&self, c: Ctx) {
         let dialog = self.dialog.borrow();
-        let Some(area) = dialog.as_ref().map(|d| &d.code) else { return };
-        let code = snippet(c);
+        let Some(d) = dialog.as_ref() else { return };
+        let (code, preview) = code(c, &d.look);
         let key = JsValue::from_str("value");
-        if Reflect::get(area, &key).ok().and_then(|v| v.as_string()).as_deref() != Some(code.as_str()) {
-            let _ = Reflect::set(area, &key, &JsValue::from_str(&code));
+        if Reflect::get(&d.code, &key).ok().and_then(|v| v.as_string()).as_deref() != Some(code.as_str()) {
+            let _ = Reflect::set(&d.code, &key, &JsValue::from_str(&code));
+        }
+        if d.preview.get_attribute("src").as_deref() != Some(preview.as_str()) {
+            set_attr(&d.preview, "src", &preview);
         }
     }
 }

@@ -1,10 +1,12 @@
 //! The page's sections, one per file, each built on `crate::view` from the scenario and the one results `Memo`
 //! in [`crate::app::Ctx`]. The words (`kpi_defs`, `kpi_card`) compile natively and are tested there; the
 //! sections' binders exist only in the browser build.
+pub mod assumptions;
 pub mod cash_chart;
 pub mod chart_parts;
 pub mod chart_words;
 pub mod decision;
+pub mod embed_code;
 #[cfg(target_arch = "wasm32")]
 pub mod chart_frame;
 #[cfg(target_arch = "wasm32")]

@@ -6,7 +6,7 @@
 use crate::model::{input_spec, Kind, Scenario, INPUTS};
 
 /// Query keys that belong to the page (embed mode, live data, the headline threshold), not to the scenario.
-pub const PAGE_KEYS: &[&str] = &["embed", "panels", "theme", "accent", "live", "threshold"];
+pub const PAGE_KEYS: &[&str] = &["embed", "panels", "theme", "accent", "live", "threshold", "origin", "bg", "assumptions"];
 
 /// Keys that newsletters, ads and social sites append to links (`utm_*` too): never ours, so ignored
 /// silently, or every shared link that went through a mailing would carry a notice.

@@ -4,8 +4,9 @@
 // Every test fails on a page error, a console error, an HTTP error or an off-origin request (helpers.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario, UNSTICK } from './helpers.mjs';
+import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario, unstick } from './helpers.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
 const T = { timeout: 60000 };
@@ -22,7 +23,8 @@ async function waitRiskFresh(page) {
 
 /** Runs axe-core on the page; fails with a readable list of violations. */
 async function expectNoAxeViolations(page, what) {
-  await page.addScriptTag({ path: AXE });
+  // Evaluated, not added as a <script>: the page's CSP refuses inline scripts it does not list.
+  await page.evaluate(fs.readFileSync(AXE, 'utf8'));
   const violations = await page.evaluate(async () => {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
@@ -294,7 +296,9 @@ for (const [w, h] of [[390, 844], [1440, 900]]) {
         await screenshot(page, `calc-${w}-${theme}`);
         await page.locator('#panel-risk > summary').click();
         await screenshot(page, `calc-${w}-${theme}-full`, { fullPage: true });
-        await page.locator('#risk').screenshot({ path: path.join(ROOT, 'screenshots', `calc-${w}-${theme}-risk.png`), style: UNSTICK });
+        await unstick(page);
+        await page.locator('#risk').screenshot({ path: path.join(ROOT, 'screenshots', `calc-${w}-${theme}-risk.png`) });
+        await unstick(page, false);
       }, { viewport: { width: w, height: h } });
     });
   }

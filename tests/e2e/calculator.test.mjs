@@ -987,7 +987,7 @@ test('the headline threshold travels in the link (default left out); a bad one g
     await page.waitForFunction(() => /^\?threshold=40&base=2025-11&btc_price_usd=90000$/.test(location.search), null, { timeout: 5000 });
     link = page.url();
     await page.click('button[data-action="embed"]');
-    assert.match(await page.locator('#embed-code').inputValue(), /\?embed=1&amp;threshold=40&amp;base=2025-11&amp;btc_price_usd=90000"/, 'the embed snippet carries it too');
+    assert.match(await page.locator('#embed-code').inputValue(), / data-threshold="40" data-base="2025-11" data-btc_price_usd="90000" async>/, 'the embed snippet carries it too');
     await page.locator('input[name=headline_threshold]').fill('35');
     await page.waitForFunction(() => location.search === '?base=2025-11&btc_price_usd=90000', null, { timeout: 5000 });
   });

@@ -225,8 +225,20 @@ test('embed mode: no page chrome, only the chosen panels, same scenario keys', T
       '.site-header': false, 'aside.inputs': false, '.kpi-strip': true, '#cash': true, '#hpc': true, '#hashprice': false, '#monthly': false, '.all-kpis': false,
     });
   });
-  // On a phone, a key-results embed shows all five: the page's results grid, which holds the rest, is not there.
+  // An embed with money figures carries the assumptions card by default; assumptions=0 takes it out.
   await withPage(suite.browser, calcUrl('?embed=1&panels=kpis'), async (page) => {
+    const rows = await page.$$eval('#assumptions [data-assumption]', (els) => els.map((e) => [e.dataset.assumption, e.querySelector('.source').textContent]));
+    assert.ok(rows.length >= 14, `${rows.length} assumptions`);
+    assert.deepEqual(rows.find(([k]) => k === 'power_price_usd_kwh'), ['power_price_usd_kwh', 'default']);
+    assert.match(await page.locator('#assumptions').innerText(), /not forecasts/);
+  });
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis,hpc&power_price_usd_kwh=0.045'), async (page) => {
+    const source = await page.$eval('#assumptions [data-assumption="power_price_usd_kwh"] .source', (e) => e.textContent);
+    assert.equal(source, 'set by the host');
+    assert.ok(await page.$('#assumptions [data-assumption="hpc_lease_usd_kw_month"]'), 'the AI/HPC inputs when that panel shows');
+  });
+  // On a phone, a key-results embed shows all five: the page's results grid, which holds the rest, is not there.
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis&assumptions=0'), async (page) => {
     const shown = await page.$$eval('.kpi-strip .kpi', (els) => els.filter((el) => el.getBoundingClientRect().height > 0).length);
     assert.equal(shown, 5);
     // And the page ends with the strip: no empty band of layout padding under it.
@@ -354,6 +366,24 @@ test('investor page: a scenario message changes a KPI in the iframe; malformed m
       const f = await calculatorFrame(page);
       assertClose(await kpi(f, 'hashprice_usd_per_ph_day'), snapshot(bull).hashprice_usd_per_ph_day, 'bull price after the reload');
     }, { timeout: 8000 });
+  }, HOST);
+});
+
+test('one-line example page: the script tag alone shows the calculator at its height; the page\'s buttons drive it and its summary follows the results messages', T, async () => {
+  await withPage(suite.browser, suite.site + '/examples/one-line-embed.html', async (page) => {
+    const frame = await (await page.waitForSelector('iframe.hashprice-frame')).contentFrame();
+    await frame.waitForFunction(() => document.querySelector('[data-kpi="hashprice_usd_per_ph_day"]')?.dataset.value, null, { timeout: 20000 });
+    assert.ok(await frame.$('#assumptions'), 'the assumptions beside the money figures');
+    await eventually(async () => {
+      const outer = await page.$eval('iframe', (f) => f.getBoundingClientRect().height);
+      const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      assert.ok(Math.abs(outer - inner) <= 1, `iframe ${outer}px, content ${inner}px`);
+    }, { timeout: 8000 });
+    await eventually(async () => assert.match(await page.locator('#summary').innerText(), /^At BTC \$95,000: hashprice \$/), { timeout: 5000 });
+    await page.click('#bull');
+    const bull = snapshot({ ...defaultScenario(), machine_count: 2500, power_price_usd_kwh: 0.045, btc_price_usd: 150000 });
+    await eventually(async () => assert.equal(await page.locator('#summary').innerText(),
+      `At BTC $150,000: hashprice $${bull.hashprice_usd_per_ph_day.toFixed(2)} per PH/s per day, fleet profit $${Math.round(bull.profit_usd_day).toLocaleString('en-US')} a day.`), { timeout: 5000 });
   }, HOST);
 });
 
@@ -519,7 +549,7 @@ test('JSON export: the scenario and every result, equal to compute()', T, async 
   });
 });
 
-test('Embed button: snippet for the current scenario, copied and shown; it loads in embed mode', T, async () => {
+test('Embed button: one script tag for the scenario, panels and look, copied and shown, with a live preview; pasted into a page it loads the embed', T, async () => {
   const s = { btc_price_usd: 101000, machine_count: 3000 };
   let snippet;
   await withPage(suite.browser, calcUrl(scenarioQuery(s)), async (page, p) => {
@@ -528,37 +558,51 @@ test('Embed button: snippet for the current scenario, copied and shown; it loads
     const area = page.locator('#embed-code');
     await area.waitFor();
     snippet = await area.inputValue();
-    assert.match(snippet, /^<iframe /);
-    assert.match(snippet, /allow="clipboard-write"/);
-    assert.match(snippet, /embed=1/);
-    assert.match(snippet, /btc_price_usd=101000/);
-    assert.match(snippet, /machine_count=3000/);
+    assert.equal(snippet, `<script src="${calcUrl('embed.js')}" data-btc_price_usd="101000" data-machine_count="3000" async></script>`);
     await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet));
     await eventually(async () => assert.match(await page.locator('.embed-dialog .status').innerText(), /copied/i));
 
-    // Choosing fewer panels updates the snippet.
+    // Choosing fewer panels updates the snippet; so do the theme, the accent and the threshold.
     await page.uncheck('input[name="embed-panel"][value="inputs"]');
-    await eventually(async () => assert.match(await area.inputValue(), /panels=kpis,headline,/));
+    await eventually(async () => assert.match(await area.inputValue(), /data-panels="kpis,headline,cash,[a-z,]*,results,assumptions"/));
+    await page.uncheck('input[name="embed-panel"][value="assumptions"]');
+    await eventually(async () => assert.match(await area.inputValue(), /data-panels="kpis,headline,[a-z,]*,results" data-assumptions="0"/));
+    await page.selectOption('select[name="embed-theme"]', 'dark');
+    await page.fill('input[name="embed-accent"]', 'red');
+    await page.press('input[name="embed-accent"]', 'Tab');
+    await eventually(async () => assert.match(await area.inputValue(), / data-theme="dark" data-btc_price_usd/, 'not a colour: no accent'));
+    await page.fill('input[name="embed-accent"]', '#1E3A8A');
+    await page.press('input[name="embed-accent"]', 'Tab');
+    await page.fill('input[name="embed-threshold"]', '40');
+    await page.press('input[name="embed-threshold"]', 'Tab');
+    await eventually(async () => assert.match(await area.inputValue(), / data-theme="dark" data-accent="#1e3a8a" data-threshold="40" data-btc_price_usd="101000"/));
     snippet = await area.inputValue();
-  });
-  const src = /src="([^"]+)"/.exec(snippet)[1].replaceAll('&amp;', '&');
-  assert.ok(src.startsWith(calcUrl('?')), `the snippet points at this calculator: ${src}`);
-  await withPage(suite.browser, src, async (page) => {
-    assert.equal(await page.$('.site-header'), null, 'embed mode: no header');
-    assert.equal(await page.$('aside.inputs'), null, 'the unchecked panel is gone');
+    // The preview is that embed, live, once opened.
+    await page.click('.embed-preview-box > summary');
+    const preview = new URL(await page.getAttribute('.embed-preview', 'src'));
+    assert.deepEqual(Object.fromEntries(preview.searchParams), {
+      embed: '1', panels: /data-panels="([^"]+)"/.exec(snippet)[1], assumptions: '0', theme: 'dark', accent: '#1e3a8a', threshold: '40', btc_price_usd: '101000', machine_count: '3000',
+    });
+    const frame = page.frameLocator('.embed-preview');
+    await eventually(async () => assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark'), { timeout: 10000 });
     const m = snapshot({ ...defaultScenario(), ...s });
-    assertClose(await kpi(page, 'profit_usd_day'), m.profit_usd_day, 'the embedded scenario');
+    await eventually(async () => assertClose(Number(await frame.locator('[data-kpi="profit_usd_day"]').getAttribute('data-value')), m.profit_usd_day, 'the preview\'s scenario'), { timeout: 10000 });
   });
-  // Pasted into a host page as is, the snippet's showScenario() drives the embedded calculator.
-  await withPage(suite.browser, calcUrl(), async (page) => {
-    await page.setContent(`<!doctype html><title>host</title>${snippet}`);
-    const frame = page.frameLocator('#hashprice-calculator');
-    const profit = () => frame.locator('[data-kpi="profit_usd_day"]').getAttribute('data-value');
-    await eventually(async () => assert.ok(Number(await profit()) > 0), { timeout: 10000 });
-    await page.evaluate(() => window.showScenario({ btc_price_usd: 150000 }));
+  // Pasted as is into a page of the site, the script tag inserts the calculator, and the page can drive it.
+  fs.writeFileSync(path.join(suite.tmp, 'pasted.html'), `<!doctype html><html lang="en"><title>host</title><link rel="icon" href="data:,"><body>${snippet}</body></html>`);
+  await withPage(suite.browser, suite.site + '/pasted.html', async (page) => {
+    const frame = await (await page.waitForSelector('iframe.hashprice-frame')).contentFrame();
+    await frame.waitForFunction(() => document.querySelector('[data-kpi="profit_usd_day"]')?.dataset.value, null, { timeout: 20000 });
+    assert.equal(await frame.$('.site-header'), null, 'embed mode: no header');
+    assert.equal(await frame.$('aside.inputs'), null, 'the unchecked panel is gone');
+    assert.equal(await frame.$('#assumptions'), null, 'so is the unchecked assumptions card');
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    const m = snapshot({ ...defaultScenario(), ...s });
+    assertClose(await kpi(frame, 'profit_usd_day'), m.profit_usd_day, 'the embedded scenario');
+    await page.evaluate((o) => document.querySelector('iframe').contentWindow.postMessage({ type: 'hashprice:scenario', scenario: { btc_price_usd: 150000 } }, o), suite.site);
     const want = snapshot({ ...defaultScenario(), ...s, btc_price_usd: 150000 }).profit_usd_day;
-    await eventually(async () => assertClose(Number(await profit()), want, 'showScenario() applied in the frame'), { timeout: 5000 });
-  });
+    await eventually(async () => assertClose(await kpi(frame, 'profit_usd_day'), want, 'a scenario message applied in the frame'), { timeout: 5000 });
+  }, { waitForKpi: false });
 });
 
 test('the export menu and the embed dialog close on Escape (focus back on their toggle) and on a click outside them', T, async () => {

@@ -286,12 +286,28 @@ export async function typeInto(page, name, text) {
  * For a capture taller than the viewport: Chromium stitches it from scrolled views, and a sticky element would
  * be painted into the middle of it, so sticky elements are laid out in place for the capture only.
  */
-export const UNSTICK = '.kpi-strip, .inputs { position: static !important; }';
+export const UNSTICK = '.kpi-strip, .inputs';
 
-/** Saves a PNG into screenshots/ (gitignored). */
+/**
+ * Unsticks the strip and the inputs column (`UNSTICK`) in every frame of the page, or sticks them back, through
+ * the CSSOM: Playwright's screenshot `style` option injects a style element, which the page's CSP refuses.
+ */
+export async function unstick(page, on = true) {
+  for (const f of page.frames()) {
+    await f.evaluate(([sel, on]) => {
+      for (const el of document.querySelectorAll(sel)) {
+        if (on) el.style.setProperty('position', 'static', 'important');
+        else el.style.removeProperty('position');
+      }
+    }, [UNSTICK, on]).catch(() => {});
+  }
+}
+
 export async function screenshot(page, name, opts = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, ...(opts.fullPage ? { style: UNSTICK } : {}), ...opts });
+  if (opts.fullPage) await unstick(page);
+  await page.screenshot({ path: file, ...opts });
+  if (opts.fullPage) await unstick(page, false);
   return file;
 }

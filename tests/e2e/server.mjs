@@ -26,6 +26,20 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * The response headers docs/embedding.md asks a host to send with the calculator: a Content-Security-Policy
+ * that adds `frame-ancestors` (which a `<meta>` cannot set) to the page's own policy in its `<meta>` tag,
+ * nosniff and a referrer policy. `frameAncestors` lists who may frame the page (the tests' hosts are other
+ * ports of 127.0.0.1).
+ */
+export function securityHeaders(frameAncestors = "'self' http://127.0.0.1:*") {
+  return {
+    'Content-Security-Policy': `frame-ancestors ${frameAncestors}; object-src 'none'; base-uri 'none'`,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+  };
+}
+
 function normalizePrefix(prefix) {
   let p = prefix || '/';
   if (!p.startsWith('/')) p = '/' + p;
@@ -34,10 +48,10 @@ function normalizePrefix(prefix) {
 }
 
 /**
- * Serves `root` on 127.0.0.1 under `prefix` (default "/").
+ * Serves `root` on 127.0.0.1 under `prefix` (default "/"), with `headers` (default: `securityHeaders()`).
  * Resolves to { url, origin, port, close }; `url` is the prefix's full URL, ending in "/".
  */
-export function startServer({ root, prefix = '/', host = '127.0.0.1', port = 0, log = false } = {}) {
+export function startServer({ root, prefix = '/', host = '127.0.0.1', port = 0, log = false, headers = securityHeaders() } = {}) {
   const rootDir = path.resolve(root);
   const base = normalizePrefix(prefix);
   if (!fs.existsSync(path.join(rootDir, 'index.html'))) {
@@ -79,7 +93,7 @@ export function startServer({ root, prefix = '/', host = '127.0.0.1', port = 0, 
       if (!type) return send(404, 'not found\n', { 'Content-Type': 'text/plain' });
       fs.readFile(file, (err2, body) => {
         if (err2) return send(500, 'read error\n', { 'Content-Type': 'text/plain' });
-        send(200, body, { 'Content-Type': type, 'Content-Length': body.length, 'X-Content-Type-Options': 'nosniff' });
+        send(200, body, { ...headers, 'Content-Type': type, 'Content-Length': body.length });
       });
     });
   });

@@ -1,5 +1,5 @@
 // The browser half of ./scripts/bench.sh (run it through that script):
-//   node tools/bench/bench.mjs --dist DIR [--native FILE] [--out DIR]
+//   node tools/bench/bench.mjs --dist DIR [--model-dist DIR] [--native FILE] [--out DIR]
 // Prints, for the built site in DIR:
 //   1. bytes of every file, raw / gzip -9 / brotli -q 11, and the total;
 //   2. cold load to first KPI: median and max of BENCH_LOADS (10) fresh loads;
@@ -14,7 +14,7 @@ import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { distSizes, totals, kb, TARGET_KB } from '../../scripts/check-size.mjs';
+import { distSizes, totals, kb, TARGET_KB, EMBED_JS } from '../../scripts/check-size.mjs';
 import { serveCompressed } from './serve.mjs';
 // The same Chromium and flags as the e2e harness.
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../tests/e2e/helpers.mjs';
@@ -27,6 +27,9 @@ const opt = (name, dflt) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
 };
 const DIST = path.resolve(opt('dist', path.join(ROOT, 'dist')));
+// The same page built with `--features bench` (scripts/bench.sh), whose WASM also exports `bench_model`: the
+// shipped page exports nothing beyond what it uses. Only section 4 loads it.
+const MODEL_DIST = path.resolve(opt('model-dist', DIST));
 const NATIVE = opt('native', null);
 const OUT = path.resolve(opt('out', path.join(ROOT, 'target', 'bench')));
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
@@ -111,7 +114,7 @@ const waitForRisk = (page) =>
 // ---- 1. sizes ----
 function sizesSection() {
   section('1. shipped files (dist: ' + path.relative(process.cwd(), DIST) + ')  [KB = 1000 bytes]');
-  const sizes = distSizes(DIST);
+  const sizes = distSizes(DIST).filter((s) => s.file !== EMBED_JS);
   line(`${pad('file', 44)} ${lpad('raw', 10)} ${lpad('gzip -9', 10)} ${lpad('brotli -q11', 12)}`);
   for (const s of sizes) line(`${pad(s.file, 44)} ${lpad(s.rawBytes, 10)} ${lpad(s.gzipBytes, 10)} ${lpad(s.brotliBytes, 12)}`);
   const t = totals(sizes);
@@ -302,10 +305,12 @@ function nativeSection() {
   R.native = res;
 }
 
-// Runs inside the page: times window.wasmBindings.bench_model (the model alone, no JS conversion) and
-// window.hashprice.compute (the public API: every section plus conversion to JS objects).
-function browserModel() {
-  const hook = window.wasmBindings?.bench_model;
+// Runs inside the page: times the glue module's bench_model (the model alone, no JS conversion; imported again,
+// which returns the page's own initialised module) and window.hashprice.compute (the public API: every section
+// plus conversion to JS objects).
+async function browserModel() {
+  const glue = document.querySelector('link[rel=modulepreload]')?.href;
+  const hook = glue ? (await import(glue)).bench_model : undefined;
   const api = window.hashprice?.compute;
   const measure = (f) => {
     f(1); // warm-up
@@ -360,7 +365,7 @@ async function modelSection(browser, url) {
   const b = await page.evaluate(browserModel);
   await context.close();
   if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join('\n  ')}`);
-  if (!b.hook) line('browser: window.wasmBindings.bench_model is missing (src/api.rs): evaluate / evaluate_risk not timed alone');
+  if (!b.hook) line('browser: bench_model is missing (a build without --features bench, src/api.rs): evaluate / evaluate_risk not timed alone');
   const N = R.native ?? {};
   line(`${pad('', 56)} ${lpad('native', 10)} ${lpad('browser (WASM)', 26)}`);
   const row = (label, key) => {
@@ -481,6 +486,7 @@ line(`load average at start: ${M.loadAvgAtStart.join(' ')} (other work on the ma
 
 const sizes = sizesSection();
 const server = await serveCompressed(sizes);
+const modelServer = MODEL_DIST === DIST ? server : await serveCompressed(distSizes(MODEL_DIST));
 let failed = null;
 try {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -489,7 +495,7 @@ try {
     for (const [name, f] of [
       ['cold load', () => coldLoads(browser, server.url)],
       ['input latency', () => inputLatency(browser, server.url)],
-      ['model', () => modelSection(browser, server.url)],
+      ['model', () => modelSection(browser, modelServer.url)],
     ]) {
       try {
         await f();
@@ -509,6 +515,7 @@ try {
   }
 } finally {
   await server.close();
+  if (modelServer !== server) await modelServer.close();
 }
 summary();
 // A measurement that could not run at all (page errors, no browser) is an error; a slow timing is not.

@@ -1,0 +1,133 @@
+//! "Assumptions": the inputs in force behind the panels on show, each with where it came from, the model's
+//! conventions in one line and a forward-looking-statements note. An embed without the inputs panel shows
+//! "NPV −$3.21M" with no sign of the price, power or horizon behind it, so embeds that show money figures carry
+//! this card unless `assumptions=0` (`page::PageOptions::assumptions`).
+
+use crate::fields;
+use crate::format::num;
+use crate::model::Scenario;
+use crate::state::presets::matching_preset;
+use crate::view::Html;
+
+/// The inputs every money figure depends on, in reading order.
+const BASE: &[&str] = &[
+    "btc_price_usd",
+    "network_hashrate_ehs",
+    "fees_btc_per_block",
+    "machine_hashrate_ths",
+    "machine_efficiency_jth",
+    "machine_count",
+    "machine_price_usd_per_th",
+    "power_price_usd_kwh",
+    "uptime_pct",
+    "pool_fee_pct",
+    "horizon_months",
+    "btc_price_growth_pct_year",
+    "hashrate_growth_pct_month",
+    "discount_rate_pct_year",
+];
+/// Added when the AI/HPC comparison shows.
+const HPC: &[&str] = &["hpc_lease_usd_kw_month", "hpc_capex_usd_mw", "hpc_build_months", "hpc_lease_term_months"];
+/// Added when the risk panel shows.
+const RISK: &[&str] = &["btc_volatility_pct_year", "mc_paths"];
+/// Added when the scenario has a loan.
+const DEBT: &[&str] = &["debt_pct", "debt_apr_pct", "debt_term_months"];
+/// The keys a network snapshot (a preset) sets.
+const NETWORK: &[&str] = &["btc_price_usd", "network_hashrate_ehs", "fees_btc_per_block"];
+
+pub const CONVENTIONS: &str =
+    "Model: 144 blocks a day, difficulty follows network hashrate at once, steady price and hashrate drifts; US dollars.";
+
+pub const FORWARD_LOOKING: &str =
+    "Forward-looking figures: illustrations from the assumptions above, not forecasts or investment advice.";
+
+/// One input in force, in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub value: String,
+    pub source: String,
+}
+
+/// The inputs behind the panels `shows` lets through, with their sources: a network snapshot's name for the
+/// values a preset set, "default" for the defaults, and otherwise "set by the host" in an embed (its link or
+/// its messages chose them) or "set on this page".
+pub fn rows(s: &Scenario, shows: &dyn Fn(&str) -> bool, embed: bool) -> Vec<Row> {
+    let defaults = Scenario::default();
+    let preset = matching_preset(s);
+    let mut keys: Vec<&'static str> = BASE.to_vec();
+    if shows("hpc") {
+        keys.extend_from_slice(HPC);
+    }
+    if shows("risk") {
+        keys.extend_from_slice(RISK);
+    }
+    if s.debt_pct > 0.0 {
+        keys.extend_from_slice(DEBT);
+    }
+    keys.into_iter()
+        .filter_map(|key| {
+            let f = fields::find(key)?;
+            let v = s.get(key)?;
+            let value = if f.unit.is_empty() {
+                num(v, f.decimals)
+            } else {
+                [num(v, f.decimals), " ".into(), f.unit.into()].concat()
+            };
+            let source = match preset.filter(|_| NETWORK.contains(&key)) {
+                Some(p) => ["snapshot: ", p.name].concat(),
+                None if Some(v) == defaults.get(key) => "default".into(),
+                None if embed => "set by the host".into(),
+                None => "set on this page".into(),
+            };
+            Some(Row { key, label: f.label, value, source })
+        })
+        .collect()
+}
+
+/// The list's items (the card's `<dl>` holds them, rebuilt whole when the scenario changes).
+pub fn list_markup(h: &mut Html, rows: &[Row]) {
+    for r in rows {
+        h.open("div", "").attr("data-assumption", r.key).el("dt", "", r.label).open("dd", "").text(&r.value);
+        h.el("span", "class=\"source\"", &r.source).close("dd").close("div");
+    }
+}
+
+/// The card, with the list for `rows`; returns nothing to bind but the list, the card's only changing part.
+pub fn markup(h: &mut Html, rows: &[Row]) -> crate::view::Slot {
+    h.open("section", "class=\"card assumptions\" id=\"assumptions\" aria-labelledby=\"assumptions-h\"");
+    h.raw("<h2 id=\"assumptions-h\">Assumptions</h2>").open("dl", "class=\"assumption-list\"");
+    let list = h.slot();
+    list_markup(h, rows);
+    h.close("dl").el("p", "class=\"muted\"", CONVENTIONS).el("p", "class=\"muted forward-looking\"", FORWARD_LOOKING);
+    h.close("section");
+    list
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn section(c: crate::app::Ctx, h: &mut Html) -> crate::view::dom::Bind {
+    use leptos::prelude::*;
+    let (embed, shows) = c.page.with_value(|p| (p.embed, SHOWN.map(|k| p.shows(k))));
+    let shown = move |k: &str| SHOWN.iter().position(|s| *s == k).is_some_and(|i| shows[i]);
+    let list = markup(h, &c.scenario.with_untracked(|s| rows(s, &shown, embed)));
+    Box::new(move |dom| {
+        let list = dom.el(list);
+        crate::view::dom::effect(move |first| {
+            c.scenario.track();
+            if !first {
+                let mut h = Html::new();
+                c.scenario.with_untracked(|s| list_markup(&mut h, &rows(s, &shown, embed)));
+                crate::view::dom::Dom::fill(&list, h);
+            }
+        });
+    })
+}
+
+/// The panels whose presence changes the list.
+#[cfg(target_arch = "wasm32")]
+const SHOWN: [&str; 2] = ["hpc", "risk"];
+
+#[cfg(test)]
+#[path = "assumptions_tests.rs"]
+mod tests;

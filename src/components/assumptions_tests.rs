@@ -1,0 +1,52 @@
+//! Tests of `assumptions`, kept beside it.
+
+use super::*;
+
+fn keys(rows: &[Row]) -> Vec<&str> {
+    rows.iter().map(|r| r.key).collect()
+}
+
+#[test]
+fn the_inputs_behind_the_panels_shown_with_their_sources() {
+    let none = |_: &str| false;
+    let d = rows(&Scenario::default(), &none, true);
+    assert_eq!(keys(&d), BASE.to_vec(), "the base list, no AI/HPC, risk or loan rows");
+    let price = d.iter().find(|r| r.key == "btc_price_usd").expect("price row");
+    assert_eq!(price.label, "BTC price");
+    assert_eq!(price.value, "95,000 USD");
+    assert!(
+        price.source.starts_with("snapshot: "),
+        "the default network values are a dated snapshot: {}",
+        price.source
+    );
+    let power = d.iter().find(|r| r.key == "power_price_usd_kwh").expect("power row");
+    assert_eq!(power.source, "default");
+
+    let mut s = Scenario::default();
+    s.power_price_usd_kwh = 0.045;
+    s.btc_price_usd = 150_000.0;
+    s.debt_pct = 50.0;
+    let all = |_: &str| true;
+    let r = rows(&s, &all, true);
+    let source = |k: &str| r.iter().find(|x| x.key == k).map(|x| x.source.clone()).unwrap_or_default();
+    assert_eq!(source("power_price_usd_kwh"), "set by the host");
+    assert_eq!(source("btc_price_usd"), "set by the host", "no snapshot matches a price the host chose");
+    assert_eq!(source("power_price_usd_kwh"), "set by the host");
+    for k in HPC.iter().chain(RISK).chain(DEBT) {
+        assert!(keys(&r).contains(k), "{k} listed when its panel shows or the loan exists");
+    }
+    assert_eq!(
+        rows(&s, &all, false).iter().find(|x| x.key == "power_price_usd_kwh").map(|x| x.source.as_str()),
+        Some("set on this page")
+    );
+}
+
+#[test]
+fn the_card_says_the_conventions_and_that_the_figures_are_not_forecasts() {
+    let mut h = Html::new();
+    let _ = markup(&mut h, &rows(&Scenario::default(), &|_: &str| false, true));
+    let (html, _) = h.finish();
+    assert!(html.contains("id=\"assumptions\"") && html.contains("<h2 id=\"assumptions-h\">Assumptions</h2>"));
+    assert!(html.contains("data-assumption=\"btc_price_usd\"") && html.contains("<dt>BTC price</dt>"));
+    assert!(html.contains("144 blocks a day") && html.contains("not forecasts"));
+}
