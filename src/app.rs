@@ -67,6 +67,24 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+const UNDO_KEY: &str = "hashprice.undo";
+
+/// The undo point of a Reset or preset kept from before a reload (`state::undo::Undo::saved`), on a page that
+/// saves.
+pub fn saved_undo(c: Ctx) -> Option<String> {
+    storage().filter(|_| c.saves).and_then(|st| st.get_item(UNDO_KEY).ok().flatten())
+}
+
+/// Keeps (or, with `None`, forgets) the undo point, on a page that saves.
+pub fn save_undo(c: Ctx, point: Option<String>) {
+    if let Some(st) = storage().filter(|_| c.saves) {
+        let _ = match point {
+            Some(p) => st.set_item(UNDO_KEY, &p),
+            None => st.remove_item(UNDO_KEY),
+        };
+    }
+}
+
 fn search() -> String {
     window().location().search().unwrap_or_default()
 }

@@ -8,6 +8,7 @@ use crate::components::export_menu::{self, Export};
 use crate::model::Scenario;
 use crate::state::presets::{matching_preset, snapshot_note, snapshot_note_live, SCENARIO_PRESETS};
 use crate::state::replaces::Replaces;
+use crate::state::undo::Undo;
 use crate::view::dom::{effect, on, on_action, set_opt_attr, set_text, Bind, Ev};
 use crate::view::parts::status_line;
 use crate::view::{Action, Html};
@@ -146,7 +147,14 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
 
         // Reset and a scenario preset replace every input at once: Undo brings back the scenario the visitor
         // had before them, until the next edit (`state::replaces`).
+        // The undo point is kept in storage too, so a Reset is not final after a reload.
         let reps = Replaces::new(c.scenario, c.replaced);
+        let kept = crate::app::saved_undo(c).map(|t| c.scenario.with_untracked(|s| Undo::from_saved(&t, s)));
+        if let Some(undo) = kept.filter(Undo::offered) {
+            reps.restore(undo);
+            set_opt_attr(&undo_button, "hidden", None);
+        }
+        let keep_undo = move || crate::app::save_undo(c, reps.point().saved(&crate::format::plain));
         let replace = {
             let (button, st) = (undo_button.clone(), status.clone());
             move |next: Scenario, said: &str| {
@@ -154,6 +162,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                 if reps.offered() {
                     set_opt_attr(&button, "hidden", None);
                 }
+                keep_undo();
                 set_text(&st, said);
             }
         };
@@ -166,6 +175,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             if reps.seen() {
                 set_opt_attr(&ub, "hidden", Some(""));
                 set_text(&st, "");
+                keep_undo();
             }
             let id = c.scenario.with(|s| {
                 let line = c.live.with(|live| match live {
@@ -188,6 +198,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             Act::Reset => r(Scenario::default(), "Reset to the November 2025 defaults."),
             Act::Undo => {
                 if reps.undo() {
+                    keep_undo();
                     set_text(&st, "Your previous scenario is back.");
                     // The button hides: the focus goes to Reset beside it, not to the page's start.
                     focus(&reset);

@@ -5,7 +5,7 @@ use crate::model::Scenario;
 use crate::state::undo::Undo;
 use reactive_graph::owner::StoredValue;
 use reactive_graph::signal::RwSignal;
-use reactive_graph::traits::{GetUntracked, Set, Update, UpdateValue, With, WithUntracked, WithValue};
+use reactive_graph::traits::{GetUntracked, Set, SetValue, Update, UpdateValue, With, WithUntracked, WithValue};
 
 /// Replaces of the whole scenario and their undo.
 #[derive(Clone, Copy)]
@@ -52,6 +52,16 @@ impl Replaces {
     /// Whether Undo is offered.
     pub fn offered(self) -> bool {
         self.undo.with_value(Undo::offered)
+    }
+
+    /// The undo point, to keep across a reload ([`Undo::saved`]).
+    pub fn point(self) -> Undo {
+        self.undo.with_value(Undo::clone)
+    }
+
+    /// An undo point kept from before a reload ([`Undo::from_saved`]).
+    pub fn restore(self, undo: Undo) {
+        self.undo.set_value(undo);
     }
 
     /// How many whole replaces there have been (the inputs compare it with the last they saw).

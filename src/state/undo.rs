@@ -2,6 +2,7 @@
 //! rules are tested natively.
 
 use crate::model::Scenario;
+use crate::state::query::{link_query, scenario_from};
 
 /// The scenario from before a run of replaces, and the one the last replace made; empty when there is
 /// nothing to undo.
@@ -36,6 +37,21 @@ impl Undo {
     pub fn offered(&self) -> bool {
         self.0.is_some()
     }
+
+    /// The undo point as the visitor's storage keeps it, so a Reset can still be undone after a reload: the
+    /// scenario before and after the replaces as links (`base=…`), one per line; `None` with nothing to undo.
+    pub fn saved(&self, fmt: &dyn Fn(f64) -> String) -> Option<String> {
+        self.0.as_ref().map(|(before, after)| [link_query(before, fmt), "\n".into(), link_query(after, fmt)].concat())
+    }
+
+    /// The undo point kept in storage, if it still applies: the page shows exactly the scenario the replace
+    /// made (`now`), and both lines read in full.
+    pub fn from_saved(text: &str, now: &Scenario) -> Undo {
+        let Some((before, after)) = text.split_once('\n') else { return Undo::default() };
+        let ((before, b_issues), (after, a_issues)) = (scenario_from(before), scenario_from(after));
+        let applies = b_issues.is_empty() && a_issues.is_empty() && after == *now && before != after;
+        Undo(applies.then_some((before, after)))
+    }
 }
 
 #[cfg(test)]
@@ -63,6 +79,22 @@ mod tests {
         u.replaced(&at(1.0), &at(1.0));
         assert!(!u.offered());
         assert_eq!(u.take(), None);
+    }
+
+    #[test]
+    fn the_undo_point_survives_a_reload_while_the_page_shows_what_the_replace_made() {
+        let fmt = |x: f64| x.to_string();
+        let mut u = Undo::default();
+        u.replaced(&at(70_000.0), &Scenario::default());
+        let Some(text) = u.saved(&fmt) else { panic!("an undo point to keep") };
+        assert_eq!(text, "base=2025-11&btc_price_usd=70000\n");
+        let back = Undo::from_saved(&text, &Scenario::default());
+        assert!(back.offered());
+        assert_eq!(back.clone().take(), Some(at(70_000.0)));
+        assert!(!Undo::from_saved(&text, &at(80_000.0)).offered(), "an edit since the replace ends it");
+        assert!(!Undo::from_saved("btc_price_usd=abc\n", &Scenario::default()).offered());
+        assert!(!Undo::from_saved("no newline", &Scenario::default()).offered());
+        assert_eq!(Undo::default().saved(&fmt), None);
     }
 
     #[test]

@@ -396,7 +396,7 @@ test('scenario preset, machine preset (select and hardware table) and Reset', T,
     await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement.dataset.model), 'Whatsminer M60S', 'the focus stays on the machine clicked'));
     await expectOutputs(page, { ...s, machine_hashrate_ths: Number(m60[1]), machine_efficiency_jth: Number(m60[3]), machine_price_usd_per_th: Number(m60[5]) }, ['capex_usd', 'fleet_power_kw']);
     assert.equal(await page.inputValue('#machine-preset'), String(csv.findIndex((l) => l.startsWith('Whatsminer M60S,'))), 'the machine select follows');
-    assert.match(await page.locator('.machine-picker .help').innerText(), new RegExp(`sets the machine price to \\$${Number(m60[5]).toFixed(2)}/TH`), 'the picker says it sets the price');
+    assert.match(await page.locator('.machine-picker:has(#machine-preset) .help').innerText(), new RegExp(`sets the machine price to \\$${Number(m60[5]).toFixed(2)}/TH`), 'the picker says it sets the price');
 
     // Reset: every input back to the defaults, KPIs with them.
     const undo = page.locator('button[data-action=undo]');

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ROOT, useSuite, withPage, scenarioQuery, kpi, allKpis, eventually, isClose, assertClose, sliderSelector, textFieldSelector,
-  parseField, screenshot, UNSTICK,
+  parseField, screenshot, unstick,
 } from './helpers.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
@@ -286,8 +286,11 @@ for (const [w, h] of [[390, 844], [1440, 900]]) {
         const card = await page.locator('#decision').boundingBox();
         assert.ok(card.x >= 0 && card.x + card.width <= w, `the card fits the ${w} px screen`);
         fs.mkdirSync(path.join(ROOT, 'screenshots'), { recursive: true });
-        await page.locator('#decision').screenshot({ path: path.join(ROOT, 'screenshots', `decision-${w}-${theme}.png`), style: UNSTICK });
-        await page.locator('#monthly').screenshot({ path: path.join(ROOT, 'screenshots', `monthly-loan-${w}-${theme}.png`), style: UNSTICK });
+        // Sticky elements laid out in place through the CSSOM (the page's CSP refuses an injected style).
+        await unstick(page);
+        await page.locator('#decision').screenshot({ path: path.join(ROOT, 'screenshots', `decision-${w}-${theme}.png`) });
+        await page.locator('#monthly').screenshot({ path: path.join(ROOT, 'screenshots', `monthly-loan-${w}-${theme}.png`) });
+        await unstick(page, false);
         if (w === 1440 && theme === 'light') await screenshot(page, 'decision-page-1440-light', { fullPage: true });
       }, { viewport: { width: w, height: h } });
     });

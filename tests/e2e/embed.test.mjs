@@ -558,7 +558,7 @@ test('Embed button: one script tag for the scenario, panels and look, copied and
     const area = page.locator('#embed-code');
     await area.waitFor();
     snippet = await area.inputValue();
-    assert.equal(snippet, `<script src="${calcUrl('embed.js')}" data-btc_price_usd="101000" data-machine_count="3000" async></script>`);
+    assert.equal(snippet, `<script src="${calcUrl('embed.js')}" data-base="2025-11" data-btc_price_usd="101000" data-machine_count="3000" async></script>`);
     await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet));
     await eventually(async () => assert.match(await page.locator('.embed-dialog .status').innerText(), /copied/i));
 
@@ -570,18 +570,18 @@ test('Embed button: one script tag for the scenario, panels and look, copied and
     await page.selectOption('select[name="embed-theme"]', 'dark');
     await page.fill('input[name="embed-accent"]', 'red');
     await page.press('input[name="embed-accent"]', 'Tab');
-    await eventually(async () => assert.match(await area.inputValue(), / data-theme="dark" data-btc_price_usd/, 'not a colour: no accent'));
+    await eventually(async () => assert.match(await area.inputValue(), / data-theme="dark" data-base="2025-11" data-btc_price_usd/, 'not a colour: no accent'));
     await page.fill('input[name="embed-accent"]', '#1E3A8A');
     await page.press('input[name="embed-accent"]', 'Tab');
     await page.fill('input[name="embed-threshold"]', '40');
     await page.press('input[name="embed-threshold"]', 'Tab');
-    await eventually(async () => assert.match(await area.inputValue(), / data-theme="dark" data-accent="#1e3a8a" data-threshold="40" data-btc_price_usd="101000"/));
+    await eventually(async () => assert.match(await area.inputValue(), / data-theme="dark" data-accent="#1e3a8a" data-threshold="40" data-base="2025-11" data-btc_price_usd="101000"/));
     snippet = await area.inputValue();
     // The preview is that embed, live, once opened.
     await page.click('.embed-preview-box > summary');
     const preview = new URL(await page.getAttribute('.embed-preview', 'src'));
     assert.deepEqual(Object.fromEntries(preview.searchParams), {
-      embed: '1', panels: /data-panels="([^"]+)"/.exec(snippet)[1], assumptions: '0', theme: 'dark', accent: '#1e3a8a', threshold: '40', btc_price_usd: '101000', machine_count: '3000',
+      embed: '1', panels: /data-panels="([^"]+)"/.exec(snippet)[1], assumptions: '0', theme: 'dark', accent: '#1e3a8a', threshold: '40', base: '2025-11', btc_price_usd: '101000', machine_count: '3000',
     });
     const frame = page.frameLocator('.embed-preview');
     await eventually(async () => assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark'), { timeout: 10000 });

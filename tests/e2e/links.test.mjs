@@ -108,3 +108,24 @@ test('a link without base= is read against the defaults it was made with; a newe
     await expectInputs(page, { machine_count: 7 });
   });
 });
+
+test('a Reset can still be undone after a reload, until the next edit', T, async () => {
+  await visitor(async (context) => {
+    const page = await open(context, suite.url);
+    await typeInto(page, 'btc_price_usd', '70000');
+    await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000'));
+    await page.locator('button[data-action="reset"]').click();
+    await eventually(async () => assert.equal(await stored(page), ''));
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    const undo = page.locator('button[data-action="undo"]');
+    assert.ok(await undo.isVisible(), 'Undo is still offered after the reload');
+    await undo.click();
+    await expectInputs(page, { btc_price_usd: 70000 });
+    await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000'));
+    // Undone, or ended by an edit: nothing is offered after the next reload.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    assert.ok(await page.locator('button[data-action="undo"]').isHidden());
+  });
+});
