@@ -711,7 +711,7 @@ pub const KPIS: &[KpiDef] = &[
     },
     KpiDef {
         key: "mining_payback_years",
-        label: "Mining payback per MW",
+        label: "Mining payback per MW (static, day 0)",
         fmt: Fmt::Years,
         none: no_mining_profit,
         formula: |_, r| {
@@ -743,7 +743,7 @@ pub const KPIS: &[KpiDef] = &[
     },
     KpiDef {
         key: "hpc_payback_years",
-        label: "AI/HPC payback",
+        label: "AI/HPC payback per MW (static, day 0)",
         fmt: Fmt::Years,
         none: |_, _| "never (no AI/HPC profit)".into(),
         formula: |s, r| {

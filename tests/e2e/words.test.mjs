@@ -52,3 +52,11 @@ test('on a phone the strip shows profit per day with its month, and a home miner
     await page.screenshot({ path: path.join(SCREENSHOTS, 'phone-390-home-miner.png') });
   }, { viewport: { width: 390, height: 844 } });
 });
+
+test('two paybacks on one page: the per-MW ones say they are static, day 0', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    assert.equal(await kpiLabel(page, 'hpc_payback_years'), 'AI/HPC payback per MW (static, day 0)');
+    assert.equal(await kpiLabel(page, 'mining_payback_years'), 'Mining payback per MW (static, day 0)');
+    assert.match(await page.locator('#hpc .chart-desc, #hpc [data-desc], #hpc p').allInnerTexts().then((t) => t.join(' ')), /at today's hashprice, before network growth, halvings and curtailment/);
+  });
+});
