@@ -30,7 +30,9 @@ fn note(m: Option<&MachinePreset>) -> String {
             .s(crate::format::usd(m.price_usd_per_th))
             .t("/TH: ")
             .t(&m.price_note)
-            .t(".")
+            .t("; and the resale value today to ")
+            .s(crate::format::usd(m.resale_usd_per_th))
+            .t("/TH, a rough second-hand estimate, late 2025 (editable).")
             .0,
         None => CUSTOM.into(),
     }

@@ -16,6 +16,8 @@ pub struct MachinePreset {
     pub cooling: String,
     pub price_usd_per_th: f64,
     pub price_note: String,
+    /// A typical second-hand price per TH/s (late 2025, a rough estimate: editable); 0 where the file has none.
+    pub resale_usd_per_th: f64,
 }
 
 impl MachinePreset {
@@ -24,12 +26,14 @@ impl MachinePreset {
         self.apply_to(s, 0)
     }
 
-    /// [`MachinePreset::apply`] for machine group `g` (0-based: 0 is the `machine_*` keys).
+    /// [`MachinePreset::apply`] for machine group `g` (0-based: 0 is the `machine_*` keys); the group's resale
+    /// value today becomes the preset's second-hand price.
     pub fn apply_to(&self, s: &mut Scenario, g: usize) -> Result<(), InputError> {
         let mut next = s.clone();
         next.set(Scenario::group_key(g, GroupField::HashrateThs), self.hashrate_ths)?;
         next.set(Scenario::group_key(g, GroupField::EfficiencyJth), self.efficiency_jth)?;
         next.set(Scenario::group_key(g, GroupField::PriceUsdPerTh), self.price_usd_per_th)?;
+        next.set(Scenario::group_key(g, GroupField::ResaleUsdPerTh), self.resale_usd_per_th)?;
         *s = next;
         Ok(())
     }
@@ -70,6 +74,8 @@ pub fn parse_machines(csv: &str) -> Vec<MachinePreset> {
         }
     }
     let [model, hashrate, power, efficiency, cooling, price, note] = idx;
+    // Optional: a file without second-hand prices reads as 0 (no resale value).
+    let resale = header.iter().position(|h| h.trim() == "resale_usd_per_th");
     let checked = |text: &str, key: &str| -> Option<f64> {
         let v = parse_number(text.trim())?;
         input_spec(key)?.check(v).ok()?;
@@ -94,6 +100,10 @@ pub fn parse_machines(csv: &str) -> Vec<MachinePreset> {
                 cooling: f[cooling].trim().to_string(),
                 price_usd_per_th: checked(&f[price], "machine_price_usd_per_th")?,
                 price_note: f[note].trim().to_string(),
+                resale_usd_per_th: match resale {
+                    Some(i) => checked(&f[i], "machine_resale_usd_per_th")?,
+                    None => 0.0,
+                },
             })
         })
         .collect()

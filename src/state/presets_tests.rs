@@ -13,6 +13,10 @@ fn all_thirteen_machines_parse() {
     let xp = m.iter().find(|p| p.model == "Antminer S21 XP").unwrap();
     assert_eq!(xp.price_usd_per_th, 25.7);
     assert_eq!(xp.price_note, "Hashrate Index, 3 Nov 2025");
+    assert!(xp.resale_usd_per_th > 0.0 && xp.resale_usd_per_th < xp.price_usd_per_th, "second-hand below new");
+    let mut s = Scenario::default();
+    xp.apply_to(&mut s, 2).expect("valid");
+    assert_eq!((s.machine3_price_usd_per_th, s.machine3_resale_usd_per_th), (xp.price_usd_per_th, xp.resale_usd_per_th));
     let m66 = m.iter().find(|p| p.model == "Whatsminer M66S").unwrap();
     assert_eq!(m66.cooling, "immersion");
     for p in &m {

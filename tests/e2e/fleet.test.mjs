@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useSuite, withPage, eventually, typeInto, kpiRaw, SCREENSHOTS } from './helpers.mjs';
+import fs from 'node:fs';
+import { useSuite, withPage, eventually, typeInto, kpiRaw, ROOT, SCREENSHOTS } from './helpers.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
 const T = { timeout: 60000 };
@@ -36,6 +37,11 @@ test('add a group, type its count, MW and model, then remove it: the fleet total
     const idx = options.findIndex((o) => o.startsWith('Antminer S19j Pro ·')) - 1;
     await page.selectOption('#machine2-preset', String(idx));
     await eventually(async () => assert.equal(await fleetThs(page), base + 2500 * 104));
+    // Its price and typical second-hand price come from data/machines.csv (the last column).
+    const row = fs.readFileSync(path.join(ROOT, 'data', 'machines.csv'), 'utf8').split('\n').find((l) => l.startsWith('Antminer S19j Pro,'));
+    const resale = row.split(',').at(-1).trim();
+    await eventually(async () => assert.equal(await page.locator('input.num[name="machine2_resale_usd_per_th"]').inputValue(), resale));
+    assert.match(await page.locator('.machine-picker:has(#machine2-preset) .help').innerText(), new RegExp(`resale value today to \\$${Number(resale).toFixed(2)}/TH, a rough second-hand estimate`));
 
     // 10 MW of 3,068 W machines: the whole number of machines nearest, and the count row shows it.
     await typeInto(page, 'machine2_mw', '10');
