@@ -185,14 +185,8 @@ pub fn find(key: &str) -> Option<&'static Field> {
 /// The 0-based group whose machine count an MW row sets: `fleet_mw` group 1's (0), `machine3_mw` group 3's (2).
 pub fn mw_group(key: &str) -> Option<usize> {
     if key == "fleet_mw" {
-        Some(0)
-    } else {
-        group_mw(key)
+        return Some(0);
     }
-}
-
-/// The 0-based group of a group's MW row (`machine3_mw` is group 2).
-fn group_mw(key: &str) -> Option<usize> {
     let n: usize = key.strip_prefix("machine")?.strip_suffix("_mw")?.parse().ok()?;
     (2..=MAX_GROUPS).contains(&n).then(|| n - 1)
 }
@@ -202,8 +196,9 @@ pub fn read(key: &str, s: &Scenario) -> f64 {
     match key {
         "difficulty_t" => difficulty_from_hashrate_ehs(s.network_hashrate_ehs) / 1e12,
         "machine_power_w" => s.machine_hashrate_ths * s.machine_efficiency_jth,
+        // The fleet row counts every group; a group's row, its own machines.
         "fleet_mw" => fleet_machine_w(s, 0) / 1e6,
-        k => match group_mw(k) {
+        k => match mw_group(k) {
             Some(g) => s.group(g).count * s.group(g).hashrate_ths * s.group(g).efficiency_jth / 1e6,
             None => s.get(k).unwrap_or(0.0),
         },
@@ -225,26 +220,20 @@ pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> 
             s.set("machine_efficiency_jth", value / s.machine_hashrate_ths)
                 .map_err(|_| InputError::new(key, "must give an efficiency above 0 and at most 1,000 J/TH"))
         }
-        "fleet_mw" => {
-            // The other groups keep their counts: group 1 takes the rest of the power.
-            let others_w = fleet_machine_w(s, 1);
-            let count = ((value * 1e6 - others_w) / (s.machine_hashrate_ths * s.machine_efficiency_jth) + 0.5).floor();
-            if !(value > 0.0 && count >= 1.0) {
-                let reason = if others_w > 0.0 {
-                    "must power at least one machine beside the other groups"
-                } else {
-                    "must power at least one machine"
-                };
-                return Err(InputError::new(key, reason));
-            }
-            s.set("machine_count", count).map_err(|_| InputError::new(key, "must power at most 10,000,000 machines"))
-        }
-        k => match group_mw(k) {
+        // An MW row sets its group's whole number of machines. The fleet row stands for every group: the
+        // other groups keep their counts and group 1 takes the rest of the power.
+        k => match mw_group(k) {
             Some(g) => {
+                let others_w = if k == "fleet_mw" { fleet_machine_w(s, 1) } else { 0.0 };
                 let m = s.group(g);
-                let count = (value * 1e6 / (m.hashrate_ths * m.efficiency_jth) + 0.5).floor();
+                let count = ((value * 1e6 - others_w) / (m.hashrate_ths * m.efficiency_jth) + 0.5).floor();
                 if !(value > 0.0 && count >= 1.0) {
-                    return Err(InputError::new(key, "must power at least one machine"));
+                    let reason = if others_w > 0.0 {
+                        "must power at least one machine beside the other groups"
+                    } else {
+                        "must power at least one machine"
+                    };
+                    return Err(InputError::new(key, reason));
                 }
                 s.set(Scenario::group_key(g, GroupField::Count), count)
                     .map_err(|_| InputError::new(key, "must power at most 10,000,000 machines"))
@@ -273,8 +262,7 @@ pub fn source_key(key: &str) -> &str {
     match key {
         "difficulty_t" => "network_hashrate_ehs",
         "machine_power_w" => "machine_efficiency_jth",
-        "fleet_mw" => "machine_count",
-        k => group_mw(k).map_or(k, |g| Scenario::group_key(g, GroupField::Count)),
+        k => mw_group(k).map_or(k, |g| Scenario::group_key(g, GroupField::Count)),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::model::Scenario;
 use crate::state::live::{
     ask_message, badge_text, cooldown_left_s, decide, wait_after_ms, LiveApplied, LiveDecision, COOLDOWN_MS,
 };
-use crate::state::presets::snapshot_badge;
+use crate::state::presets::{holds, snapshot_badge};
 use crate::view::dom::{on, set_attr, set_opt_attr, set_text, Dom, Ev};
 use crate::view::parts::status_line;
 use crate::view::{Html, Slot};
@@ -110,10 +110,7 @@ pub fn patch_badge(l: &Live, s: &Scenario, applied: Option<&LiveApplied>) {
         set_text(&l.badge, &snapshot_badge(s));
         return;
     };
-    let same = s.btc_price_usd == v.btc_price_usd
-        && s.network_hashrate_ehs == v.network_hashrate_ehs
-        && s.block_height == v.block_height
-        && s.fees_btc_per_block == v.fees_btc_per_block;
+    let same = holds(s, &v.pairs());
     let text = badge_text(at);
     set_attr(&l.badge, "data-live-badge", "live");
     set_text(&l.badge, &if same { text } else { [text.as_str(), " · edited"].concat() });

@@ -503,13 +503,10 @@ impl MonteCarlo {
     /// this price (section 2's payback rule, day by day).
     fn pays_back_within(&self, month: &Month, price_usd: f64, mut cum_usd: f64) -> bool {
         let fleet = &self.fleet;
-        let days = self.in_month.len();
-        for d in month.days.clone() {
-            let price = price_usd * self.in_month[d];
-            let mut margin = 0.0;
-            for (k, group) in fleet.groups.iter().enumerate() {
-                margin += fleet.group_margin(self.btc[k * days + d] * price - group.power_usd_day);
-            }
+        let prices: Vec<f64> = self.in_month[month.days.clone()].iter().map(|g| price_usd * g).collect();
+        let mut margins = vec![0.0; prices.len()];
+        fleet.site_margins(&self.btc, self.in_month.len(), month.days.start, &prices, &mut margins);
+        for margin in margins {
             cum_usd += margin - fleet.fixed_usd_day;
             if cum_usd >= fleet.capex_usd {
                 return true;

@@ -283,12 +283,16 @@ pub fn snapshot_note(s: &Scenario) -> String {
     }
 }
 
+/// Whether the scenario still holds every one of these (key, value) pairs (none: no).
+pub fn holds(s: &Scenario, values: &[(&str, f64)]) -> bool {
+    !values.is_empty() && values.iter().all(|(k, v)| s.get(k) == Some(*v))
+}
+
 /// The header's line once live data was applied at `at` (e.g. "14:05 UTC, 2026-11-24", see
 /// `live::utc_label`): while the network inputs still hold the live values (`applied`, as put in the fields),
 /// it names the source and time instead of calling them "your own"; after an edit, [`snapshot_note`].
 pub fn snapshot_note_live(s: &Scenario, applied: &[(&str, f64)], at: &str) -> String {
-    let held = !applied.is_empty() && applied.iter().all(|(k, v)| s.get(k) == Some(*v));
-    if held {
+    if holds(s, applied) {
         ["Network values: live from mempool.space at ", at, ". Edit any value."].concat()
     } else {
         snapshot_note(s)
