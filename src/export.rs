@@ -108,6 +108,14 @@ pub struct ExportMonth {
     /// Interest and principal paid at the month's end and the balance after it (zeros without debt or after
     /// the term).
     pub loan: LoanMonth,
+    /// Each present machine group's share of the month's days it runs (0–1), in group order: the merit
+    /// order month by month.
+    pub running_share: Vec<f64>,
+}
+
+/// The 0-based indexes of the scenario's machine groups (the model's `group_curtailed_days` is `Some` for each).
+fn present_groups(r: &crate::model::Results) -> Vec<usize> {
+    (0..r.projection.group_curtailed_days.len()).filter(|&g| r.projection.group_curtailed_days[g].is_some()).collect()
 }
 
 /// The projection month by month with everything the CSV carries; no rows for an invalid scenario.
@@ -119,6 +127,7 @@ pub fn export_months(s: &Scenario) -> Vec<ExportMonth> {
     let days = Days::new(s);
     let starts = month_starts(days.days, s.horizon_months as usize);
     let hashprice = &r.series.hashprice_usd_per_ph_day;
+    let groups = present_groups(&r);
     rows.into_iter()
         .zip(starts.windows(2))
         .enumerate()
@@ -137,6 +146,10 @@ pub fn export_months(s: &Scenario) -> Vec<ExportMonth> {
                 avg_hashprice_usd_per_ph_day: hp / n,
                 curtailed_days: r.series.months.get(m).map_or(0, |t| t.curtailed_days),
                 loan: r.series.loan.get(m).cloned().unwrap_or_default(),
+                running_share: groups
+                    .iter()
+                    .map(|&g| r.series.group_running_days_month[g].get(m).map_or(f64::NAN, |&d| d as f64 / n))
+                    .collect(),
             }
         })
         .collect()
@@ -158,7 +171,17 @@ pub const EXPORT_COLUMNS: &[&str] = &[
     "loan_interest_usd",
     "loan_principal_usd",
     "loan_balance_usd",
+    "cash_after_debt_usd",
 ];
+
+/// The columns after [`EXPORT_COLUMNS`]: each present machine group's running share (`group1_running_share`,
+/// 1-based as on the page), then the convert strategy's cash per month (`convert_net_cash_usd`).
+pub fn site_columns(groups: &[usize]) -> Vec<String> {
+    let mut out: Vec<String> =
+        groups.iter().map(|&g| ["group", &crate::chart::int_string(g as i64 + 1), "_running_share"].concat()).collect();
+    out.push("convert_net_cash_usd".into());
+    out
+}
 
 /// A CSV export: the file's text, and why cells are empty (shown on the page too).
 #[derive(Clone, Debug, PartialEq)]
@@ -173,6 +196,7 @@ enum Cell {
     Usd(f64),
     Btc(f64),
     Ehs(f64),
+    Share(f64),
     Count(usize),
 }
 
@@ -184,6 +208,7 @@ impl Cell {
             Cell::Usd(x) => decimal(x, 2, 2, false),
             Cell::Btc(x) => decimal(x, 8, 8, false),
             Cell::Ehs(x) => decimal(x, 3, 3, false),
+            Cell::Share(x) => decimal(x, 4, 4, false),
             Cell::Count(n) => decimal(n as f64, 0, 0, false),
         }
     }
@@ -221,35 +246,55 @@ fn push_row(out: &mut String, cells: &[String], width: usize) {
 /// [`CsvExport::notes`] says which and why. An invalid scenario gives the header block and no months.
 pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> String) -> CsvExport {
     let months = export_months(s);
-    let width = EXPORT_COLUMNS.len();
+    let result = evaluate(s).ok();
+    let groups = result.as_ref().map(present_groups).unwrap_or_default();
+    let convert: &[f64] = result.as_ref().map_or(&[], |r| &r.decision.convert_monthly_net_usd);
+    let mut columns: Vec<String> = EXPORT_COLUMNS.iter().map(|c| c.to_string()).collect();
+    columns.extend(site_columns(&groups));
+    let width = columns.len();
     let mut table = String::new();
     let mut empty = vec![0usize; width];
-    for m in &months {
-        let r = &m.row;
-        let cells = [
-            Cell::Count(r.month),
-            Cell::Usd(m.avg_btc_price_usd),
-            Cell::Ehs(m.avg_network_hashrate_ehs),
-            Cell::Usd(m.avg_hashprice_usd_per_ph_day),
-            Cell::Btc(r.btc_mined),
-            Cell::Usd(r.revenue_usd),
-            Cell::Usd(r.power_cost_usd),
-            Cell::Usd(r.opex_usd),
-            Cell::Usd(r.net_cash_usd),
-            Cell::Usd(r.cumulative_cash_usd),
-            Cell::Count(m.curtailed_days),
-            Cell::Usd(m.loan.interest_usd),
-            Cell::Usd(m.loan.principal_usd),
-            Cell::Usd(m.loan.balance_usd),
-        ];
+    // Mining runs over the horizon, converting over its own life (build and lease): the table is as long as
+    // the longer; a cell past either life is empty and not counted as a failure.
+    for i in 0..months.len().max(if months.is_empty() { 0 } else { convert.len() }) {
+        let mut cells: Vec<Option<Cell>> = vec![Some(Cell::Count(i + 1))];
+        match months.get(i) {
+            Some(m) => {
+                let r = &m.row;
+                let debt_service = m.loan.interest_usd + m.loan.principal_usd;
+                cells.extend(
+                    [
+                        Cell::Usd(m.avg_btc_price_usd),
+                        Cell::Ehs(m.avg_network_hashrate_ehs),
+                        Cell::Usd(m.avg_hashprice_usd_per_ph_day),
+                        Cell::Btc(r.btc_mined),
+                        Cell::Usd(r.revenue_usd),
+                        Cell::Usd(r.power_cost_usd),
+                        Cell::Usd(r.opex_usd),
+                        Cell::Usd(r.net_cash_usd),
+                        Cell::Usd(r.cumulative_cash_usd),
+                        Cell::Count(m.curtailed_days),
+                        Cell::Usd(m.loan.interest_usd),
+                        Cell::Usd(m.loan.principal_usd),
+                        Cell::Usd(m.loan.balance_usd),
+                        Cell::Usd(r.net_cash_usd - debt_service),
+                    ]
+                    .map(Some),
+                );
+                cells.extend(m.running_share.iter().map(|&x| Some(Cell::Share(x))));
+            }
+            None => cells.resize(EXPORT_COLUMNS.len() + groups.len(), None),
+        }
+        cells.push(convert.get(i).map(|&x| Cell::Usd(x)));
         let texts: Vec<String> = cells
             .iter()
             .enumerate()
-            .map(|(i, c)| {
-                c.text().unwrap_or_else(|| {
+            .map(|(i, c)| match c {
+                Some(c) => c.text().unwrap_or_else(|| {
                     empty[i] += 1;
                     String::new()
-                })
+                }),
+                None => String::new(),
             })
             .collect();
         push_row(&mut table, &texts, width);
@@ -258,22 +303,53 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
     for (i, n) in empty.iter().enumerate().filter(|(_, n)| **n > 0) {
         let count = crate::state::numtext::decimal(*n as f64, 0, 0, true).unwrap_or_default();
         let total = crate::state::numtext::decimal(months.len() as f64, 0, 0, true).unwrap_or_default();
-        notes.push([EXPORT_COLUMNS[i], " is empty in ", &count, " of ", &total, " months: too large or too small to compute with these inputs"].concat());
+        notes.push(
+            [
+                &columns[i],
+                " is empty in ",
+                &count,
+                " of ",
+                &total,
+                " months: too large or too small to compute with these inputs",
+            ]
+            .concat(),
+        );
     }
     if s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months {
         notes.push("The loan outlasts the horizon: the balance in the last month is repaid on its last day (MODEL.md section 8).".into());
     }
     let mut out = String::new();
-    let row = |out: &mut String, cells: &[&str]| push_row(out, &cells.iter().map(|c| text_cell(c)).collect::<Vec<_>>(), width);
+    let row = |out: &mut String, cells: &[&str]| {
+        push_row(out, &cells.iter().map(|c| text_cell(c)).collect::<Vec<_>>(), width)
+    };
     row(&mut out, &["Bitcoin mining hashprice & margin calculator: projection by month"]);
     row(&mut out, &["exported_at", exported_at]);
     row(&mut out, &["model_version", MODEL_VERSION]);
     row(&mut out, &["defaults", crate::state::query::current_base()]);
-    row(&mut out, &["averages", "avg_ columns are the means of the month's daily values; cash columns are the month's sums"]);
+    row(
+        &mut out,
+        &["averages", "avg_ columns are the means of the month's daily values; cash columns are the month's sums"],
+    );
     if let Ok(r) = evaluate(s) {
         // The machines' salvage is received at the horizon: in total_net_usd and NPV, not in the monthly cash.
         let salvage = Cell::Usd(r.projection.salvage_usd).text().unwrap_or_default();
         row(&mut out, &["salvage_usd_at_horizon", &salvage]);
+    }
+    if !months.is_empty() {
+        let life = crate::chart::int_string(convert.len() as i64);
+        let horizon = crate::chart::int_string(months.len() as i64);
+        let runs = [
+            "Each choice over its own life: mining over the horizon (",
+            &horizon,
+            " months), converting over its build and lease (",
+            &life,
+            " months); cells past a life are empty",
+        ]
+        .concat();
+        row(&mut out, &["lives", &runs]);
+        row(&mut out, &["cash_after_debt_usd", "net cash minus the loan's interest and principal that month"]);
+        row(&mut out, &["groupN_running_share", "share of the month's days machine group N runs (it is switched off on days its revenue does not pay its power)"]);
+        row(&mut out, &["convert_net_cash_usd", "converting to AI/HPC: mining on through the build, the machines sold at its end, the build's capex in monthly parts, then the lease after opex; the machines' purchase price is not in it"]);
     }
     for n in &notes {
         row(&mut out, &["note", n]);
@@ -282,14 +358,20 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
     row(&mut out, &["input", "value"]);
     for spec in crate::model::INPUTS {
         let v = match (spec.kind, s.get(spec.key)) {
-            (crate::model::Kind::Bool, Some(x)) => if x == 1.0 { "true".to_string() } else { "false".to_string() },
+            (crate::model::Kind::Bool, Some(x)) => {
+                if x == 1.0 {
+                    "true".to_string()
+                } else {
+                    "false".to_string()
+                }
+            }
             (_, Some(x)) => plain(x),
             (_, None) => String::new(),
         };
         row(&mut out, &[spec.key, &v]);
     }
     row(&mut out, &[]);
-    row(&mut out, EXPORT_COLUMNS);
+    row(&mut out, &columns.iter().map(String::as_str).collect::<Vec<_>>());
     out.push_str(&table);
     CsvExport { text: out, notes }
 }
@@ -307,7 +389,9 @@ impl CsvExport {
 
     /// The file name: `hashprice-projection-2026-12-06.csv` from an ISO-8601 `exported_at` (its date part).
     pub fn file_name(exported_at: &str) -> String {
-        let date = exported_at.get(0..10).filter(|d| d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }));
+        let date = exported_at.get(0..10).filter(|d| {
+            d.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+        });
         match date {
             Some(d) => ["hashprice-projection-", d, ".csv"].concat(),
             None => "hashprice-projection.csv".into(),

@@ -12,7 +12,13 @@ fn scenarios() -> Vec<Scenario> {
     vec![
         d.clone(),
         Scenario { opex_usd_month: 25_000.0, debt_pct: 60.0, debt_apr_pct: 14.0, ..d.clone() },
-        Scenario { horizon_months: 60.0, btc_price_growth_pct_year: 50.0, debt_pct: 50.0, debt_term_months: 12.0, ..d.clone() },
+        Scenario {
+            horizon_months: 60.0,
+            btc_price_growth_pct_year: 50.0,
+            debt_pct: 50.0,
+            debt_term_months: 12.0,
+            ..d.clone()
+        },
         Scenario { btc_price_usd: 40_000.0, power_price_usd_kwh: 0.08, opex_usd_month: 1000.0, ..d.clone() },
         Scenario { curtail_when_unprofitable: false, btc_price_usd: 40_000.0, power_price_usd_kwh: 0.08, ..d.clone() },
         Scenario { horizon_months: 1.0, machine_count: 1.0, debt_pct: 100.0, debt_apr_pct: 0.0, ..d.clone() },
@@ -38,10 +44,7 @@ fn months_add_up_to_the_projection_totals() {
         // The net column is the model's own monthly_net_usd, bit for bit.
         let nets: Vec<f64> = rows.iter().map(|r| r.net_cash_usd).collect();
         assert_eq!(nets, p.monthly_net_usd);
-        assert_eq!(
-            rows.iter().map(|r| r.cumulative_cash_usd).collect::<Vec<_>>(),
-            r.series.cumulative_cash_usd_month
-        );
+        assert_eq!(rows.iter().map(|r| r.cumulative_cash_usd).collect::<Vec<_>>(), r.series.cumulative_cash_usd_month);
         for row in &rows {
             assert!(close(row.revenue_usd - row.power_cost_usd - row.opex_usd, row.net_cash_usd), "row {}", row.month);
             let due = row.month <= s.debt_term_months as usize;
@@ -64,7 +67,10 @@ fn csv_has_a_header_and_a_line_per_month() {
     let csv = projection_csv(&rows, &|x| x.to_string());
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 4);
-    assert_eq!(lines[0], "month,btc_mined,revenue_usd,power_cost_usd,opex_usd,net_cash_usd,cumulative_cash_usd,debt_payment_usd");
+    assert_eq!(
+        lines[0],
+        "month,btc_mined,revenue_usd,power_cost_usd,opex_usd,net_cash_usd,cumulative_cash_usd,debt_payment_usd"
+    );
     for (i, line) in lines[1..].iter().enumerate() {
         let cells: Vec<f64> = line.split(',').map(|c| c.parse().expect("number")).collect();
         assert_eq!(cells.len(), 8);
@@ -76,14 +82,24 @@ fn csv_has_a_header_and_a_line_per_month() {
 
 #[test]
 fn snippet_is_escaped_and_has_clipboard_permission() {
-    let url = embed_url("https://investor.example/tools/hashprice/?old=1#x", Some(&["kpis", "cash"]), "btc_price_usd=86000&uptime_pct=95");
-    assert_eq!(url, "https://investor.example/tools/hashprice/?embed=1&panels=kpis,cash&btc_price_usd=86000&uptime_pct=95");
+    let url = embed_url(
+        "https://investor.example/tools/hashprice/?old=1#x",
+        Some(&["kpis", "cash"]),
+        "btc_price_usd=86000&uptime_pct=95",
+    );
+    assert_eq!(
+        url,
+        "https://investor.example/tools/hashprice/?embed=1&panels=kpis,cash&btc_price_usd=86000&uptime_pct=95"
+    );
     assert_eq!(embed_url("https://a.example/", None, ""), "https://a.example/?embed=1");
     let snip = embed_snippet(&url, "hashprice");
     assert!(snip.starts_with("<iframe id=\"hashprice\" src=\"https://investor.example/tools/hashprice/?embed=1&amp;panels=kpis,cash&amp;btc_price_usd=86000&amp;uptime_pct=95\""));
     assert!(snip.contains("allow=\"clipboard-write\""));
     assert!(snip.contains("hashprice:height"));
-    assert!(snip.contains("function showScenario(scenario)") && snip.contains("getElementById(\"hashprice\").contentWindow"));
+    assert!(
+        snip.contains("function showScenario(scenario)")
+            && snip.contains("getElementById(\"hashprice\").contentWindow")
+    );
     assert_eq!(escape_attr("\"><script>&"), "&quot;&gt;&lt;script&gt;&amp;");
 }
 
@@ -146,7 +162,10 @@ fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
 
 #[test]
 fn the_strict_reader_refuses_malformed_csv() {
-    assert_eq!(parse_csv("a,\"b,\"\"c\"\"\"\r\n1,2\r\n"), Ok(vec![vec!["a".into(), "b,\"c\"".into()], vec!["1".into(), "2".into()]]));
+    assert_eq!(
+        parse_csv("a,\"b,\"\"c\"\"\"\r\n1,2\r\n"),
+        Ok(vec![vec!["a".into(), "b,\"c\"".into()], vec!["1".into(), "2".into()]])
+    );
     for bad in ["a,b\n", "a,b\r\n1\r\n", "a\"b\r\n", "\"a\"b\r\n", "\"a\r\n", "a,b"] {
         assert!(parse_csv(bad).is_err(), "{bad:?}");
     }
@@ -169,12 +188,20 @@ fn cell(row: &[String], column: &str) -> String {
 
 #[test]
 fn csv_export_round_trips_through_a_strict_reader() {
-    let s = Scenario { debt_pct: 60.0, debt_apr_pct: 14.0, debt_term_months: 24.0, opex_usd_month: 25_000.0, hashrate_growth_pct_month: -2.5, ..Scenario::default() };
+    let s = Scenario {
+        debt_pct: 60.0,
+        debt_apr_pct: 14.0,
+        debt_term_months: 24.0,
+        opex_usd_month: 25_000.0,
+        hashrate_growth_pct_month: -2.5,
+        ..Scenario::default()
+    };
     let csv = scenario_csv(&s, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
     let rows = parse_csv(&csv.text).expect("strict CSV");
     assert!(csv.text.is_ascii(), "plain ASCII: any spreadsheet reads it without guessing an encoding");
-    assert!(rows.iter().all(|r| r.len() == EXPORT_COLUMNS.len()));
     let (head, inputs, months) = sections(&rows);
+    let width = months[0].len();
+    assert!(rows.iter().all(|r| r.len() == width));
     assert_eq!(head[1][..2], ["exported_at".to_string(), "2026-12-06T22:45:00.000Z".into()]);
     assert_eq!(head[2][..2], ["model_version".to_string(), MODEL_VERSION.into()]);
     assert_eq!(head[3][..2], ["defaults".to_string(), "2025-11".into()]);
@@ -183,22 +210,34 @@ fn csv_export_round_trips_through_a_strict_reader() {
     let salvage = evaluate(&sold).expect("valid").projection.salvage_usd;
     let rows = parse_csv(&scenario_csv(&sold, "t", &|x| x.to_string()).text).expect("strict CSV");
     let cell_text = rows.iter().find(|r| r[0] == "salvage_usd_at_horizon").map(|r| r[1].clone()).expect("row");
-    assert!(salvage > 0.0 && (cell_text.parse::<f64>().expect("number") - salvage).abs() <= 0.005, "{cell_text} vs {salvage}");
+    assert!(
+        salvage > 0.0 && (cell_text.parse::<f64>().expect("number") - salvage).abs() <= 0.005,
+        "{cell_text} vs {salvage}"
+    );
     assert!(csv.notes.is_empty(), "{:?}", csv.notes);
     // Every input, readable back into the same scenario.
     assert_eq!(inputs[0][..2], ["input".to_string(), "value".into()]);
     let mut back = Scenario::default();
     for r in &inputs[1..] {
-        let v = if r[1] == "true" { 1.0 } else if r[1] == "false" { 0.0 } else { r[1].parse().expect("number") };
+        let v = if r[1] == "true" {
+            1.0
+        } else if r[1] == "false" {
+            0.0
+        } else {
+            r[1].parse().expect("number")
+        };
         back.set(&r[0], v).expect("valid input");
     }
     assert_eq!(back, s);
     assert_eq!(inputs.len() - 1, crate::model::INPUTS.len());
     // The months: the columns, then one row per month with the model's numbers to the cent and the satoshi.
-    assert_eq!(months[0], EXPORT_COLUMNS.iter().map(|c| c.to_string()).collect::<Vec<_>>());
-    let data = &months[1..];
+    let mut columns: Vec<String> = EXPORT_COLUMNS.iter().map(|c| c.to_string()).collect();
+    columns.extend(["group1_running_share".to_string(), "convert_net_cash_usd".into()]);
+    assert_eq!(months[0], columns);
     let want = export_months(&s);
-    assert_eq!(data.len(), 36);
+    // Converting runs over its build and lease, longer than mining's 36-month horizon.
+    assert_eq!(months.len() - 1, (s.hpc_build_months + s.hpc_lease_term_months) as usize);
+    let data = &months[1..37];
     let usd = |t: String| -> f64 {
         let (_, cents) = t.split_once('.').expect("cents");
         assert_eq!(cents.len(), 2, "{t}");
@@ -217,6 +256,8 @@ fn csv_export_round_trips_through_a_strict_reader() {
         assert!((btc(cell(r, "btc_mined")) - m.row.btc_mined).abs() <= 5e-9);
         assert!((usd(cell(r, "avg_hashprice_usd_per_ph_day")) - m.avg_hashprice_usd_per_ph_day).abs() <= 0.005);
         assert_eq!(cell(r, "curtailed_days"), m.curtailed_days.to_string());
+        let service = m.loan.interest_usd + m.loan.principal_usd;
+        assert!((usd(cell(r, "cash_after_debt_usd")) - (m.row.net_cash_usd - service)).abs() <= 0.005);
     }
     // Hashrate falls 2.5 % a month: the averages follow; month 1's price is the scenario's.
     assert_eq!(usd(cell(&data[0], "avg_btc_price_usd")), 95_000.0);
@@ -231,7 +272,10 @@ fn csv_export_round_trips_through_a_strict_reader() {
     assert_eq!(cell(&data[23], "loan_balance_usd"), "0.00");
     assert!(usd(cell(&data[22], "loan_balance_usd")) > 0.0);
     for r in &data[24..] {
-        assert_eq!([cell(r, "loan_interest_usd"), cell(r, "loan_principal_usd"), cell(r, "loan_balance_usd")], ["0.00", "0.00", "0.00"]);
+        assert_eq!(
+            [cell(r, "loan_interest_usd"), cell(r, "loan_principal_usd"), cell(r, "loan_balance_usd")],
+            ["0.00", "0.00", "0.00"]
+        );
     }
     for m in &want[..24] {
         assert!((m.loan.interest_usd + m.loan.principal_usd - r.projection.debt_payment_usd_month).abs() < 1e-6);
@@ -240,14 +284,19 @@ fn csv_export_round_trips_through_a_strict_reader() {
 
 #[test]
 fn an_extreme_link_exports_empty_cells_and_says_why_never_infinity_or_nan() {
-    let s = Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..Scenario::default() };
+    let s = Scenario {
+        btc_price_usd: 5e-324,
+        network_hashrate_ehs: 5e-324,
+        machine_hashrate_ths: 5e-324,
+        ..Scenario::default()
+    };
     let csv = scenario_csv(&s, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
     let lower = csv.text.to_lowercase();
     assert!(!lower.contains("inf") && !lower.contains("nan"), "{}", csv.text);
     let rows = parse_csv(&csv.text).expect("strict CSV");
     let (head, _, months) = sections(&rows);
     let mut empty = 0;
-    for r in &months[1..] {
+    for r in &months[1..37] {
         for (i, c) in r.iter().enumerate() {
             if c.is_empty() {
                 empty += 1;
@@ -266,7 +315,13 @@ fn an_extreme_link_exports_empty_cells_and_says_why_never_infinity_or_nan() {
 
 #[test]
 fn the_loan_columns_are_the_models_schedule() {
-    let s = Scenario { debt_pct: 100.0, debt_apr_pct: 0.0, debt_term_months: 4.0, horizon_months: 6.0, ..Scenario::default() };
+    let s = Scenario {
+        debt_pct: 100.0,
+        debt_apr_pct: 0.0,
+        debt_term_months: 4.0,
+        horizon_months: 6.0,
+        ..Scenario::default()
+    };
     let m = export_months(&s);
     let debt = evaluate(&s).expect("valid").snapshot.capex_usd;
     let balances: Vec<f64> = m.iter().map(|x| x.loan.balance_usd).collect();
@@ -278,7 +333,10 @@ fn the_loan_columns_are_the_models_schedule() {
     let r = evaluate(&long).expect("valid");
     assert!(m[11].loan.balance_usd > 0.0);
     assert_eq!(m.iter().map(|x| x.loan.balance_usd).collect::<Vec<_>>(), r.projection.equity.loan_balance_usd);
-    assert!(scenario_csv(&long, "t", &|x| x.to_string()).notes.iter().any(|n| n.starts_with("The loan outlasts the horizon")));
+    assert!(scenario_csv(&long, "t", &|x| x.to_string())
+        .notes
+        .iter()
+        .any(|n| n.starts_with("The loan outlasts the horizon")));
     // Without debt, zeros.
     assert!(export_months(&Scenario::default()).iter().all(|x| x.loan == LoanMonth::default()));
     // Text cells that look like formulas are defused; numbers are not.
@@ -291,10 +349,86 @@ fn the_loan_columns_are_the_models_schedule() {
 fn the_status_line_says_why_cells_are_empty() {
     let fine = scenario_csv(&Scenario::default(), "2026-12-06T22:45:00.000Z", &|x| x.to_string());
     assert_eq!(fine.status(), "Projection downloaded as CSV (inputs, then one row per month).");
-    let s = Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..Scenario::default() };
+    let s = Scenario {
+        btc_price_usd: 5e-324,
+        network_hashrate_ehs: 5e-324,
+        machine_hashrate_ths: 5e-324,
+        ..Scenario::default()
+    };
     let extreme = scenario_csv(&s, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
-    assert!(extreme.status().contains("Some cells are empty: avg_hashprice_usd_per_ph_day is empty in 36 of 36 months"), "{}", extreme.status());
+    assert!(
+        extreme.status().contains("Some cells are empty: avg_hashprice_usd_per_ph_day is empty in 36 of 36 months"),
+        "{}",
+        extreme.status()
+    );
     assert_eq!(CsvExport::file_name("2026-12-06T22:45:00.000Z"), "hashprice-projection-2026-12-06.csv");
     assert_eq!(CsvExport::file_name("yesterday"), "hashprice-projection.csv");
     assert_eq!(CsvExport::file_name("2026-1"), "hashprice-projection.csv");
+}
+
+/// The columns after the mining months: each group's running share, then the convert strategy's cash.
+fn site_cell(rows: &[Vec<String>], row: usize, column: &str) -> String {
+    let i = rows[0].iter().position(|c| c == column).expect("column");
+    rows[row][i].clone()
+}
+
+#[test]
+fn the_csv_has_each_groups_running_share_and_the_convert_cash_over_its_own_life() {
+    // Three generations at a price where the oldest is off part of the time: the merit order, month by month.
+    let s = Scenario {
+        btc_price_usd: 60_000.0,
+        horizon_months: 24.0,
+        machine_efficiency_jth: 13.5,
+        machine2_count: 800.0,
+        machine2_efficiency_jth: 21.5,
+        machine3_count: 600.0,
+        machine3_efficiency_jth: 29.5,
+        hpc_build_months: 6.0,
+        hpc_lease_term_months: 12.0,
+        ..Scenario::default()
+    };
+    let r = evaluate(&s).expect("valid");
+    let rows = parse_csv(&scenario_csv(&s, "t", &|x| x.to_string()).text).expect("strict CSV");
+    let (_, _, months) = sections(&rows);
+    let columns = &months[0];
+    assert_eq!(
+        columns[EXPORT_COLUMNS.len()..],
+        ["group1_running_share", "group2_running_share", "group3_running_share", "convert_net_cash_usd"]
+    );
+    // 24 months of mining, then nothing: converting's 18 months are all within the horizon.
+    assert_eq!(months.len() - 1, 24);
+    let starts = month_starts(r.projection.horizon_days, 24);
+    let mut oldest_off = false;
+    for m in 0..24 {
+        let days = (starts[m + 1] - starts[m]) as f64;
+        for g in 0..3 {
+            let want = r.series.group_running_days_month[g][m] as f64 / days;
+            let name = ["group", &(g + 1).to_string(), "_running_share"].concat();
+            let got: f64 = site_cell(&months, m + 1, &name).parse().expect("number");
+            assert!((got - want).abs() <= 0.00005, "month {} group {}: {got} vs {want}", m + 1, g + 1);
+        }
+        let share = |g: usize| site_cell(&months, m + 1, &["group", &g.to_string(), "_running_share"].concat());
+        oldest_off |= share(3) != "1.0000";
+        // The merit order: a newer group never runs less than an older one.
+        assert!(share(1) >= share(2) && share(2) >= share(3), "month {}", m + 1);
+        let convert = site_cell(&months, m + 1, "convert_net_cash_usd");
+        match r.decision.convert_monthly_net_usd.get(m) {
+            Some(x) => assert!((convert.parse::<f64>().expect("number") - x).abs() <= 0.005),
+            None => assert_eq!(convert, "", "month {}: past converting's life", m + 1),
+        }
+    }
+    assert!(oldest_off, "the oldest generation is off some days at $60k");
+    // A lease longer than the horizon: the rows go on with only the month and the convert cash.
+    let long = Scenario { hpc_build_months: 12.0, hpc_lease_term_months: 36.0, ..s };
+    let r = evaluate(&long).expect("valid");
+    let csv = scenario_csv(&long, "t", &|x| x.to_string());
+    assert!(csv.notes.is_empty(), "cells past a life are not failures: {:?}", csv.notes);
+    let rows = parse_csv(&csv.text).expect("strict CSV");
+    let (_, _, months) = sections(&rows);
+    assert_eq!(months.len() - 1, 48);
+    let last = &months[48];
+    assert_eq!(last[0], "48");
+    assert!(last[1..last.len() - 1].iter().all(String::is_empty), "{last:?}");
+    let x: f64 = last[last.len() - 1].parse().expect("number");
+    assert!((x - r.decision.convert_monthly_net_usd[47]).abs() <= 0.005);
 }

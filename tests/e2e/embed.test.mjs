@@ -444,7 +444,7 @@ function csvParts(text) {
 const CSV_COLUMNS = [
   'month', 'avg_btc_price_usd', 'avg_network_hashrate_ehs', 'avg_hashprice_usd_per_ph_day', 'btc_mined', 'revenue_usd',
   'power_cost_usd', 'fixed_costs_usd', 'net_cash_usd', 'cumulative_cash_usd', 'curtailed_days', 'loan_interest_usd',
-  'loan_principal_usd', 'loan_balance_usd',
+  'loan_principal_usd', 'loan_balance_usd', 'cash_after_debt_usd',
 ];
 const USD_CELL = /^-?\d+\.\d{2}$/;
 
@@ -477,12 +477,22 @@ test('CSV export: a header block and the inputs, then one row per month to the c
       assert.ok(r, `the inputs list ${k}`);
       assert.equal(typeof v === 'boolean' ? r[1] === 'true' : Number(r[1]), v, `input ${k}`);
     }
-    assert.deepEqual(months[0], CSV_COLUMNS);
-    const rows = months.slice(1);
-    const col = (row, c) => Number(row[CSV_COLUMNS.indexOf(c)]);
+    // One machine group: its running share, then the convert strategy's cash over its own life.
+    const columns = [...CSV_COLUMNS, 'group1_running_share', 'convert_net_cash_usd'];
+    assert.deepEqual(months[0], columns);
+    const input = (k) => Number(inputs.find((x) => x[0] === k)?.[1]);
+    const life = input('hpc_build_months') + input('hpc_lease_term_months');
+    assert.equal(months.length - 1, Math.max(shown.horizon_months, life), 'a row per month of the longer life');
+    const rows = months.slice(1, 1 + shown.horizon_months);
+    const col = (row, c) => Number(row[columns.indexOf(c)]);
     const r = await page.evaluate((sc) => window.hashprice.compute(sc), shown);
     const p = r.projection;
-    assert.equal(rows.length, shown.horizon_months, 'a row per month of the horizon');
+    months.slice(1).forEach((row, i) => {
+      const want = r.decision.convert_monthly_net_usd[i];
+      if (want === undefined) assert.equal(row.at(-1), '', `month ${i + 1}: past converting's life`);
+      else assertClose(col(row, 'convert_net_cash_usd'), want, `month ${i + 1}: convert cash`, { rel: 0, abs: 0.005 + 1e-9 });
+      if (i >= shown.horizon_months) assert.ok(row.slice(1, -1).every((c) => c === ''), `month ${i + 1}: no mining past the horizon`);
+    });
     assert.equal(rows.length, p.monthly_net_usd.length);
     const cent = { rel: 0, abs: 0.005 + 1e-9 };
     rows.forEach((row, i) => {
@@ -496,6 +506,10 @@ test('CSV export: a header block and the inputs, then one row per month to the c
       const paid = col(row, 'loan_interest_usd') + col(row, 'loan_principal_usd');
       assertClose(paid, i < shown.debt_term_months ? p.debt_payment_usd_month : 0, `month ${i + 1}: interest + principal = the debt payment`, { rel: 0, abs: 0.01 + 1e-9 });
       if (i >= shown.debt_term_months) assert.equal(col(row, 'loan_balance_usd'), 0, `month ${i + 1}: no balance after the term`);
+      assertClose(col(row, 'cash_after_debt_usd'), col(row, 'net_cash_usd') - paid, `month ${i + 1}: cash after debt service`, { rel: 0, abs: 0.02 });
+      assert.match(row[columns.indexOf('group1_running_share')], /^[01]\.\d{4}$/, `month ${i + 1}: a share to 4 decimals`);
+      const off = col(row, 'curtailed_days');
+      assert.equal(col(row, 'group1_running_share') === 1, off === 0, `month ${i + 1}: runs every day exactly when no day is off`);
     });
     const n = rows.length;
     const sum = (c) => rows.reduce((a, row) => a + col(row, c), 0);
@@ -520,7 +534,7 @@ test('CSV export of a valid but extreme link: no Infinity or NaN, empty cells, a
     assert.ok(!/Infinity|NaN/i.test(text), 'no Infinity or NaN in any cell');
     const [head, inputs, months] = csvParts(text);
     assert.equal(inputs.find((r) => r[0] === 'btc_price_usd')[1], '5e-324', 'the input as given');
-    assert.deepEqual(months[0], CSV_COLUMNS);
+    assert.deepEqual(months[0].slice(0, CSV_COLUMNS.length), CSV_COLUMNS);
     assert.ok(months.length > 1, 'the months are there');
     const empty = months.slice(1).flat().filter((c) => c === '').length;
     assert.ok(empty > 0, 'values that cannot be computed are empty cells');
