@@ -4,11 +4,9 @@
 
 use crate::components::chart_parts::chart_width_for;
 use crate::components::{
-    cash_chart, decision, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel, kpi, monthly_chart, notices,
-    risk_panel,
+    cash_chart, decision, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel,
+    kpi, monthly_chart, notices, risk_panel,
 };
-use crate::view::dom::{Bind, Debounce, Ev};
-use crate::view::Html;
 use crate::format::{plain, Txt};
 use crate::model::{evaluate, Results, Scenario};
 pub use crate::page::{PageOptions, Theme};
@@ -16,6 +14,8 @@ use crate::state::query::{
     has_scenario_keys, initial_scenario, is_own_link, link_query, page_param, query_pairs, saved_elsewhere_notice,
     saved_threshold, saves_edits, PAGE_KEYS,
 };
+use crate::view::dom::{Bind, Debounce, Ev};
+use crate::view::Html;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -111,7 +111,8 @@ fn url_for(c: Ctx) -> String {
 /// write it: the threshold (when not the default), the defaults it was made against (`base=`) and the
 /// scenario's non-default keys; empty parts left out.
 pub fn share_parts(c: Ctx) -> Vec<String> {
-    let mut parts: Vec<String> = crate::page::threshold_param(c.threshold.get_untracked(), &plain).into_iter().collect();
+    let mut parts: Vec<String> =
+        crate::page::threshold_param(c.threshold.get_untracked(), &plain).into_iter().collect();
     parts.push(c.scenario.with_untracked(|s| link_query(s, &plain)));
     parts.retain(|p| !p.is_empty());
     parts
@@ -153,7 +154,8 @@ fn app() {
     // The visitor's own page (a plain visit, or a link that is exactly what they saved) keeps their saved
     // threshold unless the address sets one.
     let own = saved.is_some() && (!has_scenario_keys(&query) || is_own_link(&query, saved.as_deref()));
-    let saved_t = saved.as_deref().filter(|_| own && page_param(&query, "threshold").is_none()).and_then(saved_threshold);
+    let saved_t =
+        saved.as_deref().filter(|_| own && page_param(&query, "threshold").is_none()).and_then(saved_threshold);
     let threshold = RwSignal::new(saved_t.unwrap_or(page.threshold));
     let beside = page.shows("inputs");
     let page = StoredValue::new(page);
@@ -167,7 +169,19 @@ fn app() {
     });
     // Handed to every section, which hands it to its binder.
     let saves = saves_edits(&query, saved.as_deref(), embed);
-    let c = Ctx { scenario, results, notices, theme, threshold, page, chart_w, saves, replaced: RwSignal::new(0), embed_panels: RwSignal::new(u32::MAX), live: RwSignal::new(None) };
+    let c = Ctx {
+        scenario,
+        results,
+        notices,
+        theme,
+        threshold,
+        page,
+        chart_w,
+        saves,
+        replaced: RwSignal::new(0),
+        embed_panels: RwSignal::new(u32::MAX),
+        live: RwSignal::new(None),
+    };
     if embed {
         crate::api::connect_embed_host(scenario, results, page.with_value(|p| p.origin.clone()));
     }
@@ -186,7 +200,8 @@ fn app() {
     // Another tab saving a different scenario is said, not silently overwritten or adopted.
     if saves {
         crate::view::dom::on(&window(), Ev::Storage, move |e| {
-            let Some(e) = e.dyn_ref::<web_sys::StorageEvent>().filter(|e| e.key().as_deref() == Some(STORAGE_KEY)) else {
+            let Some(e) = e.dyn_ref::<web_sys::StorageEvent>().filter(|e| e.key().as_deref() == Some(STORAGE_KEY))
+            else {
                 return;
             };
             let notice = c.scenario.with_untracked(|s| saved_elsewhere_notice(e.new_value().as_deref(), s));
@@ -227,41 +242,58 @@ fn app() {
     });
 
     let show = move |section: &str| page.with_value(|p| p.shows(section));
+    let caught_up = catch_up_tick(results);
     let mut h = Html::new();
     let mut binds: Vec<Bind> = Vec::new();
     h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
-    let mut put = |h: &mut Html, on: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
-        if on {
-            // Each section in a `display: contents` wrapper, as the page has always been laid out.
-            h.open("div", "class=\"island\"");
+    // Each section in a `display: contents` wrapper, as the page has always been laid out. The output sections
+    // (`late`) see the results through `late_results`: off screen, they catch up once the frame is painted.
+    let mut put = |h: &mut Html, on: bool, late: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
+        if !on {
+            return;
+        }
+        h.open("div", "class=\"island\"");
+        if !late {
             binds.push(section(c, h));
             h.close("div");
+            return;
         }
+        let island = h.slot();
+        let in_view = RwSignal::new(true);
+        let bind = section(Ctx { results: late_results(results, in_view, caught_up), ..c }, h);
+        h.close("div");
+        binds.push(Box::new(move |dom| {
+            if let Some(root) = dom.el(island).first_element_child() {
+                let seen = crate::view::dom::in_view(&root, IN_VIEW_MARGIN);
+                crate::view::dom::effect(move |_| in_view.set(seen.get()));
+            }
+            bind(dom)
+        }));
     };
-    put(&mut h, !embed, &header::section);
-    put(&mut h, show("kpis"), &kpi::strip);
-    put(&mut h, true, &notices::section);
+    put(&mut h, !embed, false, &header::section);
+    put(&mut h, show("kpis"), false, &kpi::strip);
+    put(&mut h, true, false, &notices::section);
     h.open("div", if show("inputs") { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
     if show("inputs") {
         h.open("aside", "class=\"inputs\" aria-label=\"Inputs\"");
-        put(&mut h, true, &input_panel::section);
+        put(&mut h, true, false, &input_panel::section);
         h.close("aside");
     }
     h.open("main", "class=\"outputs\"");
-    put(&mut h, show("headline"), &headline::section);
-    put(&mut h, show("cash"), &cash_chart::section);
-    put(&mut h, show("hashprice"), &hashprice_chart::section);
-    put(&mut h, show("monthly"), &monthly_chart::section);
-    put(&mut h, show("hardware"), &hardware_table::section);
-    put(&mut h, show("decision"), &decision::section);
-    put(&mut h, show("hpc"), &hpc_compare::section);
-    put(&mut h, show("risk"), &risk_panel::section);
-    put(&mut h, show("history"), &history_chart::section);
-    put(&mut h, show("results"), &kpi::grid);
+    put(&mut h, show("headline"), true, &headline::section);
+    put(&mut h, show("cash"), true, &cash_chart::section);
+    put(&mut h, show("hashprice"), true, &hashprice_chart::section);
+    put(&mut h, show("monthly"), true, &monthly_chart::section);
+    put(&mut h, show("hardware"), true, &hardware_table::section);
+    put(&mut h, show("decision"), true, &decision::section);
+    put(&mut h, show("hpc"), true, &hpc_compare::section);
+    put(&mut h, show("risk"), true, &risk_panel::section);
+    put(&mut h, show("history"), true, &history_chart::section);
+    put(&mut h, show("results"), true, &kpi::grid);
     h.close("main").close("div");
     // Under both columns: the footnote to every figure above.
-    put(&mut h, show("assumptions"), &crate::components::assumptions::section);
-    put(&mut h, !embed, &footer);
+    put(&mut h, show("assumptions"), true, &crate::components::assumptions::section);
+    put(&mut h, !embed, false, &footer);
     h.close("div");
     crate::view::dom::mount(h, binds);
     // Through the CSSOM, not a `style` attribute in the markup, which the page's CSP refuses.
@@ -276,6 +308,46 @@ fn app() {
             let _ = root.class_list().add_1("bg-transparent");
         }
     }
+}
+
+/// How near the screen an output section counts as in view: it is patched in the input's own frame from
+/// this distance on, so scrolling never shows it stale.
+const IN_VIEW_MARGIN: &str = "300px 0px";
+
+/// A counter bumped once the frame after each new result has been painted (several results within one frame
+/// give one bump): the moment the sections off screen catch up.
+fn catch_up_tick(results: Memo<Option<Results>>) -> RwSignal<u32> {
+    let tick = RwSignal::new(0u32);
+    let pending = StoredValue::new(false);
+    crate::view::dom::effect(move |first| {
+        results.track();
+        if !first && !pending.get_value() {
+            pending.set_value(true);
+            crate::view::dom::after_paint(move || {
+                pending.set_value(false);
+                tick.update(|t| *t = t.wrapping_add(1));
+            });
+        }
+    });
+    tick
+}
+
+/// The results as one output section sees them (issue 18's input budget: what is in view repainted within
+/// the input's frame). In view, they are `results` at once; off screen, they are read again when the frame
+/// has been painted (`caught_up`), so every section, `data-value`s included, is current one frame later.
+fn late_results(
+    results: Memo<Option<Results>>,
+    in_view: RwSignal<bool>,
+    caught_up: RwSignal<u32>,
+) -> Memo<Option<Results>> {
+    Memo::new(move |_| {
+        if in_view.get() {
+            results.get()
+        } else {
+            caught_up.track();
+            results.get_untracked()
+        }
+    })
 }
 
 /// The footer: static text, nothing to bind.

@@ -165,6 +165,33 @@ pub fn effect(f: impl FnMut(bool) + 'static) {
     std::mem::forget(RenderEffect::new(move |prev: Option<()>| f(prev.is_none())));
 }
 
+/// Whether `el` is on screen or within `margin` of it (a CSS margin such as `"400px 0px"`), as a signal that
+/// starts `true` and follows the browser's intersection reports for the life of the page.
+pub fn in_view(el: &Element, margin: &str) -> RwSignal<bool> {
+    let seen = RwSignal::new(true);
+    let report = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // Reports come in order: the last one is the element's state now.
+        if let Ok(e) = entries.pop().dyn_into::<web_sys::IntersectionObserverEntry>() {
+            if seen.get_untracked() != e.is_intersecting() {
+                seen.set(e.is_intersecting());
+            }
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(margin);
+    if let Ok(io) = web_sys::IntersectionObserver::new_with_options(report.as_ref().unchecked_ref(), &options) {
+        io.observe(el);
+        std::mem::forget(io);
+    }
+    report.forget();
+    seen
+}
+
+/// Runs `f` once the next frame has been painted (a timer queued from that frame's animation callback).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+}
+
 /// Runs the last scheduled call once `wait` has passed without another (a slider drag writes the URL, or
 /// speaks the summary, once it settles).
 #[derive(Clone, Copy)]

@@ -63,6 +63,26 @@ test('axe-core: 0 violations at 390 px (light and dark, every <details> open)', 
   }
 });
 
+// Issue 18: the analyst's site, three machine generations with debt, so the fleet editor, the per-group rows,
+// the keep / sell / convert card and the loan are all on the page.
+const SITE = '&power_price_usd_kwh=0.045&debt_pct=50&pue=1.1&machine_hashrate_ths=270&machine_efficiency_jth=13.5' +
+  '&machine_count=3000&machine2_hashrate_ths=141&machine2_efficiency_jth=21.5&machine2_count=3300' +
+  '&machine3_hashrate_ths=104&machine3_efficiency_jth=29.5&machine3_count=3000';
+
+for (const [w, h] of [[1440, 900], [390, 844]]) {
+  test(`axe-core: 0 violations with three machine groups and debt at ${w} px (light and dark, every <details> open)`, T, async () => {
+    for (const theme of ['light', 'dark']) {
+      await withPage(suite.browser, suite.url + `?theme=${theme}` + SITE, async (page) => {
+        await waitRiskFresh(page);
+        assert.equal(await page.locator('fieldset.machine-group:not([hidden])').count(), 2, 'groups 2 and 3 in the fleet editor');
+        await expectNoAxeViolations(page, `${theme} at ${w} px, three groups, as loaded`);
+        await openAllDetails(page);
+        await expectNoAxeViolations(page, `${theme} at ${w} px, three groups, every <details> open`);
+      }, { viewport: { width: w, height: h } });
+    }
+  });
+}
+
 test('axe-core: 0 violations with a notice shown and an invalid field (dark, via the theme button)', T, async () => {
   await withPage(suite.browser, suite.url + '?btc_price_usd=abc', async (page) => {
     // The theme button cycles auto → dark → light.

@@ -1,18 +1,19 @@
 // Development aid: compares CSS variants of the page on the BTC-slider drag, interleaved input by input in one
 // page, so that machine drift (this VM's timings move by ±2 ms between runs) hits every variant alike.
-//   node tools/bench/ab.mjs --dist DIR [--inputs N] [--screen] -- CSS_A CSS_B …   ('' is the page as built)
+//   node tools/bench/ab.mjs --dist DIR [--inputs N] [--screen] [--site] -- CSS_A CSS_B …   ('' is the page as built;
+//   --site opens SITE_QUERY; the page's CSP refuses the variants' <style>s: give a DIR whose index.html has no CSP meta)
 // Each variant is a <style> that is enabled alone for its inputs. Every input moves the price by $1,000 from
 // the previous one whichever variant it belongs to (smaller moves change fewer texts and would favour a variant).
 // The latency is measured as in bench.mjs (frame-aligned input → setTimeout(0) after the frame), with the
 // viewport as tall as the page unless --screen.
-import { openCalculator, opt } from './devpage.mjs';
+import { openCalculator, opt, SITE_QUERY } from './devpage.mjs';
 
 const argv = process.argv.slice(2);
 const cut = argv.indexOf('--');
 const args = cut >= 0 ? argv.slice(0, cut) : argv;
 const variants = cut >= 0 ? argv.slice(cut + 1) : ['', ''];
 const N = Number(opt(args, 'inputs', 100));
-const { page, close } = await openCalculator({ dist: opt(args, 'dist', 'dist'), screen: args.includes('--screen') });
+const { page, close } = await openCalculator({ dist: opt(args, 'dist', 'dist'), screen: args.includes('--screen'), query: args.includes('--site') ? SITE_QUERY : '' });
 const res = await page.evaluate(
   async ({ n, variants }) => {
     const styles = variants.map((css) => {

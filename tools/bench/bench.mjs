@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { distSizes, totals, kb, TARGET_KB, EMBED_JS } from '../../scripts/check-size.mjs';
 import { serveCompressed } from './serve.mjs';
+import { SITE_QUERY } from './devpage.mjs';
 // The same Chromium and flags as the e2e harness.
 import { CHROMIUM_PATH, CHROMIUM_ARGS } from '../../tests/e2e/helpers.mjs';
 
@@ -42,7 +43,7 @@ const VIEWPORT = { width: 1440, height: 900 };
 const BUDGET = {
   brotliKB: TARGET_KB, // whole page, brotli
   coldMedianMs: 250,
-  inputP95Ms: 4,
+  inputP95Ms: 12, // issue 18: three-group site with debt, 1440 × 900 view (the old 4 ms whole-page budget is retired)
   eval36Ms: 0.2, // one 36-month evaluation (sections 1–4) in the browser
   risk36Ms: 8, // Monte Carlo 1,000 paths × 36 months + tornado + 21 × 21 heatmap in the browser
   site36Ms: 0.3, // issue 16: sections 1–4 and 7–9, six groups, debt, 18-month build, 36 months
@@ -234,59 +235,61 @@ async function inputLoop({ values, mode }) {
 }
 
 async function inputLatency(browser, url) {
-  section(`3. BTC price slider: ${INPUTS} scripted input events → painted frame (all charts in the viewport)`);
-  const { context, page, problems } = await newPage(browser);
-  await page.goto(url, { waitUntil: 'load' });
-  await waitForKpi(page);
-  await waitForRisk(page);
+  section(`3. BTC price slider: scripted input events → painted frame, at a 1440 × 900 view`);
   // Triangle sweep around the default $95,000: $40,000 → $140,000 → back, in $1,000 steps (slider step $100).
   const values = Array.from({ length: INPUTS }, (_, i) => {
     const k = i % 200;
     return 40000 + 1000 * (k < 100 ? k + 1 : 200 - k - 1) + (i >= 200 ? 500 : 0);
   });
-  // 50 untimed inputs first: V8 starts the WASM on its baseline compiler and optimises the hot functions
-  // while they run, so the first inputs of a page are slower than the rest.
-  await page.evaluate(inputLoop, { values: values.slice(100, 150), mode: 'aligned' });
-  // Then at an ordinary 1440 × 900 screen (reported, not budgeted): what a visitor's drag costs.
-  const onScreen = await page.evaluate(inputLoop, { values: values.slice(0, Math.min(100, INPUTS)), mode: 'aligned' });
-  // A viewport as tall as the page, so every chart is on screen and painted in each frame.
-  const height = await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
-  await page.setViewportSize({ width: VIEWPORT.width, height });
-  await page.waitForTimeout(200);
-  const charts = await page.evaluate(() => {
-    const vh = window.innerHeight;
-    const all = [...document.querySelectorAll('svg')].filter((s) => s.getBoundingClientRect().width >= 100);
-    const inView = all.filter((s) => {
-      const b = s.getBoundingClientRect();
-      return b.height > 0 && b.top >= 0 && b.bottom <= vh;
-    });
-    return { total: all.length, inView: inView.length, viewport: `${window.innerWidth}×${vh}` };
-  });
-  const aligned = await page.evaluate(inputLoop, { values, mode: 'aligned' });
-  const task = await page.evaluate(inputLoop, { values: [...values].reverse(), mode: 'task' });
-  await context.close();
+  const open = async (query) => {
+    const { context, page, problems } = await newPage(browser);
+    await page.goto(url + query, { waitUntil: 'load' });
+    await waitForKpi(page);
+    await waitForRisk(page);
+    // 50 untimed inputs first: V8 starts the WASM on its baseline compiler and optimises the hot functions
+    // while they run, so the first inputs of a page are slower than the rest.
+    await page.evaluate(inputLoop, { values: values.slice(100, 150), mode: 'aligned' });
+    return { context, page, problems };
+  };
+  const stat = (xs) => ({ p50: pct(xs, 0.5), p95: pct(xs, 0.95), max: Math.max(...xs) });
+  const L = (label, x, d = 2) => line(`${pad(label, 52)} p50 ${lpad(ms(x.p50, d), 9)}   p95 ${lpad(ms(x.p95, d), 9)}   max ${lpad(ms(x.max, d), 9)}`);
+
+  // The budgeted figure (issue 18): the analyst's three-generation site with debt, as a person sees the page.
+  const site = await open(SITE_QUERY);
+  const aligned = await site.page.evaluate(inputLoop, { values, mode: 'aligned' });
+  const task = await site.page.evaluate(inputLoop, { values: [...values].reverse(), mode: 'task' });
+  const updated = aligned.filter((x) => x.updated).length;
+  await site.context.close();
+  // The default scenario at the same view, and the whole page in view (the old measure): reported only.
+  const plain = await open('');
+  const onScreen = await plain.page.evaluate(inputLoop, { values: values.slice(0, Math.min(100, INPUTS)), mode: 'aligned' });
+  const height = await plain.page.evaluate(() => Math.ceil(document.documentElement.scrollHeight));
+  await plain.page.setViewportSize({ width: VIEWPORT.width, height });
+  await plain.page.waitForTimeout(200);
+  const whole = await plain.page.evaluate(inputLoop, { values: values.slice(0, Math.min(100, INPUTS)), mode: 'aligned' });
+  await plain.context.close();
+  const problems = [...site.problems, ...plain.problems];
   if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join('\n  ')}`);
 
-  const stat = (xs) => ({ p50: pct(xs, 0.5), p95: pct(xs, 0.95), max: Math.max(...xs) });
   const a = stat(aligned.map((x) => x.latency));
   const t = stat(task.map((x) => x.latency));
   const sc = stat(aligned.map((x) => x.script));
   const rd = stat(aligned.map((x) => x.render));
   const rk = stat([...aligned, ...task].map((x) => x.risk).filter(Number.isFinite));
   const sv = stat(onScreen.map((x) => x.latency));
-  const updated = aligned.filter((x) => x.updated).length;
-  line(`viewport ${charts.viewport}: ${charts.inView} of ${charts.total} charts fully in view; headline KPI changed in the measured frame for ${updated}/${aligned.length} inputs`);
-  const L = (label, x, d = 2) => line(`${pad(label, 52)} p50 ${lpad(ms(x.p50, d), 9)}   p95 ${lpad(ms(x.p95, d), 9)}   max ${lpad(ms(x.max, d), 9)}`);
+  const wp = stat(whole.map((x) => x.latency));
+  line(`three-group site with debt (tools/bench/devpage.mjs SITE_QUERY), ${aligned.length} inputs; headline KPI changed in the measured frame for ${updated}/${aligned.length}`);
   L('input → painted frame (frame-aligned input)', a);
   L('  script: input handler + reactive DOM updates', sc);
   L('  rendering: style, layout, paint', rd);
   L('input in a task → next rAF → setTimeout(0) [1]', t);
-  L(`same at a 1440×900 screen, ${onScreen.length} inputs [3]`, sv);
   L('input → risk panel current (after the frame) [2]', rk, 1);
+  L(`default scenario, same view, ${onScreen.length} inputs [3]`, sv);
+  L(`default scenario, whole ${height} px page in view [3]`, wp);
   line('[1] includes the idle wait for the next 60 Hz frame tick (0–16.7 ms): not held to the budget');
   line('[2] issue 6: the risk work runs right after the frame with the new KPIs; not budgeted as such');
-  line('[3] frame-aligned like the budgeted figure, before the page is made as tall as the viewport: not budgeted');
-  R.input = { events: INPUTS, charts, onScreen: sv, updatedInFrame: updated, aligned: a, alignedScript: sc, alignedRender: rd, task: t, riskCurrent: rk };
+  line('[3] reported, not budgeted (the whole-page measure was the retired 4 ms budget)');
+  R.input = { events: INPUTS, site: SITE_QUERY, updatedInFrame: updated, aligned: a, alignedScript: sc, alignedRender: rd, task: t, riskCurrent: rk, onScreen: sv, wholePage: wp };
 }
 
 // ---- 4. model ----
@@ -446,7 +449,7 @@ function summary() {
   const c = R.coldLoad;
   add('cold load to first KPI, median', c ? ms(c.medianMs, 0) + ` (max ${ms(c.maxMs, 0)})` : 'n/a', `≤ ${BUDGET.coldMedianMs} ms`, c ? c.medianMs <= BUDGET.coldMedianMs : null);
   const i = R.input?.aligned;
-  add('input → painted frame, p95', i ? ms(i.p95, 2) + ` (p50 ${ms(i.p50, 2)}, max ${ms(i.max, 2)})` : 'n/a', `≤ ${BUDGET.inputP95Ms} ms`, i ? i.p95 <= BUDGET.inputP95Ms : null);
+  add('input → painted frame, p95, three-group site, 1440×900', i ? ms(i.p95, 2) + ` (p50 ${ms(i.p50, 2)}, max ${ms(i.max, 2)})` : 'n/a', `≤ ${BUDGET.inputP95Ms} ms`, i ? i.p95 <= BUDGET.inputP95Ms : null);
   const e = R.browserModel?.evaluate_36;
   add('one 36-month evaluation, browser', e ? time(e.best) : 'n/a', `≤ ${time(BUDGET.eval36Ms)}`, e ? e.best <= BUDGET.eval36Ms : null);
   const r = R.browserModel?.evaluate_risk_36;

@@ -4,13 +4,14 @@ import { openCalculator, opt, SITE_QUERY } from './devpage.mjs';
 const args = process.argv.slice(2);
 const N = Number(opt(args, 'inputs', 40));
 // TRACE_CSS: extra CSS to inject (e.g. hide one section to see its share of the frame).
-// TRACE_SITE=1 opens the three-group site with debt (SITE_QUERY) instead of the default scenario.
+// TRACE_SITE=1 opens the three-group site with debt (SITE_QUERY) instead of the default scenario; TRACE_QUERY
+// adds to the query (e.g. '&panels=kpis,inputs').
 // TRACE_SCREEN=1 keeps the 1440 × 900 viewport instead of one as tall as the page.
 const { page, close } = await openCalculator({
   dist: opt(args, 'dist', 'dist'),
   screen: Boolean(process.env.TRACE_SCREEN),
   css: process.env.TRACE_CSS || '',
-  query: process.env.TRACE_SITE ? SITE_QUERY : '',
+  query: (process.env.TRACE_SITE ? SITE_QUERY : '?') + (process.env.TRACE_QUERY || ''),
 });
 const cdp = await page.context().newCDPSession(page);
 const events = [];
