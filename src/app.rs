@@ -26,8 +26,14 @@ const THEME_KEY: &str = "hashprice.theme";
 /// Shared state: the last valid scenario and its results, plus page-level notices and theme.
 #[derive(Clone, Copy)]
 pub struct Ctx {
+    /// The scenario in force: what controls read and write.
     pub scenario: RwSignal<Scenario>,
+    /// `evaluate(scenario)`; for an output section, as it draws them (see `drawn`).
     pub results: Memo<Option<Results>>,
+    /// The scenario as this section draws it, with `results`: the scenario itself for the page's controls; for
+    /// an output section off screen, the one of its results (both catch up once the frame is painted,
+    /// `app::late`). Sections read it to draw and write `scenario`.
+    pub drawn: Memo<Scenario>,
     pub notices: RwSignal<Vec<String>>,
     pub theme: RwSignal<Theme>,
     /// The headline check's threshold (USD per PH/s per day); a link carries it when it is not the default.
@@ -169,9 +175,11 @@ fn app() {
     });
     // Handed to every section, which hands it to its binder.
     let saves = saves_edits(&query, saved.as_deref(), embed);
+    let drawn = Memo::new(move |_| scenario.get());
     let c = Ctx {
         scenario,
         results,
+        drawn,
         notices,
         theme,
         threshold,
@@ -242,25 +250,26 @@ fn app() {
     });
 
     let show = move |section: &str| page.with_value(|p| p.shows(section));
-    let caught_up = catch_up_tick(results);
+    let caught_up = catch_up_tick(drawn, results);
     let mut h = Html::new();
     let mut binds: Vec<Bind> = Vec::new();
     h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
     // Each section in a `display: contents` wrapper, as the page has always been laid out. The output sections
-    // (`late`) see the results through `late_results`: off screen, they catch up once the frame is painted.
-    let mut put = |h: &mut Html, on: bool, late: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
+    // (`output`) see the scenario and results through `late`: off screen, they catch up once the frame is painted.
+    let mut put = |h: &mut Html, on: bool, output: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
         if !on {
             return;
         }
         h.open("div", "class=\"island\"");
-        if !late {
+        if !output {
             binds.push(section(c, h));
             h.close("div");
             return;
         }
         let island = h.slot();
         let in_view = RwSignal::new(true);
-        let bind = section(Ctx { results: late_results(results, in_view, caught_up), ..c }, h);
+        let gate = Gate { in_view, caught_up };
+        let bind = section(Ctx { results: late(results, gate), drawn: late(drawn, gate), ..c }, h);
         h.close("div");
         binds.push(Box::new(move |dom| {
             if let Some(root) = dom.el(island).first_element_child() {
@@ -314,12 +323,13 @@ fn app() {
 /// this distance on, so scrolling never shows it stale.
 const IN_VIEW_MARGIN: &str = "300px 0px";
 
-/// A counter bumped once the frame after each new result has been painted (several results within one frame
-/// give one bump): the moment the sections off screen catch up.
-fn catch_up_tick(results: Memo<Option<Results>>) -> RwSignal<u32> {
+/// A counter bumped once the frame after each change of the scenario or its results has been painted
+/// (several within one frame give one bump): the moment the output sections off screen catch up.
+fn catch_up_tick(drawn: Memo<Scenario>, results: Memo<Option<Results>>) -> RwSignal<u32> {
     let tick = RwSignal::new(0u32);
     let pending = StoredValue::new(false);
     crate::view::dom::effect(move |first| {
+        drawn.track();
         results.track();
         if !first && !pending.get_value() {
             pending.set_value(true);
@@ -332,20 +342,24 @@ fn catch_up_tick(results: Memo<Option<Results>>) -> RwSignal<u32> {
     tick
 }
 
-/// The results as one output section sees them (issue 18's input budget: what is in view repainted within
-/// the input's frame). In view, they are `results` at once; off screen, they are read again when the frame
-/// has been painted (`caught_up`), so every section, `data-value`s included, is current one frame later.
-fn late_results(
-    results: Memo<Option<Results>>,
+/// When an output section reads the page's state: whether it is on screen (or near it), and the tick after
+/// each painted frame.
+#[derive(Clone, Copy)]
+struct Gate {
     in_view: RwSignal<bool>,
     caught_up: RwSignal<u32>,
-) -> Memo<Option<Results>> {
+}
+
+/// `source` as one output section sees it (issue 18's input budget: what is in view is repainted within the
+/// input's frame). In view, `source` at once; off screen, read again when the frame has been painted, so every
+/// section, `data-value`s included, is current one frame later.
+fn late<T: Clone + PartialEq + Send + Sync + 'static>(source: Memo<T>, gate: Gate) -> Memo<T> {
     Memo::new(move |_| {
-        if in_view.get() {
-            results.get()
+        if gate.in_view.get() {
+            source.get()
         } else {
-            caught_up.track();
-            results.get_untracked()
+            gate.caught_up.track();
+            source.get_untracked()
         }
     })
 }

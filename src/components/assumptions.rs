@@ -110,14 +110,14 @@ pub fn section(c: crate::app::Ctx, h: &mut Html) -> crate::view::dom::Bind {
     use leptos::prelude::*;
     let (embed, shows) = c.page.with_value(|p| (p.embed, SHOWN.map(|k| p.shows(k))));
     let shown = move |k: &str| SHOWN.iter().position(|s| *s == k).is_some_and(|i| shows[i]);
-    let list = markup(h, &c.scenario.with_untracked(|s| rows(s, &shown, embed)));
+    let list = markup(h, &c.drawn.with_untracked(|s| rows(s, &shown, embed)));
     Box::new(move |dom| {
         let list = dom.el(list);
         crate::view::dom::effect(move |first| {
-            c.scenario.track();
+            c.drawn.track();
             if !first {
                 let mut h = Html::new();
-                c.scenario.with_untracked(|s| list_markup(&mut h, &rows(s, &shown, embed)));
+                c.drawn.with_untracked(|s| list_markup(&mut h, &rows(s, &shown, embed)));
                 crate::view::dom::Dom::fill(&list, h);
             }
         });

@@ -187,7 +187,7 @@ pub type BuildChart = fn(&crate::model::Scenario, &crate::model::Results, f64, b
 /// `draw` for the current scenario, results and screen width (empty without results).
 pub fn build(c: Ctx, draw: BuildChart, with_table: bool) -> ChartData {
     let w = c.chart_w.get_untracked();
-    c.scenario.with_untracked(|s| c.results.with_untracked(|r| r.as_ref().map(|r| draw(s, r, w, with_table)).unwrap_or_default()))
+    c.drawn.with_untracked(|s| c.results.with_untracked(|r| r.as_ref().map(|r| draw(s, r, w, with_table)).unwrap_or_default()))
 }
 
 /// One projection chart card: heading, chart, description and data table, redrawn from the one results memo
@@ -204,7 +204,7 @@ pub fn keep_chart(c: Ctx, dom: &Dom, slots: ChartSlots, first: ChartData, draw: 
     let chart = Chart::new(dom, slots, first);
     let ch = chart.clone();
     effect(move |_| {
-        c.scenario.track();
+        c.drawn.track();
         c.results.track();
         c.chart_w.track();
         ch.update(build(c, draw, ch.table_open()));

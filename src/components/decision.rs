@@ -228,14 +228,14 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let strip_shown = c.page.with_value(|p| p.shows("kpis"));
     let first = build(c, decision_chart, false);
     let slots =
-        c.scenario.with_untracked(|s| c.results.with_untracked(|r| card(h, s, r.as_ref(), &first, strip_shown)));
+        c.drawn.with_untracked(|s| c.results.with_untracked(|r| card(h, s, r.as_ref(), &first, strip_shown)));
     Box::new(move |dom| {
         keep_chart(c, dom, slots.chart, first, decision_chart);
         crate::components::kpi::keep_current(c, &dom.el(slots.root), dom, &slots.cards);
         let (words, life, crossing, loan) =
             (dom.el(slots.words), dom.el(slots.life), dom.el(slots.crossing), dom.el(slots.loan));
         effect(move |_| {
-            c.scenario.with(|s| {
+            c.drawn.with(|s| {
                 c.results.with(|r| {
                     if let Some(r) = r {
                         set_text(&words, &decision_words(&r.decision, s, &usd));
@@ -249,11 +249,11 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         // last answer stays, marked busy.
         let settle = Debounce::new(std::time::Duration::from_millis(250));
         effect(move |_| {
-            c.scenario.track();
+            c.drawn.track();
             set_attr(&crossing, "aria-busy", "true");
             let crossing = crossing.clone();
             settle.schedule(move || {
-                let found = c.scenario.with_untracked(|s| {
+                let found = c.drawn.with_untracked(|s| {
                     c.results.with_untracked(|r| {
                         r.as_ref().map(|r| {
                             let price = mine_equals_convert_btc_price(s);

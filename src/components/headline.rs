@@ -78,7 +78,7 @@ pub const BAD_THRESHOLD: &str = "Enter a number above 0 and at most 100,000, e.g
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let threshold = c.threshold;
     let t = threshold.get_untracked();
-    let now = c.scenario.with_untracked(|s| {
+    let now = c.drawn.with_untracked(|s| {
         let h = headline(s, t);
         (below_attr(&h), sentence(&h, s))
     });
@@ -104,7 +104,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         let (card, text, field, error) = (dom.el(card), dom.el(text), dom.input(field), dom.el(error));
         effect(move |_| {
             let t = threshold.get();
-            c.scenario.with(|s| {
+            c.drawn.with(|s| {
                 let h = headline(s, t);
                 set_attr(&card, "data-below", below_attr(&h));
                 set_text(&text, &sentence(&h, s));

@@ -176,14 +176,14 @@ pub fn card(h: &mut Html, now: &HpcChart) -> HpcSlots {
 /// Keeps the card current: the bars in place while their shape holds, else drawn anew.
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
-    let first = c.scenario.with_untracked(|s| c.results.with_untracked(|r| HpcChart::new(s, r.as_ref(), c.chart_w.get_untracked())));
+    let first = c.drawn.with_untracked(|s| c.results.with_untracked(|r| HpcChart::new(s, r.as_ref(), c.chart_w.get_untracked())));
     let slots = card(h, &first);
     Box::new(move |dom| {
         let (svg, desc, body, note, rows) = (dom.el(slots.svg), dom.el(slots.desc), dom.el(slots.body), dom.el(slots.note), dom.el(slots.rows));
         let mut shown = first;
         effect(move |_| {
             let w = c.chart_w.get();
-            let now = c.scenario.with(|s| c.results.with(|r| HpcChart::new(s, r.as_ref(), w)));
+            let now = c.drawn.with(|s| c.results.with(|r| HpcChart::new(s, r.as_ref(), w)));
             set_attr(&svg, "viewBox", &now.view_box());
             set_text(&desc, &now.desc);
             set_text(&note, &now.desc);

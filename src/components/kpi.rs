@@ -40,7 +40,7 @@ fn resolve(dom: &Dom, cards: &[KpiCard]) -> Vec<Card> {
 /// Patches every KPI to the current results, and fills the formulas that are open.
 fn patch(c: Ctx, cards: &[Card]) {
     c.results.with(|r| {
-        c.scenario.with(|s| {
+        c.drawn.with(|s| {
             for k in cards {
                 let now = shown(k.card.def, r.as_ref(), s);
                 if k.card.hooks {
@@ -70,7 +70,7 @@ fn bind(c: Ctx, section: &Element, cards: Vec<Card>) {
     let mine = cards.clone();
     effect(move |_| {
         c.results.track();
-        c.scenario.track();
+        c.drawn.track();
         patch(c, &mine);
     });
     on(section, Ev::Toggle, move |_| patch(c, &cards));
@@ -89,7 +89,7 @@ pub fn strip(c: Ctx, h: &mut Html) -> Bind {
     h.open("section", "class=\"kpi-strip\" aria-label=\"Key results\"");
     let section = h.slot();
     let cards: Vec<KpiCard> = c.results.with_untracked(|r| {
-        c.scenario.with_untracked(|s| {
+        c.drawn.with_untracked(|s| {
             IN_STRIP
                 .iter()
                 .filter_map(|k| find(k))
@@ -119,7 +119,7 @@ fn announce(c: Ctx, out: Element) {
         let out = out.clone();
         settle.schedule(move || {
             let text =
-                c.results.with_untracked(|r| c.scenario.with_untracked(|s| summary(&strip_defs(), r.as_ref(), s)));
+                c.results.with_untracked(|r| c.drawn.with_untracked(|s| summary(&strip_defs(), r.as_ref(), s)));
             set_text(&out, &text);
         });
     });
@@ -132,7 +132,7 @@ pub fn grid(c: Ctx, h: &mut Html) -> Bind {
     h.raw("<h2 id=\"all-kpis-title\">All results</h2>");
     let mut cards = Vec::new();
     c.results.with_untracked(|r| {
-        c.scenario.with_untracked(|s| {
+        c.drawn.with_untracked(|s| {
             for (title, keys) in [
                 ("Today (day 0)", SNAPSHOT_KEYS),
                 ("Projection and financing", PROJECTION_KEYS),

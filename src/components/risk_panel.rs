@@ -94,7 +94,7 @@ fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
 
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let none = ChartData::default();
-    let (setup_now, price, machines) = c.scenario.with_untracked(|s| (setup_text(s), s.btc_price_usd, total_machines(s)));
+    let (setup_now, price, machines) = c.drawn.with_untracked(|s| (setup_text(s), s.btc_price_usd, total_machines(s)));
     h.open("section", "class=\"card risk\" id=\"risk\" aria-labelledby=\"risk-h\" data-stale=\"true\" aria-busy=\"true\"");
     let root = h.slot();
     h.open("h2", "id=\"risk-h\"");
@@ -147,7 +147,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         // (KPIs and deterministic charts first); a newer input supersedes a pending run.
         let p = panel.clone();
         effect(move |_| {
-            let s = c.scenario.get();
+            let s = c.drawn.get();
             set_text(&p.title, risk_title(total_machines(&s)));
             p.set_stale(stale(p.state.borrow().as_ref(), &s));
             // The paragraph's first node is its text; the stale note follows it.
