@@ -253,6 +253,7 @@ fn app() {
     put(&mut h, show("hashprice"), &hashprice_chart::section);
     put(&mut h, show("monthly"), &monthly_chart::section);
     put(&mut h, show("hardware"), &hardware_table::section);
+    put(&mut h, show("fleet"), &crate::components::merit_chart::section);
     put(&mut h, show("decision"), &decision::section);
     put(&mut h, show("hpc"), &hpc_compare::section);
     put(&mut h, show("risk"), &risk_panel::section);
