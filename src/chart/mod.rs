@@ -15,4 +15,4 @@ pub use markup::{first_letter_case, push_escaped, rows, same_shape, write_nodes,
 pub use heatmap::{contrast_text, css_hex, diverging_color, heatmap_cell, zero_contour, Rgb};
 pub use scale::{nice_domain, nice_scale, nice_ticks, sane_domain, whole_ticks, Band, Scale};
 pub use series::{downsample_minmax, nearest_box, nearest_index, shaded_runs, step_index, stepped, Nav};
-pub use svg::{area_path, bars, hbar, int_string, level_label_y, line_path, push_int, px, rects_path, rule_labels_collide, run_rects, stacked_bars, Rect};
+pub use svg::{area_path, bars, hbar, int_string, level_label_y, line_path, push_int, px, rects_path, rule_labels_collide, run_rects, Rect};

@@ -156,32 +156,6 @@ pub fn bars(values: &[f64], band: &Band, y: &Scale) -> Vec<Rect> {
         .collect()
 }
 
-/// Stacked bars: `layers[k][i]` (≥ 0) stacked bottom to top in the slots of `band`, from 0 on `y`. Returns
-/// each layer's rectangles; a slot's stack starts where the layer below it ended, each edge rounded on its
-/// own so that neighbours meet without gaps. A non-finite or negative value adds nothing.
-pub fn stacked_bars(layers: &[&[f64]], band: &Band, y: &Scale) -> Vec<Vec<Rect>> {
-    let n = layers.iter().map(|l| l.len()).max().unwrap_or(0);
-    let mut base = vec![0.0_f64; n];
-    let bar_w = band.width_px();
-    layers
-        .iter()
-        .map(|layer| {
-            layer
-                .iter()
-                .enumerate()
-                .map(|(i, &v)| {
-                    let lo = base[i];
-                    if v.is_finite() && v > 0.0 {
-                        base[i] += v;
-                    }
-                    let x0 = band.start(i);
-                    Rect::from_px(x0, y.clamp_px(y.map(lo)), x0 + bar_w, y.clamp_px(y.map(base[i])))
-                })
-                .collect()
-        })
-        .collect()
-}
-
 /// A horizontal bar for `v` growing from the zero line of `x`: (left edge, width ≥ 1, x of its value label).
 /// A loss extends left of zero and its label sits right of the zero line, so it never runs off the left edge;
 /// a non-finite value gives a 1 px bar at zero.

@@ -157,20 +157,3 @@ fn hbar_grows_both_ways_from_zero() {
     assert_eq!(hbar(&x, 0.0), (200, 1, 206));
     assert_eq!(hbar(&x, f64::NAN), (200, 1, 206));
 }
-
-#[test]
-fn stacked_bars_start_where_the_layer_below_ends() {
-    let band = Band::new(2, (0.0, 100.0), 0.0);
-    let y = Scale::new((0.0, 10.0), (200.0, 0.0)); // 20 px a unit, 0 at the bottom
-    let bottom = [4.0, 5.0];
-    let top = [3.0, f64::NAN];
-    let r = stacked_bars(&[&bottom, &top], &band, &y);
-    assert_eq!(r[0][0], Rect { x: 0, y: 120, w: 50, h: 80, negative: false });
-    assert_eq!(r[1][0], Rect { x: 0, y: 60, w: 50, h: 60, negative: false }, "on top, meeting without a gap");
-    assert_eq!(r[1][1].h, 0, "a missing value adds nothing");
-    assert_eq!(r[0][1], Rect { x: 50, y: 100, w: 50, h: 100, negative: false });
-    // Above the domain the stack is clamped into the plot.
-    let r = stacked_bars(&[&[8.0], &[8.0]], &Band::new(1, (0.0, 10.0), 0.0), &y);
-    assert_eq!((r[1][0].y, r[1][0].h), (0, 40));
-    assert!(stacked_bars(&[], &band, &y).is_empty());
-}

@@ -196,16 +196,24 @@ pub fn card(h: &mut Html, lines: &Lines, s: &Scenario) -> HardwareSlots {
 }
 
 /// Keeps the summary and rows current and applies a clicked machine.
+/// The table's rows for a scenario and its results: the presets, the site's groups and the presets' first days
+/// off (none without results).
+#[cfg(target_arch = "wasm32")]
+#[inline(never)]
+fn build(
+    s: &Scenario,
+    r: Option<&crate::model::Results>,
+    presets: &[crate::state::MachinePreset],
+) -> (Vec<HardwareRow>, Vec<GroupRow>, Vec<Option<usize>>) {
+    let table = hardware_table(s, presets);
+    let groups = r.map(|r| group_rows(s, r, presets)).unwrap_or_default();
+    let days = r.map(|r| preset_first_days(&table, r, s)).unwrap_or_default();
+    (table, groups, days)
+}
+
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let presets = machine_presets();
-    // The table's rows for a scenario and its results: the site's groups, the presets and their first days off.
-    let build = |s: &Scenario, r: Option<&crate::model::Results>, presets: &[crate::state::MachinePreset]| {
-        let table = hardware_table(s, presets);
-        let groups = r.map(|r| group_rows(s, r, presets)).unwrap_or_default();
-        let days = r.map(|r| preset_first_days(&table, r, s)).unwrap_or_default();
-        (table, groups, days)
-    };
     let (slots, mut layout) = c.scenario.with_untracked(|s| {
         c.results.with_untracked(|r| {
             let (table, groups, days) = build(s, r.as_ref(), &presets);

@@ -3,20 +3,19 @@
 //! and in words, each group's first month off. The chart, the words and the markup are pure and tested
 //! natively; the section patches texts and attributes on an input (no rebuild).
 
-use crate::chart::{int_string, nice_scale, stacked_bars, Band, Row, Svg};
+use crate::chart::{int_string, nice_scale, rects_path, Band, Rect, Row, Svg};
 use crate::components::chart_parts::{
     axes, chart, month_axis, x_range, y_range, Axis, ChartData, ChartSlots, Layer, Point, Readout, H,
 };
 use crate::format::{num, num_tick, plain, Txt};
 use crate::model::days::Fleet;
 use crate::model::{Results, Scenario, MAX_GROUPS};
-use crate::state::merit::{group_rows, running_mw, switch_off_order, when_words, GroupRow};
+use crate::state::merit::{group_rows, status_words, switch_off_order, GroupRow};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
     app::Ctx,
-    components::chart_frame::Chart,
-    view::dom::{effect, on, set_attr, set_opt_attr, set_text, Bind, Ev},
+    view::dom::{effect, set_text, Bind},
 };
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
@@ -47,12 +46,13 @@ pub fn month_words(month: f64, mw: &[f64; MAX_GROUPS]) -> String {
     Txt::default().t("month ").s(num(month, 0)).t(": ").s(running_words(mw)).0
 }
 
-/// The stacked chart of the groups' running site power (PUE included) by month; each data table row carries
-/// `data-month` and each group's running MW, exact, in `data-g1` … `data-g6`.
+/// The stacked chart of the groups' running site power (PUE included) by month: a group's MW times the share
+/// of the month's days it ran (`Series::group_running_days_month`), the most efficient group at the bottom.
+/// Each data table row carries `data-month` and each group's running MW, exact, in `data-g1` … `data-g6`.
 pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let fleet = Fleet::new(s);
-    let mw: Vec<(usize, f64)> = fleet.groups.iter().map(|g| (g.index, g.kw * s.pue / 1000.0)).collect();
-    let run = running_mw(r, &mw);
+    let mut groups: Vec<_> = fleet.groups.iter().map(|g| (g.index, g.kw * s.pue / 1000.0, g.efficiency_jth)).collect();
+    crate::sort::sort_small_by(&mut groups, |a, b| a.2 < b.2);
     let n = r.series.months.len();
     let (y, yt) = nice_scale(0.0, fleet.site_power_kw / 1000.0, y_range(), 5);
     let band = Band::new(n, x_range(w), 0.15);
@@ -60,29 +60,29 @@ pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> Chart
     let mut svg = Svg::new();
     axes(&mut svg, w, &xa, &Axis::new(&y, &yt, num_tick, "MW of site power running"));
     let ax = svg.take();
-    // The most efficient group at the bottom: it runs longest.
-    let mut order: Vec<(usize, f64)> = fleet.groups.iter().map(|g| (g.index, g.efficiency_jth)).collect();
-    crate::sort::sort_small_by(&mut order, |a, b| a.1 < b.1);
-    let layers: Vec<&[f64]> = order.iter().map(|&(g, _)| run[g].as_slice()).collect();
-    for (rects, &(g, _)) in stacked_bars(&layers, &band, &y).iter().zip(&order) {
-        svg.path(CLASS[g], &crate::chart::rects_path(rects));
-    }
-    let bars = svg.take();
+    let mut rects = vec![Vec::with_capacity(n); groups.len()];
     let (mut points, mut table) = (Vec::with_capacity(n), Vec::new());
-    for m in 0..n {
-        let mut at = [f64::NAN; MAX_GROUPS];
-        for &(g, _) in &mw {
-            at[g] = run[g][m];
+    for (m, month) in r.series.months.iter().enumerate() {
+        let (mut at, mut base, x0) = ([f64::NAN; MAX_GROUPS], 0.0, band.start(m));
+        for (k, &(g, mw, _)) in groups.iter().enumerate() {
+            let ran = r.series.group_running_days_month[g].get(m).copied().unwrap_or(0);
+            let v = mw * ran as f64 / month.days.max(1) as f64;
+            rects[k].push(Rect::from_px(x0, y.map(base), x0 + band.width_px(), y.map(base + v)));
+            at[g] = v;
+            base += v;
         }
         points.push(Readout::at(band.center(m), Point::Merit { month: (m + 1) as f64, mw: at }));
         if with_table {
             let mut data = vec![("data-month", int_string(m as i64 + 1))];
-            data.extend(mw.iter().map(|&(g, _)| (DATA[g], plain(at[g]))));
+            data.extend((0..MAX_GROUPS).filter(|&g| !at[g].is_nan()).map(|g| (DATA[g], plain(at[g]))));
             table.push(Row { cells: vec![num((m + 1) as f64, 0), running_words(&at)], hook: None, data });
         }
     }
+    for (k, &(g, _, _)) in groups.iter().enumerate() {
+        svg.path(CLASS[g], &rects_path(&rects[k]));
+    }
     ChartData {
-        layers: vec![Layer::new("axes", ax), Layer::new("stack", bars)],
+        layers: vec![Layer::new("axes", ax), Layer::new("stack", svg.take())],
         points,
         table,
         desc: DESC.into(),
@@ -94,12 +94,14 @@ pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> Chart
 
 const DESC: &str = "Site power running each month, PUE included: each group's MW times the share of the month's days it runs, the most efficient group at the bottom.";
 
-/// The lines of the words list, in the order the groups switch off: (group, text).
-pub fn lines(s: &Scenario, rows: &[GroupRow]) -> Vec<(usize, String)> {
-    switch_off_order(rows)
-        .into_iter()
-        .map(|g| (g.group, [g.row.model.as_str(), ": ", &when_words(g.first_day, s)].concat()))
-        .collect()
+/// The words list, in the order the groups switch off: a swatch of each group's colour (the chart's legend),
+/// its name and the status phrase of its hardware table row ("▲ runs today; off from month 5").
+pub fn list(h: &mut Html, s: &Scenario, rows: &[GroupRow]) {
+    for g in switch_off_order(rows) {
+        h.open("li", "").attr("data-group", &int_string(g.group as i64 + 1));
+        h.open("span", "aria-hidden=\"true\"").attr("class", SWATCH[g.group]).close("span");
+        h.text(&g.row.model).text(": ").text(&status_words(g.row.margin_usd_per_th_day, g.first_day, s)).close("li");
+    }
 }
 
 /// The sentence above the list.
@@ -116,8 +118,7 @@ pub fn lead(s: &Scenario, rows: &[GroupRow]) -> &'static str {
 /// The section's handles.
 pub struct MeritSlots {
     pub lead: Slot,
-    /// Six list items (one per possible group), each with its swatch and text.
-    pub items: [(Slot, Slot, Slot); MAX_GROUPS],
+    pub list: Slot,
     pub chart: ChartSlots,
 }
 
@@ -127,72 +128,48 @@ pub fn card(h: &mut Html, s: &Scenario, rows: &[GroupRow], d: &ChartData) -> Mer
     h.open("p", "class=\"muted\"");
     let lead_slot = h.slot();
     h.text(lead(s, rows)).close("p").open("ol", "class=\"merit-list\"");
-    let shown = lines(s, rows);
-    let items = std::array::from_fn(|i| {
-        let line = shown.get(i);
-        h.open("li", "").flag("hidden", line.is_none());
-        if let Some((g, _)) = line {
-            h.attr("data-group", &int_string(*g as i64 + 1));
-        }
-        let li = h.slot();
-        h.open("span", "aria-hidden=\"true\"").attr("class", line.map_or("swatch", |(g, _)| SWATCH[*g]));
-        let swatch = h.slot();
-        h.close("span").open("span", "");
-        let text = h.slot();
-        h.text(line.map_or("", |(_, t)| t.as_str())).close("span").close("li");
-        (li, swatch, text)
-    });
+    let list_slot = h.slot();
+    list(h, s, rows);
     h.close("ol");
     let caption = "Site power running by machine group and month";
     let chart = chart(h, "fleet-chart", "Site power running by machine group, month by month", d)
         .note(h, "", &d.desc)
         .table(h, caption, caption, &["Month", "Site power running"]);
     h.close("section");
-    MeritSlots { lead: lead_slot, items, chart }
+    MeritSlots { lead: lead_slot, list: list_slot, chart }
 }
 
+/// Keeps the words and the chart current: the list is rewritten only when its markup changes (a group's
+/// month off), the chart patched in place.
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
-    use crate::components::chart_frame::build;
-    use std::rc::Rc;
-    let presets: Rc<Vec<crate::state::presets::MachinePreset>> = Rc::new(crate::state::presets::machine_presets());
+    use crate::components::chart_frame::{build, keep_chart};
+    let presets = crate::state::presets::machine_presets();
     let first = build(c, merit_chart, false);
     let slots = c.scenario.with_untracked(|s| {
-        c.results.with_untracked(|r| {
-            let rows = r.as_ref().map(|r| group_rows(s, r, &presets)).unwrap_or_default();
-            card(h, s, &rows, &first)
-        })
+        c.results
+            .with_untracked(|r| card(h, s, &r.as_ref().map(|r| group_rows(s, r, &presets)).unwrap_or_default(), &first))
     });
     Box::new(move |dom| {
-        let chart = Chart::new(dom, slots.chart, first);
-        let lead_el = dom.el(slots.lead);
-        let items: Vec<_> = slots.items.iter().map(|(li, sw, t)| (dom.el(*li), dom.el(*sw), dom.el(*t))).collect();
-        let ch = chart.clone();
+        keep_chart(c, dom, slots.chart, first, merit_chart);
+        let (lead_el, list_el) = (dom.el(slots.lead), dom.el(slots.list));
+        let mut shown = list_el.inner_html();
         effect(move |_| {
-            c.chart_w.track();
             c.scenario.with(|s| {
                 c.results.with(|r| {
                     let Some(r) = r else { return };
                     let rows = group_rows(s, r, &presets);
                     set_text(&lead_el, lead(s, &rows));
-                    let shown = lines(s, &rows);
-                    for (i, (li, sw, text)) in items.iter().enumerate() {
-                        let line = shown.get(i);
-                        set_opt_attr(li, "hidden", line.is_none().then_some(""));
-                        if let Some((g, t)) = line {
-                            set_attr(li, "data-group", &int_string(*g as i64 + 1));
-                            set_attr(sw, "class", SWATCH[*g]);
-                            set_text(text, t);
-                        }
+                    let mut h = Html::new();
+                    list(&mut h, s, &rows);
+                    let (markup, _) = h.finish();
+                    if markup != shown {
+                        list_el.set_inner_html(&markup);
+                        shown = markup;
                     }
-                    ch.update(merit_chart(s, r, c.chart_w.get_untracked(), ch.table_open()));
                 })
             })
         });
-        if let Some(details) = chart.details().cloned() {
-            let ch = chart.clone();
-            on(&details, Ev::Toggle, move |_| ch.update(build(c, merit_chart, ch.table_open())));
-        }
     })
 }
 

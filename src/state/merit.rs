@@ -8,7 +8,7 @@
 
 use crate::chart::int_string;
 use crate::model::days::Fleet;
-use crate::model::{Results, Scenario, MAX_GROUPS};
+use crate::model::{Results, Scenario};
 use crate::state::decision::{first_off, FirstOff};
 use crate::state::insights::HardwareRow;
 use crate::state::presets::MachinePreset;
@@ -140,22 +140,6 @@ pub fn group_rows(s: &Scenario, r: &Results, presets: &[MachinePreset]) -> Vec<G
         .collect()
 }
 
-/// Each present group's running power (MW with PUE) in each month of the projection: its MW × the share of
-/// the month's days it ran (`Series::group_running_days_month` over the month's days). Empty for an absent
-/// group.
-pub fn running_mw(r: &Results, site_mw: &[(usize, f64)]) -> [Vec<f64>; MAX_GROUPS] {
-    let mut out: [Vec<f64>; MAX_GROUPS] = Default::default();
-    for &(g, mw) in site_mw {
-        let Some(running) = r.series.group_running_days_month.get(g) else { continue };
-        out[g] = running
-            .iter()
-            .zip(&r.series.months)
-            .map(|(&ran, m)| if m.days == 0 { 0.0 } else { mw * ran as f64 / m.days as f64 })
-            .collect();
-    }
-    out
-}
-
 /// The groups in the order they are first switched off (off today first, never last; ties: the less
 /// efficient first, then group order).
 pub fn switch_off_order(rows: &[GroupRow]) -> Vec<&GroupRow> {
@@ -168,20 +152,6 @@ pub fn switch_off_order(rows: &[GroupRow]) -> Vec<&GroupRow> {
                     || (a.row.efficiency_jth == b.row.efficiency_jth && a.group < b.group)))
     });
     order
-}
-
-/// When a group is first switched off: "off today", "off within month 1", "off from month 10", "never off
-/// within 36 months", or "runs every day (curtailment is off)".
-pub fn when_words(first_day: Option<usize>, s: &Scenario) -> String {
-    if !s.curtail_when_unprofitable {
-        return "runs every day (curtailment is off)".into();
-    }
-    match first_off(first_day) {
-        FirstOff::Today => "off today".into(),
-        FirstOff::FromMonth(1) => "off within month 1".into(),
-        FirstOff::FromMonth(m) => ["off from month ", &int_string(m as i64)].concat(),
-        FirstOff::Never => ["never off within ", &int_string(s.horizon_months as i64), " months"].concat(),
-    }
 }
 
 #[cfg(test)]

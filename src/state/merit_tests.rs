@@ -1,7 +1,7 @@
 //! Tests of `state::merit`, kept beside it.
 
 use super::*;
-use crate::model::{evaluate, GroupField};
+use crate::model::{evaluate, GroupField, MAX_GROUPS};
 use crate::state::insights::hardware_table;
 use crate::state::presets::machine_presets;
 
@@ -46,10 +46,6 @@ fn status_and_switch_off_read_as_one_phrase() {
     let off = Scenario { curtail_when_unprofitable: false, ..s.clone() };
     assert_eq!(status_words(-1.0, None, &off), "▼ underwater; runs at a loss (curtailment is off)");
     assert_eq!(status_words(1.0, None, &off), "▲ runs today (curtailment is off)");
-    assert_eq!(when_words(Some(300), &s), "off from month 10");
-    assert_eq!(when_words(None, &s), "never off within 36 months");
-    assert_eq!(when_words(Some(0), &s), "off today");
-    assert_eq!(when_words(Some(0), &off), "runs every day (curtailment is off)");
 }
 
 #[test]
@@ -106,29 +102,4 @@ fn the_site_groups_carry_the_model_figures_and_the_oldest_goes_first() {
     assert_eq!(group_rows(&one, &r1, &machine_presets())[0].row.model, "Your machines · Antminer S21");
     let single = Scenario { machine_count: 1.0, machine_efficiency_jth: 18.0, ..one };
     assert_eq!(group_label(&single, 0, 1, &machine_presets()), "Your machine");
-}
-
-#[test]
-fn running_power_is_the_group_mw_times_the_share_of_days_it_ran() {
-    let s = three_generations();
-    let r = evaluate(&s).unwrap();
-    let rows = group_rows(&s, &r, &machine_presets());
-    let mw: Vec<(usize, f64)> = rows.iter().map(|g| (g.group, g.site_mw)).collect();
-    // 3,000 × 104 TH/s at 29.5 J/TH with PUE 1.1: 10.1244 MW from the grid while it runs.
-    assert!((mw[2].1 - 3000.0 * 104.0 * 29.5 / 1e6 * 1.1).abs() < 1e-9);
-    let run = running_mw(&r, &mw);
-    assert!(run[3].is_empty() && run[5].is_empty(), "absent groups have no months");
-    for &(g, full) in &mw {
-        assert_eq!(run[g].len(), 36);
-        for (m, v) in run[g].iter().enumerate() {
-            let ran = r.series.group_running_days_month[g][m] as f64;
-            let days = r.series.months[m].days as f64;
-            assert!((v - full * ran / days).abs() <= 1e-12 * full, "group {g} month {m}");
-        }
-    }
-    // Month 1 all three run; once the S19j Pro is off for a whole month its power is 0.
-    assert_eq!(run[2][0], mw[2].1);
-    let first = rows[2].first_day.unwrap();
-    let m = (first as f64 / 30.4375).floor() as usize + 1;
-    assert!(run[2][m..].iter().any(|v| *v == 0.0));
 }

@@ -75,7 +75,7 @@ async function expectMerit(page, s, what) {
     const items = await page.$$eval('#fleet .merit-list li:not([hidden])', (lis) => lis.map((li) => [li.getAttribute('data-group'), li.textContent]));
     const order = [0, 1, 2].sort((a, b) => (first[a] ?? Infinity) - (first[b] ?? Infinity) || b - a);
     assert.deepEqual(items.map((x) => x[0]), order.map((g) => String(g + 1)), `${what}: the merit order`);
-    for (const [g, text] of items) assert.ok(text.endsWith(`: ${when(first[g - 1], s.horizon_months)}`), `${what}: ${text}`);
+    for (const [g, text] of items) assert.ok(text.endsWith(when(first[g - 1], s.horizon_months)), `${what}: ${text}`);
   });
   // The chart's data table (built once opened): each month's running MW per group, exact.
   await eventually(async () => {
@@ -101,7 +101,7 @@ test('three generations by URL: the oldest switches off first, in the table, the
     const { first } = await expectMerit(page, s, 'as opened');
     assert.ok(first[2] !== null && first[1] !== null && first[2] < first[1], `the S19j Pro goes before the S19 XP: ${first}`);
     assert.ok(first[0] === null || first[1] < first[0], `the S19 XP goes before the S21 XP: ${first}`);
-    assert.match(await page.locator('#fleet .merit-list li').first().textContent(), /^Group 3 · Antminer S19j Pro: off from month \d+$/);
+    assert.match(await page.locator('#fleet .merit-list li').first().textContent(), /^Group 3 · Antminer S19j Pro: ▲ runs today; off from month \d+$/);
     // The chart: an image with a name, three stacked paths, a keyboard readout.
     const chart = page.locator('#fleet-chart');
     assert.equal(await chart.getAttribute('role'), 'img');
@@ -152,7 +152,7 @@ test('one machine group: the section stays short and says how to see a merit ord
   await withPage(suite.browser, suite.url, async (page) => {
     assert.match(await page.locator('#fleet > p.muted').textContent(), /add a machine group/);
     assert.equal(await page.locator('#fleet .merit-list li:not([hidden])').count(), 1);
-    assert.match(await page.locator('#fleet .merit-list li:not([hidden])').textContent(), /^Your machines · Antminer S21: (off|never)/);
+    assert.match(await page.locator('#fleet .merit-list li:not([hidden])').textContent(), /^Your machines · Antminer S21: ▲ runs today; (off|never)/);
     assert.equal(await page.locator('#hardware tr.site-group').count(), 1);
   });
 });
