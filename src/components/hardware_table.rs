@@ -9,15 +9,15 @@
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, pct, usd_kwh, Txt};
 use crate::model::Scenario;
+use crate::state::insights::hardware_table;
 use crate::state::insights::HardwareRow;
-use crate::state::merit::{status_words, GroupRow};
+use crate::state::merit::{group_rows, preset_first_days, status_words};
+use crate::state::presets::MachinePreset;
 use crate::view::parts::{close_scroller, header_row, open_scroller};
 use crate::view::{Action, Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
     app::Ctx,
-    state::insights::hardware_table,
-    state::merit::{group_rows, preset_first_days},
     state::presets::machine_presets,
     view::dom::{effect, on_action, set_attr, set_class, set_text, Bind, Dom, Ev},
 };
@@ -45,40 +45,39 @@ fn cells(r: &HardwareRow, first_day: Option<usize>, s: &Scenario) -> [String; CE
     ]
 }
 
-/// What decides the row structure: the site's groups (their labels) and each preset row's model and whether
-/// it is the selected machine.
-#[cfg(target_arch = "wasm32")]
-fn layout_key(groups: &[GroupRow], rows: &[HardwareRow], s: &Scenario) -> Vec<(String, bool)> {
-    let site = groups.iter().map(|g| (g.row.model.clone(), true));
-    site.chain(rows.iter().map(|r| (r.model.clone(), is_current(r, s)))).collect()
+/// One row of the table: a group of the site (`group`, 0-based) or a preset machine, with its first projected
+/// day off (MODEL.md's `group_first_curtailed_day` for a group; the hashprice path for a preset).
+pub struct Line {
+    pub row: HardwareRow,
+    pub first_day: Option<usize>,
+    pub group: Option<usize>,
 }
 
-/// The `data-first-off` hook of a row: its first projected day off (0-based, MODEL.md's
-/// `group_first_curtailed_day`), empty when never.
+/// The table's lines: the site's groups, then every preset by breakeven power price (without results, no group
+/// and no day off).
+#[inline(never)]
+pub fn lines(s: &Scenario, r: Option<&crate::model::Results>, presets: &[MachinePreset]) -> Vec<Line> {
+    let table = hardware_table(s, presets);
+    let days = r.map(|r| preset_first_days(&table, r, s)).unwrap_or_default();
+    let groups = r.map(|r| group_rows(s, r, presets)).unwrap_or_default();
+    let site = groups.into_iter().map(|g| Line { row: g.row, first_day: g.first_day, group: Some(g.group) });
+    let rest = table.into_iter().enumerate().map(|(i, row)| Line {
+        row,
+        first_day: days.get(i).copied().flatten(),
+        group: None,
+    });
+    site.chain(rest).collect()
+}
+
+/// What decides the row structure: each row's label and whether it is the selected machine (or a group).
+#[cfg(target_arch = "wasm32")]
+fn layout_key(lines: &[Line], s: &Scenario) -> Vec<(String, bool)> {
+    lines.iter().map(|l| (l.row.model.clone(), l.group.is_some() || is_current(&l.row, s))).collect()
+}
+
+/// The `data-first-off` hook of a row: its first projected day off (0-based), empty when never.
 fn first_off_hook(first_day: Option<usize>) -> String {
     first_day.map(|d| crate::chart::int_string(d as i64)).unwrap_or_default()
-}
-
-/// The table's rows as the view writes them: the site's groups first, then the presets.
-pub struct Lines<'a> {
-    pub groups: &'a [GroupRow],
-    pub presets: &'a [HardwareRow],
-    /// Each preset's first day off, in `presets`' order (empty without results: none).
-    pub preset_days: &'a [Option<usize>],
-}
-
-impl Lines<'_> {
-    /// Each preset's first day off (none where there is no day).
-    fn preset_days(&self) -> impl Iterator<Item = Option<usize>> + '_ {
-        (0..self.presets.len()).map(|i| self.preset_days.get(i).copied().flatten())
-    }
-
-    /// Every row with its first day off, in table order.
-    #[cfg(target_arch = "wasm32")]
-    fn each(&self) -> impl Iterator<Item = (&HardwareRow, Option<usize>)> {
-        let site = self.groups.iter().map(|g| (&g.row, g.first_day));
-        site.chain(self.presets.iter().zip(self.preset_days()))
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -103,47 +102,48 @@ pub struct RowSlots {
     pub cells: [Slot; CELLS],
 }
 
-/// Writes the table's body rows: the site's groups (a label, no button), then the presets.
-pub fn rows(h: &mut Html, lines: &Lines, s: &Scenario) -> Vec<RowSlots> {
-    let mut out = Vec::new();
-    for g in lines.groups {
-        h.open("tr", if g.row.underwater { "class=\"site-group underwater\"" } else { "class=\"site-group\"" });
-        h.attr("data-group", &crate::chart::int_string(g.group as i64 + 1))
-            .attr("data-first-off", &first_off_hook(g.first_day));
-        let tr = h.slot();
-        h.open("th", "scope=\"row\"");
-        let button = h.slot();
-        h.text(&g.row.model).close("th");
-        let cells = row_cells(h, &cells(&g.row, g.first_day, s));
-        h.close("tr");
-        out.push(RowSlots { tr, button, cells });
-    }
-    out.extend(lines.presets.iter().zip(lines.preset_days()).map(|(r, first)| {
-        let current = is_current(r, s);
-        h.open(
-            "tr",
-            match (r.underwater, current) {
-                (true, true) => "class=\"underwater current\"",
-                (true, false) => "class=\"underwater \"",
-                (false, true) => "class=\"current\"",
-                (false, false) => "class=\"\"",
-            },
-        );
-        h.attr("data-first-off", &first_off_hook(first));
-        let tr = h.slot();
-        h.open("th", "scope=\"row\"").open("button", "type=\"button\" class=\"link\" title=\"Use this machine\"");
-        h.attr("data-model", &r.model).on(Hardware::UseMachine);
-        let button = h.slot();
-        h.text(&r.model).close("button");
-        if current {
-            h.raw(" <span class=\"tag\">selected</span>");
-        }
-        h.close("th");
-        let cells = row_cells(h, &cells(r, first, s));
-        h.close("tr");
-        RowSlots { tr, button, cells }
-    }));
-    out
+/// Writes the table's body rows: a site group's name is a label, a preset's a button that applies it.
+pub fn rows(h: &mut Html, lines: &[Line], s: &Scenario) -> Vec<RowSlots> {
+    lines
+        .iter()
+        .map(|l| {
+            let r = &l.row;
+            let current = l.group.is_none() && is_current(r, s);
+            h.open(
+                "tr",
+                match (l.group.is_some(), r.underwater, current) {
+                    (true, true, _) => "class=\"site-group underwater\"",
+                    (true, false, _) => "class=\"site-group\"",
+                    (_, true, true) => "class=\"underwater current\"",
+                    (_, true, false) => "class=\"underwater \"",
+                    (_, false, true) => "class=\"current\"",
+                    (_, false, false) => "class=\"\"",
+                },
+            );
+            if let Some(g) = l.group {
+                h.attr("data-group", &crate::chart::int_string(g as i64 + 1));
+            }
+            h.attr("data-first-off", &first_off_hook(l.first_day));
+            let tr = h.slot();
+            h.open("th", "scope=\"row\"");
+            if l.group.is_none() {
+                h.open("button", "type=\"button\" class=\"link\" title=\"Use this machine\"");
+                h.attr("data-model", &r.model).on(Hardware::UseMachine);
+            }
+            let button = h.slot();
+            h.text(&r.model);
+            if l.group.is_none() {
+                h.close("button");
+            }
+            if current {
+                h.raw(" <span class=\"tag\">selected</span>");
+            }
+            h.close("th");
+            let cells = row_cells(h, &cells(r, l.first_day, s));
+            h.close("tr");
+            RowSlots { tr, button, cells }
+        })
+        .collect()
 }
 
 /// Writes a row's cells after its name.
@@ -156,17 +156,18 @@ fn row_cells(h: &mut Html, texts: &[String; CELLS]) -> [Slot; CELLS] {
     })
 }
 
-/// "3 of 13 current models lose money on power at $0.050/kWh today. …"
-fn summary(rows: &[HardwareRow], s: &Scenario) -> String {
+/// "3 of 13 current models lose money on power at $0.050/kWh today. …" (the presets of `lines`).
+fn summary(lines: &[Line], s: &Scenario) -> String {
+    let presets = lines.iter().filter(|l| l.group.is_none());
     let t = Txt::default()
-        .s(num(rows.iter().filter(|r| r.underwater).count() as f64, 0))
+        .s(num(presets.clone().filter(|l| l.row.underwater).count() as f64, 0))
         .t(" of ")
-        .s(num(rows.len() as f64, 0))
+        .s(num(presets.count() as f64, 0))
         .t(" current models lose money on power at ")
         .s(usd_kwh(s.power_price_usd_kwh))
         .t("/kWh today");
     let t = if s.pue == 1.0 { t } else { t.t(" with the site's PUE of ").s(num(s.pue, 2)) };
-    t.t(". Your site's machines first, then every model sorted by breakeven power price, most resilient first; \"off from month 10\" is the first month of the projection in which the machine would be switched off.")
+    t.t(". Your site's groups first, then every model by breakeven power price; \"off from month 10\": the first projected month a machine is switched off.")
         .0
 }
 
@@ -178,11 +179,11 @@ pub struct HardwareSlots {
 }
 
 /// Writes the card with the site's groups and the preset machines of `lines`.
-pub fn card(h: &mut Html, lines: &Lines, s: &Scenario) -> HardwareSlots {
+pub fn card(h: &mut Html, lines: &[Line], s: &Scenario) -> HardwareSlots {
     h.raw("<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now, and when they switch off</h2>");
     h.open("p", "class=\"muted\"");
     let note = h.slot();
-    h.text(&summary(lines.presets, s)).close("p");
+    h.text(&summary(lines, s)).close("p");
     open_scroller(h, Some("Machines by day-0 margin"));
     h.raw("<table class=\"hardware\"><thead>");
     header_row(h, &["Machine", "Today and ahead", "Breakeven power", "Day-0 margin", "Shutdown hashprice", "J/TH"]);
@@ -196,29 +197,13 @@ pub fn card(h: &mut Html, lines: &Lines, s: &Scenario) -> HardwareSlots {
 }
 
 /// Keeps the summary and rows current and applies a clicked machine.
-/// The table's rows for a scenario and its results: the presets, the site's groups and the presets' first days
-/// off (none without results).
-#[cfg(target_arch = "wasm32")]
-#[inline(never)]
-fn build(
-    s: &Scenario,
-    r: Option<&crate::model::Results>,
-    presets: &[crate::state::MachinePreset],
-) -> (Vec<HardwareRow>, Vec<GroupRow>, Vec<Option<usize>>) {
-    let table = hardware_table(s, presets);
-    let groups = r.map(|r| group_rows(s, r, presets)).unwrap_or_default();
-    let days = r.map(|r| preset_first_days(&table, r, s)).unwrap_or_default();
-    (table, groups, days)
-}
-
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let presets = machine_presets();
     let (slots, mut layout) = c.scenario.with_untracked(|s| {
         c.results.with_untracked(|r| {
-            let (table, groups, days) = build(s, r.as_ref(), &presets);
-            let lines = Lines { groups: &groups, presets: &table, preset_days: &days };
-            (card(h, &lines, s), layout_key(&groups, &table, s))
+            let lines = lines(s, r.as_ref(), &presets);
+            (card(h, &lines, s), layout_key(&lines, s))
         })
     });
     Box::new(move |dom| {
@@ -237,10 +222,9 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         effect(move |_| {
             c.scenario.with(|s| {
                 c.results.with(|r| {
-                    let (table, groups, days) = build(s, r.as_ref(), &list);
-                    let lines = Lines { groups: &groups, presets: &table, preset_days: &days };
-                    set_text(&note, &summary(&table, s));
-                    let key = layout_key(&groups, &table, s);
+                    let lines = lines(s, r.as_ref(), &list);
+                    set_text(&note, &summary(&lines, s));
+                    let key = layout_key(&lines, s);
                     let clicked = refocus.try_update_value(Option::take).flatten();
                     if key != layout {
                         let mut h = Html::new();
@@ -249,19 +233,18 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                         shown = resolve(&fresh, &slots);
                         layout = key;
                         // The clicked button was rebuilt: the focus goes to the same machine's new one, not the page's start.
-                        if let Some(i) = clicked.and_then(|m| table.iter().position(|r| r.model == m)) {
-                            let b =
-                                shown.get(groups.len() + i).and_then(|(_, b, _)| b.dyn_ref::<web_sys::HtmlElement>());
-                            if let Some(b) = b {
-                                let _ = b.focus();
-                            }
+                        let at = clicked.and_then(|m| lines.iter().position(|l| l.group.is_none() && l.row.model == m));
+                        if let Some(b) =
+                            at.and_then(|i| shown.get(i)).and_then(|(_, b, _)| b.dyn_ref::<web_sys::HtmlElement>())
+                        {
+                            let _ = b.focus();
                         }
                         return;
                     }
-                    for ((r, first), (tr, _, tds)) in lines.each().zip(&shown) {
-                        set_class(tr, "underwater", r.underwater);
-                        set_attr(tr, "data-first-off", &first_off_hook(first));
-                        for (td, text) in tds.iter().zip(cells(r, first, s)) {
+                    for (l, (tr, _, tds)) in lines.iter().zip(&shown) {
+                        set_class(tr, "underwater", l.row.underwater);
+                        set_attr(tr, "data-first-off", &first_off_hook(l.first_day));
+                        for (td, text) in tds.iter().zip(cells(&l.row, l.first_day, s)) {
                             set_text(td, &text);
                         }
                     }
@@ -286,31 +269,32 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::insights::hardware_table;
+    use crate::model::{evaluate, GroupField};
     use crate::state::presets::machine_presets;
     use crate::view::html::check;
 
     #[test]
     fn the_table_builds_with_a_handle_per_cell_and_says_who_is_underwater() {
         let s = Scenario { power_price_usd_kwh: 0.09, ..Scenario::default() };
-        let table = hardware_table(&s, &machine_presets());
+        let r = evaluate(&s).unwrap();
+        let lines = lines(&s, Some(&r), &machine_presets());
         let mut h = Html::new();
-        let r = crate::model::evaluate(&s).unwrap();
-        let days = crate::state::merit::preset_first_days(&table, &r, &s);
-        let lines = Lines { groups: &[], presets: &table, preset_days: &days };
         let slots = card(&mut h, &lines, &s);
-        assert_eq!(slots.rows.len(), table.len());
+        assert_eq!(slots.rows.len(), lines.len());
+        assert_eq!(lines.len(), machine_presets().len() + 1, "the site's one group, then every preset");
         let (m, n) = h.finish();
         assert_eq!(check(&m, n), Ok(()));
-        let text = summary(&table, &s);
+        let text = summary(&lines, &s);
         assert!(text.contains(" current models lose money on power at $0.090/kWh today."), "{text}");
-        assert!(table.iter().any(|r| r.underwater) && m.contains("▼ underwater: off today"));
+        assert!(lines.iter().any(|l| l.row.underwater) && m.contains("▼ underwater: off today"));
+        // Without results there is no projection: the day-0 status alone, and no site rows.
+        let bare = super::lines(&s, None, &machine_presets());
+        assert_eq!(bare.len(), 13);
+        assert!(bare.iter().all(|l| l.first_day.is_none() && l.group.is_none()));
     }
 
     #[test]
     fn the_site_groups_come_first_and_every_row_says_when_it_switches_off() {
-        use crate::model::{evaluate, GroupField};
-        use crate::state::merit::{group_rows, preset_first_days};
         let mut s = Scenario { power_price_usd_kwh: 0.045, pue: 1.1, ..Scenario::default() };
         for (g, (ths, e)) in [(270.0, 13.5), (104.0, 29.5)].into_iter().enumerate() {
             s.set(Scenario::group_key(g, GroupField::HashrateThs), ths).unwrap();
@@ -318,13 +302,11 @@ mod tests {
             s.set(Scenario::group_key(g, GroupField::Count), 1000.0).unwrap();
         }
         let r = evaluate(&s).unwrap();
-        let presets = machine_presets();
-        let table = hardware_table(&s, &presets);
-        let groups = group_rows(&s, &r, &presets);
-        let days = preset_first_days(&table, &r, &s);
+        let lines = lines(&s, Some(&r), &machine_presets());
         let mut h = Html::new();
-        let slots = card(&mut h, &Lines { groups: &groups, presets: &table, preset_days: &days }, &s);
-        assert_eq!(slots.rows.len(), table.len() + 2);
+        let slots = card(&mut h, &lines, &s);
+        assert_eq!(slots.rows.len(), 13 + 2);
+        assert_eq!((lines[0].group, lines[1].group, lines[2].group), (Some(0), Some(1), None));
         let (m, n) = h.finish();
         assert_eq!(check(&m, n), Ok(()));
         let day = r.projection.group_first_curtailed_day[1].unwrap();
@@ -332,11 +314,11 @@ mod tests {
         let hook = ["data-group=\"2\" data-first-off=\"", &crate::chart::int_string(day as i64), "\""].concat();
         assert!(m.contains(&hook), "group 2 carries its first day off");
         assert!(m.contains(&["▲ runs today; off from month ", &crate::chart::int_string(month)].concat()));
-        assert!(m.contains(">Group 1 · Antminer S21 XP</th>"));
+        assert!(m.contains(">Group 1 · Antminer S21 XP</th>"), "a group's name is a label, not a button");
         // The S19j Pro preset is the same machine as group 2: the same day, the same words.
-        let i = table.iter().position(|r| r.model == "Antminer S19j Pro").unwrap();
-        assert_eq!(days[i], Some(day));
-        assert_eq!(cells(&table[i], days[i], &s)[0], cells(&groups[1].row, groups[1].first_day, &s)[0]);
-        assert!(summary(&table, &s).contains("with the site's PUE of 1.10."));
+        let p = lines.iter().find(|l| l.group.is_none() && l.row.model == "Antminer S19j Pro").unwrap();
+        assert_eq!(p.first_day, Some(day));
+        assert_eq!(cells(&p.row, p.first_day, &s)[0], cells(&lines[1].row, lines[1].first_day, &s)[0]);
+        assert!(summary(&lines, &s).contains("with the site's PUE of 1.10."));
     }
 }
