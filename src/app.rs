@@ -294,6 +294,7 @@ fn app() {
     put(&mut h, show("hashprice"), true, &hashprice_chart::section);
     put(&mut h, show("monthly"), true, &monthly_chart::section);
     put(&mut h, show("hardware"), true, &hardware_table::section);
+    put(&mut h, show("fleet"), true, &crate::components::merit_chart::section);
     put(&mut h, show("decision"), true, &decision::section);
     put(&mut h, show("hpc"), true, &hpc_compare::section);
     put(&mut h, show("risk"), true, &risk_panel::section);

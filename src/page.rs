@@ -45,6 +45,7 @@ pub const SECTIONS: &[&str] = &[
     "hashprice",
     "monthly",
     "hardware",
+    "fleet",
     "decision",
     "hpc",
     "risk",

@@ -238,6 +238,8 @@ pub enum Point {
     /// A difficulty epoch of the history chart (or, with `today`, the scenario): its estimated start, its
     /// first block and its hashvalue (BTC per PH/s per day).
     Epoch { unix: i64, height: u64, hashvalue: f64, today: bool },
+    /// A month of the site's running power by machine group (MW; NaN for a group not on the site).
+    Merit { month: f64, mw: [f64; crate::model::MAX_GROUPS] },
 }
 
 /// One crosshair position: x in view-box pixels, what it reads, and the box it outlines instead of a

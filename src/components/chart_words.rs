@@ -67,6 +67,7 @@ pub fn words(p: &Point) -> String {
         Point::Epoch { unix, height, hashvalue, today } => {
             crate::components::history_chart::epoch_words(unix, height, hashvalue, today)
         }
+        Point::Merit { month, ref mw } => crate::components::merit_chart::month_words(month, mw),
     }
 }
 

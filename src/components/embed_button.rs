@@ -32,6 +32,7 @@ fn section_label(s: &str) -> &'static str {
         "hashprice" => "Hashprice chart",
         "monthly" => "Monthly cash chart",
         "hardware" => "Hardware table",
+        "fleet" => "Who switches off when",
         "decision" => "Keep, sell or convert",
         "hpc" => "Mining vs AI/HPC",
         "risk" => "Risk",

@@ -1,22 +1,25 @@
-//! Chart 4: every preset machine at the current network, fee, uptime and power price — which ones are
-//! underwater today (the article's "shutting down less efficient hardware").
+//! Chart 4: the site's machine groups and every preset machine at the current network, fee, uptime, power
+//! price and PUE — which ones are underwater today and when the projection first switches each off (the
+//! article's "shutting down less efficient hardware"; issue 18's "who switches off when").
 //!
 //! Built once; on an input the rows are patched cell by cell (a BTC price move changes two cells a row), and
-//! the body is rebuilt only when the row order or the selected machine changes. A row's button applies its
-//! machine.
+//! the body is rebuilt only when the row order, the site's groups or the selected machine changes. A preset
+//! row's button applies its machine.
 
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, pct, usd_kwh, Txt};
 use crate::model::Scenario;
+use crate::state::insights::hardware_table;
 use crate::state::insights::HardwareRow;
+use crate::state::merit::{group_rows, preset_first_days, status_words};
+use crate::state::presets::MachinePreset;
 use crate::view::parts::{close_scroller, header_row, open_scroller};
 use crate::view::{Action, Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
     app::Ctx,
-    state::insights::hardware_table,
     state::presets::machine_presets,
-    view::dom::{effect, on_action, set_class, set_text, Bind, Dom, Ev},
+    view::dom::{effect, on_action, set_attr, set_class, set_text, Bind, Dom, Ev},
 };
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
@@ -30,20 +33,11 @@ fn is_current(r: &HardwareRow, s: &Scenario) -> bool {
     r.efficiency_jth == s.machine_efficiency_jth && r.hashrate_ths == s.machine_hashrate_ths
 }
 
-fn status(r: &HardwareRow) -> &'static str {
-    if r.underwater {
-        "▼ underwater"
-    } else if r.margin_usd_per_th_day > 0.0 {
-        "▲ profitable"
-    } else {
-        "= breakeven"
-    }
-}
-
-/// The texts of a row's cells after its name, in column order.
-fn cells(r: &HardwareRow) -> [String; CELLS] {
+/// The texts of a row's cells after its name, in column order: its status today and when the projection
+/// first switches it off (`first_day`), as one phrase, then its figures.
+fn cells(r: &HardwareRow, first_day: Option<usize>, s: &Scenario) -> [String; CELLS] {
     [
-        status(r).to_string(),
+        status_words(r.margin_usd_per_th_day, first_day, s),
         show(Fmt::UsdKwh, r.breakeven_power_price_usd_kwh),
         r.gross_margin_pct.map(pct).unwrap_or_else(|| "none".into()),
         show(Fmt::UsdPerPhDay, r.shutdown_hashprice_usd_per_ph_day),
@@ -51,10 +45,39 @@ fn cells(r: &HardwareRow) -> [String; CELLS] {
     ]
 }
 
-/// What decides the row structure: each row's model and whether it is the selected machine.
+/// One row of the table: a group of the site (`group`, 0-based) or a preset machine, with its first projected
+/// day off (MODEL.md's `group_first_curtailed_day` for a group; the hashprice path for a preset).
+pub struct Line {
+    pub row: HardwareRow,
+    pub first_day: Option<usize>,
+    pub group: Option<usize>,
+}
+
+/// The table's lines: the site's groups, then every preset by breakeven power price (without results, no group
+/// and no day off).
+#[inline(never)]
+pub fn lines(s: &Scenario, r: Option<&crate::model::Results>, presets: &[MachinePreset]) -> Vec<Line> {
+    let table = hardware_table(s, presets);
+    let days = r.map(|r| preset_first_days(&table, r, s)).unwrap_or_default();
+    let groups = r.map(|r| group_rows(s, r, presets)).unwrap_or_default();
+    let site = groups.into_iter().map(|g| Line { row: g.row, first_day: g.first_day, group: Some(g.group) });
+    let rest = table.into_iter().enumerate().map(|(i, row)| Line {
+        row,
+        first_day: days.get(i).copied().flatten(),
+        group: None,
+    });
+    site.chain(rest).collect()
+}
+
+/// What decides the row structure: each row's label and whether it is the selected machine (or a group).
 #[cfg(target_arch = "wasm32")]
-fn layout_key(rows: &[HardwareRow], s: &Scenario) -> Vec<(String, bool)> {
-    rows.iter().map(|r| (r.model.clone(), is_current(r, s))).collect()
+fn layout_key(lines: &[Line], s: &Scenario) -> Vec<(String, bool)> {
+    lines.iter().map(|l| (l.row.model.clone(), l.group.is_some() || is_current(&l.row, s))).collect()
+}
+
+/// The `data-first-off` hook of a row: its first projected day off (0-based), empty when never.
+fn first_off_hook(first_day: Option<usize>) -> String {
+    first_day.map(|d| crate::chart::int_string(d as i64)).unwrap_or_default()
 }
 
 #[derive(Clone, Copy)]
@@ -79,51 +102,72 @@ pub struct RowSlots {
     pub cells: [Slot; CELLS],
 }
 
-/// Writes the table's body rows.
-pub fn rows(h: &mut Html, rows: &[HardwareRow], s: &Scenario) -> Vec<RowSlots> {
-    rows.iter()
-        .map(|r| {
-            let current = is_current(r, s);
+/// Writes the table's body rows: a site group's name is a label, a preset's a button that applies it.
+pub fn rows(h: &mut Html, lines: &[Line], s: &Scenario) -> Vec<RowSlots> {
+    lines
+        .iter()
+        .map(|l| {
+            let r = &l.row;
+            let current = l.group.is_none() && is_current(r, s);
             h.open(
                 "tr",
-                match (r.underwater, current) {
-                    (true, true) => "class=\"underwater current\"",
-                    (true, false) => "class=\"underwater \"",
-                    (false, true) => "class=\"current\"",
-                    (false, false) => "class=\"\"",
+                match (l.group.is_some(), r.underwater, current) {
+                    (true, true, _) => "class=\"site-group underwater\"",
+                    (true, false, _) => "class=\"site-group\"",
+                    (_, true, true) => "class=\"underwater current\"",
+                    (_, true, false) => "class=\"underwater \"",
+                    (_, false, true) => "class=\"current\"",
+                    (_, false, false) => "class=\"\"",
                 },
             );
+            if let Some(g) = l.group {
+                h.attr("data-group", &crate::chart::int_string(g as i64 + 1));
+            }
+            h.attr("data-first-off", &first_off_hook(l.first_day));
             let tr = h.slot();
-            h.open("th", "scope=\"row\"").open("button", "type=\"button\" class=\"link\" title=\"Use this machine\"");
-            h.attr("data-model", &r.model).on(Hardware::UseMachine);
+            h.open("th", "scope=\"row\"");
+            if l.group.is_none() {
+                h.open("button", "type=\"button\" class=\"link\" title=\"Use this machine\"");
+                h.attr("data-model", &r.model).on(Hardware::UseMachine);
+            }
             let button = h.slot();
-            h.text(&r.model).close("button");
+            h.text(&r.model);
+            if l.group.is_none() {
+                h.close("button");
+            }
             if current {
                 h.raw(" <span class=\"tag\">selected</span>");
             }
             h.close("th");
-            let texts = cells(r);
-            let cells = std::array::from_fn(|i| {
-                h.open("td", if i == 0 { "class=\"status-cell\"" } else { "" });
-                let slot = h.slot();
-                h.text(&texts[i]).close("td");
-                slot
-            });
+            let cells = row_cells(h, &cells(r, l.first_day, s));
             h.close("tr");
             RowSlots { tr, button, cells }
         })
         .collect()
 }
 
-/// "3 of 13 current models lose money on power at $0.050/kWh today. …"
-fn summary(rows: &[HardwareRow], s: &Scenario) -> String {
-    Txt::default()
-        .s(num(rows.iter().filter(|r| r.underwater).count() as f64, 0))
+/// Writes a row's cells after its name.
+fn row_cells(h: &mut Html, texts: &[String; CELLS]) -> [Slot; CELLS] {
+    std::array::from_fn(|i| {
+        h.open("td", if i == 0 { "class=\"status-cell\"" } else { "" });
+        let slot = h.slot();
+        h.text(&texts[i]).close("td");
+        slot
+    })
+}
+
+/// "3 of 13 current models lose money on power at $0.050/kWh today. …" (the presets of `lines`).
+fn summary(lines: &[Line], s: &Scenario) -> String {
+    let presets = lines.iter().filter(|l| l.group.is_none());
+    let t = Txt::default()
+        .s(num(presets.clone().filter(|l| l.row.underwater).count() as f64, 0))
         .t(" of ")
-        .s(num(rows.len() as f64, 0))
+        .s(num(presets.count() as f64, 0))
         .t(" current models lose money on power at ")
         .s(usd_kwh(s.power_price_usd_kwh))
-        .t("/kWh today. Sorted by breakeven power price, most resilient first.")
+        .t("/kWh today");
+    let t = if s.pue == 1.0 { t } else { t.t(" with the site's PUE of ").s(num(s.pue, 2)) };
+    t.t(". Your site's groups first, then every model by breakeven power price; \"off from month 10\": the first projected month a machine is switched off.")
         .0
 }
 
@@ -134,18 +178,18 @@ pub struct HardwareSlots {
     pub rows: Vec<RowSlots>,
 }
 
-/// Writes the card with the machines of `table`.
-pub fn card(h: &mut Html, table: &[HardwareRow], s: &Scenario) -> HardwareSlots {
-    h.raw("<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now</h2>");
+/// Writes the card with the site's groups and the preset machines of `lines`.
+pub fn card(h: &mut Html, lines: &[Line], s: &Scenario) -> HardwareSlots {
+    h.raw("<section class=\"card\" id=\"hardware\" aria-labelledby=\"hardware-h\"><h2 id=\"hardware-h\">Which machines are underwater now, and when they switch off</h2>");
     h.open("p", "class=\"muted\"");
     let note = h.slot();
-    h.text(&summary(table, s)).close("p");
+    h.text(&summary(lines, s)).close("p");
     open_scroller(h, Some("Machines by day-0 margin"));
     h.raw("<table class=\"hardware\"><thead>");
-    header_row(h, &["Machine", "Status", "Breakeven power", "Day-0 margin", "Shutdown hashprice", "J/TH"]);
+    header_row(h, &["Machine", "Today and ahead", "Breakeven power", "Day-0 margin", "Shutdown hashprice", "J/TH"]);
     h.raw("</thead>").open("tbody", "");
     let body = h.slot();
-    let slots = rows(h, table, s);
+    let slots = rows(h, lines, s);
     h.close("tbody").close("table");
     close_scroller(h);
     h.close("section");
@@ -156,46 +200,55 @@ pub fn card(h: &mut Html, table: &[HardwareRow], s: &Scenario) -> HardwareSlots 
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let presets = machine_presets();
-    let (slots, mut layout) = c.scenario.with_untracked(|s| {
-        let table = hardware_table(s, &presets);
-        (card(h, &table, s), layout_key(&table, s))
+    let (slots, mut layout) = c.drawn.with_untracked(|s| {
+        c.results.with_untracked(|r| {
+            let lines = lines(s, r.as_ref(), &presets);
+            (card(h, &lines, s), layout_key(&lines, s))
+        })
     });
     Box::new(move |dom| {
         let (note, body) = (dom.el(slots.note), dom.el(slots.body));
-        let resolve = |dom: &Dom, rows: &[RowSlots]| -> Vec<(web_sys::Element, web_sys::Element, Vec<web_sys::Element>)> {
-            rows.iter().map(|r| (dom.el(r.tr), dom.el(r.button), r.cells.iter().map(|c| dom.el(*c)).collect())).collect()
-        };
+        let resolve =
+            |dom: &Dom, rows: &[RowSlots]| -> Vec<(web_sys::Element, web_sys::Element, Vec<web_sys::Element>)> {
+                rows.iter()
+                    .map(|r| (dom.el(r.tr), dom.el(r.button), r.cells.iter().map(|c| dom.el(*c)).collect()))
+                    .collect()
+            };
         let mut shown = resolve(dom, &slots.rows);
         // The machine whose button was clicked, for the rebuild to give the focus back to.
         let refocus = StoredValue::new(None::<String>);
         let list = presets.clone();
         let clicks = body.clone();
         effect(move |_| {
-            c.scenario.with(|s| {
-                let table = hardware_table(s, &list);
-                set_text(&note, &summary(&table, s));
-                let key = layout_key(&table, s);
-                let clicked = refocus.try_update_value(Option::take).flatten();
-                if key != layout {
-                    let mut h = Html::new();
-                    let slots = rows(&mut h, &table, s);
-                    let fresh = Dom::fill(&body, h);
-                    shown = resolve(&fresh, &slots);
-                    layout = key;
-                    // The clicked button was rebuilt: the focus goes to the same machine's new one, not the page's start.
-                    if let Some(i) = clicked.and_then(|m| table.iter().position(|r| r.model == m)) {
-                        if let Some(b) = shown.get(i).and_then(|(_, b, _)| b.dyn_ref::<web_sys::HtmlElement>()) {
+            c.drawn.with(|s| {
+                c.results.with(|r| {
+                    let lines = lines(s, r.as_ref(), &list);
+                    set_text(&note, &summary(&lines, s));
+                    let key = layout_key(&lines, s);
+                    let clicked = refocus.try_update_value(Option::take).flatten();
+                    if key != layout {
+                        let mut h = Html::new();
+                        let slots = rows(&mut h, &lines, s);
+                        let fresh = Dom::fill(&body, h);
+                        shown = resolve(&fresh, &slots);
+                        layout = key;
+                        // The clicked button was rebuilt: the focus goes to the same machine's new one, not the page's start.
+                        let at = clicked.and_then(|m| lines.iter().position(|l| l.group.is_none() && l.row.model == m));
+                        if let Some(b) =
+                            at.and_then(|i| shown.get(i)).and_then(|(_, b, _)| b.dyn_ref::<web_sys::HtmlElement>())
+                        {
                             let _ = b.focus();
                         }
+                        return;
                     }
-                    return;
-                }
-                for (r, (tr, _, tds)) in table.iter().zip(&shown) {
-                    set_class(tr, "underwater", r.underwater);
-                    for (td, text) in tds.iter().zip(cells(r)) {
-                        set_text(td, &text);
+                    for (l, (tr, _, tds)) in lines.iter().zip(&shown) {
+                        set_class(tr, "underwater", l.row.underwater);
+                        set_attr(tr, "data-first-off", &first_off_hook(l.first_day));
+                        for (td, text) in tds.iter().zip(cells(&l.row, l.first_day, s)) {
+                            set_text(td, &text);
+                        }
                     }
-                }
+                })
             })
         });
         on_action(&clicks, Ev::Click, move |a, button, _| match a {
@@ -216,21 +269,56 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::insights::hardware_table;
+    use crate::model::{evaluate, GroupField};
     use crate::state::presets::machine_presets;
     use crate::view::html::check;
 
     #[test]
     fn the_table_builds_with_a_handle_per_cell_and_says_who_is_underwater() {
         let s = Scenario { power_price_usd_kwh: 0.09, ..Scenario::default() };
-        let table = hardware_table(&s, &machine_presets());
+        let r = evaluate(&s).unwrap();
+        let lines = lines(&s, Some(&r), &machine_presets());
         let mut h = Html::new();
-        let slots = card(&mut h, &table, &s);
-        assert_eq!(slots.rows.len(), table.len());
+        let slots = card(&mut h, &lines, &s);
+        assert_eq!(slots.rows.len(), lines.len());
+        assert_eq!(lines.len(), machine_presets().len() + 1, "the site's one group, then every preset");
         let (m, n) = h.finish();
         assert_eq!(check(&m, n), Ok(()));
-        let text = summary(&table, &s);
+        let text = summary(&lines, &s);
         assert!(text.contains(" current models lose money on power at $0.090/kWh today."), "{text}");
-        assert!(table.iter().any(|r| r.underwater) && m.contains("▼ underwater"));
+        assert!(lines.iter().any(|l| l.row.underwater) && m.contains("▼ underwater: off today"));
+        // Without results there is no projection: the day-0 status alone, and no site rows.
+        let bare = super::lines(&s, None, &machine_presets());
+        assert_eq!(bare.len(), 13);
+        assert!(bare.iter().all(|l| l.first_day.is_none() && l.group.is_none()));
+    }
+
+    #[test]
+    fn the_site_groups_come_first_and_every_row_says_when_it_switches_off() {
+        let mut s = Scenario { power_price_usd_kwh: 0.045, pue: 1.1, ..Scenario::default() };
+        for (g, (ths, e)) in [(270.0, 13.5), (104.0, 29.5)].into_iter().enumerate() {
+            s.set(Scenario::group_key(g, GroupField::HashrateThs), ths).unwrap();
+            s.set(Scenario::group_key(g, GroupField::EfficiencyJth), e).unwrap();
+            s.set(Scenario::group_key(g, GroupField::Count), 1000.0).unwrap();
+        }
+        let r = evaluate(&s).unwrap();
+        let lines = lines(&s, Some(&r), &machine_presets());
+        let mut h = Html::new();
+        let slots = card(&mut h, &lines, &s);
+        assert_eq!(slots.rows.len(), 13 + 2);
+        assert_eq!((lines[0].group, lines[1].group, lines[2].group), (Some(0), Some(1), None));
+        let (m, n) = h.finish();
+        assert_eq!(check(&m, n), Ok(()));
+        let day = r.projection.group_first_curtailed_day[1].unwrap();
+        let month = (day as f64 / 30.4375).floor() as i64 + 1;
+        let hook = ["data-group=\"2\" data-first-off=\"", &crate::chart::int_string(day as i64), "\""].concat();
+        assert!(m.contains(&hook), "group 2 carries its first day off");
+        assert!(m.contains(&["▲ runs today; off from month ", &crate::chart::int_string(month)].concat()));
+        assert!(m.contains(">Group 1 · Antminer S21 XP</th>"), "a group's name is a label, not a button");
+        // The S19j Pro preset is the same machine as group 2: the same day, the same words.
+        let p = lines.iter().find(|l| l.group.is_none() && l.row.model == "Antminer S19j Pro").unwrap();
+        assert_eq!(p.first_day, Some(day));
+        assert_eq!(cells(&p.row, p.first_day, &s)[0], cells(&lines[1].row, lines[1].first_day, &s)[0]);
+        assert!(summary(&lines, &s).contains("with the site's PUE of 1.10."));
     }
 }

@@ -34,6 +34,7 @@ pub mod kpi_defs;
 pub mod machine_picker;
 #[cfg(target_arch = "wasm32")]
 pub mod live_data;
+pub mod merit_chart;
 pub mod monthly_chart;
 #[cfg(target_arch = "wasm32")]
 pub mod notices;

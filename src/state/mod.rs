@@ -7,6 +7,7 @@ pub mod edit;
 pub mod fleet;
 pub mod insights;
 pub mod live;
+pub mod merit;
 pub mod numtext;
 pub mod plausible;
 pub mod presets;

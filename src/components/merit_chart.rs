@@ -1,0 +1,178 @@
+//! Who switches off when (issue 18): the site's running power by machine group, month by month, stacked with
+//! the most efficient group at the bottom, so the merit order shows as the old generation drops out first;
+//! and in words, each group's first month off. The chart, the words and the markup are pure and tested
+//! natively; the section patches texts and attributes on an input (no rebuild).
+
+use crate::chart::{int_string, nice_scale, rects_path, Band, Rect, Row, Svg};
+use crate::components::chart_parts::{
+    axes, chart, month_axis, x_range, y_range, Axis, ChartData, ChartSlots, Layer, Point, Readout, H,
+};
+use crate::format::{num, num_tick, plain, Txt};
+use crate::model::days::Fleet;
+use crate::model::{Results, Scenario, MAX_GROUPS};
+use crate::state::merit::{group_rows, status_words, switch_off_order, GroupRow};
+use crate::view::{Html, Slot};
+#[cfg(target_arch = "wasm32")]
+use crate::{
+    app::Ctx,
+    view::dom::{effect, set_text, Bind},
+};
+#[cfg(target_arch = "wasm32")]
+use leptos::prelude::*;
+
+/// Each group's colour class (group 1 is `g1`), on its bars and its swatch.
+const CLASS: [&str; MAX_GROUPS] = ["g1", "g2", "g3", "g4", "g5", "g6"];
+const SWATCH: [&str; MAX_GROUPS] = ["swatch g1", "swatch g2", "swatch g3", "swatch g4", "swatch g5", "swatch g6"];
+/// The data table's row attributes: each group's running MW, exact.
+const DATA: [&str; MAX_GROUPS] = ["data-g1", "data-g2", "data-g3", "data-g4", "data-g5", "data-g6"];
+
+/// A month's running power in words: "28.4 MW · group 1 12.0 · group 3 off" (the readout and the data table
+/// say it; `mw` is NaN for a group not on the site).
+#[inline(never)]
+pub fn running_words(mw: &[f64; MAX_GROUPS]) -> String {
+    let total: f64 = mw.iter().filter(|v| !v.is_nan()).sum();
+    let mut t = Txt::default().s(num(total, 1)).t(" MW");
+    if mw.iter().filter(|v| !v.is_nan()).count() > 1 {
+        for (g, &v) in mw.iter().enumerate().filter(|(_, v)| !v.is_nan()) {
+            t = t.t(" · group ").s(int_string(g as i64 + 1)).t(" ");
+            t = if v == 0.0 { t.t("off") } else { t.s(num(v, 1)) };
+        }
+    }
+    t.0
+}
+
+/// The readout under the chart at a month: "month 10: 28.4 MW · group 1 12.0 · group 3 off".
+pub fn month_words(month: f64, mw: &[f64; MAX_GROUPS]) -> String {
+    Txt::default().t("month ").s(num(month, 0)).t(": ").s(running_words(mw)).0
+}
+
+/// The stacked chart of the groups' running site power (PUE included) by month: a group's MW times the share
+/// of the month's days it ran (`Series::group_running_days_month`), the most efficient group at the bottom.
+/// Each data table row carries `data-month` and each group's running MW, exact, in `data-g1` … `data-g6`.
+pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
+    let fleet = Fleet::new(s);
+    let mut groups: Vec<_> = fleet.groups.iter().map(|g| (g.index, g.kw * s.pue / 1000.0, g.efficiency_jth)).collect();
+    crate::sort::sort_small_by(&mut groups, |a, b| a.2 < b.2);
+    let n = r.series.months.len();
+    let (y, yt) = nice_scale(0.0, fleet.site_power_kw / 1000.0, y_range(), 5);
+    let band = Band::new(n, x_range(w), 0.15);
+    let (_, xa) = month_axis(n.max(1) as f64, w);
+    let mut svg = Svg::new();
+    axes(&mut svg, w, &xa, &Axis::new(&y, &yt, num_tick, "MW of site power running"));
+    let ax = svg.take();
+    let mut rects = vec![Vec::with_capacity(n); groups.len()];
+    let (mut points, mut table) = (Vec::with_capacity(n), Vec::new());
+    for (m, month) in r.series.months.iter().enumerate() {
+        let (mut at, mut base, x0) = ([f64::NAN; MAX_GROUPS], 0.0, band.start(m));
+        for (k, &(g, mw, _)) in groups.iter().enumerate() {
+            let ran = r.series.group_running_days_month[g].get(m).copied().unwrap_or(0);
+            let v = mw * ran as f64 / month.days.max(1) as f64;
+            rects[k].push(Rect::from_px(x0, y.map(base), x0 + band.width_px(), y.map(base + v)));
+            at[g] = v;
+            base += v;
+        }
+        points.push(Readout::at(band.center(m), Point::Merit { month: (m + 1) as f64, mw: at }));
+        if with_table {
+            let mut data = vec![("data-month", int_string(m as i64 + 1))];
+            data.extend((0..MAX_GROUPS).filter(|&g| !at[g].is_nan()).map(|g| (DATA[g], plain(at[g]))));
+            table.push(Row { cells: vec![num((m + 1) as f64, 0), running_words(&at)], hook: None, data });
+        }
+    }
+    for (k, &(g, _, _)) in groups.iter().enumerate() {
+        svg.path(CLASS[g], &rects_path(&rects[k]));
+    }
+    ChartData {
+        layers: vec![Layer::new("axes", ax), Layer::new("stack", svg.take())],
+        points,
+        table,
+        desc: DESC.into(),
+        w,
+        h: H,
+        ..ChartData::default()
+    }
+}
+
+const DESC: &str = "Site power running each month, PUE included: each group's MW times the share of the month's days it runs, the most efficient group at the bottom.";
+
+/// The words list, in the order the groups switch off: a swatch of each group's colour (the chart's legend),
+/// its name and the status phrase of its hardware table row ("▲ runs today; off from month 5").
+pub fn list(h: &mut Html, s: &Scenario, rows: &[GroupRow]) {
+    for g in switch_off_order(rows) {
+        h.open("li", "").attr("data-group", &int_string(g.group as i64 + 1));
+        h.open("span", "aria-hidden=\"true\"").attr("class", SWATCH[g.group]).close("span");
+        h.text(&g.row.model).text(": ").text(&status_words(g.row.margin_usd_per_th_day, g.first_day, s)).close("li");
+    }
+}
+
+/// The sentence above the list.
+pub fn lead(s: &Scenario, rows: &[GroupRow]) -> &'static str {
+    if !s.curtail_when_unprofitable {
+        "Curtailment is off: every machine runs every day, at a loss when its revenue falls below its power cost."
+    } else if rows.len() > 1 {
+        "A machine group is switched off on the days its revenue falls below its power cost, so the least efficient go first:"
+    } else {
+        "Your machines are switched off on the days their revenue falls below their power cost; add a machine group (Machine & fleet) to see which generation goes first."
+    }
+}
+
+/// The section's handles.
+pub struct MeritSlots {
+    pub lead: Slot,
+    pub list: Slot,
+    pub chart: ChartSlots,
+}
+
+/// Writes the section with its words for `rows` and the chart `d`.
+pub fn card(h: &mut Html, s: &Scenario, rows: &[GroupRow], d: &ChartData) -> MeritSlots {
+    h.raw("<section class=\"card chart-card merit\" id=\"fleet\" aria-labelledby=\"fleet-h\"><h2 id=\"fleet-h\">Who switches off when</h2>");
+    h.open("p", "class=\"muted\"");
+    let lead_slot = h.slot();
+    h.text(lead(s, rows)).close("p").open("ol", "class=\"merit-list\"");
+    let list_slot = h.slot();
+    list(h, s, rows);
+    h.close("ol");
+    let caption = "Site power running by machine group and month";
+    let chart = chart(h, "fleet-chart", "Site power running by machine group, month by month", d)
+        .note(h, "", &d.desc)
+        .table(h, caption, caption, &["Month", "Site power running"]);
+    h.close("section");
+    MeritSlots { lead: lead_slot, list: list_slot, chart }
+}
+
+/// Keeps the words and the chart current: the list is rewritten only when its markup changes (a group's
+/// month off), the chart patched in place.
+#[cfg(target_arch = "wasm32")]
+pub fn section(c: Ctx, h: &mut Html) -> Bind {
+    use crate::components::chart_frame::{build, keep_chart};
+    let presets = crate::state::presets::machine_presets();
+    let first = build(c, merit_chart, false);
+    let slots = c.drawn.with_untracked(|s| {
+        c.results
+            .with_untracked(|r| card(h, s, &r.as_ref().map(|r| group_rows(s, r, &presets)).unwrap_or_default(), &first))
+    });
+    Box::new(move |dom| {
+        keep_chart(c, dom, slots.chart, first, merit_chart);
+        let (lead_el, list_el) = (dom.el(slots.lead), dom.el(slots.list));
+        let mut shown = list_el.inner_html();
+        effect(move |_| {
+            c.drawn.with(|s| {
+                c.results.with(|r| {
+                    let Some(r) = r else { return };
+                    let rows = group_rows(s, r, &presets);
+                    set_text(&lead_el, lead(s, &rows));
+                    let mut h = Html::new();
+                    list(&mut h, s, &rows);
+                    let (markup, _) = h.finish();
+                    if markup != shown {
+                        list_el.set_inner_html(&markup);
+                        shown = markup;
+                    }
+                })
+            })
+        });
+    })
+}
+
+#[cfg(test)]
+#[path = "merit_chart_tests.rs"]
+mod tests;

@@ -1,0 +1,159 @@
+//! Who switches off when (issue 18), pure: each machine's and each machine group's first projected day off,
+//! in words that agree with its day-0 status, and the site's running power by group, month by month.
+//!
+//! A group is off on a day when its revenue is below its power cost (MODEL.md section 7), which for any
+//! machine is the day's hashprice falling below its shutdown hashprice (24 × e × pue × p / (1 − f)): the
+//! preset machines of the hardware table are placed on the projection's hashprice path that way; the site's
+//! own groups take the model's `group_first_curtailed_day` as it is.
+
+use crate::chart::int_string;
+use crate::model::days::Fleet;
+use crate::model::{Results, Scenario};
+use crate::state::decision::{first_off, FirstOff};
+use crate::state::insights::HardwareRow;
+use crate::state::presets::MachinePreset;
+
+/// The lowest hashprice up to each day: a machine is first off on the first day this falls below its
+/// shutdown hashprice.
+pub fn running_min(hashprice: &[f64]) -> Vec<f64> {
+    let mut low = f64::INFINITY;
+    hashprice
+        .iter()
+        .map(|&h| {
+            if h < low {
+                low = h;
+            }
+            low
+        })
+        .collect()
+}
+
+/// The first day index whose hashprice is below `shutdown` (`low` from [`running_min`]); none when there is
+/// none, or when curtailment is off (nothing is ever switched off).
+pub fn first_below(low: &[f64], shutdown: f64, curtail: bool) -> Option<usize> {
+    if !curtail {
+        return None;
+    }
+    // `low` never rises, so the days at or above the shutdown level come first.
+    let d = low.partition_point(|&h| !(h < shutdown));
+    (d < low.len()).then_some(d)
+}
+
+/// A row's status and when it is first switched off, as one phrase that never contradicts itself: the
+/// projection decides whether it runs today (day 0 is the projection's first day), the day-0 margin only
+/// whether a machine that runs today is profitable or at breakeven.
+pub fn status_words(margin: f64, first_day: Option<usize>, s: &Scenario) -> String {
+    if !s.curtail_when_unprofitable {
+        let lead = if margin < 0.0 {
+            "▼ underwater; runs at a loss"
+        } else if margin > 0.0 {
+            "▲ runs today"
+        } else {
+            "= breakeven today"
+        };
+        return [lead, " (curtailment is off)"].concat();
+    }
+    if margin < 0.0 && first_day.is_none() {
+        // Not projected (no results): the day-0 status alone.
+        return "▼ underwater".into();
+    }
+    let first = first_off(first_day);
+    let lead = match first {
+        FirstOff::Today => return "▼ underwater: off today".into(),
+        _ if margin > 0.0 => "▲ runs today; ",
+        _ => "= breakeven today; ",
+    };
+    match first {
+        FirstOff::FromMonth(1) => [lead, "off within month 1"].concat(),
+        FirstOff::FromMonth(m) => [lead, "off from month ", &int_string(m as i64)].concat(),
+        _ => [lead, "never off within ", &int_string(s.horizon_months as i64), " months"].concat(),
+    }
+}
+
+/// Each preset row's first day off on the site's projected hashprice path (see the module's note).
+pub fn preset_first_days(rows: &[HardwareRow], r: &Results, s: &Scenario) -> Vec<Option<usize>> {
+    let low = running_min(&r.series.hashprice_usd_per_ph_day);
+    rows.iter()
+        .map(|row| first_below(&low, row.shutdown_hashprice_usd_per_ph_day, s.curtail_when_unprofitable))
+        .collect()
+}
+
+/// One machine group of the site as a row of the hardware table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupRow {
+    /// 0-based group (0 is the `machine_*` keys).
+    pub group: usize,
+    /// Its figures, in the preset rows' terms (`model` is the row's label).
+    pub row: HardwareRow,
+    /// The model's `group_first_curtailed_day`.
+    pub first_day: Option<usize>,
+    /// Machine power with PUE, in MW: what the group draws from the grid while it runs.
+    pub site_mw: f64,
+}
+
+/// "Group 2 · Antminer S19j Pro" (or "Your machines", "Your machine" on a site of one group).
+pub fn group_label(s: &Scenario, g: usize, groups: usize, presets: &[MachinePreset]) -> String {
+    let lead = if groups > 1 {
+        ["Group ", &int_string(g as i64 + 1)].concat()
+    } else if s.group(g).count == 1.0 {
+        "Your machine".into()
+    } else {
+        "Your machines".into()
+    };
+    match presets.iter().find(|p| p.matches_group(s, g)) {
+        Some(p) => [lead.as_str(), " · ", &p.model].concat(),
+        None => lead,
+    }
+}
+
+/// The site's groups, in group order, with their day-0 figures (MODEL.md section 7's `group_*` outputs, PUE
+/// included) and their first day off.
+pub fn group_rows(s: &Scenario, r: &Results, presets: &[MachinePreset]) -> Vec<GroupRow> {
+    let fleet = Fleet::new(s);
+    let n = fleet.groups.len();
+    let snap = &r.snapshot;
+    fleet
+        .groups
+        .iter()
+        .map(|g| {
+            let i = g.index;
+            let profit = snap.group_profit_usd_day[i].unwrap_or(f64::NAN);
+            let revenue = profit + g.power_usd_day;
+            let margin = profit / g.ths;
+            GroupRow {
+                group: i,
+                row: HardwareRow {
+                    model: group_label(s, i, n, presets),
+                    efficiency_jth: g.efficiency_jth,
+                    hashrate_ths: s.group(i).hashrate_ths,
+                    breakeven_power_price_usd_kwh: snap.group_breakeven_power_price_usd_kwh[i].unwrap_or(f64::NAN),
+                    shutdown_hashprice_usd_per_ph_day: snap.group_shutdown_hashprice_usd_per_ph_day[i]
+                        .unwrap_or(f64::NAN),
+                    margin_usd_per_th_day: margin,
+                    gross_margin_pct: (revenue != 0.0 && revenue.is_finite()).then(|| 100.0 * profit / revenue),
+                    underwater: margin < 0.0,
+                },
+                first_day: r.projection.group_first_curtailed_day[i],
+                site_mw: g.kw * s.pue / 1000.0,
+            }
+        })
+        .collect()
+}
+
+/// The groups in the order they are first switched off (off today first, never last; ties: the less
+/// efficient first, then group order).
+pub fn switch_off_order(rows: &[GroupRow]) -> Vec<&GroupRow> {
+    let key = |g: &GroupRow| g.first_day.unwrap_or(usize::MAX);
+    let mut order: Vec<&GroupRow> = rows.iter().collect();
+    crate::sort::sort_small_by(&mut order, |a, b| {
+        key(a) < key(b)
+            || (key(a) == key(b)
+                && (a.row.efficiency_jth > b.row.efficiency_jth
+                    || (a.row.efficiency_jth == b.row.efficiency_jth && a.group < b.group)))
+    });
+    order
+}
+
+#[cfg(test)]
+#[path = "merit_tests.rs"]
+mod tests;
