@@ -1,21 +1,10 @@
 //! Tests of the "Who switches off when" section, kept beside it.
 
 use super::*;
-use crate::model::{evaluate, GroupField};
+use crate::model::evaluate;
 use crate::state::presets::machine_presets;
+use crate::state::merit::tests::three_generations;
 use crate::view::html::check;
-
-fn three_generations() -> Scenario {
-    let mut s = Scenario { power_price_usd_kwh: 0.045, pue: 1.1, ..Scenario::default() };
-    for (g, (ths, e, n)) in
-        [(270.0, 13.5, 1000.0), (140.0, 21.5, 2000.0), (104.0, 29.5, 3000.0)].into_iter().enumerate()
-    {
-        s.set(Scenario::group_key(g, GroupField::HashrateThs), ths).unwrap();
-        s.set(Scenario::group_key(g, GroupField::EfficiencyJth), e).unwrap();
-        s.set(Scenario::group_key(g, GroupField::Count), n).unwrap();
-    }
-    s
-}
 
 #[test]
 fn the_chart_stacks_each_group_and_tables_its_exact_running_power() {

@@ -156,4 +156,4 @@ pub fn switch_off_order(rows: &[GroupRow]) -> Vec<&GroupRow> {
 
 #[cfg(test)]
 #[path = "merit_tests.rs"]
-mod tests;
+pub(crate) mod tests;
