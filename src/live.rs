@@ -65,7 +65,8 @@ fn rejected(signal: Option<&AbortSignal>) -> Failure {
     }
 }
 
-async fn finish(source: Source, promise: Promise, signal: Option<&AbortSignal>) -> Fetched {
+/// The body of an answer as text, or why there is none (429, another HTTP error, the network, the timeout).
+async fn body(promise: Promise, signal: Option<&AbortSignal>) -> Result<String, Failure> {
     let response: Response =
         JsFuture::from(promise).await.map_err(|_| rejected(signal))?.dyn_into().map_err(|_| Failure::Network)?;
     match response.status() {
@@ -74,7 +75,28 @@ async fn finish(source: Source, promise: Promise, signal: Option<&AbortSignal>) 
         _ => {}
     }
     let text_promise = response.text().map_err(|_| Failure::Network)?;
-    let body = JsFuture::from(text_promise).await.map_err(|_| rejected(signal))?.as_string().unwrap_or_default();
+    Ok(JsFuture::from(text_promise).await.map_err(|_| rejected(signal))?.as_string().unwrap_or_default())
+}
+
+/// One GET of `path` on mempool.space with the same rules and [`TIMEOUT`] (the price history, issue 21): the
+/// body as text, or why not. Only ever called from a click.
+pub async fn fetch_text(path: &str) -> Result<String, Failure> {
+    let controller = AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_signal(signal.as_ref());
+    let promise = window().fetch_with_str_and_init(&[crate::state::live::ORIGIN, path].concat(), &init);
+    let timer = controller.and_then(|c| set_timeout_with_handle(move || c.abort(), TIMEOUT).ok());
+    let out = body(promise, signal.as_ref()).await;
+    if let Some(t) = timer {
+        t.clear();
+    }
+    out
+}
+
+async fn finish(source: Source, promise: Promise, signal: Option<&AbortSignal>) -> Fetched {
+    let body = body(promise, signal).await?;
     if !source.is_json() {
         return Ok(Raw::Text(body));
     }

@@ -236,8 +236,8 @@ pub enum Point {
     Tornado { key: &'static str, low: f64, npv_low: f64, high: f64, npv_high: f64 },
     Heat { btc: f64, hashrate_ehs: f64, npv: f64, this_scenario: bool },
     /// A difficulty epoch of the history chart (or, with `today`, the scenario): its estimated start, its
-    /// first block and its hashvalue (BTC per PH/s per day).
-    Epoch { unix: i64, height: u64, hashvalue: f64, today: bool },
+    /// first block, its hashvalue (BTC per PH/s per day) and, once prices are loaded, its USD hashprice (else NaN).
+    Epoch { unix: i64, height: u64, hashvalue: f64, usd: f64, today: bool },
     /// A month of the site's running power by machine group (MW; NaN for a group not on the site).
     Merit { month: f64, mw: [f64; crate::model::MAX_GROUPS] },
 }

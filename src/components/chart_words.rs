@@ -64,8 +64,8 @@ pub fn words(p: &Point) -> String {
             .s(usd(npv))
             .t(if this_scenario { " (this scenario)" } else { "" })
             .0,
-        Point::Epoch { unix, height, hashvalue, today } => {
-            crate::components::history_chart::epoch_words(unix, height, hashvalue, today)
+        Point::Epoch { unix, height, hashvalue, usd, today } => {
+            crate::components::history_chart::epoch_words(unix, height, hashvalue, usd, today)
         }
         Point::Merit { month, ref mw } => crate::components::merit_chart::month_words(month, mw),
     }

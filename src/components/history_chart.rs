@@ -3,19 +3,27 @@
 //! today's scenario as a point (with its fees; "lowest since" adds the same fee to every epoch);
 //! the words say where today sits ("the lowest since …", from `history::lowest_since_words`). Pure: the
 //! geometry and the words are tested natively (`history_chart_tests.rs`).
+//!
+//! "Load price history" (on click only) fetches mempool.space's BTC price history: the chart then draws USD
+//! hashprice per epoch on the same log axis (a dashed line), the table gains a USD column and the words the
+//! USD "lowest since"; the backtest below the chart (`backtest.rs`) gains its USD figures and payback.
 
 use crate::chart::{line_path, px, Scale, Svg};
-use crate::components::chart_parts::{x_range, x_tick_target, y_range, Axis, ChartData, Layer, Point, Projection, Readout, H};
 use crate::components::chart_parts::axes;
-use crate::format::{compact, num, num_tick, plain, Txt};
+use crate::components::chart_parts::{
+    x_range, x_tick_target, y_range, Axis, ChartData, Layer, Point, Projection, Readout, H,
+};
+use crate::format::{compact, num, num_tick, plain, usd, usd_whole, Txt};
 use crate::history::data::{date_words, group_thousands, unix_of_date};
-use crate::history::{epochs, hashvalue_series, lowest_since_for, lowest_since_words, sats_per_th_day, today_hashvalue, Epoch, EPOCH_BLOCKS, HALVINGS};
+use crate::history::{
+    epochs, hashprice_series, hashvalue_series, lowest_hashprice_since, lowest_since_for, lowest_since_words,
+    sats_per_th_day, today_hashvalue, Epoch, EPOCH_BLOCKS, HALVINGS,
+};
 use crate::math::log10;
 use crate::model::{Results, Scenario};
 #[cfg(target_arch = "wasm32")]
 use crate::{
     app::Ctx,
-    components::chart_frame::projection,
     view::{dom::Bind, Html},
 };
 
@@ -47,15 +55,39 @@ pub fn height_unix(epochs: &[Epoch], height: u64) -> Option<i64> {
 
 /// The readout: "about 13 Jun 2026 (block 953,568): 0.000512 BTC per PH/s per day · 51.2 sats per TH/s per
 /// day", or "this scenario (block 925,000): …".
-pub fn epoch_words(unix: i64, height: u64, hashvalue: f64, today: bool) -> String {
+/// Once prices are loaded, `usd` (the USD hashprice; NaN without a price) adds " · $45.20 per PH/s per day".
+pub fn epoch_words(unix: i64, height: u64, hashvalue: f64, usd_ph_day: f64, today: bool) -> String {
     let t = if today { Txt::default().t("this scenario") } else { Txt::default().t("about ").s(date_words(unix)) };
-    t.t(" (block ")
+    let t = t
+        .t(" (block ")
         .s(group_thousands(height))
         .t("): ")
         .s(num_tick(hashvalue))
         .t(" BTC per PH/s per day · ")
         .s(num_tick(sats_per_th_day(hashvalue)))
-        .t(" sats per TH/s per day")
+        .t(" sats per TH/s per day");
+    if usd_ph_day.is_finite() {
+        t.t(" · ").s(usd(usd_ph_day)).t(" per PH/s per day").0
+    } else {
+        t.0
+    }
+}
+
+/// The words the loaded prices add: where today's USD hashprice (the scenario's BTC price) sits against every
+/// epoch with a price (with the scenario's fee per block added to each, as for hashvalue).
+pub fn price_words(s: &Scenario, prices: &[Option<f64>]) -> String {
+    let (_, values) = lowest_since_for(s, epochs());
+    let hashprices = hashprice_series(&values, prices);
+    let height = if s.block_height.is_finite() && s.block_height > 0.0 { s.block_height as u64 } else { 0 };
+    let today = today_hashvalue(s) * s.btc_price_usd;
+    let low = lowest_hashprice_since(&values, &hashprices, height, today);
+    Txt::default()
+        .s(lowest_since_words(&values, low, "hashprice in USD"))
+        .t(" This scenario: ")
+        .s(usd(today))
+        .t(" per PH/s per day at ")
+        .s(usd_whole(s.btc_price_usd))
+        .t(" a BTC.")
         .0
 }
 
@@ -74,18 +106,31 @@ pub fn history_words(s: &Scenario) -> String {
 }
 
 pub fn chart(s: &Scenario, _r: &Results, w: f64, with_table: bool) -> ChartData {
+    chart_with(s, w, with_table, None)
+}
+
+/// The chart, with USD hashprice per epoch once `prices` (per epoch, from `history::epoch_prices`) are loaded.
+pub fn chart_with(s: &Scenario, w: f64, with_table: bool, prices: Option<&[Option<f64>]>) -> ChartData {
     let all = epochs();
     let bare = hashvalue_series(all, 0.0);
+    let usd_line: Vec<Option<f64>> = prices.map(|p| hashprice_series(&bare, p)).unwrap_or_default();
+    let usd_at = |k: usize| usd_line.get(k).copied().flatten().unwrap_or(f64::NAN);
     let (Some(first), Some(last)) = (all.first(), all.last()) else { return ChartData::default() };
     let height = if s.block_height.is_finite() && s.block_height > 0.0 { s.block_height as u64 } else { 0 };
     let today = today_hashvalue(s);
     let today_unix = height_unix(all, height).unwrap_or(last.est_start_unix);
+    let today_usd = if prices.is_some() { today * s.btc_price_usd } else { f64::NAN };
     let t0 = first.est_start_unix as f64;
     let t1 = (last.est_start_unix as f64 + 1_209_600.0).max(today_unix as f64);
     let x = Scale::new((t0, t1), x_range(w));
     // Log axis: whole decades around every value drawn.
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for v in bare.iter().map(|v| v.hashvalue_btc_per_ph_day).chain([today]) {
+    for v in bare
+        .iter()
+        .map(|v| v.hashvalue_btc_per_ph_day)
+        .chain(usd_line.iter().flatten().copied())
+        .chain([today, today_usd])
+    {
         if v.is_finite() && v > 0.0 {
             lo = lo.min(v);
             hi = hi.max(v);
@@ -97,12 +142,19 @@ pub fn chart(s: &Scenario, _r: &Results, w: f64, with_table: bool) -> ChartData 
     let (d0, d1) = (log10(lo).floor(), log10(hi).ceil().max(log10(lo).floor() + 1.0));
     let y = Scale::new((d0, d1), y_range());
     let ylog = |v: f64| y.map(if v > 0.0 { log10(v) } else { d0 });
-    let step = if d1 - d0 > 8.0 { 3 } else if d1 - d0 > 4.0 { 2 } else { 1 };
+    let step = if d1 - d0 > 8.0 {
+        3
+    } else if d1 - d0 > 4.0 {
+        2
+    } else {
+        1
+    };
     let (k0, k1) = (d0 as i64, d1 as i64);
     let y_ticks: Vec<(i64, String)> =
         (k0..=k1).filter(|k| k.rem_euclid(step) == 0).map(|k| (px(y.map(k as f64)), power_label(k))).collect();
     // Years on x: every 2 or 4 years, whichever fits.
-    let (y_first, y_last) = (crate::history::data::civil(first.est_start_unix).0 + 1, crate::history::data::civil(t1 as i64).0);
+    let (y_first, y_last) =
+        (crate::history::data::civil(first.est_start_unix).0 + 1, crate::history::data::civil(t1 as i64).0);
     let every = if x_tick_target(w) >= 6 { 2 } else { 4 };
     let x_ticks: Vec<(i64, String)> = (y_first..=y_last)
         .filter(|yr| yr % every == 0)
@@ -113,7 +165,14 @@ pub fn chart(s: &Scenario, _r: &Results, w: f64, with_table: bool) -> ChartData 
         &mut svg,
         w,
         &Axis { ticks: x_ticks, label: "estimated epoch start" },
-        &Axis { ticks: y_ticks, label: "BTC per PH/s per day (log scale)" },
+        &Axis {
+            ticks: y_ticks,
+            label: if prices.is_some() {
+                "BTC or USD per PH/s per day (log scale)"
+            } else {
+                "BTC per PH/s per day (log scale)"
+            },
+        },
     );
     let ax = svg.take();
     // Halvings: dotted rules, labelled at the top (the line is high on the left, low on the right).
@@ -142,31 +201,58 @@ pub fn chart(s: &Scenario, _r: &Results, w: f64, with_table: bool) -> ChartData 
     svg.circle("today-point", tx, ty, 5);
     svg.text("series-label", tx + 4, ty - 14, "end", "this scenario");
     let dot = svg.take();
+    // USD: dashed, on the same log axis (the gap between the lines is the BTC price), from the first epoch with a price.
+    let usd_pts: Vec<(f64, f64)> =
+        bare.iter().zip(&usd_line).filter_map(|(v, u)| Some((x.map(v.est_start_unix as f64), ylog((*u)?)))).collect();
+    if let Some(&(ux, uy)) = usd_pts.last() {
+        svg.path("line-usd", &line_path(&usd_pts));
+        // Under the line's right end, in the room between the two lines (the halving labels are at the top).
+        svg.text("series-label", px(ux) - 4, px(uy) + 20, "end", "USD");
+        let uy = px(ylog(today_usd));
+        svg.circle("today-point", tx, uy, 4);
+    }
+    let usd_layer = svg.take();
     let mut points: Vec<Readout> = bare
         .iter()
         .map(|v| {
-            let p = Point::Epoch { unix: v.est_start_unix, height: v.start_height, hashvalue: v.hashvalue_btc_per_ph_day, today: false };
-            Readout::at(x.map(v.est_start_unix as f64), p)
+            let (unix, height, hashvalue) = (v.est_start_unix, v.start_height, v.hashvalue_btc_per_ph_day);
+            let p = Point::Epoch { unix, height, hashvalue, usd: usd_at(v.epoch), today: false };
+            Readout::at(x.map(unix as f64), p)
         })
         .collect();
     let at = points.iter().position(|r| r.x_px > tx as f64).unwrap_or(points.len());
-    points.insert(at, Readout::at(tx as f64, Point::Epoch { unix: today_unix, height, hashvalue: today, today: true }));
+    let p = Point::Epoch { unix: today_unix, height, hashvalue: today, usd: today_usd, today: true };
+    points.insert(at, Readout::at(tx as f64, p));
     let table = if with_table {
         bare.iter()
-            .map(|v| crate::chart::Row {
-                cells: vec![
+            .map(|v| {
+                let mut cells = vec![
                     ["about ", &date_words(v.est_start_unix)].concat(),
                     group_thousands(v.start_height),
                     compact(v.difficulty),
                     num_tick(v.hashvalue_btc_per_ph_day),
                     num(v.sats_per_th_day, 2),
-                ],
-                hook: None,
-                data: vec![("data-height", crate::chart::int_string(v.start_height as i64)), ("data-hashvalue", plain(v.hashvalue_btc_per_ph_day))],
+                ];
+                let mut data = vec![
+                    ("data-height", crate::chart::int_string(v.start_height as i64)),
+                    ("data-hashvalue", plain(v.hashvalue_btc_per_ph_day)),
+                ];
+                if prices.is_some() {
+                    let u = usd_at(v.epoch);
+                    cells.push(if u.is_finite() { usd(u) } else { "no price".into() });
+                    if u.is_finite() {
+                        data.push(("data-hashprice-usd", plain(u)));
+                    }
+                }
+                crate::chart::Row { cells, hook: None, data }
             })
             .collect()
     } else {
         Vec::new()
+    };
+    let desc = match prices {
+        Some(p) => Txt::default().s(history_words(s)).t(" ").s(price_words(s, p)).0,
+        None => history_words(s),
     };
     ChartData {
         layers: vec![
@@ -174,10 +260,11 @@ pub fn chart(s: &Scenario, _r: &Results, w: f64, with_table: bool) -> ChartData 
             Layer::new("rule halving", halvings),
             Layer::new("", line),
             Layer::new("", dot),
+            Layer::new("usd", usd_layer),
         ],
         points,
         table,
-        desc: history_words(s),
+        desc,
         w,
         h: H,
         ..ChartData::default()
@@ -200,9 +287,247 @@ pub const CARD: Projection = Projection {
     swatch: "Subsidy only (the data has no fees); the dot is this scenario, with its fees. ",
 };
 
+/// The table's headers once prices are loaded: the USD column added.
+pub const HEADERS_USD: &[&str] = &[
+    "Epoch start (estimated)",
+    "First block",
+    "Difficulty",
+    "BTC per PH/s per day, subsidy only",
+    "sats per TH/s per day, subsidy only",
+    "USD per PH/s per day, subsidy only, at the epoch's mean BTC price",
+];
+
+/// The price loader's handles: the button, its badge, status and error lines, and the legend shown once loaded.
+#[derive(Clone, Copy)]
+pub struct LoaderSlots {
+    pub button: crate::view::Slot,
+    pub badge: crate::view::Slot,
+    pub status: crate::view::Slot,
+    pub error: crate::view::Slot,
+    pub legend: crate::view::Slot,
+}
+
+/// Writes the "Load price history" button with its (hidden) badge and legend, status line and error line.
+pub fn loader_markup(h: &mut crate::view::Html) -> LoaderSlots {
+    h.open("p", "class=\"chart-note\" hidden");
+    let legend = h.slot();
+    h.raw("<span class=\"key\"></span>BTC per PH/s per day <span class=\"key key-usd\"></span>USD per PH/s per day (dashed)</p>");
+    h.open("div", "class=\"live-actions\"")
+        .open("button", "type=\"button\" data-history-prices=\"\" aria-busy=\"false\"");
+    h.attr("title", "Fetch the BTC price history from mempool.space to show hashprice in USD");
+    let button = h.slot();
+    h.text(LOAD).close("button").open("span", "class=\"live-badge\" data-prices-badge=\"\" hidden");
+    let badge = h.slot();
+    h.close("span").close("div");
+    let status = crate::view::parts::status_line(h, Some("data-prices-status"));
+    h.open("p", "class=\"live-error\" role=\"alert\" data-prices-error=\"\"");
+    let error = h.slot();
+    h.close("p");
+    LoaderSlots { button, badge, status, error, legend }
+}
+
+pub const LOAD: &str = "Load price history";
+
+/// The status after a load: "Loaded 5,000 BTC prices from mempool.space, about 17 Jul 2010 to 6 Dec 2026."
+pub fn loaded_words(h: &crate::history::PriceHistory) -> String {
+    let (Some(a), Some(b)) = (h.points.first(), h.points.last()) else { return String::new() };
+    Txt::default()
+        .t("Loaded ")
+        .s(group_thousands(h.points.len() as u64))
+        .t(" BTC prices from mempool.space, about ")
+        .s(date_words(a.unix))
+        .t(" to ")
+        .s(date_words(b.unix))
+        .t(": hashprice in USD per epoch is drawn, and the backtest is in USD.")
+        .0
+}
+
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
-    projection(c, h, &CARD, chart)
+    use leptos::prelude::*;
+    let first = c.drawn.with_untracked(|s| chart_with(s, c.chart_w.get_untracked(), false, None));
+    let p = &CARD;
+    h.open("section", "class=\"card chart-card\" id=\"history\" aria-labelledby=\"history-h\"");
+    h.open("h2", "id=\"history-h\"").text(p.heading).close("h2");
+    let slots = crate::components::chart_parts::chart(h, p.chart_id, p.title, &first).note(h, p.swatch, &first.desc);
+    let loader = loader_markup(h);
+    let slots = slots.table(h, p.caption, p.caption, p.headers);
+    let bt = c.drawn.with_untracked(|s| crate::components::backtest::markup(h, s));
+    h.close("section");
+    Box::new(move |dom| live::bind(c, dom, slots, first, loader, bt))
+}
+
+/// The card in the page: the chart kept current, the price loader and the backtest.
+#[cfg(target_arch = "wasm32")]
+mod live {
+    use super::*;
+    use crate::components::backtest::{self, BacktestSlots};
+    use crate::components::chart_frame::{Chart, ChartSlots};
+    use crate::history::prices::failure_message;
+    use crate::history::prices::{prices_not_a_list, validate_prices, Field, MAX_BODY_BYTES};
+    use crate::history::{epoch_prices, epochs, price_history_message, PriceHistory, PRICE_HISTORY_PATH};
+    use crate::view::dom::{effect, on, set_attr, set_opt_attr, set_text, Dom, Ev};
+    use js_sys::{Array, Reflect, JSON};
+    use leptos::prelude::*;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{Element, HtmlInputElement};
+
+    struct Hist {
+        c: Ctx,
+        chart: Rc<Chart>,
+        /// Per epoch, once loaded (never changed by a failed load).
+        prices: RefCell<Option<Vec<Option<f64>>>>,
+        loading: Cell<bool>,
+        button: Element,
+        badge: Element,
+        status: Element,
+        error: Element,
+        legend: Element,
+        slider: HtmlInputElement,
+        bt: backtest::Shown,
+    }
+
+    impl Hist {
+        fn start(&self) -> usize {
+            (self.slider.value_as_number() as usize).min(epochs().len().saturating_sub(1))
+        }
+
+        /// The chart, its table's header and the backtest, from the scenario and the prices.
+        fn redraw(&self) {
+            let p = self.prices.borrow();
+            let w = self.c.chart_w.get_untracked();
+            let d = self.c.drawn.with_untracked(|s| chart_with(s, w, self.chart.table_open(), p.as_deref()));
+            let head = if p.is_some() { HEADERS_USD } else { CARD.headers };
+            self.chart.set_head(head.iter().map(|h| h.to_string()).collect());
+            self.chart.update(d);
+            self.backtest();
+        }
+
+        fn backtest(&self) {
+            let p = self.prices.borrow();
+            self.c.drawn.with_untracked(|s| backtest::show(&self.bt, &self.slider, s, self.start(), p.as_deref()));
+        }
+    }
+
+    pub fn bind(c: Ctx, dom: &Dom, slots: ChartSlots, first: ChartData, l: LoaderSlots, b: BacktestSlots) {
+        let hist = Rc::new(Hist {
+            c,
+            chart: Chart::new(dom, slots, first),
+            prices: RefCell::new(None),
+            loading: Cell::new(false),
+            button: dom.el(l.button),
+            badge: dom.el(l.badge),
+            status: dom.el(l.status),
+            error: dom.el(l.error),
+            legend: dom.el(l.legend),
+            slider: dom.input(b.slider),
+            bt: backtest::Shown::new(dom, b),
+        });
+        let h = hist.clone();
+        effect(move |_| {
+            c.drawn.track();
+            c.chart_w.track();
+            h.redraw();
+        });
+        if let Some(details) = hist.chart.details().cloned() {
+            let h = hist.clone();
+            on(&details, Ev::Toggle, move |_| h.redraw());
+        }
+        let h = hist.clone();
+        on(&hist.slider, Ev::Input, move |_| h.backtest());
+        let h = hist.clone();
+        on(&hist.button, Ev::Click, move |_| load(h.clone()));
+    }
+
+    /// The response read with the browser's `JSON.parse` (as strict as RFC 8259), then every entry checked by
+    /// `history::prices::validate_prices`, as `parse_price_history` does natively.
+    fn read_prices(body: &str) -> Result<PriceHistory, String> {
+        if body.len() > MAX_BODY_BYTES {
+            return Err("the response is too large".into());
+        }
+        let root = JSON::parse(body).map_err(|_| "malformed JSON in the response".to_string())?;
+        if !root.is_object() || Array::is_array(&root) {
+            return Err("the response is not a JSON object".into());
+        }
+        let get = |v: &JsValue, key: &str| Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let prices = get(&root, "prices");
+        if prices.is_undefined() {
+            return Err("prices is missing".into());
+        }
+        if !Array::is_array(&prices) {
+            return Err(prices_not_a_list(kind(&prices)));
+        }
+        let field = |v: JsValue| match v.as_f64() {
+            _ if v.is_undefined() => Field::Missing,
+            Some(x) => Field::Number(x),
+            None => Field::Other(kind(&v)),
+        };
+        validate_prices(prices.unchecked_into::<Array>().iter().map(|item| {
+            if item.is_object() && !Array::is_array(&item) {
+                Ok((field(get(&item, "time")), field(get(&item, "USD"))))
+            } else {
+                Err(kind(&item))
+            }
+        }))
+    }
+
+    /// A JSON value's type as messages name it.
+    fn kind(v: &JsValue) -> &'static str {
+        if v.is_null() {
+            "null"
+        } else if v.as_bool().is_some() {
+            "true/false"
+        } else if v.as_f64().is_some() {
+            "a number"
+        } else if v.is_string() {
+            "text"
+        } else if Array::is_array(v) {
+            "a list"
+        } else {
+            "an object"
+        }
+    }
+
+    /// The button: one GET, every value validated; on success the prices are drawn, on failure nothing changes.
+    fn load(h: Rc<Hist>) {
+        if h.loading.get() || h.prices.borrow().is_some() {
+            return;
+        }
+        h.loading.set(true);
+        set_text(&h.button, "Loading price history…");
+        set_attr(&h.button, "aria-busy", "true");
+        set_opt_attr(&h.button, "disabled", Some(""));
+        set_text(&h.status, "Asking mempool.space…");
+        set_text(&h.error, "");
+        leptos::task::spawn_local(async move {
+            let out = match crate::live::fetch_text(PRICE_HISTORY_PATH).await {
+                Ok(body) => read_prices(&body).map_err(|e| price_history_message(&e)),
+                Err(f) => Err(failure_message(&f)),
+            };
+            h.loading.set(false);
+            set_attr(&h.button, "aria-busy", "false");
+            match out {
+                Ok(history) => {
+                    *h.prices.borrow_mut() = Some(epoch_prices(epochs(), &history));
+                    set_text(&h.button, "Price history loaded");
+                    let at = crate::live::now_label().unwrap_or_default();
+                    set_text(&h.badge, &["mempool.space · ", at.as_str()].concat());
+                    set_opt_attr(&h.badge, "hidden", None);
+                    set_opt_attr(&h.legend, "hidden", None);
+                    set_text(&h.status, &loaded_words(&history));
+                    h.redraw();
+                }
+                Err(m) => {
+                    set_text(&h.button, LOAD);
+                    set_opt_attr(&h.button, "disabled", None);
+                    set_text(&h.status, "");
+                    set_text(&h.error, &m);
+                }
+            }
+        });
+    }
 }
 
 #[cfg(test)]

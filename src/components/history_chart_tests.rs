@@ -1,5 +1,6 @@
 use super::*;
 use crate::components::chart_parts::projection_card;
+use crate::format::usd_whole;
 use crate::history::{lowest_since_words, LowestSince};
 use crate::model::evaluate;
 use crate::view::html::check;
@@ -40,7 +41,8 @@ fn the_table_rows_carry_the_exact_hashvalue_of_their_epoch() {
     let e = epochs();
     for k in [0usize, 100, 250, 400, 473] {
         let row = &d.table[k];
-        let hv = 86_400.0 * 1e15 * crate::model::constants::subsidy_btc(e[k].start_height) / (e[k].difficulty * 4_294_967_296.0);
+        let hv = 86_400.0 * 1e15 * crate::model::constants::subsidy_btc(e[k].start_height)
+            / (e[k].difficulty * 4_294_967_296.0);
         assert_eq!(row.data[0], ("data-height", (k as u64 * 2016).to_string()));
         assert_eq!(row.data[1].0, "data-hashvalue");
         assert_eq!(row.data[1].1, plain(hv));
@@ -92,4 +94,84 @@ fn a_height_past_the_table_is_dated_at_600_seconds_a_block() {
     let Some(last) = e.last() else { panic!("epochs") };
     assert_eq!(height_unix(e, last.start_height + 10), Some(last.est_start_unix + 6000));
     assert_eq!(height_unix(e, 0), Some(e[0].est_start_unix));
+}
+
+fn flat_prices(first: usize, usd: f64) -> Vec<Option<f64>> {
+    (0..epochs().len()).map(|k| (k >= first).then_some(usd)).collect()
+}
+
+#[test]
+fn with_prices_the_chart_draws_usd_the_table_gains_its_column_and_the_words_the_usd_low() {
+    let s = Scenario::default();
+    let p = flat_prices(30, 50_000.0);
+    let d = chart_with(&s, 720.0, true, Some(&p));
+    let usd_layer = &d.layers[4];
+    assert_eq!(usd_layer.class, "usd");
+    assert_eq!(usd_layer.nodes.iter().filter(|n| n.tag == "path").count(), 1, "one USD line");
+    assert!(usd_layer.nodes.iter().any(|n| n.tag == "circle"), "today's USD point");
+    assert!(chart_with(&s, 720.0, false, None).layers[4].nodes.is_empty(), "nothing in USD before a load");
+    let e = epochs();
+    for k in [0usize, 29, 30, 300, 473] {
+        let row = &d.table[k];
+        assert_eq!(row.cells.len(), HEADERS_USD.len());
+        let hv = 86_400.0 * 1e15 * crate::model::constants::subsidy_btc(e[k].start_height)
+            / (e[k].difficulty * 4_294_967_296.0);
+        if k < 30 {
+            assert_eq!(row.cells[5], "no price");
+            assert_eq!(row.data.len(), 2, "no USD hook without a price");
+        } else {
+            assert_eq!(row.data[2], ("data-hashprice-usd", plain(hv * 50_000.0)));
+            assert_eq!(row.cells[5], usd(hv * 50_000.0));
+        }
+    }
+    assert!(d.desc.starts_with(&history_words(&s)), "{}", d.desc);
+    assert!(d.desc.contains(&price_words(&s, &p)), "{}", d.desc);
+    let pw = price_words(&s, &p);
+    assert!(pw.starts_with("Today's hashprice in USD is "), "{pw}");
+    assert!(pw.ends_with(&[" per PH/s per day at ", &usd_whole(s.btc_price_usd), " a BTC."].concat()), "{pw}");
+    // A BTC price far below every epoch's: the lowest since prices began (epoch 30).
+    let cheap = Scenario { btc_price_usd: 1.0, ..s.clone() };
+    let pw = price_words(&cheap, &p);
+    assert!(
+        pw.starts_with(
+            &[
+                "Today's hashprice in USD is the lowest in the data: below every difficulty epoch since about ",
+                &date_words(e[30].est_start_unix)
+            ]
+            .concat()
+        ),
+        "{pw}"
+    );
+    // The readout adds USD where there is a price.
+    let at = |k: usize| {
+        d.points
+            .iter()
+            .find(|r| matches!(r.point, Point::Epoch { height, today: false, .. } if height == k as u64 * 2016))
+            .map(|r| r.text())
+    };
+    assert!(
+        at(300).is_some_and(|t| t.ends_with(" per PH/s per day") && t.contains(" sats per TH/s per day · $")),
+        "{:?}",
+        at(300)
+    );
+    assert!(at(10).is_some_and(|t| t.ends_with(" sats per TH/s per day")), "{:?}", at(10));
+}
+
+#[test]
+fn the_loader_resolves_and_says_what_it_loaded() {
+    let mut h = Html::new();
+    let l = loader_markup(&mut h);
+    let (m, n) = h.finish();
+    assert_eq!(check(&m, n), Ok(()));
+    assert_eq!((l.legend.0, l.button.0, l.badge.0, l.status.0, l.error.0), (0, 1, 2, 3, 4));
+    assert!(m.contains(">Load price history</button>") && m.contains("data-prices-badge=\"\" hidden"), "{m}");
+    let Ok(history) = crate::history::parse_price_history(
+        r#"{"prices":[{"time":1781308800,"USD":62000},{"time":1279584000,"USD":0.0858}]}"#,
+    ) else {
+        panic!("parses")
+    };
+    assert_eq!(
+        loaded_words(&history),
+        "Loaded 2 BTC prices from mempool.space, about 20 Jul 2010 to 13 Jun 2026: hashprice in USD per epoch is drawn, and the backtest is in USD."
+    );
 }

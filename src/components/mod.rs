@@ -2,6 +2,7 @@
 //! in [`crate::app::Ctx`]. The words (`kpi_defs`, `kpi_card`) compile natively and are tested there; the
 //! sections' binders exist only in the browser build.
 pub mod assumptions;
+pub mod backtest;
 pub mod cash_chart;
 pub mod chart_parts;
 pub mod chart_words;

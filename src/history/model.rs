@@ -88,11 +88,8 @@ pub enum LowestSince {
 /// height is the scenario's own, so it is left out): finds the last one with a lower or equal hashvalue.
 /// A hashvalue that is not a positive finite number gives `NoData`.
 pub fn lowest_since(values: &[EpochValue], block_height: u64, hashvalue: f64) -> LowestSince {
-    lowest_in(
-        values.iter().map(|v| (v.epoch, v.start_height, Some(v.hashvalue_btc_per_ph_day))),
-        block_height,
-        hashvalue,
-    )
+    let points: Vec<_> = values.iter().map(|v| (v.epoch, v.start_height, Some(v.hashvalue_btc_per_ph_day))).collect();
+    lowest_in(&points, block_height, hashvalue)
 }
 
 /// The same in USD: today's hashprice against each epoch's (`hashprices` from [`hashprice_series`]); epochs
@@ -103,16 +100,22 @@ pub fn lowest_hashprice_since(
     block_height: u64,
     hashprice_usd_per_ph_day: f64,
 ) -> LowestSince {
-    let points =
-        values.iter().enumerate().map(|(k, v)| (v.epoch, v.start_height, hashprices.get(k).copied().flatten()));
-    lowest_in(points, block_height, hashprice_usd_per_ph_day)
+    let points: Vec<_> = values
+        .iter()
+        .enumerate()
+        .map(|(k, v)| (v.epoch, v.start_height, hashprices.get(k).copied().flatten()))
+        .collect();
+    lowest_in(&points, block_height, hashprice_usd_per_ph_day)
 }
 
-fn lowest_in(points: impl Iterator<Item = (usize, u64, Option<f64>)>, block_height: u64, x: f64) -> LowestSince {
+/// One copy for both units (not generic over the iterator: a second copy would cost page size).
+fn lowest_in(points: &[(usize, u64, Option<f64>)], block_height: u64, x: f64) -> LowestSince {
     if !(x.is_finite() && x > 0.0) {
         return LowestSince::NoData;
     }
     let before: Vec<(usize, f64)> = points
+        .iter()
+        .copied()
         .filter(|(_, h, _)| h.saturating_add(super::data::EPOCH_BLOCKS) <= block_height)
         .filter_map(|(e, _, v)| Some((e, v?)))
         .collect();

@@ -53,6 +53,21 @@ pub fn failure_message(failure: &Failure) -> String {
     price_history_message(&failure.reason())
 }
 
+/// A field of one price entry, as found: by the reader below natively, by the browser's `JSON.parse` in the
+/// page (a full JSON reader in Rust would add ~3 KB brotli to the page; `JSON.parse` is as strict).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Field {
+    Missing,
+    Number(f64),
+    /// Another JSON type, named as messages name it ("text", "null", …).
+    Other(&'static str),
+    /// The key appears twice (only the reader below sees that; `JSON.parse` keeps the last).
+    Twice,
+}
+
+/// One entry of `prices`: its `time` and `USD` fields, or the JSON type it has when it is not an object.
+pub type Entry = Result<(Field, Field), &'static str>;
+
 /// Validates a response body. Every entry must be an object with an integer `time` (seconds, 2009 … 2100,
 /// no two alike, newest first or oldest first) and a `USD` that is a number: -1 or 0 (no price, skipped) or a price above 0 and at most
 /// $10,000,000. One bad entry rejects the whole response. At least one price must remain.
@@ -64,36 +79,56 @@ pub fn parse_price_history(body: &str) -> Result<PriceHistory, String> {
     let Json::Object(members) = root else { return Err("the response is not a JSON object".into()) };
     let prices = match json::get(&members, "prices") {
         Ok(Some(Json::Array(items))) => items,
-        Ok(Some(other)) => return Err(["prices is not a list (got ", other.kind(), ")"].concat()),
+        Ok(Some(other)) => return Err(prices_not_a_list(other.kind())),
         Ok(None) => return Err("prices is missing".into()),
         Err(e) => return Err(e),
     };
-    let mut points = Vec::with_capacity(prices.len());
+    let field = |entry: &[(String, Json)], key| match json::get(entry, key) {
+        Err(_) => Field::Twice,
+        Ok(None) => Field::Missing,
+        Ok(Some(Json::Number(x))) => Field::Number(*x),
+        Ok(Some(other)) => Field::Other(other.kind()),
+    };
+    validate_prices(prices.iter().map(|item| match item {
+        Json::Object(entry) => Ok((field(entry, "time"), field(entry, "USD"))),
+        other => Err(other.kind()),
+    }))
+}
+
+/// "prices is not a list (got an object)".
+pub fn prices_not_a_list(kind: &str) -> String {
+    ["prices is not a list (got ", kind, ")"].concat()
+}
+
+/// The checks of [`parse_price_history`] on the entries of `prices`, however the JSON was read.
+pub fn validate_prices(entries: impl Iterator<Item = Entry>) -> Result<PriceHistory, String> {
+    let mut points = Vec::new();
     let mut skipped = 0;
-    for (i, item) in prices.iter().enumerate() {
+    for (i, item) in entries.enumerate() {
         let at = |field: &str, why: &str| Txt::default().t("prices[").s(i.to_string()).t("]").t(field).t(" ").t(why).0;
-        let Json::Object(entry) = item else {
-            return Err(at("", &["is not an object (got ", item.kind(), ")"].concat()));
-        };
-        let time = match json::get(entry, "time").map_err(|_| at(".time", "appears twice"))? {
-            Some(Json::Number(t)) if t.fract() == 0.0 && (MIN_TIME..MAX_TIME).contains(t) => *t,
-            Some(Json::Number(t)) if t.is_finite() && t.fract() == 0.0 => {
+        let not_a_number = |field, kind| at(field, &["is not a number (got ", kind, ")"].concat());
+        let (time, usd) = item.map_err(|kind| at("", &["is not an object (got ", kind, ")"].concat()))?;
+        let time = match time {
+            Field::Number(t) if t.fract() == 0.0 && (MIN_TIME..MAX_TIME).contains(&t) => t,
+            Field::Number(t) if t.is_finite() && t.fract() == 0.0 => {
                 return Err(at(".time", "is not between 2009 and 2100"))
             }
-            Some(Json::Number(_)) => return Err(at(".time", "is not a whole number of seconds")),
-            Some(other) => return Err(at(".time", &["is not a number (got ", other.kind(), ")"].concat())),
-            None => return Err(at(".time", "is missing")),
+            Field::Number(_) => return Err(at(".time", "is not a whole number of seconds")),
+            Field::Other(kind) => return Err(not_a_number(".time", kind)),
+            Field::Missing => return Err(at(".time", "is missing")),
+            Field::Twice => return Err(at(".time", "appears twice")),
         };
-        let usd = match json::get(entry, "USD").map_err(|_| at(".USD", "appears twice"))? {
-            Some(Json::Number(x)) => *x,
-            Some(other) => return Err(at(".USD", &["is not a number (got ", other.kind(), ")"].concat())),
-            None => return Err(at(".USD", "is missing")),
+        let usd = match usd {
+            Field::Number(x) => x,
+            Field::Other(kind) => return Err(not_a_number(".USD", kind)),
+            Field::Missing => return Err(at(".USD", "is missing")),
+            Field::Twice => return Err(at(".USD", "appears twice")),
         };
         if usd == -1.0 || usd == 0.0 {
             skipped += 1;
         } else if usd < 0.0 {
             return Err(at(".USD", "is negative"));
-        } else if usd > MAX_USD {
+        } else if !(usd <= MAX_USD) {
             return Err(at(".USD", "is above $10,000,000"));
         } else {
             points.push(PricePoint { unix: time as i64, usd });

@@ -198,3 +198,25 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn the_browser_path_checks_the_same_fields_the_same_way() {
+    // What the page hands `validate_prices` after `JSON.parse`: each entry's time and USD, or its type.
+    let n = Field::Number;
+    let ok = validate_prices([Ok((n(1_781_308_800.0), n(62_000.0))), Ok((n(1_279_497_600.0), n(-1.0)))].into_iter());
+    assert_eq!(ok, Ok(PriceHistory { points: vec![PricePoint { unix: 1_781_308_800, usd: 62_000.0 }], skipped: 1 }));
+    let bad: &[(Entry, &str)] = &[
+        (Err("a number"), "prices[0] is not an object (got a number)"),
+        (Ok((Field::Missing, n(1.0))), "prices[0].time is missing"),
+        (Ok((Field::Other("text"), n(1.0))), "prices[0].time is not a number (got text)"),
+        (Ok((n(f64::INFINITY), n(1.0))), "prices[0].time is not a whole number of seconds"),
+        (Ok((n(1_500_000_000.0), Field::Other("null"))), "prices[0].USD is not a number (got null)"),
+        (Ok((n(1_500_000_000.0), n(f64::INFINITY))), "prices[0].USD is above $10,000,000"),
+        (Ok((n(1_500_000_000.0), n(f64::NAN))), "prices[0].USD is above $10,000,000"),
+        (Ok((n(1_500_000_000.0), Field::Twice)), "prices[0].USD appears twice"),
+    ];
+    for (entry, want) in bad {
+        assert_eq!(validate_prices([*entry].into_iter()), Err(want.to_string()), "{entry:?}");
+    }
+    assert_eq!(prices_not_a_list("an object"), "prices is not a list (got an object)");
+}
