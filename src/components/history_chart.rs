@@ -106,13 +106,15 @@ pub fn history_words(s: &Scenario) -> String {
 }
 
 pub fn chart(s: &Scenario, _r: &Results, w: f64, with_table: bool) -> ChartData {
-    chart_with(s, w, with_table, None)
+    chart_with(s, w, with_table, None, false)
 }
 
-/// The chart, with USD hashprice per epoch once `prices` (per epoch, from `history::epoch_prices`) are loaded.
-pub fn chart_with(s: &Scenario, w: f64, with_table: bool, prices: Option<&[Option<f64>]>) -> ChartData {
+/// The chart, with USD hashprice per epoch once `prices` (per epoch, from `history::epoch_prices`) are loaded;
+/// with `fees`, every epoch is credited this scenario's fees per block on top of its subsidy (the data has none).
+pub fn chart_with(s: &Scenario, w: f64, with_table: bool, prices: Option<&[Option<f64>]>, fees: bool) -> ChartData {
     let all = epochs();
-    let bare = hashvalue_series(all, 0.0);
+    let fee = if fees && s.fees_btc_per_block.is_finite() { s.fees_btc_per_block.max(0.0) } else { 0.0 };
+    let bare = hashvalue_series(all, fee);
     let usd_line: Vec<Option<f64>> = prices.map(|p| hashprice_series(&bare, p)).unwrap_or_default();
     let usd_at = |k: usize| usd_line.get(k).copied().flatten().unwrap_or(f64::NAN);
     let (Some(first), Some(last)) = (all.first(), all.last()) else { return ChartData::default() };
@@ -287,15 +289,18 @@ pub const CARD: Projection = Projection {
     swatch: "Subsidy only (the data has no fees); the dot is this scenario, with its fees. ",
 };
 
-/// The table's headers once prices are loaded: the USD column added.
-pub const HEADERS_USD: &[&str] = &[
-    "Epoch start (estimated)",
-    "First block",
-    "Difficulty",
-    "BTC per PH/s per day, subsidy only",
-    "sats per TH/s per day, subsidy only",
-    "USD per PH/s per day, subsidy only, at the epoch's mean BTC price",
-];
+/// The table's headers: what the hashvalue columns count (the subsidy, or the subsidy and this scenario's fees),
+/// and the USD column once prices are loaded.
+pub fn headers(usd: bool, fees: bool) -> Vec<String> {
+    let basis = if fees { ", subsidy and this scenario's fees" } else { ", subsidy only" };
+    let mut out: Vec<String> = CARD.headers[..3].iter().map(|h| h.to_string()).collect();
+    out.push(["BTC per PH/s per day", basis].concat());
+    out.push(["sats per TH/s per day", basis].concat());
+    if usd {
+        out.push(["USD per PH/s per day", basis, ", at the epoch's mean BTC price"].concat());
+    }
+    out
+}
 
 /// The price loader's handles: the button, its badge, status and error lines, and the legend shown once loaded.
 #[derive(Clone, Copy)]
@@ -305,6 +310,7 @@ pub struct LoaderSlots {
     pub status: crate::view::Slot,
     pub error: crate::view::Slot,
     pub legend: crate::view::Slot,
+    pub fees: crate::view::Slot,
 }
 
 /// Writes the "Load price history" button with its (hidden) badge and legend, status line and error line.
@@ -323,10 +329,16 @@ pub fn loader_markup(h: &mut crate::view::Html) -> LoaderSlots {
     h.open("p", "class=\"live-error\" role=\"alert\" data-prices-error=\"\"");
     let error = h.slot();
     h.close("p");
-    LoaderSlots { button, badge, status, error, legend }
+    h.open("label", "class=\"history-fees\"").open("input", "type=\"checkbox\"");
+    let fees = h.slot();
+    h.text(FEES).close("label");
+    LoaderSlots { button, badge, status, error, legend, fees }
 }
 
 pub const LOAD: &str = "Load price history";
+
+/// The fee option's label: the data holds difficulty only, so fees are this scenario's, the same every epoch.
+pub const FEES: &str = " Add this scenario's fees per block to every epoch (the history has the subsidy only)";
 
 /// The status after a load: "Loaded 5,000 BTC prices from mempool.space, about 17 Jul 2010 to 6 Dec 2026."
 pub fn loaded_words(h: &crate::history::PriceHistory) -> String {
@@ -345,7 +357,7 @@ pub fn loaded_words(h: &crate::history::PriceHistory) -> String {
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     use leptos::prelude::*;
-    let first = c.drawn.with_untracked(|s| chart_with(s, c.chart_w.get_untracked(), false, None));
+    let first = c.drawn.with_untracked(|s| chart_with(s, c.chart_w.get_untracked(), false, None, false));
     let p = &CARD;
     h.open("section", "class=\"card chart-card\" id=\"history\" aria-labelledby=\"history-h\"");
     h.open("h2", "id=\"history-h\"").text(p.heading).close("h2");
@@ -385,6 +397,7 @@ mod live {
         status: Element,
         error: Element,
         legend: Element,
+        fees: HtmlInputElement,
         slider: HtmlInputElement,
         bt: backtest::Shown,
     }
@@ -398,9 +411,9 @@ mod live {
         fn redraw(&self) {
             let p = self.prices.borrow();
             let w = self.c.chart_w.get_untracked();
-            let d = self.c.drawn.with_untracked(|s| chart_with(s, w, self.chart.table_open(), p.as_deref()));
-            let head = if p.is_some() { HEADERS_USD } else { CARD.headers };
-            self.chart.set_head(head.iter().map(|h| h.to_string()).collect());
+            let fees = self.fees.checked();
+            let d = self.c.drawn.with_untracked(|s| chart_with(s, w, self.chart.table_open(), p.as_deref(), fees));
+            self.chart.set_head(headers(p.is_some(), fees));
             self.chart.update(d);
             self.backtest();
         }
@@ -422,6 +435,7 @@ mod live {
             status: dom.el(l.status),
             error: dom.el(l.error),
             legend: dom.el(l.legend),
+            fees: dom.input(l.fees),
             slider: dom.input(b.slider),
             bt: backtest::Shown::new(dom, b),
         });
@@ -435,6 +449,8 @@ mod live {
             let h = hist.clone();
             on(&details, Ev::Toggle, move |_| h.redraw());
         }
+        let h = hist.clone();
+        on(&hist.fees, Ev::Change, move |_| h.redraw());
         let h = hist.clone();
         on(&hist.slider, Ev::Input, move |_| h.backtest());
         let h = hist.clone();

@@ -104,16 +104,16 @@ fn flat_prices(first: usize, usd: f64) -> Vec<Option<f64>> {
 fn with_prices_the_chart_draws_usd_the_table_gains_its_column_and_the_words_the_usd_low() {
     let s = Scenario::default();
     let p = flat_prices(30, 50_000.0);
-    let d = chart_with(&s, 720.0, true, Some(&p));
+    let d = chart_with(&s, 720.0, true, Some(&p), false);
     let usd_layer = &d.layers[4];
     assert_eq!(usd_layer.class, "usd");
     assert_eq!(usd_layer.nodes.iter().filter(|n| n.tag == "path").count(), 1, "one USD line");
     assert!(usd_layer.nodes.iter().any(|n| n.tag == "circle"), "today's USD point");
-    assert!(chart_with(&s, 720.0, false, None).layers[4].nodes.is_empty(), "nothing in USD before a load");
+    assert!(chart_with(&s, 720.0, false, None, false).layers[4].nodes.is_empty(), "nothing in USD before a load");
     let e = epochs();
     for k in [0usize, 29, 30, 300, 473] {
         let row = &d.table[k];
-        assert_eq!(row.cells.len(), HEADERS_USD.len());
+        assert_eq!(row.cells.len(), headers(true, false).len());
         let hv = 86_400.0 * 1e15 * crate::model::constants::subsidy_btc(e[k].start_height)
             / (e[k].difficulty * 4_294_967_296.0);
         if k < 30 {
@@ -174,4 +174,29 @@ fn the_loader_resolves_and_says_what_it_loaded() {
         loaded_words(&history),
         "Loaded 2 BTC prices from mempool.space, about 20 Jul 2010 to 13 Jun 2026: hashprice in USD per epoch is drawn, and the backtest is in USD."
     );
+}
+
+#[test]
+fn the_fee_option_credits_every_epoch_with_the_scenarios_fees_and_says_so() {
+    let s = Scenario { fees_btc_per_block: 0.05, ..Scenario::default() };
+    let plain_d = chart_with(&s, 720.0, true, None, false);
+    let with_fees = chart_with(&s, 720.0, true, None, true);
+    let e = epochs();
+    for k in [0usize, 100, 473] {
+        let subsidy = crate::model::constants::subsidy_btc(e[k].start_height);
+        let hv = |fees: f64| crate::history::hashvalue_btc_per_ph_day(e[k].difficulty, subsidy, fees);
+        assert_eq!(plain_d.table[k].data[1], ("data-hashvalue", plain(hv(0.0))));
+        assert_eq!(with_fees.table[k].data[1], ("data-hashvalue", plain(hv(0.05))), "epoch {k}");
+        assert!(hv(0.05) > hv(0.0));
+    }
+    assert_ne!(plain_d.layers[2], with_fees.layers[2], "the line moves");
+    assert_eq!(headers(false, false), CARD.headers.iter().map(|h| h.to_string()).collect::<Vec<_>>());
+    assert_eq!(headers(false, true)[3], "BTC per PH/s per day, subsidy and this scenario's fees");
+    assert_eq!(
+        headers(true, true)[5],
+        "USD per PH/s per day, subsidy and this scenario's fees, at the epoch's mean BTC price"
+    );
+    // No fees in the scenario: the option changes nothing.
+    let none = Scenario { fees_btc_per_block: 0.0, ..Scenario::default() };
+    assert_eq!(chart_with(&none, 720.0, true, None, true).table, chart_with(&none, 720.0, true, None, false).table);
 }

@@ -179,6 +179,28 @@ test('the data table has every epoch with its exact hashvalue, as computed here 
   });
 });
 
+test('the fee option: a click credits every epoch with the scenario\'s fees, in the table and its headers', T, async () => {
+  const diff = bitsDifficulty();
+  const fees = 0.05;
+  await withPage(suite.browser, suite.url + scenarioQuery({ fees_btc_per_block: fees }), async (page) => {
+    await openTable(page);
+    const read = () => page.$$eval('#history details.data-table tbody tr', (trs) => trs.map((tr) => Number(tr.dataset.hashvalue)));
+    const before = await read();
+    const box = page.getByLabel(/Add this scenario's fees per block to every epoch/);
+    await box.check();
+    await eventually(async () => assert.ok(isClose((await read())[473], hashvalue(diff[473], 473 * 2016, fees), { rel: 1e-12 })));
+    const after = await read();
+    for (const k of [0, 209, 417, 473]) {
+      assert.ok(isClose(before[k], hashvalue(diff[k], k * 2016), { rel: 1e-12 }), `epoch ${k} before: subsidy only`);
+      assert.ok(isClose(after[k], hashvalue(diff[k], k * 2016, fees), { rel: 1e-12 }), `epoch ${k} with fees`);
+    }
+    const head = await page.locator('#history details.data-table thead').textContent();
+    assert.match(head, /BTC per PH\/s per day, subsidy and this scenario's fees/);
+    await box.uncheck();
+    await eventually(async () => assert.deepEqual(await read(), before), 'unchecked: subsidy only again');
+  });
+});
+
 test('the "lowest since" words follow the scenario and move with its inputs', T, async () => {
   const diff = bitsDifficulty();
   const s = defaultScenario();
