@@ -31,7 +31,7 @@ pub struct Ctx {
     /// `evaluate(scenario)`; for an output section, as it draws them (see `drawn`).
     pub results: Memo<Option<Results>>,
     /// The scenario as this section draws it, with `results`: the scenario itself for the page's controls; for
-    /// an output section off screen, the one of its results (both catch up once the frame is painted,
+    /// an output section off screen, the one of its results (both catch up in the task after the input's,
     /// `app::late`). Sections read it to draw and write `scenario`.
     pub drawn: Memo<Scenario>,
     pub notices: RwSignal<Vec<String>>,
@@ -255,7 +255,7 @@ fn app() {
     let mut binds: Vec<Bind> = Vec::new();
     h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
     // Each section in a `display: contents` wrapper, as the page has always been laid out. The output sections
-    // (`output`) see the scenario and results through `late`: off screen, they catch up once the frame is painted.
+    // (`output`) see the scenario and results through `late`: off screen, they catch up in the next task.
     let mut put = |h: &mut Html, on: bool, output: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
         if !on {
             return;
@@ -324,8 +324,9 @@ fn app() {
 /// this distance on, so scrolling never shows it stale.
 const IN_VIEW_MARGIN: &str = "300px 0px";
 
-/// A counter bumped once the frame after each change of the scenario or its results has been painted
-/// (several within one frame give one bump): the moment the output sections off screen catch up.
+/// A counter bumped in the task after each change of the scenario or its results (several changes before it
+/// give one bump): the moment the output sections off screen catch up. A drag's input events come with the
+/// frame (Chromium aligns them to it), so for a drag this task runs once the frame is painted.
 fn catch_up_tick(drawn: Memo<Scenario>, results: Memo<Option<Results>>) -> RwSignal<u32> {
     let tick = RwSignal::new(0u32);
     let pending = StoredValue::new(false);
@@ -334,10 +335,13 @@ fn catch_up_tick(drawn: Memo<Scenario>, results: Memo<Option<Results>>) -> RwSig
         results.track();
         if !first && !pending.get_value() {
             pending.set_value(true);
-            crate::view::dom::after_paint(move || {
-                pending.set_value(false);
-                tick.update(|t| *t = t.wrapping_add(1));
-            });
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    tick.update(|t| *t = t.wrapping_add(1));
+                },
+                Duration::ZERO,
+            );
         }
     });
     tick
@@ -352,8 +356,8 @@ struct Gate {
 }
 
 /// `source` as one output section sees it (issue 18's input budget: what is in view is repainted within the
-/// input's frame). In view, `source` at once; off screen, read again when the frame has been painted, so every
-/// section, `data-value`s included, is current one frame later.
+/// input's frame). In view, `source` at once; off screen, read again on the catch-up tick, so every section,
+/// `data-value`s included, is current in the task after the input's.
 fn late<T: Clone + PartialEq + Send + Sync + 'static>(source: Memo<T>, gate: Gate) -> Memo<T> {
     Memo::new(move |_| {
         if gate.in_view.get() {

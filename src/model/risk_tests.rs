@@ -1,12 +1,18 @@
 use super::*;
 
 #[test]
-fn a_run_takes_three_steps_and_ends_with_every_part() {
+fn a_run_takes_its_monte_carlo_steps_then_the_tornado_then_the_heatmap() {
     let s = Scenario::default();
     let mut run = RiskRun::new(&s);
-    assert!(run.step().is_none(), "Monte Carlo");
+    // 1,000 paths × 36 months in steps of MC_PATH_MONTHS_PER_STEP path-months.
+    let per_step = MC_PATH_MONTHS_PER_STEP / 36;
+    let mc_steps = 1000_usize.div_ceil(per_step);
+    assert_eq!(mc_steps, 4);
+    for k in 0..mc_steps {
+        assert!(run.step().is_none(), "Monte Carlo, step {k}");
+    }
     assert!(run.step().is_none(), "tornado");
-    let Some(r) = run.step() else { panic!("the third step computes the heatmap and returns the results") };
+    let Some(r) = run.step() else { panic!("the last step computes the heatmap and returns the results") };
     assert_eq!(r.tornado.len(), TORNADO_KEYS.len());
     assert_eq!(r.heatmap_npv_usd.len(), HEATMAP_STEPS);
     assert_eq!(r.risk.mc_cum_cash_usd_p50.len(), s.horizon_months as usize);
@@ -23,8 +29,9 @@ fn a_long_monte_carlo_is_cut_into_steps_without_changing_it() {
             None => steps += 1,
         }
     };
-    // 4,000 paths × 120 months in steps of 40,000 path-months: 13 Monte Carlo steps, then tornado and heatmap.
-    assert_eq!(steps, 13 + 2);
+    // 4,000 paths × 120 months in steps of 10,000 path-months (83 paths): 49 Monte Carlo steps, then tornado and
+    // heatmap.
+    assert_eq!(steps, 49 + 2);
     // The first paths of a longer run are the paths of a shorter one (one random stream, in order), so the
     // first 1,000 NPVs decide a 1,000-path run's percentiles exactly as before the cut.
     let days = Days::new(&s);

@@ -187,11 +187,6 @@ pub fn in_view(el: &Element, margin: &str) -> RwSignal<bool> {
     seen
 }
 
-/// Runs `f` once the next frame has been painted (a timer queued from that frame's animation callback).
-pub fn after_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, Duration::ZERO));
-}
-
 /// Runs the last scheduled call once `wait` has passed without another (a slider drag writes the URL, or
 /// speaks the summary, once it settles).
 #[derive(Clone, Copy)]
