@@ -1,0 +1,55 @@
+//! Tests of the hardware table, kept beside it.
+
+use super::*;
+use crate::model::{evaluate, GroupField};
+use crate::state::presets::machine_presets;
+use crate::view::html::check;
+
+#[test]
+fn the_table_builds_with_a_handle_per_cell_and_says_who_is_underwater() {
+    let s = Scenario { power_price_usd_kwh: 0.09, ..Scenario::default() };
+    let r = evaluate(&s).unwrap();
+    let lines = lines(&s, Some(&r), &machine_presets());
+    let mut h = Html::new();
+    let slots = card(&mut h, &lines, &s);
+    assert_eq!(slots.rows.len(), lines.len());
+    assert_eq!(lines.len(), machine_presets().len() + 1, "the site's one group, then every preset");
+    let (m, n) = h.finish();
+    assert_eq!(check(&m, n), Ok(()));
+    let text = summary(&lines, &s);
+    assert!(text.contains(" current models lose money on power at $0.090/kWh today."), "{text}");
+    assert!(lines.iter().any(|l| l.row.underwater) && m.contains("▼ underwater: off today"));
+    // Without results there is no projection: the day-0 status alone, and no site rows.
+    let bare = super::lines(&s, None, &machine_presets());
+    assert_eq!(bare.len(), 13);
+    assert!(bare.iter().all(|l| l.first_day.is_none() && l.group.is_none()));
+}
+
+#[test]
+fn the_site_groups_come_first_and_every_row_says_when_it_switches_off() {
+    let mut s = Scenario { power_price_usd_kwh: 0.045, pue: 1.1, ..Scenario::default() };
+    for (g, (ths, e)) in [(270.0, 13.5), (104.0, 29.5)].into_iter().enumerate() {
+        s.set(Scenario::group_key(g, GroupField::HashrateThs), ths).unwrap();
+        s.set(Scenario::group_key(g, GroupField::EfficiencyJth), e).unwrap();
+        s.set(Scenario::group_key(g, GroupField::Count), 1000.0).unwrap();
+    }
+    let r = evaluate(&s).unwrap();
+    let lines = lines(&s, Some(&r), &machine_presets());
+    let mut h = Html::new();
+    let slots = card(&mut h, &lines, &s);
+    assert_eq!(slots.rows.len(), 13 + 2);
+    assert_eq!((lines[0].group, lines[1].group, lines[2].group), (Some(0), Some(1), None));
+    let (m, n) = h.finish();
+    assert_eq!(check(&m, n), Ok(()));
+    let day = r.projection.group_first_curtailed_day[1].unwrap();
+    let month = (day as f64 / 30.4375).floor() as i64 + 1;
+    let hook = ["data-group=\"2\" data-first-off=\"", &crate::chart::int_string(day as i64), "\""].concat();
+    assert!(m.contains(&hook), "group 2 carries its first day off");
+    assert!(m.contains(&["▲ runs today; off from month ", &crate::chart::int_string(month)].concat()));
+    assert!(m.contains(">Group 1 · Antminer S21 XP</th>"), "a group's name is a label, not a button");
+    // The S19j Pro preset is the same machine as group 2: the same day, the same words.
+    let p = lines.iter().find(|l| l.group.is_none() && l.row.model == "Antminer S19j Pro").unwrap();
+    assert_eq!(p.first_day, Some(day));
+    assert_eq!(cells(&p.row, p.first_day, &s)[0], cells(&lines[1].row, lines[1].first_day, &s)[0]);
+    assert!(summary(&lines, &s).contains("with the site's PUE of 1.10."));
+}
