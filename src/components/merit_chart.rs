@@ -10,7 +10,7 @@ use crate::components::chart_parts::{
 use crate::format::{num, num_tick, plain, Txt};
 use crate::model::days::Fleet;
 use crate::model::{Results, Scenario, MAX_GROUPS};
-use crate::state::merit::{group_rows, status_words, switch_off_order, GroupRow};
+use crate::state::merit::{status_words, switch_off_order, GroupRow};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -144,6 +144,7 @@ pub fn card(h: &mut Html, s: &Scenario, rows: &[GroupRow], d: &ChartData) -> Mer
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     use crate::components::chart_frame::{build, keep_chart};
+    use crate::state::merit::group_rows;
     let presets = crate::state::presets::machine_presets();
     let first = build(c, merit_chart, false);
     let slots = c.drawn.with_untracked(|s| {

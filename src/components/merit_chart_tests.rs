@@ -3,6 +3,7 @@
 use super::*;
 use crate::model::evaluate;
 use crate::state::presets::machine_presets;
+use crate::state::merit::group_rows;
 use crate::state::merit::tests::three_generations;
 use crate::view::html::check;
 
