@@ -320,9 +320,9 @@ fn app() {
     }
 }
 
-/// How near the screen an output section counts as in view: it is patched in the input's own frame from
-/// this distance on, so scrolling never shows it stale.
-const IN_VIEW_MARGIN: &str = "300px 0px";
+/// How near the screen an output section counts as in view (patched in the input's own frame): on screen only.
+/// No margin is needed against scrolling: a section off screen is stale only until the task after an input.
+const IN_VIEW_MARGIN: &str = "0px";
 
 /// A counter bumped in the task after each change of the scenario or its results (several changes before it
 /// give one bump): the moment the output sections off screen catch up. A drag's input events come with the
