@@ -183,15 +183,14 @@ pub fn figure_rows(h: &mut Html, figs: &[Figure]) {
 pub struct Shown {
     start: web_sys::Element,
     words: web_sys::Element,
-    figures: web_sys::Element,
-    /// The rows' markup as last written (unchanged rows are not written again).
-    last: std::cell::RefCell<String>,
+    figures: crate::view::dom::Region,
 }
 
 #[cfg(target_arch = "wasm32")]
 impl Shown {
     pub fn new(dom: &crate::view::dom::Dom, b: BacktestSlots) -> Shown {
-        Shown { start: dom.el(b.start), words: dom.el(b.words), figures: dom.el(b.figures), last: Default::default() }
+        let figures = crate::view::dom::Region::new(dom.el(b.figures));
+        Shown { start: dom.el(b.start), words: dom.el(b.words), figures }
     }
 }
 
@@ -206,11 +205,7 @@ pub fn show(v: &Shown, slider: &web_sys::Element, s: &Scenario, k: usize, prices
     set_text(&v.words, &words(&b, prices.is_some()));
     let mut h = Html::new();
     figure_rows(&mut h, &figures(&b, prices.is_some()));
-    let (rows, _) = h.finish();
-    if *v.last.borrow() != rows {
-        v.figures.set_inner_html(&rows);
-        *v.last.borrow_mut() = rows;
-    }
+    v.figures.write(h);
 }
 
 #[cfg(test)]

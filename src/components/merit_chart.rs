@@ -153,8 +153,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     });
     Box::new(move |dom| {
         keep_chart(c, dom, slots.chart, first, merit_chart);
-        let (lead_el, list_el) = (dom.el(slots.lead), dom.el(slots.list));
-        let mut shown = list_el.inner_html();
+        let (lead_el, list_el) = (dom.el(slots.lead), crate::view::dom::Region::new(dom.el(slots.list)));
         effect(move |_| {
             c.drawn.with(|s| {
                 c.results.with(|r| {
@@ -163,11 +162,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                     set_text(&lead_el, lead(s, &rows));
                     let mut h = Html::new();
                     list(&mut h, s, &rows);
-                    let (markup, _) = h.finish();
-                    if markup != shown {
-                        list_el.set_inner_html(&markup);
-                        shown = markup;
-                    }
+                    list_el.write(h);
                 })
             })
         });

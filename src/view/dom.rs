@@ -66,6 +66,32 @@ impl Dom {
     }
 }
 
+/// A part of a section rewritten whole from its markup (a list, a table's rows), and only when the markup
+/// differs from what is there: an input that leaves it as it was costs no layout.
+pub struct Region {
+    el: Element,
+    last: std::cell::RefCell<String>,
+}
+
+impl Region {
+    /// `el` as mounted: what the builder wrote in it is what is there.
+    pub fn new(el: Element) -> Region {
+        let last = std::cell::RefCell::new(el.inner_html());
+        Region { el, last }
+    }
+
+    /// Writes `html` in place of what is there, unless it is the same. `html` has no slots: nothing in a
+    /// region is patched later, it is written again.
+    pub fn write(&self, html: Html) {
+        let (markup, n) = html.finish();
+        debug_assert_eq!(n, 0, "a region's markup has no slots");
+        if *self.last.borrow() != markup {
+            self.el.set_inner_html(&markup);
+            *self.last.borrow_mut() = markup;
+        }
+    }
+}
+
 fn detached() -> Element {
     document().create_element("i").unwrap_or_else(|_| wasm_bindgen::JsValue::NULL.unchecked_into())
 }
