@@ -207,22 +207,16 @@ pub fn first_off(first_curtailed_day: Option<usize>) -> FirstOff {
     }
 }
 
-/// "off today", "off from month 10", "never off within 36 months" (or "runs every day: curtailment is off").
+/// "off from month 10", "off within month 1", "never off within 36 months" (or "runs every day: curtailment is
+/// off"); a group off from today is "off from today (unprofitable at today's hashprice)".
 pub fn first_off_words(first: FirstOff, s: &Scenario) -> String {
     match first {
         FirstOff::Today => "off from today (unprofitable at today's hashprice)".into(),
+        FirstOff::FromMonth(1) => "off within month 1".into(),
         FirstOff::FromMonth(m) => ["off from month ", &int_string(m as i64)].concat(),
         FirstOff::Never if !s.curtail_when_unprofitable => "runs every day (curtailment is off)".into(),
         FirstOff::Never => ["never off within ", &int_string(s.horizon_months as i64), " months"].concat(),
     }
-}
-
-/// Each present group's first month off, in group order: (0-based group, when).
-pub fn merit_order(r: &Results) -> Vec<(usize, FirstOff)> {
-    (0..r.projection.group_curtailed_days.len())
-        .filter(|&g| r.projection.group_curtailed_days[g].is_some())
-        .map(|g| (g, first_off(r.projection.group_first_curtailed_day[g])))
-        .collect()
 }
 
 #[cfg(test)]

@@ -81,6 +81,7 @@ fn first_off_is_a_month_of_the_projection() {
     assert_eq!(first_off(None), FirstOff::Never);
     let s = Scenario::default();
     assert_eq!(first_off_words(FirstOff::FromMonth(10), &s), "off from month 10");
+    assert_eq!(first_off_words(FirstOff::FromMonth(1), &s), "off within month 1");
     assert_eq!(first_off_words(FirstOff::Never, &s), "never off within 36 months");
     let no_curtail = Scenario { curtail_when_unprofitable: false, ..s };
     assert_eq!(first_off_words(FirstOff::Never, &no_curtail), "runs every day (curtailment is off)");
@@ -96,6 +97,10 @@ fn the_old_generation_goes_off_first() {
         ..Scenario::default()
     };
     let r = evaluate(&s).expect("valid");
+    // Each group's first month off, in group order (as the hardware table's group rows carry it).
+    let merit_order = |r: &Results| -> Vec<(usize, FirstOff)> {
+        crate::state::merit::group_rows(&s, r, &[]).iter().map(|g| (g.group, first_off(g.first_day))).collect()
+    };
     let order = merit_order(&r);
     assert_eq!(order.len(), 2);
     let month = |f: FirstOff| match f {

@@ -9,7 +9,7 @@
 use crate::chart::int_string;
 use crate::model::days::Fleet;
 use crate::model::{Results, Scenario};
-use crate::state::decision::{first_off, FirstOff};
+use crate::state::decision::{first_off, first_off_words, FirstOff};
 use crate::state::insights::HardwareRow;
 use crate::state::presets::MachinePreset;
 
@@ -63,11 +63,7 @@ pub fn status_words(margin: f64, first_day: Option<usize>, s: &Scenario) -> Stri
         _ if margin > 0.0 => "▲ runs today; ",
         _ => "= breakeven today; ",
     };
-    match first {
-        FirstOff::FromMonth(1) => [lead, "off within month 1"].concat(),
-        FirstOff::FromMonth(m) => [lead, "off from month ", &int_string(m as i64)].concat(),
-        _ => [lead, "never off within ", &int_string(s.horizon_months as i64), " months"].concat(),
-    }
+    [lead, &first_off_words(first, s)].concat()
 }
 
 /// Each preset row's first day off on the site's projected hashprice path (see the module's note).
