@@ -489,21 +489,23 @@ mod live {
         }))
     }
 
-    /// A JSON value's type as messages name it.
+    /// A JSON value's type, in the words the native reader uses.
     fn kind(v: &JsValue) -> &'static str {
+        use crate::history::prices::Kind;
         if v.is_null() {
-            "null"
+            Kind::Null
         } else if v.as_bool().is_some() {
-            "true/false"
+            Kind::Bool
         } else if v.as_f64().is_some() {
-            "a number"
+            Kind::Number
         } else if v.is_string() {
-            "text"
+            Kind::Text
         } else if Array::is_array(v) {
-            "a list"
+            Kind::List
         } else {
-            "an object"
+            Kind::Object
         }
+        .words()
     }
 
     /// The button: one GET, every value validated; on success the prices are drawn, on failure nothing changes.

@@ -183,6 +183,31 @@ pub fn epoch_prices(epochs: &[Epoch], history: &PriceHistory) -> Vec<Option<f64>
 
 use json::Json;
 
+/// A JSON value's type, named as the messages name it: the native reader and the page's `JSON.parse` path
+/// (`components::history_chart`) both say it in these words.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    Null,
+    Bool,
+    Number,
+    Text,
+    List,
+    Object,
+}
+
+impl Kind {
+    pub fn words(self) -> &'static str {
+        match self {
+            Kind::Null => "null",
+            Kind::Bool => "true/false",
+            Kind::Number => "a number",
+            Kind::Text => "text",
+            Kind::List => "a list",
+            Kind::Object => "an object",
+        }
+    }
+}
+
 /// A small JSON reader (RFC 8259) for the price history: depth-limited, never panics, numbers as f64.
 mod json {
     #[derive(Clone, Debug, PartialEq)]
@@ -197,14 +222,16 @@ mod json {
 
     impl Json {
         pub fn kind(&self) -> &'static str {
+            use super::Kind;
             match self {
-                Json::Null => "null",
-                Json::Bool(_) => "true/false",
-                Json::Number(_) => "a number",
-                Json::Text(_) => "text",
-                Json::Array(_) => "a list",
-                Json::Object(_) => "an object",
+                Json::Null => Kind::Null,
+                Json::Bool(_) => Kind::Bool,
+                Json::Number(_) => Kind::Number,
+                Json::Text(_) => Kind::Text,
+                Json::Array(_) => Kind::List,
+                Json::Object(_) => Kind::Object,
             }
+            .words()
         }
     }
 
