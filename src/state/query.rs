@@ -322,7 +322,9 @@ pub fn scenario_from(query: &str) -> (Scenario, Vec<QueryIssue>) {
 pub fn scenario_from_with(query: &str, current: &Scenario, sets: &[DefaultSet]) -> (Scenario, Vec<QueryIssue>) {
     let (base, base_issue) = base_defaults_with(query, current, sets);
     let (s, mut issues) = from_query(query, &base);
-    issues.splice(0..0, base_issue);
+    if let Some(issue) = base_issue {
+        issues.insert(0, issue);
+    }
     (s, issues)
 }
 
