@@ -34,13 +34,18 @@ pub const MAX_THRESHOLD: f64 = 100_000.0;
 /// hold megabytes, and the notice only needs enough to recognise it.
 pub const ECHO_CHARS: usize = 60;
 
-/// Appends at most [`ECHO_CHARS`] characters of `text`, then `…` if it was longer (cut between characters).
-pub(crate) fn push_short(out: &mut String, text: &str) {
+/// Appends at most `max` characters of `text`, then `…` if it was longer (cut between characters).
+pub fn push_at_most(out: &mut String, text: &str, max: usize) {
     let mut chars = text.chars();
-    out.extend(chars.by_ref().take(ECHO_CHARS));
+    out.extend(chars.by_ref().take(max));
     if chars.next().is_some() {
         out.push('…');
     }
+}
+
+/// Appends at most [`ECHO_CHARS`] characters of `text`, then `…` if it was longer: how notices echo input.
+pub(crate) fn push_short(out: &mut String, text: &str) {
+    push_at_most(out, text, ECHO_CHARS)
 }
 
 /// A query parameter that was not applied: the key, its (decoded) value and why.
