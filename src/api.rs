@@ -374,8 +374,9 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
     let target = origin.clone().unwrap_or_else(|| "*".to_string());
 
     let t = target.clone();
-    let on_resize =
-        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |_entries: JsValue, _observer: JsValue| report_height(&t));
+    // The observer's entries (unread here), typed as `view::dom::in_view`'s are, so the two callbacks share one
+    // closure signature in the WASM and its glue.
+    let on_resize = Closure::<dyn FnMut(Array)>::new(move |_entries: Array| report_height(&t));
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         if let Some(root) = document().document_element() {
             observer.observe(&root);
@@ -392,7 +393,8 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
     set_timeout(move || report_height(&t), std::time::Duration::from_millis(0));
 
     let t = target.clone();
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+    crate::view::dom::on(&win, crate::view::dom::Ev::Message, move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else { return };
         let from_parent = match (ev.source(), parent_window()) {
             (Some(src), Some(parent)) => Object::is(&src, &parent),
             _ => false,
@@ -420,8 +422,6 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
         };
         post(&reply, &t);
     });
-    let _ = win.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    on_message.forget();
 
     // Tell the host it can send scenarios now (it may have posted one before this page listened).
     let ready = message("hashprice:ready");

@@ -65,10 +65,8 @@ pub const MAX_ECHOED_KEY_CHARS: usize = 64;
 /// `key` as an error may echo it: its first [`MAX_ECHOED_KEY_CHARS`] characters, then "…" if it was longer.
 /// (By characters, not by slicing the `str`: a slice's panic path would bring `core::fmt` into the WASM.)
 pub fn readable_key(key: &str) -> String {
-    let mut out: String = key.chars().take(MAX_ECHOED_KEY_CHARS).collect();
-    if key.chars().nth(MAX_ECHOED_KEY_CHARS).is_some() {
-        out.push('…');
-    }
+    let mut out = String::new();
+    crate::state::query::push_at_most(&mut out, key, MAX_ECHOED_KEY_CHARS);
     out
 }
 

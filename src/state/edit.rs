@@ -58,10 +58,8 @@ impl Reverted {
     /// "“4.5p” was not applied: back to 0.05, the value in force." `shown` is [`Reverted::value`] as the page
     /// prints it in the field.
     pub fn message(&self, shown: &str) -> String {
-        let mut typed: String = self.typed.trim().chars().take(super::query::ECHO_CHARS).collect();
-        if self.typed.trim().chars().nth(super::query::ECHO_CHARS).is_some() {
-            typed.push('…');
-        }
+        let mut typed = String::new();
+        super::query::push_short(&mut typed, self.typed.trim());
         ["“", &typed, "” was not applied: back to ", shown, ", the value in force."].concat()
     }
 }

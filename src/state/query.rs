@@ -6,11 +6,13 @@
 use crate::model::{input_spec, Kind, Scenario, INPUTS};
 
 /// Query keys that belong to the page (embed mode, live data, the headline threshold), not to the scenario.
-pub const PAGE_KEYS: &[&str] = &["embed", "panels", "theme", "accent", "live", "threshold", "origin", "bg", "assumptions"];
+pub const PAGE_KEYS: &[&str] =
+    &["embed", "panels", "theme", "accent", "live", "threshold", "origin", "bg", "assumptions"];
 
 /// Keys that newsletters, ads and social sites append to links (`utm_*` too): never ours, so ignored
 /// silently, or every shared link that went through a mailing would carry a notice.
-const TRACKING_KEYS: &[&str] = &["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref"];
+const TRACKING_KEYS: &[&str] =
+    &["fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl", "igshid", "ref"];
 
 pub fn is_tracking_key(key: &str) -> bool {
     key.strip_prefix("utm_").is_some() || TRACKING_KEYS.contains(&key)
@@ -32,13 +34,18 @@ pub const MAX_THRESHOLD: f64 = 100_000.0;
 /// hold megabytes, and the notice only needs enough to recognise it.
 pub const ECHO_CHARS: usize = 60;
 
-/// Appends at most [`ECHO_CHARS`] characters of `text`, then `…` if it was longer (cut between characters).
-fn push_short(out: &mut String, text: &str) {
+/// Appends at most `max` characters of `text`, then `…` if it was longer (cut between characters).
+pub fn push_at_most(out: &mut String, text: &str, max: usize) {
     let mut chars = text.chars();
-    out.extend(chars.by_ref().take(ECHO_CHARS));
+    out.extend(chars.by_ref().take(max));
     if chars.next().is_some() {
         out.push('…');
     }
+}
+
+/// Appends at most [`ECHO_CHARS`] characters of `text`, then `…` if it was longer: how notices echo input.
+pub(crate) fn push_short(out: &mut String, text: &str) {
+    push_at_most(out, text, ECHO_CHARS)
 }
 
 /// A query parameter that was not applied: the key, its (decoded) value and why.
@@ -178,7 +185,12 @@ pub fn initial_scenario(query: &str, saved: Option<&str>) -> (Scenario, Vec<Stri
 }
 
 /// [`initial_scenario`] against given current defaults and past default sets (tests simulate a change).
-pub fn initial_scenario_with(query: &str, saved: Option<&str>, current: &Scenario, sets: &[DefaultSet]) -> (Scenario, Vec<String>) {
+pub fn initial_scenario_with(
+    query: &str,
+    saved: Option<&str>,
+    current: &Scenario,
+    sets: &[DefaultSet],
+) -> (Scenario, Vec<String>) {
     let list = |issues: &[QueryIssue]| issues.iter().map(|i| i.message()).collect::<Vec<_>>().join("; ");
     let mut notices = Vec::new();
     let from_link = has_scenario_keys(query);
@@ -188,13 +200,19 @@ pub fn initial_scenario_with(query: &str, saved: Option<&str>, current: &Scenari
         // throw away the rest of the user's work.
         let (s, issues) = scenario_from_with(saved, current, sets);
         if !issues.is_empty() {
-            notices.push(["Your saved scenario could not be read in full; the rest was applied: ", &list(&issues)].concat());
+            notices.push(
+                ["Your saved scenario could not be read in full; the rest was applied: ", &list(&issues)].concat(),
+            );
         }
         base = s;
     }
     let (s, issues) = if from_link { scenario_from_with(query, current, sets) } else { from_query(query, &base) };
     if !issues.is_empty() {
-        let lead = if from_link { "Some link values were not applied (the defaults stand in for them): " } else { "Some link values were not applied: " };
+        let lead = if from_link {
+            "Some link values were not applied (the defaults stand in for them): "
+        } else {
+            "Some link values were not applied: "
+        };
         notices.push([lead, &list(&issues)].concat());
     }
     (s, notices)
@@ -308,7 +326,10 @@ pub fn base_defaults_with(query: &str, current: &Scenario, sets: &[DefaultSet]) 
         None => (sets.first().map_or_else(|| current.clone(), |set| defaults_of(set, current)), None),
         Some(id) => match sets.iter().find(|set| set.id == id) {
             Some(set) => (defaults_of(set, current), None),
-            None => (current.clone(), Some(QueryIssue::new(BASE_KEY, &id, "defaults this version does not know; today's defaults stand in"))),
+            None => (
+                current.clone(),
+                Some(QueryIssue::new(BASE_KEY, &id, "defaults this version does not know; today's defaults stand in")),
+            ),
         },
     }
 }
@@ -322,7 +343,9 @@ pub fn scenario_from(query: &str) -> (Scenario, Vec<QueryIssue>) {
 pub fn scenario_from_with(query: &str, current: &Scenario, sets: &[DefaultSet]) -> (Scenario, Vec<QueryIssue>) {
     let (base, base_issue) = base_defaults_with(query, current, sets);
     let (s, mut issues) = from_query(query, &base);
-    issues.splice(0..0, base_issue);
+    if let Some(issue) = base_issue {
+        issues.insert(0, issue);
+    }
     (s, issues)
 }
 

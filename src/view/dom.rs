@@ -132,6 +132,8 @@ pub enum Ev {
     VisibilityChange,
     /// Another tab of this site writing local storage.
     Storage,
+    /// A `postMessage` to the window (an embed's host page).
+    Message,
 }
 
 impl Ev {
@@ -152,6 +154,7 @@ impl Ev {
             Ev::PageHide => "pagehide",
             Ev::VisibilityChange => "visibilitychange",
             Ev::Storage => "storage",
+            Ev::Message => "message",
         }
     }
 }
