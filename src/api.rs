@@ -374,8 +374,8 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
     let target = origin.clone().unwrap_or_else(|| "*".to_string());
 
     let t = target.clone();
-    // The observer's entries (unread here), typed as `view::dom::in_view`'s are, so the two callbacks share one
-    // closure signature in the WASM and its glue.
+    // The observer's entries (unread here), typed as `view::dom::watch_in_view`'s are, so the two callbacks
+    // share one closure signature in the WASM and its glue.
     let on_resize = Closure::<dyn FnMut(Array)>::new(move |_entries: Array| report_height(&t));
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         if let Some(root) = document().document_element() {

@@ -273,8 +273,7 @@ fn app() {
         h.close("div");
         binds.push(Box::new(move |dom| {
             if let Some(root) = dom.el(island).first_element_child() {
-                let seen = crate::view::dom::in_view(&root, IN_VIEW_MARGIN);
-                crate::view::dom::effect(move |_| in_view.set(seen.get()));
+                crate::view::dom::watch_in_view(&root, IN_VIEW_MARGIN, in_view);
             }
             bind(dom)
         }));

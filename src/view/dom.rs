@@ -194,10 +194,10 @@ pub fn effect(f: impl FnMut(bool) + 'static) {
     std::mem::forget(RenderEffect::new(move |prev: Option<()>| f(prev.is_none())));
 }
 
-/// Whether `el` is on screen or within `margin` of it (a CSS margin such as `"400px 0px"`), as a signal that
-/// starts `true` and follows the browser's intersection reports for the life of the page.
-pub fn in_view(el: &Element, margin: &str) -> RwSignal<bool> {
-    let seen = RwSignal::new(true);
+/// Keeps `seen` telling whether `el` is on screen or within `margin` of it (a CSS margin such as
+/// `"400px 0px"`), from the browser's intersection reports, for the life of the page. `seen` is the caller's:
+/// it may be read (as the page's output sections do) before `el` exists.
+pub fn watch_in_view(el: &Element, margin: &str, seen: RwSignal<bool>) {
     let report = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // Reports come in order: the last one is the element's state now.
         if let Ok(e) = entries.pop().dyn_into::<web_sys::IntersectionObserverEntry>() {
@@ -213,7 +213,6 @@ pub fn in_view(el: &Element, margin: &str) -> RwSignal<bool> {
         std::mem::forget(io);
     }
     report.forget();
-    seen
 }
 
 /// Runs the last scheduled call once `wait` has passed without another (a slider drag writes the URL, or
