@@ -29,9 +29,11 @@ pub struct MonthRow {
 /// The projection month by month. The scenario must be valid (`Scenario::validate`); an invalid one gives
 /// no rows rather than a panic.
 pub fn monthly_rows(s: &Scenario) -> Vec<MonthRow> {
-    let Ok(r) = evaluate(s) else {
-        return Vec::new();
-    };
+    evaluate(s).map(|r| rows_of(s, &r)).unwrap_or_default()
+}
+
+/// [`monthly_rows`] from the scenario's results, for a caller that has them.
+fn rows_of(s: &Scenario, r: &crate::model::Results) -> Vec<MonthRow> {
     let p = &r.projection;
     let term = s.debt_term_months as usize;
     r.series
@@ -113,21 +115,23 @@ pub struct ExportMonth {
     pub running_share: Vec<f64>,
 }
 
-/// The 0-based indexes of the scenario's machine groups (the model's `group_curtailed_days` is `Some` for each).
-fn present_groups(r: &crate::model::Results) -> Vec<usize> {
-    (0..r.projection.group_curtailed_days.len()).filter(|&g| r.projection.group_curtailed_days[g].is_some()).collect()
+/// The 0-based indexes of the scenario's machine groups, as the model's `Fleet` lists them.
+fn present_groups(s: &Scenario) -> Vec<usize> {
+    crate::model::days::Fleet::new(s).groups.iter().map(|g| g.index).collect()
 }
 
 /// The projection month by month with everything the CSV carries; no rows for an invalid scenario.
 pub fn export_months(s: &Scenario) -> Vec<ExportMonth> {
-    let Ok(r) = evaluate(s) else {
-        return Vec::new();
-    };
-    let rows = monthly_rows(s);
+    evaluate(s).map(|r| months_of(s, &r)).unwrap_or_default()
+}
+
+/// [`export_months`] from the scenario's results, for a caller that has them.
+fn months_of(s: &Scenario, r: &crate::model::Results) -> Vec<ExportMonth> {
+    let rows = rows_of(s, r);
     let days = Days::new(s);
     let starts = month_starts(days.days, s.horizon_months as usize);
     let hashprice = &r.series.hashprice_usd_per_ph_day;
-    let groups = present_groups(&r);
+    let groups = present_groups(s);
     rows.into_iter()
         .zip(starts.windows(2))
         .enumerate()
@@ -245,9 +249,9 @@ fn push_row(out: &mut String, cells: &[String], width: usize) {
 /// decimals; a value that is not a finite number (valid but extreme inputs) is an empty cell, and
 /// [`CsvExport::notes`] says which and why. An invalid scenario gives the header block and no months.
 pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> String) -> CsvExport {
-    let months = export_months(s);
     let result = evaluate(s).ok();
-    let groups = result.as_ref().map(present_groups).unwrap_or_default();
+    let months = result.as_ref().map(|r| months_of(s, r)).unwrap_or_default();
+    let groups = if result.is_some() { present_groups(s) } else { Vec::new() };
     let convert: &[f64] = result.as_ref().map_or(&[], |r| &r.decision.convert_monthly_net_usd);
     let mut columns: Vec<String> = EXPORT_COLUMNS.iter().map(|c| c.to_string()).collect();
     columns.extend(site_columns(&groups));
@@ -330,7 +334,7 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
         &mut out,
         &["averages", "avg_ columns are the means of the month's daily values; cash columns are the month's sums"],
     );
-    if let Ok(r) = evaluate(s) {
+    if let Some(r) = &result {
         // The machines' salvage is received at the horizon: in total_net_usd and NPV, not in the monthly cash.
         let salvage = Cell::Usd(r.projection.salvage_usd).text().unwrap_or_default();
         row(&mut out, &["salvage_usd_at_horizon", &salvage]);
