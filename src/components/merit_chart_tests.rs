@@ -2,9 +2,9 @@
 
 use super::*;
 use crate::model::evaluate;
-use crate::state::presets::machine_presets;
 use crate::state::merit::group_rows;
 use crate::state::merit::tests::three_generations;
+use crate::state::presets::machine_presets;
 use crate::view::html::check;
 
 #[test]
@@ -17,12 +17,14 @@ fn the_chart_stacks_each_group_and_tables_its_exact_running_power() {
     // One path per group, the most efficient (group 1) at the bottom: drawn first.
     let stack = &d.layers[1].nodes;
     assert_eq!(stack.len(), 3);
-    // Each month's running MW: the group's site MW times the share of the month's days it ran.
-    let rows = group_rows(&s, &r, &[]);
+    // Each month's running MW: the group's site MW (machine power with PUE) times the share of the month's days
+    // it ran.
+    let fleet = crate::model::days::Fleet::new(&s);
+    let site_mw = |g: usize| fleet.groups[g].kw * s.pue / 1000.0;
     let at = |g: usize, m: usize| {
-        rows[g].site_mw * r.series.group_running_days_month[g][m] as f64 / r.series.months[m].days as f64
+        site_mw(g) * r.series.group_running_days_month[g][m] as f64 / r.series.months[m].days as f64
     };
-    assert!((rows[2].site_mw - 3000.0 * 104.0 * 29.5 / 1e6 * 1.1).abs() < 1e-9, "10.1244 MW with PUE");
+    assert!((site_mw(2) - 3000.0 * 104.0 * 29.5 / 1e6 * 1.1).abs() < 1e-9, "10.1244 MW with PUE");
     let row = &d.table[20];
     assert_eq!(row.data[0], ("data-month", "21".to_string()));
     assert_eq!(row.data[1], ("data-g1", plain(at(0, 20))));
@@ -31,7 +33,7 @@ fn the_chart_stacks_each_group_and_tables_its_exact_running_power() {
         row.cells,
         ["21".to_string(), running_words(&[at(0, 20), at(1, 20), at(2, 20), f64::NAN, f64::NAN, f64::NAN])]
     );
-    assert_eq!(at(2, 0), rows[2].site_mw, "month 1: every group runs every day");
+    assert_eq!(at(2, 0), site_mw(2), "month 1: every group runs every day");
     assert_eq!(at(2, 35), 0.0, "month 36: the S19j Pro is off");
     // The stack: group 1's path (the most efficient) is drawn first, at the bottom; group 3's last.
     let classes: Vec<&str> =

@@ -83,8 +83,6 @@ pub struct GroupRow {
     pub row: HardwareRow,
     /// The model's `group_first_curtailed_day`.
     pub first_day: Option<usize>,
-    /// Machine power with PUE, in MW: what the group draws from the grid while it runs.
-    pub site_mw: f64,
 }
 
 /// "Group 2 · Antminer S19j Pro" (or "Your machines", "Your machine" on a site of one group).
@@ -130,7 +128,6 @@ pub fn group_rows(s: &Scenario, r: &Results, presets: &[MachinePreset]) -> Vec<G
                     underwater: margin < 0.0,
                 },
                 first_day: r.projection.group_first_curtailed_day[i],
-                site_mw: g.kw * s.pue / 1000.0,
             }
         })
         .collect()
