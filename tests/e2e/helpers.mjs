@@ -274,6 +274,8 @@ export async function readScenario(page) {
  */
 export async function typeInto(page, name, text) {
   const field = page.locator(textFieldSelector(name));
+  // A page just navigated to may not have mounted yet: wait for the field before counting.
+  await field.first().waitFor({ state: 'attached', timeout: 15000 });
   assert.equal(await field.count(), 1, `exactly one text field ${textFieldSelector(name)}`);
   await field.click();
   await field.press('ControlOrMeta+a');
