@@ -290,10 +290,6 @@ pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsVal
 /// The version of the message protocol, in every message the frame posts (`protocol: 1`).
 const PROTOCOL: f64 = 1.0;
 
-thread_local! {
-    static LAST_HEIGHT: Cell<f64> = const { Cell::new(-1.0) };
-}
-
 /// The parent window when this page is inside a frame; `None` at the top level.
 fn parent_window() -> Option<web_sys::Window> {
     let win = web_sys::window()?;
@@ -321,17 +317,25 @@ fn post(msg: &Object, target: &str) {
     }
 }
 
-/// Posts `{type: "hashprice:height", height}` to the parent if the content height changed since the last post.
-fn report_height(target: &str) {
-    let Some(root) = document().document_element() else { return };
-    let height = root.get_bounding_client_rect().height().ceil();
-    if !(height.is_finite() && height > 0.0) || LAST_HEIGHT.with(|h| h.get()) == height {
-        return;
+/// Posts `{type: "hashprice:height", height}` to the parent (addressed to `target`) when the content height
+/// differs from the one posted last, so a resize that leaves the height alone sends nothing.
+struct HeightReporter {
+    target: String,
+    last_px: Cell<f64>,
+}
+
+impl HeightReporter {
+    fn report(&self) {
+        let Some(root) = document().document_element() else { return };
+        let height = root.get_bounding_client_rect().height().ceil();
+        if !(height.is_finite() && height > 0.0) || self.last_px.get() == height {
+            return;
+        }
+        self.last_px.set(height);
+        let msg = message("hashprice:height");
+        put(&msg, "height", &JsValue::from_f64(height));
+        post(&msg, &self.target);
     }
-    LAST_HEIGHT.with(|h| h.set(height));
-    let msg = message("hashprice:height");
-    put(&msg, "height", &JsValue::from_f64(height));
-    post(&msg, target);
 }
 
 /// Reads a `message` event's data: a scenario message, a malformed one, or something to ignore.
@@ -357,7 +361,7 @@ fn read_host_message(data: &JsValue) -> HostMessage {
 fn with_results(msg: &Object, s: &Scenario, r: Option<&Results>) {
     put(msg, "scenario", &scenario_js(s));
     let kpis = Object::new();
-    for k in crate::components::kpi_card::IN_STRIP {
+    for k in crate::page::IN_STRIP {
         let v = r.and_then(|r| output_value(&r.snapshot, &r.projection, &r.hpc, k).flatten());
         put(&kpis, k, &v.map_or(JsValue::NULL, JsValue::from_f64));
     }
@@ -373,10 +377,11 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
     let Some(win) = web_sys::window() else { return };
     let target = origin.clone().unwrap_or_else(|| "*".to_string());
 
-    let t = target.clone();
+    let heights = std::rc::Rc::new(HeightReporter { target: target.clone(), last_px: Cell::new(-1.0) });
+    let h = heights.clone();
     // The observer's entries (unread here), typed as `view::dom::watch_in_view`'s are, so the two callbacks
     // share one closure signature in the WASM and its glue.
-    let on_resize = Closure::<dyn FnMut(Array)>::new(move |_entries: Array| report_height(&t));
+    let on_resize = Closure::<dyn FnMut(Array)>::new(move |_entries: Array| h.report());
     if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
         if let Some(root) = document().document_element() {
             observer.observe(&root);
@@ -389,8 +394,7 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
     }
     on_resize.forget();
     // Once at start, after the first render.
-    let t = target.clone();
-    set_timeout(move || report_height(&t), std::time::Duration::from_millis(0));
+    set_timeout(move || heights.report(), std::time::Duration::from_millis(0));
 
     let t = target.clone();
     crate::view::dom::on(&win, crate::view::dom::Ev::Message, move |ev| {

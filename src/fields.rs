@@ -243,20 +243,6 @@ pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> 
     }
 }
 
-/// Parses a row's text, units and all (`4.5¢`, `1.1 ZH/s`, `3.5 kW`: see [`crate::state::units`]), and applies it
-/// to `s`. On error `s` is unchanged and the message says why, always with an example; `default_shown` is the
-/// row's default as the page prints it, the example for rows without units.
-pub fn enter(key: &str, text: &str, s: &mut Scenario, default_shown: &str) -> Result<(), String> {
-    let v = crate::state::units::parse_entry(key, text).map_err(|e| e.message(key, default_shown))?;
-    write(key, s, v).map_err(|e| crate::chart::first_letter_case(&e.reason, true))
-}
-
-/// Whether a row's text already says `value` (within `tolerance`, for rounded derived rows), units and all:
-/// the page leaves such a text alone instead of rewriting `4.5¢` as `0.045` under the user's fingers.
-pub fn text_matches(key: &str, text: &str, value: f64, tolerance: f64) -> bool {
-    crate::state::units::parse_entry(key, text).is_ok_and(|x| x == value || (x - value).abs() <= tolerance)
-}
-
 /// The scenario input a row writes: itself, or for a derived row the input it follows.
 pub fn source_key(key: &str) -> &str {
     match key {

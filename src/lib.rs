@@ -1,7 +1,8 @@
 //! Hashprice & margin calculator.
 //!
 //! `model`, `chart`, `state`, `format`, `view`'s builder and the words in `components` are pure Rust and tested
-//! natively; `app`, the sections' binders and `view::dom` are the Leptos page and exist only in the browser build.
+//! natively; `app`, `ctx`, the sections' binders and `view::dom` are the Leptos page and exist only in the
+//! browser build.
 pub mod allocator;
 pub mod api_input;
 pub mod chart;
@@ -18,8 +19,10 @@ pub mod state;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
-pub mod live;
+pub mod ctx;
 #[cfg(target_arch = "wasm32")]
-pub mod api;
+pub mod live;

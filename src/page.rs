@@ -36,6 +36,11 @@ impl Theme {
     }
 }
 
+/// The KPIs of the strip at the top (which carries their hooks when it is shown), also the headline KPIs that
+/// embed mode posts to its host.
+pub const IN_STRIP: &[&str] =
+    &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "payback_days", "npv_usd", "profit_usd_day"];
+
 /// Sections of the page that `panels=` can choose, in page order.
 pub const SECTIONS: &[&str] = &[
     "kpis",

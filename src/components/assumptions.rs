@@ -106,7 +106,7 @@ pub fn markup(h: &mut Html, rows: &[Row]) -> crate::view::Slot {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub fn section(c: crate::app::Ctx, h: &mut Html) -> crate::view::dom::Bind {
+pub fn section(c: crate::ctx::Ctx, h: &mut Html) -> crate::view::dom::Bind {
     use leptos::prelude::*;
     let (embed, shows) = c.page.with_value(|p| (p.embed, SHOWN.map(|k| p.shows(k))));
     let shown = move |k: &str| SHOWN.iter().position(|s| *s == k).is_some_and(|i| shows[i]);

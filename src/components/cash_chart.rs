@@ -1,14 +1,15 @@
 //! Chart 1: cumulative net cash against the capex it must repay; payback and halving marked.
 
 use crate::chart::{line_path, nice_scale, px, rows, rule_labels_collide, Svg};
-use crate::components::chart_parts::{axes, level, month_axis, rule, x_range, y_range, Axis, ChartData, Layer, Point, Readout, H};
+use crate::components::chart_parts::{axes, level, month_axis, rule, x_range, y_range, Axis, ChartData, Layer, Readout, H};
+use crate::components::chart_parts::Projection;
+use crate::components::chart_words::Point;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd, usd_tick, Txt};
-use crate::components::chart_parts::Projection;
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
     components::chart_frame::projection,
+    ctx::Ctx,
     view::{dom::Bind, Html},
 };
 use crate::model::constants::DAYS_PER_MONTH;

@@ -3,12 +3,12 @@
 //! drew last (a moved path's `d`, resized bars, relabelled ticks in place), so a slider move re-styles and
 //! repaints little; the crosshair follows the pointer and the arrow keys.
 
-use crate::app::Ctx;
 use crate::chart::{nearest_box, nearest_index, step_index, Nav, Node, Row};
+use crate::ctx::Ctx;
 pub use crate::components::chart_parts::*;
 use crate::view::dom::{effect, on, patch_nodes, set_attr, set_text, Bind, Dom, Ev};
-use crate::view::parts::{body_rows, header_row};
 use crate::view::Html;
+use crate::view::parts::{body_rows, header_row};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;

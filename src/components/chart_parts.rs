@@ -3,8 +3,9 @@
 //! `chart_frame` puts a `ChartData` on the page and patches it.
 
 use crate::chart::{level_label_y, px, whole_ticks, Nav, Node, Row, Scale, Svg};
-use crate::view::parts::{data_table, DataTable};
+use crate::components::chart_words::{words, Point};
 use crate::view::{Html, Slot};
+use crate::view::parts::{data_table, DataTable};
 
 /// Chart height in view-box pixels; the width follows the screen (`Ctx::chart_w`) so text stays readable.
 pub const H: f64 = 300.0;
@@ -222,26 +223,6 @@ pub struct Mark {
     pub h: f64,
 }
 
-/// What the readout says at one point of a chart. Worded only when the crosshair is there (formatting every
-/// point on every input would be wasted work); see `words` in the chart's own file.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Point {
-    Cash { month: f64, cumulative: f64, capex: f64 },
-    Hashprice { day: f64, hashprice: f64, curtailed: bool },
-    /// A month's net cash, with the loan's payment and the balance after it while the loan runs.
-    Monthly { month: f64, net: f64, debt_payment: f64, balance: f64 },
-    /// The three choices' cumulative cash at a month; `None` once a choice's life has ended.
-    Decision { month: f64, mine: Option<f64>, sell: f64, convert: Option<f64> },
-    Fan { month: f64, p10: f64, p50: f64, p90: f64 },
-    Tornado { key: &'static str, low: f64, npv_low: f64, high: f64, npv_high: f64 },
-    Heat { btc: f64, hashrate_ehs: f64, npv: f64, this_scenario: bool },
-    /// A difficulty epoch of the history chart (or, with `today`, the scenario): its estimated start, its
-    /// first block, its hashvalue (BTC per PH/s per day) and, once prices are loaded, its USD hashprice (else NaN).
-    Epoch { unix: i64, height: u64, hashvalue: f64, usd: f64, today: bool },
-    /// A month of the site's running power by machine group (MW; NaN for a group not on the site).
-    Merit { month: f64, mw: [f64; crate::model::MAX_GROUPS] },
-}
-
 /// One crosshair position: x in view-box pixels, what it reads, and the box it outlines instead of a
 /// vertical line (tornado rows, heatmap cells).
 #[derive(Clone, Debug, PartialEq)]
@@ -258,7 +239,7 @@ impl Readout {
 
     /// The words under the chart.
     pub fn text(&self) -> String {
-        crate::components::chart_words::words(&self.point)
+        words(&self.point)
     }
 
     /// The crosshair's nodes: a vertical line, or the outline of its mark.

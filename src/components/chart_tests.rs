@@ -1,5 +1,6 @@
 use super::*;
 use crate::components::{cash_chart, hashprice_chart, monthly_chart, risk_charts};
+use crate::components::chart_words::Point;
 use crate::model::{evaluate, evaluate_risk, Scenario};
 use crate::view::html::check;
 

@@ -1,10 +1,33 @@
 //! The words of the charts' readouts, and the input wording they share with the tornado: pure, so DESIGN.md's
 //! wording is tested natively.
 
-use crate::components::chart_parts::Point;
+use crate::chart::int_string;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::fields::find;
 use crate::format::{num, num_tick, pct, usd, Txt};
+use crate::history::data::{date_words, group_thousands};
+use crate::history::sats_per_th_day;
+use crate::model::MAX_GROUPS;
+
+/// What the readout says at one point of a chart. Worded only when the crosshair is there (formatting every
+/// point on every input would be wasted work); see `words`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Point {
+    Cash { month: f64, cumulative: f64, capex: f64 },
+    Hashprice { day: f64, hashprice: f64, curtailed: bool },
+    /// A month's net cash, with the loan's payment and the balance after it while the loan runs.
+    Monthly { month: f64, net: f64, debt_payment: f64, balance: f64 },
+    /// The three choices' cumulative cash at a month; `None` once a choice's life has ended.
+    Decision { month: f64, mine: Option<f64>, sell: f64, convert: Option<f64> },
+    Fan { month: f64, p10: f64, p50: f64, p90: f64 },
+    Tornado { key: &'static str, low: f64, npv_low: f64, high: f64, npv_high: f64 },
+    Heat { btc: f64, hashrate_ehs: f64, npv: f64, this_scenario: bool },
+    /// A difficulty epoch of the history chart (or, with `today`, the scenario): its estimated start, its
+    /// first block, its hashvalue (BTC per PH/s per day) and, once prices are loaded, its USD hashprice (else NaN).
+    Epoch { unix: i64, height: u64, hashvalue: f64, usd: f64, today: bool },
+    /// A month of the site's running power by machine group (MW; NaN for a group not on the site).
+    Merit { month: f64, mw: [f64; crate::model::MAX_GROUPS] },
+}
 
 /// What the readout under a chart says at `p`.
 pub fn words(p: &Point) -> String {
@@ -65,10 +88,50 @@ pub fn words(p: &Point) -> String {
             .t(if this_scenario { " (this scenario)" } else { "" })
             .0,
         Point::Epoch { unix, height, hashvalue, usd, today } => {
-            crate::components::history_chart::epoch_words(unix, height, hashvalue, usd, today)
+            epoch_words(unix, height, hashvalue, usd, today)
         }
-        Point::Merit { month, ref mw } => crate::components::merit_chart::month_words(month, mw),
+        Point::Merit { month, ref mw } => month_words(month, mw),
     }
+}
+
+/// The readout: "about 13 Jun 2026 (block 953,568): 0.000512 BTC per PH/s per day · 51.2 sats per TH/s per
+/// day", or "this scenario (block 925,000): …".
+/// Once prices are loaded, `usd` (the USD hashprice; NaN without a price) adds " · $45.20 per PH/s per day".
+pub fn epoch_words(unix: i64, height: u64, hashvalue: f64, usd_ph_day: f64, today: bool) -> String {
+    let t = if today { Txt::default().t("this scenario") } else { Txt::default().t("about ").s(date_words(unix)) };
+    let t = t
+        .t(" (block ")
+        .s(group_thousands(height))
+        .t("): ")
+        .s(num_tick(hashvalue))
+        .t(" BTC per PH/s per day · ")
+        .s(num_tick(sats_per_th_day(hashvalue)))
+        .t(" sats per TH/s per day");
+    if usd_ph_day.is_finite() {
+        t.t(" · ").s(usd(usd_ph_day)).t(" per PH/s per day").0
+    } else {
+        t.0
+    }
+}
+
+/// A month's running power in words: "28.4 MW · group 1 12.0 · group 3 off" (the readout and the data table
+/// say it; `mw` is NaN for a group not on the site).
+#[inline(never)]
+pub fn running_words(mw: &[f64; MAX_GROUPS]) -> String {
+    let total: f64 = mw.iter().filter(|v| !v.is_nan()).sum();
+    let mut t = Txt::default().s(num(total, 1)).t(" MW");
+    if mw.iter().filter(|v| !v.is_nan()).count() > 1 {
+        for (g, &v) in mw.iter().enumerate().filter(|(_, v)| !v.is_nan()) {
+            t = t.t(" · group ").s(int_string(g as i64 + 1)).t(" ");
+            t = if v == 0.0 { t.t("off") } else { t.s(num(v, 1)) };
+        }
+    }
+    t.0
+}
+
+/// The readout under the chart at a month: "month 10: 28.4 MW · group 1 12.0 · group 3 off".
+pub fn month_words(month: f64, mw: &[f64; MAX_GROUPS]) -> String {
+    Txt::default().t("month ").s(num(month, 0)).t(": ").s(running_words(mw)).0
 }
 
 /// An input's value with its unit, formatted as the KPIs are: "$76.00K", "$0.050/kWh", "1.5%/month".

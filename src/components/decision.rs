@@ -5,41 +5,23 @@
 
 use crate::chart::{line_path, nice_scale, Row, Svg};
 use crate::components::chart_parts::{
-    axes, chart, month_axis, rule, y_range, Axis, ChartData, ChartSlots, Layer, Point, Readout, H,
+    axes, chart, month_axis, rule, y_range, Axis, ChartData, ChartSlots, Layer, Readout, H,
 };
-use crate::components::kpi_card::{card as kpi_card, Form, KpiCard, IN_STRIP};
+use crate::components::chart_words::Point;
+use crate::components::kpi_card::{card as kpi_card, owns_hook, Form, KpiCard, LOAN, NPVS};
 use crate::components::kpi_defs::find;
 use crate::format::{num, usd, usd_tick, usd_whole, Txt};
-use crate::model::projection::Loan;
 use crate::model::{Decision, Results, Scenario};
+use crate::model::projection::Loan;
 use crate::state::decision::{cash_paths, decision_words, lease_term_words};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
+    ctx::Ctx,
     view::dom::{effect, set_attr, set_text, Bind, Debounce},
 };
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
-
-/// The three NPVs, in the order the card shows them.
-pub const NPVS: &[&str] = &["mine_npv_usd", "sell_npv_usd", "convert_npv_usd"];
-/// The loan's figures beside the project's.
-pub const LOAN: &[&str] = &[
-    "npv_usd",
-    "equity_npv_usd",
-    "irr_pct_year",
-    "equity_irr_pct_year",
-    "first_shortfall_month",
-    "interest_paid_usd",
-    "loan_balance_end_usd",
-];
-
-/// Whether the card carries the page's `data-kpi` hook of `key` (the results grid's copy then does not). The
-/// strip's KPIs keep theirs in the strip while it is shown.
-pub fn owns_hook(key: &str, strip_shown: bool) -> bool {
-    (NPVS.contains(&key) || LOAN.contains(&key)) && !(strip_shown && IN_STRIP.contains(&key))
-}
 
 /// "36-month", as an adjective.
 fn months_long(months: f64) -> String {

@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::chart::Node;
-use crate::components::chart_parts::{x_range, Point};
+use crate::components::chart_parts::{x_range};
+use crate::components::chart_words::Point;
 use crate::components::monthly_chart;
 use crate::model::evaluate;
 use crate::view::html::check;

@@ -3,14 +3,14 @@
 //! when the clipboard is blocked. Part of the header: the button is written here, and the header's handlers
 //! call [`Embed`]. The dialog is only in the document while it is open.
 
-use crate::app::Ctx;
 use crate::components::embed_code::{options, preview_url, script_tag, Look};
-use crate::components::header::Act;
+use crate::components::header_actions::Act;
+use crate::ctx::Ctx;
 use crate::page::{threshold_param, valid_hex_colour, Theme, SECTIONS};
 use crate::state::query::{link_query, parse_threshold};
 use crate::view::dom::{on, set_attr, set_text, Dom, Ev};
-use crate::view::parts::status_line;
 use crate::view::{Html, Slot};
+use crate::view::parts::status_line;
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use std::cell::RefCell;

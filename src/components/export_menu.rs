@@ -3,13 +3,13 @@
 //! here, and the header's click handler calls [`Export::run`].
 
 use crate::api::{download_text, scenario_json};
-use crate::app::Ctx;
-use crate::components::header::Act;
+use crate::components::header_actions::Act;
+use crate::ctx::Ctx;
 use crate::export::{scenario_csv, CsvExport};
 use crate::format::plain;
 use crate::view::dom::{set_text, Dom};
-use crate::view::parts::status_line;
 use crate::view::{Html, Slot};
+use crate::view::parts::status_line;
 use leptos::prelude::*;
 use web_sys::Element;
 

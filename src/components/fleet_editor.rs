@@ -6,9 +6,9 @@
 //! the panel types, validates and patches like every other; this module keeps the groups' boxes, their model
 //! pickers and the add and remove buttons.
 
-use crate::app::Ctx;
 use crate::components::input_row::{self, RowSlots};
 use crate::components::machine_picker::{self, Picker, PickerSlots};
+use crate::ctx::Ctx;
 use crate::fields::GROUP_FIELDS;
 use crate::model::{Scenario, MAX_GROUPS};
 use crate::state::fleet::{add_group, extra_groups, remove_group};

@@ -42,7 +42,7 @@ pub fn markup(h: &mut Html) -> GrowthSlots {
 
 /// Each button sets the network-growth input.
 #[cfg(target_arch = "wasm32")]
-pub fn bind(c: crate::app::Ctx, dom: &crate::view::dom::Dom, slots: &GrowthSlots) {
+pub fn bind(c: crate::ctx::Ctx, dom: &crate::view::dom::Dom, slots: &GrowthSlots) {
     use leptos::prelude::*;
     for &(slot, pct) in &slots.picks {
         crate::view::dom::on(&dom.el(slot), crate::view::dom::Ev::Click, move |_| {

@@ -13,11 +13,11 @@ use crate::state::insights::hardware_table;
 use crate::state::insights::HardwareRow;
 use crate::state::merit::{group_rows, preset_first_days, status_words};
 use crate::state::presets::MachinePreset;
-use crate::view::parts::{close_scroller, header_row, open_scroller};
 use crate::view::{Action, Html, Slot};
+use crate::view::parts::{close_scroller, header_row, open_scroller};
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
+    ctx::Ctx,
     state::presets::machine_presets,
     view::dom::{effect, on_action, set_attr, set_class, set_text, Bind, Dom, Ev},
 };

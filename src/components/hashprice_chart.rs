@@ -1,14 +1,14 @@
 //! Chart 2: daily hashprice against this machine's shutdown hashprice; curtailed days shaded.
 
 use crate::chart::{downsample_minmax, line_path, nice_scale, px, rows, run_rects, shaded_runs, stepped, whole_ticks, Scale, Svg};
-use crate::components::chart_parts::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartData, Layer, Point, Readout, H};
+use crate::components::chart_parts::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartData, Layer, Projection, Readout, H};
+use crate::components::chart_words::Point;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, usd_tick, Txt};
-use crate::components::chart_parts::Projection;
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
     components::chart_frame::projection,
+    ctx::Ctx,
     view::{dom::Bind, Html},
 };
 use crate::model::{Results, Scenario};

@@ -1,68 +1,21 @@
 //! Page header: name, snapshot date, scenario presets, reset, undo, share, embed, export and theme. Written
 //! once; the preset select, the theme button's label and an open embed dialog follow the signals; every
-//! button raises an [`Act`], handled in one exhaustive `match`.
+//! button raises an [`Act`](crate::components::header_actions::Act), handled in one exhaustive `match`.
 
-use crate::app::{flush_url, save_theme, Ctx};
 use crate::components::embed_button::{self, Embed};
 use crate::components::export_menu::{self, Export};
+use crate::components::header_actions::Act;
+use crate::ctx::{flush_url, save_theme, Ctx};
 use crate::model::Scenario;
 use crate::state::presets::{matching_preset, snapshot_note, snapshot_note_live, SCENARIO_PRESETS};
 use crate::state::replaces::Replaces;
 use crate::state::undo::Undo;
 use crate::view::dom::{effect, on, on_action, set_opt_attr, set_text, Bind, Ev};
+use crate::view::Html;
 use crate::view::parts::status_line;
-use crate::view::{Action, Html};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent};
-
-/// What the header's controls do.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Act {
-    Reset,
-    Undo,
-    CopyLink,
-    Theme,
-    Embed,
-    CopyEmbed,
-    EmbedClose,
-    /// The export menu's summary (it opens natively).
-    Export,
-    ExportCsv,
-    ExportJson,
-    Print,
-}
-
-impl Action for Act {
-    const ALL: &'static [Act] = &[
-        Act::Reset,
-        Act::Undo,
-        Act::CopyLink,
-        Act::Theme,
-        Act::Embed,
-        Act::CopyEmbed,
-        Act::EmbedClose,
-        Act::Export,
-        Act::ExportCsv,
-        Act::ExportJson,
-        Act::Print,
-    ];
-    fn name(self) -> &'static str {
-        match self {
-            Act::Reset => "reset",
-            Act::Undo => "undo",
-            Act::CopyLink => "copy-link",
-            Act::Theme => "theme",
-            Act::Embed => "embed",
-            Act::CopyEmbed => "copy-embed",
-            Act::EmbedClose => "embed-close",
-            Act::Export => "export",
-            Act::ExportCsv => "export-csv",
-            Act::ExportJson => "export-json",
-            Act::Print => "print",
-        }
-    }
-}
 
 /// The id of the preset the scenario is (`""`: none).
 fn selected_preset(s: &Scenario) -> &'static str {
@@ -149,12 +102,12 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         // had before them, until the next edit (`state::replaces`).
         // The undo point is kept in storage too, so a Reset is not final after a reload.
         let reps = Replaces::new(c.scenario, c.replaced);
-        let kept = crate::app::saved_undo(c).map(|t| c.scenario.with_untracked(|s| Undo::from_saved(&t, s)));
+        let kept = crate::ctx::saved_undo(c).map(|t| c.scenario.with_untracked(|s| Undo::from_saved(&t, s)));
         if let Some(undo) = kept.filter(Undo::offered) {
             reps.restore(undo);
             set_opt_attr(&undo_button, "hidden", None);
         }
-        let keep_undo = move || crate::app::save_undo(c, reps.point().saved(&crate::format::plain));
+        let keep_undo = move || crate::ctx::save_undo(c, reps.point().saved(&crate::format::plain));
         let replace = {
             let (button, st) = (undo_button.clone(), status.clone());
             move |next: Scenario, said: &str| {

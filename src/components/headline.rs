@@ -10,12 +10,12 @@ use crate::model::Scenario;
 use crate::state::insights::Headline;
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
+    ctx::Ctx,
     format::plain,
     state::insights::headline,
     state::query::parse_threshold,
-    view::dom::{effect, on, set_attr, set_text, Bind, Ev},
     view::Html,
+    view::dom::{effect, on, set_attr, set_text, Bind, Ev},
 };
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;

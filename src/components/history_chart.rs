@@ -11,8 +11,9 @@
 use crate::chart::{line_path, px, Scale, Svg};
 use crate::components::chart_parts::axes;
 use crate::components::chart_parts::{
-    x_range, x_tick_target, y_range, Axis, ChartData, Layer, Point, Projection, Readout, H,
+    x_range, x_tick_target, y_range, Axis, ChartData, Layer, Projection, Readout, H,
 };
+use crate::components::chart_words::Point;
 use crate::format::{compact, num, num_tick, plain, usd, usd_whole, Txt};
 use crate::history::data::{date_words, group_thousands, unix_of_date};
 use crate::history::{
@@ -23,7 +24,7 @@ use crate::math::log10;
 use crate::model::{Results, Scenario};
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
+    ctx::Ctx,
     view::{dom::Bind, Html},
 };
 
@@ -51,26 +52,6 @@ pub fn height_unix(epochs: &[Epoch], height: u64) -> Option<i64> {
         None => 600.0,
     };
     Some(e.est_start_unix + (within * span).round() as i64)
-}
-
-/// The readout: "about 13 Jun 2026 (block 953,568): 0.000512 BTC per PH/s per day · 51.2 sats per TH/s per
-/// day", or "this scenario (block 925,000): …".
-/// Once prices are loaded, `usd` (the USD hashprice; NaN without a price) adds " · $45.20 per PH/s per day".
-pub fn epoch_words(unix: i64, height: u64, hashvalue: f64, usd_ph_day: f64, today: bool) -> String {
-    let t = if today { Txt::default().t("this scenario") } else { Txt::default().t("about ").s(date_words(unix)) };
-    let t = t
-        .t(" (block ")
-        .s(group_thousands(height))
-        .t("): ")
-        .s(num_tick(hashvalue))
-        .t(" BTC per PH/s per day · ")
-        .s(num_tick(sats_per_th_day(hashvalue)))
-        .t(" sats per TH/s per day");
-    if usd_ph_day.is_finite() {
-        t.t(" · ").s(usd(usd_ph_day)).t(" per PH/s per day").0
-    } else {
-        t.0
-    }
 }
 
 /// The words the loaded prices add: where today's USD hashprice (the scenario's BTC price) sits against every

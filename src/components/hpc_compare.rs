@@ -8,11 +8,11 @@ use crate::components::chart_parts::svg_frame;
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{usd, Txt};
 use crate::model::{Hpc, Results, Scenario};
-use crate::view::parts::{close_scroller, header_row, open_scroller};
 use crate::view::{Html, Slot};
+use crate::view::parts::{close_scroller, header_row, open_scroller};
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
+    ctx::Ctx,
     view::dom::{effect, patch_nodes, set_attr, set_text, Bind, Dom},
 };
 #[cfg(target_arch = "wasm32")]

@@ -2,12 +2,12 @@
 //! Built once with the current values; one effect then patches only the rows, notes, picker, checkbox and
 //! badge whose values changed, and one `input` listener on the panels serves every row.
 
-use crate::app::Ctx;
-use crate::components::input_row::{self, RowSlots};
-use crate::components::live_data::{self, Live, LiveSlots};
 use crate::components::fleet_editor::{self, Fleet, FleetSlots};
 use crate::components::growth_history::{self, GrowthSlots};
+use crate::components::input_row::{self, RowSlots};
+use crate::components::live_data::{self, Live, LiveSlots};
 use crate::components::machine_picker::{self, Picker, PickerSlots};
+use crate::ctx::Ctx;
 use crate::fields::{Panel, FIELDS};
 use crate::model::Scenario;
 use crate::state::live::LiveApplied;

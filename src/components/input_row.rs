@@ -13,13 +13,14 @@
 use crate::fields::{read, Field};
 use crate::format::{fixed, plain, Txt};
 use crate::model::Scenario;
-use crate::view::{Html, Slot};
 use crate::state::plausible::warning;
+use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
-    fields::{text_matches, write},
+    ctx::Ctx,
+    fields::write,
     state::edit::FieldEdit,
+    state::units::text_matches,
     view::dom::{set_attr, set_class, set_text, Dom},
 };
 #[cfg(target_arch = "wasm32")]

@@ -3,11 +3,11 @@
 //! patched in place. `data-kpi` / `data-value` are stable hooks for tests and embedding hosts; they stay
 //! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
-use crate::app::Ctx;
-use crate::components::decision::owns_hook;
-use crate::components::kpi_card::{card, label, shown, strip_defs, sub_line, summary, Form, KpiCard, IN_STRIP};
+use crate::components::kpi_card::{card, label, owns_hook, shown, strip_defs, sub_line, summary, Form, KpiCard};
 use crate::components::kpi_defs::find;
+use crate::ctx::Ctx;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
+use crate::page::IN_STRIP;
 use crate::view::dom::{effect, on, set_attr, set_class, set_text, Bind, Debounce, Dom, Ev};
 use crate::view::Html;
 use leptos::prelude::*;

@@ -5,12 +5,28 @@ use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
 use crate::format::plain;
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
+use crate::page::IN_STRIP;
 use crate::state::words::{fleet_label, off_today_note, total_machines};
 use crate::view::{Html, Slot};
 
-/// The KPIs of the strip at the top (which carries their hooks when it is shown).
-pub const IN_STRIP: &[&str] =
-    &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "payback_days", "npv_usd", "profit_usd_day"];
+/// The decision card's three NPVs, in the order it shows them.
+pub const NPVS: &[&str] = &["mine_npv_usd", "sell_npv_usd", "convert_npv_usd"];
+/// The decision card's loan figures beside the project's.
+pub const LOAN: &[&str] = &[
+    "npv_usd",
+    "equity_npv_usd",
+    "irr_pct_year",
+    "equity_irr_pct_year",
+    "first_shortfall_month",
+    "interest_paid_usd",
+    "loan_balance_end_usd",
+];
+
+/// Whether the decision card carries the page's `data-kpi` hook of `key` (the results grid's copy then does not). The
+/// strip's KPIs keep theirs in the strip while it is shown.
+pub fn owns_hook(key: &str, strip_shown: bool) -> bool {
+    (NPVS.contains(&key) || LOAN.contains(&key)) && !(strip_shown && IN_STRIP.contains(&key))
+}
 
 /// What one KPI shows now: its text, whether it is a loss, and the `data-value` hook.
 #[derive(Clone, Debug, PartialEq)]

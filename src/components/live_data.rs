@@ -5,7 +5,7 @@
 //! Part of the inputs: markup here, the button calls [`on_click`], and [`patch_badge`] follows the scenario
 //! (the badge says "edited" once a live value is changed).
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::format::Txt;
 use crate::live::{fetch_live, now_label, now_ms};
 use crate::model::Scenario;
@@ -14,8 +14,8 @@ use crate::state::live::{
 };
 use crate::state::presets::{holds, snapshot_badge};
 use crate::view::dom::{on, set_attr, set_opt_attr, set_text, Dom, Ev};
-use crate::view::parts::status_line;
 use crate::view::{Html, Slot};
+use crate::view::parts::status_line;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -2,7 +2,7 @@
 //! efficiency and price. Part of the inputs: markup here (group 1's in the panel, the other groups' in the
 //! fleet editor), the panel listens to the select's `change` and calls [`on_change`].
 
-use crate::app::Ctx;
+use crate::ctx::Ctx;
 use crate::format::{num, Txt};
 use crate::model::Scenario;
 use crate::state::presets::MachinePreset;

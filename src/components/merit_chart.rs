@@ -5,16 +5,17 @@
 
 use crate::chart::{int_string, nice_scale, rects_path, Band, Rect, Row, Svg};
 use crate::components::chart_parts::{
-    axes, chart, month_axis, x_range, y_range, Axis, ChartData, ChartSlots, Layer, Point, Readout, H,
+    axes, chart, month_axis, x_range, y_range, Axis, ChartData, ChartSlots, Layer, Readout, H,
 };
-use crate::format::{num, num_tick, plain, Txt};
+use crate::components::chart_words::{running_words, Point};
+use crate::format::{num, num_tick, plain};
 use crate::model::days::Fleet;
 use crate::model::{Results, Scenario, MAX_GROUPS};
 use crate::state::merit::{status_words, switch_off_order, GroupRow};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
+    ctx::Ctx,
     view::dom::{effect, set_text, Bind},
 };
 #[cfg(target_arch = "wasm32")]
@@ -25,26 +26,6 @@ const CLASS: [&str; MAX_GROUPS] = ["g1", "g2", "g3", "g4", "g5", "g6"];
 const SWATCH: [&str; MAX_GROUPS] = ["swatch g1", "swatch g2", "swatch g3", "swatch g4", "swatch g5", "swatch g6"];
 /// The data table's row attributes: each group's running MW, exact.
 const DATA: [&str; MAX_GROUPS] = ["data-g1", "data-g2", "data-g3", "data-g4", "data-g5", "data-g6"];
-
-/// A month's running power in words: "28.4 MW · group 1 12.0 · group 3 off" (the readout and the data table
-/// say it; `mw` is NaN for a group not on the site).
-#[inline(never)]
-pub fn running_words(mw: &[f64; MAX_GROUPS]) -> String {
-    let total: f64 = mw.iter().filter(|v| !v.is_nan()).sum();
-    let mut t = Txt::default().s(num(total, 1)).t(" MW");
-    if mw.iter().filter(|v| !v.is_nan()).count() > 1 {
-        for (g, &v) in mw.iter().enumerate().filter(|(_, v)| !v.is_nan()) {
-            t = t.t(" · group ").s(int_string(g as i64 + 1)).t(" ");
-            t = if v == 0.0 { t.t("off") } else { t.s(num(v, 1)) };
-        }
-    }
-    t.0
-}
-
-/// The readout under the chart at a month: "month 10: 28.4 MW · group 1 12.0 · group 3 off".
-pub fn month_words(month: f64, mw: &[f64; MAX_GROUPS]) -> String {
-    Txt::default().t("month ").s(num(month, 0)).t(": ").s(running_words(mw)).0
-}
 
 /// The stacked chart of the groups' running site power (PUE included) by month: a group's MW times the share
 /// of the month's days it ran (`Series::group_running_days_month`), the most efficient group at the bottom.

@@ -1,6 +1,7 @@
 //! Tests of the "Who switches off when" section, kept beside it.
 
 use super::*;
+use crate::components::chart_words::{month_words, running_words};
 use crate::model::evaluate;
 use crate::state::merit::group_rows;
 use crate::state::merit::tests::three_generations;

@@ -1,5 +1,5 @@
 //! The page's sections, one per file, each built on `crate::view` from the scenario and the one results `Memo`
-//! in [`crate::app::Ctx`]. The words (`kpi_defs`, `kpi_card`) compile natively and are tested there; the
+//! in [`crate::ctx::Ctx`]. The words (`kpi_defs`, `kpi_card`) compile natively and are tested there; the
 //! sections' binders exist only in the browser build.
 pub mod assumptions;
 pub mod backtest;
@@ -21,6 +21,8 @@ pub mod hashprice_chart;
 pub mod fleet_editor;
 #[cfg(target_arch = "wasm32")]
 pub mod header;
+#[cfg(target_arch = "wasm32")]
+pub mod header_actions;
 pub mod headline;
 pub mod history_chart;
 pub mod hpc_compare;

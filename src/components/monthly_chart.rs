@@ -2,15 +2,16 @@
 //! loan's balance on its own axis at the right.
 
 use crate::chart::{bars, int_string, line_path, nice_scale, px, rects_path, Band, Row, Svg};
+use crate::components::chart_parts::{axes, month_axis, x_range, y_range, Axis, ChartData, Layer, Readout, H};
 use crate::components::chart_parts::Projection;
-use crate::components::chart_parts::{axes, month_axis, x_range, y_range, Axis, ChartData, Layer, Point, Readout, H};
+use crate::components::chart_words::Point;
 use crate::format::{num, usd, usd_tick, Txt};
 use crate::model::projection::Loan;
 use crate::model::{Results, Scenario};
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    app::Ctx,
     components::chart_frame::projection,
+    ctx::Ctx,
     view::{dom::Bind, Html},
 };
 

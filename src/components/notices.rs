@@ -1,9 +1,9 @@
 //! Notices about input the page could not use (bad link parameters, unreadable saved scenario): the short
 //! list is rebuilt only when `Ctx::notices` changes.
 
-use crate::app::Ctx;
-use crate::view::dom::{effect, on_action, Bind, Dom, Ev};
+use crate::ctx::Ctx;
 use crate::view::{Action, Html};
+use crate::view::dom::{effect, on_action, Bind, Dom, Ev};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]

@@ -2,8 +2,8 @@
 //! KPIs, the fan chart, the tornado and the NPV heatmap. `risk_panel` puts them on the page.
 
 use crate::chart::{area_path, css_hex, diverging_color, heatmap_cell, line_path, nice_scale, px, rows, zero_contour, Nav, Row, Svg};
-use crate::components::chart_parts::{axes, level, month_axis, rule, y_range, Axis, ChartData, Layer, Mark, Point, Readout, H};
-use crate::components::chart_words::{input_value, label_of, mid_sentence};
+use crate::components::chart_parts::{axes, level, month_axis, rule, y_range, Axis, ChartData, Layer, Mark, Readout, H};
+use crate::components::chart_words::{input_value, label_of, mid_sentence, Point};
 use crate::components::kpi_defs::{show, Fmt};
 use crate::format::{num, num_tick, pct, usd, usd_tick, Txt};
 use crate::model::risk::{heatmap_multiplier, HEATMAP_STEPS};

@@ -6,10 +6,10 @@
 //! computed for an older scenario is marked stale (`data-stale="true"`, `aria-busy`) until the fresh one
 //! arrives, never shown as current.
 
-use crate::app::Ctx;
 use crate::components::chart_frame::{chart, Chart, ChartData};
 use crate::components::kpi_card::open_card;
 use crate::components::risk_charts::{fan_chart, heat_head, heatmap_chart, kpi_text, setup_text, stale, tornado_chart, RiskState, KPIS, TORNADO_NOTE};
+use crate::ctx::Ctx;
 use crate::format::plain;
 use crate::model::risk::RiskRun;
 use crate::model::Scenario;

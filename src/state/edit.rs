@@ -11,8 +11,9 @@
 //! data, another tab) changed the scenario while the field is being edited. Each call says which scenario to
 //! put in force and what to show under the field.
 
-use crate::fields::{enter, read, source_key};
+use crate::fields::{read, source_key};
 use crate::model::Scenario;
+use crate::state::units::enter;
 
 /// One field's edit state.
 #[derive(Clone, Debug, PartialEq)]

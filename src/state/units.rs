@@ -3,9 +3,11 @@
 //! Which units a field takes follows from its key's unit suffix (MODEL.md: "units are in every name"), so a
 //! new input such as `machine2_hashrate_ths` takes `PH/s` like `machine_hashrate_ths` with no new code.
 //! Every conversion is a power of ten applied to the typed decimal text, so `4.5¢` is the same f64 as `0.045`
-//! typed out (no multiplication rounding). No float formatting here.
+//! typed out (no multiplication rounding). No float formatting here. `enter` applies a row's text to the scenario
+//! through `fields::write`.
 
 use super::query::{parse_number, user_number_text};
+use crate::model::Scenario;
 
 /// One unit a field takes: the ways people write it (matched without regard to case, spaces before it
 /// allowed) and its size as a power of ten of the field's own unit.
@@ -195,6 +197,20 @@ pub fn parse_entry(key: &str, text: &str) -> Result<f64, EntryError> {
         return Ok(v);
     }
     Err(diagnose(t))
+}
+
+/// Parses a row's text, units and all (`4.5¢`, `1.1 ZH/s`, `3.5 kW`: see [`parse_entry`]), and applies it
+/// to `s`. On error `s` is unchanged and the message says why, always with an example; `default_shown` is the
+/// row's default as the page prints it, the example for rows without units.
+pub fn enter(key: &str, text: &str, s: &mut Scenario, default_shown: &str) -> Result<(), String> {
+    let v = parse_entry(key, text).map_err(|e| e.message(key, default_shown))?;
+    crate::fields::write(key, s, v).map_err(|e| crate::chart::first_letter_case(&e.reason, true))
+}
+
+/// Whether a row's text already says `value` (within `tolerance`, for rounded derived rows), units and all:
+/// the page leaves such a text alone instead of rewriting `4.5¢` as `0.045` under the user's fingers.
+pub fn text_matches(key: &str, text: &str, value: f64, tolerance: f64) -> bool {
+    parse_entry(key, text).is_ok_and(|x| x == value || (x - value).abs() <= tolerance)
 }
 
 /// The longest unit name the text ends with, and the text before it (trimmed).

@@ -1,6 +1,7 @@
 //! Tests of `units`, kept beside it.
 
 use super::*;
+use crate::model::Scenario;
 use crate::state::query::parse_user_number;
 
 fn ok(key: &str, text: &str) -> f64 {
@@ -113,4 +114,26 @@ fn anything_else_is_an_error_with_an_example() {
     }
     assert!(parse_entry("network_hashrate_ehs", "1e400 EH").is_err(), "overflow is refused");
     assert_eq!(ok("network_hashrate_ehs", "1e-400 ZH"), 0.0, "underflow reads as 0 (the range check refuses it)");
+}
+
+#[test]
+fn enter_reads_units_and_leaves_the_scenario_alone_on_error() {
+    let mut s = Scenario::default();
+    enter("power_price_usd_kwh", "4.5¢", &mut s, "0.05").expect("cents");
+    assert_eq!(s.power_price_usd_kwh, 0.045);
+    enter("network_hashrate_ehs", "1.2 ZH/s", &mut s, "1100").expect("ZH/s");
+    assert_eq!(s.network_hashrate_ehs, 1200.0);
+    enter("machine_power_w", "4 kW", &mut s, "3500").expect("kW");
+    assert_eq!(s.machine_efficiency_jth, 4000.0 / 200.0);
+    let before = s.clone();
+    let e = enter("power_price_usd_kwh", "4.5p", &mut s, "0.05").expect_err("unknown unit");
+    assert!(e.contains("e.g. 0.05, $0.05, 5¢ or 50 $/MWh"), "{e}");
+    let e = enter("pool_fee_pct", "100", &mut s, "2").expect_err("out of range");
+    assert_eq!(e, "Must be from 0 to below 100");
+    assert_eq!(s, before);
+    assert!(text_matches("power_price_usd_kwh", "4.5¢", 0.045, 0.0));
+    assert!(text_matches("network_hashrate_ehs", "1.1 ZH/s", 1100.0, 0.0));
+    assert!(!text_matches("power_price_usd_kwh", "4.5", 0.045, 0.0));
+    assert!(!text_matches("power_price_usd_kwh", "4.5p", 0.045, 1.0), "an invalid text matches nothing");
+    assert!(text_matches("fleet_mw", "30", 30.0003, 0.001));
 }
