@@ -5,14 +5,17 @@
 #   3. BTC price slider input → painted frame over 200 scripted input events: p50, p95, max;
 #   4. model time per evaluation, native (cargo bench --bench model) and in the browser (the WASM build);
 #   5. Lighthouse: performance, accessibility, best practices, SEO;
-# then a table of each figure against its budget (issues 5 and 6). Timings never fail the run (they are
+# then a table of each figure against its budget (issues 5 and 6), old beside new: each figure beside the same
+# figure of the run recorded in tools/bench/baseline.json. Timings never fail the run (they are
 # reported, not gated; the size budget is gated in ./scripts/test.sh). See docs/performance.md.
 #
 #   ./scripts/bench.sh                    build into dist/ (./scripts/build.sh), then measure
 #   DIST=/tmp/site ./scripts/bench.sh     measure an existing build (no build; the model is timed in the browser only
 #                                         if $BENCH_OUT/dist-model holds a `--features bench` build)
 # Environment: BENCH_LOADS (10), BENCH_INPUTS (200), LH_RUNS (Lighthouse runs, median; 5, 0 skips),
-#   SKIP_NATIVE=1 (no cargo bench), BENCH_OUT (target/bench: results.json, summary.md, Lighthouse reports).
+#   SKIP_NATIVE=1 (no cargo bench), BENCH_OUT (target/bench: results.json, summary.md, Lighthouse reports),
+#   BENCH_BASELINE=FILE (compare with another baseline or an earlier results.json), BENCH_RECORD=1 (write this
+#   run's figures into tools/bench/baseline.json, to commit with the change they measure).
 # Lighthouse lives in tools/bench/package.json (own lockfile), installed here on demand: never by CI.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"

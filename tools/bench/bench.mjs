@@ -6,7 +6,8 @@
 //   3. slider input → painted frame over BENCH_INPUTS (200) scripted input events: p50, p95, max;
 //   4. model time: native (FILE, the output of `cargo bench --bench model`) and in the browser (WASM);
 //   5. Lighthouse scores (median of LH_RUNS runs, default 5 (its score varies by a few points between runs); LH_RUNS=0 skips);
-// then a table of each figure against its budget (issues 5 and 6). Timings never fail the run.
+// then a table of each figure against its budget (issues 5 and 6), beside the same figure of the run recorded
+// in tools/bench/baseline.json (BENCH_BASELINE=FILE: another; BENCH_RECORD=1 records this one). Timings never fail the run.
 // Results are also written as JSON and Markdown into --out (default target/bench/).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -439,45 +440,91 @@ async function lighthouseSection(url) {
   R.lighthouse = { ...med, runs: runs.map(({ metrics, lost, version, ...s }) => s), metrics: m, lostAudits: lost, version: runs[0].version };
 }
 
+// ---- old beside new ----
+// Each figure of the budget table is printed beside the same figure of an earlier run: by default the run
+// recorded in tools/bench/baseline.json (committed, so a fresh clone has it: what the repository last measured,
+// on which commit, day and machine load); BENCH_BASELINE=FILE compares with another baseline or an earlier
+// run's results.json (e.g. a copy of target/bench/results.json). BENCH_RECORD=1 writes this run's figures
+// into tools/bench/baseline.json, to be committed with the change they measure.
+const BASELINE = path.resolve(process.env.BENCH_BASELINE || path.join(HERE, 'baseline.json'));
+
+/** The earlier run's figures by key and a line saying which run it was; `null` when there is none to read. */
+function readBaseline() {
+  let j;
+  try {
+    j = JSON.parse(fs.readFileSync(BASELINE, 'utf8'));
+  } catch {
+    return null;
+  }
+  // A baseline holds `figures`; a results.json holds the same numbers in its `budget` rows.
+  const figures = j.figures ?? Object.fromEntries((j.budget ?? []).filter((b) => b.key && Number.isFinite(b.number)).map((b) => [b.key, b.number]));
+  const when = j.recorded ?? j.machine?.date ?? '?';
+  const load = j.loadAvgAtEnd ?? j.machine?.loadAvgAtEnd;
+  const about = `${path.relative(process.cwd(), BASELINE)}: ${when}${j.commit ? `, ${j.commit}` : ''}${load ? `, load average ${load.join(' ')} at its end` : ''}`;
+  return { figures, about };
+}
+
+function commitOf() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
 // ---- summary ----
 function summary() {
   section('budget (issue 5; issue 6 for the risk work) — timings are reported, never fail the run');
+  const old = readBaseline();
   const rows = [];
-  const add = (what, value, budget, ok) => rows.push([what, value, budget, ok === null ? 'n/a' : ok ? 'PASS' : 'OVER']);
-  const t = R.sizes?.total;
-  add('whole page, brotli', t ? `${kb(t.brotli)} KB` : 'n/a', `≤ ${BUDGET.brotliKB} KB`, t ? t.brotli <= BUDGET.brotliKB * 1000 : null);
+  // One figure: its key (for the baseline), words, number, how a number is shown, what this run adds to it,
+  // its budget and whether it is met.
+  const add = (key, what, x, show, extra, budget, ok) => {
+    const was = old?.figures?.[key];
+    rows.push({ key, what, number: Number.isFinite(x) ? x : null, before: Number.isFinite(was) ? show(was) : 'n/a', now: Number.isFinite(x) ? show(x) + extra : 'n/a', budget, status: ok === null ? 'n/a' : ok ? 'PASS' : 'OVER' });
+  };
+  const met = (x, test) => (Number.isFinite(x) ? test(x) : null);
+  const kbOf = (bytes) => `${kb(bytes)} KB`;
+  const t = R.sizes?.total?.brotli;
+  add('brotli_bytes', 'whole page, brotli', t, kbOf, '', `≤ ${BUDGET.brotliKB} KB`, met(t, (x) => x <= BUDGET.brotliKB * 1000));
   const c = R.coldLoad;
-  add('cold load to first KPI, median', c ? ms(c.medianMs, 0) + ` (max ${ms(c.maxMs, 0)})` : 'n/a', `≤ ${BUDGET.coldMedianMs} ms`, c ? c.medianMs <= BUDGET.coldMedianMs : null);
+  add('cold_median_ms', 'cold load to first KPI, median', c?.medianMs, (x) => ms(x, 0), c ? ` (max ${ms(c.maxMs, 0)})` : '', `≤ ${BUDGET.coldMedianMs} ms`, met(c?.medianMs, (x) => x <= BUDGET.coldMedianMs));
   const i = R.input?.aligned;
-  add('input → painted frame, p95, three-group site, 1440×900', i ? ms(i.p95, 2) + ` (p50 ${ms(i.p50, 2)}, max ${ms(i.max, 2)})` : 'n/a', `≤ ${BUDGET.inputP95Ms} ms`, i ? i.p95 <= BUDGET.inputP95Ms : null);
-  const e = R.browserModel?.evaluate_36;
-  add('one 36-month evaluation, browser', e ? time(e.best) : 'n/a', `≤ ${time(BUDGET.eval36Ms)}`, e ? e.best <= BUDGET.eval36Ms : null);
-  const r = R.browserModel?.evaluate_risk_36;
-  add('MC 1000×36 + tornado + heatmap, browser', r ? time(r.best) : 'n/a', `≤ ${BUDGET.risk36Ms} ms`, r ? r.best <= BUDGET.risk36Ms : null);
+  add('input_p95_ms', 'input → painted frame, p95, three-group site, 1440×900', i?.p95, (x) => ms(x, 2), i ? ` (p50 ${ms(i.p50, 2)}, max ${ms(i.max, 2)})` : '', `≤ ${BUDGET.inputP95Ms} ms`, met(i?.p95, (x) => x <= BUDGET.inputP95Ms));
   for (const [label, key, budget] of [
+    ['one 36-month evaluation, browser', 'evaluate_36', BUDGET.eval36Ms],
+    ['MC 1000×36 + tornado + heatmap, browser', 'evaluate_risk_36', BUDGET.risk36Ms],
     ['six-group site with debt, 36 months, browser', 'evaluate_six_groups_debt_36', BUDGET.site36Ms],
     ['six-group site with debt, 120 months, browser', 'evaluate_six_groups_debt_120', BUDGET.site120Ms],
     ['risk run, three-group site, 36 months, browser', 'evaluate_risk_three_groups_36', BUDGET.siteRisk36Ms],
   ]) {
-    const x = R.browserModel?.[key];
-    add(label, x ? time(x.best) : 'n/a', `≤ ${time(budget)}`, x ? x.best <= budget : null);
+    const x = R.browserModel?.[key]?.best;
+    add(key, label, x, time, '', `≤ ${time(budget)}`, met(x, (v) => v <= budget));
   }
   for (const k of ['performance', 'accessibility', 'best-practices', 'seo']) {
-    const s = R.lighthouse?.[k];
-    add(`Lighthouse ${k}`, Number.isFinite(s) ? String(s) : 'n/a', `≥ ${BUDGET.lighthouse}`, Number.isFinite(s) ? s >= BUDGET.lighthouse : null);
+    const x = R.lighthouse?.[k];
+    add(`lighthouse_${k}`, `Lighthouse ${k}`, x, String, '', `≥ ${BUDGET.lighthouse}`, met(x, (v) => v >= BUDGET.lighthouse));
   }
-  const w = [0, 1, 2].map((j) => Math.max(...rows.map((x) => x[j].length)));
-  for (const x of rows) line(`${pad(x[0], w[0])}  ${lpad(x[1], w[1])}  ${pad(x[2], w[2])}  ${x[3]}`);
-  R.budget = rows.map(([what, value, budget, status]) => ({ what, value, budget, status }));
-  const over = rows.filter((x) => x[3] === 'OVER').length;
+  line(old ? `before = ${old.about}` : `before: no earlier run to compare with (${path.relative(process.cwd(), BASELINE)} not found)`);
+  const table = [['figure', 'before', 'now', 'budget', ''], ...rows.map((r) => [r.what, r.before, r.now, r.budget, r.status])];
+  const w = [0, 1, 2, 3].map((j) => Math.max(...table.map((x) => x[j].length)));
+  for (const x of table) line(`${pad(x[0], w[0])}  ${lpad(x[1], w[1])}  ${lpad(x[2], w[2])}  ${pad(x[3], w[3])}  ${x[4]}`);
+  R.budget = rows;
+  const over = rows.filter((r) => r.status === 'OVER').length;
   line(`${rows.length - over} within budget, ${over} over; load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   R.machine.loadAvgAtEnd = os.loadavg().map((x) => +x.toFixed(2));
 
   fs.mkdirSync(OUT, { recursive: true });
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(R, null, 2) + '\n');
-  const md = ['| figure | value | budget | |', '|---|---|---|---|', ...rows.map((x) => `| ${x.join(' | ')} |`)].join('\n');
+  const md = ['| figure | before | now | budget | |', '|---|---|---|---|---|', ...table.slice(1).map((x) => `| ${x.join(' | ')} |`)].join('\n');
   fs.writeFileSync(path.join(OUT, 'summary.md'), md + '\n');
   line(`results: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))}, ${path.relative(process.cwd(), path.join(OUT, 'summary.md'))}`);
+  if (process.env.BENCH_RECORD === '1') {
+    const figures = Object.fromEntries(rows.filter((r) => r.number !== null).map((r) => [r.key, r.number]));
+    const record = { recorded: R.machine.date, commit: commitOf(), loadAvgAtEnd: R.machine.loadAvgAtEnd, figures };
+    fs.writeFileSync(path.join(HERE, 'baseline.json'), JSON.stringify(record, null, 2) + '\n');
+    line(`recorded as the new baseline: ${path.relative(process.cwd(), path.join(HERE, 'baseline.json'))} (commit it with the change it measures)`);
+  }
 }
 
 // ---- main ----
