@@ -13,8 +13,8 @@ use crate::page::{PageOptions, Theme};
 use crate::state::query::{
     has_scenario_keys, initial_scenario, is_own_link, page_param, saved_elsewhere_notice, saved_threshold, saves_edits,
 };
-use crate::view::dom::{Bind, Debounce, Ev};
-use crate::view::Html;
+use crate::view::dom::{Bind, Debounce, Dom, Ev};
+use crate::view::{Html, Slot};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -39,8 +39,9 @@ fn app() {
     }
     keep_saved(c);
     follow_theme(c.theme);
-    let (h, binds) = layout(c, &page);
-    crate::view::dom::mount(h, binds);
+    let (h, binds, later) = layout(c, &page);
+    let dom = crate::view::dom::mount(h, binds);
+    mount_later(&dom, later);
     apply_look(&page);
 }
 
@@ -147,65 +148,172 @@ fn follow_theme(theme: RwSignal<Theme>) {
     });
 }
 
-/// The page's markup, every section in page order (those `panels=` shows), and their binders.
-fn layout(c: Ctx, page: &PageOptions) -> (Html, Vec<Bind>) {
-    let embed = page.embed;
-    let show = |section: &str| page.shows(section);
-    let caught_up = catch_up_tick(c.drawn, c.results);
-    let mut h = Html::new();
-    let mut binds: Vec<Bind> = Vec::new();
-    h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
-    // Each section in a `display: contents` wrapper, as the page has always been laid out. The output sections
-    // (`output`) see the scenario and results through `late`: off screen, they catch up in the next task.
-    let mut put = |h: &mut Html, on: bool, output: bool, section: &dyn Fn(Ctx, &mut Html) -> Bind| {
-        if !on {
+/// A section: writes its markup (with the current values) and returns the binder that brings it to life.
+type Section = fn(Ctx, &mut Html) -> Bind;
+
+/// What a section draws from: the scenario itself (the controls), or its own gated copy of the scenario and the
+/// results (an output section, see `late`).
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Control,
+    Output,
+}
+
+/// When a section is written: with the first screen, or after the mount in a task of its own, so that no
+/// task of the page's start is long (Lighthouse's total blocking time) and the first screen paints sooner.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    Now,
+    Later,
+}
+
+/// A section written after the mount into its island (`mount_later`).
+struct Later {
+    island: Slot,
+    c: Ctx,
+    section: Section,
+    /// An output section's in-view signal, which its card's observer keeps.
+    in_view: Option<RwSignal<bool>>,
+}
+
+/// Writes the page's sections in page order, each in a `display: contents` island: a section of the first
+/// screen with its markup and binder, a later one as an empty island that `mount_later` fills.
+struct Composer {
+    c: Ctx,
+    caught_up: RwSignal<u32>,
+    binds: Vec<Bind>,
+    later: Vec<Later>,
+}
+
+impl Composer {
+    fn put(&mut self, h: &mut Html, shown: bool, kind: Kind, stage: Stage, section: Section) {
+        if !shown {
             return;
         }
         h.open("div", "class=\"island\"");
-        if !output {
-            binds.push(section(c, h));
-            h.close("div");
-            return;
-        }
-        let island = h.slot();
-        let in_view = RwSignal::new(true);
-        let gate = Gate { in_view, caught_up };
-        let bind = section(Ctx { results: late(c.results, gate), drawn: late(c.drawn, gate), ..c }, h);
-        h.close("div");
-        binds.push(Box::new(move |dom| {
-            if let Some(root) = dom.el(island).first_element_child() {
-                crate::view::dom::watch_in_view(&root, IN_VIEW_MARGIN, in_view);
+        let (c, in_view) = match kind {
+            Kind::Control => (self.c, None),
+            Kind::Output => {
+                let in_view = RwSignal::new(true);
+                let gate = Gate { in_view, caught_up: self.caught_up };
+                (Ctx { results: late(self.c.results, gate), drawn: late(self.c.drawn, gate), ..self.c }, Some(in_view))
             }
-            bind(dom)
-        }));
-    };
-    put(&mut h, !embed, false, &header::section);
-    put(&mut h, show("kpis"), false, &kpi::strip);
-    put(&mut h, true, false, &notices::section);
+        };
+        match stage {
+            Stage::Now => {
+                // A control section may take the island as its own slot (the input panel listens on it), so
+                // only an output section's island is a slot here.
+                let island = in_view.map(|_| h.slot());
+                let bind = section(c, h);
+                h.close("div");
+                self.binds.push(Box::new(move |dom| {
+                    if let Some(island) = island {
+                        watch_card(&dom.el(island), in_view);
+                    }
+                    bind(dom)
+                }));
+            }
+            Stage::Later => {
+                let island = h.slot();
+                h.close("div");
+                self.later.push(Later { island, c, section, in_view });
+            }
+        }
+    }
+}
+
+/// An output section's card (the island's first child: the island itself has no box) keeps its in-view signal.
+fn watch_card(island: &web_sys::Element, in_view: Option<RwSignal<bool>>) {
+    if let (Some(seen), Some(card)) = (in_view, island.first_element_child()) {
+        crate::view::dom::watch_in_view(&card, IN_VIEW_MARGIN, seen);
+    }
+}
+
+/// The page's markup in page order (the sections `panels=` shows), the binders of the first screen's sections
+/// and the sections to write after the mount.
+fn layout(c: Ctx, page: &PageOptions) -> (Html, Vec<Bind>, Vec<Later>) {
+    use Kind::{Control, Output};
+    use Stage::Now;
+    let embed = page.embed;
+    // An embed shows a few panels, and its host sizes the frame from the height it reports: a frame scrolled
+    // out of view gets no rendering updates (Chromium throttles it), so a section written late would leave the
+    // frame cut short. An embed is written whole.
+    let after = if embed { Now } else { Stage::Later };
+    let show = |section: &str| page.shows(section);
+    let mut p = Composer { c, caught_up: catch_up_tick(c.drawn, c.results), binds: Vec::new(), later: Vec::new() };
+    let mut h = Html::new();
+    h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
+    p.put(&mut h, !embed, Control, Now, header::section);
+    p.put(&mut h, show("kpis"), Control, Now, kpi::strip);
+    p.put(&mut h, true, Control, Now, notices::section);
     h.open("div", if show("inputs") { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
     if show("inputs") {
         h.open("aside", "class=\"inputs\" aria-label=\"Inputs\"");
-        put(&mut h, true, false, &input_panel::section);
+        p.put(&mut h, true, Control, Now, input_panel::section);
         h.close("aside");
     }
     h.open("main", "class=\"outputs\"");
-    put(&mut h, show("headline"), true, &headline::section);
-    put(&mut h, show("cash"), true, &cash_chart::section);
-    put(&mut h, show("hashprice"), true, &hashprice_chart::section);
-    put(&mut h, show("monthly"), true, &monthly_chart::section);
-    put(&mut h, show("hardware"), true, &hardware_table::section);
-    put(&mut h, show("fleet"), true, &crate::components::merit_chart::section);
-    put(&mut h, show("decision"), true, &decision::section);
-    put(&mut h, show("hpc"), true, &hpc_compare::section);
-    put(&mut h, show("risk"), true, &risk_panel::section);
-    put(&mut h, show("history"), true, &history_chart::section);
-    put(&mut h, show("results"), true, &kpi::grid);
+    p.put(&mut h, show("headline"), Output, Now, headline::section);
+    p.put(&mut h, show("cash"), Output, Now, cash_chart::section);
+    p.put(&mut h, show("hashprice"), Output, after, hashprice_chart::section);
+    p.put(&mut h, show("monthly"), Output, after, monthly_chart::section);
+    p.put(&mut h, show("hardware"), Output, after, hardware_table::section);
+    p.put(&mut h, show("fleet"), Output, after, crate::components::merit_chart::section);
+    p.put(&mut h, show("decision"), Output, after, decision::section);
+    p.put(&mut h, show("hpc"), Output, after, hpc_compare::section);
+    p.put(&mut h, show("risk"), Output, after, risk_panel::section);
+    p.put(&mut h, show("history"), Output, after, history_chart::section);
+    p.put(&mut h, show("results"), Output, after, kpi::grid);
     h.close("main").close("div");
     // Under both columns: the footnote to every figure above.
-    put(&mut h, show("assumptions"), true, &crate::components::assumptions::section);
-    put(&mut h, !embed, false, &footer);
+    p.put(&mut h, show("assumptions"), Output, after, crate::components::assumptions::section);
+    p.put(&mut h, !embed, Control, after, footer);
     h.close("div");
-    (h, binds)
+    (h, p.binds, p.later)
+}
+
+/// Writes the later sections into their islands after the first screen has painted, one task each, then marks
+/// the page whole (`data-mounted` on the root element, which tests and hosts may wait for) and, for an address
+/// with a `#fragment`, scrolls to it as the browser would have if it had been there at load.
+fn mount_later(dom: &Dom, later: Vec<Later>) {
+    let islands: Vec<(web_sys::Element, Later)> = later.into_iter().map(|l| (dom.el(l.island), l)).collect();
+    let owner = Owner::current();
+    request_animation_frame(move || set_timeout(move || write_next(islands.into_iter(), owner), Duration::ZERO));
+}
+
+fn write_next(mut rest: std::vec::IntoIter<(web_sys::Element, Later)>, owner: Option<Owner>) {
+    let Some((island, l)) = rest.next() else {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-mounted", "");
+        }
+        scroll_to_fragment();
+        return;
+    };
+    let write = || {
+        let mut h = Html::new();
+        let bind = (l.section)(l.c, &mut h);
+        let dom = Dom::fill(&island, h);
+        watch_card(&island, l.in_view);
+        bind(&dom);
+    };
+    // Under the page's owner, as the first screen's sections are, so their effects live as long as the page.
+    match &owner {
+        Some(o) => o.with(write),
+        None => write(),
+    }
+    set_timeout(move || write_next(rest, owner), Duration::ZERO);
+}
+
+/// Scrolls to the element the address's `#fragment` names, unless the visitor has scrolled already.
+fn scroll_to_fragment() {
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else { return };
+    if window().scroll_y().unwrap_or(0.0) > 0.0 {
+        return;
+    }
+    if let Some(el) = document().get_element_by_id(id) {
+        el.scroll_into_view();
+    }
 }
 
 /// The embedder's look: `accent=` and `transparent=1`.

@@ -96,17 +96,19 @@ fn detached() -> Element {
     document().create_element("i").unwrap_or_else(|_| wasm_bindgen::JsValue::NULL.unchecked_into())
 }
 
-/// Mounts the page in a `div.page-root` appended to the body and runs each section's binder. Call under the
-/// page's owner, so the effects the binders create live as long as the page.
-pub fn mount(html: Html, binds: Vec<Bind>) {
+/// Mounts the page in a `div.page-root` appended to the body and runs each section's binder; returns its handles
+/// (the islands of sections written later). Call under the page's owner, so the effects the binders create live
+/// as long as the page.
+pub fn mount(html: Html, binds: Vec<Bind>) -> Dom {
     let doc = document();
-    let (Ok(root), Some(body)) = (doc.create_element("div"), doc.body()) else { return };
+    let (Ok(root), Some(body)) = (doc.create_element("div"), doc.body()) else { return Dom { els: Vec::new() } };
     root.set_class_name("page-root");
     let dom = Dom::fill(&root, html);
     let _ = body.append_child(&root);
     for bind in binds {
         bind(&dom);
     }
+    dom
 }
 
 /// The DOM events the page listens to.

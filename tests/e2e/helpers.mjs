@@ -11,6 +11,13 @@ import { startServer } from './server.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
 export const SCREENSHOTS = path.join(ROOT, 'screenshots');
+/**
+ * Waits until the page is whole: the first screen is mounted at once and the sections below it in tasks of
+ * their own after the first paint (`app::mount_later`), then the root element gets `data-mounted`.
+ */
+export const waitMounted = (pageOrFrame, timeout = 20000) =>
+  pageOrFrame.waitForFunction(() => document.documentElement.hasAttribute('data-mounted'), null, { timeout });
+
 export const HEADLINE_KPI = 'hashprice_usd_per_ph_day';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -121,7 +128,7 @@ export async function openPage(browser, url, {
       await page.waitForFunction(
         (key) => {
           const els = document.querySelectorAll(`[data-kpi="${key}"]`);
-          return els.length === 1 && (els[0].getAttribute('data-value') ?? '') !== '';
+          return document.documentElement.hasAttribute('data-mounted') && els.length === 1 && (els[0].getAttribute('data-value') ?? '') !== '';
         },
         HEADLINE_KPI,
         { timeout },

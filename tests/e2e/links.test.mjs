@@ -2,7 +2,7 @@
 // (reload, back/forward, a second tab), the saved headline threshold, two tabs, and `base=` in every link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSuite, readScenario, eventually, typeInto } from './helpers.mjs';
+import { useSuite, readScenario, eventually, typeInto, waitMounted } from './helpers.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
 const T = { timeout: 90000 };
@@ -29,7 +29,7 @@ async function visitor(body) {
 const open = async (context, url) => {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => window.hashprice && document.querySelector('[data-kpi]'), null, { timeout: 20000 });
+  await waitMounted(page);
   return page;
 };
 
@@ -42,7 +42,7 @@ test('reloading one\'s own page keeps saving later edits (reload, back/forward, 
 
     // Reload: the address is exactly the saved scenario, so this is the visitor's own page.
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await waitMounted(page);
     await typeInto(page, 'machine_count', '555');
     await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000&machine_count=555'));
 
@@ -52,9 +52,9 @@ test('reloading one\'s own page keeps saving later edits (reload, back/forward, 
 
     // Back to the reloaded address (the older link, which is no longer what is saved): shown, not saved over.
     await page.goBack();
-    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await waitMounted(page);
     await page.goto(suite.url + '?base=2025-11&btc_price_usd=70000&machine_count=555');
-    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await waitMounted(page);
     await typeInto(page, 'uptime_pct', '95');
     await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000&machine_count=555&uptime_pct=95'), { timeout: 4000 });
 
@@ -89,12 +89,12 @@ test('the headline threshold is saved with the scenario and comes back on a plai
     await page.locator('input[name=headline_threshold]').fill('40');
     await eventually(async () => assert.equal(await stored(page), 'threshold=40'));
     await page.goto(suite.url);
-    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await waitMounted(page);
     assert.equal(await page.locator('input[name=headline_threshold]').inputValue(), '40');
     assert.match(await page.locator('[data-headline]').innerText(), /\$40\.00/);
     // Someone else's link without a threshold shows the default, and leaves the saved one alone.
     await page.goto(suite.url + '?btc_price_usd=80000');
-    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await waitMounted(page);
     assert.equal(await page.locator('input[name=headline_threshold]').inputValue(), '35');
     assert.equal(await stored(page), 'threshold=40');
   });
@@ -118,7 +118,7 @@ test('a Reset can still be undone after a reload, until the next edit', T, async
     await page.locator('button[data-action="reset"]').click();
     await eventually(async () => assert.equal(await stored(page), ''));
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await waitMounted(page);
     const undo = page.locator('button[data-action="undo"]');
     assert.ok(await undo.isVisible(), 'Undo is still offered after the reload');
     await undo.click();
@@ -126,7 +126,7 @@ test('a Reset can still be undone after a reload, until the next edit', T, async
     await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000'));
     // Undone, or ended by an edit: nothing is offered after the next reload.
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('[data-kpi]'));
+    await waitMounted(page);
     assert.ok(await page.locator('button[data-action="undo"]').isHidden());
   });
 });

@@ -110,8 +110,10 @@ const waitForKpi = (page) =>
   page.waitForFunction((key) => (document.querySelector(`[data-kpi="${key}"]`)?.getAttribute('data-value') ?? '') !== '', KPI, {
     timeout: 30000,
   });
+// The risk card is written after the first paint (`app::mount_later`): the page is whole once the root has
+// `data-mounted`, and the risk run is done once the card is no longer stale.
 const waitForRisk = (page) =>
-  page.waitForFunction(() => document.querySelector('#risk')?.getAttribute('data-stale') !== 'true', null, { timeout: 30000 });
+  page.waitForFunction(() => document.documentElement.hasAttribute('data-mounted') && document.querySelector('#risk')?.getAttribute('data-stale') !== 'true', null, { timeout: 30000 });
 
 // ---- 1. sizes ----
 function sizesSection() {
