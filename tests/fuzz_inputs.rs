@@ -790,7 +790,8 @@ fn fetched() -> impl Strategy<Value = Fetched> {
 proptest! {
     #![proptest_config(cfg(1_000))]
 
-    /// Whatever mempool.space answers: all four valid values or every failed source named, never a panic.
+    /// Whatever mempool.space answers: all four valid values or every failed source named (or, when all four
+    /// failed alike, the one reason said once for every request), never a panic.
     #[test]
     fn live_data_is_all_valid_or_names_the_sources(f in [fetched(), fetched(), fetched(), fetched()]) {
         let tip = f[3].clone();
@@ -809,8 +810,11 @@ proptest! {
                 let order: Vec<usize> = e.errors.iter().map(|x| Source::ALL.iter().position(|s| *s == x.source).expect("a source")).collect();
                 prop_assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
                 let m = e.message();
+                let alike = e.errors.len() == Source::ALL.len() && e.errors.iter().all(|x| x.reason == e.errors[0].reason);
                 for x in &e.errors {
-                    prop_assert!(m.contains(&x.source.label()) && !x.reason.is_empty());
+                    prop_assert!(!x.reason.is_empty() && m.contains(&x.reason), "{m}");
+                    let named = if alike { m.contains("Every request to mempool.space: ") } else { m.contains(&x.source.label()) };
+                    prop_assert!(named, "{m}");
                 }
             }
         }
@@ -934,4 +938,15 @@ fn a_flood_of_unknown_query_keys_is_capped() {
     let want: Vec<String> = (0..MAX_UNKNOWN_KEYS).map(|i| ["k", &i.to_string()].concat()).collect();
     assert_eq!(keys, want);
     assert_eq!(issues[3].value, "2", "a repeated reported key keeps its last value");
+}
+
+/// The case the property above once found: every source failing alike is said once, naming the reason.
+#[test]
+fn four_sources_failing_alike_are_said_once() {
+    let e = validate([Err(Failure::NotAnObject), Err(Failure::NotAnObject), Err(Failure::NotAnObject), Err(Failure::NotAnObject)])
+        .expect_err("nothing valid");
+    let m = e.message();
+    assert_eq!(m.matches("mempool.space").count(), 1, "{m}");
+    assert!(m.starts_with("Live data not applied (nothing changed). Every request to mempool.space: "), "{m}");
+    assert!(m.contains(&e.errors[0].reason), "{m}");
 }
