@@ -274,8 +274,14 @@ fn layout(c: Ctx, page: &PageOptions) -> (Html, Vec<Bind>, Vec<Later>) {
 
 /// Writes the later sections into their islands after the first screen has painted, one task each, then marks
 /// the page whole (`data-mounted` on the root element, which tests and hosts may wait for) and, for an address
-/// with a `#fragment`, scrolls to it as the browser would have if it had been there at load.
+/// with a `#fragment`, scrolls to it as the browser would have if it had been there at load. With none to write
+/// (an embed) the page is marked whole at once.
 fn mount_later(dom: &Dom, later: Vec<Later>) {
+    if later.is_empty() {
+        // An embed: everything was there at load, and the browser went to any #fragment itself.
+        mark_mounted();
+        return;
+    }
     let islands: Vec<(web_sys::Element, Later)> = later.into_iter().map(|l| (dom.el(l.island), l)).collect();
     let owner = Owner::current();
     request_animation_frame(move || set_timeout(move || write_next(islands.into_iter(), owner), Duration::ZERO));
@@ -283,9 +289,7 @@ fn mount_later(dom: &Dom, later: Vec<Later>) {
 
 fn write_next(mut rest: std::vec::IntoIter<(web_sys::Element, Later)>, owner: Option<Owner>) {
     let Some((island, l)) = rest.next() else {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-mounted", "");
-        }
+        mark_mounted();
         scroll_to_fragment();
         return;
     };
@@ -302,6 +306,13 @@ fn write_next(mut rest: std::vec::IntoIter<(web_sys::Element, Later)>, owner: Op
         None => write(),
     }
     set_timeout(move || write_next(rest, owner), Duration::ZERO);
+}
+
+/// Marks the page whole: `data-mounted` on the root element.
+fn mark_mounted() {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-mounted", "");
+    }
 }
 
 /// Scrolls to the element the address's `#fragment` names, unless the visitor has scrolled already.

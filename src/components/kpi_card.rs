@@ -22,8 +22,8 @@ pub const LOAN: &[&str] = &[
     "loan_balance_end_usd",
 ];
 
-/// Whether the decision card carries the page's `data-kpi` hook of `key` (the results grid's copy then does not). The
-/// strip's KPIs keep theirs in the strip while it is shown.
+/// Whether the decision card carries the page's `data-kpi` hook of `key` (the results grid's copy then does
+/// not). The strip's KPIs keep theirs in the strip while it is shown.
 pub fn owns_hook(key: &str, strip_shown: bool) -> bool {
     (NPVS.contains(&key) || LOAN.contains(&key)) && !(strip_shown && IN_STRIP.contains(&key))
 }

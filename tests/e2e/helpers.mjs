@@ -125,10 +125,11 @@ export async function openPage(browser, url, {
     if (beforeGoto) await beforeGoto(page, handle);
     await page.goto(url, { waitUntil: 'load', timeout });
     if (waitForKpi) {
+      await waitMounted(page, timeout);
       await page.waitForFunction(
         (key) => {
           const els = document.querySelectorAll(`[data-kpi="${key}"]`);
-          return document.documentElement.hasAttribute('data-mounted') && els.length === 1 && (els[0].getAttribute('data-value') ?? '') !== '';
+          return els.length === 1 && (els[0].getAttribute('data-value') ?? '') !== '';
         },
         HEADLINE_KPI,
         { timeout },

@@ -54,7 +54,6 @@ test('reloading one\'s own page keeps saving later edits (reload, back/forward, 
     await page.goBack();
     await waitMounted(page);
     await page.goto(suite.url + '?base=2025-11&btc_price_usd=70000&machine_count=555');
-    await waitMounted(page);
     await typeInto(page, 'uptime_pct', '95');
     await eventually(async () => assert.equal(await stored(page), 'base=2025-11&btc_price_usd=70000&machine_count=555&uptime_pct=95'), { timeout: 4000 });
 
