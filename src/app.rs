@@ -164,6 +164,7 @@ enum Kind {
 #[derive(Clone, Copy, PartialEq)]
 enum Stage {
     Now,
+    /// Written into an empty island: the section's markup opens its own elements (it cannot take the island).
     Later,
 }
 
@@ -201,8 +202,8 @@ impl Composer {
         };
         match stage {
             Stage::Now => {
-                // A control section may take the island as its own slot (the input panel listens on it), so
-                // only an output section's island is a slot here.
+                // A control section of the first screen may take the island as its own slot (the notices
+                // listen on it), so only an output section's island is a slot here.
                 let island = in_view.map(|_| h.slot());
                 let bind = section(c, h);
                 h.close("div");
@@ -249,7 +250,8 @@ fn layout(c: Ctx, page: &PageOptions) -> (Html, Vec<Bind>, Vec<Later>) {
     h.open("div", if show("inputs") { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
     if show("inputs") {
         h.open("aside", "class=\"inputs\" aria-label=\"Inputs\"");
-        p.put(&mut h, true, Control, Now, input_panel::section);
+        p.put(&mut h, true, Control, Now, input_panel::first);
+        p.put(&mut h, true, Control, after, input_panel::rest);
         h.close("aside");
     }
     h.open("main", "class=\"outputs\"");

@@ -1,6 +1,8 @@
 //! The input panels: collapsible groups of inputs (`<details>` works without script and is accessible).
-//! Built once with the current values; one effect then patches only the rows, notes, picker, checkbox and
-//! badge whose values changed, and one `input` listener on the panels serves every row.
+//! Written in two sections: Market & network with the first screen (`first`), the other panels after the first
+//! paint (`rest`), which keeps most of the panels' ~760 elements out of the page's first task. Each section is
+//! built once with the current values; one effect then patches only the rows, notes, picker, checkbox and badge
+//! whose values changed, and one `input` listener on each panel serves its rows.
 
 use crate::components::fleet_editor::{self, Fleet, FleetSlots};
 use crate::components::growth_history::{self, GrowthSlots};
@@ -32,6 +34,8 @@ fn follower(key: &str) -> Option<&'static crate::fields::Field> {
 /// What the panels' markup hands its binder.
 #[derive(Default)]
 struct Slots {
+    /// Each panel's `<details>`, which its rows' `input` events bubble to.
+    panels: Vec<Slot>,
     rows: Vec<RowSlots>,
     picker: Option<PickerSlots>,
     fleet: Option<FleetSlots>,
@@ -47,6 +51,7 @@ fn panel_markup(h: &mut Html, slots: &mut Slots, panel: Panel, s: &Scenario, pre
     h.open("details", "class=\"panel\"").attr("id", &["panel-", panel.id()].concat());
     let open = panel == Panel::Market || (wide && panel != Panel::Risk);
     h.flag("open", open && !starts_collapsed(panel.id(), total_machines(s)));
+    slots.panels.push(h.slot());
     h.el("summary", "", panel.title());
     if panel == Panel::Market && live {
         slots.live = Some(live_data::markup(h, s));
@@ -102,17 +107,25 @@ fn patch(p: &Parts, s: &Scenario, live: Option<&LiveApplied>, rewrite: bool) {
     }
 }
 
-/// Every input panel, in page order (inside `<aside class="inputs">`, the wrapper this section takes as its
-/// slot for the `input` listener).
-pub fn section(c: Ctx, h: &mut Html) -> Bind {
-    let wrapper = h.slot();
+/// Market & network, the panel of the first screen.
+pub fn first(c: Ctx, h: &mut Html) -> Bind {
+    section(c, h, &Panel::ALL[..1])
+}
+
+/// The panels below it, written after the first paint.
+pub fn rest(c: Ctx, h: &mut Html) -> Bind {
+    section(c, h, &Panel::ALL[1..])
+}
+
+/// `panels` in page order (inside `<aside class="inputs">`).
+fn section(c: Ctx, h: &mut Html, panels: &[Panel]) -> Bind {
     let live = c.page.with_value(|p| p.live);
     let presets = machine_presets();
     // The page's one-column breakpoint (style/main.css); unknown width counts as wide.
     let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 1024.0);
     let mut slots = Slots::default();
     c.scenario.with_untracked(|s| {
-        for p in Panel::ALL {
+        for &p in panels {
             panel_markup(h, &mut slots, p, s, &presets, live, wide);
         }
     });
@@ -138,11 +151,13 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             c.live.with(|live| c.scenario.with(|s| patch(&p, s, live.as_ref(), rewrite)))
         });
 
-        let p = parts.clone();
-        let inputs = dom.el(wrapper);
-        on(&inputs, Ev::Input, move |ev| input_row::on_input(c, &p.rows, &ev));
-        let p = parts.clone();
-        on(&inputs, Ev::FocusOut, move |e| input_row::on_blur(c, &p.rows, &e));
+        for &panel in &slots.panels {
+            let panel = dom.el(panel);
+            let p = parts.clone();
+            on(&panel, Ev::Input, move |ev| input_row::on_input(c, &p.rows, &ev));
+            let p = parts.clone();
+            on(&panel, Ev::FocusOut, move |e| input_row::on_blur(c, &p.rows, &e));
+        }
 
         if let Some(b) = &parts.curtail {
             let box_ = b.clone();

@@ -1,6 +1,7 @@
 // How the page is written at start (app::layout, app::mount_later): the first screen (header, KPI strip,
-// inputs, headline, cash chart) in one task, every section below it in a task of its own after the first paint,
-// so no task of the start is long (Lighthouse's total blocking time); then `data-mounted` on the root element.
+// the Market & network inputs, headline, cash chart) in one task, every section below it in a task of its own
+// after the first paint, so no task of the start is long (Lighthouse's total blocking time); then
+// `data-mounted` on the root element.
 // An embed is written whole (its host sizes the frame from the height it reports), and a link's #fragment
 // still lands on its section although that section is written late.
 import { test } from 'node:test';
@@ -23,6 +24,7 @@ const recordFirstTask = (page) =>
       window.__firstTask = {
         strip: has('[data-kpi="hashprice_usd_per_ph_day"][data-value]'),
         inputs: has('input[name="btc_price_usd"]'),
+        machinePanel: has('#panel-machine'),
         headline: has('#headline, .headline'),
         risk: has('#risk'),
         decision: has('#decision'),
@@ -39,8 +41,11 @@ test('the first screen is written in the first task, the sections below it later
     assert.ok(first, 'the page root was seen');
     assert.ok(first.strip && first.inputs && first.headline, `the first screen is in the first task: ${JSON.stringify(first)}`);
     assert.ok(!first.risk && !first.decision && !first.mounted, `the rest comes later: ${JSON.stringify(first)}`);
+    // Of the inputs only Market & network, which fills the first screen; the other panels hold most of their
+    // elements (the fleet editor's six groups).
+    assert.ok(!first.machinePanel, `the panels below Market & network come later: ${JSON.stringify(first)}`);
     // Now (openPage waited for data-mounted) every section is there, each once.
-    for (const sel of ['#risk', '#decision', '#history', '#fleet', 'footer.site-footer']) {
+    for (const sel of ['#panel-machine', '#panel-risk', '#risk', '#decision', '#history', '#fleet', 'footer.site-footer']) {
       assert.equal(await page.locator(sel).count(), 1, `${sel} is written once`);
     }
     assert.equal(await page.locator('[data-kpi="mine_npv_usd"]').count(), 1, 'a later section carries its data-kpi hook');
