@@ -1,6 +1,7 @@
 use super::*;
 use crate::components::{cash_chart, hashprice_chart, monthly_chart, risk_charts};
 use crate::components::chart_words::Point;
+use crate::components::kpi_defs::{show, Fmt};
 use crate::model::{evaluate, evaluate_risk, Scenario};
 use crate::view::html::check;
 
@@ -48,6 +49,49 @@ fn the_hashprice_chart_counts_the_days_below_shutdown() {
     let off = Scenario { curtail_when_unprofitable: false, ..s };
     let Ok(r) = evaluate(&off) else { panic!("evaluates") };
     assert!(hashprice_chart::below_words(&off, &r, r.snapshot.shutdown_hashprice_usd_per_ph_day).starts_with("Curtailment is off: "));
+}
+
+/// A site of three generations: the old one first off, each with its own line.
+fn three_generations(curtail: bool) -> Scenario {
+    Scenario {
+        machine_count: 1000.0,
+        machine_efficiency_jth: 15.0,
+        machine2_count: 1000.0,
+        machine2_hashrate_ths: 140.0,
+        machine2_efficiency_jth: 21.5,
+        machine3_count: 1000.0,
+        machine3_hashrate_ths: 104.0,
+        machine3_efficiency_jth: 29.5,
+        power_price_usd_kwh: 0.045,
+        pue: 1.1,
+        curtail_when_unprofitable: curtail,
+        ..Scenario::default()
+    }
+}
+
+#[test]
+fn the_hashprice_chart_draws_a_line_per_group_and_counts_what_its_shading_shows() {
+    let s = three_generations(true);
+    let Ok(r) = evaluate(&s) else { panic!("evaluates") };
+    let d = hashprice_chart::chart(&s, &r, 720.0, false);
+    let lines: Vec<&crate::chart::Node> = d.layers.iter().flat_map(|l| &l.nodes).filter(|n| n.attrs.iter().any(|a| a.1 == "shutdown-line")).collect();
+    assert_eq!(lines.len(), 3, "one line a group");
+    assert!(!d.desc.contains("this machine"), "{}", d.desc);
+    let old = r.snapshot.group_shutdown_hashprice_usd_per_ph_day[2].unwrap_or(f64::NAN);
+    assert!(d.desc.contains(&[", group 3 ", &show(Fmt::UsdPerPhDay, old), "): a group is off on the days below its line."].concat()), "{}", d.desc);
+    assert!(r.projection.curtailed_days > 1, "the old generation switches off within the horizon");
+    assert!(d.desc.ends_with(&["On ", &crate::format::num(r.projection.curtailed_days as f64, 0), " days at least one group is off (shaded)."].concat()), "{}", d.desc);
+
+    let s = three_generations(false);
+    let Ok(r) = evaluate(&s) else { panic!("evaluates") };
+    let d = hashprice_chart::chart(&s, &r, 720.0, false);
+    let below = |g: usize| {
+        let v = r.snapshot.group_shutdown_hashprice_usd_per_ph_day[g].unwrap_or(f64::NAN);
+        r.series.hashprice_usd_per_ph_day.iter().filter(|h| **h < v).count() as f64
+    };
+    assert!(below(2) > below(0), "the least efficient group is below its line longest");
+    let counts = ["group 1: ", &show(Fmt::Days, below(0)), ", group 2: ", &show(Fmt::Days, below(1)), ", group 3: ", &show(Fmt::Days, below(2)), ")."].concat();
+    assert!(d.desc.contains("Curtailment is off: each group runs at a loss on the days below its line (") && d.desc.ends_with(&counts), "{}", d.desc);
 }
 
 #[test]

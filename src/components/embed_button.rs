@@ -1,6 +1,6 @@
 //! "Embed": the one-line `embed.js` script tag for the current scenario, the chosen panels and look (theme,
-//! accent, threshold), with a live preview of the embed; copied to the clipboard and shown in a text area for
-//! when the clipboard is blocked. Part of the header: the button is written here, and the header's handlers
+//! accent, threshold), with a live preview of the embed; shown in a text area and copied to the clipboard by
+//! "Copy code" (never on opening: the visitor's clipboard is theirs until they ask). Part of the header: the button is written here, and the header's handlers
 //! call [`Embed`]. The dialog is only in the document while it is open.
 
 use crate::components::embed_code::{options, preview_url, script_tag, Look};
@@ -178,7 +178,7 @@ impl Embed {
         self.dialog.borrow().is_some()
     }
 
-    /// The Embed button: opens the dialog and copies the snippet, or closes it.
+    /// The Embed button: opens the dialog with the snippet, or closes it.
     pub fn toggle(self: &Rc<Embed>, c: Ctx) {
         if self.is_open() {
             self.close();
@@ -211,7 +211,6 @@ impl Embed {
         on(&dialog.code, Ev::FocusIn, move |_| select_all(&area));
         *self.dialog.borrow_mut() = Some(dialog);
         set_attr(&self.button, "aria-expanded", "true");
-        self.copy(now.0);
     }
 
     /// Removes the dialog (its status goes with it).
@@ -222,7 +221,7 @@ impl Embed {
         set_attr(&self.button, "aria-expanded", "false");
     }
 
-    /// "Copy code" (and opening): writes `code` to the clipboard and says what happened.
+    /// "Copy code": writes `code` to the clipboard and says what happened.
     fn copy(&self, code: String) {
         let status = self.dialog.borrow().as_ref().map(|d| d.status.clone());
         let copied = crate::view::dom::copy_text(&code);

@@ -1,4 +1,5 @@
-//! Chart 2: daily hashprice against this machine's shutdown hashprice; curtailed days shaded.
+//! Chart 2: daily hashprice against the shutdown hashprice (one line per machine group of a site); curtailed
+//! days shaded.
 
 use crate::chart::{downsample_minmax, line_path, nice_scale, px, rows, run_rects, shaded_runs, stepped, whole_ticks, Scale, Svg};
 use crate::components::chart_parts::{axes, level, rule, x_range, x_tick_target, y_range, Axis, ChartData, Layer, Projection, Readout, H};
@@ -36,14 +37,47 @@ pub fn below_words(s: &Scenario, r: &Results, shutdown: f64) -> String {
     [lead, &show(Fmt::Days, n), if one { " falls below it and " } else { " fall below it and " }, fate].concat()
 }
 
+/// Each present group's shutdown hashprice (MODEL.md section 7), in group order: a group is off on the days
+/// hashprice is below its own line, so a site of several groups has several lines and no single one.
+fn group_shutdowns(r: &Results) -> Vec<(usize, f64)> {
+    let levels = r.snapshot.group_shutdown_hashprice_usd_per_ph_day.iter().enumerate();
+    levels.filter_map(|(g, v)| v.map(|v| (g, v))).collect()
+}
+
+/// The description of a site of several groups: each group's line, then what the shading counts (days with at
+/// least one group off) or, with curtailment off, each group's days at a loss.
+pub fn groups_words(s: &Scenario, r: &Results, lines: &[(usize, f64)]) -> String {
+    let hp = &r.series.hashprice_usd_per_ph_day;
+    let mut t = Txt::default().t("Daily hashprice with network growth, price drift and halvings, against each group's shutdown hashprice (");
+    for (i, &(g, v)) in lines.iter().enumerate() {
+        t = t.t(if i == 0 { "group " } else { ", group " }).s(num((g + 1) as f64, 0)).t(" ").s(show(Fmt::UsdPerPhDay, v));
+    }
+    t = t.t("): a group is off on the days below its line. ");
+    if s.curtail_when_unprofitable {
+        let n = r.projection.curtailed_days as f64;
+        if n == 0.0 {
+            return t.t("No day falls below any group's line.").0;
+        }
+        let days = if n == 1.0 { " day" } else { " days" };
+        return t.t("On ").s(num(n, 0)).t(days).t(" at least one group is off (shaded).").0;
+    }
+    t = t.t("Curtailment is off: each group runs at a loss on the days below its line (");
+    for (i, &(g, v)) in lines.iter().enumerate() {
+        let below = hp.iter().filter(|h| **h < v).count() as f64;
+        t = t.t(if i == 0 { "group " } else { ", group " }).s(num((g + 1) as f64, 0)).t(": ").s(show(Fmt::Days, below));
+    }
+    t.t(").").0
+}
+
 pub fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let hp = &r.series.hashprice_usd_per_ph_day;
     let curtailed = &r.series.curtailed;
     let shutdown = r.snapshot.shutdown_hashprice_usd_per_ph_day;
+    let lines = group_shutdowns(r);
     let last = (hp.len().max(2) - 1) as f64;
     let x = Scale::new((0.0, last), x_range(w));
-    let lo = hp.iter().copied().fold(shutdown, f64::min).min(0.0);
-    let hi = hp.iter().copied().fold(shutdown, f64::max);
+    let lo = lines.iter().map(|l| l.1).chain(hp.iter().copied()).fold(shutdown, f64::min).min(0.0);
+    let hi = lines.iter().map(|l| l.1).chain(hp.iter().copied()).fold(shutdown, f64::max);
     let (y, yt) = nice_scale(lo, hi, y_range(), 5);
     let xt: Vec<f64> = whole_ticks(0.0, last, x_tick_target(w)).into_iter().filter(|t| *t <= last).collect();
     let pts: Vec<(f64, f64)> = downsample_minmax(hp, 240).iter().map(|&(d, v)| (x.map(d as f64), y.map(v))).collect();
@@ -55,7 +89,21 @@ pub fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let shade = svg.take();
     axes(&mut svg, w, &Axis::new(&x, &xt, |t| num(t, 0), "days"), &Axis::new(&y, &yt, usd_tick, "USD per PH/s per day"));
     let ax = svg.take();
-    level(&mut svg, w, px(y.map(shutdown)), "shutdown hashprice", "shutdown-line");
+    if lines.len() > 1 {
+        // One line a group, labelled unless it would sit on a label already drawn (the description lists them all).
+        let mut labelled: Vec<i64> = Vec::new();
+        for &(g, v) in &lines {
+            let y_px = px(y.map(v));
+            if labelled.iter().any(|l| (l - y_px).abs() < 14) {
+                svg.line("shutdown-line", px(x_range(w).0), y_px, px(x_range(w).1), y_px);
+            } else {
+                labelled.push(y_px);
+                level(&mut svg, w, y_px, &["group ", &num((g + 1) as f64, 0), " shutdown"].concat(), "shutdown-line");
+            }
+        }
+    } else {
+        level(&mut svg, w, px(y.map(shutdown)), "shutdown hashprice", "shutdown-line");
+    }
     let lv = svg.take();
     svg.path("line-hashprice", &line_path(&pts));
     let line = svg.take();
@@ -83,12 +131,16 @@ pub fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
         } else {
             Vec::new()
         },
-        desc: Txt::default()
-            .t("Daily hashprice with network growth, price drift and halvings, against this machine's shutdown hashprice of ")
-            .s(show(Fmt::UsdPerPhDay, shutdown))
-            .t(". ")
-            .s(below_words(s, r, shutdown))
-            .0,
+        desc: if lines.len() > 1 {
+            groups_words(s, r, &lines)
+        } else {
+            Txt::default()
+                .t("Daily hashprice with network growth, price drift and halvings, against this machine's shutdown hashprice of ")
+                .s(show(Fmt::UsdPerPhDay, shutdown))
+                .t(". ")
+                .s(below_words(s, r, shutdown))
+                .0
+        },
         w,
         h: H,
         ..ChartData::default()

@@ -6,7 +6,7 @@
 use crate::chart::{hbar, px, Node, Row, Scale, Svg};
 use crate::components::chart_parts::svg_frame;
 use crate::components::kpi_defs::{show, Fmt};
-use crate::format::{usd, Txt};
+use crate::format::{num, usd, Txt};
 use crate::model::{Hpc, Results, Scenario};
 use crate::view::{Html, Slot};
 use crate::view::parts::{close_scroller, header_row, open_scroller};
@@ -52,8 +52,10 @@ fn pays_back(what: &str, years: Option<f64>, capex: f64) -> String {
     }
 }
 
-pub fn desc(h: &Hpc, fleet_kw: f64, hpc_capex_usd_mw: f64) -> String {
-    let mw = fleet_kw / 1000.0;
+/// The per-MW comparison in words, then scaled to this site: mining over the site's power, the lease over the IT
+/// load that power feeds through the hall's PUE (MODEL.md section 9's `convert_it_mw`, as the decision card).
+pub fn desc(h: &Hpc, site_kw: f64, it_mw: f64, hpc_pue: f64, hpc_capex_usd_mw: f64) -> String {
+    let mw = site_kw / 1000.0;
     let loss = h.mining_gross_profit_usd_mw_year < 0.0;
     let mut t = Txt::default()
         .t(if loss { "Per MW a year, mining loses " } else { "Per MW a year, mining earns " })
@@ -72,14 +74,18 @@ pub fn desc(h: &Hpc, fleet_kw: f64, hpc_capex_usd_mw: f64) -> String {
     if h.mining_capex_usd_mw != 0.0 {
         t = t.t(" at today's hashprice, before network growth, halvings and curtailment (the projection above has those)");
     }
-    t.t(". The lease is per kW of IT load with power passed through to the tenant. For this fleet's ")
-        .s(show(Fmt::Kw, fleet_kw))
+    t.t(". The lease is per kW of IT load with power passed through to the tenant. For this site's ")
+        .s(show(Fmt::Kw, site_kw))
         .t(if loss { ": mining loses " } else { ": mining earns " })
         .s(usd((h.mining_gross_profit_usd_mw_year * mw).abs()))
-        .t(" a year; leased to an AI/HPC tenant, the power earns ")
-        .s(usd(h.hpc_profit_usd_mw_year * mw))
+        .t(" a year; converted, the power feeds ")
+        .s(show(Fmt::Mw, it_mw))
+        .t(" of IT load (AI/HPC PUE ")
+        .s(num(hpc_pue, 2))
+        .t("), which a lease turns into ")
+        .s(usd(h.hpc_profit_usd_mw_year * it_mw))
         .t(" a year after a ")
-        .s(usd(hpc_capex_usd_mw * mw))
+        .s(usd(hpc_capex_usd_mw * it_mw))
         .t(" build.")
         .0
 }
@@ -123,7 +129,7 @@ impl HpcChart {
             }
         }
         chart.body = svg.take();
-        chart.desc = desc(h, r.snapshot.site_power_kw, s.hpc_capex_usd_mw);
+        chart.desc = desc(h, r.snapshot.site_power_kw, r.decision.convert_it_mw, s.hpc_pue, s.hpc_capex_usd_mw);
         chart.rows = m
             .iter()
             .map(|row| Row::new(vec![row.label.to_string(), usd(row.mining), usd(row.hpc)]))

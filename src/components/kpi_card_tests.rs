@@ -133,3 +133,25 @@ fn one_machine_is_not_a_fleet_in_the_labels() {
     assert_eq!(label(def("profit_usd_day"), &Scenario::default()), "Fleet profit per day");
     assert!(summary(&strip_defs(), r.as_ref(), &one).contains("Profit per day: "));
 }
+
+/// Issue 18: every number the site, the decision and the loan added explains itself with the current figures.
+#[test]
+fn the_site_decision_and_loan_formulas_carry_the_current_numbers() {
+    let s = Scenario { machine2_count: 500.0, machine2_efficiency_jth: 21.5, machine2_resale_usd_per_th: 4.0, machine_resale_usd_per_th: 8.0, debt_pct: 50.0, debt_term_months: 48.0, pue: 1.1, hosting_usd_kw_month: 5.0, ..Scenario::default() };
+    let Ok(r) = evaluate(&s) else { panic!("evaluates") };
+    let keys = [
+        "all_in_cost_usd_per_btc", "full_cost_usd_per_btc", "salvage_usd", "site_power_kw", "resale_now_usd", "mine_npv_usd", "sell_npv_usd",
+        "convert_npv_usd", "convert_it_mw", "convert_capex_usd", "equity_npv_usd", "interest_paid_usd", "first_shortfall_month", "loan_balance_end_usd",
+    ];
+    for key in keys {
+        let text = (def(key).formula)(&s, &r);
+        assert!(text.chars().any(|c| c.is_ascii_digit()), "{key}: {text}");
+    }
+    let cash = (def("all_in_cost_usd_per_btc").formula)(&s, &r);
+    assert_eq!(def("all_in_cost_usd_per_btc").label, "Cash cost per BTC", "issue 18 renames the all-in cost");
+    assert!(cash.contains(&crate::format::usd(r.snapshot.power_cost_usd_day)), "{cash}");
+    let full = (def("full_cost_usd_per_btc").formula)(&s, &r);
+    assert!(full.contains(&crate::format::usd(r.projection.salvage_usd)) && full.contains(&crate::format::usd(r.snapshot.capex_usd)), "{full}");
+    let salvage = (def("salvage_usd").formula)(&s, &r);
+    assert!(salvage.starts_with("resale value today × (1 − yearly decline)^years = $") && salvage.contains(")^3.0"), "{salvage}");
+}

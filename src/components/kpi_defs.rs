@@ -353,10 +353,21 @@ pub const KPIS: &[KpiDef] = &[
     },
     KpiDef {
         key: "all_in_cost_usd_per_btc",
-        label: "All-in cost per BTC",
+        // MODEL.md's "all-in": the cash a mined BTC costs, without the machines' depreciation (see the full cost).
+        label: "Cash cost per BTC",
         fmt: Fmt::UsdWhole,
         none: |_, _| "none (nothing mined)".into(),
-        formula: |_, _| "(power + fixed costs per day) ÷ BTC mined per day; excludes machine capex".into(),
+        formula: |s, r| {
+            Txt::default()
+                .t("(power + fixed costs per day) ÷ BTC mined per day = (")
+                .s(usd(r.snapshot.power_cost_usd_day))
+                .t(" + ")
+                .s(usd(fixed_usd_day(s, r)))
+                .t(") ÷ ")
+                .s(show(Fmt::Btc, r.snapshot.btc_mined_day))
+                .t("; without the machines' capex (the full cost per BTC adds it)")
+                .0
+        },
     },
     KpiDef {
         key: "fees_share_pct",
@@ -584,13 +595,13 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("resale value today × (1 − ")
-                .s(pct(s.resale_decline_pct_year))
-                .t(")^(years) = ")
+                .t("resale value today × (1 − yearly decline)^years = ")
                 .s(usd(r.snapshot.resale_now_usd))
-                .t(" after ")
+                .t(" × (1 − ")
+                .s(pct(s.resale_decline_pct_year))
+                .t(")^")
                 .s(num(r.projection.horizon_days as f64 / 365.25, 2))
-                .t(" years; counts in NPV, IRR and total net cash, not in payback")
+                .t("; counts in NPV, IRR and total net cash, not in payback")
                 .0
         },
     },
@@ -599,7 +610,22 @@ pub const KPIS: &[KpiDef] = &[
         label: "Full cost per BTC",
         fmt: Fmt::UsdWhole,
         none: |_, _| "none (nothing mined)".into(),
-        formula: |_, _| "(power + fixed costs + capex − resale at the horizon) ÷ BTC mined over the horizon: cash cost plus the machines' depreciation".into(),
+        formula: |s, r| {
+            let p = &r.projection;
+            Txt::default()
+                .t("(power + fixed costs + capex − resale at the horizon) ÷ BTC mined over the horizon = (")
+                .s(usd(p.total_power_cost_usd))
+                .t(" + ")
+                .s(usd(p.horizon_days as f64 * fixed_usd_day(s, r)))
+                .t(" + ")
+                .s(usd(r.snapshot.capex_usd))
+                .t(" − ")
+                .s(usd(p.salvage_usd))
+                .t(") ÷ ")
+                .s(show(Fmt::Btc, p.total_btc_mined))
+                .t(": the cash cost plus the machines' depreciation")
+                .0
+        },
     },
     KpiDef {
         key: "equity_npv_usd",
@@ -651,7 +677,17 @@ pub const KPIS: &[KpiDef] = &[
         label: "Interest paid",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |_, _| "Σ over the months paid within the horizon of the balance × APR ÷ 12".into(),
+        formula: |s, _| {
+            Txt::default()
+                .t("Σ balance × APR ÷ 12 over the months paid within the horizon (")
+                .s(show(Fmt::Months, s.horizon_months.min(s.debt_term_months)))
+                .t(" of the ")
+                .s(show(Fmt::Months, s.debt_term_months))
+                .t(" loan at ")
+                .s(pct(s.debt_apr_pct))
+                .t(")")
+                .0
+        },
     },
     KpiDef {
         key: "first_shortfall_month",
@@ -800,7 +836,16 @@ pub const KPIS: &[KpiDef] = &[
         label: "Keep mining: NPV",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |_, _| "the projection's NPV: mining to the horizon, the machines sold at its end".into(),
+        formula: |s, r| {
+            Txt::default()
+                .t("the projection's NPV: mining to the ")
+                .s(show(Fmt::Months, s.horizon_months))
+                .t(" horizon at ")
+                .s(pct(s.discount_rate_pct_year))
+                .t(", the machines sold at its end for ")
+                .s(usd(r.projection.salvage_usd))
+                .0
+        },
     },
     KpiDef {
         key: "sell_npv_usd",

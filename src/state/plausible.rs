@@ -71,7 +71,8 @@ pub struct Usual {
 
 const NONE: &[Slip] = &[];
 const USD0: Show = show("$", "", 0, 0);
-const PCT: Show = show("", "%", 1, 0);
+/// Two decimals: a pool fee of 99.99% must not read as 100%, which is not a valid fee.
+const PCT: Show = show("", "%", 2, 0);
 
 /// The usual ranges (DOMAIN.md "Typical ranges", the machine and site notes, the AI/HPC leases). The flags
 /// leave room for home miners: a Bitaxe makes ~1 TH/s on ~15 W at ~$125/TH, and is not flagged.

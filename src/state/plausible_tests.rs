@@ -16,6 +16,7 @@ fn the_issues_examples_read_as_asked() {
     assert_eq!(warning("pool_fee_pct", 25.0).as_deref(), Some("A pool fee of 25% is 5× the top of the usual 0–5% (FPPS pools charge ~2–4%)"));
     assert_eq!(warning("pool_fee_pct", 20.0).as_deref(), Some("A pool fee of 20% is 4× the top of the usual 0–5% (FPPS pools charge ~2–4%)"));
     assert_eq!(warning("pool_fee_pct", 19.9), None);
+    assert!(warning("pool_fee_pct", 99.99).is_some_and(|w| w.starts_with("A pool fee of 99.99% is ")), "not 100%, which is invalid");
     assert_eq!(warning("btc_price_usd", 95.0).as_deref(), Some("A BTC price of $95 is far below the usual $10,000–$250,000 — did you mean $95k?"));
     assert_eq!(warning("btc_price_usd", 999.0).as_deref(), Some("A BTC price of $999 is far below the usual $10,000–$250,000"));
     assert_eq!(warning("btc_price_usd", 1_000.0), None);

@@ -281,14 +281,17 @@ test('AI/HPC words when mining beats the lease: the ratio reads as a share of mi
   });
 });
 
-test('AI/HPC note: the per-MW figures scaled to this fleet\'s power, for the keep-mining-or-lease decision', T, async () => {
-  await withPage(suite.browser, suite.url + '?machine_count=8571', async (page) => {
+test('AI/HPC note: the per-MW figures scaled to this site, the lease over the IT load its power feeds, as the decision card', T, async () => {
+  await withPage(suite.browser, suite.url + '?machine_count=8571&pue=1.1', async (page) => {
     const want = await page.evaluate(() => {
-      const r = window.hashprice.compute({ machine_count: 8571 });
-      const mw = r.snapshot.fleet_power_kw / 1000;
+      const r = window.hashprice.compute({ machine_count: 8571, pue: 1.1 });
+      const d = window.hashprice.defaults();
+      const mw = r.snapshot.site_power_kw / 1000;
+      const it = r.decision.convert_it_mw;
       const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format;
-      return `For this fleet's ${mw.toFixed(2)} MW: mining earns ${usd(r.hpc.mining_gross_profit_usd_mw_year * mw)} a year; ` +
-        `leased to an AI/HPC tenant, the power earns ${usd(r.hpc.hpc_profit_usd_mw_year * mw)} a year after a ${usd(window.hashprice.defaults().hpc_capex_usd_mw * mw)} build.`;
+      return `For this site's ${mw.toFixed(2)} MW: mining earns ${usd(r.hpc.mining_gross_profit_usd_mw_year * mw)} a year; ` +
+        `converted, the power feeds ${it.toFixed(2)} MW of IT load (AI/HPC PUE ${d.hpc_pue.toFixed(2)}), which a lease turns into ` +
+        `${usd(r.hpc.hpc_profit_usd_mw_year * it)} a year after a ${usd(r.decision.convert_capex_usd)} build.`;
     });
     const note = await page.locator('#hpc .chart-note').textContent();
     assert.ok(note.endsWith(want), `${note}\n wanted the end: ${want}`);
@@ -913,12 +916,10 @@ test('without navigator.clipboard (plain HTTP), Copy link and Copy code say so, 
 
     await page.click('button[data-action="embed"]');
     const embedStatus = page.locator('.embed-dialog .status');
+    await page.click('button[data-action="copy-embed"]');
     await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code above/));
     const [code, said] = await Promise.all([page.locator('.embed-dialog textarea').boundingBox(), embedStatus.boundingBox()]);
     assert.ok(code.y + code.height <= said.y, 'the code is above the message that points to it');
-    await embedStatus.evaluate((el) => { el.textContent = ''; });
-    await page.click('button[data-action="copy-embed"]');
-    await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code above/));
   }, {
     viewport: { width: 375, height: 800 },
     beforeGoto: (page) => page.addInitScript(() => {

@@ -563,16 +563,22 @@ test('JSON export: the scenario and every result, equal to compute()', T, async 
   });
 });
 
-test('Embed button: one script tag for the scenario, panels and look, copied and shown, with a live preview; pasted into a page it loads the embed', T, async () => {
+test('Embed button: one script tag for the scenario, panels and look, shown and copied on request, with a live preview; pasted into a page it loads the embed', T, async () => {
   const s = { btc_price_usd: 101000, machine_count: 3000 };
   let snippet;
   await withPage(suite.browser, calcUrl(scenarioQuery(s)), async (page, p) => {
     await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.site });
+    await page.evaluate(() => navigator.clipboard.writeText('what the visitor copied before'));
     await page.click('button[data-action="embed"]');
     const area = page.locator('#embed-code');
     await area.waitFor();
     snippet = await area.inputValue();
     assert.equal(snippet, `<script src="${calcUrl('embed.js')}" data-base="2025-11" data-btc_price_usd="101000" data-machine_count="3000" async></script>`);
+    // Opening shows the code and leaves the clipboard alone; "Copy code" copies it.
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'what the visitor copied before');
+    assert.equal(await page.locator('.embed-dialog .status').innerText(), '');
+    await page.click('button[data-action="copy-embed"]');
     await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet));
     await eventually(async () => assert.match(await page.locator('.embed-dialog .status').innerText(), /copied/i));
 
