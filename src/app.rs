@@ -84,6 +84,7 @@ fn context(query: &str, page: PageOptions) -> Ctx {
         replaced: RwSignal::new(0),
         embed_panels: RwSignal::new(u32::MAX),
         live: RwSignal::new(None),
+        replace: RwSignal::new(None),
     }
 }
 

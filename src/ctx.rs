@@ -39,6 +39,15 @@ pub struct Ctx {
     pub embed_panels: RwSignal<u32>,
     /// The live network values last applied and when, for the badge and the header's source line.
     pub live: RwSignal<Option<crate::state::live::LiveApplied>>,
+    /// An edit another section asks the header to make as a replace, with its Undo (removing a machine group).
+    pub replace: RwSignal<Option<Replacement>>,
+}
+
+/// A scenario to put in force whole, undoable from the header, and what the header's status then says.
+#[derive(Clone, PartialEq)]
+pub struct Replacement {
+    pub scenario: Scenario,
+    pub said: String,
 }
 
 /// The visitor's storage, only on their own top-level page: a page framed by another (with or without

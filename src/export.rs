@@ -320,7 +320,7 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
         );
     }
     if s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months {
-        notes.push("The loan outlasts the horizon: the balance in the last month is repaid on its last day (MODEL.md section 8).".into());
+        notes.push("The loan outlasts the horizon: loan_balance_usd in the last month is still owed and must be refinanced; cash_after_debt_usd leaves it out (the equity NPV counts it as repaid on the horizon's last day, MODEL.md section 8).".into());
     }
     let mut out = String::new();
     let row = |out: &mut String, cells: &[&str]| {

@@ -160,7 +160,7 @@ pub const DERIVED_FIELDS: &[Field] = &[
         Machine,
         (0.1, 100.0, 0.1),
         4,
-        "Every machine's draw, before PUE; typing MW sets the whole number of machines it powers.",
+        "Every machine's draw, before PUE; typing MW sets the whole number of machines it powers (with more groups, group 1's: the others keep theirs).",
     ),
 ];
 

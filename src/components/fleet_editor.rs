@@ -107,7 +107,10 @@ pub fn bind(c: Ctx, dom: &Dom, slots: &FleetSlots, presets: Rc<Vec<MachinePreset
     for g in &slots.groups {
         let (f, group) = (fleet.clone(), g.group);
         on(&dom.el(g.remove), Ev::Click, move |_| {
-            c.scenario.set(c.scenario.with_untracked(|s| remove_group(s, group)));
+            // Through the header, as a replace: its Undo brings the group back with its machines.
+            let scenario = c.scenario.with_untracked(|s| remove_group(s, group));
+            let said = [&group_name(group), " removed."].concat();
+            c.replace.set(Some(crate::ctx::Replacement { scenario, said }));
             let _ = f.add.focus();
             set_text(&f.status, &[&group_name(group), " removed"].concat());
         });

@@ -120,6 +120,16 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             }
         };
 
+        // Another section's replace (removing a machine group), with the same Undo.
+        let r = replace.clone();
+        effect(move |_| {
+            c.replace.track();
+            // Taken, so it is made once.
+            if let Some(next) = c.replace.try_update_untracked(Option::take).flatten() {
+                r(next.scenario, &next.said);
+            }
+        });
+
         let (ub, st, em, sel) = (undo_button.clone(), status.clone(), embed.clone(), select.clone());
         effect(move |_| {
             // The open embed dialog's snippet carries the threshold too.

@@ -13,7 +13,7 @@
 use crate::fields::{read, Field};
 use crate::format::{fixed, plain, Txt};
 use crate::model::Scenario;
-use crate::state::plausible::warning;
+use crate::state::plausible::{row_warning, FLEET_ROW};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -94,7 +94,7 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     let error = h.slot();
     h.close("p").open("p", "class=\"warn\"").attr("id", &["warn-", k].concat()).attr("aria-live", "polite");
     let warn = h.slot();
-    h.text(&warning(k, v).unwrap_or_default());
+    h.text(&row_warning(k, v, s).unwrap_or_default());
     h.close("p").open("p", "class=\"help\"").attr("id", &["help-", k].concat()).text(f.help);
     let note = note_input(k, s).map(|x| {
         h.text(" ").open("span", "class=\"live-note\"");
@@ -204,10 +204,17 @@ pub fn patch(rows: &[Row], s: &Scenario, force: bool) {
             }
         }
         if r.last.get() == v && !force {
+            // The fleet's share of the network also moves with the network's hashrate.
+            if k == FLEET_ROW {
+                let w = row_warning(k, v, s).unwrap_or_default();
+                if r.warn.text_content().as_deref() != Some(w.as_str()) {
+                    set_text(&r.warn, &w);
+                }
+            }
             continue;
         }
         r.last.set(v);
-        set_text(&r.warn, &warning(k, v).unwrap_or_default());
+        set_text(&r.warn, &row_warning(k, v, s).unwrap_or_default());
         let typing = active.as_ref() == Some(r.text.as_ref());
         let tol = tolerance(r.field, s, typing);
         let mut edit = r.edit.borrow_mut();
@@ -256,15 +263,31 @@ pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
         return;
     }
     let mut next = c.scenario.get_untracked();
-    if crate::state::query::parse_number(&raw).is_some_and(|v| write(r.field.key, &mut next, v).is_ok()) {
-        r.edit.borrow_mut().on_outside_change(&next);
-        c.scenario.set(next);
-        // A derived row shows what the slider's value gave (29 MW is 29.0010 MW of whole machines).
-        let text = if is_derived(r.field) { c.scenario.with_untracked(|s| shown(r.field, read(r.field.key, s))) } else { raw };
-        if r.text.value() != text {
-            r.text.set_value(&text);
+    let Some(v) = crate::state::query::parse_number(&raw) else { return };
+    match write(r.field.key, &mut next, v) {
+        Ok(()) => {
+            r.edit.borrow_mut().on_outside_change(&next);
+            c.scenario.set(next);
+            // A derived row shows what the slider's value gave (29 MW is 29.0010 MW of whole machines).
+            let text = if is_derived(r.field) { c.scenario.with_untracked(|s| shown(r.field, read(r.field.key, s))) } else { raw };
+            if r.text.value() != text {
+                r.text.set_value(&text);
+            }
+            show_error(r, None);
         }
-        show_error(r, None);
+        // A position the scenario cannot take (the fleet's MW below what the other groups draw): the thumb
+        // goes back to the value in force, the field shows that value (valid, so not marked invalid), and the
+        // row says why.
+        Err(e) => {
+            let now = c.scenario.with_untracked(|s| {
+                r.edit.borrow_mut().on_outside_change(s);
+                read(r.field.key, s)
+            });
+            r.slider.set_value(&plain(now));
+            r.text.set_value(&shown(r.field, now));
+            show_error(r, None);
+            set_text(&r.error, &crate::chart::first_letter_case(&e.reason, true));
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The KPI card, the one piece every KPI on the page is built with (the strip, the all-results grid, the risk
 //! panel's odds): its words and its markup. Pure Rust, tested natively.
 
+use crate::chart::int_string;
 use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
 use crate::format::plain;
 use crate::model::constants::DAYS_PER_MONTH;
@@ -57,16 +58,36 @@ pub fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
 }
 
 /// The strip KPIs with a second line ([`sub_line`]).
-const WITH_SUB_LINE: &[&str] = &["hashprice_usd_per_ph_day", "profit_usd_day"];
+const WITH_SUB_LINE: &[&str] = &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "profit_usd_day"];
 
-/// A strip KPI's second line: hashprice's hashvalue in sats (or BTC); profit per day's month, or, when every
-/// machine would be off on every projected day, that they would be off today and what the site still costs.
+/// A strip KPI's second line: hashprice's hashvalue in sats (or BTC); for a site of several groups, that the
+/// breakeven power price is the fleet's average and where its first group breaks even; profit per day's month,
+/// or, when every machine would be off on every projected day, that they would be off today and what the site
+/// still costs.
 pub fn sub_line(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> String {
     let Some(r) = r else { return String::new() };
     match def.key {
         "hashprice_usd_per_ph_day" => show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day) + " per PH/s per day",
+        "breakeven_power_price_usd_kwh" => first_to_break_even(r),
         "profit_usd_day" => off_today_note(s, &r.series, &|x| show(Fmt::Usd, x))
             .unwrap_or_else(|| show(Fmt::Usd, r.snapshot.profit_usd_day * DAYS_PER_MONTH) + " per month"),
+        _ => String::new(),
+    }
+}
+
+/// "fleet average; group 3 at $0.049/kWh": the group that stops paying its power first (the lowest breakeven
+/// power price), for a site of more than one group; nothing for one.
+fn first_to_break_even(r: &Results) -> String {
+    let groups = r.snapshot.group_breakeven_power_price_usd_kwh.iter().enumerate().filter_map(|(g, v)| v.map(|v| (g, v)));
+    let (mut n, mut first) = (0, None::<(usize, f64)>);
+    for (g, v) in groups {
+        n += 1;
+        if first.is_none_or(|(_, low)| v < low) {
+            first = Some((g, v));
+        }
+    }
+    match first {
+        Some((g, v)) if n > 1 => ["fleet average; group ", &int_string(g as i64 + 1), " at ", &show(Fmt::UsdKwh, v)].concat(),
         _ => String::new(),
     }
 }

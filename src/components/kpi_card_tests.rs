@@ -155,3 +155,15 @@ fn the_site_decision_and_loan_formulas_carry_the_current_numbers() {
     let salvage = (def("salvage_usd").formula)(&s, &r);
     assert!(salvage.starts_with("resale value today × (1 − yearly decline)^years = $") && salvage.contains(")^3.0"), "{salvage}");
 }
+
+#[test]
+fn the_breakeven_power_price_of_a_site_says_it_is_the_average_and_which_group_breaks_even_first() {
+    let one = Scenario::default();
+    let r = evaluate(&one).ok();
+    assert_eq!(sub_line(def("breakeven_power_price_usd_kwh"), r.as_ref(), &one), "", "one group: nothing to add");
+    let site = Scenario { machine2_count: 500.0, machine2_efficiency_jth: 29.5, machine2_hashrate_ths: 104.0, ..Scenario::default() };
+    let Ok(r) = evaluate(&site) else { panic!("evaluates") };
+    let old = r.snapshot.group_breakeven_power_price_usd_kwh[1].unwrap_or(f64::NAN);
+    assert!(old < r.snapshot.breakeven_power_price_usd_kwh);
+    assert_eq!(sub_line(def("breakeven_power_price_usd_kwh"), Some(&r), &site), ["fleet average; group 2 at ", &show(Fmt::UsdKwh, old)].concat());
+}

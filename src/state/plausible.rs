@@ -167,6 +167,49 @@ pub fn warning(key: &str, value: f64) -> Option<String> {
     Some(out)
 }
 
+/// The share of the network a fleet may be before the page says so: far beyond any one operator (the largest
+/// public miners run a few percent of the network).
+const FLEET_SHARE_FLAGGED: f64 = 0.10;
+
+/// A fleet that is a large share of the whole network, said under the fleet's power (the row that stands for
+/// every group): valid, but no operator is that large, and a fleet is part of the network, so past 100% the
+/// model's share of the blocks is meaningless.
+pub fn fleet_share_warning(s: &crate::model::Scenario) -> Option<String> {
+    let fleet_ths: f64 = (0..crate::model::MAX_GROUPS).map(|g| s.group(g)).filter(|m| m.count >= 1.0).map(|m| m.hashrate_ths * m.count).sum();
+    let network_ths = s.network_hashrate_ehs * 1e6;
+    let share = fleet_ths / network_ths;
+    if !(share.is_finite() && share >= FLEET_SHARE_FLAGGED) {
+        return None;
+    }
+    let ehs = |ths: f64| [decimal(ths / 1e6, 1, 0, true).unwrap_or_default().as_str(), " EH/s"].concat();
+    let why = if share > 1.0 {
+        ": a fleet is part of the network, so it cannot be larger than it"
+    } else {
+        ", far more than any one operator runs (the largest public miners run a few percent)"
+    };
+    Some(
+        [
+            "This fleet's ",
+            &ehs(fleet_ths),
+            " is ",
+            &decimal(share * 100.0, 0, 0, true).unwrap_or_default(),
+            "% of the network's ",
+            &ehs(network_ths),
+            why,
+        ]
+        .concat(),
+    )
+}
+
+/// The warning under a row: its own value's ([`warning`]), or for the fleet's power the fleet's share of the
+/// network ([`fleet_share_warning`]), which also moves with the other rows.
+pub fn row_warning(key: &str, value: f64, s: &crate::model::Scenario) -> Option<String> {
+    warning(key, value).or_else(|| if key == FLEET_ROW { fleet_share_warning(s) } else { None })
+}
+
+/// The row whose warning depends on other inputs than its own value (see [`row_warning`]).
+pub const FLEET_ROW: &str = "fleet_mw";
+
 /// Every implausible input of a scenario with its warning, in `INPUTS` order: for the notice of a link or
 /// a saved scenario that carries one (`?btc_price_usd=5e-324` is valid, and applied, but worth a word).
 pub fn warnings(s: &crate::model::Scenario) -> Vec<(&'static str, String)> {

@@ -85,3 +85,19 @@ fn a_home_miners_bitaxe_is_not_flagged() {
     assert_eq!(warning("machine_efficiency_jth", 15.0), None);
     assert!(warning("machine_power_w", 3.5).is_some(), "3.5 W is a slip for 3.5 kW");
 }
+
+#[test]
+fn a_fleet_that_is_a_large_share_of_the_network_is_said_under_the_fleet_power() {
+    use crate::model::Scenario;
+    assert_eq!(fleet_share_warning(&Scenario::default()), None, "1,000 machines are a sliver of the network");
+    let big = Scenario { machine_count: 10_000_000.0, ..Scenario::default() };
+    assert_eq!(
+        fleet_share_warning(&big).as_deref(),
+        Some("This fleet's 2,000 EH/s is 182% of the network's 1,100 EH/s: a fleet is part of the network, so it cannot be larger than it")
+    );
+    // 600,000 + 50,000 machines of 200 TH/s: 130 EH/s, 12% of the network, counted over every group.
+    let site = Scenario { machine_count: 600_000.0, machine2_count: 50_000.0, machine2_hashrate_ths: 200.0, ..Scenario::default() };
+    assert!(fleet_share_warning(&site).is_some_and(|w| w.starts_with("This fleet's 130 EH/s is 12% of the network's 1,100 EH/s, far more than")));
+    assert_eq!(row_warning("fleet_mw", 1.0, &big), fleet_share_warning(&big));
+    assert_eq!(row_warning("machine_count", 10_000_000.0, &big), None, "said once, under the fleet's power");
+}

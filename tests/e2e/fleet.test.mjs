@@ -18,7 +18,7 @@ test('one machine stays simple: only "Add machine group" until a group is added'
   });
 });
 
-test('add a group, type its count, MW and model, then remove it: the fleet totals follow', T, async () => {
+test('add a group, type its count, MW and model, then remove it and undo: the fleet totals follow', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     const base = 1000 * 200;
     assert.equal(await fleetThs(page), base);
@@ -58,6 +58,14 @@ test('add a group, type its count, MW and model, then remove it: the fleet total
     await eventually(async () => assert.equal(await fleetThs(page), base + 100 * 200));
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'add-group', 'focus goes back to Add');
     await eventually(async () => assert.doesNotMatch(page.url(), /machine2_count=/, 'a removed group is absent from the link'));
+
+    // The header's Undo brings the group back with its machines.
+    assert.equal(await page.locator('.site-header > .status').textContent(), 'Machine group 2 removed.');
+    await page.click('button[data-action="undo"]');
+    await g2.waitFor({ state: 'visible' });
+    await eventually(async () => assert.equal(await fleetThs(page), base + 3259 * 104 + 100 * 200));
+    assert.equal(await page.locator('input.num[name="machine2_count"]').inputValue(), '3259');
+    await eventually(async () => assert.match(page.url(), /machine2_count=3259/));
   }, { viewport: { width: 1440, height: 900 } });
 });
 
@@ -80,4 +88,33 @@ test('six groups at most, and the editor fits a 390 px phone without horizontal 
     await group(page, 4).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'fleet-editor-390.png') });
   }, { viewport: { width: 390, height: 844 } });
+});
+
+test('the fleet-power slider below what the other groups draw: the thumb goes back, the row says why, nothing changes', T, async () => {
+  // Group 2 draws 3,000 × 200 TH/s × 17.5 J/TH = 10.5 MW; the fleet row cannot go below it.
+  await withPage(suite.browser, `${suite.url}?machine2_count=3000`, async (page) => {
+    const before = await fleetThs(page);
+    const slider = page.locator('input.slider[name="fleet_mw"]');
+    const inForce = await slider.inputValue();
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await eventually(async () => assert.equal(await slider.inputValue(), inForce, 'the thumb is back at the value in force'));
+    assert.match(await page.locator('#err-fleet_mw').textContent(), /^Must power at least one machine beside the other groups/);
+    assert.equal(await page.getAttribute('input.num[name="fleet_mw"]', 'aria-invalid'), 'false', 'the field shows the valid value in force');
+    assert.equal(await fleetThs(page), before, 'the scenario did not change');
+    // A position the scenario can take clears the message.
+    await page.keyboard.press('ArrowUp');
+    await eventually(async () => assert.equal(await page.locator('#err-fleet_mw').textContent(), ''));
+  });
+});
+
+test('a fleet larger than the network is said under the fleet power, and the words follow the network hashrate', T, async () => {
+  await withPage(suite.browser, `${suite.url}?machine_count=10000000`, async (page) => {
+    const warn = page.locator('#warn-fleet_mw');
+    assert.equal(await warn.textContent(), "This fleet's 2,000 EH/s is 182% of the network's 1,100 EH/s: a fleet is part of the network, so it cannot be larger than it");
+    await typeInto(page, 'network_hashrate_ehs', '15000');
+    await eventually(async () => assert.match(await warn.textContent(), /^This fleet's 2,000 EH\/s is 13% of the network's 15,000 EH\/s, far more than any one operator runs/));
+    await typeInto(page, 'network_hashrate_ehs', '30000');
+    await eventually(async () => assert.equal(await warn.textContent(), '', 'a 7% share is not flagged'));
+  });
 });
