@@ -650,7 +650,7 @@ pub const KPIS: &[KpiDef] = &[
             } else if r.is_some_and(|r| r.projection.equity.equity_npv_usd > 0.0) {
                 "above 1,000% a year".into()
             } else {
-                "no IRR (the owners' cash never turns positive enough)".into()
+                "no IRR (after the loan's payments, the owners' cash never earns back their share of the capex)".into()
             }
         },
         formula: |_, _| "the yearly rate at which the equity NPV is zero, by bisection between −99% and +1,000%".into(),

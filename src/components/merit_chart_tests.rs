@@ -83,8 +83,16 @@ fn the_words_list_the_groups_in_the_order_they_switch_off() {
     let r1 = evaluate(&one).unwrap();
     let rows1 = group_rows(&one, &r1, &machine_presets());
     assert!(lead(&one, &rows1).contains("add a machine group"));
+    // Curtailment off: nothing is switched off, and the words say when each group starts losing money.
     let off = Scenario { curtail_when_unprofitable: false, ..s };
+    let r_off = evaluate(&off).unwrap();
+    let rows_off = group_rows(&off, &r_off, &machine_presets());
+    let loss = rows_off.iter().find(|g| g.group == 2).and_then(|g| g.first_day);
+    assert_eq!(loss, rows.iter().find(|g| g.group == 2).and_then(|g| g.first_day), "at a loss on the day it would have been off");
+    let month = crate::state::decision::first_off(loss);
+    let crate::state::decision::FirstOff::FromMonth(m) = month else { panic!("the old generation loses money within the horizon: {month:?}") };
     let mut h = Html::new();
-    list(&mut h, &off, &rows);
-    assert!(h.finish().0.contains("S19j Pro: ▲ runs today (curtailment is off)</li>"));
+    list(&mut h, &off, &rows_off);
+    let words = ["S19j Pro: ▲ runs today; at a loss from month ", &m.to_string(), " (curtailment is off)</li>"].concat();
+    assert!(h.finish().0.contains(&words), "{words}");
 }

@@ -28,12 +28,9 @@ pub fn running_min(hashprice: &[f64]) -> Vec<f64> {
         .collect()
 }
 
-/// The first day index whose hashprice is below `shutdown` (`low` from [`running_min`]); none when there is
-/// none, or when curtailment is off (nothing is ever switched off).
-pub fn first_below(low: &[f64], shutdown: f64, curtail: bool) -> Option<usize> {
-    if !curtail {
-        return None;
-    }
+/// The first day index whose hashprice is below `shutdown` (`low` from [`running_min`]): the day a machine is
+/// first switched off, or with curtailment off the first day it runs at a loss; none when there is none.
+pub fn first_below(low: &[f64], shutdown: f64) -> Option<usize> {
     // `low` never rises, so the days at or above the shutdown level come first.
     let d = low.partition_point(|&h| !(h < shutdown));
     (d < low.len()).then_some(d)
@@ -41,17 +38,22 @@ pub fn first_below(low: &[f64], shutdown: f64, curtail: bool) -> Option<usize> {
 
 /// A row's status and when it is first switched off, as one phrase that never contradicts itself: the
 /// projection decides whether it runs today (day 0 is the projection's first day), the day-0 margin only
-/// whether a machine that runs today is profitable or at breakeven.
+/// whether a machine that runs today is profitable or at breakeven. With curtailment off nothing is switched
+/// off, and `first_day` is the first day the machine runs at a loss.
 pub fn status_words(margin: f64, first_day: Option<usize>, s: &Scenario) -> String {
     if !s.curtail_when_unprofitable {
-        let lead = if margin < 0.0 {
-            "▼ underwater; runs at a loss"
-        } else if margin > 0.0 {
-            "▲ runs today"
+        let (lead, then) = if margin < 0.0 {
+            ("▼ underwater; runs at a loss", String::new())
         } else {
-            "= breakeven today"
+            let lead = if margin > 0.0 { "▲ runs today" } else { "= breakeven today" };
+            let then = match first_off(first_day) {
+                FirstOff::FromMonth(m) => ["; at a loss from month ", &int_string(m as i64)].concat(),
+                FirstOff::Never => ["; never at a loss within ", &int_string(s.horizon_months as i64), " months"].concat(),
+                FirstOff::Today => String::new(),
+            };
+            (lead, then)
         };
-        return [lead, " (curtailment is off)"].concat();
+        return [lead, &then, " (curtailment is off)"].concat();
     }
     if margin < 0.0 && first_day.is_none() {
         // Not projected (no results): the day-0 status alone.
@@ -66,11 +68,12 @@ pub fn status_words(margin: f64, first_day: Option<usize>, s: &Scenario) -> Stri
     [lead, &first_off_words(first, s)].concat()
 }
 
-/// Each preset row's first day off on the site's projected hashprice path (see the module's note).
-pub fn preset_first_days(rows: &[HardwareRow], r: &Results, s: &Scenario) -> Vec<Option<usize>> {
+/// Each preset row's first day off on the site's projected hashprice path (see the module's note), or with
+/// curtailment off its first day at a loss (the same day).
+pub fn preset_first_days(rows: &[HardwareRow], r: &Results) -> Vec<Option<usize>> {
     let low = running_min(&r.series.hashprice_usd_per_ph_day);
     rows.iter()
-        .map(|row| first_below(&low, row.shutdown_hashprice_usd_per_ph_day, s.curtail_when_unprofitable))
+        .map(|row| first_below(&low, row.shutdown_hashprice_usd_per_ph_day))
         .collect()
 }
 
@@ -81,7 +84,8 @@ pub struct GroupRow {
     pub group: usize,
     /// Its figures, in the preset rows' terms (`model` is the row's label).
     pub row: HardwareRow,
-    /// The model's `group_first_curtailed_day`.
+    /// The model's `group_first_curtailed_day`; with curtailment off (never switched off), the first day the
+    /// group runs at a loss.
     pub first_day: Option<usize>,
 }
 
@@ -106,6 +110,7 @@ pub fn group_rows(s: &Scenario, r: &Results, presets: &[MachinePreset]) -> Vec<G
     let fleet = Fleet::new(s);
     let n = fleet.groups.len();
     let snap = &r.snapshot;
+    let low = running_min(&r.series.hashprice_usd_per_ph_day);
     fleet
         .groups
         .iter()
@@ -127,7 +132,11 @@ pub fn group_rows(s: &Scenario, r: &Results, presets: &[MachinePreset]) -> Vec<G
                     gross_margin_pct: (revenue != 0.0 && revenue.is_finite()).then(|| 100.0 * profit / revenue),
                     underwater: margin < 0.0,
                 },
-                first_day: r.projection.group_first_curtailed_day[i],
+                first_day: if s.curtail_when_unprofitable {
+                    r.projection.group_first_curtailed_day[i]
+                } else {
+                    snap.group_shutdown_hashprice_usd_per_ph_day[i].and_then(|v| first_below(&low, v))
+                },
             }
         })
         .collect()

@@ -22,13 +22,12 @@ pub fn three_generations() -> Scenario {
 fn the_first_day_below_a_level_is_found_on_the_running_minimum() {
     let low = running_min(&[5.0, 6.0, 4.0, 7.0, 3.0]);
     assert_eq!(low, [5.0, 5.0, 4.0, 4.0, 3.0]);
-    assert_eq!(first_below(&low, 5.5, true), Some(0));
-    assert_eq!(first_below(&low, 5.0, true), Some(2), "at the level is not below it");
-    assert_eq!(first_below(&low, 3.5, true), Some(4));
-    assert_eq!(first_below(&low, 3.0, true), None);
-    assert_eq!(first_below(&low, 5.5, false), None, "curtailment off: never off");
-    assert_eq!(first_below(&low, f64::NAN, true), None, "no shutdown level (no power price): never off");
-    assert_eq!(first_below(&[], 1.0, true), None);
+    assert_eq!(first_below(&low, 5.5), Some(0));
+    assert_eq!(first_below(&low, 5.0), Some(2), "at the level is not below it");
+    assert_eq!(first_below(&low, 3.5), Some(4));
+    assert_eq!(first_below(&low, 3.0), None);
+    assert_eq!(first_below(&low, f64::NAN), None, "no shutdown level (no power price): never off");
+    assert_eq!(first_below(&[], 1.0), None);
 }
 
 #[test]
@@ -45,7 +44,8 @@ fn status_and_switch_off_read_as_one_phrase() {
     assert_eq!(status_words(-1.0, None, &s), "▼ underwater", "no projection: day 0 alone");
     let off = Scenario { curtail_when_unprofitable: false, ..s.clone() };
     assert_eq!(status_words(-1.0, None, &off), "▼ underwater; runs at a loss (curtailment is off)");
-    assert_eq!(status_words(1.0, None, &off), "▲ runs today (curtailment is off)");
+    assert_eq!(status_words(1.0, None, &off), "▲ runs today; never at a loss within 36 months (curtailment is off)");
+    assert_eq!(status_words(1.0, Some(150), &off), "▲ runs today; at a loss from month 5 (curtailment is off)");
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn a_machine_placed_on_the_hashprice_path_switches_off_when_the_model_switches_i
                 one.set(Scenario::group_key(g, GroupField::Count), 0.0).unwrap();
             }
             let model = evaluate(&one).unwrap().projection.group_first_curtailed_day[0];
-            let ours = first_below(&low, row.shutdown_hashprice_usd_per_ph_day, true);
+            let ours = first_below(&low, row.shutdown_hashprice_usd_per_ph_day);
             assert_eq!(ours, model, "{} at ${price}", row.model);
             // Off today exactly when the day-0 status says underwater.
             assert_eq!(ours == Some(0), row.underwater, "{} at ${price}", row.model);
