@@ -259,6 +259,15 @@ pub fn scenario_json(s: &Scenario) -> Result<String, String> {
         .ok_or_else(|| "could not write the JSON".to_string())
 }
 
+/// A scenario file's text, as Export writes it (`{scenario, results}`) or a bare object of input keys, as a
+/// valid scenario: its keys over the defaults, all or nothing, refused with a reason as `compute()` is.
+pub fn scenario_from_json(text: &str) -> Result<Scenario, String> {
+    let value = js_sys::JSON::parse(text).map_err(|_| "it is not JSON".to_string())?;
+    let inner = Reflect::get(&value, &JsValue::from_str("scenario")).ok().filter(|v| v.is_object());
+    let pairs = read_pairs(inner.as_ref().unwrap_or(&value))?;
+    scenario_from_pairs(&pairs, &Scenario::default()).map_err(|e| e.message())
+}
+
 /// Offers `text` as a file download: a Blob, an object URL and a temporary `<a download>`.
 pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsValue> {
     let parts = Array::of1(&JsValue::from_str(text));

@@ -178,7 +178,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             Act::CopyEmbed => em.copy_current(c),
             Act::EmbedClose => em.close(),
             Act::Export => {}
-            Act::ExportCsv | Act::ExportJson | Act::Print => ex.run(c, act),
+            Act::ExportCsv | Act::ExportJson | Act::OpenJson | Act::Print => ex.run(c, act),
         });
 
         let chosen = select.clone();

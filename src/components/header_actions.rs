@@ -17,6 +17,8 @@ pub enum Act {
     Export,
     ExportCsv,
     ExportJson,
+    /// Opens a scenario file (an exported JSON).
+    OpenJson,
     Print,
 }
 
@@ -32,6 +34,7 @@ impl Action for Act {
         Act::Export,
         Act::ExportCsv,
         Act::ExportJson,
+        Act::OpenJson,
         Act::Print,
     ];
     fn name(self) -> &'static str {
@@ -46,6 +49,7 @@ impl Action for Act {
             Act::Export => "export",
             Act::ExportCsv => "export-csv",
             Act::ExportJson => "export-json",
+            Act::OpenJson => "open-json",
             Act::Print => "print",
         }
     }

@@ -563,6 +563,46 @@ test('JSON export: the scenario and every result, equal to compute()', T, async 
   });
 });
 
+/** Chooses `content` as the file in the "Open a scenario (JSON)…" file chooser. */
+async function openFile(page, name, content) {
+  const details = page.locator('details.export-menu');
+  if (!(await details.evaluate((d) => d.open))) await page.click('details.export-menu > summary');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('button[data-action="open-json"]')]);
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
+}
+
+test('Open a scenario (JSON): an exported file brings its scenario back whole, with Undo; a bad file is refused with the reason', T, async () => {
+  const s = { btc_price_usd: 72000, power_price_usd_kwh: 0.041, machine2_count: 1200, machine2_efficiency_jth: 21.5, debt_pct: 40, hpc_build_months: 9 };
+  let exported;
+  await withPage(suite.browser, calcUrl(scenarioQuery(s)), async (page) => {
+    await waitForApi(page);
+    exported = (await download(page, 'export-json')).text;
+  });
+  await withPage(suite.browser, calcUrl(''), async (page) => {
+    await waitForApi(page);
+    const npv = () => page.getAttribute('[data-kpi="npv_usd"]', 'data-value');
+    const before = await npv();
+    // Refused, each with its reason; the scenario stays.
+    await openFile(page, 'notes.json', 'not json');
+    const said = page.locator('.export-menu [role=status]');
+    await eventually(async () => assert.equal(await said.textContent(), 'Could not open notes.json: it is not JSON'));
+    await openFile(page, 'bad.json', JSON.stringify({ scenario: { btc_price_usd: '95000' } }));
+    await eventually(async () => assert.equal(await said.textContent(), 'Could not open bad.json: btc_price_usd: must be a number, got a string'));
+    assert.equal(await npv(), before, 'nothing applied');
+
+    await openFile(page, 'hashprice-scenario.json', exported);
+    const want = await page.evaluate((sc) => window.hashprice.compute(sc).projection.npv_usd, JSON.parse(exported).scenario);
+    await eventually(async () => assert.equal(Number(await npv()), want));
+    assert.equal(await page.locator('.site-header > .status').textContent(), 'Opened hashprice-scenario.json.');
+    assert.equal(await said.textContent(), '', 'the refusal is history');
+    await eventually(async () => assert.match(page.url(), /machine2_count=1200/, 'the link follows'));
+    assert.equal(await page.inputValue('input.num[name="btc_price_usd"]'), '72000');
+    // Undo brings back the scenario from before.
+    await page.click('button[data-action="undo"]');
+    await eventually(async () => assert.equal(await npv(), before));
+  }, HOST);
+});
+
 test('Embed button: one script tag for the scenario, panels and look, shown and copied on request, with a live preview; pasted into a page it loads the embed', T, async () => {
   const s = { btc_price_usd: 101000, machine_count: 3000 };
   let snippet;
