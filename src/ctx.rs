@@ -39,7 +39,8 @@ pub struct Ctx {
     pub embed_panels: RwSignal<u32>,
     /// The live network values last applied and when, for the badge and the header's source line.
     pub live: RwSignal<Option<crate::state::live::LiveApplied>>,
-    /// An edit another section asks the header to make as a replace, with its Undo (removing a machine group).
+    /// An edit another control asks the header to make as a replace, with its Undo (removing a machine group,
+    /// opening a scenario file).
     pub replace: RwSignal<Option<Replacement>>,
 }
 

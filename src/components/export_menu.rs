@@ -113,7 +113,8 @@ impl Export {
                 return;
             }
             leptos::task::spawn_local(async move {
-                let text: Option<String> = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
+                let read = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+                let text: Option<String> = read.ok().and_then(|t| t.as_string());
                 let read = match text {
                     Some(t) => scenario_from_json(&t),
                     None => Err("the browser could not read it".to_string()),

@@ -48,9 +48,11 @@ fn group_shutdowns(r: &Results) -> Vec<(usize, f64)> {
 /// least one group off) or, with curtailment off, each group's days at a loss.
 pub fn groups_words(s: &Scenario, r: &Results, lines: &[(usize, f64)]) -> String {
     let hp = &r.series.hashprice_usd_per_ph_day;
-    let mut t = Txt::default().t("Daily hashprice with network growth, price drift and halvings, against each group's shutdown hashprice (");
+    let mut t = Txt::default()
+        .t("Daily hashprice with network growth, price drift and halvings, against each group's shutdown hashprice (");
     for (i, &(g, v)) in lines.iter().enumerate() {
-        t = t.t(if i == 0 { "group " } else { ", group " }).s(num((g + 1) as f64, 0)).t(" ").s(show(Fmt::UsdPerPhDay, v));
+        let name = num((g + 1) as f64, 0);
+        t = t.t(if i == 0 { "group " } else { ", group " }).s(name).t(" ").s(show(Fmt::UsdPerPhDay, v));
     }
     t = t.t("): a group is off on the days below its line. ");
     if s.curtail_when_unprofitable {

@@ -120,7 +120,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             }
         };
 
-        // Another section's replace (removing a machine group), with the same Undo.
+        // A replace another control asks for (removing a machine group, opening a scenario file), with the same Undo.
         let r = replace.clone();
         effect(move |_| {
             c.replace.track();

@@ -78,7 +78,8 @@ pub fn sub_line(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> String {
 /// "fleet average; group 3 at $0.049/kWh": the group that stops paying its power first (the lowest breakeven
 /// power price), for a site of more than one group; nothing for one.
 fn first_to_break_even(r: &Results) -> String {
-    let groups = r.snapshot.group_breakeven_power_price_usd_kwh.iter().enumerate().filter_map(|(g, v)| v.map(|v| (g, v)));
+    let levels = r.snapshot.group_breakeven_power_price_usd_kwh.iter().enumerate();
+    let groups = levels.filter_map(|(g, v)| v.map(|v| (g, v)));
     let (mut n, mut first) = (0, None::<(usize, f64)>);
     for (g, v) in groups {
         n += 1;
@@ -87,7 +88,9 @@ fn first_to_break_even(r: &Results) -> String {
         }
     }
     match first {
-        Some((g, v)) if n > 1 => ["fleet average; group ", &int_string(g as i64 + 1), " at ", &show(Fmt::UsdKwh, v)].concat(),
+        Some((g, v)) if n > 1 => {
+            ["fleet average; group ", &int_string(g as i64 + 1), " at ", &show(Fmt::UsdKwh, v)].concat()
+        }
         _ => String::new(),
     }
 }

@@ -48,7 +48,9 @@ pub fn status_words(margin: f64, first_day: Option<usize>, s: &Scenario) -> Stri
             let lead = if margin > 0.0 { "▲ runs today" } else { "= breakeven today" };
             let then = match first_off(first_day) {
                 FirstOff::FromMonth(m) => ["; at a loss from month ", &int_string(m as i64)].concat(),
-                FirstOff::Never => ["; never at a loss within ", &int_string(s.horizon_months as i64), " months"].concat(),
+                FirstOff::Never => {
+                    ["; never at a loss within ", &int_string(s.horizon_months as i64), " months"].concat()
+                }
                 FirstOff::Today => String::new(),
             };
             (lead, then)
