@@ -13,7 +13,7 @@
 use crate::fields::{read, Field};
 use crate::format::{fixed, plain, Txt};
 use crate::model::Scenario;
-use crate::state::plausible::{row_warning, FLEET_ROW};
+use crate::state::plausible::row_warning;
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -205,7 +205,7 @@ pub fn patch(rows: &[Row], s: &Scenario, force: bool) {
         }
         if r.last.get() == v && !force {
             // The fleet's share of the network also moves with the network's hashrate.
-            if k == FLEET_ROW {
+            if k == crate::state::plausible::FLEET_ROW {
                 let w = row_warning(k, v, s).unwrap_or_default();
                 if r.warn.text_content().as_deref() != Some(w.as_str()) {
                     set_text(&r.warn, &w);
