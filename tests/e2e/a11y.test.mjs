@@ -83,6 +83,21 @@ for (const [w, h] of [[1440, 900], [390, 844]]) {
   });
 }
 
+// What is shown while work is pending keeps its contrast: the risk KPIs while stale and the crossing price while
+// it is searched for (a CI run caught the crossing faded to 2.9:1 when axe ran before the search ended).
+test('axe-core: 0 violations while the risk results are stale and the crossing price is pending (light and dark)', T, async () => {
+  for (const theme of ['light', 'dark']) {
+    await withPage(suite.browser, suite.url + `?theme=${theme}` + SITE, async (page) => {
+      await waitRiskFresh(page);
+      await page.evaluate(() => {
+        document.getElementById('risk').setAttribute('data-stale', 'true');
+        document.querySelector('.crossing').setAttribute('aria-busy', 'true');
+      });
+      await expectNoAxeViolations(page, `${theme}, pending states`);
+    });
+  }
+});
+
 test('axe-core: 0 violations with a notice shown and an invalid field (dark, via the theme button)', T, async () => {
   await withPage(suite.browser, suite.url + '?btc_price_usd=abc', async (page) => {
     // The theme button cycles auto → dark → light.
