@@ -402,8 +402,12 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
         std::mem::forget(observer);
     }
     on_resize.forget();
-    // Once at start, after the first render.
-    set_timeout(move || heights.report(), std::time::Duration::from_millis(0));
+    // Once at start, after the first render; then read every second too: a frame scrolled out of view gets no
+    // rendering updates and so no ResizeObserver callbacks, and its height would stay short (the risk charts
+    // arrive after the start) until the visitor scrolls to it. Reading an unchanged height posts nothing.
+    let h = heights.clone();
+    set_timeout(move || h.report(), std::time::Duration::from_millis(0));
+    set_interval(move || heights.report(), std::time::Duration::from_secs(1));
 
     let t = target.clone();
     crate::view::dom::on(&win, crate::view::dom::Ev::Message, move |ev| {

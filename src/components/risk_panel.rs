@@ -14,7 +14,7 @@ use crate::format::plain;
 use crate::model::risk::RiskRun;
 use crate::model::Scenario;
 use crate::state::words::{risk_title, total_machines};
-use crate::view::dom::{effect, on, set_attr, set_text, Bind, Ev};
+use crate::view::dom::{after_frame, effect, on, set_attr, set_text, Bind, Ev};
 use crate::view::Html;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -158,7 +158,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             p.generation.set(p.generation.get() + 1);
             let mine = p.generation.get();
             let p = p.clone();
-            request_animation_frame(move || step(p, c, s, None, mine));
+            after_frame(move || step(p, c, s, None, mine));
         });
         let p = panel.clone();
         effect(move |_| p.render(c.chart_w.get()));

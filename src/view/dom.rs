@@ -184,6 +184,32 @@ pub fn on_action<A: Action>(root: &Element, ev: Ev, mut f: impl FnMut(A, Element
     });
 }
 
+/// Runs `f` once, on the next animation frame or after `NO_FRAME` if none comes first: a page that is not
+/// rendered (a cross-origin frame scrolled out of view, a background tab) gets no animation frames, and work
+/// queued behind one would wait until the visitor scrolls to it.
+pub fn after_frame(f: impl FnOnce() + 'static) {
+    // Shared by the two callbacks: whichever runs first takes it.
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let on_frame = once.clone();
+    request_animation_frame(move || {
+        if let Some(f) = on_frame.take() {
+            f()
+        }
+    });
+    set_timeout(
+        move || {
+            if let Some(f) = once.take() {
+                f()
+            }
+        },
+        NO_FRAME,
+    );
+}
+
+/// How long [`after_frame`] waits for a frame: several frames' worth, so it only fires on a page not rendered.
+const NO_FRAME: Duration = Duration::from_millis(100);
+
 /// A reactive effect: `f(first_run)` runs now and again whenever a signal it read changes, for the life of
 /// the page.
 ///

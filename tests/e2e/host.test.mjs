@@ -144,6 +144,27 @@ test('embed.js: several <div data-hashprice> embeds on one page, each sized and 
   }
 });
 
+test('embed.js: a risk embed below the fold computes and reports its full height before the visitor scrolls to it', T, async () => {
+  // A cross-origin frame out of view gets no animation frames and no ResizeObserver callbacks (Chromium does not
+  // render it): the risk run and the height must not wait for either.
+  const url = hostPage(`<div style="height: 3000px">Annual report…</div>
+<div data-hashprice id="risk-embed" data-panels="kpis,headline,risk"></div>
+<script src="${calcUrl('embed.js')}" async></script>`);
+  await withPage(suite.browser, url, async (page) => {
+    const frame = await frameIn(page, '#risk-embed iframe');
+    assert.equal(await page.evaluate(() => scrollY), 0, 'never scrolled');
+    assert.ok(await page.$eval('#risk-embed iframe', (f) => f.getBoundingClientRect().top) > 900, 'the frame is out of view');
+    await frame.waitForSelector('#risk[data-stale="false"]', { timeout: 15000 });
+    assert.notEqual(await frame.getAttribute('[data-kpi="mc_npv_usd_p50"]', 'data-value'), '', 'the risk KPIs are computed');
+    await eventually(async () => {
+      const outer = await page.$eval('#risk-embed iframe', (f) => f.getBoundingClientRect().height);
+      const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      assert.ok(Math.abs(outer - inner) <= 1, `iframe ${outer}px, content ${inner}px`);
+    }, { timeout: 8000 });
+    assert.equal(await page.evaluate(() => scrollY), 0, 'still not scrolled');
+  }, onHost({ viewport: { width: 390, height: 844 } }));
+});
+
 // ---------------------------------------------------------------- messages both ways
 
 test('protocol 1 across origins: ready, applied (scenario + KPIs), error (nothing changed), results debounced after every change', T, async () => {
