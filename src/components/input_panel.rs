@@ -104,6 +104,7 @@ fn patch(p: &Parts, s: &Scenario, live: Option<&LiveApplied>, rewrite: bool) {
     }
     if let Some(l) = &p.live {
         live_data::patch_badge(l, s, live);
+        live_data::drop_stale_pending(l, s);
     }
 }
 

@@ -562,7 +562,7 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("amortising: debt × i ÷ (1 − (1 + i)^−n), debt = ")
+                .t("amortizing: debt × i ÷ (1 − (1 + i)^−n), debt = ")
                 .s(pct(s.debt_pct))
                 .t(" of capex = ")
                 .s(usd(r.snapshot.capex_usd * s.debt_pct / 100.0))

@@ -63,6 +63,8 @@ struct State {
     info: &'static str,
     /// Valid live values that wait for the user's word (`state::live::decide`), and when they were fetched.
     pending: Option<LiveApplied>,
+    /// The scenario the pending values were weighed against: an edit since makes that comparison stale.
+    pending_against: Option<Scenario>,
     last_attempt: Option<f64>,
     /// The wait from `last_attempt` before the button is on again (`state::live::wait_after_ms`).
     wait_ms: f64,
@@ -114,6 +116,21 @@ pub fn patch_badge(l: &Live, s: &Scenario, applied: Option<&LiveApplied>) {
     let text = badge_text(at);
     set_attr(&l.badge, "data-live-badge", "live");
     set_text(&l.badge, &if same { text } else { [text.as_str(), " · edited"].concat() });
+}
+
+/// Drops live values waiting for "Apply anyway" once the scenario they were weighed against changes: the
+/// warning compared them with values no longer in force, and applying them would overwrite the newer edit.
+pub fn drop_stale_pending(l: &Live, s: &Scenario) {
+    {
+        let mut st = l.state.borrow_mut();
+        if st.pending.is_none() || st.pending_against.as_ref() == Some(s) {
+            return;
+        }
+        st.pending = None;
+        st.pending_against = None;
+        st.error = "The live values that were waiting were set aside: the values they were compared with have changed since. Fetch them again to compare.".into();
+    }
+    render(l);
 }
 
 /// Button (label, busy, disabled while loading or within the wait), status line and error.
@@ -221,7 +238,9 @@ fn on_click(c: Ctx, l: &Live) {
                     LiveDecision::Apply => apply(c, fetched),
                     // Implausible, or far from the values in force: said, and applied only on the user's word.
                     LiveDecision::Ask(concerns) => {
-                        l.state.borrow_mut().pending = Some(fetched);
+                        let mut st = l.state.borrow_mut();
+                        st.pending = Some(fetched);
+                        st.pending_against = Some(c.scenario.get_untracked());
                         Err(ask_message(&concerns))
                     }
                 }

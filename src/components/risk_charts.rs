@@ -56,16 +56,21 @@ pub fn kpi_text(k: &RiskKpi, v: f64, capex: f64) -> String {
     }
 }
 
-/// The panel's first line: how the simulation is set up.
-pub fn setup_text(s: &Scenario) -> String {
-    Txt::default()
+/// The panel's first line: how the simulation is set up, and where to change it when the inputs are on the
+/// page (`inputs`: an embed may show the panel alone). The seed is written as typed, so it can be typed back.
+pub fn setup_text(s: &Scenario, inputs: bool) -> String {
+    let t = Txt::default()
         .s(num(s.mc_paths, 0))
-        .t(" simulated BTC price paths at ")
+        .t(if s.mc_paths == 1.0 { " simulated BTC price path at " } else { " simulated BTC price paths at " })
         .s(pct(s.btc_volatility_pct_year))
         .t(" yearly volatility (seed ")
-        .s(num(s.mc_seed, 0))
-        .t("); network growth, halvings and curtailment as above. Edit them under Risk in the inputs.")
-        .0
+        .s(crate::chart::int_string(s.mc_seed as i64))
+        .t("); network growth, halvings and curtailment as in the projection.");
+    if inputs {
+        t.t(" Edit them under Risk in the inputs.").0
+    } else {
+        t.0
+    }
 }
 
 /// The heatmap table's header cells: the BTC prices of its columns.
@@ -330,8 +335,15 @@ mod tests {
     #[test]
     fn the_setup_line_names_paths_volatility_and_seed() {
         let s = Scenario::default();
-        let t = setup_text(&s);
+        let t = setup_text(&s, true);
         assert!(t.contains(" simulated BTC price paths at ") && t.contains(" yearly volatility (seed "), "{t}");
+        assert!(t.ends_with(" Edit them under Risk in the inputs."), "{t}");
+        // An embed of the panel alone has no inputs to point to; one path is one path; a large seed reads as
+        // typed, so it can be typed back.
+        let one = Scenario { mc_paths: 1.0, mc_seed: 9_007_199_254_740_991.0, ..Scenario::default() };
+        let t = setup_text(&one, false);
+        assert!(t.starts_with("1 simulated BTC price path at "), "{t}");
+        assert!(t.contains("(seed 9007199254740991)") && t.ends_with("as in the projection."), "{t}");
         assert_eq!(heat_head(100_000.0)[0], "EH/s \\ BTC");
         assert_eq!(heat_head(100_000.0)[3], "$100.00K");
     }

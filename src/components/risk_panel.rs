@@ -94,7 +94,8 @@ fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
 
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let none = ChartData::default();
-    let (setup_now, price, machines) = c.drawn.with_untracked(|s| (setup_text(s), s.btc_price_usd, total_machines(s)));
+    let inputs = c.page.with_value(|p| p.shows("inputs"));
+    let (setup_now, price, machines) = c.drawn.with_untracked(|s| (setup_text(s, inputs), s.btc_price_usd, total_machines(s)));
     h.open("section", "class=\"card risk\" id=\"risk\" aria-labelledby=\"risk-h\" data-stale=\"true\" aria-busy=\"true\"");
     let root = h.slot();
     h.open("h2", "id=\"risk-h\"");
@@ -151,7 +152,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             set_text(&p.title, risk_title(total_machines(&s)));
             p.set_stale(stale(p.state.borrow().as_ref(), &s));
             // The paragraph's first node is its text; the stale note follows it.
-            let text = setup_text(&s);
+            let text = setup_text(&s, inputs);
             if let Some(t) = p.setup.first_child().filter(|t| t.text_content().as_deref() != Some(text.as_str())) {
                 t.set_text_content(Some(&text));
             }

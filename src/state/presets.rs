@@ -259,7 +259,7 @@ pub const SCENARIO_PRESETS: &[ScenarioPreset] = &[
         id: "post-halving-2028",
         name: "Post-halving 2028 (what-if)",
         date: "2028 what-if",
-        source: "what-if: today's price, 1.5 ZH/s, after the 2028 halving",
+        source: "today's price, 1.5 ZH/s, after the 2028 halving",
         values: &[
             ("btc_price_usd", 95_000.0),
             ("network_hashrate_ehs", 1_500.0),

@@ -308,4 +308,14 @@ test('a live value far from the one in force, or implausible, waits for the user
     await eventually(async () => assert.match(await page.locator(ERROR).innerText(), /far outside any plausible value/), { timeout: 6000 });
     assert.equal(await fieldValue(page, 'btc_price_usd'), 95000, 'a price of 5e-324 USD is not applied');
   });
+  // An edit while the live values wait sets them aside: the warning compared them with values no longer in
+  // force, and "Apply anyway" would overwrite the newer edit.
+  await withLivePage(suite.url, { prices: price(40000) }, async (page) => {
+    await page.locator(BUTTON).click();
+    await eventually(async () => assert.ok(await page.locator('button[data-action="live-apply"]').isVisible()), { timeout: 6000 });
+    await typeInto(page, 'btc_price_usd', '100000');
+    await eventually(async () => assert.ok(await page.locator('button[data-action="live-apply"]').isHidden()));
+    assert.match(await page.locator(ERROR).innerText(), /^The live values that were waiting were set aside: the values they were compared with have changed since\./);
+    assert.equal(await fieldValue(page, 'btc_price_usd'), 100000, 'the edit stands');
+  });
 });
