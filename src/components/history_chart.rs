@@ -327,10 +327,10 @@ pub fn loaded_words(h: &crate::history::PriceHistory) -> String {
     Txt::default()
         .t("Loaded ")
         .s(group_thousands(h.points.len() as u64))
-        .t(" BTC prices from mempool.space, about ")
+        .t(if h.points.len() == 1 { " BTC price from mempool.space, about " } else { " BTC prices from mempool.space, about " })
         .s(date_words(a.unix))
-        .t(" to ")
-        .s(date_words(b.unix))
+        .t(if h.points.len() == 1 { "" } else { " to " })
+        .s(if h.points.len() == 1 { String::new() } else { date_words(b.unix) })
         .t(": hashprice in USD per epoch is drawn, and the backtest is in USD.")
         .0
 }

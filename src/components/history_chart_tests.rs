@@ -174,6 +174,11 @@ fn the_loader_resolves_and_says_what_it_loaded() {
         loaded_words(&history),
         "Loaded 2 BTC prices from mempool.space, about 20 Jul 2010 to 13 Jun 2026: hashprice in USD per epoch is drawn, and the backtest is in USD."
     );
+    let Ok(one) = crate::history::parse_price_history(r#"{"prices":[{"time":1781308800,"USD":62000}]}"#) else { panic!("parses") };
+    assert_eq!(
+        loaded_words(&one),
+        "Loaded 1 BTC price from mempool.space, about 13 Jun 2026: hashprice in USD per epoch is drawn, and the backtest is in USD."
+    );
 }
 
 #[test]

@@ -234,7 +234,7 @@ fn on_click(c: Ctx, l: &Live) {
         let outcome = match fetch_live().await {
             Ok(values) => {
                 let fetched = LiveApplied { values, at: now_label().unwrap_or_default() };
-                match c.scenario.with_untracked(|s| decide(&fetched.values, s)) {
+                match c.scenario.with_untracked(|s| decide(&fetched.values, s, now_ms() / 1000.0)) {
                     LiveDecision::Apply => apply(c, fetched),
                     // Implausible, or far from the values in force: said, and applied only on the user's word.
                     LiveDecision::Ask(concerns) => {

@@ -348,6 +348,9 @@ pub enum Concern {
     Implausible { key: &'static str, value: f64 },
     /// A price or hashrate more than [`MAX_MOVE`] away from the value in force.
     Jump { key: &'static str, value: f64, in_force: f64 },
+    /// A tip height more than [`MAX_TIP_AHEAD`] blocks past where the chain should be now ([`expected_height`]):
+    /// applied, it could cross a halving that has not happened.
+    Ahead { value: f64, expected: f64 },
 }
 
 /// What to do with validated live values.
@@ -365,8 +368,20 @@ pub const MAX_MOVE: f64 = 0.5;
 /// The tip height of the Nov 2025 snapshot: a live tip below it is wrong (the chain only grows).
 pub const MIN_LIVE_HEIGHT: f64 = 925_000.0;
 
-/// Whether live values may be applied silently, given the scenario in force.
-pub fn decide(live: &LiveValues, in_force: &crate::model::Scenario) -> LiveDecision {
+/// The 2024 halving (block and Unix time), from which [`expected_height`] counts.
+const LAST_HALVING: (f64, f64) = (840_000.0, 1_713_571_767.0);
+
+/// How far a live tip may run ahead of [`expected_height`] before it waits for the user's word: ~4.6 months of
+/// blocks, more than a chain running a few percent fast gains in years.
+pub const MAX_TIP_AHEAD: f64 = 20_000.0;
+
+/// The tip height expected at `now_s` (Unix seconds): the 2024 halving plus one block per 600 s.
+pub fn expected_height(now_s: f64) -> f64 {
+    LAST_HALVING.0 + (now_s - LAST_HALVING.1) / 600.0
+}
+
+/// Whether live values may be applied silently, given the scenario in force and the time now (Unix seconds).
+pub fn decide(live: &LiveValues, in_force: &crate::model::Scenario, now_s: f64) -> LiveDecision {
     let mut concerns = Vec::new();
     for (key, value) in live.pairs() {
         let implausible = match key {
@@ -376,6 +391,10 @@ pub fn decide(live: &LiveValues, in_force: &crate::model::Scenario) -> LiveDecis
         if implausible {
             concerns.push(Concern::Implausible { key, value });
             continue;
+        }
+        let expected = expected_height(now_s);
+        if key == "block_height" && value > expected + MAX_TIP_AHEAD {
+            concerns.push(Concern::Ahead { value, expected });
         }
         if matches!(key, "btc_price_usd" | "network_hashrate_ehs") {
             if let Some(now) = in_force.get(key).filter(|n| *n > 0.0) {
@@ -415,6 +434,11 @@ impl Concern {
                     ", far outside any plausible value"
                 };
                 ["mempool.space gives ", name, &v, why].concat()
+            }
+            Concern::Ahead { value, expected } => {
+                let (name, v) = live_name_and_text("block_height", *value);
+                let near = super::numtext::decimal((expected / 1000.0).round() * 1000.0, 0, 0, true).unwrap_or_default();
+                ["mempool.space gives ", name, &v, ", far ahead of the ~", &near, " the chain should be at now"].concat()
             }
             Concern::Jump { key, value, in_force } => {
                 let (name, v) = live_name_and_text(key, *value);

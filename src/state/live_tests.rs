@@ -243,6 +243,9 @@ fn live_waits_a_minute_after_success_or_429_and_10_s_after_other_failures() {
     assert!(RETRY_MS < COOLDOWN_MS);
 }
 
+/// 2025-11-24, the snapshot's week: the chain's tip is expected near 924,000.
+const NOW_S: f64 = 1_764_000_000.0;
+
 fn values(price: f64, ehs: f64, height: f64, fees: f64) -> LiveValues {
     LiveValues { btc_price_usd: price, network_hashrate_ehs: ehs, block_height: height, fees_btc_per_block: fees }
 }
@@ -250,10 +253,10 @@ fn values(price: f64, ehs: f64, height: f64, fees: f64) -> LiveValues {
 #[test]
 fn live_values_near_the_scenario_apply_silently() {
     let d = crate::model::Scenario::default();
-    assert_eq!(decide(&values(91_234.0, 1_034.5, 930_123.0, 0.0002), &d), LiveDecision::Apply);
+    assert_eq!(decide(&values(91_234.0, 1_034.5, 930_123.0, 0.0002), &d, NOW_S), LiveDecision::Apply);
     // Exactly 50 % away still applies; just beyond does not.
-    assert_eq!(decide(&values(142_500.0, 550.0, 930_000.0, 0.02), &d), LiveDecision::Apply);
-    assert!(matches!(decide(&values(142_501.0, 1_100.0, 930_000.0, 0.02), &d), LiveDecision::Ask(_)));
+    assert_eq!(decide(&values(142_500.0, 550.0, 930_000.0, 0.02), &d, NOW_S), LiveDecision::Apply);
+    assert!(matches!(decide(&values(142_501.0, 1_100.0, 930_000.0, 0.02), &d, NOW_S), LiveDecision::Ask(_)));
 }
 
 #[test]
@@ -261,16 +264,16 @@ fn an_absurd_or_jumping_live_value_is_not_applied_silently() {
     let d = crate::model::Scenario::default();
     // `{"USD": 5e-324}` passes validation (a positive finite number) but not plausibility.
     let tiny = validate(with(0, Ok(Raw::Number(5e-324)))).expect("valid");
-    let LiveDecision::Ask(c) = decide(&tiny, &d) else { panic!("must ask") };
+    let LiveDecision::Ask(c) = decide(&tiny, &d, NOW_S) else { panic!("must ask") };
     assert_eq!(c, vec![Concern::Implausible { key: "btc_price_usd", value: 5e-324 }]);
     assert_eq!(c[0].message(), "mempool.space gives a BTC price of $0, far outside any plausible value");
-    let LiveDecision::Ask(c) = decide(&values(40_000.0, 1_100.0, 930_000.0, 0.02), &d) else { panic!("must ask") };
+    let LiveDecision::Ask(c) = decide(&values(40_000.0, 1_100.0, 930_000.0, 0.02), &d, NOW_S) else { panic!("must ask") };
     assert_eq!(c, vec![Concern::Jump { key: "btc_price_usd", value: 40_000.0, in_force: 95_000.0 }]);
     assert_eq!(
         ask_message(&c),
         "Live data not applied yet: mempool.space gives a BTC price of $40,000, 58% below the $95,000 in force. Apply it anyway, or keep the values in force."
     );
-    let LiveDecision::Ask(c) = decide(&values(95_000.0, 2_000.0, 900_000.0, 9.0), &d) else { panic!("must ask") };
+    let LiveDecision::Ask(c) = decide(&values(95_000.0, 2_000.0, 900_000.0, 9.0), &d, NOW_S) else { panic!("must ask") };
     assert_eq!(c.len(), 3, "{c:?}");
     assert_eq!(
         c[0].message(),
@@ -281,6 +284,18 @@ fn an_absurd_or_jumping_live_value_is_not_applied_silently() {
         "mempool.space gives a block height of 900,000, below the Nov 2025 snapshot's 925,000 (the chain only grows)"
     );
     assert!(matches!(c[2], Concern::Implausible { key: "fees_btc_per_block", .. }));
+}
+
+#[test]
+fn a_tip_far_ahead_of_the_clock_waits_for_the_users_word() {
+    let d = crate::model::Scenario::default();
+    assert!((expected_height(NOW_S) - 924_047.0).abs() < 1.0, "{}", expected_height(NOW_S));
+    // Past the next halving in Nov 2025: it would halve the subsidy ahead of time.
+    let LiveDecision::Ask(c) = decide(&values(95_000.0, 1_100.0, 1_050_001.0, 0.02), &d, NOW_S) else { panic!("must ask") };
+    assert_eq!(c, vec![Concern::Ahead { value: 1_050_001.0, expected: expected_height(NOW_S) }]);
+    assert_eq!(c[0].message(), "mempool.space gives a block height of 1,050,001, far ahead of the ~924,000 the chain should be at now");
+    // The same tip in mid 2028, after the halving, is what the chain is at.
+    assert_eq!(decide(&values(95_000.0, 1_100.0, 1_050_001.0, 0.02), &d, 1_840_000_000.0), LiveDecision::Apply);
 }
 
 #[test]
