@@ -70,11 +70,9 @@ pub fn rows(s: &Scenario, shows: &dyn Fn(&str) -> bool, embed: bool) -> Vec<Row>
         .filter_map(|key| {
             let f = fields::find(key)?;
             let v = s.get(key)?;
-            let value = if f.unit.is_empty() {
-                num(v, f.decimals)
-            } else {
-                [num(v, f.decimals), " ".into(), f.unit.into()].concat()
-            };
+            // As the fields' units read: "97.0%" and "%/year" close up, other units after a space.
+            let gap = if f.unit.is_empty() || f.unit.starts_with('%') { "" } else { " " };
+            let value = [num(v, f.decimals).as_str(), gap, f.unit].concat();
             let source = match preset.filter(|_| NETWORK.contains(&key)) {
                 Some(p) => ["snapshot: ", p.name].concat(),
                 None if Some(v) == defaults.get(key) => "default".into(),

@@ -14,6 +14,8 @@ fn the_inputs_behind_the_panels_shown_with_their_sources() {
     let price = d.iter().find(|r| r.key == "btc_price_usd").expect("price row");
     assert_eq!(price.label, "BTC price");
     assert_eq!(price.value, "95,000 USD");
+    let uptime = d.iter().find(|r| r.key == "uptime_pct").expect("uptime row");
+    assert_eq!(uptime.value, "97.0%", "a percentage closes up, as in the fields");
     assert!(
         price.source.starts_with("snapshot: "),
         "the default network values are a dated snapshot: {}",
