@@ -51,7 +51,8 @@ fn context(query: &str, page: PageOptions) -> Ctx {
     let embed = page.embed;
     // An embedded calculator shows what its host chose, never this visitor's saved scenario.
     let saved = storage().filter(|_| !embed).and_then(|st| st.get_item(STORAGE_KEY).ok().flatten());
-    let (initial, initial_notices) = initial_scenario(query, saved.as_deref());
+    let (initial, mut initial_notices) = initial_scenario(query, saved.as_deref());
+    initial_notices.extend(PageOptions::issues(query));
     let scenario = RwSignal::new(initial);
     let results = Memo::new(move |_| scenario.with(|s| evaluate(s).ok()));
     let saved_theme = storage().and_then(|st| st.get_item(THEME_KEY).ok().flatten());

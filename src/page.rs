@@ -175,6 +175,34 @@ impl PageOptions {
         }
     }
 
+    /// The page options of a link that do not read (a panel name that is not one, a theme or an accent that is
+    /// not one), as a notice: a host's typo must not pass silently as the whole calculator or the default look.
+    /// `None` when every one reads. (The threshold is said with the scenario's values, `state::query`.)
+    pub fn issues(query: &str) -> Option<String> {
+        let mut issues: Vec<crate::state::query::QueryIssue> = Vec::new();
+        if let Some(list) = page_param(query, "panels") {
+            let mut unknown = Vec::new();
+            let mut known = false;
+            for p in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                if SECTIONS.contains(&p) {
+                    known = true;
+                } else {
+                    unknown.push(p);
+                }
+            }
+            let why = if known { "not a panel" } else { "not a panel, so every panel shows" };
+            issues.extend(unknown.into_iter().map(|p| crate::state::query::QueryIssue::new("panels", p, why)));
+        }
+        if let Some(t) = page_param(query, "theme").filter(|t| Theme::parse(t).is_none()) {
+            issues.push(crate::state::query::QueryIssue::new("theme", &t, "must be light, dark or auto"));
+        }
+        if let Some(a) = page_param(query, "accent").filter(|a| valid_hex_colour(a).is_none()) {
+            issues.push(crate::state::query::QueryIssue::new("accent", &a, "must be a colour like #1e3a8a"));
+        }
+        let list: Vec<String> = issues.iter().map(|i| i.message()).collect();
+        (!list.is_empty()).then(|| ["Some page options were not understood: ", &list.join("; ")].concat())
+    }
+
     pub fn shows(&self, section: &str) -> bool {
         if section == "assumptions" {
             return self.assumptions;
@@ -224,6 +252,19 @@ mod tests {
         assert_eq!(p.accent.as_deref(), Some("#ff8800"));
         let q = PageOptions::from_query("?embed=1&live=1&accent=red&theme=neon&panels=nothing");
         assert!(q.live && q.accent.is_none() && q.theme.is_none() && q.panels.is_none());
+        // Each option that does not read is said, not passed over.
+        assert_eq!(
+            PageOptions::issues("?embed=1&panels=kpis,cash,hpc,bogus&theme=dark&accent=%23FF8800").as_deref(),
+            Some("Some page options were not understood: panels = \"bogus\": not a panel")
+        );
+        assert_eq!(
+            PageOptions::issues("?embed=1&live=1&accent=red&theme=neon&panels=nothing").as_deref(),
+            Some(
+                "Some page options were not understood: panels = \"nothing\": not a panel, so every panel shows; \
+                 theme = \"neon\": must be light, dark or auto; accent = \"red\": must be a colour like #1e3a8a"
+            )
+        );
+        assert_eq!(PageOptions::issues("?embed=1&panels=kpis,%20cash&theme=auto&accent=1e3a8a"), None);
         assert_eq!(valid_hex_colour("abc").as_deref(), Some("#abc"));
         assert!(valid_hex_colour("#abcd").is_none() && valid_hex_colour("#ggg").is_none());
         assert!(valid_hex_colour("\"><script>").is_none());

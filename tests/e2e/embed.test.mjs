@@ -202,6 +202,21 @@ test('compute(): bad input throws an Error naming the key and why, never a panic
 
 // ---------------------------------------------------------------- embed mode
 
+test('embed options that do not read are said in a notice, not passed over (a host\'s typo in panels=, theme= or accent=)', T, async () => {
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis,cahs&theme=night&accent=red'), async (page) => {
+    await page.locator('[data-notice]').waitFor();
+    assert.equal(
+      await page.locator('[data-notice]').first().innerText().then((t) => t.split('\n')[0]),
+      'Some page options were not understood: panels = "cahs": not a panel; theme = "night": must be light, dark or auto; accent = "red": must be a colour like #1e3a8a',
+    );
+    assert.equal(await page.locator('.kpi-strip').count(), 1, 'the panel that reads is shown');
+    assert.equal(await page.locator('#cash').count(), 0, 'the misspelt one is not');
+  }, HOST);
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis,cash&theme=dark'), async (page) => {
+    assert.equal(await page.locator('[data-notice]').count(), 0, 'no notice when every option reads');
+  }, HOST);
+});
+
 test('embed mode: no page chrome, only the chosen panels, same scenario keys', T, async () => {
   const s = { btc_price_usd: 86000, network_hashrate_ehs: 1150 };
   await withPage(suite.browser, calcUrl(scenarioQuery(s) + '&embed=1&panels=kpis,results'), async (page) => {
