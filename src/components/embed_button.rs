@@ -1,7 +1,7 @@
 //! "Embed": the one-line `embed.js` script tag for the current scenario, the chosen panels and look (theme,
 //! accent, threshold), with a live preview of the embed; shown in a text area and copied to the clipboard by
-//! "Copy code" (never on opening: the visitor's clipboard is theirs until they ask). Part of the header: the button is written here, and the header's handlers
-//! call [`Embed`]. The dialog is only in the document while it is open.
+//! "Copy code" (never on opening: the visitor's clipboard is theirs until they ask). Part of the header: the
+//! button is written here, and the header's handlers call [`Embed`]. The dialog is only in the document while it is open.
 
 use crate::components::embed_code::{options, preview_url, script_tag, Look};
 use crate::components::header_actions::Act;

@@ -40,20 +40,22 @@ pub fn below_words(s: &Scenario, r: &Results, shutdown: f64) -> String {
 /// Each present group's shutdown hashprice (MODEL.md section 7), in group order: a group is off on the days
 /// hashprice is below its own line, so a site of several groups has several lines and no single one.
 fn group_shutdowns(r: &Results) -> Vec<(usize, f64)> {
-    let levels = r.snapshot.group_shutdown_hashprice_usd_per_ph_day.iter().enumerate();
-    levels.filter_map(|(g, v)| v.map(|v| (g, v))).collect()
+    crate::model::present_groups(&r.snapshot.group_shutdown_hashprice_usd_per_ph_day).collect()
 }
 
 /// The description of a site of several groups: each group's line, then what the shading counts (days with at
 /// least one group off) or, with curtailment off, each group's days at a loss.
 pub fn groups_words(s: &Scenario, r: &Results, lines: &[(usize, f64)]) -> String {
     let hp = &r.series.hashprice_usd_per_ph_day;
-    let mut t = Txt::default()
+    // "group 1 …, group 2 …", each group's figure after its number.
+    let each = |t: Txt, figure: &dyn Fn(f64) -> String| {
+        lines.iter().enumerate().fold(t, |t, (i, &(g, v))| {
+            t.t(if i == 0 { "group " } else { ", group " }).s(num((g + 1) as f64, 0)).s(figure(v))
+        })
+    };
+    let lead = Txt::default()
         .t("Daily hashprice with network growth, price drift and halvings, against each group's shutdown hashprice (");
-    for (i, &(g, v)) in lines.iter().enumerate() {
-        let name = num((g + 1) as f64, 0);
-        t = t.t(if i == 0 { "group " } else { ", group " }).s(name).t(" ").s(show(Fmt::UsdPerPhDay, v));
-    }
+    let mut t = each(lead, &|v| [" ", &show(Fmt::UsdPerPhDay, v)].concat());
     t = t.t("): a group is off on the days below its line. ");
     if s.curtail_when_unprofitable {
         let n = r.projection.curtailed_days as f64;
@@ -64,11 +66,8 @@ pub fn groups_words(s: &Scenario, r: &Results, lines: &[(usize, f64)]) -> String
         return t.t("On ").s(num(n, 0)).t(days).t(" at least one group is off (shaded).").0;
     }
     t = t.t("Curtailment is off: each group runs at a loss on the days below its line (");
-    for (i, &(g, v)) in lines.iter().enumerate() {
-        let below = hp.iter().filter(|h| **h < v).count() as f64;
-        t = t.t(if i == 0 { "group " } else { ", group " }).s(num((g + 1) as f64, 0)).t(": ").s(show(Fmt::Days, below));
-    }
-    t.t(").").0
+    let days_below = |v: f64| [": ", &show(Fmt::Days, hp.iter().filter(|h| **h < v).count() as f64)].concat();
+    each(t, &days_below).t(").").0
 }
 
 pub fn chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {

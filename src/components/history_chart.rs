@@ -324,15 +324,13 @@ pub const FEES: &str = " Add this scenario's fees per block to every epoch (the 
 /// The status after a load: "Loaded 5,000 BTC prices from mempool.space, about 17 Jul 2010 to 6 Dec 2026."
 pub fn loaded_words(h: &crate::history::PriceHistory) -> String {
     let (Some(a), Some(b)) = (h.points.first(), h.points.last()) else { return String::new() };
-    Txt::default()
-        .t("Loaded ")
-        .s(group_thousands(h.points.len() as u64))
-        .t(if h.points.len() == 1 { " BTC price from mempool.space, about " } else { " BTC prices from mempool.space, about " })
-        .s(date_words(a.unix))
-        .t(if h.points.len() == 1 { "" } else { " to " })
-        .s(if h.points.len() == 1 { String::new() } else { date_words(b.unix) })
-        .t(": hashprice in USD per epoch is drawn, and the backtest is in USD.")
-        .0
+    let t = Txt::default().t("Loaded ").s(group_thousands(h.points.len() as u64));
+    let t = if h.points.len() == 1 {
+        t.t(" BTC price from mempool.space, about ").s(date_words(a.unix))
+    } else {
+        t.t(" BTC prices from mempool.space, about ").s(date_words(a.unix)).t(" to ").s(date_words(b.unix))
+    };
+    t.t(": hashprice in USD per epoch is drawn, and the backtest is in USD.").0
 }
 
 #[cfg(target_arch = "wasm32")]

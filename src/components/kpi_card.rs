@@ -78,10 +78,8 @@ pub fn sub_line(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> String {
 /// "fleet average; group 3 at $0.049/kWh": the group that stops paying its power first (the lowest breakeven
 /// power price), for a site of more than one group; nothing for one.
 fn first_to_break_even(r: &Results) -> String {
-    let levels = r.snapshot.group_breakeven_power_price_usd_kwh.iter().enumerate();
-    let groups = levels.filter_map(|(g, v)| v.map(|v| (g, v)));
     let (mut n, mut first) = (0, None::<(usize, f64)>);
-    for (g, v) in groups {
+    for (g, v) in crate::model::present_groups(&r.snapshot.group_breakeven_power_price_usd_kwh) {
         n += 1;
         if first.is_none_or(|(_, low)| v < low) {
             first = Some((g, v));

@@ -61,14 +61,19 @@ struct State {
     error: String,
     /// The status line ("Asking mempool.space…", "Applied live …" or "").
     info: &'static str,
-    /// Valid live values that wait for the user's word (`state::live::decide`), and when they were fetched.
-    pending: Option<LiveApplied>,
-    /// The scenario the pending values were weighed against: an edit since makes that comparison stale.
-    pending_against: Option<Scenario>,
+    /// Valid live values that wait for the user's word (`state::live::decide`).
+    pending: Option<Pending>,
     last_attempt: Option<f64>,
     /// The wait from `last_attempt` before the button is on again (`state::live::wait_after_ms`).
     wait_ms: f64,
     ticker: Option<IntervalHandle>,
+}
+
+/// Live values waiting for "Apply anyway": the values and when they were fetched, and the scenario they were
+/// weighed against (an edit since makes that comparison stale).
+struct Pending {
+    live: LiveApplied,
+    against: Scenario,
 }
 
 /// The block in the document and its state.
@@ -98,7 +103,7 @@ impl Live {
         let me = live.clone();
         on(&live.apply_anyway, Ev::Click, move |_| {
             let pending = me.state.borrow_mut().pending.take();
-            let outcome = pending.map_or(Ok(()), |p| apply(c, p));
+            let outcome = pending.map_or(Ok(()), |p| apply(c, p.live));
             settle(&me, outcome);
         });
         live
@@ -123,11 +128,10 @@ pub fn patch_badge(l: &Live, s: &Scenario, applied: Option<&LiveApplied>) {
 pub fn drop_stale_pending(l: &Live, s: &Scenario) {
     {
         let mut st = l.state.borrow_mut();
-        if st.pending.is_none() || st.pending_against.as_ref() == Some(s) {
+        if st.pending.as_ref().is_none_or(|p| p.against == *s) {
             return;
         }
         st.pending = None;
-        st.pending_against = None;
         st.error = "The live values that were waiting were set aside: the values they were compared with have changed since. Fetch them again to compare.".into();
     }
     render(l);
@@ -238,9 +242,8 @@ fn on_click(c: Ctx, l: &Live) {
                     LiveDecision::Apply => apply(c, fetched),
                     // Implausible, or far from the values in force: said, and applied only on the user's word.
                     LiveDecision::Ask(concerns) => {
-                        let mut st = l.state.borrow_mut();
-                        st.pending = Some(fetched);
-                        st.pending_against = Some(c.scenario.get_untracked());
+                        let against = c.scenario.get_untracked();
+                        l.state.borrow_mut().pending = Some(Pending { live: fetched, against });
                         Err(ask_message(&concerns))
                     }
                 }

@@ -140,6 +140,12 @@ impl Results {
     }
 }
 
+/// The entries of a per-group output that are there (present groups, no overflow), with their 0-based group,
+/// in group order.
+pub fn present_groups(values: &[Option<f64>; MAX_GROUPS]) -> impl Iterator<Item = (usize, f64)> + '_ {
+    values.iter().enumerate().filter_map(|(g, v)| v.map(|v| (g, v)))
+}
+
 /// A per-group output by its key (see [`SNAPSHOT_GROUP_KEYS`], [`PROJECTION_GROUP_KEYS`]): `None` for an
 /// unknown key; an entry is none for an absent group, and for an overflow.
 pub fn group_output(s: &Snapshot, p: &Projection, key: &str) -> Option<[Option<f64>; MAX_GROUPS]> {

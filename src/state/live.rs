@@ -392,9 +392,11 @@ pub fn decide(live: &LiveValues, in_force: &crate::model::Scenario, now_s: f64) 
             concerns.push(Concern::Implausible { key, value });
             continue;
         }
-        let expected = expected_height(now_s);
-        if key == "block_height" && value > expected + MAX_TIP_AHEAD {
-            concerns.push(Concern::Ahead { value, expected });
+        if key == "block_height" {
+            let expected = expected_height(now_s);
+            if value > expected + MAX_TIP_AHEAD {
+                concerns.push(Concern::Ahead { value, expected });
+            }
         }
         if matches!(key, "btc_price_usd" | "network_hashrate_ehs") {
             if let Some(now) = in_force.get(key).filter(|n| *n > 0.0) {

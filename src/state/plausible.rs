@@ -175,8 +175,7 @@ const FLEET_SHARE_FLAGGED: f64 = 0.10;
 /// every group): valid, but no operator is that large, and a fleet is part of the network, so past 100% the
 /// model's share of the blocks is meaningless.
 pub fn fleet_share_warning(s: &crate::model::Scenario) -> Option<String> {
-    let groups = (0..crate::model::MAX_GROUPS).map(|g| s.group(g)).filter(|m| m.count >= 1.0);
-    let fleet_ths: f64 = groups.map(|m| m.hashrate_ths * m.count).sum();
+    let fleet_ths = crate::model::days::Fleet::new(s).fleet_ths;
     let network_ths = s.network_hashrate_ehs * 1e6;
     let share = fleet_ths / network_ths;
     if !(share.is_finite() && share >= FLEET_SHARE_FLAGGED) {
