@@ -396,15 +396,26 @@ fn late<T: Clone + PartialEq + Send + Sync + 'static>(source: Memo<T>, gate: Gat
     })
 }
 
-/// The footer: static text, nothing to bind.
-fn footer(_: Ctx, h: &mut Html) -> Bind {
+/// The footer: static text, and the line print adds (when, and the link that reproduces the page), written as
+/// the browser is about to print so the link is the scenario on paper.
+fn footer(c: Ctx, h: &mut Html) -> Bind {
     h.raw(concat!(
         "<footer class=\"site-footer\"><p>",
         "Model conventions: 144 blocks a day and difficulty that follows hashrate at once (as calculators that work from difficulty assume). ",
         "With growing hashrate the real chain finds blocks a little faster, so this understates revenue by about 0.42% per 1%/month of growth and places a halving a few days late. ",
         "A halving day is credited at the old subsidy. Defaults: network snapshot of November 2025; machine prices are late-2025 estimates.",
         "</p><p>Difficulty history: the checkpoints of Electrum (github.com/spesmilo/electrum, MIT licence, © 2011-2024 The Electrum developers); epoch start dates are estimated from the difficulty path and the halving block times.",
-        "</p><p>Runs entirely in your browser: no data leaves this page unless you ask for live network data.</p></footer>"
+        "</p><p>Runs entirely in your browser: no data leaves this page unless you ask for live network data.</p>"
     ));
-    Box::new(|_| {})
+    let stamp = h.open("p", "class=\"print-stamp\"").slot();
+    h.close("p").close("footer");
+    Box::new(move |dom| {
+        let stamp = dom.el(stamp);
+        crate::view::dom::on(&window(), Ev::BeforePrint, move |_| {
+            let now = js_sys::Date::new_0();
+            let local_ms = now.get_time() - now.get_timezone_offset() * 60_000.0;
+            let words = crate::history::printed_words((local_ms / 1000.0) as i64, &flush_url(c));
+            crate::view::dom::set_text(&stamp, &words);
+        });
+    })
 }

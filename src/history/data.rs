@@ -177,6 +177,11 @@ pub fn date_words(unix: i64) -> String {
     Txt::default().s(crate::chart::int_string(i64::from(d))).t(" ").t(MONTHS[m as usize - 1]).t(" ").s(crate::chart::int_string(y)).0
 }
 
+/// The line print adds at the end of the document: the day, and the link that reproduces what is printed.
+pub fn printed_words(local_unix: i64, link: &str) -> String {
+    Txt::default().t("Printed ").s(date_words(local_unix)).t(" from ").t(link).0
+}
+
 /// "Jun 2026".
 pub fn month_words(unix: i64) -> String {
     let (y, m, _) = civil(unix);

@@ -211,6 +211,15 @@ fn parse_bits_rejects_bad_lines() {
 }
 
 #[test]
+fn printed_line_has_the_day_and_the_link() {
+    let link = "https://example.org/tools/hashprice/?btc_price_usd=60000&groups=2";
+    assert_eq!(
+        printed_words(unix_of_date(2026, 12, 7) + 86_399, link),
+        "Printed 7 Dec 2026 from https://example.org/tools/hashprice/?btc_price_usd=60000&groups=2"
+    );
+}
+
+#[test]
 fn calendar() {
     assert_eq!(civil(0), (1970, 1, 1));
     assert_eq!(date_iso(951_782_400), "2000-02-29");

@@ -10,7 +10,8 @@ pub mod model;
 pub mod prices;
 
 pub use data::{
-    bits_to_difficulty, date_iso, date_words, epochs, parse_bits, Epoch, DIFFICULTY_BITS, EPOCH_BLOCKS, HALVINGS,
+    bits_to_difficulty, date_iso, date_words, epochs, parse_bits, printed_words, Epoch, DIFFICULTY_BITS, EPOCH_BLOCKS,
+    HALVINGS,
 };
 pub use model::{
     backtest, growth_as_it_was, growth_over, hashprice_series, hashvalue_btc_per_ph_day, hashvalue_series,

@@ -136,6 +136,8 @@ pub enum Ev {
     Storage,
     /// A `postMessage` to the window (an embed's host page).
     Message,
+    /// The browser about to print (the menu's Print or the browser's own).
+    BeforePrint,
 }
 
 impl Ev {
@@ -157,6 +159,7 @@ impl Ev {
             Ev::VisibilityChange => "visibilitychange",
             Ev::Storage => "storage",
             Ev::Message => "message",
+            Ev::BeforePrint => "beforeprint",
         }
     }
 }

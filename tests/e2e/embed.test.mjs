@@ -732,7 +732,7 @@ test('the export menu and the embed dialog close on Escape (focus back on their 
   });
 });
 
-test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed; an invalid row prints why', T, async () => {
+test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed; an invalid row prints why; the day and link', T, async () => {
   await withPage(suite.browser, calcUrl(), async (page) => {
     await page.fill(textFieldSelector('btc_price_usd'), '-50000');
     const error = page.locator('#err-btc_price_usd');
@@ -767,8 +767,19 @@ test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(255, 255, 255)', 'white paper');
     fs.mkdirSync(path.join(ROOT, 'screenshots'), { recursive: true });
+    // Paper says when it was printed and the link that reproduces it, the last edit included at once
+    // (the address bar follows edits only after 250 ms).
+    await page.fill(textFieldSelector('uptime_pct'), '91.5');
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    const stamp = page.locator('.site-footer .print-stamp');
+    assert.equal(await stamp.isVisible(), true, 'the printed line prints');
+    const line = await stamp.innerText();
+    assert.match(line, /^Printed \d{1,2} [A-Z][a-z]{2} 20\d\d from http/);
+    assert.ok(line.endsWith(`from ${page.url()}`), `${line} names the page's link ${page.url()}`);
+    assert.ok(page.url().includes('uptime_pct=91.5'), `the link ${page.url()} carries the edit`);
     await page.pdf({ path: path.join(ROOT, 'screenshots', 'print-summary.pdf') }).catch(() => {});
     await page.emulateMedia({ media: 'screen' });
+    assert.equal(await stamp.isVisible(), false, 'the printed line is for paper only');
     assert.equal(await visible('button[data-action="copy-link"]'), true, 'the screen layout is back');
   });
 });
