@@ -355,6 +355,7 @@ mod live {
     use crate::components::backtest::{self, BacktestSlots};
     use crate::components::chart_frame::{Chart, ChartSlots};
     use crate::history::prices::failure_message;
+    use crate::state::live::{Failure, COOLDOWN_MS};
     use crate::history::prices::{prices_not_a_list, validate_prices, Field, MAX_BODY_BYTES};
     use crate::history::{epoch_prices, epochs, price_history_message, PriceHistory, PRICE_HISTORY_PATH};
     use crate::view::dom::{effect, on, set_attr, set_opt_attr, set_text, Dom, Ev};
@@ -499,9 +500,13 @@ mod live {
         set_text(&h.status, "Asking mempool.space…");
         set_text(&h.error, "");
         leptos::task::spawn_local(async move {
+            let mut rate_limited = false;
             let out = match crate::live::fetch_text(PRICE_HISTORY_PATH).await {
                 Ok(body) => read_prices(&body).map_err(|e| price_history_message(&e)),
-                Err(f) => Err(failure_message(&f)),
+                Err(f) => {
+                    rate_limited = f == Failure::RateLimited;
+                    Err(failure_message(&f))
+                }
             };
             h.loading.set(false);
             set_attr(&h.button, "aria-busy", "false");
@@ -518,9 +523,16 @@ mod live {
                 }
                 Err(m) => {
                     set_text(&h.button, LOAD);
-                    set_opt_attr(&h.button, "disabled", None);
                     set_text(&h.status, "");
                     set_text(&h.error, &m);
+                    // After a 429 the button sits out the minute the message asks for, as the live-data one does.
+                    let button = h.button.clone();
+                    let enable = move || set_opt_attr(&button, "disabled", None);
+                    if rate_limited {
+                        set_timeout(enable, std::time::Duration::from_millis(COOLDOWN_MS as u64));
+                    } else {
+                        enable();
+                    }
                 }
             }
         });

@@ -127,6 +127,7 @@ async function withPricesPage(url, answer, body, opts = {}) {
     ...opts,
     allowOrigins: [MEMPOOL],
     beforeGoto: async (page) => {
+      if (opts.fakeClock) await page.clock.install();
       await page.route(`${MEMPOOL}/**`, async (route) => {
         const u = new URL(route.request().url());
         assert.equal(u.pathname, PRICES_PATH);
@@ -387,7 +388,13 @@ for (const [what, answer, reason] of FAILURES) {
       const message = `Price history not loaded (nothing changed). mempool.space/api/v1/historical-price: ${reason}.`;
       await eventually(async () => assert.equal(await page.locator('[data-prices-error]').textContent(), message), { timeout: 8000 });
       assert.equal(await page.locator('[data-prices-error]').getAttribute('role'), 'alert');
-      assert.equal(await page.locator(LOAD).isDisabled(), false, 'the button can be tried again');
+      if (what === 'HTTP 429') {
+        // The server asked for a minute: the button waits it out.
+        await page.clock.fastForward('00:30');
+        assert.equal(await page.locator(LOAD).isDisabled(), true, 'still off 30 s after the 429');
+        await page.clock.fastForward('00:31');
+      }
+      await eventually(async () => assert.equal(await page.locator(LOAD).isDisabled(), false, 'the button can be tried again'));
       assert.equal(await page.locator(LOAD).textContent(), 'Load price history');
       assert.equal(await page.locator('[data-prices-badge]').isVisible(), false, 'no badge');
       assert.equal(await page.locator('#history path.line-usd').count(), 0, 'no USD line');
@@ -397,6 +404,6 @@ for (const [what, answer, reason] of FAILURES) {
       await openTable(page);
       assert.equal(await page.locator('#history details.data-table thead th').count(), 5, 'no USD column');
       assert.equal(await page.locator('#history tr[data-hashprice-usd]').count(), 0);
-    });
+    }, { fakeClock: what === 'HTTP 429' });
   });
 }
