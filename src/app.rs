@@ -288,7 +288,9 @@ fn mount_later(dom: &Dom, later: Vec<Later>) {
     }
     let islands: Vec<(web_sys::Element, Later)> = later.into_iter().map(|l| (dom.el(l.island), l)).collect();
     let owner = Owner::current();
-    request_animation_frame(move || set_timeout(move || write_next(islands.into_iter(), owner), Duration::ZERO));
+    // After the first paint; or, in a tab opened in the background (no frames), soon anyway, so the page is
+    // whole when the visitor turns to it.
+    crate::view::dom::after_frame(move || set_timeout(move || write_next(islands.into_iter(), owner), Duration::ZERO));
 }
 
 fn write_next(mut rest: std::vec::IntoIter<(web_sys::Element, Later)>, owner: Option<Owner>) {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { snapshot } from './model.mjs';
-import { DIST, launchBrowser, withPage, openPage, defaultScenario, kpi, allKpis, eventually, assertClose, screenshot } from './helpers.mjs';
+import { DIST, launchBrowser, withPage, openPage, defaultScenario, kpi, allKpis, eventually, assertClose, screenshot, waitMounted } from './helpers.mjs';
 
 const T = { timeout: 120000 };
 const CALC = '/tools/hashprice/';
@@ -163,6 +163,19 @@ test('embed.js: a risk embed below the fold computes and reports its full height
     }, { timeout: 8000 });
     assert.equal(await page.evaluate(() => scrollY), 0, 'still not scrolled');
   }, onHost({ viewport: { width: 390, height: 844 } }));
+});
+
+test('the whole page framed below the fold writes its later sections before the visitor scrolls to it', T, async () => {
+  // Without frames (out of view, or a background tab) the sections below the first screen must not wait for one.
+  const url = hostPage(`<div style="height: 3000px">Annual report…</div>
+<iframe id="calc" src="${calcUrl()}" title="calculator" style="width:100%;height:900px;border:0"></iframe>`);
+  await withPage(suite.browser, url, async (page) => {
+    const frame = await frameIn(page, '#calc');
+    assert.ok(await page.$eval('#calc', (f) => f.getBoundingClientRect().top) > 900, 'the frame is out of view');
+    await waitMounted(frame, 10000);
+    assert.equal(await frame.locator('#panel-machine').count(), 1, 'the panels below Market & network are written');
+    assert.equal(await page.evaluate(() => scrollY), 0, 'never scrolled');
+  }, onHost({ viewport: { width: 1440, height: 900 } }));
 });
 
 // ---------------------------------------------------------------- messages both ways
