@@ -62,7 +62,7 @@ pub fn words(b: &Backtest, loaded: bool) -> String {
         return t
             .s(usd(b.total_power_usd_per_th))
             .t(" of power at ")
-            .s(input_value("power_price_usd_kwh", i.power_price_usd_kwh))
+            .s(power_terms(i))
             .t(". Load the price history for its power cost in BTC and its payback.")
             .0;
     }
@@ -85,11 +85,16 @@ pub fn words(b: &Backtest, loaded: bool) -> String {
 
 /// "$12.34 at $0.050/kWh".
 fn usd_power(b: &Backtest) -> String {
-    Txt::default()
-        .s(usd(b.total_power_usd_per_th))
-        .t(" at ")
-        .s(input_value("power_price_usd_kwh", b.input.power_price_usd_kwh))
-        .0
+    Txt::default().s(usd(b.total_power_usd_per_th)).t(" at ").s(power_terms(&b.input)).0
+}
+
+/// "$0.050/kWh", or "$0.045/kWh and PUE 1.10" at a site with overhead.
+fn power_terms(i: &BacktestInput) -> String {
+    let price = input_value("power_price_usd_kwh", i.power_price_usd_kwh);
+    if i.pue == 1.0 {
+        return price;
+    }
+    Txt::default().s(price).t(" and PUE ").s(crate::format::num(i.pue, 2)).0
 }
 
 /// One line of the figures: its hook (`data-bt`), label, exact value (for `data-value`) and words.

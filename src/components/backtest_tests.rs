@@ -37,6 +37,11 @@ fn words_and_figures_without_prices_say_what_was_mined_and_the_power() {
     let days: f64 = b.rows.iter().map(|r| r.days).sum();
     assert!((f[2].value - s.machine_efficiency_jth * 0.024 * days * s.uptime_pct / 100.0).abs() < 1e-9 * f[2].value);
     assert!(run(&s, epochs().len(), None).is_none(), "no epoch, no backtest");
+    // At a site with overhead the power is bought with the PUE, and the words say so.
+    let site = Scenario { pue: 1.1, ..s };
+    let Some(bp) = run(&site, 440, None) else { panic!("runs") };
+    assert!((bp.total_power_usd_per_th - 1.1 * b.total_power_usd_per_th).abs() < 1e-9 * bp.total_power_usd_per_th);
+    assert!(words(&bp, false).contains(" of power at $0.050/kWh and PUE 1.10. "), "{}", words(&bp, false));
 }
 
 #[test]

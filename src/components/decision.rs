@@ -13,7 +13,7 @@ use crate::components::kpi_defs::find;
 use crate::format::{num, usd, usd_tick, usd_whole, Txt};
 use crate::model::{Decision, Results, Scenario};
 use crate::model::projection::Loan;
-use crate::state::decision::{cash_paths, decision_words, lease_term_words};
+use crate::state::decision::{cash_paths, decision_words, lease_term_words, months_long};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -22,11 +22,6 @@ use crate::{
 };
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
-
-/// "36-month", as an adjective.
-fn months_long(months: f64) -> String {
-    num(months, 0) + "-month"
-}
 
 /// "Each NPV covers its own life: …" (the rates each is discounted at are in the NPVs' formulas).
 pub fn life_words(s: &Scenario) -> String {

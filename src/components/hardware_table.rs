@@ -58,7 +58,7 @@ pub struct Line {
 #[inline(never)]
 pub fn lines(s: &Scenario, r: Option<&crate::model::Results>, presets: &[MachinePreset]) -> Vec<Line> {
     let table = hardware_table(s, presets);
-    let days = r.map(|r| preset_first_days(&table, r)).unwrap_or_default();
+    let days = r.map(|r| preset_first_days(&table, s, r)).unwrap_or_default();
     let groups = r.map(|r| group_rows(s, r, presets)).unwrap_or_default();
     let site = groups.into_iter().map(|g| Line { row: g.row, first_day: g.first_day, group: Some(g.group) });
     let rest = table.into_iter().enumerate().map(|(i, row)| Line {

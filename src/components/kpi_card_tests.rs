@@ -156,6 +156,60 @@ fn the_site_decision_and_loan_formulas_carry_the_current_numbers() {
     assert!(salvage.starts_with("resale value today × (1 − yearly decline)^years = $") && salvage.contains(")^3.0"), "{salvage}");
 }
 
+/// The second review of the explanations: each one's figures are the terms it adds up, in matching units.
+#[test]
+fn explanations_add_up_in_their_own_units() {
+    use crate::format::usd;
+    // Fixed costs are a term of the total net cash.
+    let s = Scenario { opex_usd_month: 20_000.0, ..Scenario::default() };
+    let r = evaluate(&s).expect("valid");
+    let fixed: f64 = r.series.months.iter().map(|m| m.fixed_cost_usd).sum();
+    assert!((fixed - 20_000.0 / 30.4375 * r.projection.horizon_days as f64).abs() < 1e-6 * fixed);
+    let net = (def("total_net_usd").formula)(&s, &r);
+    assert!(net.contains(&["fixed costs ", &usd(fixed)].concat()), "{net}");
+    // Hashvalue per PH/s times the hashrate in PH/s, for one machine too.
+    let one = Scenario { machine_count: 1.0, ..Scenario::default() };
+    let r1 = evaluate(&one).expect("valid");
+    let btc = (def("btc_mined_day").formula)(&one, &r1);
+    assert!(btc.contains(" sats/PH/s/day × 0.2000 PH/s × "), "{btc}");
+    // A small site's IT load in kW, in the KPI, the capex's explanation and the per-MW note.
+    assert_eq!(shown(def("convert_it_mw"), Some(&r1), &one).text, "2.69 kW");
+    let capex = (def("convert_capex_usd").formula)(&one, &r1);
+    assert!(capex.ends_with("/MW × 2.69 kW"), "{capex}");
+    // The NPVs give their terms, and the months read before their nouns.
+    let d = &r.decision;
+    let convert = (def("convert_npv_usd").formula)(&s, &r);
+    assert!(convert.contains(&usd(d.convert_hpc_pv_usd.abs())), "{convert}");
+    assert!(convert.contains("the 18-month build") && convert.contains("the 15-year lease"), "{convert}");
+    let now = Scenario { hpc_build_months: 0.0, ..Scenario::default() };
+    let at_once = (def("convert_npv_usd").formula)(&now, &evaluate(&now).expect("valid"));
+    assert!(at_once.contains("the machines sold today − the whole conversion capex, paid today"), "{at_once}");
+    let mine = (def("mine_npv_usd").formula)(&s, &r);
+    assert!(mine.contains("the 36-month horizon") && mine.contains(&["= −", &usd(r.snapshot.capex_usd)].concat()), "{mine}");
+    let loan = Scenario { debt_pct: 50.0, debt_term_months: 48.0, ..Scenario::default() };
+    let rl = evaluate(&loan).expect("valid");
+    assert!((def("interest_paid_usd").formula)(&loan, &rl).contains("of the 48-month loan"));
+    assert!((def("loan_balance_end_usd").formula)(&loan, &rl).starts_with("the 48-month loan outlasts"));
+    // At 0% uptime the breakeven price is not the cost of a BTC mined: none is.
+    let idle = Scenario { uptime_pct: 0.0, ..Scenario::default() };
+    let bp = (def("breakeven_btc_price_usd").formula)(&idle, &evaluate(&idle).expect("valid"));
+    assert!(bp.ends_with("at 0% uptime none is mined)"), "{bp}");
+}
+
+/// Day 0 runs every group; the projection may switch one off at once: the fleet's profit says which it counts.
+#[test]
+fn the_day_zero_profit_names_groups_the_projection_switches_off_today() {
+    let mut s = crate::state::merit::tests::three_generations();
+    s.power_price_usd_kwh = 0.06;
+    let r = evaluate(&s).expect("valid");
+    assert_eq!(r.projection.group_first_curtailed_day[2], Some(0), "the old generation is off from today");
+    let f = (def("profit_usd_day").formula)(&s, &r);
+    assert!(f.contains("(day 0, no curtailment; it counts group 3, which the projection switches off from today)"), "{f}");
+    let plain = Scenario::default();
+    let f0 = (def("profit_usd_day").formula)(&plain, &evaluate(&plain).expect("valid"));
+    assert!(f0.contains("(day 0, no curtailment)"), "{f0}");
+}
+
 #[test]
 fn the_breakeven_power_price_of_a_site_says_it_is_the_average_and_which_group_breaks_even_first() {
     let one = Scenario::default();

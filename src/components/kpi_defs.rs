@@ -3,6 +3,8 @@
 
 use crate::format::{compact, num, pct, usd, usd_kwh, usd_whole, Txt};
 use crate::model::constants::DAYS_PER_MONTH;
+use crate::model::days::discount_at;
+use crate::state::decision::{lease_term_words, months_long};
 use crate::model::{MachineGroup, Results, Scenario, MAX_GROUPS};
 use crate::state::insights::{btc_or_sats, scale_hashrate_ths};
 
@@ -23,6 +25,7 @@ pub enum Fmt {
     Month,
     Years,
     Ratio,
+    /// A value in MW, shown as `Kw` shows kW: "3.50 kW" for a small site, "25.45 MW" for a large one.
     Mw,
     Big,
 }
@@ -63,7 +66,7 @@ pub fn show(fmt: Fmt, x: f64) -> String {
         Fmt::Years if x < 1.0 => num(x * 12.0, 1) + " months",
         Fmt::Years => num(x, 1) + " years",
         Fmt::Ratio => num(x, 2) + "×",
-        Fmt::Mw => num(x, 2) + " MW",
+        Fmt::Mw => show(Fmt::Kw, x * 1000.0),
         Fmt::Big => compact(x),
     }
 }
@@ -106,6 +109,38 @@ fn per_machine(s: &Scenario, fleet_usd_day: f64) -> String {
             .0
     } else {
         String::new()
+    }
+}
+
+/// A hashrate in PH/s, with enough decimals for one machine: "1,575.00 PH/s", "0.2000 PH/s".
+fn ph_s(ths: f64) -> String {
+    let ph = ths / 1000.0;
+    num(ph, if ph.abs() < 1.0 { 4 } else { 2 }) + " PH/s"
+}
+
+/// "; it counts group 3, which the projection switches off from today": the day-0 figures run every group,
+/// the projection does not (empty without curtailment or without such a group).
+fn counts_groups_off(s: &Scenario, r: &Results) -> String {
+    let off: Vec<String> = (0..MAX_GROUPS)
+        .filter(|&g| s.curtail_when_unprofitable && r.projection.group_first_curtailed_day[g] == Some(0))
+        .map(|g| crate::chart::int_string(g as i64 + 1))
+        .collect();
+    let present = crate::model::present_groups(&r.snapshot.group_profit_usd_day).count();
+    let t = match off.len() {
+        0 => return String::new(),
+        n if n == present => return "; the projection switches every machine off from today".into(),
+        1 => Txt::default().t("; it counts group "),
+        _ => Txt::default().t("; it counts groups "),
+    };
+    t.s(off.join(", ")).t(", which the projection switches off from today").0
+}
+
+/// `t` followed by "+ $x" or "− $x": the next term of a sum.
+fn plus(t: Txt, x: f64) -> Txt {
+    if x < 0.0 {
+        t.t(" − ").s(usd(-x))
+    } else {
+        t.t(" + ").s(usd(x))
     }
 }
 
@@ -242,7 +277,11 @@ pub const KPIS: &[KpiDef] = &[
                 .s(show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day))
                 .t(" ÷ ")
                 .s(hp(r))
-                .t(" (the power cost of one mined BTC)")
+                .t(if s.uptime_pct > 0.0 {
+                    " (the power cost of one mined BTC)"
+                } else {
+                    " (the power cost of one BTC, were the machines running: at 0% uptime none is mined)"
+                })
                 .0
         },
     },
@@ -261,7 +300,9 @@ pub const KPIS: &[KpiDef] = &[
                 .s(usd(fixed_usd_day(s, r)))
                 .t(" = ")
                 .s(usd(r.snapshot.profit_usd_day))
-                .t(" (day 0, no curtailment)")
+                .t(" (day 0, no curtailment")
+                .s(counts_groups_off(s, r))
+                .t(")")
                 .s(per_machine(s, r.snapshot.profit_usd_day))
                 .0
         },
@@ -328,8 +369,8 @@ pub const KPIS: &[KpiDef] = &[
             Txt::default()
                 .t("hashvalue × fleet hashrate × uptime × (1 − pool fee) = ")
                 .s(show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day))
-                .t(" × ")
-                .s(show(Fmt::Ths, r.snapshot.fleet_hashrate_ths))
+                .t("/PH/s/day × ")
+                .s(ph_s(r.snapshot.fleet_hashrate_ths))
                 .t(" × ")
                 .s(pct(s.uptime_pct))
                 .t(" × ")
@@ -483,11 +524,14 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |_, r| {
+            let fixed_usd: f64 = r.series.months.iter().map(|m| m.fixed_cost_usd).sum();
             Txt::default()
                 .t("revenue − power − fixed costs − capex over the horizon; revenue ")
                 .s(usd(r.projection.total_revenue_usd))
                 .t(", power ")
                 .s(usd(r.projection.total_power_cost_usd))
+                .t(", fixed costs ")
+                .s(usd(fixed_usd))
                 .t(", capex ")
                 .s(usd(r.snapshot.capex_usd))
                 .t(if r.projection.salvage_usd > 0.0 { ", + resale at the horizon " } else { "" })
@@ -644,15 +688,7 @@ pub const KPIS: &[KpiDef] = &[
         key: "equity_irr_pct_year",
         label: "Equity IRR",
         fmt: Fmt::Pct,
-        none: |s, r| {
-            if s.debt_pct >= 100.0 || r.is_some_and(|r| r.snapshot.capex_usd == 0.0) {
-                "no IRR (no equity paid in)".into()
-            } else if r.is_some_and(|r| r.projection.equity.equity_npv_usd > 0.0) {
-                "above 1,000% a year".into()
-            } else {
-                "no IRR (after the loan's payments, the owners' cash never earns back their share of the capex)".into()
-            }
-        },
+        none: |s, r| r.map_or("no IRR", |r| crate::state::words::equity_irr_none_words(s, r)).into(),
         formula: |_, _| "the yearly rate at which the equity NPV is zero, by bisection between −99% and +1,000%".into(),
     },
     KpiDef {
@@ -664,7 +700,7 @@ pub const KPIS: &[KpiDef] = &[
             if r.projection.equity.loan_balance_end_usd > 0.0 {
                 Txt::default()
                     .t("the ")
-                    .s(show(Fmt::Months, s.debt_term_months))
+                    .s(months_long(s.debt_term_months))
                     .t(" loan outlasts the horizon: this balance must be refinanced (the equity NPV repays it on the last day)")
                     .0
             } else {
@@ -682,7 +718,7 @@ pub const KPIS: &[KpiDef] = &[
                 .t("Σ balance × APR ÷ 12 over the months paid within the horizon (")
                 .s(show(Fmt::Months, s.horizon_months.min(s.debt_term_months)))
                 .t(" of the ")
-                .s(show(Fmt::Months, s.debt_term_months))
+                .s(months_long(s.debt_term_months))
                 .t(" loan at ")
                 .s(pct(s.debt_apr_pct))
                 .t(")")
@@ -837,14 +873,18 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::Usd,
         none: not_defined,
         formula: |s, r| {
-            Txt::default()
-                .t("the projection's NPV: mining to the ")
-                .s(show(Fmt::Months, s.horizon_months))
-                .t(" horizon at ")
+            let p = &r.projection;
+            let resale_pv = p.salvage_usd * discount_at(s.discount_rate_pct_year / 100.0, p.horizon_days);
+            let t = Txt::default()
+                .t("the projection's NPV, mining to the ")
+                .s(months_long(s.horizon_months))
+                .t(" horizon: −capex + the daily net cash and the machines' resale at its end (")
+                .s(usd(p.salvage_usd))
+                .t("), discounted at ")
                 .s(pct(s.discount_rate_pct_year))
-                .t(", the machines sold at its end for ")
-                .s(usd(r.projection.salvage_usd))
-                .0
+                .t(" = −")
+                .s(usd(r.snapshot.capex_usd));
+            plus(plus(t, p.npv_usd + r.snapshot.capex_usd - resale_pv), resale_pv).0
         },
     },
     KpiDef {
@@ -867,18 +907,25 @@ pub const KPIS: &[KpiDef] = &[
         label: "Convert to AI/HPC: NPV",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |s, _| {
-            Txt::default()
-                .t("−capex + mining for the ")
-                .s(show(Fmt::Months, s.hpc_build_months))
-                .t(" build (machines sold at its end), discounted at ")
-                .s(pct(s.discount_rate_pct_year))
-                .t("; the conversion capex and the ")
-                .s(show(Fmt::Months, s.hpc_lease_term_months))
+        formula: |s, r| {
+            let d = &r.decision;
+            let t = Txt::default().t("−capex + ");
+            let t = if s.hpc_build_months > 0.0 {
+                t.t("mining through the ")
+                    .s(months_long(s.hpc_build_months))
+                    .t(" build, the machines sold at its end, discounted at ")
+                    .s(pct(s.discount_rate_pct_year))
+                    .t(" + the conversion capex and the ")
+            } else {
+                t.t("the machines sold today − the whole conversion capex, paid today + the ")
+            };
+            let t = t
+                .s(lease_term_words(s.hpc_lease_term_months))
                 .t(" lease, discounted at ")
                 .s(pct(s.hpc_discount_rate_pct_year))
-                .t(". Each NPV covers its own life.")
-                .0
+                .t(" = −")
+                .s(usd(r.snapshot.capex_usd));
+            plus(plus(t, d.convert_mining_pv_usd), d.convert_hpc_pv_usd).t(". Each NPV covers its own life.").0
         },
     },
     KpiDef {
@@ -892,7 +939,6 @@ pub const KPIS: &[KpiDef] = &[
                 .s(show(Fmt::Kw, r.snapshot.site_power_kw))
                 .t(" ÷ ")
                 .s(num(s.hpc_pue, 2))
-                .t(", in MW")
                 .0
         },
     },
@@ -903,10 +949,10 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("build cost per MW of IT × IT MW = ")
+                .t("build cost per MW of IT × IT load = ")
                 .s(usd(s.hpc_capex_usd_mw))
-                .t(" × ")
-                .s(num(r.decision.convert_it_mw, 2))
+                .t("/MW × ")
+                .s(show(Fmt::Mw, r.decision.convert_it_mw))
                 .0
         },
     },

@@ -184,6 +184,9 @@ pub struct BacktestInput {
     /// Added to each block's subsidy (0: subsidy only).
     pub fees_btc_per_block: f64,
     pub power_price_usd_kwh: f64,
+    /// The site's PUE: power is bought for the machine and its share of cooling and losses, as on the rest of
+    /// the page.
+    pub pue: f64,
     /// Paid at the start; only used for the USD payback.
     pub machine_price_usd_per_th: f64,
 }
@@ -198,6 +201,7 @@ impl BacktestInput {
             pool_fee_pct: s.pool_fee_pct,
             fees_btc_per_block: s.fees_btc_per_block,
             power_price_usd_kwh: s.power_price_usd_kwh,
+            pue: s.pue,
             machine_price_usd_per_th: s.machine_price_usd_per_th,
         }
     }
@@ -215,7 +219,7 @@ pub struct BacktestRow {
     /// BTC mined in the epoch: hashvalue / 1000 × days × uptime × (1 − pool fee).
     pub btc_per_th: f64,
     pub cum_btc_per_th: f64,
-    /// kWh: J/TH × 0.024 kWh per (W·day) × days × uptime.
+    /// kWh: J/TH × PUE × 0.024 kWh per (W·day) × days × uptime.
     pub power_kwh_per_th: f64,
     pub power_usd_per_th: f64,
     /// The epoch's BTC price, when loaded.
@@ -262,6 +266,7 @@ pub fn backtest(epochs: &[Epoch], prices_usd: &[Option<f64>], input: BacktestInp
         && ok(i.pool_fee_pct, 0.0, 100.0)
         && ok(i.fees_btc_per_block, 0.0, 1e6)
         && ok(i.power_price_usd_kwh, 0.0, 1e6)
+        && ok(i.pue, 1.0, 1e3)
         && ok(i.machine_price_usd_per_th, 0.0, 1e9);
     if !valid || i.start_epoch >= epochs.len() {
         return None;
@@ -283,7 +288,7 @@ pub fn backtest(epochs: &[Epoch], prices_usd: &[Option<f64>], input: BacktestInp
         let hv = hashvalue_btc_per_ph_day(e.difficulty, subsidy_btc(e.start_height), i.fees_btc_per_block);
         let btc = hv / 1000.0 * days * u * keep;
         cum_btc += btc;
-        let kwh = i.efficiency_jth * 0.024 * days * u;
+        let kwh = i.efficiency_jth * i.pue * 0.024 * days * u;
         let usd = kwh * i.power_price_usd_kwh;
         power_usd += usd;
         let price = prices_usd.get(k).copied().flatten().filter(|p| p.is_finite() && *p > 0.0);

@@ -172,8 +172,19 @@ fn input(start_epoch: usize, machine_price: f64) -> BacktestInput {
         pool_fee_pct: 0.0,
         fees_btc_per_block: 0.0,
         power_price_usd_kwh: 0.05,
+        pue: 1.0,
         machine_price_usd_per_th: machine_price,
     }
+}
+
+#[test]
+fn backtest_power_includes_the_pue() {
+    let e = epochs();
+    let plain = backtest(e, &[], input(460, 0.0)).expect("a backtest");
+    let site = backtest(e, &[], BacktestInput { pue: 1.25, ..input(460, 0.0) }).expect("a backtest");
+    assert!(close(site.total_power_usd_per_th, 1.25 * plain.total_power_usd_per_th, 1e-12));
+    assert_eq!(site.total_btc_per_th, plain.total_btc_per_th, "PUE costs power, it mines nothing");
+    assert!(backtest(e, &[], BacktestInput { pue: 0.9, ..input(460, 0.0) }).is_none(), "a PUE below 1 is refused");
 }
 
 #[test]

@@ -15,6 +15,14 @@ pub struct Decision {
     pub convert_capex_usd: f64,
     /// Cash of the convert strategy per month, build and lease (capex_usd not in it).
     pub convert_monthly_net_usd: Vec<f64>,
+    /// The parts of `convert_npv_usd` after −capex_usd, for its explanation (not in the output contract):
+    /// mining through the build with the machines sold at its end (a zero-month build: resale_now_usd −
+    /// convert_capex_usd), discounted at r, …
+    #[serde(skip)]
+    pub convert_mining_pv_usd: f64,
+    /// … and the conversion's capex parts and lease, discounted at r_h.
+    #[serde(skip)]
+    pub convert_hpc_pv_usd: f64,
 }
 
 /// The three choices. `mine_npv_usd` is section 2's NPV, `net_usd` its daily net cash (reused for the build
@@ -59,10 +67,9 @@ pub fn decision(s: &Scenario, fleet: &Fleet, mine_npv_usd: f64, net_usd: &[f64])
     }
 
     let none = EndAmount::default();
-    let convert_npv = -fleet.capex_usd
-        + day0_usd
-        + npv(&mine, 0.0, none, s.discount_rate_pct_year / 100.0)
-        + npv(&hpc, 0.0, none, s.hpc_discount_rate_pct_year / 100.0);
+    let mine_pv = npv(&mine, 0.0, none, s.discount_rate_pct_year / 100.0);
+    let hpc_pv = npv(&hpc, 0.0, none, s.hpc_discount_rate_pct_year / 100.0);
+    let convert_npv = -fleet.capex_usd + day0_usd + mine_pv + hpc_pv;
 
     let mut monthly: Vec<f64> = month_starts(lease_days, lease_months)
         .windows(2)
@@ -79,5 +86,7 @@ pub fn decision(s: &Scenario, fleet: &Fleet, mine_npv_usd: f64, net_usd: &[f64])
         convert_it_mw,
         convert_capex_usd: convert_capex,
         convert_monthly_net_usd: monthly,
+        convert_mining_pv_usd: day0_usd + mine_pv,
+        convert_hpc_pv_usd: hpc_pv,
     }
 }

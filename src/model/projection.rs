@@ -312,6 +312,36 @@ pub struct ProjectCash<'a> {
     pub npv_usd: f64,
 }
 
+/// The owners' daily cash (section 8): the project's `net_usd` less each month's loan payment on its last day
+/// and, when the loan outlasts the horizon's `months`, the balance left repaid on the last day.
+fn owners_daily_usd(loan: &Loan, balance_end_usd: f64, net_usd: &[f64], months: usize) -> Vec<f64> {
+    let days = net_usd.len();
+    let mut flows = net_usd.to_vec();
+    if days == 0 {
+        return flows;
+    }
+    for m in 1..=loan.term_months.min(months) {
+        let day = if m == months { days - 1 } else { month_end_day(m) };
+        flows[day.min(days - 1)] -= loan.payment_usd_month;
+    }
+    if loan.term_months > months {
+        flows[days - 1] -= balance_end_usd;
+    }
+    flows
+}
+
+/// The owners' daily cash the equity NPV and IRR are taken over, for the scenario's loan (None without debt):
+/// for saying why there is no equity IRR.
+pub fn equity_daily_usd(s: &Scenario, capex_usd: f64, net_usd: &[f64], months: usize) -> Option<Vec<f64>> {
+    let loan = Loan::new(s, capex_usd)?;
+    let paid_months = loan.term_months.min(months);
+    let balance_end = match paid_months {
+        0 => loan.debt_usd,
+        m => loan.schedule(m).last().map_or(loan.debt_usd, |l| l.balance_usd),
+    };
+    Some(owners_daily_usd(&loan, balance_end, net_usd, months))
+}
+
 /// Section 8's outputs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Equity {
@@ -329,7 +359,6 @@ pub fn equity(s: &Scenario, capex_usd: f64, cash: ProjectCash, project_irr: Opti
     let ProjectCash { net_usd, monthly_net_usd, salvage, npv_usd } = cash;
     let rate = s.discount_rate_pct_year / 100.0;
     let months = monthly_net_usd.len();
-    let days = net_usd.len();
     let Some(loan) = Loan::new(s, capex_usd) else {
         // No debt: the equity holder's cash is the project's.
         let equity = Equity {
@@ -344,15 +373,8 @@ pub fn equity(s: &Scenario, capex_usd: f64, cash: ProjectCash, project_irr: Opti
     };
     let schedule = loan.schedule(months);
     let paid_months = loan.term_months.min(months);
-    let mut flows = net_usd.to_vec();
-    for m in 1..=paid_months {
-        let day = if m == months { days - 1 } else { month_end_day(m) };
-        flows[day.min(days - 1)] -= loan.payment_usd_month;
-    }
     let balance_end = if paid_months == 0 { loan.debt_usd } else { schedule[paid_months - 1].balance_usd };
-    if loan.term_months > months {
-        flows[days - 1] -= balance_end;
-    }
+    let flows = owners_daily_usd(&loan, balance_end, net_usd, months);
     let outlay = equity_outlay_usd(s, capex_usd);
     let equity = Equity {
         equity_npv_usd: npv(&flows, outlay, salvage, rate),

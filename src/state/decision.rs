@@ -50,13 +50,24 @@ pub fn ranked(d: &Decision) -> [Choice; 3] {
     order
 }
 
+/// A span of whole months before a noun: "36-month" (horizon, build, loan).
+pub fn months_long(months: f64) -> String {
+    int_string(months.max(0.0) as i64) + "-month"
+}
+
+/// A count of whole months: "1 month", "36 months".
+pub fn months_count(months: f64) -> String {
+    let m = months.max(0.0) as i64;
+    int_string(m) + if m == 1 { " month" } else { " months" }
+}
+
 /// The lease term in words: "10-year" for whole years, "126-month" otherwise.
 pub fn lease_term_words(months: f64) -> String {
     let m = months.max(0.0) as u64;
-    if m % 12 == 0 {
+    if m % 12 == 0 && m > 0 {
         int_string((m / 12) as i64) + "-year"
     } else {
-        int_string(m as i64) + "-month"
+        months_long(months)
     }
 }
 
@@ -215,7 +226,7 @@ pub fn first_off_words(first: FirstOff, s: &Scenario) -> String {
         FirstOff::FromMonth(1) => "off within month 1".into(),
         FirstOff::FromMonth(m) => ["off from month ", &int_string(m as i64)].concat(),
         FirstOff::Never if !s.curtail_when_unprofitable => "runs every day (curtailment is off)".into(),
-        FirstOff::Never => ["never off within ", &int_string(s.horizon_months as i64), " months"].concat(),
+        FirstOff::Never => ["never off within ", &months_count(s.horizon_months)].concat(),
     }
 }
 

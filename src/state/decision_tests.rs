@@ -14,6 +14,8 @@ fn decision(mine: f64, sell: f64, convert: f64) -> Decision {
         convert_it_mw: 1.0,
         convert_capex_usd: 0.0,
         convert_monthly_net_usd: Vec::new(),
+        convert_mining_pv_usd: 0.0,
+        convert_hpc_pv_usd: 0.0,
     }
 }
 
@@ -85,6 +87,28 @@ fn first_off_is_a_month_of_the_projection() {
     assert_eq!(first_off_words(FirstOff::Never, &s), "never off within 36 months");
     let no_curtail = Scenario { curtail_when_unprofitable: false, ..s };
     assert_eq!(first_off_words(FirstOff::Never, &no_curtail), "runs every day (curtailment is off)");
+    let one_month = Scenario { horizon_months: 1.0, ..s };
+    assert_eq!(first_off_words(FirstOff::Never, &one_month), "never off within 1 month");
+}
+
+#[test]
+fn months_read_as_counts_and_before_nouns() {
+    assert_eq!(months_count(1.0), "1 month");
+    assert_eq!(months_count(36.0), "36 months");
+    assert_eq!(months_long(48.0), "48-month");
+    assert_eq!(lease_term_words(180.0), "15-year");
+    assert_eq!(lease_term_words(126.0), "126-month");
+}
+
+#[test]
+fn the_convert_npv_is_minus_capex_plus_its_two_parts() {
+    for build in [18.0, 0.0] {
+        let s = Scenario { hpc_build_months: build, ..Scenario::default() };
+        let r = evaluate(&s).expect("valid");
+        let d = &r.decision;
+        let sum = -r.snapshot.capex_usd + d.convert_mining_pv_usd + d.convert_hpc_pv_usd;
+        assert!((sum - d.convert_npv_usd).abs() <= 1e-9 * d.convert_npv_usd.abs(), "{sum} vs {}", d.convert_npv_usd);
+    }
 }
 
 #[test]

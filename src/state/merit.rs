@@ -9,7 +9,7 @@
 use crate::chart::int_string;
 use crate::model::days::Fleet;
 use crate::model::{Results, Scenario};
-use crate::state::decision::{first_off, first_off_words, FirstOff};
+use crate::state::decision::{first_off, first_off_words, months_count, FirstOff};
 use crate::state::insights::HardwareRow;
 use crate::state::presets::MachinePreset;
 
@@ -49,7 +49,7 @@ pub fn status_words(margin: f64, first_day: Option<usize>, s: &Scenario) -> Stri
             let then = match first_off(first_day) {
                 FirstOff::FromMonth(m) => ["; at a loss from month ", &int_string(m as i64)].concat(),
                 FirstOff::Never => {
-                    ["; never at a loss within ", &int_string(s.horizon_months as i64), " months"].concat()
+                    ["; never at a loss within ", &months_count(s.horizon_months)].concat()
                 }
                 FirstOff::Today => String::new(),
             };
@@ -71,8 +71,12 @@ pub fn status_words(margin: f64, first_day: Option<usize>, s: &Scenario) -> Stri
 }
 
 /// Each preset row's first day off on the site's projected hashprice path (see the module's note), or with
-/// curtailment off its first day at a loss (the same day).
-pub fn preset_first_days(rows: &[HardwareRow], r: &Results) -> Vec<Option<usize>> {
+/// curtailment off its first day at a loss (the same day). At uptime 0 a machine earns and pays nothing, and
+/// the model switches off only when revenue is below power: never, as for the site's own groups.
+pub fn preset_first_days(rows: &[HardwareRow], s: &Scenario, r: &Results) -> Vec<Option<usize>> {
+    if s.uptime_pct == 0.0 {
+        return vec![None; rows.len()];
+    }
     let low = running_min(&r.series.hashprice_usd_per_ph_day);
     rows.iter()
         .map(|row| first_below(&low, row.shutdown_hashprice_usd_per_ph_day))

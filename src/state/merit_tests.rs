@@ -5,6 +5,17 @@ use crate::model::{evaluate, GroupField, MAX_GROUPS};
 use crate::state::insights::hardware_table;
 use crate::state::presets::machine_presets;
 
+#[test]
+fn at_uptime_zero_no_machine_is_off_as_the_model_says_for_the_groups() {
+    let s = Scenario { uptime_pct: 0.0, ..three_generations() };
+    let r = evaluate(&s).expect("valid");
+    assert!(r.projection.group_first_curtailed_day.iter().all(Option::is_none));
+    let rows = hardware_table(&s, &machine_presets());
+    assert!(preset_first_days(&rows, &s, &r).iter().all(Option::is_none));
+    let one = Scenario { horizon_months: 1.0, curtail_when_unprofitable: false, ..Scenario::default() };
+    assert_eq!(status_words(1.0, None, &one), "▲ runs today; never at a loss within 1 month (curtailment is off)");
+}
+
 /// Three generations on one site: S21 XP (13.5 J/TH), S19 XP (21.5) and S19j Pro (29.5), PUE 1.1.
 pub fn three_generations() -> Scenario {
     let mut s = Scenario { power_price_usd_kwh: 0.045, pue: 1.1, ..Scenario::default() };

@@ -18,6 +18,9 @@ pub enum IrrNone {
     BelowFloor,
     /// The NPV is still positive at +1,000 % a year.
     AboveCeiling,
+    /// The NPV has the same sign at both ends of the search but the other sign in between: the cash turns
+    /// negative again later (a loan's balance repaid at the end), so it is zero at two rates, not one.
+    TwoRates,
     /// The cash flows overflow (valid but extreme inputs).
     Overflow,
 }
@@ -30,10 +33,14 @@ impl IrrNone {
             IrrNone::NoSignChange => "no IRR (the cash flow never turns positive)",
             IrrNone::BelowFloor => "below −99% a year (the cash that comes back is a small part of the capex)",
             IrrNone::AboveCeiling => "above +1,000% a year (the top of the search range)",
+            IrrNone::TwoRates => "no single IRR (the cash turns negative again later, so the NPV is zero at two rates)",
             IrrNone::Overflow => "no IRR (the cash flows are too large to compute)",
         }
     }
 }
+
+/// The yearly rates between the IRR search's ends at which [`irr_none_cause`] looks for the NPV's other sign.
+const RATES_BETWEEN: [f64; 12] = [-0.9, -0.7, -0.5, -0.3, -0.1, 0.0, 0.1, 0.3, 0.6, 1.0, 2.0, 5.0];
 
 /// Why there is no IRR for these cash flows: the projection's daily `net_usd`, its outlay (the capex; the
 /// equity outlay for the equity IRR) and what comes back at the end (the salvage: `EndAmount::default()`
@@ -47,6 +54,11 @@ pub fn irr_none_cause(net_usd: &[f64], outlay_usd: f64, end: EndAmount) -> Optio
     let hi = npv(net_usd, outlay_usd, end, 10.0);
     if !(lo.is_finite() && hi.is_finite()) {
         return Some(IrrNone::Overflow);
+    }
+    // Same sign at both ends: a rate in between with the other sign means two IRRs, not none.
+    let same = |v: f64| if lo > 0.0 { v > 0.0 } else { v < 0.0 };
+    if same(hi) && RATES_BETWEEN.iter().any(|r| !same(npv(net_usd, outlay_usd, end, *r))) {
+        return Some(IrrNone::TwoRates);
     }
     if lo > 0.0 && hi > 0.0 {
         return Some(IrrNone::AboveCeiling);
@@ -113,6 +125,26 @@ pub fn risk_title(machines: f64) -> &'static str {
 pub fn irr_none_words(r: &Results) -> &'static str {
     let end = EndAmount { usd: r.projection.salvage_usd, days: r.projection.horizon_days };
     irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end).map_or("no IRR", IrrNone::text)
+}
+
+/// What the page says in place of the equity IRR: the project's words without debt, else from the owners'
+/// own cash (MODEL.md section 8).
+pub fn equity_irr_none_words(s: &Scenario, r: &Results) -> &'static str {
+    let outlay = crate::model::projection::equity_outlay_usd(s, r.snapshot.capex_usd);
+    let months = r.projection.monthly_net_usd.len();
+    let Some(flows) = crate::model::projection::equity_daily_usd(s, r.snapshot.capex_usd, &r.series.net_usd, months)
+    else {
+        return irr_none_words(r);
+    };
+    let end = EndAmount { usd: r.projection.salvage_usd, days: r.projection.horizon_days };
+    match irr_none_cause(&flows, outlay, end) {
+        Some(IrrNone::NoCapex) => "no IRR (no equity paid in)",
+        Some(IrrNone::NoSignChange | IrrNone::BelowFloor) => {
+            "no IRR (after the loan's payments, the owners' cash never earns back their share of the capex)"
+        }
+        Some(cause) => cause.text(),
+        None => "no IRR",
+    }
 }
 
 /// Whether a panel starts collapsed: on a fleet of one or two machines (a home miner, often on a phone) the

@@ -4,6 +4,31 @@ use super::*;
 use crate::model::projection::EndAmount;
 use crate::model::{evaluate, Scenario};
 
+/// Review: the owners' cash turns negative again when the balance left is repaid on the last day, so their NPV
+/// is negative at both ends of the search and positive between: two rates, not "above 1,000%".
+#[test]
+fn an_equity_irr_at_two_rates_is_said_as_such() {
+    let s = Scenario {
+        btc_price_usd: 200_000.0,
+        debt_pct: 50.0,
+        debt_term_months: 60.0,
+        horizon_months: 24.0,
+        ..Scenario::default()
+    };
+    let r = evaluate(&s).expect("valid");
+    assert_eq!(r.projection.equity.equity_irr_pct_year, None);
+    assert!(r.projection.irr_pct_year.is_some(), "the project has its IRR");
+    assert_eq!(equity_irr_none_words(&s, &r), IrrNone::TwoRates.text());
+    // Without a loan the owners' IRR is the project's, and so are its words.
+    let plain = Scenario { uptime_pct: 0.0, ..Scenario::default() };
+    let r0 = evaluate(&plain).expect("valid");
+    assert_eq!(equity_irr_none_words(&plain, &r0), irr_none_words(&r0));
+    assert_eq!(irr_none_words(&r0), IrrNone::NoSignChange.text());
+    // All debt: nothing paid in.
+    let all = Scenario { debt_pct: 100.0, ..Scenario::default() };
+    assert_eq!(equity_irr_none_words(&all, &evaluate(&all).expect("valid")), "no IRR (no equity paid in)");
+}
+
 fn end(usd: f64, days: usize) -> EndAmount {
     EndAmount { usd, days }
 }

@@ -89,7 +89,7 @@ function backtestByHand(s, diff, starts, e, price = () => null) {
     const seconds = k + 1 < diff.length ? starts[k + 1] - starts[k] : 1209600;
     const days = seconds / 86400;
     const mined = hashvalue(diff[k], k * 2016, s.fees_btc_per_block) / 1000 * days * u * keep;
-    const k_wh = s.machine_efficiency_jth * 0.024 * days * u;
+    const k_wh = s.machine_efficiency_jth * (s.pue ?? 1) * 0.024 * days * u;
     btc += mined; kwh += k_wh; powerUsd += k_wh * s.power_price_usd_kwh;
     const p = price(k);
     if (p) {
@@ -326,9 +326,10 @@ function assertCloseTo(actual, expected, what, rel = 1e-9) {
 test('price history: a good answer draws USD, adds the column, the badge, the USD words and the backtest payback', T, async () => {
   const diff = bitsDifficulty();
   const starts = estimatedStarts(diff);
-  const s = defaultScenario();
+  // At a site with overhead: the backtest's power is bought with the PUE, as everywhere on the page.
+  const s = { ...defaultScenario(), pue: 1.1 };
   const price = (k) => (k >= FIRST_PRICED ? synthPrice(k) : null);
-  const hits = await withPricesPage(suite.url, () => ({ body: goodBody(starts) }), async (page, p) => {
+  const hits = await withPricesPage(`${suite.url}?pue=1.1`, () => ({ body: goodBody(starts) }), async (page, p) => {
     await page.waitForTimeout(200);
     assert.deepEqual(p.requests.filter((u) => u.startsWith(MEMPOOL)), [], 'nothing asked before the click');
     assert.equal(await page.locator('#history path.line-usd').count(), 0);
@@ -364,6 +365,7 @@ test('price history: a good answer draws USD, adds the column, the badge, the US
     assert.ok(want.payback !== null, 'the synthetic prices pay the machine back');
     assert.equal(await backtestValue(page, 'payback'), want.payback);
     assert.match(await page.locator('#history [data-backtest-words]').textContent(), new RegExp(`: paid back about ${dateWords(want.payback)}\\.$`));
+    assert.match(await page.locator('#history [data-backtest-words]').textContent(), / at \$0\.050\/kWh and PUE 1\.10, each epoch's at its BTC price\)/);
     // The readout names the USD hashprice too.
     const chart = page.locator('#history-chart');
     await chart.focus();
