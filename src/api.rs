@@ -139,8 +139,17 @@ fn put(o: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(o, &JsValue::from_str(key), value);
 }
 
+/// A number, or `null` for one that overflowed: the contract's outputs are numbers or null, never NaN.
+fn number(v: f64) -> JsValue {
+    if v.is_finite() {
+        JsValue::from_f64(v)
+    } else {
+        JsValue::NULL
+    }
+}
+
 fn numbers(values: &[f64]) -> JsValue {
-    values.iter().map(|v| JsValue::from_f64(*v)).collect::<Array>().into()
+    values.iter().map(|v| number(*v)).collect::<Array>().into()
 }
 
 /// `compute()`'s answer as plain JS objects, with `ComputeOutput`'s shape and keys: the scalar outputs from
@@ -180,7 +189,7 @@ fn output_js(o: &ComputeOutput) -> JsValue {
         ("mc_npv_usd_p50", r.mc_npv_usd_p50),
         ("mc_npv_usd_p90", r.mc_npv_usd_p90),
     ] {
-        put(&risk, k, &JsValue::from_f64(v));
+        put(&risk, k, &number(v));
     }
     for (k, v) in [
         ("mc_cum_cash_usd_p10", &r.mc_cum_cash_usd_p10),
@@ -201,7 +210,7 @@ fn output_js(o: &ComputeOutput) -> JsValue {
                 ("npv_low_usd", t.npv_low_usd),
                 ("npv_high_usd", t.npv_high_usd),
             ] {
-                put(&x, k, &JsValue::from_f64(v));
+                put(&x, k, &number(v));
             }
             x
         })

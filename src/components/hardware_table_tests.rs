@@ -25,6 +25,27 @@ fn the_table_builds_with_a_handle_per_cell_and_says_who_is_underwater() {
     assert!(bare.iter().all(|l| l.first_day.is_none() && l.group.is_none()));
 }
 
+/// A review's links: valid but extreme inputs whose outputs overflow read "not defined", never "$NaN/kWh" or "∞%".
+#[test]
+fn overflowed_figures_read_not_defined() {
+    for s in [
+        Scenario { machine_efficiency_jth: 4.9406564584e-314, ..Scenario::default() },
+        Scenario { network_hashrate_ehs: 1e-300, ..Scenario::default() },
+    ] {
+        let r = evaluate(&s).expect("valid");
+        for line in lines(&s, Some(&r), &machine_presets()) {
+            for cell in cells(&line.row, line.first_day, &s) {
+                assert!(!cell.contains("NaN") && !cell.contains('∞') && !cell.contains("inf"), "{cell}");
+            }
+        }
+        let profit = crate::components::kpi_defs::find("profit_usd_day").expect("a KPI");
+        let sub = crate::components::kpi_card::sub_line(profit, Some(&r), &s);
+        assert!(!sub.contains('∞') && !sub.contains("NaN"), "{sub}");
+        let words = crate::state::decision::decision_words(&r.decision, &s, &crate::format::usd);
+        assert!(!words.contains('∞') && !words.contains("NaN"), "{words}");
+    }
+}
+
 #[test]
 fn the_site_groups_come_first_and_every_row_says_when_it_switches_off() {
     let mut s = Scenario { power_price_usd_kwh: 0.045, pue: 1.1, ..Scenario::default() };

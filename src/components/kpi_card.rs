@@ -66,11 +66,15 @@ const WITH_SUB_LINE: &[&str] = &["hashprice_usd_per_ph_day", "breakeven_power_pr
 /// still costs.
 pub fn sub_line(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> String {
     let Some(r) = r else { return String::new() };
+    // Under a value that is not defined, no second line: it would only say "not defined" again.
+    let finite = |x: f64| if x.is_finite() { Some(x) } else { None };
     match def.key {
-        "hashprice_usd_per_ph_day" => show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day) + " per PH/s per day",
+        "hashprice_usd_per_ph_day" => finite(r.snapshot.hashvalue_btc_per_ph_day)
+            .map_or(String::new(), |v| show(Fmt::Btc, v) + " per PH/s per day"),
         "breakeven_power_price_usd_kwh" => first_to_break_even(r),
-        "profit_usd_day" => off_today_note(s, &r.series, &|x| show(Fmt::Usd, x))
-            .unwrap_or_else(|| show(Fmt::Usd, r.snapshot.profit_usd_day * DAYS_PER_MONTH) + " per month"),
+        "profit_usd_day" => off_today_note(s, &r.series, &|x| show(Fmt::Usd, x)).unwrap_or_else(|| {
+            finite(r.snapshot.profit_usd_day * DAYS_PER_MONTH).map_or(String::new(), |m| show(Fmt::Usd, m) + " per month")
+        }),
         _ => String::new(),
     }
 }

@@ -30,7 +30,11 @@ pub enum Fmt {
     Big,
 }
 
+/// `x` as `fmt` reads, units included; a value that overflowed reads "not defined", without units.
 pub fn show(fmt: Fmt, x: f64) -> String {
+    if !x.is_finite() {
+        return crate::format::NOT_DEFINED.into();
+    }
     match fmt {
         Fmt::Usd => usd(x),
         Fmt::UsdWhole => usd_whole(x),

@@ -53,7 +53,8 @@ impl Panel {
         let r = &st.results;
         for ((card, out), k) in self.kpis.iter().zip(&KPIS) {
             let v = (k.value)(r);
-            set_attr(card, "data-value", &plain(v));
+            // Empty for an overflow, as every KPI that is none.
+            set_attr(card, "data-value", &if v.is_finite() { plain(v) } else { String::new() });
             set_text(out, &kpi_text(k, v, st.capex));
         }
         self.fan.update(fan_chart(r, st.capex, st.halving, st.scenario.horizon_months, w, self.fan.table_open()));

@@ -51,9 +51,15 @@ fn huge(x: f64) -> bool {
     x.abs() >= 1e15
 }
 
+/// What a number that overflowed (valid but extreme inputs) reads as, wherever it is written.
+pub const NOT_DEFINED: &str = "not defined";
+
 /// `x` in `style`, with a true minus sign (−$1.70M), as DESIGN.md writes them; a loss that rounds to nothing
-/// ("-$0.00", or -0 itself) shows no sign.
+/// ("-$0.00", or -0 itself) shows no sign. Never "∞" or "NaN": an overflow reads [`NOT_DEFINED`].
 fn fmt(x: f64, style: Style) -> String {
+    if !x.is_finite() {
+        return NOT_DEFINED.into();
+    }
     let s = NUMBERS.format(style, x);
     match s.strip_prefix('-') {
         Some(rest) if !rest.bytes().any(|b| (b'1'..=b'9').contains(&b)) => rest.to_string(),
@@ -107,6 +113,9 @@ pub fn compact(x: f64) -> String {
 
 /// Percent with one decimal: "45.2%".
 pub fn pct(x: f64) -> String {
+    if !x.is_finite() {
+        return NOT_DEFINED.into();
+    }
     let mut s = num(x, 1);
     s.push('%');
     s

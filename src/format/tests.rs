@@ -1,6 +1,16 @@
 use super::*;
 
 #[test]
+fn an_overflow_never_reads_as_infinity_or_nan() {
+    for x in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+        assert_eq!(usd(x), NOT_DEFINED);
+        assert_eq!(usd_kwh(x), NOT_DEFINED);
+        assert_eq!(num(x, 2), NOT_DEFINED);
+        assert_eq!(pct(x), NOT_DEFINED);
+    }
+}
+
+#[test]
 fn usd_reads_as_design_md_writes_it() {
     assert_eq!(usd(39.114), "$39.11");
     assert_eq!(usd(-1_700_000.0), "−$1.70M");

@@ -83,6 +83,9 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
         }
     };
     let gap = |a: Choice, b: Choice| a.npv_usd(d) - b.npv_usd(d);
+    if !(gap(best, worst).is_finite() && gap(best, second).is_finite()) {
+        return "At these inputs an NPV overflows (is not defined), so the three cannot be compared.".into();
+    }
     if gap(best, worst) == 0.0 {
         return "Mining on, selling the machines today and converting to AI/HPC are worth the same.".into();
     }

@@ -540,6 +540,31 @@ test('CSV export: a header block and the inputs, then one row per month to the c
   });
 });
 
+test('valid but extreme links: what overflows reads "not defined" in every card and sentence, null in compute()', T, async () => {
+  for (const q of ['?network_hashrate_ehs=1e-300', '?machine_efficiency_jth=1e-306', '?machine_efficiency_jth=4.9406564584e-314&machine2_count=10']) {
+    await withPage(suite.browser, calcUrl(q), async (page) => {
+      await waitForApi(page);
+      await page.waitForSelector('#risk[data-stale="false"]', { timeout: 20000 });
+      const text = await page.evaluate(() => document.body.innerText);
+      const bad = text.match(/.{0,60}(∞|NaN|Infinity|undefined).{0,20}/);
+      assert.equal(bad, null, `${q}: "${bad?.[0]}"`);
+      const values = await page.$$eval('[data-value]', (els) => els.map((e) => e.getAttribute('data-value')));
+      for (const v of values) assert.ok(v === '' || Number.isFinite(Number(v)), `${q}: data-value ${v}`);
+      const nonNumbers = await page.evaluate((query) => {
+        const s = Object.fromEntries([...new URLSearchParams(query)].map(([k, v]) => [k, Number(v)]));
+        const out = [];
+        const walk = (x, path) => {
+          if (typeof x === 'number' && !Number.isFinite(x)) out.push(path);
+          else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) walk(v, `${path}.${k}`);
+        };
+        walk(window.hashprice.compute(s), 'compute()');
+        return out;
+      }, q.slice(1));
+      assert.deepEqual(nonNumbers.slice(0, 5), [], `${q}: numbers or null only`);
+    }, HOST);
+  }
+});
+
 test('CSV export of a valid but extreme link: no Infinity or NaN, empty cells, and the status says why', T, async () => {
   const q = '?btc_price_usd=5e-324&network_hashrate_ehs=5e-324&machine_hashrate_ths=5e-324';
   await withPage(suite.browser, calcUrl(q), async (page) => {
