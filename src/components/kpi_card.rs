@@ -164,6 +164,18 @@ pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text:
     CardSlots { root, label: label_slot, value }
 }
 
+/// A card's "How is this computed?" disclosure: its `<details>` and the paragraph the formula goes in.
+pub fn formula_details(h: &mut Html, label: &str) -> (Slot, Slot) {
+    // The hidden label tells the ~45 disclosures apart in a screen reader's list of controls.
+    h.open("details", "class=\"formula\"");
+    let details = h.slot();
+    h.raw("<summary>How is this computed?<span class=\"visually-hidden\"> (").text(label).raw(")</span></summary>");
+    h.open("p", "");
+    let p = h.slot();
+    h.close("p").close("details");
+    (details, p)
+}
+
 /// Writes one KPI card with its current value.
 pub fn card(h: &mut Html, def: &'static KpiDef, form: Form, r: Option<&Results>, s: &Scenario) -> KpiCard {
     let now = shown(def, r, s);
@@ -186,18 +198,7 @@ pub fn card(h: &mut Html, def: &'static KpiDef, form: Form, r: Option<&Results>,
         h.text(&sub_line(def, r, s)).close("span");
         sub
     });
-    let formula = (!form.compact).then(|| {
-        // The hidden label tells the ~40 disclosures apart in a screen reader's list of controls.
-        h.open("details", "class=\"formula\"");
-        let details = h.slot();
-        h.raw("<summary>How is this computed?<span class=\"visually-hidden\"> (")
-            .text(&label)
-            .raw(")</span></summary>");
-        h.open("p", "");
-        let p = h.slot();
-        h.close("p").close("details");
-        (details, p)
-    });
+    let formula = (!form.compact).then(|| formula_details(h, &label));
     h.close("div");
     KpiCard { def, hooks: form.hooks, root, label: label_slot, value, sub, formula }
 }

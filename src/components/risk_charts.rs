@@ -25,22 +25,66 @@ pub fn stale(state: Option<&RiskState>, s: &Scenario) -> bool {
     state.is_none_or(|st| st.scenario != *s)
 }
 
-/// One Monte Carlo KPI: its hook, label, value and wording.
+/// One Monte Carlo KPI: its hook, label, value, wording and what it counts (MODEL.md section 5).
 pub struct RiskKpi {
     pub key: &'static str,
     pub label: &'static str,
     pub value: fn(&RiskResults) -> f64,
     pub words: fn(f64) -> String,
+    /// Its "How is this computed?": what the value is a share or a percentile of, with the run's numbers.
+    pub counts: fn(&Scenario, f64) -> String,
 }
 
 /// The five Monte Carlo KPIs.
 pub const KPIS: [RiskKpi; 5] = [
-    RiskKpi { key: "mc_payback_probability", label: "P(payback within the horizon)", value: |r| r.risk.mc_payback_probability, words: prob },
-    RiskKpi { key: "mc_npv_positive_probability", label: "P(NPV > 0)", value: |r| r.risk.mc_npv_positive_probability, words: prob },
-    RiskKpi { key: "mc_npv_usd_p10", label: "NPV, P10 (bad case)", value: |r| r.risk.mc_npv_usd_p10, words: usd },
-    RiskKpi { key: "mc_npv_usd_p50", label: "NPV, P50 (median)", value: |r| r.risk.mc_npv_usd_p50, words: usd },
-    RiskKpi { key: "mc_npv_usd_p90", label: "NPV, P90 (good case)", value: |r| r.risk.mc_npv_usd_p90, words: usd },
+    RiskKpi { key: "mc_payback_probability", label: "P(payback within the horizon)", value: |r| r.risk.mc_payback_probability, words: prob, counts: paid_back },
+    RiskKpi { key: "mc_npv_positive_probability", label: "P(NPV > 0)", value: |r| r.risk.mc_npv_positive_probability, words: prob, counts: npv_above_zero },
+    RiskKpi { key: "mc_npv_usd_p10", label: "NPV, P10 (bad case)", value: |r| r.risk.mc_npv_usd_p10, words: usd, counts: |s, _| percentile(s, "10th", "1 path in 10 does worse") },
+    RiskKpi { key: "mc_npv_usd_p50", label: "NPV, P50 (median)", value: |r| r.risk.mc_npv_usd_p50, words: usd, counts: |s, _| percentile(s, "50th", "half the paths do worse") },
+    RiskKpi { key: "mc_npv_usd_p90", label: "NPV, P90 (good case)", value: |r| r.risk.mc_npv_usd_p90, words: usd, counts: |s, _| percentile(s, "90th", "9 paths in 10 do worse") },
 ];
+
+/// "Of the 1,000 simulated price paths, 623 (62.3%)": a share as the paths it counts.
+fn of_paths(s: &Scenario, p: f64) -> Txt {
+    Txt::default()
+        .t("Of the ")
+        .s(num(s.mc_paths, 0))
+        .t(if s.mc_paths == 1.0 { " simulated price path, " } else { " simulated price paths, " })
+        .s(num((p * s.mc_paths).round(), 0))
+        .t(" (")
+        .s(prob(p))
+        .t(")")
+}
+
+/// Whether the share `p` counts one path (for the verb after it).
+fn one_path(s: &Scenario, p: f64) -> bool {
+    (p * s.mc_paths).round() == 1.0
+}
+
+fn paid_back(s: &Scenario, p: f64) -> String {
+    of_paths(s, p)
+        .t(if one_path(s, p) { " pays" } else { " pay" })
+        .t(" the capex back within the horizon: the cumulative net cash covers it, as in the projection.")
+        .0
+}
+
+fn npv_above_zero(s: &Scenario, p: f64) -> String {
+    let t = of_paths(s, p).t(if one_path(s, p) { " has" } else { " have" });
+    t.t(" an NPV above zero at ").s(pct(s.discount_rate_pct_year)).t(" a year.").0
+}
+
+/// "The 10th percentile of the 1,000 paths' NPVs (…): 1 path in 10 does worse."
+fn percentile(s: &Scenario, which: &str, below: &str) -> String {
+    Txt::default()
+        .t("The ")
+        .t(which)
+        .t(" percentile of the ")
+        .s(num(s.mc_paths, 0))
+        .t(" simulated paths' NPVs, interpolated between the two nearest: ")
+        .t(below)
+        .t(".")
+        .0
+}
 
 fn prob(x: f64) -> String {
     pct(100.0 * x)
@@ -346,5 +390,21 @@ mod tests {
         assert!(t.contains("(seed 9007199254740991)") && t.ends_with("as in the projection."), "{t}");
         assert_eq!(heat_head(100_000.0)[0], "EH/s \\ BTC");
         assert_eq!(heat_head(100_000.0)[3], "$100.00K");
+    }
+
+    #[test]
+    fn each_risk_kpi_says_what_it_counts_with_the_run_s_numbers() {
+        let s = Scenario::default();
+        let [pay, npv, p10, p50, _] = &KPIS;
+        assert_eq!(
+            (pay.counts)(&s, 0.623),
+            "Of the 1,000 simulated price paths, 623 (62.3%) pay the capex back within the horizon: the \
+             cumulative net cash covers it, as in the projection."
+        );
+        assert_eq!((npv.counts)(&s, 0.5), "Of the 1,000 simulated price paths, 500 (50.0%) have an NPV above zero at 10.0% a year.");
+        assert!((p10.counts)(&s, -1.0).ends_with("1 path in 10 does worse."));
+        assert!((p50.counts)(&s, 0.0).starts_with("The 50th percentile of the 1,000 simulated paths' NPVs"));
+        let one = Scenario { mc_paths: 1.0, ..Scenario::default() };
+        assert!((pay.counts)(&one, 1.0).starts_with("Of the 1 simulated price path, 1 (100.0%) pays the capex"));
     }
 }

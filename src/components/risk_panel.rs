@@ -7,7 +7,7 @@
 //! arrives, never shown as current.
 
 use crate::components::chart_frame::{chart, Chart, ChartData};
-use crate::components::kpi_card::open_card;
+use crate::components::kpi_card::{formula_details, open_card};
 use crate::components::risk_charts::{fan_chart, heat_head, heatmap_chart, kpi_text, setup_text, stale, tornado_chart, RiskState, KPIS, TORNADO_NOTE};
 use crate::ctx::Ctx;
 use crate::format::plain;
@@ -22,6 +22,13 @@ use std::rc::Rc;
 use std::time::Duration;
 use web_sys::Element;
 
+/// A Monte Carlo KPI's card, value and formula paragraph: slots in the markup, then elements.
+struct RiskCard<T> {
+    card: T,
+    value: T,
+    formula: T,
+}
+
 /// The panel in the document: what its updates touch.
 struct Panel {
     root: Element,
@@ -29,8 +36,7 @@ struct Panel {
     title: Element,
     setup: Element,
     note: Element,
-    /// Each Monte Carlo KPI's card and value.
-    kpis: Vec<(Element, Element)>,
+    kpis: Vec<RiskCard<Element>>,
     fan: Rc<Chart>,
     tornado: Rc<Chart>,
     heat: Rc<Chart>,
@@ -51,11 +57,12 @@ impl Panel {
         let st = self.state.borrow();
         let Some(st) = st.as_ref() else { return };
         let r = &st.results;
-        for ((card, out), k) in self.kpis.iter().zip(&KPIS) {
+        for (el, k) in self.kpis.iter().zip(&KPIS) {
             let v = (k.value)(r);
             // Empty for an overflow, as every KPI that is none.
-            set_attr(card, "data-value", &if v.is_finite() { plain(v) } else { String::new() });
-            set_text(out, &kpi_text(k, v, st.capex));
+            set_attr(&el.card, "data-value", &if v.is_finite() { plain(v) } else { String::new() });
+            set_text(&el.value, &kpi_text(k, v, st.capex));
+            set_text(&el.formula, &(k.counts)(&st.scenario, v));
         }
         self.fan.update(fan_chart(r, st.capex, st.halving, st.scenario.horizon_months, w, self.fan.table_open()));
         self.tornado.update(tornado_chart(r, st.npv, w));
@@ -110,8 +117,9 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         .iter()
         .map(|k| {
             let slots = open_card(h, |h| { h.attr("data-kpi", k.key).attr("data-value", ""); }, k.label, "computing…", false);
+            let (_, formula) = formula_details(h, k.label);
             h.close("div");
-            (slots.root, slots.value)
+            RiskCard { card: slots.root, value: slots.value, formula }
         })
         .collect();
     h.close("div").raw("<h3>Cumulative cash, P10–P90 across price paths</h3>");
@@ -137,7 +145,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             title: dom.el(title),
             setup: dom.el(setup),
             note: dom.el(note),
-            kpis: kpis.iter().map(|(card, value)| (dom.el(*card), dom.el(*value))).collect(),
+            kpis: kpis.iter().map(|k| RiskCard { card: dom.el(k.card), value: dom.el(k.value), formula: dom.el(k.formula) }).collect(),
             fan: Chart::new(dom, fan, ChartData::default()),
             tornado: Chart::new(dom, tornado, ChartData::default()),
             heat: Chart::new(dom, heat, ChartData::default()),

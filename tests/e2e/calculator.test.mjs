@@ -258,6 +258,12 @@ for (const c of riskCases()) {
         if (!isClose(got, want, { rel: 1e-9 })) failures.push(`${key}: page shows ${got}, expected ${want}`);
       }
       assert.deepEqual(failures, [], `risk KPIs differ for "${c.name}"`);
+      // Each says what it counts, with this run's numbers.
+      const paths = c.scenario.mc_paths ?? 1000;
+      const paid = Math.round((await kpi(page, 'mc_payback_probability')) * paths);
+      const how = page.locator('#risk [data-kpi=mc_payback_probability] details.formula');
+      await how.locator('summary').click();
+      assert.match(await how.locator('p').innerText(), new RegExp(`^Of the ${paths.toLocaleString('en-US')} simulated price paths?, ${paid.toLocaleString('en-US')} \\(`));
       const rows = await page.$$eval('#risk tr[data-tornado]', (els) => els.map((el) => el.getAttribute('data-tornado')));
       assert.equal(rows.length, 9, `the tornado table has 9 rows (${rows.join(', ')})`);
       const want = c.expected.tornado.map((r) => r.key).sort();
