@@ -34,8 +34,13 @@ fn app() {
     let query = search();
     let page = PageOptions::from_query(&query);
     let c = context(&query, page.clone());
-    if page.embed {
-        crate::api::connect_embed_host(c.scenario, c.results, page.origin.clone());
+    match (&page.origin, page.embed) {
+        (crate::page::HostOrigin::Any, true) => crate::api::connect_embed_host(c.scenario, c.results, None),
+        (crate::page::HostOrigin::Only(o), true) => {
+            crate::api::connect_embed_host(c.scenario, c.results, Some(o.clone()))
+        }
+        // Not an embed, or an `origin=` that does not read (said in a notice): no host to talk to.
+        _ => {}
     }
     keep_saved(c);
     follow_theme(c.theme);

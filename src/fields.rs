@@ -238,6 +238,11 @@ pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> 
                 s.set(Scenario::group_key(g, GroupField::Count), count)
                     .map_err(|_| InputError::new(key, "must power at most 10,000,000 machines"))
             }
+            // A group on the site keeps a machine while its count is typed: "0" on the way to "05" would
+            // take the group off under the user's fingers. Its remove button does that, with Undo.
+            None if value < 1.0 && (1..MAX_GROUPS).any(|g| k == Scenario::group_key(g, GroupField::Count)) => {
+                Err(InputError::new(k, "must be at least 1 for a group on the site (its Remove button takes it off)"))
+            }
             None => s.set(k, value),
         },
     }

@@ -27,6 +27,21 @@ fn derived_rows_round_trip_through_their_source_input() {
     assert_eq!(s, before, "a refused value changes nothing");
 }
 
+/// Review: typing "0" into a group's Machines field (on the way to "05") took the group off the site.
+#[test]
+fn a_group_s_count_is_typed_at_one_or_more() {
+    let mut s = Scenario { machine2_count: 250.0, ..Scenario::default() };
+    let before = s.clone();
+    let e = write("machine2_count", &mut s, 0.0).expect_err("a group keeps a machine");
+    assert!(e.reason.contains("Remove button"), "{}", e.reason);
+    assert!(write("machine6_count", &mut s, 0.5).is_err());
+    assert_eq!(s, before, "a refused count changes nothing");
+    write("machine2_count", &mut s, 5.0).expect("valid");
+    assert_eq!(s.machine2_count, 5.0);
+    // Group 1's count keeps the model's own range.
+    assert_eq!(write("machine_count", &mut s, 0.0).is_ok(), s.clone().set("machine_count", 0.0).is_ok());
+}
+
 #[test]
 fn every_numeric_input_has_exactly_one_field() {
     for spec in INPUTS {

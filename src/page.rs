@@ -75,8 +75,8 @@ pub struct PageOptions {
     pub live: bool,
     /// The headline check's threshold: the link's if valid, else [`DEFAULT_THRESHOLD`].
     pub threshold: f64,
-    /// `origin=`: the only host origin whose messages are obeyed and that the frame posts to.
-    pub origin: Option<String>,
+    /// `origin=`: the host page an embed obeys and posts to.
+    pub origin: HostOrigin,
     /// `bg=transparent`: no page background, for hosts that draw their own.
     pub transparent: bool,
     /// The assumptions card: listed in `panels=`, or by default in an embed that shows money figures unless
@@ -84,8 +84,29 @@ pub struct PageOptions {
     pub assumptions: bool,
 }
 
+/// Which host page an embed talks to (`origin=`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostOrigin {
+    /// No `origin=` (or `origin=*`): the parent window, whatever its origin.
+    Any,
+    /// That origin only, as [`valid_origin`] spells it.
+    Only(String),
+    /// An `origin=` that is not an origin: no host at all, said in a notice. A typo must not open the frame
+    /// to every origin when its embedder asked for one.
+    Unreadable,
+}
+
+impl HostOrigin {
+    fn from_param(raw: Option<&str>) -> HostOrigin {
+        match raw.map(str::trim) {
+            None | Some("*") => HostOrigin::Any,
+            Some(o) => valid_origin(o).map_or(HostOrigin::Unreadable, HostOrigin::Only),
+        }
+    }
+}
+
 /// `scheme://host[:port]` as `MessageEvent.origin` spells it (lower case, no path, no trailing slash), for
-/// `http` and `https` only; `None` for anything else, which then leaves the default (the parent window, any origin).
+/// `http` and `https` only; `None` for anything else.
 pub fn valid_origin(raw: &str) -> Option<String> {
     let lower = raw.trim().to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"))?;
@@ -169,7 +190,7 @@ impl PageOptions {
             accent: page_param(query, "accent").as_deref().and_then(valid_hex_colour),
             live: !embed || truthy(page_param(query, "live")),
             threshold: page_param(query, "threshold").as_deref().and_then(parse_threshold).unwrap_or(DEFAULT_THRESHOLD),
-            origin: page_param(query, "origin").as_deref().and_then(valid_origin),
+            origin: HostOrigin::from_param(page_param(query, "origin").as_deref()),
             transparent: page_param(query, "bg").as_deref() == Some("transparent"),
             assumptions,
         }
@@ -198,6 +219,12 @@ impl PageOptions {
         }
         if let Some(a) = page_param(query, "accent").filter(|a| valid_hex_colour(a).is_none()) {
             issues.push(crate::state::query::QueryIssue::new("accent", &a, "must be a colour like #1e3a8a"));
+        }
+        if let Some(o) = page_param(query, "origin") {
+            if HostOrigin::from_param(Some(&o)) == HostOrigin::Unreadable {
+                let why = "must be an origin like https://investor.example (no path), so messages to and from the host page are off";
+                issues.push(crate::state::query::QueryIssue::new("origin", &o, why));
+            }
         }
         let list: Vec<String> = issues.iter().map(|i| i.message()).collect();
         (!list.is_empty()).then(|| ["Some page options were not understood: ", &list.join("; ")].concat())
@@ -312,7 +339,7 @@ mod tests {
     #[test]
     fn origin_and_background_options() {
         let p = PageOptions::from_query("?embed=1&origin=https%3A%2F%2FIR.Example.com&bg=transparent");
-        assert_eq!(p.origin.as_deref(), Some("https://ir.example.com"));
+        assert_eq!(p.origin, HostOrigin::Only("https://ir.example.com".into()));
         assert!(p.transparent);
         assert_eq!(valid_origin("http://127.0.0.1:8080").as_deref(), Some("http://127.0.0.1:8080"));
         assert_eq!(valid_origin("http://[::1]:8080").as_deref(), Some("http://[::1]:8080"));
@@ -334,7 +361,13 @@ mod tests {
             assert_eq!(valid_origin(bad), None, "{bad:?}");
         }
         let q = PageOptions::from_query("?bg=white&origin=*");
-        assert!(!q.transparent && q.origin.is_none());
+        assert!(!q.transparent && q.origin == HostOrigin::Any);
+        assert_eq!(PageOptions::from_query("?embed=1").origin, HostOrigin::Any);
+        // A malformed origin closes the frame to every host, and says so.
+        let typo = "?embed=1&origin=http%3A%2F%2Fother.example%2F";
+        assert_eq!(PageOptions::from_query(typo).origin, HostOrigin::Unreadable);
+        let said = PageOptions::issues(typo).unwrap_or_default();
+        assert!(said.contains("origin") && said.contains("messages to and from the host page are off"), "{said}");
     }
 
     #[test]

@@ -13,12 +13,15 @@ use crate::{
     ctx::Ctx,
     format::plain,
     state::insights::headline,
+    state::edit::Reverted,
     state::query::parse_threshold,
     view::Html,
     view::dom::{effect, on, set_attr, set_text, Bind, Ev},
 };
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
+#[cfg(target_arch = "wasm32")]
+use std::{cell::Cell, rc::Rc};
 
 #[cfg(target_arch = "wasm32")]
 fn below_attr(h: &Headline) -> &'static str {
@@ -40,11 +43,11 @@ fn ehs(x: f64) -> String {
 
 pub fn sentence(h: &Headline, s: &Scenario) -> String {
     let t = show(Fmt::Usd, h.threshold_usd_per_ph_day);
-    let mut out = Txt::default()
-        .t("At ")
-        .s(usd_whole(s.btc_price_usd))
-        .t(" and ")
-        .s(ehs(s.network_hashrate_ehs))
+    let at = Txt::default().t("At ").s(usd_whole(s.btc_price_usd)).t(" and ").s(ehs(s.network_hashrate_ehs));
+    if !h.hashprice_usd_per_ph_day.is_finite() {
+        return at.t(", hashprice overflows: the network hashrate is too small to compute with.").0;
+    }
+    let mut out = at
         .t(", hashprice is ")
         .s(show(Fmt::UsdPerPhDay, h.hashprice_usd_per_ph_day))
         .t(if h.below { ", below " } else { ", above " })
@@ -72,7 +75,7 @@ pub fn sentence(h: &Headline, s: &Scenario) -> String {
 
 /// What the threshold field says under it when it cannot be read.
 #[cfg(target_arch = "wasm32")]
-pub const BAD_THRESHOLD: &str = "Enter a number above 0 and at most 100,000, e.g. 35. The sentence keeps the last valid threshold.";
+pub const BAD_THRESHOLD: &str = "Enter a number above 0 and at most 100,000, e.g. 35. The sentence keeps the threshold in force.";
 
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
@@ -110,14 +113,31 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                 set_text(&text, &sentence(&h, s));
             })
         });
-        let input = field.clone();
+        // As every input row (`state::edit`): while the text cannot be read, the threshold the edit began with
+        // is in force, not the last keystroke that parsed ("1e4" on the way to "1e400"); leaving the field
+        // puts that value back in it.
+        let origin = Rc::new(Cell::new(None::<f64>));
+        let o = origin.clone();
+        on(&field, Ev::FocusIn, move |_| o.set(Some(threshold.get_untracked())));
+        let (input, o, err) = (field.clone(), origin.clone(), error.clone());
         on(&field, Ev::Input, move |_| {
+            let start = o.get().unwrap_or_else(|| threshold.get_untracked());
+            o.set(Some(start));
             let parsed = parse_threshold(&input.value());
-            if let Some(v) = parsed {
-                threshold.set(v);
-            }
+            threshold.set(parsed.unwrap_or(start));
             set_attr(&input, "aria-invalid", if parsed.is_some() { "false" } else { "true" });
-            set_text(&error, if parsed.is_some() { "" } else { BAD_THRESHOLD });
+            set_text(&err, if parsed.is_some() { "" } else { BAD_THRESHOLD });
+        });
+        let input = field.clone();
+        on(&field, Ev::FocusOut, move |_| {
+            origin.set(None);
+            if parse_threshold(&input.value()).is_none() {
+                let dropped = Reverted { typed: input.value(), value: threshold.get_untracked() };
+                let now = plain(dropped.value);
+                input.set_value(&now);
+                set_attr(&input, "aria-invalid", "false");
+                set_text(&error, &dropped.message(&now));
+            }
         });
     })
 }
@@ -135,5 +155,9 @@ mod tests {
         assert!(text.contains("/PH/day, above $35.00. It is below $35.00 whenever BTC < $"), "{text}");
         assert!(text.ends_with(" at this price."), "{text}");
         assert_eq!(ehs(0.5), "500.00 PH/s");
+        // A network of 5e-324 EH/s (a difficulty typed as 5e-324 T): no "∞", and no talk of a block reward.
+        let tiny = Scenario { network_hashrate_ehs: 5e-324, ..Scenario::default() };
+        let text = sentence(&headline(&tiny, 35.0), &tiny);
+        assert!(text.ends_with("hashprice overflows: the network hashrate is too small to compute with."), "{text}");
     }
 }

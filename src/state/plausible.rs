@@ -79,6 +79,7 @@ const PCT: Show = show("", "%", 2, 0);
 pub const USUAL: &[Usual] = &[
     Usual { key: "btc_price_usd", name: "A BTC price of", low: 10_000.0, high: 250_000.0, flag_below: Some(1_000.0), flag_from: Some(2_000_000.0), show: USD0, note: "", slips: &[slip(3, "$", "k")] },
     Usual { key: "network_hashrate_ehs", name: "A network hashrate of", low: 300.0, high: 3_000.0, flag_below: Some(100.0), flag_from: Some(30_000.0), show: show("", " EH/s", 1, 0), note: " (1,100 EH/s in Nov 2025)", slips: &[slip(3, "", " ZH/s"), slip(-3, "", " PH/s")] },
+    Usual { key: "difficulty_t", name: "A difficulty of", low: 42.0, high: 420.0, flag_below: Some(14.0), flag_from: Some(4_200.0), show: show("", " T", 2, 0), note: " (153.67 T in Nov 2025)", slips: NONE },
     Usual { key: "fees_btc_per_block", name: "Fees of", low: 0.0, high: 0.5, flag_below: None, flag_from: Some(5.0), show: show("", " BTC per block", 4, 0), note: " (0.02 in late 2025, 0.09 in Dec 2024)", slips: &[slip(-8, "", " sats")] },
     Usual { key: "machine_hashrate_ths", name: "A machine hashrate of", low: 50.0, high: 500.0, flag_below: Some(0.5), flag_from: Some(2_000.0), show: show("", " TH/s", 1, 0), note: "", slips: &[slip(3, "", " PH/s"), slip(-3, "", " GH/s")] },
     Usual { key: "machine_efficiency_jth", name: "An efficiency of", low: 9.5, high: 40.0, flag_below: Some(5.0), flag_from: Some(150.0), show: show("", " J/TH", 1, 0), note: " (the 2026 frontier is ~9.5 J/TH)", slips: NONE },

@@ -3,6 +3,15 @@
 use super::*;
 use crate::model::{input_spec, Scenario};
 
+/// Review: a difficulty of 5e-324 T was taken without a word, while the same network typed as EH/s is flagged.
+#[test]
+fn a_difficulty_far_from_the_network_s_is_flagged_as_the_hashrate_is() {
+    let w = warning("difficulty_t", 5e-324).unwrap_or_default();
+    assert!(w.starts_with("A difficulty of 0 T is far below the usual 42–420 T (153.67 T in Nov 2025)"), "{w}");
+    assert_eq!(warning("difficulty_t", 153.67), None);
+    assert!(warning("difficulty_t", 5_000.0).is_some());
+}
+
 #[test]
 fn the_issues_examples_read_as_asked() {
     assert_eq!(

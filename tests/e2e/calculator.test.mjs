@@ -647,11 +647,13 @@ test('headline check: the threshold moves the sentence; a bad threshold gets a m
     await field.fill('40');
     await eventually(async () => assert.match(await text.innerText(), /below \$40\.00/));
     assert.equal(await page.locator('#headline').getAttribute('data-below'), 'true');
+    // Leaving the field ends the edit: 40 is the threshold the next one begins from.
+    await field.press('Tab');
     const before = await text.innerText();
     await field.fill('abc');
     await eventually(async () => assert.match(await error.innerText(), /number above 0/));
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
-    assert.equal(await text.innerText(), before, 'the sentence keeps the last valid threshold');
+    assert.equal(await text.innerText(), before, 'the sentence keeps the threshold in force');
     // Beyond any hashprice: refused, rather than a sentence about crossing prices in the billions.
     await field.fill('1e308');
     await eventually(async () => assert.match(await error.innerText(), /at most 100,000/));
@@ -659,6 +661,20 @@ test('headline check: the threshold moves the sentence; a bad threshold gets a m
     await field.fill('35');
     await eventually(async () => assert.equal(await error.innerText(), ''));
     assert.match(await text.innerText(), /above \$35\.00/);
+    // Typed key by key, "1e400" passes through "1e4": the threshold in force stays 35, and leaving the field
+    // puts it back there.
+    await field.press('Tab');
+    await field.click();
+    await field.press('ControlOrMeta+a');
+    await field.pressSequentially('1e400');
+    await eventually(async () => assert.match(await error.innerText(), /at most 100,000/));
+    assert.match(await text.innerText(), /above \$35\.00/, 'not the 1e4 typed on the way');
+    await field.press('Tab');
+    await eventually(async () => assert.equal(await error.innerText(), '“1e400” was not applied: back to 35, the value in force.'));
+    assert.equal(await field.inputValue(), '35');
+    assert.equal(await field.getAttribute('aria-invalid'), 'false');
+    await page.waitForTimeout(400);
+    assert.doesNotMatch(page.url(), /threshold=/, 'the link keeps the default threshold');
   });
 });
 

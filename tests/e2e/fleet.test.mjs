@@ -69,6 +69,21 @@ test('add a group, type its count, MW and model, then remove it and undo: the fl
   }, { viewport: { width: 1440, height: 900 } });
 });
 
+test('typing a group\'s count through "0" keeps the group on the site and the focus in the field', T, async () => {
+  await withPage(suite.browser, `${suite.url}?machine2_count=250&machine2_hashrate_ths=123&machine2_efficiency_jth=21`, async (page) => {
+    const g2 = group(page, 2);
+    await g2.waitFor({ state: 'visible' });
+    const field = await typeInto(page, 'machine2_count', '0');
+    await eventually(async () => assert.match(await page.locator('#err-machine2_count').innerText(), /at least 1 for a group on the site/));
+    assert.equal(await g2.isVisible(), true, 'the group stays');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'machine2_count', 'the focus stays');
+    assert.equal(await fleetThs(page), 1000 * 200 + 250 * 123, 'the count in force is 250');
+    await field.pressSequentially('5');
+    await eventually(async () => assert.equal(await fleetThs(page), 1000 * 200 + 5 * 123));
+    assert.equal(await page.locator('#err-machine2_count').innerText(), '');
+  });
+});
+
 test('six groups at most, and the editor fits a 390 px phone without horizontal scrolling', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     // In one column the Machine & fleet panel starts closed.

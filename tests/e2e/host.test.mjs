@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './server.mjs';
 import { snapshot } from './model.mjs';
-import { DIST, launchBrowser, withPage, openPage, defaultScenario, kpi, allKpis, eventually, assertClose, screenshot, waitMounted } from './helpers.mjs';
+import { DIST, launchBrowser, withPage, openPage, defaultScenario, kpi, allKpis, eventually, assertClose, screenshot } from './helpers.mjs';
 
 const T = { timeout: 120000 };
 const CALC = '/tools/hashprice/';
@@ -172,7 +172,8 @@ test('the whole page framed below the fold writes its later sections before the 
   await withPage(suite.browser, url, async (page) => {
     const frame = await frameIn(page, '#calc');
     assert.ok(await page.$eval('#calc', (f) => f.getBoundingClientRect().top) > 900, 'the frame is out of view');
-    await waitMounted(frame, 10000);
+    // Polled on a timer: Playwright's default polling waits for animation frames, which this frame never gets.
+    await frame.waitForFunction(() => document.documentElement.hasAttribute('data-mounted'), null, { timeout: 10000, polling: 50 });
     assert.equal(await frame.locator('#panel-machine').count(), 1, 'the panels below Market & network are written');
     assert.equal(await page.evaluate(() => scrollY), 0, 'never scrolled');
   }, onHost({ viewport: { width: 1440, height: 900 } }));
@@ -269,6 +270,21 @@ test('origin=: the frame obeys and posts to that origin only; without it, the pa
   } finally {
     await p.context.close();
   }
+});
+
+test('origin= that is not an origin (a trailing slash, a path): no host is obeyed or posted to, and a notice says why', T, async () => {
+  // This host's own origin, with a trailing slash: before, a malformed origin= fell back to any origin.
+  const typo = hostPage(`<iframe id="calc" src="${calcUrl(`?embed=1&panels=kpis&origin=${encodeURIComponent('http://127.0.0.1:' + '__PORT__' + '/')}`)}" title="calculator"></iframe>`);
+  fs.writeFileSync(path.join(suite.hostDir, path.basename(typo)), fs.readFileSync(path.join(suite.hostDir, path.basename(typo)), 'utf8').replace('__PORT__', String(suite.host.port)));
+  await withPage(suite.browser, typo, async (page) => {
+    const frame = await frameIn(page, '#calc');
+    const before = await allKpis(frame);
+    await page.evaluate((o) => document.getElementById('calc').contentWindow.postMessage({ type: 'hashprice:scenario', scenario: { btc_price_usd: 80000 } }, o), suite.calc.origin);
+    await page.waitForTimeout(800);
+    assert.deepEqual(await allKpis(frame), before, 'not obeyed');
+    assert.deepEqual(await page.evaluate(() => window.__msgs.filter((m) => String(m.data?.type).startsWith('hashprice:'))), [], 'nothing posted');
+    assert.match(await frame.locator('[data-notice]').innerText(), /origin = ".*\/": must be an origin like https:\/\/investor\.example \(no path\), so messages to and from the host page are off/);
+  }, onHost());
 });
 
 // ---------------------------------------------------------------- hostile hosts
