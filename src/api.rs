@@ -182,14 +182,8 @@ fn output_js(o: &ComputeOutput) -> JsValue {
     put(&decision, "convert_monthly_net_usd", &numbers(&o.decision.convert_monthly_net_usd));
     let r = &o.risk;
     let risk = Object::new();
-    for (k, v) in [
-        ("mc_payback_probability", r.mc_payback_probability),
-        ("mc_npv_positive_probability", r.mc_npv_positive_probability),
-        ("mc_npv_usd_p10", r.mc_npv_usd_p10),
-        ("mc_npv_usd_p50", r.mc_npv_usd_p50),
-        ("mc_npv_usd_p90", r.mc_npv_usd_p90),
-    ] {
-        put(&risk, k, &number(v));
+    for k in crate::model::risk::RISK_KEYS {
+        put(&risk, k, &r.value(k).map_or(JsValue::NULL, number));
     }
     for (k, v) in [
         ("mc_cum_cash_usd_p10", &r.mc_cum_cash_usd_p10),

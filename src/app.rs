@@ -2,7 +2,7 @@
 //! `ctx::Ctx`, composes the sections, and keeps the scenario in the URL (replaceState, debounced, written at
 //! once when the page is left) and in localStorage.
 
-use crate::components::chart_parts::chart_width_for;
+use crate::components::chart_parts::{chart_width_for, TWO_COLUMNS_FROM_PX};
 use crate::components::{
     cash_chart, decision, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel,
     kpi, monthly_chart, notices, risk_panel,
@@ -47,7 +47,6 @@ fn app() {
     let (h, binds, later) = layout(c, &page);
     let dom = crate::view::dom::mount(h, binds);
     mount_later(&dom, later);
-    apply_look(&page);
 }
 
 /// The page's state at load: the scenario from the address and the visitor's saved work, its results, the
@@ -69,7 +68,7 @@ fn context(query: &str, page: PageOptions) -> Ctx {
         saved.as_deref().filter(|_| own && page_param(query, "threshold").is_none()).and_then(saved_threshold);
     let threshold = RwSignal::new(saved_t.unwrap_or(page.threshold));
     let beside = page.shows("inputs");
-    let viewport = || window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
+    let viewport = || window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(TWO_COLUMNS_FROM_PX);
     let chart_w = RwSignal::new(chart_width_for(viewport(), beside));
     crate::view::dom::on(&window(), Ev::Resize, move |_| {
         let w = chart_width_for(viewport(), beside);
@@ -251,6 +250,9 @@ fn layout(c: Ctx, page: &PageOptions) -> (Html, Vec<Bind>, Vec<Later>) {
     let mut p = Composer { c, caught_up: catch_up_tick(c.drawn, c.results), binds: Vec::new(), later: Vec::new() };
     let mut h = Html::new();
     h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
+    let app = h.slot();
+    let look = page.clone();
+    p.binds.push(Box::new(move |dom| apply_look(&dom.el(app), &look)));
     p.put(&mut h, !embed, Control, Now, header::section);
     p.put(&mut h, show("kpis"), Control, Now, kpi::strip);
     p.put(&mut h, true, Control, Now, notices::section);
@@ -338,14 +340,12 @@ fn scroll_to_fragment() {
     }
 }
 
-/// The embedder's look: `accent=` and `transparent=1`.
-fn apply_look(page: &PageOptions) {
+/// The embedder's look on the page's root `app` element: `accent=` and `transparent=1`.
+fn apply_look(app: &web_sys::Element, page: &PageOptions) {
     // Through the CSSOM, not a `style` attribute in the markup, which the page's CSP refuses.
     if let Some(a) = &page.accent {
-        if let Some(app) = document().query_selector(".app").ok().flatten() {
-            let style = js_sys::Reflect::get(&app, &"style".into()).unwrap_or_default();
-            let _ = js_sys::Reflect::set(&style, &"cssText".into(), &crate::page::accent_style(a).into());
-        }
+        let style = js_sys::Reflect::get(app, &"style".into()).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&style, &"cssText".into(), &crate::page::accent_style(a).into());
     }
     if page.transparent {
         if let Some(root) = document().document_element() {

@@ -1,4 +1,5 @@
-//! The transcendental functions the model and charts use: `f64::powf`, `exp`, `ln`, `sin`, `cos`, `log10`.
+//! The transcendental functions the model and charts use: `f64::powf`, `exp`, `ln`, `sin`, `cos`, `log10`;
+//! and reading a decimal, which `f64::from_str` would add ~6 KB to the WASM for.
 //!
 //! Natively they are std's. In the browser they are the JS engine's `Math`, which is already in the page:
 //! Rust's own implementations (libm, with its ~5 KB argument reduction for sin/cos) were ~8 KB of the WASM
@@ -23,6 +24,9 @@ mod imp {
         pub fn cos(x: f64) -> f64;
         #[wasm_bindgen(js_namespace = Math)]
         pub fn log10(x: f64) -> f64;
+        /// JS `parseFloat`, correctly rounded like Rust's parser; NaN for text that is not a number.
+        #[wasm_bindgen(js_name = parseFloat)]
+        pub fn parse_decimal(text: &str) -> f64;
     }
 }
 
@@ -46,6 +50,9 @@ mod imp {
     pub fn log10(x: f64) -> f64 {
         x.log10()
     }
+    pub fn parse_decimal(text: &str) -> f64 {
+        text.parse::<f64>().unwrap_or(f64::NAN)
+    }
 }
 
-pub use imp::{cos, exp, ln, log10, pow, sin};
+pub use imp::{cos, exp, ln, log10, parse_decimal, pow, sin};

@@ -8,7 +8,7 @@ use crate::ctx::Ctx;
 pub use crate::components::chart_parts::*;
 use crate::view::dom::{effect, on, patch_nodes, set_attr, set_text, Bind, Dom, Ev};
 use crate::view::Html;
-use crate::view::parts::{body_rows, header_row};
+use crate::view::parts::{body_rows, header_row, DataTable};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -41,8 +41,7 @@ pub struct Chart {
     live: Element,
     desc: Element,
     note: Option<Element>,
-    /// The chart's `<details class="data-table">`, its header row and its body.
-    table: Option<(Element, Element, Element)>,
+    table: Option<DataTable<Element>>,
     shown: RefCell<Shown>,
 }
 
@@ -56,7 +55,9 @@ impl Chart {
             live: dom.el(slots.readout),
             desc: dom.el(slots.desc),
             note: slots.note.map(|s| dom.el(s)),
-            table: slots.table.map(|t| (dom.el(t.details), dom.el(t.head), dom.el(t.body))),
+            table: slots
+                .table
+                .map(|t| DataTable { details: dom.el(t.details), head: dom.el(t.head), body: dom.el(t.body) }),
             shown: RefCell::new(Shown { data: first, cross: Vec::new(), head: None, index: None }),
         });
         Chart::listen(&chart);
@@ -65,7 +66,7 @@ impl Chart {
 
     /// The `<details>` of the chart's data table (a toggle there rebuilds its rows).
     pub fn details(&self) -> Option<&Element> {
-        self.table.as_ref().map(|t| &t.0)
+        self.table.as_ref().map(|t| &t.details)
     }
 
     /// Whether the chart's data table is open (its rows are built only then).
@@ -156,7 +157,7 @@ impl Chart {
                 layers(&mut h, &d.layers);
                 Dom::fill(&self.body, h);
             }
-            if let Some((_, _, tbody)) = &self.table {
+            if let Some(DataTable { body: tbody, .. }) = &self.table {
                 if s.data.table != d.table {
                     let mut h = Html::new();
                     body_rows(&mut h, &d.table);
@@ -171,7 +172,7 @@ impl Chart {
     /// Replaces the data table's header cells (the heatmap's prices follow the scenario).
     pub fn set_head(&self, cells: Vec<String>) {
         let mut s = self.shown.borrow_mut();
-        if let (Some((_, head, _)), false) = (&self.table, s.head.as_ref() == Some(&cells)) {
+        if let (Some(DataTable { head, .. }), false) = (&self.table, s.head.as_ref() == Some(&cells)) {
             let mut h = Html::new();
             header_row(&mut h, &cells.iter().map(String::as_str).collect::<Vec<_>>());
             Dom::fill(head, h);

@@ -14,11 +14,14 @@ pub const RIGHT: f64 = 18.0;
 pub const TOP: f64 = 28.0;
 pub const BOTTOM: f64 = 44.0;
 
+/// The viewport width from which the inputs stand beside the outputs (style/main.css's two-column layout).
+pub const TWO_COLUMNS_FROM_PX: f64 = 1024.0;
+
 /// View-box width for a viewport width: text is drawn at 12 view-box px, so the box is chosen near the
-/// chart's width on screen (beside the 360 px inputs column from 1024 px on, else the page width) and the
-/// text is never drawn much below 12 px.
+/// chart's width on screen and the text is never drawn much below 12 px.
 pub fn chart_width_for(viewport_px: f64, beside_inputs: bool) -> f64 {
-    let px = if beside_inputs && viewport_px >= 1024.0 { viewport_px - 440.0 } else { viewport_px - 50.0 };
+    // Beside the inputs: less the 360 px column, the gap and the card's padding; else the page's margins.
+    let px = if beside_inputs && viewport_px >= TWO_COLUMNS_FROM_PX { viewport_px - 440.0 } else { viewport_px - 50.0 };
     if px < 470.0 {
         380.0
     } else if px < 680.0 {

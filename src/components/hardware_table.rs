@@ -197,6 +197,15 @@ pub fn card(h: &mut Html, lines: &[Line], s: &Scenario) -> HardwareSlots {
 }
 
 /// Keeps the summary and rows current and applies a clicked machine.
+/// A row of the table in the document: what a patch touches.
+#[cfg(target_arch = "wasm32")]
+struct ShownRow {
+    tr: web_sys::Element,
+    /// A preset's button that applies its machine (a site group's row: its name cell).
+    button: web_sys::Element,
+    cells: Vec<web_sys::Element>,
+}
+
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let presets = machine_presets();
@@ -208,12 +217,15 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     });
     Box::new(move |dom| {
         let (note, body) = (dom.el(slots.note), dom.el(slots.body));
-        let resolve =
-            |dom: &Dom, rows: &[RowSlots]| -> Vec<(web_sys::Element, web_sys::Element, Vec<web_sys::Element>)> {
-                rows.iter()
-                    .map(|r| (dom.el(r.tr), dom.el(r.button), r.cells.iter().map(|c| dom.el(*c)).collect()))
-                    .collect()
-            };
+        let resolve = |dom: &Dom, rows: &[RowSlots]| -> Vec<ShownRow> {
+            rows.iter()
+                .map(|r| ShownRow {
+                    tr: dom.el(r.tr),
+                    button: dom.el(r.button),
+                    cells: r.cells.iter().map(|c| dom.el(*c)).collect(),
+                })
+                .collect()
+        };
         let mut shown = resolve(dom, &slots.rows);
         // The machine whose button was clicked, for the rebuild to give the focus back to.
         let refocus = StoredValue::new(None::<String>);
@@ -235,16 +247,16 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                         // The clicked button was rebuilt: the focus goes to the same machine's new one, not the page's start.
                         let at = clicked.and_then(|m| lines.iter().position(|l| l.group.is_none() && l.row.model == m));
                         if let Some(b) =
-                            at.and_then(|i| shown.get(i)).and_then(|(_, b, _)| b.dyn_ref::<web_sys::HtmlElement>())
+                            at.and_then(|i| shown.get(i)).and_then(|r| r.button.dyn_ref::<web_sys::HtmlElement>())
                         {
                             let _ = b.focus();
                         }
                         return;
                     }
-                    for (l, (tr, _, tds)) in lines.iter().zip(&shown) {
-                        set_class(tr, "underwater", l.row.underwater);
-                        set_attr(tr, "data-first-off", &first_off_hook(l.first_day));
-                        for (td, text) in tds.iter().zip(cells(&l.row, l.first_day, s)) {
+                    for (l, row) in lines.iter().zip(&shown) {
+                        set_class(&row.tr, "underwater", l.row.underwater);
+                        set_attr(&row.tr, "data-first-off", &first_off_hook(l.first_day));
+                        for (td, text) in row.cells.iter().zip(cells(&l.row, l.first_day, s)) {
                             set_text(td, &text);
                         }
                     }

@@ -71,7 +71,10 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         h.text(&snapshot_note(s));
         selected_preset(s)
     });
-    h.raw("</p></div><div class=\"header-actions\"><label class=\"visually-hidden\" for=\"preset-select\">Scenario preset</label>");
+    h.raw("</p></div>").open("div", "class=\"header-actions\"");
+    // Every button's click comes to this element (`Act`).
+    let actions = h.slot();
+    h.raw("<label class=\"visually-hidden\" for=\"preset-select\">Scenario preset</label>");
     h.open("select", "id=\"preset-select\" name=\"preset\"");
     let select = h.slot();
     h.raw("<option value=\"\">Presets…</option>");
@@ -96,7 +99,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         let select: HtmlSelectElement = dom.el(select).unchecked_into();
         let embed = Embed::new(dom, embed);
         let export = std::rc::Rc::new(Export::new(dom, export));
-        let root = embed.wrap.parent_element().unwrap_or_else(|| embed.wrap.clone());
+        let root = dom.el(actions);
 
         // Reset and a scenario preset replace every input at once: Undo brings back the scenario the visitor
         // had before them, until the next edit (`state::replaces`).

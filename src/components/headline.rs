@@ -13,15 +13,14 @@ use crate::{
     ctx::Ctx,
     format::plain,
     state::insights::headline,
-    state::edit::Reverted,
-    state::query::parse_threshold,
+    state::edit::ThresholdEdit,
     view::Html,
     view::dom::{effect, on, set_attr, set_text, Bind, Ev},
 };
 #[cfg(target_arch = "wasm32")]
 use leptos::prelude::*;
 #[cfg(target_arch = "wasm32")]
-use std::{cell::Cell, rc::Rc};
+use std::{cell::RefCell, rc::Rc};
 
 #[cfg(target_arch = "wasm32")]
 fn below_attr(h: &Headline) -> &'static str {
@@ -113,26 +112,21 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                 set_text(&text, &sentence(&h, s));
             })
         });
-        // As every input row (`state::edit`): while the text cannot be read, the threshold the edit began with
-        // is in force, not the last keystroke that parsed ("1e4" on the way to "1e400"); leaving the field
-        // puts that value back in it.
-        let origin = Rc::new(Cell::new(None::<f64>));
-        let o = origin.clone();
-        on(&field, Ev::FocusIn, move |_| o.set(Some(threshold.get_untracked())));
-        let (input, o, err) = (field.clone(), origin.clone(), error.clone());
+        // As every input row: `state::edit::ThresholdEdit` decides, the field shows.
+        let edit = Rc::new(RefCell::new(ThresholdEdit::default()));
+        let e = edit.clone();
+        on(&field, Ev::FocusIn, move |_| e.borrow_mut().on_focus(threshold.get_untracked()));
+        let (input, e, err) = (field.clone(), edit.clone(), error.clone());
         on(&field, Ev::Input, move |_| {
-            let start = o.get().unwrap_or_else(|| threshold.get_untracked());
-            o.set(Some(start));
-            let parsed = parse_threshold(&input.value());
-            threshold.set(parsed.unwrap_or(start));
-            set_attr(&input, "aria-invalid", if parsed.is_some() { "false" } else { "true" });
-            set_text(&err, if parsed.is_some() { "" } else { BAD_THRESHOLD });
+            let step = e.borrow_mut().on_input(&input.value(), threshold.get_untracked());
+            threshold.set(step.threshold);
+            set_attr(&input, "aria-invalid", if step.reads { "false" } else { "true" });
+            set_text(&err, if step.reads { "" } else { BAD_THRESHOLD });
         });
         let input = field.clone();
         on(&field, Ev::FocusOut, move |_| {
-            origin.set(None);
-            if parse_threshold(&input.value()).is_none() {
-                let dropped = Reverted { typed: input.value(), value: threshold.get_untracked() };
+            let dropped = edit.borrow_mut().on_blur(&input.value(), threshold.get_untracked());
+            if let Some(dropped) = dropped {
                 let now = plain(dropped.value);
                 input.set_value(&now);
                 set_attr(&input, "aria-invalid", "false");

@@ -4,6 +4,7 @@
 //! built once with the current values; one effect then patches only the rows, notes, picker, checkbox and badge
 //! whose values changed, and one `input` listener on each panel serves its rows.
 
+use crate::components::chart_parts::TWO_COLUMNS_FROM_PX;
 use crate::components::fleet_editor::{self, Fleet, FleetSlots};
 use crate::components::growth_history::{self, GrowthSlots};
 use crate::components::input_row::{self, RowSlots};
@@ -122,8 +123,8 @@ pub fn rest(c: Ctx, h: &mut Html) -> Bind {
 fn section(c: Ctx, h: &mut Html, panels: &[Panel]) -> Bind {
     let live = c.page.with_value(|p| p.live);
     let presets = machine_presets();
-    // The page's one-column breakpoint (style/main.css); unknown width counts as wide.
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= 1024.0);
+    // Unknown width counts as wide.
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).is_none_or(|w| w >= TWO_COLUMNS_FROM_PX);
     let mut slots = Slots::default();
     c.scenario.with_untracked(|s| {
         for &p in panels {

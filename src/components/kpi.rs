@@ -3,7 +3,7 @@
 //! patched in place. `data-kpi` / `data-value` are stable hooks for tests and embedding hosts; they stay
 //! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
-use crate::components::kpi_card::{card, label, owns_hook, shown, strip_defs, sub_line, summary, Form, KpiCard};
+use crate::components::kpi_card::{card, label, owns_hook, shown, strip_defs, sub_line, summary, Form, Formula, KpiCard};
 use crate::components::kpi_defs::find;
 use crate::ctx::Ctx;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
@@ -20,7 +20,7 @@ struct Card {
     label: Element,
     value: Element,
     sub: Option<Element>,
-    formula: Option<(Element, Element)>,
+    formula: Option<Formula<Element>>,
 }
 
 fn resolve(dom: &Dom, cards: &[KpiCard]) -> Vec<Card> {
@@ -32,7 +32,7 @@ fn resolve(dom: &Dom, cards: &[KpiCard]) -> Vec<Card> {
             label: dom.el(k.label),
             value: dom.el(k.value),
             sub: k.sub.map(|s| dom.el(s)),
-            formula: k.formula.map(|(d, p)| (dom.el(d), dom.el(p))),
+            formula: k.formula.map(|f| Formula { details: dom.el(f.details), text: dom.el(f.text) }),
         })
         .collect()
 }
@@ -54,9 +54,9 @@ fn patch(c: Ctx, cards: &[Card]) {
                 if let Some(sub) = &k.sub {
                     set_text(sub, &sub_line(k.card.def, r.as_ref(), s));
                 }
-                if let (Some((details, p)), Some(r)) = (&k.formula, r.as_ref()) {
-                    if details.has_attribute("open") {
-                        set_text(p, &(k.card.def.formula)(s, r));
+                if let (Some(f), Some(r)) = (&k.formula, r.as_ref()) {
+                    if f.details.has_attribute("open") {
+                        set_text(&f.text, &(k.card.def.formula)(s, r));
                     }
                 }
             }

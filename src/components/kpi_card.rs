@@ -73,7 +73,8 @@ pub fn sub_line(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> String {
             .map_or(String::new(), |v| show(Fmt::Btc, v) + " per PH/s per day"),
         "breakeven_power_price_usd_kwh" => first_to_break_even(r),
         "profit_usd_day" => off_today_note(s, &r.series, &|x| show(Fmt::Usd, x)).unwrap_or_else(|| {
-            finite(r.snapshot.profit_usd_day * DAYS_PER_MONTH).map_or(String::new(), |m| show(Fmt::Usd, m) + " per month")
+            let month = finite(r.snapshot.profit_usd_day * DAYS_PER_MONTH);
+            month.map_or(String::new(), |m| show(Fmt::Usd, m) + " per month")
         }),
         _ => String::new(),
     }
@@ -125,10 +126,18 @@ pub struct KpiCard {
     /// The label: "Fleet …" labels lose "Fleet " for a single machine ([`label`]).
     pub label: Slot,
     pub value: Slot,
-    /// The second line of the hashprice and profit cards (strip only).
+    /// The second line of the [`WITH_SUB_LINE`] cards (strip only).
     pub sub: Option<Slot>,
-    /// The formula's `<details>` and its paragraph (filled only while open).
-    pub formula: Option<(Slot, Slot)>,
+    /// "How is this computed?" (not in the strip).
+    pub formula: Option<Formula<Slot>>,
+}
+
+/// A card's "How is this computed?": its `<details>` and the paragraph the formula goes in (the grid fills
+/// it only while open). Slots in the markup, then elements.
+#[derive(Clone, Copy)]
+pub struct Formula<T> {
+    pub details: T,
+    pub text: T,
 }
 
 /// The handles every KPI card has.
@@ -164,16 +173,16 @@ pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text:
     CardSlots { root, label: label_slot, value }
 }
 
-/// A card's "How is this computed?" disclosure: its `<details>` and the paragraph the formula goes in.
-pub fn formula_details(h: &mut Html, label: &str) -> (Slot, Slot) {
+/// Writes a card's "How is this computed?" disclosure.
+pub fn formula_details(h: &mut Html, label: &str) -> Formula<Slot> {
     // The hidden label tells the ~45 disclosures apart in a screen reader's list of controls.
     h.open("details", "class=\"formula\"");
     let details = h.slot();
     h.raw("<summary>How is this computed?<span class=\"visually-hidden\"> (").text(label).raw(")</span></summary>");
     h.open("p", "");
-    let p = h.slot();
+    let text = h.slot();
     h.close("p").close("details");
-    (details, p)
+    Formula { details, text }
 }
 
 /// Writes one KPI card with its current value.

@@ -9,7 +9,7 @@ use crate::components::chart_parts::{
 };
 use crate::components::chart_words::{running_words, Point};
 use crate::format::{num, num_tick, plain};
-use crate::model::days::Fleet;
+use crate::model::days::{Fleet, GroupRun};
 use crate::model::{Results, Scenario, MAX_GROUPS};
 use crate::state::merit::{status_words, switch_off_order, GroupRow};
 use crate::view::{Html, Slot};
@@ -32,8 +32,8 @@ const DATA: [&str; MAX_GROUPS] = ["data-g1", "data-g2", "data-g3", "data-g4", "d
 /// Each data table row carries `data-month` and each group's running MW, exact, in `data-g1` … `data-g6`.
 pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> ChartData {
     let fleet = Fleet::new(s);
-    let mut groups: Vec<_> = fleet.groups.iter().map(|g| (g.index, g.kw * s.pue / 1000.0, g.efficiency_jth)).collect();
-    crate::sort::sort_small_by(&mut groups, |a, b| a.2 < b.2);
+    let mut groups: Vec<&GroupRun> = fleet.groups.iter().collect();
+    crate::sort::sort_small_by(&mut groups, |a, b| a.efficiency_jth < b.efficiency_jth);
     let n = r.series.months.len();
     let (y, yt) = nice_scale(0.0, fleet.site_power_kw / 1000.0, y_range(), 5);
     let band = Band::new(n, x_range(w), 0.15);
@@ -45,9 +45,11 @@ pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> Chart
     let (mut points, mut table) = (Vec::with_capacity(n), Vec::new());
     for (m, month) in r.series.months.iter().enumerate() {
         let (mut at, mut base, x0) = ([f64::NAN; MAX_GROUPS], 0.0, band.start(m));
-        for (k, &(g, mw, _)) in groups.iter().enumerate() {
+        for (k, group) in groups.iter().enumerate() {
+            let g = group.index;
             let ran = r.series.group_running_days_month[g].get(m).copied().unwrap_or(0);
-            let v = mw * ran as f64 / month.days.max(1) as f64;
+            let site_mw = group.kw * s.pue / 1000.0;
+            let v = site_mw * ran as f64 / month.days.max(1) as f64;
             rects[k].push(Rect::from_px(x0, y.map(base), x0 + band.width_px(), y.map(base + v)));
             at[g] = v;
             base += v;
@@ -59,8 +61,8 @@ pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> Chart
             table.push(Row { cells: vec![num((m + 1) as f64, 0), running_words(&at)], hook: None, data });
         }
     }
-    for (k, &(g, _, _)) in groups.iter().enumerate() {
-        svg.path(CLASS[g], &rects_path(&rects[k]));
+    for (k, group) in groups.iter().enumerate() {
+        svg.path(CLASS[group.index], &rects_path(&rects[k]));
     }
     ChartData {
         layers: vec![Layer::new("axes", ax), Layer::new("stack", svg.take())],

@@ -25,11 +25,11 @@ pub fn stale(state: Option<&RiskState>, s: &Scenario) -> bool {
     state.is_none_or(|st| st.scenario != *s)
 }
 
-/// One Monte Carlo KPI: its hook, label, value, wording and what it counts (MODEL.md section 5).
+/// One Monte Carlo KPI: its output key (of `model::risk::RISK_KEYS`), label, wording and what it counts
+/// (MODEL.md section 5).
 pub struct RiskKpi {
     pub key: &'static str,
     pub label: &'static str,
-    pub value: fn(&RiskResults) -> f64,
     pub words: fn(f64) -> String,
     /// Its "How is this computed?": what the value is a share or a percentile of, with the run's numbers.
     pub counts: fn(&Scenario, f64) -> String,
@@ -37,12 +37,19 @@ pub struct RiskKpi {
 
 /// The five Monte Carlo KPIs.
 pub const KPIS: [RiskKpi; 5] = [
-    RiskKpi { key: "mc_payback_probability", label: "P(payback within the horizon)", value: |r| r.risk.mc_payback_probability, words: prob, counts: paid_back },
-    RiskKpi { key: "mc_npv_positive_probability", label: "P(NPV > 0)", value: |r| r.risk.mc_npv_positive_probability, words: prob, counts: npv_above_zero },
-    RiskKpi { key: "mc_npv_usd_p10", label: "NPV, P10 (bad case)", value: |r| r.risk.mc_npv_usd_p10, words: usd, counts: |s, _| percentile(s, "10th", "1 path in 10 does worse") },
-    RiskKpi { key: "mc_npv_usd_p50", label: "NPV, P50 (median)", value: |r| r.risk.mc_npv_usd_p50, words: usd, counts: |s, _| percentile(s, "50th", "half the paths do worse") },
-    RiskKpi { key: "mc_npv_usd_p90", label: "NPV, P90 (good case)", value: |r| r.risk.mc_npv_usd_p90, words: usd, counts: |s, _| percentile(s, "90th", "9 paths in 10 do worse") },
+    RiskKpi { key: "mc_payback_probability", label: "P(payback within the horizon)", words: prob, counts: paid_back },
+    RiskKpi { key: "mc_npv_positive_probability", label: "P(NPV > 0)", words: prob, counts: npv_above_zero },
+    RiskKpi { key: "mc_npv_usd_p10", label: "NPV, P10 (bad case)", words: usd, counts: |s, _| percentile(s, "10th", "1 path in 10 does worse") },
+    RiskKpi { key: "mc_npv_usd_p50", label: "NPV, P50 (median)", words: usd, counts: |s, _| percentile(s, "50th", "half the paths do worse") },
+    RiskKpi { key: "mc_npv_usd_p90", label: "NPV, P90 (good case)", words: usd, counts: |s, _| percentile(s, "90th", "9 paths in 10 do worse") },
 ];
+
+impl RiskKpi {
+    /// Its value in `r` (NaN for a key the model does not have, which the tests rule out).
+    pub fn value(&self, r: &RiskResults) -> f64 {
+        r.risk.value(self.key).unwrap_or(f64::NAN)
+    }
+}
 
 /// "Of the 1,000 simulated price paths, 623 (62.3%)": a share as the paths it counts.
 fn of_paths(s: &Scenario, p: f64) -> Txt {
@@ -390,6 +397,14 @@ mod tests {
         assert!(t.contains("(seed 9007199254740991)") && t.ends_with("as in the projection."), "{t}");
         assert_eq!(heat_head(100_000.0)[0], "EH/s \\ BTC");
         assert_eq!(heat_head(100_000.0)[3], "$100.00K");
+    }
+
+    #[test]
+    fn the_cards_are_the_model_s_risk_outputs_in_its_order() {
+        let keys: Vec<&str> = KPIS.iter().map(|k| k.key).collect();
+        assert_eq!(keys, crate::model::risk::RISK_KEYS);
+        let Ok(r) = evaluate_risk(&Scenario { mc_paths: 50.0, ..Scenario::default() }) else { panic!("evaluates") };
+        assert_eq!(KPIS[3].value(&r), r.risk.mc_npv_usd_p50);
     }
 
     #[test]

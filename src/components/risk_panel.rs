@@ -58,7 +58,7 @@ impl Panel {
         let Some(st) = st.as_ref() else { return };
         let r = &st.results;
         for (el, k) in self.kpis.iter().zip(&KPIS) {
-            let v = (k.value)(r);
+            let v = k.value(r);
             // Empty for an overflow, as every KPI that is none.
             set_attr(&el.card, "data-value", &if v.is_finite() { plain(v) } else { String::new() });
             set_text(&el.value, &kpi_text(k, v, st.capex));
@@ -117,7 +117,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         .iter()
         .map(|k| {
             let slots = open_card(h, |h| { h.attr("data-kpi", k.key).attr("data-value", ""); }, k.label, "computing…", false);
-            let (_, formula) = formula_details(h, k.label);
+            let formula = formula_details(h, k.label).text;
             h.close("div");
             RiskCard { card: slots.root, value: slots.value, formula }
         })
@@ -145,7 +145,10 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             title: dom.el(title),
             setup: dom.el(setup),
             note: dom.el(note),
-            kpis: kpis.iter().map(|k| RiskCard { card: dom.el(k.card), value: dom.el(k.value), formula: dom.el(k.formula) }).collect(),
+            kpis: kpis
+                .iter()
+                .map(|k| RiskCard { card: dom.el(k.card), value: dom.el(k.value), formula: dom.el(k.formula) })
+                .collect(),
             fan: Chart::new(dom, fan, ChartData::default()),
             tornado: Chart::new(dom, tornado, ChartData::default()),
             heat: Chart::new(dom, heat, ChartData::default()),

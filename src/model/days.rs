@@ -70,8 +70,10 @@ pub struct Fleet {
     pub fleet_ths: f64,
     pub fleet_power_kw: f64,
     pub site_power_kw: f64,
-    pub u: f64,
-    pub keep: f64,
+    /// uptime_pct / 100.
+    pub uptime_fraction: f64,
+    /// 1 − pool_fee_pct / 100: the share of the BTC mined the site keeps.
+    pub kept_after_pool_fee: f64,
     /// Σ of the groups' power cost per day, every group running.
     pub power_usd_day: f64,
     /// opex + hosting per day, paid curtailed or not.
@@ -112,8 +114,8 @@ impl Fleet {
             fleet_ths,
             fleet_power_kw,
             site_power_kw,
-            u,
-            keep: 1.0 - s.pool_fee_pct / 100.0,
+            uptime_fraction: u,
+            kept_after_pool_fee: 1.0 - s.pool_fee_pct / 100.0,
             power_usd_day: fleet_power_kw * s.pue * 24.0 * u * p,
             fixed_usd_day: s.opex_usd_month / DAYS_PER_MONTH + s.hosting_usd_kw_month * site_power_kw / DAYS_PER_MONTH,
             capex_usd: groups.iter().map(|g| g.capex_usd).sum(),
@@ -127,7 +129,7 @@ impl Fleet {
     /// BTC a group mines on a day with this hashvalue (before curtailment), in section 7's order of operations.
     #[inline]
     pub fn btc(&self, group: &GroupRun, hashvalue_btc_per_ph: f64) -> f64 {
-        hashvalue_btc_per_ph * group.ths / 1000.0 * self.u * self.keep
+        hashvalue_btc_per_ph * group.ths / 1000.0 * self.uptime_fraction * self.kept_after_pool_fee
     }
 
     /// BTC mined per day and group at a starting network hashrate: `groups.len()` values per day, day by day.

@@ -24,6 +24,24 @@ pub struct Risk {
     pub mc_cum_cash_usd_p90: Vec<f64>,
 }
 
+/// Section 5's scalar outputs, by key (the arrays are `mc_cum_cash_usd_*`).
+pub const RISK_KEYS: [&str; 5] =
+    ["mc_payback_probability", "mc_npv_positive_probability", "mc_npv_usd_p10", "mc_npv_usd_p50", "mc_npv_usd_p90"];
+
+impl Risk {
+    /// A scalar output of section 5 by its key (one of [`RISK_KEYS`]).
+    pub fn value(&self, key: &str) -> Option<f64> {
+        Some(match key {
+            "mc_payback_probability" => self.mc_payback_probability,
+            "mc_npv_positive_probability" => self.mc_npv_positive_probability,
+            "mc_npv_usd_p10" => self.mc_npv_usd_p10,
+            "mc_npv_usd_p50" => self.mc_npv_usd_p50,
+            "mc_npv_usd_p90" => self.mc_npv_usd_p90,
+            _ => return None,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TornadoRow {
     pub key: &'static str,

@@ -142,6 +142,46 @@ impl FieldEdit {
     }
 }
 
+/// What one keystroke in the threshold field does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ThresholdStep {
+    /// The threshold to put in force.
+    pub threshold: f64,
+    /// Whether the text reads (else the field says why).
+    pub reads: bool,
+}
+
+/// The headline threshold's field (not a scenario input) under the same rule: while its text does not read,
+/// the threshold the edit began with is in force, not the last keystroke that parsed ("1e4" on the way to
+/// "1e400"); leaving the field puts it back there and says so.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ThresholdEdit {
+    /// The threshold when the edit began; `None` between edits.
+    origin: Option<f64>,
+}
+
+impl ThresholdEdit {
+    pub fn on_focus(&mut self, in_force: f64) {
+        self.origin = Some(in_force);
+    }
+
+    /// The field's text changed; `in_force` is the threshold now.
+    pub fn on_input(&mut self, text: &str, in_force: f64) -> ThresholdStep {
+        let start = *self.origin.get_or_insert(in_force);
+        match super::query::parse_threshold(text) {
+            Some(threshold) => ThresholdStep { threshold, reads: true },
+            None => ThresholdStep { threshold: start, reads: false },
+        }
+    }
+
+    /// The field lost focus: the edit ends; a text that does not read is dropped for the threshold in force.
+    pub fn on_blur(&mut self, text: &str, in_force: f64) -> Option<Reverted> {
+        self.origin = None;
+        let unread = super::query::parse_threshold(text).is_none();
+        unread.then(|| Reverted { typed: text.to_string(), value: in_force })
+    }
+}
+
 #[cfg(test)]
 #[path = "edit_tests.rs"]
 mod tests;

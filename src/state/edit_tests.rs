@@ -90,6 +90,23 @@ fn without_focus_the_run_starts_at_the_first_keystroke() {
 }
 
 #[test]
+fn the_threshold_field_holds_the_value_it_began_with_while_its_text_does_not_read() {
+    let mut e = ThresholdEdit::default();
+    e.on_focus(35.0);
+    // "1e400" typed key by key passes through "1e4", a valid threshold.
+    assert_eq!(e.on_input("1e4", 35.0), ThresholdStep { threshold: 10_000.0, reads: true });
+    assert_eq!(e.on_input("1e40", 10_000.0), ThresholdStep { threshold: 35.0, reads: false });
+    assert_eq!(e.on_input("1e400", 35.0), ThresholdStep { threshold: 35.0, reads: false });
+    let back = e.on_blur("1e400", 35.0).expect("the text is dropped");
+    assert_eq!(back.message("35"), "“1e400” was not applied: back to 35, the value in force.");
+    // A valid edit ends in force; the next begins from it.
+    e.on_focus(35.0);
+    assert!(e.on_input("40", 35.0).reads);
+    assert_eq!(e.on_blur("40", 40.0), None);
+    assert_eq!(e.on_input("abc", 40.0), ThresholdStep { threshold: 40.0, reads: false }, "no focus event: begins now");
+}
+
+#[test]
 fn derived_rows_return_their_source_input_exactly() {
     let mut s = Scenario::default();
     s.set("network_hashrate_ehs", 1_234.567).expect("valid");

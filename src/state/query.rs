@@ -466,16 +466,9 @@ pub fn parse_number(text: &str) -> Option<f64> {
     decimal(text).filter(|x| x.is_finite())
 }
 
-/// A syntax-checked decimal as the nearest f64. In the browser JS parses it (correctly rounded, like
-/// Rust): `f64::from_str` would add ~6 KB to the WASM.
-#[cfg(target_arch = "wasm32")]
+/// A syntax-checked decimal as the nearest f64 (`crate::math::parse_decimal`: JS parses it in the browser).
 fn decimal(text: &str) -> Option<f64> {
-    Some(js_sys::Number::parse_float(text))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn decimal(text: &str) -> Option<f64> {
-    text.parse::<f64>().ok()
+    Some(crate::math::parse_decimal(text)).filter(|x| !x.is_nan())
 }
 
 /// A number as people type it in a field: surrounding whitespace, a leading `$` (before or after the

@@ -6,8 +6,10 @@
 //!   only from `&'static str`;
 //! - building an element that will be patched returns a [`Slot`]; after the mount, `dom::Dom` turns slots into
 //!   elements (a slot that does not resolve is a debug assertion, and the builder's native tests check it);
-//! - events are an enum per section ([`Action`]), written on the element that raises them and dispatched
-//!   through an exhaustive `match`.
+//! - where one listener serves many buttons (the header, the notices, the hardware table), their events are an
+//!   enum ([`Action`]), written on the element that raises them and dispatched through an exhaustive `match`;
+//!   other controls (fields, sliders, the fleet editor's buttons) are listened to on their own handles
+//!   (`dom::on`).
 //!
 //! Words come from `crate::format`, whose numbers are written by `Intl` in the page and by plain Rust in
 //! native tests.

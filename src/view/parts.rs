@@ -60,12 +60,13 @@ pub fn body_rows(h: &mut Html, rows: &[Row]) {
     }
 }
 
-/// A chart's collapsible data table, rows filled later (while it is open).
+/// A chart's collapsible data table, rows filled later (while it is open): its `<details>`, header row and
+/// body, as slots in the markup and then as elements.
 #[derive(Clone, Copy, Debug)]
-pub struct DataTable {
-    pub details: Slot,
-    pub head: Slot,
-    pub body: Slot,
+pub struct DataTable<T = Slot> {
+    pub details: T,
+    pub head: T,
+    pub body: T,
 }
 
 pub fn data_table(h: &mut Html, label: &str, caption: &str, head: &[&str]) -> DataTable {
