@@ -340,14 +340,14 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
         row(&mut out, &["salvage_usd_at_horizon", &salvage]);
     }
     if !months.is_empty() {
-        let life = crate::chart::int_string(convert.len() as i64);
-        let horizon = crate::chart::int_string(months.len() as i64);
+        let life = crate::state::decision::months_count(convert.len() as f64);
+        let horizon = crate::state::decision::months_count(months.len() as f64);
         let runs = [
             "Each choice over its own life: mining over the horizon (",
             &horizon,
-            " months), converting over its build and lease (",
+            "), converting over its build and lease (",
             &life,
-            " months); cells past a life are empty",
+            "); cells past a life are empty",
         ]
         .concat();
         row(&mut out, &["lives", &runs]);

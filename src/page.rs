@@ -220,7 +220,8 @@ impl PageOptions {
         if let Some(a) = page_param(query, "accent").filter(|a| valid_hex_colour(a).is_none()) {
             issues.push(crate::state::query::QueryIssue::new("accent", &a, "must be a colour like #1e3a8a"));
         }
-        if let Some(o) = page_param(query, "origin") {
+        // Only an embed talks to a host page.
+        if let Some(o) = page_param(query, "origin").filter(|_| truthy(page_param(query, "embed"))) {
             if HostOrigin::from_param(Some(&o)) == HostOrigin::Unreadable {
                 let why = "must be an origin like https://investor.example (no path), so messages to and from the host page are off";
                 issues.push(crate::state::query::QueryIssue::new("origin", &o, why));

@@ -196,7 +196,6 @@ pub fn card(h: &mut Html, lines: &[Line], s: &Scenario) -> HardwareSlots {
     HardwareSlots { note, body, rows: slots }
 }
 
-/// Keeps the summary and rows current and applies a clicked machine.
 /// A row of the table in the document: what a patch touches.
 #[cfg(target_arch = "wasm32")]
 struct ShownRow {
@@ -206,6 +205,7 @@ struct ShownRow {
     cells: Vec<web_sys::Element>,
 }
 
+/// Keeps the summary and rows current and applies a clicked machine.
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let presets = machine_presets();

@@ -69,7 +69,8 @@ pub fn sub_line(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> String {
     // Under a value that is not defined, no second line: it would only say "not defined" again.
     let finite = |x: f64| if x.is_finite() { Some(x) } else { None };
     match def.key {
-        "hashprice_usd_per_ph_day" => finite(r.snapshot.hashvalue_btc_per_ph_day)
+        "hashprice_usd_per_ph_day" => finite(r.snapshot.hashprice_usd_per_ph_day)
+            .and(finite(r.snapshot.hashvalue_btc_per_ph_day))
             .map_or(String::new(), |v| show(Fmt::Btc, v) + " per PH/s per day"),
         "breakeven_power_price_usd_kwh" => first_to_break_even(r),
         "profit_usd_day" => off_today_note(s, &r.series, &|x| show(Fmt::Usd, x)).unwrap_or_else(|| {

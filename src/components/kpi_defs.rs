@@ -882,13 +882,19 @@ pub const KPIS: &[KpiDef] = &[
             let t = Txt::default()
                 .t("the projection's NPV, mining to the ")
                 .s(months_long(s.horizon_months))
-                .t(" horizon: −capex + the daily net cash and the machines' resale at its end (")
-                .s(usd(p.salvage_usd))
-                .t("), discounted at ")
-                .s(pct(s.discount_rate_pct_year))
-                .t(" = −")
-                .s(usd(r.snapshot.capex_usd));
-            plus(plus(t, p.npv_usd + r.snapshot.capex_usd - resale_pv), resale_pv).0
+                .t(" horizon: −capex + the daily net cash");
+            let t = if p.salvage_usd > 0.0 {
+                t.t(" and the machines' resale at its end (").s(usd(p.salvage_usd)).t(")")
+            } else {
+                t
+            };
+            let t = t.t(", discounted at ").s(pct(s.discount_rate_pct_year)).t(" = −").s(usd(r.snapshot.capex_usd));
+            let t = plus(t, p.npv_usd + r.snapshot.capex_usd - resale_pv);
+            if p.salvage_usd > 0.0 {
+                plus(t, resale_pv).0
+            } else {
+                t.0
+            }
         },
     },
     KpiDef {

@@ -82,6 +82,9 @@ fn npv_above_zero(s: &Scenario, p: f64) -> String {
 
 /// "The 10th percentile of the 1,000 paths' NPVs (…): 1 path in 10 does worse."
 fn percentile(s: &Scenario, which: &str, below: &str) -> String {
+    if s.mc_paths == 1.0 {
+        return "The NPV of the one simulated path: with one path every percentile is that path.".into();
+    }
     Txt::default()
         .t("The ")
         .t(which)
@@ -421,5 +424,6 @@ mod tests {
         assert!((p50.counts)(&s, 0.0).starts_with("The 50th percentile of the 1,000 simulated paths' NPVs"));
         let one = Scenario { mc_paths: 1.0, ..Scenario::default() };
         assert!((pay.counts)(&one, 1.0).starts_with("Of the 1 simulated price path, 1 (100.0%) pays the capex"));
+        assert_eq!((p10.counts)(&one, 0.0), "The NPV of the one simulated path: with one path every percentile is that path.");
     }
 }

@@ -108,6 +108,10 @@ fn the_convert_npv_is_minus_capex_plus_its_two_parts() {
         let d = &r.decision;
         let sum = -r.snapshot.capex_usd + d.convert_mining_pv_usd + d.convert_hpc_pv_usd;
         assert!((sum - d.convert_npv_usd).abs() <= 1e-9 * d.convert_npv_usd.abs(), "{sum} vs {}", d.convert_npv_usd);
+        if build == 0.0 {
+            // Converting at once: the machines sold today and the whole conversion capex paid today, undiscounted.
+            assert_eq!(d.convert_mining_pv_usd, r.snapshot.resale_now_usd - d.convert_capex_usd);
+        }
     }
 }
 

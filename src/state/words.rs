@@ -44,9 +44,10 @@ const RATES_BETWEEN: [f64; 12] = [-0.9, -0.7, -0.5, -0.3, -0.1, 0.0, 0.1, 0.3, 0
 
 /// Why there is no IRR for these cash flows: the projection's daily `net_usd`, its outlay (the capex; the
 /// equity outlay for the equity IRR) and what comes back at the end (the salvage: `EndAmount::default()`
-/// without one), as the model's `irr_pct_year` takes them. `None` when there is an IRR (the NPV changes sign
-/// between −99 % and +1,000 % a year).
-pub fn irr_none_cause(net_usd: &[f64], outlay_usd: f64, end: EndAmount) -> Option<IrrNone> {
+/// without one), as the model's `irr_pct_year` takes them. `shown_npv_usd` is the NPV the page shows beside
+/// the IRR (at its discount rate): the words must not contradict it. `None` when there is an IRR (the NPV
+/// changes sign between −99 % and +1,000 % a year).
+pub fn irr_none_cause(net_usd: &[f64], outlay_usd: f64, end: EndAmount, shown_npv_usd: Option<f64>) -> Option<IrrNone> {
     if outlay_usd <= 0.0 {
         return Some(IrrNone::NoCapex);
     }
@@ -57,7 +58,9 @@ pub fn irr_none_cause(net_usd: &[f64], outlay_usd: f64, end: EndAmount) -> Optio
     }
     // Same sign at both ends: a rate in between with the other sign means two IRRs, not none.
     let same = |v: f64| if lo > 0.0 { v > 0.0 } else { v < 0.0 };
-    if same(hi) && RATES_BETWEEN.iter().any(|r| !same(npv(net_usd, outlay_usd, end, *r))) {
+    let other = |v: f64| v.is_finite() && v != 0.0 && !same(v);
+    let between = shown_npv_usd.is_some_and(other) || RATES_BETWEEN.iter().any(|r| other(npv(net_usd, outlay_usd, end, *r)));
+    if same(hi) && between {
         return Some(IrrNone::TwoRates);
     }
     if lo > 0.0 && hi > 0.0 {
@@ -124,7 +127,8 @@ pub fn risk_title(machines: f64) -> &'static str {
 /// What the page says in place of the project's IRR, from the model's own cash flows.
 pub fn irr_none_words(r: &Results) -> &'static str {
     let end = EndAmount { usd: r.projection.salvage_usd, days: r.projection.horizon_days };
-    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end).map_or("no IRR", IrrNone::text)
+    let shown = Some(r.projection.npv_usd);
+    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end, shown).map_or("no IRR", IrrNone::text)
 }
 
 /// What the page says in place of the equity IRR: the project's words without debt, else from the owners'
@@ -137,7 +141,7 @@ pub fn equity_irr_none_words(s: &Scenario, r: &Results) -> &'static str {
         return irr_none_words(r);
     };
     let end = EndAmount { usd: r.projection.salvage_usd, days: r.projection.horizon_days };
-    match irr_none_cause(&flows, outlay, end) {
+    match irr_none_cause(&flows, outlay, end, Some(r.projection.equity.equity_npv_usd)) {
         Some(IrrNone::NoCapex) => "no IRR (no equity paid in)",
         Some(IrrNone::NoSignChange | IrrNone::BelowFloor) => {
             "no IRR (after the loan's payments, the owners' cash never earns back their share of the capex)"

@@ -22,8 +22,7 @@ fn an_equity_irr_at_two_rates_is_said_as_such() {
     // Without a loan the owners' IRR is the project's, and so are its words.
     let plain = Scenario { uptime_pct: 0.0, ..Scenario::default() };
     let r0 = evaluate(&plain).expect("valid");
-    assert_eq!(equity_irr_none_words(&plain, &r0), irr_none_words(&r0));
-    assert_eq!(irr_none_words(&r0), IrrNone::NoSignChange.text());
+    assert_eq!(equity_irr_none_words(&plain, &r0), IrrNone::NoSignChange.text());
     // All debt: nothing paid in.
     let all = Scenario { debt_pct: 100.0, ..Scenario::default() };
     assert_eq!(equity_irr_none_words(&all, &evaluate(&all).expect("valid")), "no IRR (no equity paid in)");
@@ -35,7 +34,7 @@ fn end(usd: f64, days: usize) -> EndAmount {
 
 fn cause(s: &Scenario) -> Option<IrrNone> {
     let r = evaluate(s).expect("valid");
-    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end(r.projection.salvage_usd, r.projection.horizon_days))
+    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end(r.projection.salvage_usd, r.projection.horizon_days), None)
 }
 
 #[test]
@@ -51,7 +50,7 @@ fn irr_none_names_each_of_its_causes() {
     );
     // Nearly free machines: the NPV is still positive at +1,000 % a year.
     assert_eq!(cause(&Scenario { machine_price_usd_per_th: 0.001, ..d.clone() }), Some(IrrNone::AboveCeiling));
-    assert_eq!(irr_none_cause(&[f64::MAX; 10], 1.0, EndAmount::default()), Some(IrrNone::Overflow));
+    assert_eq!(irr_none_cause(&[f64::MAX; 10], 1.0, EndAmount::default(), None), Some(IrrNone::Overflow));
     assert_eq!(IrrNone::BelowFloor.text(), "below −99% a year (the cash that comes back is a small part of the capex)");
     assert_eq!(IrrNone::NoSignChange.text(), "no IRR (the cash flow never turns positive)");
     assert_eq!(IrrNone::AboveCeiling.text(), "above +1,000% a year (the top of the search range)");
@@ -78,18 +77,32 @@ fn irr_none_agrees_with_the_model_on_whether_there_is_an_irr() {
             &r.series.net_usd,
             r.snapshot.capex_usd,
             end(r.projection.salvage_usd, r.projection.horizon_days),
+            Some(r.projection.npv_usd),
         );
         assert_eq!(c.is_none(), r.projection.irr_pct_year.is_some(), "{s:?}: {c:?} vs {:?}", r.projection.irr_pct_year);
     }
 }
 
 #[test]
+fn two_rates_between_the_probes_are_found_from_the_npv_shown() {
+    // Out 100 today, 218.04 back after half a year, 118.72 out at the end of the year: the NPV is positive only
+    // between ~10.2% and ~29% a year, between the probed rates, and negative at both ends of the search.
+    let mut net = vec![0.0; 365];
+    net[181] = 218.04;
+    net[364] = -118.72;
+    let at = |r: f64| npv(&net, 100.0, EndAmount::default(), r);
+    assert!(at(-0.99) < 0.0 && at(10.0) < 0.0 && at(0.1) < 0.0 && at(0.3) < 0.0 && at(0.18) > 0.0);
+    assert_eq!(irr_none_cause(&net, 100.0, EndAmount::default(), None), Some(IrrNone::BelowFloor));
+    assert_eq!(irr_none_cause(&net, 100.0, EndAmount::default(), Some(at(0.18))), Some(IrrNone::TwoRates));
+}
+
+#[test]
 fn salvage_counts_as_cash_coming_back() {
     // No operating cash, but machines sold after a year for half their price: an IRR exists.
-    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, end(50.0, 365)), None);
-    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, EndAmount::default()), Some(IrrNone::NoSignChange));
+    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, end(50.0, 365), None), None);
+    assert_eq!(irr_none_cause(&[0.0; 365], 100.0, EndAmount::default(), None), Some(IrrNone::NoSignChange));
     // Sold the next day for half: the loss is beyond −99 % a year, but cash did come back.
-    assert_eq!(irr_none_cause(&[0.0; 1], 100.0, end(50.0, 1)), Some(IrrNone::BelowFloor));
+    assert_eq!(irr_none_cause(&[0.0; 1], 100.0, end(50.0, 1), None), Some(IrrNone::BelowFloor));
 }
 
 #[test]
