@@ -159,26 +159,40 @@ fn months_of(s: &Scenario, r: &crate::model::Results) -> Vec<ExportMonth> {
         .collect()
 }
 
-/// The monthly table's columns in the CSV export.
-pub const EXPORT_COLUMNS: &[&str] = &[
-    "month",
-    "avg_btc_price_usd",
-    "avg_network_hashrate_ehs",
-    "avg_hashprice_usd_per_ph_day",
-    "btc_mined",
-    "revenue_usd",
-    "power_cost_usd",
-    "fixed_costs_usd",
-    "net_cash_usd",
-    "cumulative_cash_usd",
-    "curtailed_days",
-    "loan_interest_usd",
-    "loan_principal_usd",
-    "loan_balance_usd",
-    "cash_after_debt_usd",
+/// One column of the monthly table: its header and its cell for a month of the horizon, in one row so the two
+/// cannot drift apart.
+pub struct Column {
+    pub name: &'static str,
+    cell: fn(&ExportMonth) -> Cell,
+}
+
+/// The monthly table's columns in the CSV export, after `month` (its number, from 1).
+pub const MONTH_COLUMNS: &[Column] = &[
+    Column { name: "avg_btc_price_usd", cell: |m| Cell::Usd(m.avg_btc_price_usd) },
+    Column { name: "avg_network_hashrate_ehs", cell: |m| Cell::Ehs(m.avg_network_hashrate_ehs) },
+    Column { name: "avg_hashprice_usd_per_ph_day", cell: |m| Cell::Usd(m.avg_hashprice_usd_per_ph_day) },
+    Column { name: "btc_mined", cell: |m| Cell::Btc(m.row.btc_mined) },
+    Column { name: "revenue_usd", cell: |m| Cell::Usd(m.row.revenue_usd) },
+    Column { name: "power_cost_usd", cell: |m| Cell::Usd(m.row.power_cost_usd) },
+    Column { name: "fixed_costs_usd", cell: |m| Cell::Usd(m.row.opex_usd) },
+    Column { name: "net_cash_usd", cell: |m| Cell::Usd(m.row.net_cash_usd) },
+    Column { name: "cumulative_cash_usd", cell: |m| Cell::Usd(m.row.cumulative_cash_usd) },
+    Column { name: "curtailed_days", cell: |m| Cell::Count(m.curtailed_days) },
+    Column { name: "loan_interest_usd", cell: |m| Cell::Usd(m.loan.interest_usd) },
+    Column { name: "loan_principal_usd", cell: |m| Cell::Usd(m.loan.principal_usd) },
+    Column { name: "loan_balance_usd", cell: |m| Cell::Usd(m.loan.balance_usd) },
+    Column {
+        name: "cash_after_debt_usd",
+        cell: |m| Cell::Usd(m.row.net_cash_usd - (m.loan.interest_usd + m.loan.principal_usd)),
+    },
 ];
 
-/// The columns after [`EXPORT_COLUMNS`]: each present machine group's running share (`group1_running_share`,
+/// The monthly table's headers up to the machine groups': `month`, then [`MONTH_COLUMNS`].
+pub fn export_columns() -> Vec<&'static str> {
+    std::iter::once("month").chain(MONTH_COLUMNS.iter().map(|c| c.name)).collect()
+}
+
+/// The columns after [`export_columns`]: each present machine group's running share (`group1_running_share`,
 /// 1-based as on the page), then the convert strategy's cash per month (`convert_net_cash_usd`).
 pub fn site_columns(groups: &[usize]) -> Vec<String> {
     let mut out: Vec<String> =
@@ -245,7 +259,7 @@ fn push_row(out: &mut String, cells: &[String], width: usize) {
 /// The scenario as a CSV file a spreadsheet opens cleanly (RFC 4180: `\r\n` line ends, every row as wide as
 /// the monthly table): a header block (title, `exported_at` as given, e.g. an ISO-8601 UTC time, the model
 /// version, the defaults' base, notes, then every input with its value through `plain`, the page's JS
-/// `Number#toString`), a blank row, then the monthly table ([`EXPORT_COLUMNS`]). USD to the cent, BTC to 8
+/// `Number#toString`), a blank row, then the monthly table ([`export_columns`]). USD to the cent, BTC to 8
 /// decimals; a value that is not a finite number (valid but extreme inputs) is an empty cell, and
 /// [`CsvExport::notes`] says which and why. An invalid scenario gives the header block and no months.
 pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> String) -> CsvExport {
@@ -253,7 +267,7 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
     let months = result.as_ref().map(|r| months_of(s, r)).unwrap_or_default();
     let groups = if result.is_some() { present_groups(s) } else { Vec::new() };
     let convert: &[f64] = result.as_ref().map_or(&[], |r| &r.decision.convert_monthly_net_usd);
-    let mut columns: Vec<String> = EXPORT_COLUMNS.iter().map(|c| c.to_string()).collect();
+    let mut columns: Vec<String> = export_columns().into_iter().map(String::from).collect();
     columns.extend(site_columns(&groups));
     let width = columns.len();
     let mut table = String::new();
@@ -264,30 +278,10 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
         let mut cells: Vec<Option<Cell>> = vec![Some(Cell::Count(i + 1))];
         match months.get(i) {
             Some(m) => {
-                let r = &m.row;
-                let debt_service = m.loan.interest_usd + m.loan.principal_usd;
-                cells.extend(
-                    [
-                        Cell::Usd(m.avg_btc_price_usd),
-                        Cell::Ehs(m.avg_network_hashrate_ehs),
-                        Cell::Usd(m.avg_hashprice_usd_per_ph_day),
-                        Cell::Btc(r.btc_mined),
-                        Cell::Usd(r.revenue_usd),
-                        Cell::Usd(r.power_cost_usd),
-                        Cell::Usd(r.opex_usd),
-                        Cell::Usd(r.net_cash_usd),
-                        Cell::Usd(r.cumulative_cash_usd),
-                        Cell::Count(m.curtailed_days),
-                        Cell::Usd(m.loan.interest_usd),
-                        Cell::Usd(m.loan.principal_usd),
-                        Cell::Usd(m.loan.balance_usd),
-                        Cell::Usd(r.net_cash_usd - debt_service),
-                    ]
-                    .map(Some),
-                );
+                cells.extend(MONTH_COLUMNS.iter().map(|c| Some((c.cell)(m))));
                 cells.extend(m.running_share.iter().map(|&x| Some(Cell::Share(x))));
             }
-            None => cells.resize(EXPORT_COLUMNS.len() + groups.len(), None),
+            None => cells.resize(1 + MONTH_COLUMNS.len() + groups.len(), None),
         }
         cells.push(convert.get(i).map(|&x| Cell::Usd(x)));
         let texts: Vec<String> = cells
