@@ -4,7 +4,7 @@
 use crate::format::{compact, num, pct, usd, usd_kwh, usd_whole, Txt};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::days::discount_at;
-use crate::state::decision::{lease_term_words, months_long};
+use crate::state::decision::{lease_term_words, months_count, months_long};
 use crate::model::{MachineGroup, Results, Scenario, MAX_GROUPS};
 use crate::state::insights::{btc_or_sats, scale_hashrate_ths};
 
@@ -61,7 +61,7 @@ pub fn show(fmt: Fmt, x: f64) -> String {
             }
         }
         Fmt::Days => num(x, 0) + if x == 1.0 { " day" } else { " days" },
-        Fmt::Months => num(x, 0) + if x == 1.0 { " month" } else { " months" },
+        Fmt::Months => months_count(x),
         Fmt::Month => "month ".to_string() + &num(x, 0),
         // Below a year in months, so a fast payback does not read "0.0 years".
         Fmt::Years if x == 0.0 => "no capex to repay".into(),

@@ -330,16 +330,17 @@ fn owners_daily_usd(loan: &Loan, balance_end_usd: f64, net_usd: &[f64], months: 
     flows
 }
 
-/// The owners' daily cash the equity NPV and IRR are taken over, for the scenario's loan (None without debt):
-/// for saying why there is no equity IRR.
-pub fn equity_daily_usd(s: &Scenario, capex_usd: f64, net_usd: &[f64], months: usize) -> Option<Vec<f64>> {
-    let loan = Loan::new(s, capex_usd)?;
-    let paid_months = loan.term_months.min(months);
-    let balance_end = match paid_months {
-        0 => loan.debt_usd,
-        m => loan.schedule(m).last().map_or(loan.debt_usd, |l| l.balance_usd),
-    };
-    Some(owners_daily_usd(&loan, balance_end, net_usd, months))
+/// The owners' daily cash the equity NPV and IRR are taken over, for the scenario's loan (None without debt),
+/// given the balance left at the horizon (the model's `loan_balance_end_usd`): for saying why there is no
+/// equity IRR.
+pub fn equity_daily_usd(
+    s: &Scenario,
+    capex_usd: f64,
+    net_usd: &[f64],
+    months: usize,
+    balance_end_usd: f64,
+) -> Option<Vec<f64>> {
+    Loan::new(s, capex_usd).map(|loan| owners_daily_usd(&loan, balance_end_usd, net_usd, months))
 }
 
 /// Section 8's outputs.

@@ -59,7 +59,8 @@ pub fn irr_none_cause(net_usd: &[f64], outlay_usd: f64, end: EndAmount, shown_np
     // Same sign at both ends: a rate in between with the other sign means two IRRs, not none.
     let same = |v: f64| if lo > 0.0 { v > 0.0 } else { v < 0.0 };
     let other = |v: f64| v.is_finite() && v != 0.0 && !same(v);
-    let between = shown_npv_usd.is_some_and(other) || RATES_BETWEEN.iter().any(|r| other(npv(net_usd, outlay_usd, end, *r)));
+    let between =
+        shown_npv_usd.is_some_and(other) || RATES_BETWEEN.iter().any(|r| other(npv(net_usd, outlay_usd, end, *r)));
     if same(hi) && between {
         return Some(IrrNone::TwoRates);
     }
@@ -124,24 +125,28 @@ pub fn risk_title(machines: f64) -> &'static str {
     }
 }
 
+/// The machines' resale at the horizon, as the model's NPVs and IRRs take it.
+fn salvage_at_horizon(r: &Results) -> EndAmount {
+    EndAmount { usd: r.projection.salvage_usd, days: r.projection.horizon_days }
+}
+
 /// What the page says in place of the project's IRR, from the model's own cash flows.
 pub fn irr_none_words(r: &Results) -> &'static str {
-    let end = EndAmount { usd: r.projection.salvage_usd, days: r.projection.horizon_days };
     let shown = Some(r.projection.npv_usd);
-    irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, end, shown).map_or("no IRR", IrrNone::text)
+    let cause = irr_none_cause(&r.series.net_usd, r.snapshot.capex_usd, salvage_at_horizon(r), shown);
+    cause.map_or("no IRR", IrrNone::text)
 }
 
 /// What the page says in place of the equity IRR: the project's words without debt, else from the owners'
 /// own cash (MODEL.md section 8).
 pub fn equity_irr_none_words(s: &Scenario, r: &Results) -> &'static str {
-    let outlay = crate::model::projection::equity_outlay_usd(s, r.snapshot.capex_usd);
+    use crate::model::projection::{equity_daily_usd, equity_outlay_usd};
+    let (capex, equity) = (r.snapshot.capex_usd, &r.projection.equity);
     let months = r.projection.monthly_net_usd.len();
-    let Some(flows) = crate::model::projection::equity_daily_usd(s, r.snapshot.capex_usd, &r.series.net_usd, months)
-    else {
-        return irr_none_words(r);
-    };
-    let end = EndAmount { usd: r.projection.salvage_usd, days: r.projection.horizon_days };
-    match irr_none_cause(&flows, outlay, end, Some(r.projection.equity.equity_npv_usd)) {
+    let flows = equity_daily_usd(s, capex, &r.series.net_usd, months, equity.loan_balance_end_usd);
+    let outlay = equity_outlay_usd(s, capex);
+    let Some(flows) = flows else { return irr_none_words(r) };
+    match irr_none_cause(&flows, outlay, salvage_at_horizon(r), Some(equity.equity_npv_usd)) {
         Some(IrrNone::NoCapex) => "no IRR (no equity paid in)",
         Some(IrrNone::NoSignChange | IrrNone::BelowFloor) => {
             "no IRR (after the loan's payments, the owners' cash never earns back their share of the capex)"
