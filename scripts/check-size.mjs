@@ -15,7 +15,7 @@
 // above today's size (182.0 KB on 2026-12-07, fifth session: +4.7 KB for what two reviews of the page found,
 // each change with its cost in docs/performance.md), so that nothing grows the page further unnoticed. Issue 18 stays open on this budget. Measured figures: docs/performance.md ("Size check in the tests").
 export const TARGET_KB = 143;
-export const BUDGET_KB = 185.0;
+export const BUDGET_KB = 185.3;
 // embed.js is loaded by host pages, never by the page itself: it has its own budget (issue 20) and stays out
 // of the page's total.
 export const EMBED_JS = 'embed.js';

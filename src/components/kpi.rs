@@ -48,7 +48,7 @@ fn patch(c: Ctx, cards: &[Card]) {
                 }
                 set_text(&k.value, &now.text);
                 set_class(&k.value, "neg", now.neg);
-                if k.card.def.label.starts_with("Fleet ") {
+                if k.card.def.names_the_fleet() {
                     set_text(&k.label, &label(k.card.def, s));
                 }
                 if let Some(sub) = &k.sub {

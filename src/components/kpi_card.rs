@@ -39,51 +39,60 @@ pub struct Shown {
 
 pub fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
     match r.and_then(|r| r.value(def.key)).flatten() {
-        // MODEL.md's payback is day 0 when there is no capex: nothing is repaid, and "0 days" would read as instant.
-        Some(v) if v == 0.0 && def.key == "payback_days" => {
-            Shown { text: "no capex to repay".into(), neg: false, data_value: plain(v) }
-        }
-        // Below 1× the mine's cash does not cover the loan payment: said in words, not by colour alone.
-        Some(v) if v < 1.0 && def.key == "min_dscr" => {
-            // At most 0.99×, so a DSCR of 0.997 does not read "1.00× (below 1)".
-            Shown { text: show(def.fmt, v.min(0.99)) + " (below 1)", neg: true, data_value: plain(v) }
-        }
-        Some(v) => Shown {
-            text: show(def.fmt, v),
-            neg: v < 0.0 && matches!(def.fmt, Fmt::Usd | Fmt::Pct),
-            data_value: plain(v),
-        },
+        Some(v) => Shown { text: show(def.fmt, v), neg: def.fmt.is_loss(v), data_value: plain(v) },
         None => Shown { text: (def.none)(s, r), neg: false, data_value: String::new() },
     }
 }
 
-/// The strip KPIs with a second line ([`sub_line`]).
-const WITH_SUB_LINE: &[&str] = &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "profit_usd_day"];
+/// A strip KPI's second line, under its value.
+struct SubLine {
+    key: &'static str,
+    line: fn(&Scenario, &Results) -> String,
+}
 
-/// A strip KPI's second line: hashprice's hashvalue in sats (or BTC); for a site of several groups, that the
-/// breakeven power price is the fleet's average and where its first group breaks even; profit per day's month,
-/// or, when every machine would be off on every projected day, that they would be off today and what the site
-/// still costs.
+/// The strip KPIs with a second line: hashprice's hashvalue in sats (or BTC); for a site of several groups,
+/// that the breakeven power price is the fleet's average and where its first group breaks even; profit per
+/// day's month, or, when every machine would be off on every projected day, that they would be off today and
+/// what the site still costs.
+const SUB_LINES: &[SubLine] = &[
+    SubLine { key: "hashprice_usd_per_ph_day", line: hashvalue_line },
+    SubLine { key: "breakeven_power_price_usd_kwh", line: first_to_break_even },
+    SubLine { key: "profit_usd_day", line: profit_line },
+];
+
+fn sub_line_of(def: &KpiDef) -> Option<&'static SubLine> {
+    SUB_LINES.iter().find(|l| l.key == def.key)
+}
+
+/// A strip KPI's second line now (empty for a KPI without one, or without results).
 pub fn sub_line(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> String {
-    let Some(r) = r else { return String::new() };
-    // Under a value that is not defined, no second line: it would only say "not defined" again.
-    let finite = |x: f64| if x.is_finite() { Some(x) } else { None };
-    match def.key {
-        "hashprice_usd_per_ph_day" => finite(r.snapshot.hashprice_usd_per_ph_day)
-            .and(finite(r.snapshot.hashvalue_btc_per_ph_day))
-            .map_or(String::new(), |v| show(Fmt::Btc, v) + " per PH/s per day"),
-        "breakeven_power_price_usd_kwh" => first_to_break_even(r),
-        "profit_usd_day" => off_today_note(s, &r.series, &|x| show(Fmt::Usd, x)).unwrap_or_else(|| {
-            let month = finite(r.snapshot.profit_usd_day * DAYS_PER_MONTH);
-            month.map_or(String::new(), |m| show(Fmt::Usd, m) + " per month")
-        }),
+    match (sub_line_of(def), r) {
+        (Some(l), Some(r)) => (l.line)(s, r),
         _ => String::new(),
     }
 }
 
+/// Under a value that is not defined, no second line: it would only say "not defined" again.
+fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+fn hashvalue_line(_: &Scenario, r: &Results) -> String {
+    finite(r.snapshot.hashprice_usd_per_ph_day)
+        .and(finite(r.snapshot.hashvalue_btc_per_ph_day))
+        .map_or(String::new(), |v| show(Fmt::Btc, v) + " per PH/s per day")
+}
+
+fn profit_line(s: &Scenario, r: &Results) -> String {
+    off_today_note(s, &r.series, &|x| show(Fmt::Usd, x)).unwrap_or_else(|| {
+        let month = finite(r.snapshot.profit_usd_day * DAYS_PER_MONTH);
+        month.map_or(String::new(), |m| show(Fmt::Usd, m) + " per month")
+    })
+}
+
 /// "fleet average; group 3 at $0.049/kWh": the group that stops paying its power first (the lowest breakeven
 /// power price), for a site of more than one group; nothing for one.
-fn first_to_break_even(r: &Results) -> String {
+fn first_to_break_even(_: &Scenario, r: &Results) -> String {
     let (mut n, mut first) = (0, None::<(usize, f64)>);
     for (g, v) in crate::model::present_groups(&r.snapshot.group_breakeven_power_price_usd_kwh) {
         n += 1;
@@ -127,7 +136,7 @@ pub struct KpiCard {
     /// The label: "Fleet …" labels lose "Fleet " for a single machine ([`label`]).
     pub label: Slot,
     pub value: Slot,
-    /// The second line of the [`WITH_SUB_LINE`] cards (strip only).
+    /// The second line of the [`SUB_LINES`] cards (strip only).
     pub sub: Option<Slot>,
     /// "How is this computed?" (not in the strip).
     pub formula: Option<Formula<Slot>>,
@@ -202,7 +211,7 @@ pub fn card(h: &mut Html, def: &'static KpiDef, form: Form, r: Option<&Results>,
         &now.text,
         now.neg,
     );
-    let sub = (form.compact && WITH_SUB_LINE.contains(&def.key)).then(|| {
+    let sub = (form.compact && sub_line_of(def).is_some()).then(|| {
         h.open("span", "class=\"kpi-sub\"");
         let sub = h.slot();
         h.text(&sub_line(def, r, s)).close("span");

@@ -42,6 +42,25 @@ fn zero_capex_payback_and_low_dscr_are_said_in_words() {
     let now = shown(def("payback_days"), r.as_ref(), &s);
     assert_eq!(now.text, "no capex to repay");
     assert_eq!(now.data_value, "0");
+    let indebted = Scenario { debt_pct: 90.0, btc_price_usd: 60_000.0, ..Scenario::default() };
+    let r = evaluate(&indebted).ok();
+    let dscr = r.as_ref().and_then(|r| r.value("min_dscr")).flatten().unwrap_or(f64::NAN);
+    assert!(dscr < 1.0, "the case needs a DSCR below 1: {dscr}");
+    let now = shown(def("min_dscr"), r.as_ref(), &indebted);
+    assert!(now.neg && now.text.ends_with("× (below 1)"), "{now:?}");
+    assert_eq!(show(Fmt::Dscr, 0.997), "0.99× (below 1)", "never '1.00× (below 1)'");
+    assert_eq!(show(Fmt::Dscr, 1.0), "1.00×");
+    assert!(!Fmt::Dscr.is_loss(1.0) && !Fmt::Ratio.is_loss(0.5));
+}
+
+#[test]
+fn only_the_strip_kpis_with_a_second_line_get_one() {
+    let s = Scenario::default();
+    let r = evaluate(&s).ok();
+    assert!(sub_line(def("hashprice_usd_per_ph_day"), r.as_ref(), &s).ends_with(" per PH/s per day"));
+    assert!(sub_line(def("profit_usd_day"), r.as_ref(), &s).ends_with(" per month"));
+    assert_eq!(sub_line(def("npv_usd"), r.as_ref(), &s), "");
+    assert_eq!(sub_line(def("profit_usd_day"), None, &s), "", "no results, no second line");
 }
 
 #[test]

@@ -20,11 +20,16 @@ pub enum Fmt {
     Ths,
     Kw,
     Days,
+    /// A payback in days: day 0 (no capex) reads "no capex to repay", as "0 days" would read as instant.
+    PaybackDays,
     Months,
     /// A month of the projection: "month 15".
     Month,
     Years,
     Ratio,
+    /// A debt service coverage ratio: below 1× the mine's cash does not cover the loan payment, which is said in
+    /// words and marked as a loss, not by colour alone.
+    Dscr,
     /// A value in MW, shown as `Kw` shows kW: "3.50 kW" for a small site, "25.45 MW" for a large one.
     Mw,
     Big,
@@ -61,6 +66,8 @@ pub fn show(fmt: Fmt, x: f64) -> String {
             }
         }
         Fmt::Days => num(x, 0) + if x == 1.0 { " day" } else { " days" },
+        Fmt::PaybackDays if x == 0.0 => "no capex to repay".into(),
+        Fmt::PaybackDays => show(Fmt::Days, x),
         Fmt::Months => months_count(x),
         Fmt::Month => "month ".to_string() + &num(x, 0),
         // Below a year in months, so a fast payback does not read "0.0 years".
@@ -70,8 +77,22 @@ pub fn show(fmt: Fmt, x: f64) -> String {
         Fmt::Years if x < 1.0 => num(x * 12.0, 1) + " months",
         Fmt::Years => num(x, 1) + " years",
         Fmt::Ratio => num(x, 2) + "×",
+        // At most 0.99×, so a DSCR of 0.997 does not read "1.00× (below 1)".
+        Fmt::Dscr if x < 1.0 => show(Fmt::Ratio, x.min(0.99)) + " (below 1)",
+        Fmt::Dscr => show(Fmt::Ratio, x),
         Fmt::Mw => show(Fmt::Kw, x * 1000.0),
         Fmt::Big => compact(x),
+    }
+}
+
+impl Fmt {
+    /// Whether `x` is a loss, drawn as one: a negative amount or rate, a DSCR below 1×.
+    pub fn is_loss(self, x: f64) -> bool {
+        match self {
+            Fmt::Usd | Fmt::Pct => x < 0.0,
+            Fmt::Dscr => x < 1.0,
+            _ => false,
+        }
     }
 }
 
@@ -82,6 +103,14 @@ pub struct KpiDef {
     /// What the page says when the output is none.
     pub none: fn(&Scenario, Option<&Results>) -> String,
     pub formula: fn(&Scenario, &Results) -> String,
+}
+
+impl KpiDef {
+    /// Whether the label names the fleet ("Fleet profit per day"), which one machine reads without
+    /// (`state::words::fleet_label`): its label then changes with the machine count.
+    pub fn names_the_fleet(&self) -> bool {
+        self.label.starts_with("Fleet ")
+    }
 }
 
 fn never(s: &Scenario, _: Option<&Results>) -> String {
@@ -493,7 +522,7 @@ pub const KPIS: &[KpiDef] = &[
     KpiDef {
         key: "payback_days",
         label: "Payback",
-        fmt: Fmt::Days,
+        fmt: Fmt::PaybackDays,
         none: never,
         formula: |_, _| "first day on which cumulative net cash (curtailed days earn nothing) covers the capex".into(),
     },
@@ -624,7 +653,7 @@ pub const KPIS: &[KpiDef] = &[
     KpiDef {
         key: "min_dscr",
         label: "Minimum DSCR",
-        fmt: Fmt::Ratio,
+        fmt: Fmt::Dscr,
         none: no_debt,
         formula: |_, _| "lowest monthly net cash ÷ debt payment while the loan runs (below 1.0× the mine cannot pay it)".into(),
     },
