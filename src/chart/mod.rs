@@ -11,7 +11,7 @@ pub mod scale;
 pub mod series;
 pub mod svg;
 
-pub use markup::{first_letter_case, push_escaped, rows, same_shape, write_nodes, Node, Row, Svg, Txt};
+pub use markup::{push_escaped, rows, same_shape, write_nodes, Node, Row, Svg};
 pub use heatmap::{contrast_text, css_hex, diverging_color, heatmap_cell, zero_contour, Rgb};
 pub use scale::{nice_domain, nice_scale, nice_ticks, sane_domain, whole_ticks, Band, Scale};
 pub use series::{downsample_minmax, nearest_box, nearest_index, shaded_runs, step_index, stepped, Nav};

@@ -161,7 +161,7 @@ pub fn mid_sentence(label: &str) -> String {
     if label.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase) {
         label.to_string()
     } else {
-        crate::chart::first_letter_case(label, false)
+        crate::format::first_letter_case(label, false)
     }
 }
 

@@ -286,7 +286,7 @@ pub fn on_input(c: Ctx, rows: &[Row], ev: &Event) {
             r.slider.set_value(&plain(now));
             r.text.set_value(&shown(r.field, now));
             show_error(r, None);
-            set_text(&r.error, &crate::chart::first_letter_case(&e.reason, true));
+            set_text(&r.error, &crate::format::first_letter_case(&e.reason, true));
         }
     }
 }

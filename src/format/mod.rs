@@ -131,7 +131,8 @@ pub fn fixed(x: f64, decimals: usize) -> String {
     NUMBERS.fixed(x, decimals)
 }
 
-pub use crate::chart::Txt;
+mod text;
+pub use text::{first_letter_case, Txt};
 
 #[cfg(target_arch = "wasm32")]
 mod intl;

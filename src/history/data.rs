@@ -8,7 +8,7 @@
 //! running sum is rescaled piecewise so the halving blocks 0 … 840,000 fall on their known times; after
 //! block 840,000 the sum runs on unscaled.
 
-use crate::chart::Txt;
+use crate::format::Txt;
 use std::sync::OnceLock;
 
 /// The table: `#` lines are comments, then one 8-digit hex nBits a line, epoch 0 first.

@@ -2,7 +2,7 @@
 //! bought at the start of an epoch, and the network's growth as it was. Formulas in docs/history.md.
 
 use super::data::{date_words, group_thousands, Epoch, EPOCH_TARGET_SECONDS};
-use crate::chart::Txt;
+use crate::format::Txt;
 use crate::model::constants::{subsidy_btc, DAYS_PER_MONTH};
 use crate::model::Scenario;
 

@@ -7,7 +7,7 @@
 //! not checked. No float formatting: messages name the entry by index, never print a number.
 
 use super::data::{Epoch, EPOCH_TARGET_SECONDS};
-use crate::chart::Txt;
+use crate::format::Txt;
 use crate::state::live::Failure;
 
 /// The path on mempool.space (the same origin as the live data).

@@ -123,7 +123,7 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
 
 /// ASCII only: `char::to_lowercase` would bring Unicode's case tables into the page.
 fn lower_first(text: &str) -> String {
-    crate::chart::first_letter_case(text, false)
+    crate::format::first_letter_case(text, false)
 }
 
 /// NPV of mining minus NPV of converting at a BTC price, the other inputs as they are; None if invalid.

@@ -204,7 +204,7 @@ pub fn parse_entry(key: &str, text: &str) -> Result<f64, EntryError> {
 /// row's default as the page prints it, the example for rows without units.
 pub fn enter(key: &str, text: &str, s: &mut Scenario, default_shown: &str) -> Result<(), String> {
     let v = parse_entry(key, text).map_err(|e| e.message(key, default_shown))?;
-    crate::fields::write(key, s, v).map_err(|e| crate::chart::first_letter_case(&e.reason, true))
+    crate::fields::write(key, s, v).map_err(|e| crate::format::first_letter_case(&e.reason, true))
 }
 
 /// Whether a row's text already says `value` (within `tolerance`, for rounded derived rows), units and all:

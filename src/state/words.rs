@@ -111,7 +111,7 @@ pub fn off_today_note(s: &Scenario, series: &Series, usd: &dyn Fn(f64) -> String
 /// fleet, so "Fleet profit per day" reads "Profit per day" (every fleet label starts with "Fleet ").
 pub fn fleet_label(label: &str, machines: f64) -> String {
     match label.strip_prefix("Fleet ") {
-        Some(rest) if machines == 1.0 => crate::chart::first_letter_case(rest, true),
+        Some(rest) if machines == 1.0 => crate::format::first_letter_case(rest, true),
         _ => label.to_string(),
     }
 }
