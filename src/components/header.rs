@@ -2,16 +2,16 @@
 //! once; the preset select, the theme button's label and an open embed dialog follow the signals; every
 //! button raises an [`Act`](crate::components::header_actions::Act), handled in one exhaustive `match`.
 
-use crate::components::embed_button::{self, Embed};
-use crate::components::export_menu::{self, Export};
+use crate::components::embed_button::{self, Embed, EmbedSlots};
+use crate::components::export_menu::{self, Export, ExportSlots};
 use crate::components::header_actions::Act;
 use crate::ctx::{flush_url, save_theme, Ctx};
 use crate::model::Scenario;
 use crate::state::presets::{matching_preset, snapshot_note, snapshot_note_live, SCENARIO_PRESETS};
 use crate::state::replaces::Replaces;
 use crate::state::undo::Undo;
-use crate::view::dom::{effect, on, on_action, set_opt_attr, set_text, Bind, Ev};
-use crate::view::Html;
+use crate::view::dom::{effect, on, on_action, set_opt_attr, set_text, Bind, Dom, Ev};
+use crate::view::{Html, Slot};
 use crate::view::parts::status_line;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -64,7 +64,26 @@ fn dismiss(embed: &Embed, export: &Export, t: Option<&Element>, escape: bool) {
     }
 }
 
+/// The header's handles in its markup.
+struct Slots {
+    note: Slot,
+    /// Every button's click comes to this element (`Act`).
+    actions: Slot,
+    select: Slot,
+    reset: Slot,
+    undo: Slot,
+    theme: Slot,
+    status: Slot,
+    embed: EmbedSlots,
+    export: ExportSlots,
+}
+
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
+    let slots = markup(c, h);
+    Box::new(move |dom| bind(c, dom, slots))
+}
+
+fn markup(c: Ctx, h: &mut Html) -> Slots {
     h.raw("<header class=\"site-header\"><div class=\"brand\"><h1>Hashprice &amp; margin calculator</h1>").open("p", "class=\"snapshot-note\"");
     let note = h.slot();
     let selected = c.scenario.with_untracked(|s| {
@@ -72,7 +91,6 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         selected_preset(s)
     });
     h.raw("</p></div>").open("div", "class=\"header-actions\"");
-    // Every button's click comes to this element (`Act`).
     let actions = h.slot();
     h.raw("<label class=\"visually-hidden\" for=\"preset-select\">Scenario preset</label>");
     h.open("select", "id=\"preset-select\" name=\"preset\"");
@@ -84,7 +102,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     h.close("select").open("button", "type=\"button\"").on(Act::Reset);
     let reset = h.slot();
     h.text("Reset").close("button").open("button", "type=\"button\"").on(Act::Undo).flag("hidden", true);
-    let undo_button = h.slot();
+    let undo = h.slot();
     h.text("Undo").close("button");
     h.open("button", "type=\"button\" class=\"primary\"").on(Act::CopyLink).text("Copy link").close("button");
     let embed = embed_button::markup(h);
@@ -94,123 +112,134 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     h.text("Theme: ").text(c.theme.get_untracked().label()).close("button").close("div");
     let status = status_line(h, None);
     h.close("header");
-    Box::new(move |dom| {
-        let (note, reset, undo_button, theme, status) = (dom.el(note), dom.el(reset), dom.el(undo_button), dom.el(theme), dom.el(status));
-        let select: HtmlSelectElement = dom.el(select).unchecked_into();
-        let embed = Embed::new(dom, embed);
-        let export = std::rc::Rc::new(Export::new(dom, export));
-        let root = dom.el(actions);
+    Slots { note, actions, select, reset, undo, theme, status, embed, export }
+}
 
-        // Reset and a scenario preset replace every input at once: Undo brings back the scenario the visitor
-        // had before them, until the next edit (`state::replaces`).
-        // The undo point is kept in storage too, so a Reset is not final after a reload.
-        let reps = Replaces::new(c.scenario, c.replaced);
-        let kept = crate::ctx::saved_undo(c).map(|t| c.scenario.with_untracked(|s| Undo::from_saved(&t, s)));
-        if let Some(undo) = kept.filter(Undo::offered) {
-            reps.restore(undo);
-            set_opt_attr(&undo_button, "hidden", None);
+fn bind(c: Ctx, dom: &Dom, s: Slots) {
+    let (note, reset, undo_button) = (dom.el(s.note), dom.el(s.reset), dom.el(s.undo));
+    let (theme, status) = (dom.el(s.theme), dom.el(s.status));
+    let select: HtmlSelectElement = dom.el(s.select).unchecked_into();
+    let embed = Embed::new(dom, s.embed);
+    let export = std::rc::Rc::new(Export::new(dom, s.export));
+    let reps = Replaces::new(c.scenario, c.replaced);
+    let replace = undoable(c, reps, &undo_button, &status);
+
+    let (ub, st, em, sel) = (undo_button.clone(), status.clone(), embed.clone(), select.clone());
+    effect(move |_| {
+        // The open embed dialog's snippet carries the threshold too.
+        c.threshold.track();
+        // An edit after a replace: nothing to undo, and the status about the replace is history.
+        if reps.seen() {
+            set_opt_attr(&ub, "hidden", Some(""));
+            set_text(&st, "");
+            keep_undo(c, reps);
         }
-        let keep_undo = move || crate::ctx::save_undo(c, reps.point().saved(&crate::format::plain));
-        let replace = {
-            let (button, st) = (undo_button.clone(), status.clone());
-            move |next: Scenario, said: &str| {
-                reps.replace(next);
-                if reps.offered() {
-                    set_opt_attr(&button, "hidden", None);
-                }
-                keep_undo();
-                set_text(&st, said);
-            }
-        };
-
-        // A replace another control asks for (removing a machine group, opening a scenario file), with the same Undo.
-        let r = replace.clone();
-        effect(move |_| {
-            c.replace.track();
-            // Taken, so it is made once.
-            if let Some(next) = c.replace.try_update_untracked(Option::take).flatten() {
-                r(next.scenario, &next.said);
-            }
-        });
-
-        let (ub, st, em, sel) = (undo_button.clone(), status.clone(), embed.clone(), select.clone());
-        effect(move |_| {
-            // The open embed dialog's snippet carries the threshold too.
-            c.threshold.track();
-            // An edit after a replace: nothing to undo, and the status about the replace is history.
-            if reps.seen() {
-                set_opt_attr(&ub, "hidden", Some(""));
-                set_text(&st, "");
-                keep_undo();
-            }
-            let id = c.scenario.with(|s| {
-                let line = c.live.with(|live| match live {
-                    Some(l) => snapshot_note_live(s, &l.values.pairs(), &l.at),
-                    None => snapshot_note(s),
-                });
-                set_text(&note, &line);
-                selected_preset(s)
+        let id = c.scenario.with(|s| {
+            let line = c.live.with(|live| match live {
+                Some(l) => snapshot_note_live(s, &l.values.pairs(), &l.at),
+                None => snapshot_note(s),
             });
-            if sel.value() != id {
-                sel.set_value(id);
-            }
-            em.refresh(c);
+            set_text(&note, &line);
+            selected_preset(s)
         });
-        let label = theme.clone();
-        effect(move |_| set_text(&label, &["Theme: ", c.theme.get().label()].concat()));
-
-        let (em, ex, st, r) = (embed.clone(), export.clone(), status.clone(), replace.clone());
-        on_action(&root, Ev::Click, move |act, _, _| match act {
-            Act::Reset => r(Scenario::default(), "Reset to the November 2025 defaults."),
-            Act::Undo => {
-                if reps.undo() {
-                    keep_undo();
-                    set_text(&st, "Your previous scenario is back.");
-                    // The button hides: the focus goes to Reset beside it, not to the page's start.
-                    focus(&reset);
-                    set_opt_attr(&undo_button, "hidden", Some(""));
-                }
-            }
-            Act::CopyLink => copy_link(c, &st),
-            Act::Theme => {
-                let t = c.theme.get_untracked().next();
-                c.theme.set(t);
-                save_theme(t);
-            }
-            Act::Embed => em.toggle(c),
-            Act::CopyEmbed => em.copy_current(c),
-            Act::EmbedClose => em.close(),
-            Act::Export => {}
-            Act::ExportCsv | Act::ExportJson | Act::OpenJson | Act::Print => ex.run(c, act),
-        });
-
-        let chosen = select.clone();
-        on(&select, Ev::Change, move |_| {
-            let id = chosen.value();
-            if let Some(p) = SCENARIO_PRESETS.iter().find(|p| p.id == id) {
-                let mut next = c.scenario.get_untracked();
-                if p.apply(&mut next).is_ok() {
-                    replace(next, &["Applied preset: ", p.name].concat());
-                }
-            }
-        });
-
-        // A click or the focus outside the open embed dialog or export menu closes it, as menus elsewhere do
-        // (the keyboard tabs out of them); so does Escape.
-        let Some(doc) = document().document_element() else { return };
-        let target = |ev: &web_sys::Event| ev.target().and_then(|t| t.dyn_into::<Element>().ok());
-        for event in [Ev::Click, Ev::FocusIn] {
-            let (em, ex) = (embed.clone(), export.clone());
-            on(&doc, event, move |ev| {
-                if let Some(t) = target(&ev) {
-                    dismiss(&em, &ex, Some(&t), false);
-                }
-            });
+        if sel.value() != id {
+            sel.set_value(id);
         }
-        on(&doc, Ev::KeyDown, move |ev| {
-            if ev.dyn_ref::<KeyboardEvent>().map(|k| k.key()).as_deref() == Some("Escape") {
-                dismiss(&embed, &export, target(&ev).as_ref(), true);
+        em.refresh(c);
+    });
+    let label = theme.clone();
+    effect(move |_| set_text(&label, &["Theme: ", c.theme.get().label()].concat()));
+
+    let (em, ex, st, r) = (embed.clone(), export.clone(), status.clone(), replace.clone());
+    on_action(&dom.el(s.actions), Ev::Click, move |act, _, _| match act {
+        Act::Reset => r(Scenario::default(), "Reset to the November 2025 defaults."),
+        Act::Undo => {
+            if reps.undo() {
+                keep_undo(c, reps);
+                set_text(&st, "Your previous scenario is back.");
+                // The button hides: the focus goes to Reset beside it, not to the page's start.
+                focus(&reset);
+                set_opt_attr(&undo_button, "hidden", Some(""));
+            }
+        }
+        Act::CopyLink => copy_link(c, &st),
+        Act::Theme => {
+            let t = c.theme.get_untracked().next();
+            c.theme.set(t);
+            save_theme(t);
+        }
+        Act::Embed => em.toggle(c),
+        Act::CopyEmbed => em.copy_current(c),
+        Act::EmbedClose => em.close(),
+        Act::Export => {}
+        Act::ExportCsv | Act::ExportJson | Act::OpenJson | Act::Print => ex.run(c, act),
+    });
+
+    let chosen = select.clone();
+    on(&select, Ev::Change, move |_| {
+        let id = chosen.value();
+        if let Some(p) = SCENARIO_PRESETS.iter().find(|p| p.id == id) {
+            let mut next = c.scenario.get_untracked();
+            if p.apply(&mut next).is_ok() {
+                replace(next, &["Applied preset: ", p.name].concat());
+            }
+        }
+    });
+    close_on_outside(embed, export);
+}
+
+/// The undo point is kept in storage too, so a Reset is not final after a reload.
+fn keep_undo(c: Ctx, reps: Replaces) {
+    crate::ctx::save_undo(c, reps.point().saved(&crate::format::plain));
+}
+
+/// How the header replaces every input at once (Reset, a preset, and what other controls ask for through
+/// `Ctx::replace`: removing a machine group, opening a scenario file): Undo brings back the scenario the visitor
+/// had before, until the next edit (`state::replaces`), and `said` goes to the status line.
+fn undoable(c: Ctx, reps: Replaces, undo_button: &Element, status: &Element) -> impl Fn(Scenario, &str) + Clone {
+    let kept = crate::ctx::saved_undo(c).map(|t| c.scenario.with_untracked(|s| Undo::from_saved(&t, s)));
+    if let Some(undo) = kept.filter(Undo::offered) {
+        reps.restore(undo);
+        set_opt_attr(undo_button, "hidden", None);
+    }
+    let replace = {
+        let (button, st) = (undo_button.clone(), status.clone());
+        move |next: Scenario, said: &str| {
+            reps.replace(next);
+            if reps.offered() {
+                set_opt_attr(&button, "hidden", None);
+            }
+            keep_undo(c, reps);
+            set_text(&st, said);
+        }
+    };
+    let r = replace.clone();
+    effect(move |_| {
+        c.replace.track();
+        // Taken, so it is made once.
+        if let Some(next) = c.replace.try_update_untracked(Option::take).flatten() {
+            r(next.scenario, &next.said);
+        }
+    });
+    replace
+}
+
+/// A click or the focus outside the open embed dialog or export menu closes it, as menus elsewhere do (the
+/// keyboard tabs out of them); so does Escape.
+fn close_on_outside(embed: std::rc::Rc<Embed>, export: std::rc::Rc<Export>) {
+    let Some(doc) = document().document_element() else { return };
+    let target = |ev: &web_sys::Event| ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+    for event in [Ev::Click, Ev::FocusIn] {
+        let (em, ex) = (embed.clone(), export.clone());
+        on(&doc, event, move |ev| {
+            if let Some(t) = target(&ev) {
+                dismiss(&em, &ex, Some(&t), false);
             }
         });
-    })
+    }
+    on(&doc, Ev::KeyDown, move |ev| {
+        if ev.dyn_ref::<KeyboardEvent>().map(|k| k.key()).as_deref() == Some("Escape") {
+            dismiss(&embed, &export, target(&ev).as_ref(), true);
+        }
+    });
 }
