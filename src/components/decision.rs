@@ -11,9 +11,9 @@ use crate::components::chart_words::Point;
 use crate::components::kpi_card::{card as kpi_card, owns_hook, Form, KpiCard, LOAN, NPVS};
 use crate::components::kpi_defs::find;
 use crate::format::{num, usd, usd_tick, usd_whole, Txt};
-use crate::model::{Decision, Results, Scenario};
+use crate::model::{Results, Scenario};
 use crate::model::projection::Loan;
-use crate::state::decision::{cash_paths, decision_words, lease_term_words, months_long};
+use crate::state::decision::{cash_paths, decision_words, lease_term_words, months_long, Crossing};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -40,22 +40,21 @@ pub fn life_words(s: &Scenario) -> String {
 /// Said while the crossing price is being searched for (it takes some twenty model runs).
 pub const CROSSING_PENDING: &str = "Finding the BTC price at which mining and converting are worth the same…";
 
-/// The BTC price at which mining and converting are worth the same (`state::decision::
-/// mine_equals_convert_btc_price`), or which wins at every price when there is none.
-pub fn crossing_words(price: Option<f64>, d: &Decision) -> String {
-    match price {
-        Some(p) => {
+/// The BTC price at which mining and converting are worth the same (`state::decision::mine_convert_crossing`),
+/// or which wins at every price when there is none.
+pub fn crossing_words(crossing: Crossing) -> String {
+    let every = " at every BTC price from $100 to $10M, the other inputs as they are.";
+    match crossing {
+        Crossing::At(p) => {
             Txt::default()
                 .t("Mining and converting are worth the same at a BTC price of ")
                 .s(usd_whole(p))
                 .t(", the other inputs as they are.")
                 .0
         }
-        None => [
-            if d.mine_npv_usd >= d.convert_npv_usd { "Mining beats converting" } else { "Converting beats mining" },
-            " at every BTC price from $100 to $10M, the other inputs as they are.",
-        ]
-        .concat(),
+        Crossing::MineAhead => ["Mining beats converting", every].concat(),
+        Crossing::ConvertAhead => ["Converting beats mining", every].concat(),
+        Crossing::Same => ["Mining and converting are worth the same", every].concat(),
     }
 }
 
@@ -201,7 +200,7 @@ pub fn card(h: &mut Html, s: &Scenario, r: Option<&Results>, d: &ChartData, stri
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     use crate::components::chart_frame::{build, keep_chart};
-    use crate::state::decision::mine_equals_convert_btc_price;
+    use crate::state::decision::mine_convert_crossing;
     let strip_shown = c.page.with_value(|p| p.shows("kpis"));
     let first = build(c, decision_chart, false);
     let slots =
@@ -232,9 +231,12 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             settle.schedule(move || {
                 let found = c.drawn.with_untracked(|s| {
                     c.results.with_untracked(|r| {
-                        r.as_ref().map(|r| {
-                            let price = mine_equals_convert_btc_price(s);
-                            (price, crossing_words(price, &r.decision))
+                        r.as_ref().and(mine_convert_crossing(s)).map(|found| {
+                            let price = match found {
+                                Crossing::At(p) => Some(p),
+                                _ => None,
+                            };
+                            (price, crossing_words(found))
                         })
                     })
                 });

@@ -2,6 +2,7 @@
 //! site cases.
 
 use super::*;
+use crate::state::decision::{mine_convert_crossing, Crossing};
 use crate::chart::Node;
 use crate::components::chart_parts::{x_range};
 use crate::components::chart_words::Point;
@@ -105,17 +106,21 @@ fn the_words_name_the_winner_and_the_lease() {
 
 #[test]
 fn the_crossing_is_a_price_or_says_who_wins_everywhere() {
-    let (_, r, _) = case("defaults");
     assert_eq!(
-        crossing_words(Some(123_400.0), &r.decision),
+        crossing_words(Crossing::At(123_400.0)),
         "Mining and converting are worth the same at a BTC price of $123,400, the other inputs as they are."
     );
+    let (s, r, _) = case("defaults");
     assert!(r.decision.mine_npv_usd > r.decision.convert_npv_usd);
-    assert!(
-        crossing_words(None, &r.decision).starts_with("Mining beats converting at every BTC price from $100 to $10M")
-    );
-    let (_, r, _) = case("zero-month build");
-    assert!(crossing_words(None, &r.decision).starts_with("Converting beats mining at every BTC price"));
+    let found = mine_convert_crossing(&s).expect("valid");
+    assert!(crossing_words(found).starts_with("Mining beats converting at every BTC price from $100 to $10M"));
+    // Converting now, mining above some price: a crossing, found to $100.
+    let (s, r, _) = case("zero-month build");
+    assert!(r.decision.convert_npv_usd > r.decision.mine_npv_usd);
+    let Some(Crossing::At(p)) = mine_convert_crossing(&s) else { panic!("a crossing") };
+    assert!(p > s.btc_price_usd && p % 100.0 == 0.0, "{p}");
+    assert!(crossing_words(Crossing::ConvertAhead).starts_with("Converting beats mining at every BTC price"));
+    assert!(crossing_words(Crossing::Same).starts_with("Mining and converting are worth the same at every BTC price"));
 }
 
 #[test]

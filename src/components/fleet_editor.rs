@@ -33,8 +33,12 @@ struct GroupSlots {
 pub struct FleetSlots {
     groups: Vec<GroupSlots>,
     add: Slot,
+    full: Slot,
     status: Slot,
 }
+
+/// Said where "Add machine group" was, once the site has every group it can.
+const FULL: &str = "Six machine groups is the most a site can have: remove one to add another.";
 
 fn all_present(s: &Scenario) -> bool {
     extra_groups(s).count() == MAX_GROUPS - 1
@@ -63,10 +67,14 @@ pub fn markup(h: &mut Html, s: &Scenario, presets: &[MachinePreset], rows: &mut 
     h.open("button", "type=\"button\" class=\"add-group\"").flag("hidden", all_present(s));
     let add = h.slot();
     h.text("Add machine group").close("button");
+    // In place of the button when there is no room: why it went.
+    h.open("p", "class=\"groups-full\"").flag("hidden", !all_present(s));
+    let full = h.slot();
+    h.text(FULL).close("p");
     h.open("p", "class=\"visually-hidden\" aria-live=\"polite\"");
     let status = h.slot();
     h.close("p");
-    FleetSlots { groups, add, status }
+    FleetSlots { groups, add, full, status }
 }
 
 struct Group {
@@ -79,6 +87,7 @@ struct Group {
 pub struct Fleet {
     groups: Vec<Group>,
     add: HtmlElement,
+    full: Element,
     status: Element,
 }
 
@@ -91,11 +100,12 @@ pub fn bind(c: Ctx, dom: &Dom, slots: &FleetSlots, presets: Rc<Vec<MachinePreset
             .map(|g| Group { group: g.group, fieldset: dom.el(g.fieldset), picker: Picker::new(dom, g.picker) })
             .collect(),
         add: dom.el(slots.add).unchecked_into(),
+        full: dom.el(slots.full),
         status: dom.el(slots.status),
     });
-    let f = fleet.clone();
+    let (f, kinds) = (fleet.clone(), presets.clone());
     on(&fleet.add, Ev::Click, move |_| {
-        let Some((next, group)) = c.scenario.with_untracked(add_group) else { return };
+        let Some((next, group)) = c.scenario.with_untracked(|s| add_group(s, &kinds)) else { return };
         c.scenario.set(next);
         if let Some(g) = f.groups.iter().find(|g| g.group == group) {
             // Shown now (the scenario's effect runs later and agrees), so the keyboard can move into it.
@@ -129,4 +139,5 @@ pub fn patch(f: &Fleet, presets: &[MachinePreset], s: &Scenario) {
         machine_picker::patch(&g.picker, presets, s);
     }
     set_opt_attr(&f.add, "hidden", all_present(s).then_some(""));
+    set_opt_attr(&f.full, "hidden", (!all_present(s)).then_some(""));
 }

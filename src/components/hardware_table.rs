@@ -14,10 +14,11 @@ use crate::state::insights::HardwareRow;
 use crate::state::merit::{group_rows, preset_first_days, status_words};
 use crate::state::presets::MachinePreset;
 use crate::view::{Action, Html, Slot};
-use crate::view::parts::{close_scroller, header_row, open_scroller};
+use crate::state::fleet::extra_groups;
+use crate::view::parts::{close_scroller, header_row, open_scroller, status_line};
 #[cfg(target_arch = "wasm32")]
 use crate::{
-    ctx::Ctx,
+    ctx::{Ctx, Replacement},
     state::presets::machine_presets,
     view::dom::{effect, on_action, set_attr, set_class, set_text, Bind, Dom, Ev},
 };
@@ -127,7 +128,7 @@ pub fn rows(h: &mut Html, lines: &[Line], s: &Scenario) -> Vec<RowSlots> {
             let tr = h.slot();
             h.open("th", "scope=\"row\"");
             if l.group.is_none() {
-                h.open("button", "type=\"button\" class=\"link\" title=\"Use this machine\"");
+                h.open("button", "type=\"button\" class=\"link\"").attr("title", use_title(s));
                 h.attr("data-model", &r.model).on(Hardware::UseMachine);
             }
             let button = h.slot();
@@ -156,6 +157,22 @@ fn row_cells(h: &mut Html, texts: &[String; CELLS]) -> [Slot; CELLS] {
     })
 }
 
+/// What a preset's button does: on a site of several groups it sets group 1's machine.
+fn use_title(s: &Scenario) -> &'static str {
+    if extra_groups(s).next().is_some() {
+        "Use this machine for group 1"
+    } else {
+        "Use this machine"
+    }
+}
+
+/// What applying a preset's machine from the table is said as (the header's status offers Undo; the card's own
+/// line points there, the header being out of view).
+pub fn used_words(model: &str, s: &Scenario) -> String {
+    let whose = if extra_groups(s).next().is_some() { "Group 1 now runs the " } else { "Now mining with the " };
+    [whose, model, ", at its price and resale value."].concat()
+}
+
 /// "3 of 13 current models lose money on power at $0.050/kWh today. …" (the presets of `lines`).
 fn summary(lines: &[Line], s: &Scenario) -> String {
     let presets = lines.iter().filter(|l| l.group.is_none());
@@ -174,6 +191,8 @@ fn summary(lines: &[Line], s: &Scenario) -> String {
 /// The card's handles.
 pub struct HardwareSlots {
     pub note: Slot,
+    /// Says what a preset's button did.
+    pub status: Slot,
     pub body: Slot,
     pub rows: Vec<RowSlots>,
 }
@@ -192,8 +211,9 @@ pub fn card(h: &mut Html, lines: &[Line], s: &Scenario) -> HardwareSlots {
     let slots = rows(h, lines, s);
     h.close("tbody").close("table");
     close_scroller(h);
+    let status = status_line(h, None);
     h.close("section");
-    HardwareSlots { note, body, rows: slots }
+    HardwareSlots { note, status, body, rows: slots }
 }
 
 /// A row of the table in the document: what a patch touches.
@@ -216,7 +236,8 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         })
     });
     Box::new(move |dom| {
-        let (note, body) = (dom.el(slots.note), dom.el(slots.body));
+        let (note, body, status) = (dom.el(slots.note), dom.el(slots.body), dom.el(slots.status));
+        let said = status.clone();
         let resolve = |dom: &Dom, rows: &[RowSlots]| -> Vec<ShownRow> {
             rows.iter()
                 .map(|r| ShownRow {
@@ -229,6 +250,8 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
         let mut shown = resolve(dom, &slots.rows);
         // The machine whose button was clicked, for the rebuild to give the focus back to.
         let refocus = StoredValue::new(None::<String>);
+        // The scenario the card's status line speaks of: the next edit makes it history.
+        let said_for = StoredValue::new(None::<Scenario>);
         let list = presets.clone();
         let clicks = body.clone();
         effect(move |_| {
@@ -236,6 +259,10 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                 c.results.with(|r| {
                     let lines = lines(s, r.as_ref(), &list);
                     set_text(&note, &summary(&lines, s));
+                    if said_for.with_value(|w| w.as_ref().is_some_and(|w| w != s)) {
+                        said_for.set_value(None);
+                        set_text(&said, "");
+                    }
                     let key = layout_key(&lines, s);
                     let clicked = refocus.try_update_value(Option::take).flatten();
                     if key != layout {
@@ -270,7 +297,12 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                     let mut next = c.scenario.get_untracked();
                     if m.apply(&mut next).is_ok() {
                         refocus.set_value(Some(model));
-                        c.scenario.set(next);
+                        // Through the header, as a replace: every input is rewritten and its Undo brings the
+                        // machine back.
+                        let said = c.scenario.with_untracked(|s| used_words(&m.model, s));
+                        set_text(&status, &[&said, " Undo is at the top of the page."].concat());
+                        said_for.set_value(Some(next.clone()));
+                        c.replace.set(Some(Replacement { scenario: next, said }));
                     }
                 }
             }

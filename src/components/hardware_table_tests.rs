@@ -74,3 +74,19 @@ fn the_site_groups_come_first_and_every_row_says_when_it_switches_off() {
     assert_eq!(cells(&p.row, p.first_day, &s)[0], cells(&lines[1].row, lines[1].first_day, &s)[0]);
     assert!(summary(&lines, &s).contains("with the site's PUE of 1.10."));
 }
+
+#[test]
+fn a_presets_button_says_which_group_it_sets() {
+    let one = Scenario::default();
+    assert_eq!(use_title(&one), "Use this machine");
+    assert_eq!(used_words("Antminer S21 Pro", &one), "Now mining with the Antminer S21 Pro, at its price and resale value.");
+    let mut site = Scenario::default();
+    let _ = site.set(Scenario::group_key(1, GroupField::Count), 10.0);
+    assert_eq!(use_title(&site), "Use this machine for group 1");
+    assert!(used_words("Antminer S21 Pro", &site).starts_with("Group 1 now runs the Antminer S21 Pro"));
+    let r = evaluate(&site).unwrap();
+    let mut h = Html::new();
+    card(&mut h, &lines(&site, Some(&r), &machine_presets()), &site);
+    let (m, _) = h.finish();
+    assert!(m.contains("title=\"Use this machine for group 1\"") && !m.contains("title=\"Use this machine\""));
+}

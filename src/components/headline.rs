@@ -90,7 +90,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let text = h.slot();
     h.text(&now.1).close("p").raw(
         "<p class=\"muted\">The November 2025 story said hashprice fell below $35 with BTC near $95k and hashrate past 1.1 ZH/s. \
-         Those figures give about $39: the $35.06 low of 22 Nov 2025 came with BTC near $84k (try the “Trough” preset).</p>\
+         Those figures give about $39: the $35.06 low of 22 Nov 2025 came with BTC near $84k (the “Trough” preset holds those figures).</p>\
          <label class=\"inline-field\">Threshold ",
     );
     h.open(

@@ -3,7 +3,9 @@
 //! patched in place. `data-kpi` / `data-value` are stable hooks for tests and embedding hosts; they stay
 //! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
-use crate::components::kpi_card::{card, label, owns_hook, shown, strip_defs, sub_line, summary, Form, Formula, KpiCard};
+use crate::components::kpi_card::{
+    card, label, owns_hook, shown, strip_defs, sub_line, summary, Form, Formula, KpiCard, Look,
+};
 use crate::components::kpi_defs::find;
 use crate::ctx::Ctx;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
@@ -47,7 +49,8 @@ fn patch(c: Ctx, cards: &[Card]) {
                     set_attr(&k.root, "data-value", &now.data_value);
                 }
                 set_text(&k.value, &now.text);
-                set_class(&k.value, "neg", now.neg);
+                set_class(&k.value, "neg", now.look == Look::Loss);
+                set_class(&k.value, "words", now.look == Look::Words);
                 if k.card.def.names_the_fleet() {
                     set_text(&k.label, &label(k.card.def, s));
                 }

@@ -7,7 +7,7 @@ use crate::format::plain;
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
 use crate::page::IN_STRIP;
-use crate::state::words::{fleet_label, off_today_note, total_machines};
+use crate::state::words::{at_a_loss_today_note, fleet_label, off_today_note, total_machines};
 use crate::view::{Html, Slot};
 
 /// The decision card's three NPVs, in the order it shows them.
@@ -29,18 +29,28 @@ pub fn owns_hook(key: &str, strip_shown: bool) -> bool {
     (NPVS.contains(&key) || LOAN.contains(&key)) && !(strip_shown && IN_STRIP.contains(&key))
 }
 
-/// What one KPI shows now: its text, whether it is a loss, and the `data-value` hook.
+/// What one KPI shows now: its text, how it is set ([`Look`]), and the `data-value` hook.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
     pub text: String,
-    pub neg: bool,
+    pub look: Look,
     pub data_value: String,
 }
 
 pub fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
     match r.and_then(|r| r.value(def.key)).flatten() {
-        Some(v) => Shown { text: show(def.fmt, v), neg: def.fmt.is_loss(v), data_value: plain(v) },
-        None => Shown { text: (def.none)(s, r), neg: false, data_value: String::new() },
+        Some(v) => Shown {
+            text: show(def.fmt, v),
+            look: if def.fmt.reads_as_words(v) {
+                Look::Words
+            } else if def.fmt.is_loss(v) {
+                Look::Loss
+            } else {
+                Look::Figure
+            },
+            data_value: plain(v),
+        },
+        None => Shown { text: (def.none)(s, r), look: Look::Words, data_value: String::new() },
     }
 }
 
@@ -52,7 +62,8 @@ struct SubLine {
 
 /// The strip KPIs with a second line: hashprice's hashvalue in sats (or BTC); for a site of several groups,
 /// that the breakeven power price is the fleet's average and where its first group breaks even; profit per
-/// day's month, or, when every machine would be off on every projected day, that they would be off today and
+/// day's month (and which groups that counts at a loss, the projection having them off from today), or, when
+/// every machine would be off on every projected day, that they would be off today and
 /// what the site still costs.
 const SUB_LINES: &[SubLine] = &[
     SubLine { key: "hashprice_usd_per_ph_day", line: hashvalue_line },
@@ -86,7 +97,8 @@ fn hashvalue_line(_: &Scenario, r: &Results) -> String {
 fn profit_line(s: &Scenario, r: &Results) -> String {
     off_today_note(s, &r.series, &|x| show(Fmt::Usd, x)).unwrap_or_else(|| {
         let month = finite(r.snapshot.profit_usd_day * DAYS_PER_MONTH);
-        month.map_or(String::new(), |m| show(Fmt::Usd, m) + " per month")
+        let at_a_loss = at_a_loss_today_note(s, &r.projection.group_first_curtailed_day);
+        month.map_or(String::new(), |m| show(Fmt::Usd, m) + " per month" + &at_a_loss)
     })
 }
 
@@ -163,9 +175,18 @@ pub fn label(def: &KpiDef, s: &Scenario) -> String {
     fleet_label(def.label, total_machines(s))
 }
 
+/// How a card's value is set: a figure, a loss (class `neg`: red, and said in words where colour alone would
+/// not), or the KPI's words where it has no value ("no IRR: …", class `words`: set smaller than a figure).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Look {
+    Figure,
+    Loss,
+    Words,
+}
+
 /// Opens a KPI card (`attrs` adds the root's attributes) with its label and value: the caller adds what
 /// follows the value and closes the `div`. Every KPI on the page starts here.
-pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text: &str, neg: bool) -> CardSlots {
+pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text: &str, look: Look) -> CardSlots {
     h.open("div", "class=\"kpi\"");
     attrs(h);
     let root = h.slot();
@@ -176,7 +197,11 @@ pub fn open_card(h: &mut Html, attrs: impl FnOnce(&mut Html), label: &str, text:
     // The strip's summary speaks for them once the input settles.
     h.open(
         "output",
-        if neg { "aria-live=\"off\" class=\"kpi-value neg\"" } else { "aria-live=\"off\" class=\"kpi-value\"" },
+        match look {
+            Look::Figure => "aria-live=\"off\" class=\"kpi-value\"",
+            Look::Loss => "aria-live=\"off\" class=\"kpi-value neg\"",
+            Look::Words => "aria-live=\"off\" class=\"kpi-value words\"",
+        },
     );
     let value = h.slot();
     h.text(text).close("output");
@@ -209,7 +234,7 @@ pub fn card(h: &mut Html, def: &'static KpiDef, form: Form, r: Option<&Results>,
         },
         &label,
         &now.text,
-        now.neg,
+        now.look,
     );
     let sub = (form.compact && sub_line_of(def).is_some()).then(|| {
         h.open("span", "class=\"kpi-sub\"");

@@ -42,12 +42,13 @@ fn zero_capex_payback_and_low_dscr_are_said_in_words() {
     let now = shown(def("payback_days"), r.as_ref(), &s);
     assert_eq!(now.text, "no capex to repay");
     assert_eq!(now.data_value, "0");
+    assert_eq!(now.look, Look::Words, "words, set as words");
     let indebted = Scenario { debt_pct: 90.0, btc_price_usd: 60_000.0, ..Scenario::default() };
     let r = evaluate(&indebted).ok();
     let dscr = r.as_ref().and_then(|r| r.value("min_dscr")).flatten().unwrap_or(f64::NAN);
     assert!(dscr < 1.0, "the case needs a DSCR below 1: {dscr}");
     let now = shown(def("min_dscr"), r.as_ref(), &indebted);
-    assert!(now.neg && now.text.ends_with("× (below 1)"), "{now:?}");
+    assert!(now.look == Look::Loss && now.text.ends_with("× (below 1)"), "{now:?}");
     assert_eq!(show(Fmt::Dscr, 0.997), "0.99× (below 1)", "never '1.00× (below 1)'");
     assert_eq!(show(Fmt::Dscr, 1.0), "1.00×");
     assert!(!Fmt::Dscr.is_loss(1.0) && !Fmt::Ratio.is_loss(0.5));
@@ -68,7 +69,7 @@ fn a_loss_is_marked_and_signed() {
     let s = Scenario { btc_price_usd: 20_000.0, ..Scenario::default() };
     let r = evaluate(&s).ok();
     let now = shown(def("npv_usd"), r.as_ref(), &s);
-    assert!(now.neg, "{now:?}");
+    assert_eq!(now.look, Look::Loss, "{now:?}");
     assert!(now.text.starts_with('−'), "a loss reads with a true minus: {}", now.text);
 }
 
@@ -239,4 +240,17 @@ fn the_breakeven_power_price_of_a_site_says_it_is_the_average_and_which_group_br
     let old = r.snapshot.group_breakeven_power_price_usd_kwh[1].unwrap_or(f64::NAN);
     assert!(old < r.snapshot.breakeven_power_price_usd_kwh);
     assert_eq!(sub_line(def("breakeven_power_price_usd_kwh"), Some(&r), &site), ["fleet average; group 2 at ", &show(Fmt::UsdKwh, old)].concat());
+}
+
+#[test]
+fn a_kpi_without_a_value_is_set_as_words() {
+    let s = Scenario::default();
+    let r = evaluate(&s).ok();
+    let none = shown(def("min_dscr"), r.as_ref(), &s);
+    assert_eq!((none.look, none.text.as_str(), none.data_value.as_str()), (Look::Words, "no debt", ""));
+    let mut h = Html::new();
+    card(&mut h, def("min_dscr"), Form { compact: false, hooks: true }, r.as_ref(), &s);
+    let m = h.finish().0;
+    assert!(m.contains("class=\"kpi-value words\""), "{m}");
+    assert_eq!(shown(def("hashprice_usd_per_ph_day"), r.as_ref(), &s).look, Look::Figure);
 }

@@ -86,6 +86,11 @@ pub fn show(fmt: Fmt, x: f64) -> String {
 }
 
 impl Fmt {
+    /// Whether `x` reads as words rather than a figure ("no capex to repay"), set as a KPI's words are.
+    pub fn reads_as_words(self, x: f64) -> bool {
+        matches!(self, Fmt::PaybackDays | Fmt::Years) && x == 0.0
+    }
+
     /// Whether `x` is a loss, drawn as one: a negative amount or rate, a DSCR below 1×.
     pub fn is_loss(self, x: f64) -> bool {
         match self {

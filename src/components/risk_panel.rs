@@ -7,7 +7,7 @@
 //! arrives, never shown as current.
 
 use crate::components::chart_frame::{chart, Chart, ChartData};
-use crate::components::kpi_card::{formula_details, open_card};
+use crate::components::kpi_card::{formula_details, open_card, Look};
 use crate::components::risk_charts::{fan_chart, heat_head, heatmap_chart, kpi_text, setup_text, stale, tornado_chart, RiskState, KPIS, TORNADO_NOTE};
 use crate::ctx::Ctx;
 use crate::format::plain;
@@ -116,7 +116,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let kpis: Vec<_> = KPIS
         .iter()
         .map(|k| {
-            let slots = open_card(h, |h| { h.attr("data-kpi", k.key).attr("data-value", ""); }, k.label, "computing…", false);
+            let slots = open_card(h, |h| { h.attr("data-kpi", k.key).attr("data-value", ""); }, k.label, "computing…", Look::Figure);
             let formula = formula_details(h, k.label).text;
             h.close("div");
             RiskCard { card: slots.root, value: slots.value, formula }

@@ -86,11 +86,12 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
     if !(gap(best, worst).is_finite() && gap(best, second).is_finite()) {
         return "At these inputs an NPV overflows (is not defined), so the three cannot be compared.".into();
     }
-    if gap(best, worst) == 0.0 {
+    let same = |a: Choice, b: Choice| same_worth(a.npv_usd(d), b.npv_usd(d));
+    if same(best, worst) {
         return "Mining on, selling the machines today and converting to AI/HPC are worth the same.".into();
     }
     let mut out = String::new();
-    if gap(second, worst) == 0.0 {
+    if same(second, worst) {
         out.push_str(second.doing());
         out.push_str(" and ");
         out.push_str(worst.object());
@@ -105,7 +106,7 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
         out.push_str(&money(gap(second, worst)));
         out.push_str(&lease(second));
         out.push_str("; ");
-        if gap(best, second) == 0.0 {
+        if same(best, second) {
             out.push_str(&lower_first(best.doing()));
             out.push_str(" is worth as much");
             out.push_str(&lease(best));
@@ -126,40 +127,64 @@ fn lower_first(text: &str) -> String {
     crate::format::first_letter_case(text, false)
 }
 
-/// NPV of mining minus NPV of converting at a BTC price, the other inputs as they are; None if invalid.
+/// Two NPVs the page cannot tell apart: within half a cent, or a billionth of their size. The model's sums
+/// for two choices with the same cash, taken in another order, differ by rounding (a few cents on $10M), and
+/// "beats mining by $0.00" or a crossing found in that noise would be wrong.
+pub fn same_worth(a: f64, b: f64) -> bool {
+    (a - b).abs() <= (1e-9 * (a.abs() + b.abs())).max(0.005)
+}
+
+/// NPV of mining minus NPV of converting at a BTC price, the other inputs as they are (0 when they are worth
+/// the same); None if invalid.
 fn mine_minus_convert(s: &Scenario, btc_price_usd: f64) -> Option<f64> {
     // Cloned and dropped whole: a struct update or a partial move copies and drops field by field (~1 KB more
     // WASM before wasm-opt).
     let mut at = s.clone();
     at.btc_price_usd = btc_price_usd;
-    let r = evaluate(&at).ok()?;
-    Some(r.decision.mine_npv_usd - r.decision.convert_npv_usd)
+    let d = evaluate(&at).ok()?.decision;
+    Some(if same_worth(d.mine_npv_usd, d.convert_npv_usd) { 0.0 } else { d.mine_npv_usd - d.convert_npv_usd })
+}
+
+/// Where mining and converting meet as the BTC price moves, the other inputs as they are.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Crossing {
+    /// Worth the same at this BTC price (USD, to $100).
+    At(f64),
+    /// Mining is worth more at every price from $100 to $10M (the BTC price's valid range).
+    MineAhead,
+    ConvertAhead,
+    /// Worth the same at $100, at $10M and at today's price: the BTC price does not part them (a conversion
+    /// whose build outlasts the horizon, at no capex, is mining by another name).
+    Same,
 }
 
 /// The BTC price at which mining and converting are worth the same at these inputs, found with the model by
-/// bisection to $100 (rounded to the nearest $100). None when one is better at every price from $100 to
-/// $10M (the BTC price's valid range).
-pub fn mine_equals_convert_btc_price(s: &Scenario) -> Option<f64> {
+/// bisection to $100 (rounded to the nearest $100), or which is ahead at every price; None if the inputs
+/// are invalid.
+pub fn mine_convert_crossing(s: &Scenario) -> Option<Crossing> {
     const STEP_USD: f64 = 100.0;
     let (mut lo, mut hi) = (STEP_USD, 1e7);
     let f_lo = mine_minus_convert(s, lo)?;
     let f_hi = mine_minus_convert(s, hi)?;
-    if f_lo == 0.0 {
-        return Some(lo);
+    if f_lo == 0.0 && f_hi == 0.0 && mine_minus_convert(s, s.btc_price_usd)? == 0.0 {
+        return Some(Crossing::Same);
     }
-    if (f_lo > 0.0) == (f_hi > 0.0) {
-        return None;
+    if f_lo == 0.0 {
+        return Some(Crossing::At(lo));
+    }
+    if f_hi != 0.0 && (f_lo > 0.0) == (f_hi > 0.0) {
+        return Some(if f_lo > 0.0 { Crossing::MineAhead } else { Crossing::ConvertAhead });
     }
     while hi - lo > STEP_USD {
         let mid = 0.5 * (lo + hi);
         let f = mine_minus_convert(s, mid)?;
-        if (f > 0.0) == (f_lo > 0.0) {
+        if f != 0.0 && (f > 0.0) == (f_lo > 0.0) {
             lo = mid;
         } else {
             hi = mid;
         }
     }
-    Some((0.5 * (lo + hi) / STEP_USD).round() * STEP_USD)
+    Some(Crossing::At((0.5 * (lo + hi) / STEP_USD).round() * STEP_USD))
 }
 
 /// The three choices' cumulative cash by month, undiscounted (MODEL.md section 9), for the decision chart. Each

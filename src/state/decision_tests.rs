@@ -65,13 +65,13 @@ fn mine_and_convert_cross_at_the_price_the_model_gives() {
         ..Scenario::default()
     };
     assert!(gap(&s, s.btc_price_usd) < 0.0, "converting wins at $95k");
-    let p = mine_equals_convert_btc_price(&s).expect("a crossing between $100 and $10M");
+    let Some(Crossing::At(p)) = mine_convert_crossing(&s) else { panic!("a crossing between $100 and $10M") };
     assert_eq!(p % 100.0, 0.0, "to $100");
     assert!(gap(&s, p - 100.0) < 0.0 && gap(&s, p + 100.0) > 0.0, "the two swap places around ${p}");
     // The defaults: a $10M/MW build at $120/kW-month never beats mining at any price, so there is no crossing.
     let d = Scenario::default();
     assert!(gap(&d, 100.0) > 0.0 && gap(&d, 1e7) > 0.0);
-    assert_eq!(mine_equals_convert_btc_price(&d), None);
+    assert_eq!(mine_convert_crossing(&d), Some(Crossing::MineAhead));
 }
 
 #[test]
@@ -177,4 +177,23 @@ fn the_cash_paths_follow_the_reference_month_by_month() {
             close(p.convert[m + 1] - p.convert[m], num(v), "a month of converting");
         }
     }
+}
+
+
+/// A review's link: a conversion at no capex and no lease whose build lasts the whole horizon is mining by
+/// another name. The two NPVs differ only by rounding (cents on $18M), which once read "converting beats mining by
+/// $0.00" and found a crossing at $9,833,300.
+#[test]
+fn choices_that_differ_by_rounding_are_worth_the_same() {
+    let q = "machine2_count=3300&machine2_hashrate_ths=140&machine2_efficiency_jth=21.5&machine2_resale_usd_per_th=5\
+             &debt_pct=50&hpc_lease_usd_kw_month=0&hpc_capex_usd_mw=0&hpc_build_months=36&horizon_months=36\
+             &hpc_discount_rate_pct_year=10";
+    let (s, _) = crate::state::query::from_query(q, &Scenario::default());
+    let d = evaluate(&s).expect("valid").decision;
+    assert!(d.mine_npv_usd != d.convert_npv_usd && same_worth(d.mine_npv_usd, d.convert_npv_usd), "{d:?}");
+    assert_eq!(mine_convert_crossing(&s), Some(Crossing::Same));
+    let w = decision_words(&d, &s, &|x| crate::format::usd(x));
+    assert!(!w.contains("beats mining by") && !w.contains("beats converting by"), "{w}");
+    assert!(w.contains("worth the same") || w.contains("worth as much"), "{w}");
+    assert!(!same_worth(1e6, 1e6 + 0.01) && same_worth(1e6, 1e6 + 0.004) && same_worth(2e10, 2e10 + 10.0));
 }

@@ -2,6 +2,7 @@
 //! with a count of 0 is absent (MODEL.md section 7), so adding and removing one is setting its count.
 
 use crate::model::{GroupField, Scenario, MAX_GROUPS};
+use crate::state::presets::MachinePreset;
 
 /// Machines a new group starts with: enough to show on a site's figures, easy to change.
 pub const NEW_GROUP_MACHINES: f64 = 100.0;
@@ -12,10 +13,18 @@ pub fn extra_groups(s: &Scenario) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// The scenario with the first absent group added ([`NEW_GROUP_MACHINES`] of the machine its keys hold) and
-/// that group, or `None` when all six are on the site.
-pub fn add_group(s: &Scenario) -> Option<(Scenario, usize)> {
+/// that group, or `None` when all six are on the site. A group never set before holds a preset machine's
+/// hashrate and efficiency (the model's defaults) but no prices: it takes that preset's price and resale, as
+/// choosing the machine in its picker would, so the site's capex and resale count it. A group added again keeps
+/// what it had.
+pub fn add_group(s: &Scenario, presets: &[MachinePreset]) -> Option<(Scenario, usize)> {
     let g = (1..MAX_GROUPS).find(|&g| !s.group(g).is_present())?;
     let mut next = s.clone();
+    if s.group(g) == Scenario::default().group(g) {
+        if let Some(p) = presets.iter().find(|p| p.matches_group(s, g)) {
+            p.apply_to(&mut next, g).ok()?;
+        }
+    }
     next.set(Scenario::group_key(g, GroupField::Count), NEW_GROUP_MACHINES).ok()?;
     Some((next, g))
 }

@@ -107,6 +107,30 @@ pub fn off_today_note(s: &Scenario, series: &Series, usd: &dyn Fn(f64) -> String
     })
 }
 
+/// "groups 2 and 3": 0-based groups as the page names them.
+pub fn group_list(groups: &[usize]) -> String {
+    let mut out = String::from(if groups.len() == 1 { "group " } else { "groups " });
+    for (i, g) in groups.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == groups.len() { " and " } else { ", " });
+        }
+        out.push_str(&crate::chart::int_string(*g as i64 + 1));
+    }
+    out
+}
+
+/// Day 0's profit counts every group (MODEL.md section 2: no curtailment on day 0), while the projection
+/// switches off a group whose revenue does not pay its power from its first day. For the profit's second
+/// line: "; group 3 running at a loss" when some groups (not all: see [`off_today_note`]) are off from today.
+pub fn at_a_loss_today_note(s: &Scenario, first_curtailed_day: &[Option<usize>; MAX_GROUPS]) -> String {
+    let present: Vec<usize> = (0..MAX_GROUPS).filter(|&g| s.group(g).is_present()).collect();
+    let off: Vec<usize> = present.iter().copied().filter(|&g| first_curtailed_day[g] == Some(0)).collect();
+    if off.is_empty() || off.len() == present.len() {
+        return String::new();
+    }
+    ["; ", &group_list(&off), " running at a loss"].concat()
+}
+
 /// A label for `machines` machines in all (every group together: [`total_machines`]): one machine is not a
 /// fleet, so "Fleet profit per day" reads "Profit per day" (every fleet label starts with "Fleet ").
 pub fn fleet_label(label: &str, machines: f64) -> String {

@@ -195,3 +195,27 @@ fn the_irr_kpi_says_which_cause() {
     let free = evaluate(&Scenario { machine_price_usd_per_th: 0.0, ..Scenario::default() }).expect("valid");
     assert_eq!(irr_none_words(&free), "no IRR (no capex to earn a return on)");
 }
+
+#[test]
+fn groups_are_listed_as_the_page_names_them() {
+    assert_eq!(group_list(&[2]), "group 3");
+    assert_eq!(group_list(&[1, 2]), "groups 2 and 3");
+    assert_eq!(group_list(&[0, 1, 2]), "groups 1, 2 and 3");
+}
+
+/// A review's link: the strip's "$386.20K per month" counted group 3, which the page said was off today.
+#[test]
+fn the_profits_month_says_which_groups_it_counts_at_a_loss() {
+    let q = "power_price_usd_kwh=0.06&pue=1.1&machine_hashrate_ths=270&machine_efficiency_jth=13.5&machine_count=3000\
+             &machine2_hashrate_ths=140&machine2_efficiency_jth=21.5&machine2_count=3300\
+             &machine3_hashrate_ths=104&machine3_efficiency_jth=29.5&machine3_count=3000";
+    let (s, _) = crate::state::query::from_query(q, &Scenario::default());
+    let r = crate::model::evaluate(&s).expect("valid");
+    let first = &r.projection.group_first_curtailed_day;
+    assert_eq!((first[0] == Some(0), first[2]), (false, Some(0)), "group 3 is off from today, group 1 is not");
+    assert_eq!(at_a_loss_today_note(&s, first), "; group 3 running at a loss");
+    // Every group off: the strip says so in its own words, not as a loss of one.
+    let all = [Some(0); MAX_GROUPS];
+    assert_eq!(at_a_loss_today_note(&s, &all), "");
+    assert_eq!(at_a_loss_today_note(&s, &[None; MAX_GROUPS]), "");
+}

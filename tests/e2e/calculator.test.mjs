@@ -407,9 +407,20 @@ test('scenario preset, machine preset (select and hardware table) and Reset', T,
     assert.equal(await page.inputValue('#machine-preset'), String(csv.findIndex((l) => l.startsWith('Whatsminer M60S,'))), 'the machine select follows');
     assert.match(await page.locator('.machine-picker:has(#machine-preset) .help').innerText(), new RegExp(`sets the machine price to \\$${Number(m60[5]).toFixed(2)}/TH`), 'the picker says it sets the price');
 
-    // Reset: every input back to the defaults, KPIs with them.
+    // The click replaced the machine whole: said beside the table, and undoable from the header.
     const undo = page.locator('button[data-action=undo]');
-    assert.equal(await undo.isVisible(), false, 'nothing to undo before a reset');
+    assert.equal(await page.locator('#hardware .status').innerText(), 'Now mining with the Whatsminer M60S, at its price and resale value. Undo is at the top of the page.');
+    assert.equal(await undo.isVisible(), true, 'the machine the click replaced can be brought back');
+    await undo.click();
+    await expectInputs(page, xp);
+    await eventually(async () => assert.equal(await page.locator('#hardware .status').textContent(), '', 'the table\'s line is history once undone'));
+    await page.locator('#hardware button', { hasText: 'Whatsminer M60S' }).click();
+    await expectInputs(page, { machine_hashrate_ths: Number(m60[1]), machine_efficiency_jth: Number(m60[3]) });
+    // An edit makes the replace history: nothing to undo.
+    await typeInto(page, 'btc_price_usd', '93449');
+    await eventually(async () => assert.equal(await undo.isVisible(), false, 'nothing to undo before a reset'));
+
+    // Reset: every input back to the defaults, KPIs with them.
     const before = await readScenario(page);
     await page.click('button[data-action=reset]');
     await expectInputs(page, defaults);

@@ -27,6 +27,11 @@ test('add a group, type its count, MW and model, then remove it and undo: the fl
     await g2.waitFor({ state: 'visible' });
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'machine2-preset', 'focus moves into the new group');
     await eventually(async () => assert.equal(await fleetThs(page), base + 100 * 200));
+    // The new group's model (an S21 at 200 TH/s, 17.5 J/TH) comes with its price and resale from the CSV, so the
+    // site's capex and resale count it.
+    const s21 = fs.readFileSync(path.join(ROOT, 'data', 'machines.csv'), 'utf8').split('\n').find((l) => l.startsWith('Antminer S21,')).split(',');
+    assert.equal(await page.locator('input.num[name="machine2_price_usd_per_th"]').inputValue(), String(Number(s21[5])));
+    assert.equal(await page.locator('input.num[name="machine2_resale_usd_per_th"]').inputValue(), String(Number(s21.at(-1))));
 
     await typeInto(page, 'machine2_count', '2500');
     await eventually(async () => assert.equal(await fleetThs(page), base + 2500 * 200));
@@ -96,6 +101,12 @@ test('six groups at most, and the editor fits a 390 px phone without horizontal 
       await group(page, n).waitFor({ state: 'visible' });
     }
     assert.ok(await add.isHidden(), 'no seventh group');
+    assert.equal(await page.locator('.groups-full').innerText(), 'Six machine groups is the most a site can have: remove one to add another.');
+    await group(page, 3).locator('button.remove-group').click();
+    await add.waitFor({ state: 'visible' });
+    assert.ok(await page.locator('.groups-full').isHidden(), 'room again: the button is back, the note gone');
+    await add.click();
+    await group(page, 3).waitFor({ state: 'visible' });
     assert.equal(await page.locator('fieldset.machine-group:visible').count(), 5);
     await eventually(async () => assert.equal(await fleetThs(page), 1000 * 200 + 5 * 100 * 200));
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

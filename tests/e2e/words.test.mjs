@@ -43,6 +43,10 @@ test('on a phone the strip shows profit per day with its month, and a home miner
     assert.ok(!(await page.locator('.kpi-strip [data-kpi="breakeven_power_price_usd_kwh"]').isVisible()));
     const box = await profit.boundingBox();
     assert.ok(box && box.y + box.height <= 844, 'on the first screen');
+    // Compact, as a sticky strip on a phone must be: hashprice's sats line is left to the grid below.
+    const strip = await page.locator('.kpi-strip').boundingBox();
+    assert.ok(strip && strip.height <= 170, `the phone strip is ${strip?.height}px tall`);
+    assert.ok(!(await page.locator('.kpi-strip [data-kpi="hashprice_usd_per_ph_day"] .kpi-sub').isVisible()));
     for (const id of ['panel-hpc', 'panel-risk']) {
       assert.equal(await page.locator(`#${id}`).getAttribute('open'), null, `${id} starts closed`);
     }
@@ -58,5 +62,17 @@ test('two paybacks on one page: the per-MW ones say they are static, day 0', T, 
     assert.equal(await kpiLabel(page, 'hpc_payback_years'), 'AI/HPC payback per MW (static, day 0)');
     assert.equal(await kpiLabel(page, 'mining_payback_years'), 'Mining payback per MW (static, day 0)');
     assert.match(await page.locator('#hpc .chart-desc, #hpc [data-desc], #hpc p').allInnerTexts().then((t) => t.join(' ')), /at today's hashprice, before network growth, halvings and curtailment/);
+  });
+});
+
+test('the strip\'s month of profit names the groups it counts at a loss, which the projection has off from today', T, async () => {
+  const site = 'pue=1.1&machine_hashrate_ths=270&machine_efficiency_jth=13.5&machine_count=3000&machine2_hashrate_ths=140'
+    + '&machine2_efficiency_jth=21.5&machine2_count=3300&machine3_hashrate_ths=104&machine3_efficiency_jth=29.5&machine3_count=3000';
+  await withPage(suite.browser, `${suite.url}?${site}&power_price_usd_kwh=0.06`, async (page) => {
+    const sub = page.locator('[data-kpi="profit_usd_day"] .kpi-sub');
+    assert.match(await sub.innerText(), /^\$[\d.,]+K per month; group 3 running at a loss$/);
+    assert.equal(await page.locator('#hardware tr[data-group="3"]').getAttribute('data-first-off'), '0', 'the table has group 3 off today');
+    await typeInto(page, 'power_price_usd_kwh', '0.04');
+    await eventually(async () => assert.match(await sub.innerText(), /^\$[\d.,]+K per month$/));
   });
 });
