@@ -1,5 +1,6 @@
-//! How each scenario input appears on the page: label, unit, slider range, help and panel.
-//! Pure data, so its consistency with the model's valid ranges is tested natively.
+//! How each scenario input appears on the page: label, unit, slider range, help and panel; and how a derived
+//! row (difficulty, watts, MW) reads and writes the input it follows. Pure, so its consistency with the model's
+//! valid ranges is tested natively.
 
 /// The input panels, in page order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,38 +132,93 @@ pub const FIELDS: &[Field] = &[
 pub const GROUP_FIELDS: [[Field; 6]; MAX_GROUPS - 1] =
     [group_fields!(2), group_fields!(3), group_fields!(4), group_fields!(5), group_fields!(6)];
 
-/// Inputs that are another view of a scenario input: difficulty (follows network hashrate), machine power in
-/// watts (follows efficiency) and fleet power in MW (follows the machine count, for a site sized in MW).
-/// Their keys are not scenario keys, so URLs and the API never see them.
-pub const DERIVED_FIELDS: &[Field] = &[
-    field(
-        "difficulty_t",
-        "Difficulty",
-        "T",
-        Market,
-        (40.0, 400.0, 0.01),
-        2,
-        "Follows network hashrate: hashrate × 600 s ÷ 2³².",
-    ),
-    field(
-        "machine_power_w",
-        "Machine power",
-        "W",
-        Machine,
-        (500.0, 8_000.0, 1.0),
-        0,
-        "Follows efficiency: watts = TH/s × J/TH.",
-    ),
-    field(
-        "fleet_mw",
-        "Fleet power",
-        "MW",
-        Machine,
-        (0.1, 100.0, 0.1),
-        4,
-        "Every machine's draw, before PUE; typing MW sets the whole number of machines it powers (with more groups, group 1's: the others keep theirs).",
-    ),
+/// A row that shows another view of one scenario input and, when typed, writes that input. Its key is not a
+/// scenario key, so URLs and the API never see it.
+pub struct Derived {
+    pub field: Field,
+    /// The scenario input it writes; the row sits under that input's row.
+    pub follows: &'static str,
+    /// The value the row shows.
+    pub read: fn(&Scenario) -> f64,
+    /// The value of `follows` that a typed value stands for, or why it stands for none.
+    pub source: fn(&Scenario, f64) -> Result<f64, &'static str>,
+    /// Why a value is refused when `follows` refuses what `source` gave (beyond its valid range).
+    pub refused: &'static str,
+}
+
+/// The derived rows: difficulty (follows network hashrate), machine power in watts (follows efficiency) and
+/// fleet power in MW (follows the machine count, for a site sized in MW). A group's MW row is one rule for
+/// groups 2–6 ([`mw_group`]), as its field is one of the group's rows in [`GROUP_FIELDS`].
+pub const DERIVED: &[Derived] = &[
+    Derived {
+        field: field(
+            "difficulty_t",
+            "Difficulty",
+            "T",
+            Market,
+            (40.0, 400.0, 0.01),
+            2,
+            "Follows network hashrate: hashrate × 600 s ÷ 2³².",
+        ),
+        follows: "network_hashrate_ehs",
+        read: |s| difficulty_from_hashrate_ehs(s.network_hashrate_ehs) / 1e12,
+        source: |_, t| Ok(hashrate_ehs_from_difficulty(t * 1e12)),
+        refused: "must match a network hashrate above 0 and at most 1,000,000 EH/s",
+    },
+    Derived {
+        field: field(
+            "machine_power_w",
+            "Machine power",
+            "W",
+            Machine,
+            (500.0, 8_000.0, 1.0),
+            0,
+            "Follows efficiency: watts = TH/s × J/TH.",
+        ),
+        follows: "machine_efficiency_jth",
+        read: |s| s.machine_hashrate_ths * s.machine_efficiency_jth,
+        source: |s, w| {
+            if w.is_finite() && w > 0.0 {
+                Ok(w / s.machine_hashrate_ths)
+            } else {
+                Err("must be greater than 0")
+            }
+        },
+        refused: "must give an efficiency above 0 and at most 1,000 J/TH",
+    },
+    Derived {
+        field: field(
+            "fleet_mw",
+            "Fleet power",
+            "MW",
+            Machine,
+            (0.1, 100.0, 0.1),
+            4,
+            "Every machine's draw, before PUE; typing MW sets the whole number of machines it powers (with more groups, group 1's: the others keep theirs).",
+        ),
+        follows: "machine_count",
+        // The fleet row stands for every group: the other groups keep their counts and group 1 takes the rest.
+        read: |s| fleet_machine_w(s, 0) / 1e6,
+        source: |s, mw| machines_for_mw(s, 0, fleet_machine_w(s, 1), mw),
+        refused: MACHINES_REFUSED,
+    },
 ];
+
+/// The derived rows' fields as one slice, for listing every row's field beside [`FIELDS`] (the tests do).
+pub const DERIVED_FIELDS: &[Field] = &derived_fields::<{ DERIVED.len() }>();
+
+const fn derived_fields<const N: usize>() -> [Field; N] {
+    let mut fields = [DERIVED[0].field; N];
+    let mut i = 1;
+    while i < N {
+        fields[i] = DERIVED[i].field;
+        i += 1;
+    }
+    fields
+}
+
+/// Why an MW row's value is refused when the machine count it gives is beyond the model's.
+const MACHINES_REFUSED: &str = "must power at most 10,000,000 machines";
 
 /// Machine power in watts of groups `from`…6 that are present (0-based; 0 is the whole fleet).
 fn fleet_machine_w(s: &Scenario, from: usize) -> f64 {
@@ -173,13 +229,27 @@ fn fleet_machine_w(s: &Scenario, from: usize) -> f64 {
         .sum()
 }
 
+/// The whole number of group `g`'s machines nearest to what `mw` powers beside `others_w` watts of other groups.
+fn machines_for_mw(s: &Scenario, g: usize, others_w: f64, mw: f64) -> Result<f64, &'static str> {
+    let m = s.group(g);
+    let count = ((mw * 1e6 - others_w) / (m.hashrate_ths * m.efficiency_jth) + 0.5).floor();
+    if mw > 0.0 && count >= 1.0 {
+        Ok(count)
+    } else if others_w > 0.0 {
+        Err("must power at least one machine beside the other groups")
+    } else {
+        Err("must power at least one machine")
+    }
+}
+
 /// Whether a scenario key is a field of machine groups 2–6 (shown by the fleet editor, not as an input row).
 pub fn is_group_key(key: &str) -> bool {
     GROUP_KEYS[1..].iter().any(|keys| keys.contains(&key))
 }
 
 pub fn find(key: &str) -> Option<&'static Field> {
-    FIELDS.iter().chain(DERIVED_FIELDS).chain(GROUP_FIELDS.iter().flatten()).find(|f| f.key == key)
+    let derived = DERIVED.iter().map(|d| &d.field);
+    FIELDS.iter().chain(derived).chain(GROUP_FIELDS.iter().flatten()).find(|f| f.key == key)
 }
 
 /// The 0-based group whose machine count an MW row sets: `fleet_mw` group 1's (0), `machine3_mw` group 3's (2).
@@ -191,69 +261,58 @@ pub fn mw_group(key: &str) -> Option<usize> {
     (2..=MAX_GROUPS).contains(&n).then(|| n - 1)
 }
 
+/// How a row reads and writes the scenario. The table comes first: `fleet_mw` is also group 1's MW row.
+enum Rule {
+    /// A scenario input, read and written as itself.
+    Input,
+    Derived(&'static Derived),
+    /// The MW row of a group 2–6 (0-based): its own machines' draw; typing it sets their whole number.
+    GroupMw(usize),
+}
+
+fn rule(key: &str) -> Rule {
+    if let Some(d) = DERIVED.iter().find(|d| d.field.key == key) {
+        return Rule::Derived(d);
+    }
+    mw_group(key).map_or(Rule::Input, Rule::GroupMw)
+}
+
 /// The value a row shows, for scenario keys and derived rows alike.
 pub fn read(key: &str, s: &Scenario) -> f64 {
-    match key {
-        "difficulty_t" => difficulty_from_hashrate_ehs(s.network_hashrate_ehs) / 1e12,
-        "machine_power_w" => s.machine_hashrate_ths * s.machine_efficiency_jth,
-        // The fleet row counts every group; a group's row, its own machines.
-        "fleet_mw" => fleet_machine_w(s, 0) / 1e6,
-        k => match mw_group(k) {
-            Some(g) => s.group(g).count * s.group(g).hashrate_ths * s.group(g).efficiency_jth / 1e6,
-            None => s.get(k).unwrap_or(0.0),
-        },
+    match rule(key) {
+        Rule::Derived(d) => (d.read)(s),
+        Rule::GroupMw(g) => s.group(g).count * s.group(g).hashrate_ths * s.group(g).efficiency_jth / 1e6,
+        Rule::Input => s.get(key).unwrap_or(0.0),
     }
 }
 
 /// Applies a row's value to the scenario; on error the scenario is unchanged.
 pub fn write(key: &str, s: &mut Scenario, value: f64) -> Result<(), InputError> {
-    match key {
-        "difficulty_t" => {
-            let ehs = hashrate_ehs_from_difficulty(value * 1e12);
-            s.set("network_hashrate_ehs", ehs)
-                .map_err(|_| InputError::new(key, "must match a network hashrate above 0 and at most 1,000,000 EH/s"))
+    let (follows, source, refused) = match rule(key) {
+        Rule::Derived(d) => (d.follows, (d.source)(s, value), d.refused),
+        Rule::GroupMw(g) => {
+            (Scenario::group_key(g, GroupField::Count), machines_for_mw(s, g, 0.0, value), MACHINES_REFUSED)
         }
-        "machine_power_w" => {
-            if !(value.is_finite() && value > 0.0) {
-                return Err(InputError::new(key, "must be greater than 0"));
-            }
-            s.set("machine_efficiency_jth", value / s.machine_hashrate_ths)
-                .map_err(|_| InputError::new(key, "must give an efficiency above 0 and at most 1,000 J/TH"))
+        // A group on the site keeps a machine while its count is typed: "0" on the way to "05" would take the
+        // group off under the user's fingers. Its remove button does that, with Undo.
+        Rule::Input if value < 1.0 && (1..MAX_GROUPS).any(|g| key == Scenario::group_key(g, GroupField::Count)) => {
+            return Err(InputError::new(
+                key,
+                "must be at least 1 for a group on the site (its Remove button takes it off)",
+            ));
         }
-        // An MW row sets its group's whole number of machines. The fleet row stands for every group: the
-        // other groups keep their counts and group 1 takes the rest of the power.
-        k => match mw_group(k) {
-            Some(g) => {
-                let others_w = if k == "fleet_mw" { fleet_machine_w(s, 1) } else { 0.0 };
-                let m = s.group(g);
-                let count = ((value * 1e6 - others_w) / (m.hashrate_ths * m.efficiency_jth) + 0.5).floor();
-                if !(value > 0.0 && count >= 1.0) {
-                    let reason = if others_w > 0.0 {
-                        "must power at least one machine beside the other groups"
-                    } else {
-                        "must power at least one machine"
-                    };
-                    return Err(InputError::new(key, reason));
-                }
-                s.set(Scenario::group_key(g, GroupField::Count), count)
-                    .map_err(|_| InputError::new(key, "must power at most 10,000,000 machines"))
-            }
-            // A group on the site keeps a machine while its count is typed: "0" on the way to "05" would
-            // take the group off under the user's fingers. Its remove button does that, with Undo.
-            None if value < 1.0 && (1..MAX_GROUPS).any(|g| k == Scenario::group_key(g, GroupField::Count)) => {
-                Err(InputError::new(k, "must be at least 1 for a group on the site (its Remove button takes it off)"))
-            }
-            None => s.set(k, value),
-        },
-    }
+        Rule::Input => return s.set(key, value),
+    };
+    let v = source.map_err(|reason| InputError::new(key, reason))?;
+    s.set(follows, v).map_err(|_| InputError::new(key, refused))
 }
 
 /// The scenario input a row writes: itself, or for a derived row the input it follows.
 pub fn source_key(key: &str) -> &str {
-    match key {
-        "difficulty_t" => "network_hashrate_ehs",
-        "machine_power_w" => "machine_efficiency_jth",
-        k => mw_group(k).map_or(k, |g| Scenario::group_key(g, GroupField::Count)),
+    match rule(key) {
+        Rule::Derived(d) => d.follows,
+        Rule::GroupMw(g) => Scenario::group_key(g, GroupField::Count),
+        Rule::Input => key,
     }
 }
 

@@ -114,3 +114,47 @@ fn a_groups_mw_row_follows_and_sets_its_machine_count() {
         assert_eq!(find(&key).map(|f| f.label), Some("Efficiency"));
     }
 }
+
+#[test]
+fn every_derived_row_follows_an_input_shown_on_its_panel() {
+    assert_eq!(DERIVED_FIELDS.len(), DERIVED.len());
+    for (d, f) in DERIVED.iter().zip(DERIVED_FIELDS) {
+        let k = d.field.key;
+        assert_eq!(f.key, k, "DERIVED_FIELDS lists the table's fields in its order");
+        assert!(input_spec(k).is_none(), "{k} is not a scenario key, so URLs and the API never see it");
+        assert_eq!(source_key(k), d.follows);
+        assert_eq!(find(k).map(|f| f.label), Some(d.field.label));
+        let Some(under) = FIELDS.iter().find(|f| f.key == d.follows) else { panic!("{k} follows no input row") };
+        assert_eq!(under.panel, d.field.panel, "{k} sits under {} on its panel", d.follows);
+        assert!(input_spec(d.follows).is_some(), "{k} follows a scenario key");
+    }
+}
+
+#[test]
+fn every_derived_row_reads_back_what_it_writes() {
+    let d = Scenario::default();
+    let mut rows: Vec<(&str, Scenario)> = DERIVED.iter().map(|r| (r.field.key, d.clone())).collect();
+    let fleet =
+        Scenario { machine3_count: 400.0, machine3_hashrate_ths: 104.0, machine3_efficiency_jth: 29.5, ..d.clone() };
+    rows.push(("machine3_mw", fleet.clone()));
+    rows.push(("fleet_mw", fleet));
+    for (key, s) in rows {
+        let Some(f) = find(key) else { panic!("no field {key}") };
+        // An MW row rounds to whole machines: within half of one machine's MW.
+        let tol = |v: f64| match mw_group(key) {
+            Some(g) => 0.5 * s.group(g).hashrate_ths * s.group(g).efficiency_jth / 1e6,
+            None => 1e-12 * v,
+        };
+        for v in [read(key, &s), (f.slider_min + f.slider_max) / 2.0, f.slider_max] {
+            let mut t = s.clone();
+            write(key, &mut t, v).unwrap_or_else(|e| panic!("{key} = {v}: {}", e.message()));
+            let back = read(key, &t);
+            assert!((back - v).abs() <= tol(v), "{key}: wrote {v}, reads {back}");
+            if mw_group(key).is_some() {
+                let mut again = t.clone();
+                write(key, &mut again, back).unwrap_or_else(|e| panic!("{key} = {back}: {}", e.message()));
+                assert_eq!(again, t, "{key}: typing the MW it shows keeps the machine count");
+            }
+        }
+    }
+}

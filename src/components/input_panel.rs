@@ -11,7 +11,7 @@ use crate::components::input_row::{self, RowSlots};
 use crate::components::live_data::{self, Live, LiveSlots};
 use crate::components::machine_picker::{self, Picker, PickerSlots};
 use crate::ctx::Ctx;
-use crate::fields::{Panel, FIELDS};
+use crate::fields::{Panel, DERIVED, FIELDS};
 use crate::model::Scenario;
 use crate::state::live::LiveApplied;
 use crate::state::presets::{machine_presets, MachinePreset};
@@ -21,16 +21,6 @@ use crate::view::{Html, Slot};
 use leptos::prelude::*;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
-
-/// Difficulty sits under network hashrate, watts under efficiency and MW under machines: each follows the other.
-fn follower(key: &str) -> Option<&'static crate::fields::Field> {
-    match key {
-        "network_hashrate_ehs" => crate::fields::find("difficulty_t"),
-        "machine_efficiency_jth" => crate::fields::find("machine_power_w"),
-        "machine_count" => crate::fields::find("fleet_mw"),
-        _ => None,
-    }
-}
 
 /// What the panels' markup hands its binder.
 #[derive(Default)]
@@ -62,8 +52,9 @@ fn panel_markup(h: &mut Html, slots: &mut Slots, panel: Panel, s: &Scenario, pre
     }
     for f in FIELDS.iter().filter(|f| f.panel == panel) {
         slots.rows.push(input_row::markup(h, f, s));
-        if let Some(g) = follower(f.key) {
-            slots.rows.push(input_row::markup(h, g, s));
+        // A derived row sits under the input it follows (difficulty under network hashrate).
+        for d in DERIVED.iter().filter(|d| d.follows == f.key) {
+            slots.rows.push(input_row::markup(h, &d.field, s));
         }
         if f.key == "hashrate_growth_pct_month" {
             slots.growth = Some(growth_history::markup(h));
