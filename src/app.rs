@@ -4,12 +4,12 @@
 
 use crate::components::chart_parts::{chart_width_for, TWO_COLUMNS_FROM_PX};
 use crate::components::{
-    cash_chart, decision, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare, input_panel,
-    kpi, monthly_chart, notices, risk_panel,
+    assumptions, cash_chart, decision, hardware_table, hashprice_chart, header, headline, history_chart, hpc_compare,
+    input_panel, kpi, merit_chart, monthly_chart, notices, risk_panel,
 };
 use crate::ctx::{flush_url, search, storage, Ctx, STORAGE_KEY, THEME_KEY};
 use crate::model::{evaluate, Results, Scenario};
-use crate::page::{PageOptions, Theme};
+use crate::page::{section_index, PageOptions, Theme, SECTIONS};
 use crate::state::query::{
     has_scenario_keys, initial_scenario, is_own_link, page_param, saved_elsewhere_notice, saved_threshold, saves_edits,
 };
@@ -18,6 +18,8 @@ use crate::view::{Html, Slot};
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
+use Kind::{Control, Output};
+use Place::{Inputs, Outputs, Top, Under};
 
 /// Starts the page: the JS API, Leptos' executor (effects run on it), then the app under one root owner
 /// that lives as long as the page. What `mount_to_body` does, without the typed view it would build: the
@@ -171,7 +173,70 @@ enum Kind {
 enum Stage {
     Now,
     /// Written into an empty island: the section's markup opens its own elements (it cannot take the island).
+    /// An embed writes it now (see `Composer::whole`).
     Later,
+}
+
+/// Where on the page a section is written.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    /// Above the columns, between the header and the notices.
+    Top,
+    /// The inputs column (`<aside>`), shown with the section `inputs`.
+    Inputs,
+    /// The outputs column (`<main>`).
+    Outputs,
+    /// Under both columns, above the footer.
+    Under,
+}
+
+/// How a section of `page::SECTIONS` (named by `key`) is written. A section may be written in consecutive parts:
+/// the inputs' first screen now, the rest later.
+struct Part {
+    key: &'static str,
+    place: Place,
+    kind: Kind,
+    stage: Stage,
+    build: Section,
+}
+
+/// The parts of the sections `panels=` can choose, in page order. The header, the notices and the footer are
+/// not choosable: `layout` writes them around these.
+const PARTS: &[Part] = &[
+    Part { key: "kpis", place: Top, kind: Control, stage: Stage::Now, build: kpi::strip },
+    Part { key: "inputs", place: Inputs, kind: Control, stage: Stage::Now, build: input_panel::first },
+    Part { key: "inputs", place: Inputs, kind: Control, stage: Stage::Later, build: input_panel::rest },
+    Part { key: "headline", place: Outputs, kind: Output, stage: Stage::Now, build: headline::section },
+    Part { key: "cash", place: Outputs, kind: Output, stage: Stage::Now, build: cash_chart::section },
+    Part { key: "hashprice", place: Outputs, kind: Output, stage: Stage::Later, build: hashprice_chart::section },
+    Part { key: "monthly", place: Outputs, kind: Output, stage: Stage::Later, build: monthly_chart::section },
+    Part { key: "hardware", place: Outputs, kind: Output, stage: Stage::Later, build: hardware_table::section },
+    Part { key: "fleet", place: Outputs, kind: Output, stage: Stage::Later, build: merit_chart::section },
+    Part { key: "decision", place: Outputs, kind: Output, stage: Stage::Later, build: decision::section },
+    Part { key: "hpc", place: Outputs, kind: Output, stage: Stage::Later, build: hpc_compare::section },
+    Part { key: "risk", place: Outputs, kind: Output, stage: Stage::Later, build: risk_panel::section },
+    Part { key: "history", place: Outputs, kind: Output, stage: Stage::Later, build: history_chart::section },
+    Part { key: "results", place: Outputs, kind: Output, stage: Stage::Later, build: kpi::grid },
+    Part { key: "assumptions", place: Under, kind: Output, stage: Stage::Later, build: assumptions::section },
+];
+
+// `page::SECTIONS` is compiled natively, `PARTS` only for the browser: the build checks that they agree.
+const _: () = assert!(parts_follow_sections(), "app::PARTS must write every page::SECTIONS entry, in its order");
+
+/// Whether `PARTS` writes each section of `page::SECTIONS` in that order: every key a section's, the first part
+/// of each the next section, the others right after it.
+const fn parts_follow_sections() -> bool {
+    let mut met = 0;
+    let mut i = 0;
+    while i < PARTS.len() {
+        match section_index(PARTS[i].key) {
+            Some(s) if s == met => met += 1,
+            Some(s) if s + 1 == met => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+    met == SECTIONS.len()
 }
 
 /// A section written after the mount into its island (`mount_later`).
@@ -187,16 +252,28 @@ struct Later {
 /// screen with its markup and binder, a later one as an empty island that `mount_later` fills.
 struct Composer {
     c: Ctx,
+    /// An embed's page, written whole (every stage `Now`). An embed shows a few panels, and its host sizes the
+    /// frame from the height it reports: a frame scrolled out of view gets no rendering updates (Chromium
+    /// throttles it), so a section written late would leave the frame cut short.
+    whole: bool,
     caught_up: RwSignal<u32>,
     binds: Vec<Bind>,
     later: Vec<Later>,
 }
 
 impl Composer {
+    /// Writes the parts in `place` of the sections `page` shows.
+    fn parts(&mut self, h: &mut Html, page: &PageOptions, place: Place) {
+        for part in PARTS.iter().filter(|part| part.place == place) {
+            self.put(h, page.shows(part.key), part.kind, part.stage, part.build);
+        }
+    }
+
     fn put(&mut self, h: &mut Html, shown: bool, kind: Kind, stage: Stage, section: Section) {
         if !shown {
             return;
         }
+        let stage = if self.whole { Stage::Now } else { stage };
         h.open("div", "class=\"island\"");
         let (c, in_view) = match kind {
             Kind::Control => (self.c, None),
@@ -239,46 +316,30 @@ fn watch_card(island: &web_sys::Element, in_view: Option<RwSignal<bool>>) {
 /// The page's markup in page order (the sections `panels=` shows), the binders of the first screen's sections
 /// and the sections to write after the mount.
 fn layout(c: Ctx, page: &PageOptions) -> (Html, Vec<Bind>, Vec<Later>) {
-    use Kind::{Control, Output};
-    use Stage::Now;
     let embed = page.embed;
-    // An embed shows a few panels, and its host sizes the frame from the height it reports: a frame scrolled
-    // out of view gets no rendering updates (Chromium throttles it), so a section written late would leave the
-    // frame cut short. An embed is written whole.
-    let after = if embed { Now } else { Stage::Later };
-    let show = |section: &str| page.shows(section);
-    let mut p = Composer { c, caught_up: catch_up_tick(c.drawn, c.results), binds: Vec::new(), later: Vec::new() };
+    let caught_up = catch_up_tick(c.drawn, c.results);
+    let mut p = Composer { c, whole: embed, caught_up, binds: Vec::new(), later: Vec::new() };
     let mut h = Html::new();
     h.open("div", if embed { "class=\"app embed\"" } else { "class=\"app\"" });
     let app = h.slot();
     let look = page.clone();
     p.binds.push(Box::new(move |dom| apply_look(&dom.el(app), &look)));
-    p.put(&mut h, !embed, Control, Now, header::section);
-    p.put(&mut h, show("kpis"), Control, Now, kpi::strip);
-    p.put(&mut h, true, Control, Now, notices::section);
-    h.open("div", if show("inputs") { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
-    if show("inputs") {
+    p.put(&mut h, !embed, Control, Stage::Now, header::section);
+    p.parts(&mut h, page, Top);
+    p.put(&mut h, true, Control, Stage::Now, notices::section);
+    let inputs = page.shows("inputs");
+    h.open("div", if inputs { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
+    if inputs {
         h.open("aside", "class=\"inputs\" aria-label=\"Inputs\"");
-        p.put(&mut h, true, Control, Now, input_panel::first);
-        p.put(&mut h, true, Control, after, input_panel::rest);
+        p.parts(&mut h, page, Inputs);
         h.close("aside");
     }
     h.open("main", "class=\"outputs\"");
-    p.put(&mut h, show("headline"), Output, Now, headline::section);
-    p.put(&mut h, show("cash"), Output, Now, cash_chart::section);
-    p.put(&mut h, show("hashprice"), Output, after, hashprice_chart::section);
-    p.put(&mut h, show("monthly"), Output, after, monthly_chart::section);
-    p.put(&mut h, show("hardware"), Output, after, hardware_table::section);
-    p.put(&mut h, show("fleet"), Output, after, crate::components::merit_chart::section);
-    p.put(&mut h, show("decision"), Output, after, decision::section);
-    p.put(&mut h, show("hpc"), Output, after, hpc_compare::section);
-    p.put(&mut h, show("risk"), Output, after, risk_panel::section);
-    p.put(&mut h, show("history"), Output, after, history_chart::section);
-    p.put(&mut h, show("results"), Output, after, kpi::grid);
+    p.parts(&mut h, page, Outputs);
     h.close("main").close("div");
     // Under both columns: the footnote to every figure above.
-    p.put(&mut h, show("assumptions"), Output, after, crate::components::assumptions::section);
-    p.put(&mut h, !embed, Control, after, footer);
+    p.parts(&mut h, page, Under);
+    p.put(&mut h, !embed, Control, Stage::Later, footer);
     h.close("div");
     (h, p.binds, p.later)
 }

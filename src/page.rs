@@ -41,26 +41,68 @@ impl Theme {
 pub const IN_STRIP: &[&str] =
     &["hashprice_usd_per_ph_day", "breakeven_power_price_usd_kwh", "payback_days", "npv_usd", "profit_usd_day"];
 
-/// Sections of the page that `panels=` can choose, in page order.
-pub const SECTIONS: &[&str] = &[
-    "kpis",
-    "inputs",
-    "headline",
-    "cash",
-    "hashprice",
-    "monthly",
-    "hardware",
-    "fleet",
-    "decision",
-    "hpc",
-    "risk",
-    "history",
-    "results",
-    "assumptions",
+/// A section of the page that `panels=` can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SectionDef {
+    /// Its name in `panels=`.
+    pub key: &'static str,
+    /// Its name in the Embed dialog.
+    pub label: &'static str,
+    /// It shows money figures: an embed of any such section carries the assumptions card by default.
+    pub money: bool,
+}
+
+/// The sections `panels=` can choose, in page order; a section's index is its bit in `Ctx::embed_panels`. How
+/// and where each is written is the browser build's `app::PARTS`, checked against this table when it compiles.
+pub const SECTIONS: &[SectionDef] = &[
+    SectionDef { key: "kpis", label: "Key results", money: true },
+    SectionDef { key: "inputs", label: "Inputs", money: false },
+    SectionDef { key: "headline", label: "Headline check", money: true },
+    SectionDef { key: "cash", label: "Cash chart", money: true },
+    SectionDef { key: "hashprice", label: "Hashprice chart", money: false },
+    SectionDef { key: "monthly", label: "Monthly cash chart", money: true },
+    SectionDef { key: "hardware", label: "Hardware table", money: true },
+    SectionDef { key: "fleet", label: "Who switches off when", money: false },
+    SectionDef { key: "decision", label: "Keep, sell or convert", money: true },
+    SectionDef { key: "hpc", label: "Mining vs AI/HPC", money: true },
+    SectionDef { key: "risk", label: "Risk", money: true },
+    SectionDef { key: "history", label: "History", money: false },
+    SectionDef { key: "results", label: "All results", money: true },
+    SectionDef { key: "assumptions", label: "Assumptions", money: false },
 ];
 
-/// Sections that show money figures: an embed of any of them carries the assumptions card by default.
-const MONEY: &[&str] = &["kpis", "headline", "cash", "monthly", "hardware", "decision", "hpc", "risk", "results"];
+/// The index in [`SECTIONS`] of the section named `key`. A `const fn`, so that `app::PARTS` is checked against
+/// the table at compile time.
+pub const fn section_index(key: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < SECTIONS.len() {
+        if same_bytes(SECTIONS[i].key.as_bytes(), key.as_bytes()) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `a == b`, which a `const fn` cannot write.
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The section named `key`.
+fn section(key: &str) -> Option<&'static SectionDef> {
+    section_index(key).and_then(|i| SECTIONS.get(i))
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PageOptions {
@@ -177,11 +219,11 @@ impl PageOptions {
         let embed = truthy(page_param(query, "embed"));
         let panels = page_param(query, "panels")
             .map(|list| {
-                list.split(',').filter_map(|p| SECTIONS.iter().copied().find(|s| *s == p.trim())).collect::<Vec<_>>()
+                list.split(',').filter_map(|p| section(p.trim())).map(|s| s.key).collect::<Vec<_>>()
             })
             .filter(|p| !p.is_empty());
         let listed = panels.as_ref().is_some_and(|p| p.contains(&"assumptions"));
-        let money = panels.as_ref().is_none_or(|p| p.iter().any(|s| MONEY.contains(s)));
+        let money = panels.as_ref().is_none_or(|p| p.iter().any(|k| section(k).is_some_and(|s| s.money)));
         let assumptions = listed || (embed && money && page_param(query, "assumptions").as_deref() != Some("0"));
         PageOptions {
             embed,
@@ -205,7 +247,7 @@ impl PageOptions {
             let mut unknown = Vec::new();
             let mut known = false;
             for p in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-                if SECTIONS.contains(&p) {
+                if section(p).is_some() {
                     known = true;
                 } else {
                     unknown.push(p);
@@ -247,7 +289,7 @@ mod tests {
     fn plain_page_shows_everything_with_live_button() {
         let p = PageOptions::from_query("?btc_price_usd=86000");
         assert!(!p.embed && p.live && p.panels.is_none() && p.theme.is_none() && p.accent.is_none());
-        assert!(SECTIONS.iter().filter(|s| **s != "assumptions").all(|s| p.shows(s)));
+        assert!(SECTIONS.iter().filter(|s| s.key != "assumptions").all(|s| p.shows(s.key)));
         assert!(!p.shows("assumptions"), "the full page shows the inputs themselves");
         assert_eq!(p.threshold, DEFAULT_THRESHOLD);
     }
@@ -369,6 +411,17 @@ mod tests {
         assert_eq!(PageOptions::from_query(typo).origin, HostOrigin::Unreadable);
         let said = PageOptions::issues(typo).unwrap_or_default();
         assert!(said.contains("origin") && said.contains("messages to and from the host page are off"), "{said}");
+    }
+
+    #[test]
+    fn each_section_is_found_by_its_key_and_has_a_bit() {
+        assert!(SECTIONS.len() <= 32, "Ctx::embed_panels is a u32, one bit per section");
+        for (i, s) in SECTIONS.iter().enumerate() {
+            assert_eq!(section_index(s.key), Some(i), "{} is listed once", s.key);
+        }
+        for not_one in ["", "kpi", "kpiss", "Cash", "cash "] {
+            assert_eq!(section_index(not_one), None, "{not_one:?}");
+        }
     }
 
     #[test]

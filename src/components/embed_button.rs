@@ -6,7 +6,7 @@
 use crate::components::embed_code::{options, preview_url, script_tag, Look};
 use crate::components::header_actions::Act;
 use crate::ctx::Ctx;
-use crate::page::{threshold_param, valid_hex_colour, Theme, SECTIONS};
+use crate::page::{section_index, threshold_param, valid_hex_colour, Theme, SECTIONS};
 use crate::state::query::{link_query, parse_threshold};
 use crate::view::dom::{on, set_attr, set_text, Dom, Ev};
 use crate::view::{Html, Slot};
@@ -21,26 +21,6 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 /// Whether panel `i` of `SECTIONS` is checked in the dialog (`Ctx::embed_panels`).
 fn chosen(c: Ctx, i: usize) -> bool {
     c.embed_panels.get_untracked() & (1 << i) != 0
-}
-
-fn section_label(s: &str) -> &'static str {
-    match s {
-        "kpis" => "Key results",
-        "inputs" => "Inputs",
-        "headline" => "Headline check",
-        "cash" => "Cash chart",
-        "hashprice" => "Hashprice chart",
-        "monthly" => "Monthly cash chart",
-        "hardware" => "Hardware table",
-        "fleet" => "Who switches off when",
-        "decision" => "Keep, sell or convert",
-        "hpc" => "Mining vs AI/HPC",
-        "risk" => "Risk",
-        "history" => "History",
-        "results" => "All results",
-        "assumptions" => "Assumptions",
-        _ => "Section",
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -65,7 +45,7 @@ pub fn markup(h: &mut Html) -> EmbedSlots {
 /// The script tag and the preview's link for the current scenario, the chosen panels and `look`.
 fn code(c: Ctx, look: &Look) -> (String, String) {
     let href = window().location().href().unwrap_or_default();
-    let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(c, *i)).map(|(_, s)| *s).collect();
+    let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(c, *i)).map(|(_, s)| s.key).collect();
     let panels = (list.len() < SECTIONS.len()).then_some(list.as_slice());
     let scenario = c.scenario.with_untracked(|s| link_query(s, &crate::format::plain));
     let opts = options(panels, look, &scenario);
@@ -108,8 +88,8 @@ fn dialog_markup(h: &mut Html, c: Ctx, look: &Look, (code, preview): &(String, S
     for (i, s) in SECTIONS.iter().enumerate() {
         h.open("label", "class=\"embed-panel\"")
             .open("input", "type=\"checkbox\" name=\"embed-panel\"")
-            .attr("value", s);
-        h.flag("checked", chosen(c, i)).text(section_label(s)).close("label");
+            .attr("value", s.key);
+        h.flag("checked", chosen(c, i)).text(s.label).close("label");
     }
     h.raw("</fieldset>").open("fieldset", "class=\"embed-look\"");
     let look_slot = h.slot();
@@ -258,7 +238,7 @@ impl Embed {
 
     /// A panel checkbox changed (`value`, now `on`): update the chosen panels and the snippet.
     fn panel_changed(&self, c: Ctx, value: &str, on: bool) {
-        if let Some(i) = SECTIONS.iter().position(|s| *s == value) {
+        if let Some(i) = section_index(value) {
             c.embed_panels.update(|ch| *ch = if on { *ch | (1 << i) } else { *ch & !(1 << i) });
         }
         self.refresh(c);
