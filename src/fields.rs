@@ -242,6 +242,13 @@ fn machines_for_mw(s: &Scenario, g: usize, others_w: f64, mw: f64) -> Result<f64
     }
 }
 
+/// The 0-based group (1…5) whose row of the fleet editor `key` is, for a row of machine groups 2–6 (their MW
+/// rows included); None for every other row.
+pub fn group_of_row(key: &str) -> Option<usize> {
+    let field_of = |g: &usize| GROUP_KEYS[*g].contains(&key);
+    (1..MAX_GROUPS).find(field_of).or_else(|| mw_group(key).filter(|g| *g > 0))
+}
+
 /// Whether a scenario key is a field of machine groups 2–6 (shown by the fleet editor, not as an input row).
 pub fn is_group_key(key: &str) -> bool {
     GROUP_KEYS[1..].iter().any(|keys| keys.contains(&key))

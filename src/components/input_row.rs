@@ -79,6 +79,10 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     h.open("div", "class=\"input-row\"");
     let row = h.slot();
     h.open("label", "").attr("for", &["in-", k].concat());
+    // Every group's rows have the same labels: the group is in their names, not only in the fieldset's legend.
+    if let Some(g) = crate::fields::group_of_row(k) {
+        h.el("span", "class=\"visually-hidden\"", &group_name_of(g));
+    }
     h.el("span", "class=\"label\"", f.label).el("span", "class=\"unit\"", f.unit).close("label");
     h.open("input", "").attr("id", &["in-", k].concat());
     h.attr("class", "num").attr("type", "text").attr("inputmode", "decimal").attr("autocomplete", "off").attr("spellcheck", "false");
@@ -106,12 +110,22 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     RowSlots { field: f, row, text, slider, error, warn, note }
 }
 
-/// A slider's accessible name: the label with its unit ("BTC price, USD").
+/// "Group 2 " before a row's label (0-based group 1 is "Group 2").
+fn group_name_of(g: usize) -> String {
+    ["Group ", &crate::chart::int_string(g as i64 + 1), " "].concat()
+}
+
+/// A slider's accessible name: the label with its unit ("BTC price, USD"), and its group's name for a row of
+/// groups 2–6 ("Group 2 machine hashrate, TH/s").
 fn slider_name(f: &Field) -> String {
+    let label = match crate::fields::group_of_row(f.key) {
+        Some(g) => group_name_of(g) + &crate::format::first_letter_case(f.label, false),
+        None => f.label.to_string(),
+    };
     if f.unit.is_empty() {
-        f.label.to_string()
+        label
     } else {
-        [f.label, ", ", f.unit].concat()
+        label + ", " + f.unit
     }
 }
 
@@ -372,6 +386,20 @@ mod tests {
         assert_eq!(slider_name(btc), "BTC price, USD");
         let Some(height) = crate::fields::find("block_height") else { panic!("no block height field") };
         assert_eq!(value_text(height, 925_000.0), "block 925,000");
+    }
+
+    #[test]
+    fn a_groups_rows_carry_the_group_in_their_names() {
+        let name = |k: &str| crate::fields::find(k).map(slider_name).unwrap_or_default();
+        assert_eq!(name("machine2_hashrate_ths"), "Group 2 machine hashrate, TH/s");
+        assert_eq!(name("machine6_mw"), "Group 6 group power, MW");
+        assert_eq!(name("machine_hashrate_ths"), "Machine hashrate, TH/s", "group 1's rows are the machine panel's");
+        assert_eq!(name("fleet_mw"), "Fleet power, MW");
+        let mut h = Html::new();
+        if let Some(f) = crate::fields::find("machine3_count") {
+            markup(&mut h, f, &Scenario::default());
+        }
+        assert!(h.finish().0.contains("<span class=\"visually-hidden\">Group 3 </span><span class=\"label\">Machines</span>"));
     }
 
     #[test]
