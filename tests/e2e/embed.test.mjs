@@ -757,7 +757,7 @@ test('the export menu and the embed dialog close on Escape (focus back on their 
   });
 });
 
-test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed; an invalid row prints why; the day and link', T, async () => {
+test('print stylesheet: controls hidden; inputs, KPIs, the charts and the hardware table printed; an invalid row prints why; the day and link', T, async () => {
   await withPage(suite.browser, calcUrl(), async (page) => {
     await page.fill(textFieldSelector('btc_price_usd'), '-50000');
     const error = page.locator('#err-btc_price_usd');
@@ -770,9 +770,15 @@ test('print stylesheet: controls hidden; inputs, KPIs and the cash chart printed
     for (const sel of ['.kpi-strip', '#cash', '#cash svg', '.all-kpis', textFieldSelector('btc_price_usd'), 'h1', '#risk [data-kpi=mc_payback_probability]']) {
       assert.equal(await visible(sel), true, `${sel} prints`);
     }
-    for (const sel of ['#risk svg', '#risk .data-table', '#hashprice', '#hardware']) {
+    for (const sel of ['#risk svg', '#risk .data-table']) {
       assert.equal(await visible(sel), false, `${sel} does not print`);
     }
+    // The analyst's exhibits print: hashprice against shutdown, the monthly cash with the loan, and the machines
+    // underwater, whose names (buttons on screen) print as text.
+    for (const sel of ['#hashprice svg', '#monthly svg', '#hardware table', '#hardware th button.link']) {
+      assert.equal(await visible(sel), true, `${sel} prints`);
+    }
+    assert.equal(await visible('#hardware .data-table, #monthly .data-table'), false, 'their data tables do not');
     // At A4 width the machine model's name is not cut off.
     await page.setViewportSize({ width: 794, height: 1123 });
     const [sw, cw] = await page.locator('#machine-preset').evaluate((el) => [el.scrollWidth, el.clientWidth]);
