@@ -46,6 +46,9 @@ fn app() {
     }
     keep_saved(c);
     follow_theme(c.theme);
+    if page.embed {
+        replace_without_header(c);
+    }
     let (h, binds, later) = layout(c, &page);
     let dom = crate::view::dom::mount(h, binds);
     mount_later(&dom, later);
@@ -137,6 +140,18 @@ fn keep_saved(c: Ctx) {
             }
         });
     }
+}
+
+/// An embed has no header, whose Undo takes the whole replaces other controls ask for (`Ctx::replace`: a machine
+/// picked in the hardware table, a group removed): here they are put in force as they come, with nothing to undo.
+fn replace_without_header(c: Ctx) {
+    let reps = crate::state::replaces::Replaces::new(c.scenario, c.replaced);
+    crate::view::dom::effect(move |_| {
+        c.replace.track();
+        if let Some(next) = c.replace.try_update_untracked(Option::take).flatten() {
+            reps.replace(next.scenario);
+        }
+    });
 }
 
 /// The root element's `data-theme` follows the theme (none for auto: the stylesheet follows the system's).

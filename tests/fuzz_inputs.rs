@@ -19,7 +19,7 @@ use hashprice::export::{embed_snippet, embed_url, escape_attr, monthly_rows, pro
 use hashprice::fields::{self, DERIVED_FIELDS, FIELDS};
 use hashprice::model::{evaluate, evaluate_risk, input_spec, InputSpec, Kind, Scenario, INPUTS};
 use hashprice::model::{DECISION_KEYS, PROJECTION_GROUP_KEYS, PROJECTION_KEYS, SNAPSHOT_GROUP_KEYS, SNAPSHOT_KEYS};
-use hashprice::page::{valid_hex_colour, PageOptions, SECTIONS};
+use hashprice::page::{section_index, valid_hex_colour, PageOptions};
 use hashprice::state::edit::FieldEdit;
 use hashprice::state::insights::{
     btc_or_sats, compact_usd, current_subsidy_btc, days_to_next_halving, efficiency_jth_from_power, halvings_at,
@@ -419,7 +419,7 @@ proptest! {
     fn page_options_never_panic(q in prop_oneof![4 => query(), 1 => hostile_text()], key in any_key()) {
         let p = PageOptions::from_query(&q);
         if let Some(panels) = &p.panels {
-            prop_assert!(!panels.is_empty() && panels.iter().all(|x| SECTIONS.contains(x)));
+            prop_assert!(!panels.is_empty() && panels.iter().all(|x| section_index(x).is_some()));
         }
         if let Some(a) = &p.accent {
             prop_assert!(a.len() == 4 || a.len() == 7);

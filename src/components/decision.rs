@@ -231,19 +231,16 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             settle.schedule(move || {
                 let found = c.drawn.with_untracked(|s| {
                     c.results.with_untracked(|r| {
-                        r.as_ref().and(mine_convert_crossing(s)).map(|found| {
-                            let price = match found {
-                                Crossing::At(p) => Some(p),
-                                _ => None,
-                            };
-                            (price, crossing_words(found))
-                        })
+                        r.as_ref().and_then(|_| mine_convert_crossing(s))
                     })
                 });
-                if let Some((price, words)) = found {
-                    set_text(&crossing, &words);
-                    set_attr(&crossing, "data-value", &price.map(crate::format::plain).unwrap_or_default());
-                }
+                // None when a price the search tries is not valid at these inputs: nothing is said.
+                let price = match found {
+                    Some(Crossing::At(p)) => crate::format::plain(p),
+                    _ => String::new(),
+                };
+                set_text(&crossing, &found.map(crossing_words).unwrap_or_default());
+                set_attr(&crossing, "data-value", &price);
                 set_attr(&crossing, "aria-busy", "false");
             });
         });

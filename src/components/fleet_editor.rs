@@ -45,7 +45,7 @@ fn all_present(s: &Scenario) -> bool {
 }
 
 fn group_name(group: usize) -> String {
-    ["Machine group ", &(group + 1).to_string()].concat()
+    ["Machine group ", &crate::chart::int_string(group as i64 + 1)].concat()
 }
 
 /// Writes the five groups (their rows go into `rows`, for the panel to bind) and the add button.
@@ -61,7 +61,8 @@ pub fn markup(h: &mut Html, s: &Scenario, presets: &[MachinePreset], rows: &mut 
         }
         h.open("button", "type=\"button\" class=\"remove-group\"");
         let remove = h.slot();
-        h.text(&["Remove machine group ", &(group + 1).to_string()].concat()).close("button").close("fieldset");
+        let remove_words = ["Remove ", &crate::format::first_letter_case(&group_name(group), false)].concat();
+        h.text(&remove_words).close("button").close("fieldset");
         groups.push(GroupSlots { group, fieldset, picker, remove });
     }
     h.open("button", "type=\"button\" class=\"add-group\"").flag("hidden", all_present(s));

@@ -11,11 +11,11 @@ use crate::format::{num, pct, usd_kwh, Txt};
 use crate::model::Scenario;
 use crate::state::insights::hardware_table;
 use crate::state::insights::HardwareRow;
+use crate::state::fleet::extra_groups;
 use crate::state::merit::{group_rows, preset_first_days, status_words};
 use crate::state::presets::MachinePreset;
 use crate::view::{Action, Html, Slot};
-use crate::state::fleet::extra_groups;
-use crate::view::parts::{close_scroller, header_row, open_scroller, status_line};
+use crate::view::parts::{close_scroller, header_row, open_scroller};
 #[cfg(target_arch = "wasm32")]
 use crate::{
     ctx::{Ctx, Replacement},
@@ -166,6 +166,12 @@ fn use_title(s: &Scenario) -> &'static str {
     }
 }
 
+/// Said when the machine clicked is already the one in use, at its prices.
+pub fn already_words(model: &str, s: &Scenario) -> String {
+    let whose = if extra_groups(s).next().is_some() { "Group 1 already runs the " } else { "Already mining with the " };
+    [whose, model, ", at its price and resale value."].concat()
+}
+
 /// What applying a preset's machine from the table is said as (the header's status offers Undo; the card's own
 /// line points there, the header being out of view).
 pub fn used_words(model: &str, s: &Scenario) -> String {
@@ -211,8 +217,10 @@ pub fn card(h: &mut Html, lines: &[Line], s: &Scenario) -> HardwareSlots {
     let slots = rows(h, lines, s);
     h.close("tbody").close("table");
     close_scroller(h);
-    let status = status_line(h, None);
-    h.close("section");
+    // Not a live region: the header's status says the same to a screen reader.
+    h.open("p", "class=\"status\"");
+    let status = h.slot();
+    h.close("p").close("section");
     HardwareSlots { note, status, body, rows: slots }
 }
 
@@ -229,6 +237,7 @@ struct ShownRow {
 #[cfg(target_arch = "wasm32")]
 pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let presets = machine_presets();
+    let embed = c.page.with_value(|p| p.embed);
     let (slots, mut layout) = c.drawn.with_untracked(|s| {
         c.results.with_untracked(|r| {
             let lines = lines(s, r.as_ref(), &presets);
@@ -295,15 +304,23 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                 let Some(model) = button.get_attribute("data-model") else { return };
                 if let Some(m) = presets.iter().find(|m| m.model == model) {
                     let mut next = c.scenario.get_untracked();
-                    if m.apply(&mut next).is_ok() {
-                        refocus.set_value(Some(model));
-                        // Through the header, as a replace: every input is rewritten and its Undo brings the
-                        // machine back.
-                        let said = c.scenario.with_untracked(|s| used_words(&m.model, s));
-                        set_text(&status, &[&said, " Undo is at the top of the page."].concat());
-                        said_for.set_value(Some(next.clone()));
-                        c.replace.set(Some(Replacement { scenario: next, said }));
+                    if m.apply(&mut next).is_err() {
+                        return;
                     }
+                    // Nothing changes (the machine in use, at its prices): said, and nothing to undo or refocus.
+                    if c.scenario.with_untracked(|s| *s == next) {
+                        set_text(&status, &already_words(&m.model, &next));
+                        said_for.set_value(Some(next));
+                        return;
+                    }
+                    refocus.set_value(Some(model));
+                    // A replace: every input is rewritten and the header's Undo brings the machine back (an
+                    // embed, without a header, has none).
+                    let said = c.scenario.with_untracked(|s| used_words(&m.model, s));
+                    let undo = if embed { "" } else { " Undo is at the top of the page." };
+                    set_text(&status, &[&said, undo].concat());
+                    said_for.set_value(Some(next.clone()));
+                    c.replace.set(Some(Replacement { scenario: next, said }));
                 }
             }
         });

@@ -14,6 +14,7 @@ use crate::fields::{read, Field};
 use crate::format::{fixed, plain, Txt};
 use crate::model::Scenario;
 use crate::state::plausible::row_warning;
+use crate::state::words::group_name;
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -81,7 +82,7 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     h.open("label", "").attr("for", &["in-", k].concat());
     // Every group's rows have the same labels: the group is in their names, not only in the fieldset's legend.
     if let Some(g) = crate::fields::group_of_row(k) {
-        h.el("span", "class=\"visually-hidden\"", &group_name_of(g));
+        h.el("span", "class=\"visually-hidden\"", &(group_name(g) + ", "));
     }
     h.el("span", "class=\"label\"", f.label).el("span", "class=\"unit\"", f.unit).close("label");
     h.open("input", "").attr("id", &["in-", k].concat());
@@ -110,16 +111,14 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     RowSlots { field: f, row, text, slider, error, warn, note }
 }
 
-/// "Group 2 " before a row's label (0-based group 1 is "Group 2").
-fn group_name_of(g: usize) -> String {
-    ["Group ", &crate::chart::int_string(g as i64 + 1), " "].concat()
-}
-
 /// A slider's accessible name: the label with its unit ("BTC price, USD"), and its group's name for a row of
-/// groups 2–6 ("Group 2 machine hashrate, TH/s").
+/// groups 2–6 ("Group 2 machine hashrate, TH/s"; "Group 2 power, MW", not "group power").
 fn slider_name(f: &Field) -> String {
     let label = match crate::fields::group_of_row(f.key) {
-        Some(g) => group_name_of(g) + &crate::format::first_letter_case(f.label, false),
+        Some(g) => {
+            let own = f.label.strip_prefix("Group ").unwrap_or(f.label);
+            group_name(g) + " " + &crate::format::first_letter_case(own, false)
+        }
         None => f.label.to_string(),
     };
     if f.unit.is_empty() {
@@ -392,14 +391,15 @@ mod tests {
     fn a_groups_rows_carry_the_group_in_their_names() {
         let name = |k: &str| crate::fields::find(k).map(slider_name).unwrap_or_default();
         assert_eq!(name("machine2_hashrate_ths"), "Group 2 machine hashrate, TH/s");
-        assert_eq!(name("machine6_mw"), "Group 6 group power, MW");
+        assert_eq!(name("machine6_mw"), "Group 6 power, MW");
         assert_eq!(name("machine_hashrate_ths"), "Machine hashrate, TH/s", "group 1's rows are the machine panel's");
         assert_eq!(name("fleet_mw"), "Fleet power, MW");
         let mut h = Html::new();
         if let Some(f) = crate::fields::find("machine3_count") {
             markup(&mut h, f, &Scenario::default());
         }
-        assert!(h.finish().0.contains("<span class=\"visually-hidden\">Group 3 </span><span class=\"label\">Machines</span>"));
+        let m = h.finish().0;
+        assert!(m.contains("<span class=\"visually-hidden\">Group 3, </span><span class=\"label\">Machines</span>"));
     }
 
     #[test]

@@ -63,8 +63,8 @@ struct SubLine {
 /// The strip KPIs with a second line: hashprice's hashvalue in sats (or BTC); for a site of several groups,
 /// that the breakeven power price is the fleet's average and where its first group breaks even; profit per
 /// day's month (and which groups that counts at a loss, the projection having them off from today), or, when
-/// every machine would be off on every projected day, that they would be off today and
-/// what the site still costs.
+/// every machine would be off on every projected day, that they would be off today and what the site still
+/// costs.
 const SUB_LINES: &[SubLine] = &[
     SubLine { key: "hashprice_usd_per_ph_day", line: hashvalue_line },
     SubLine { key: "breakeven_power_price_usd_kwh", line: first_to_break_even },

@@ -116,7 +116,10 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let kpis: Vec<_> = KPIS
         .iter()
         .map(|k| {
-            let slots = open_card(h, |h| { h.attr("data-kpi", k.key).attr("data-value", ""); }, k.label, "computing…", Look::Figure);
+            let hooks = |h: &mut Html| {
+                h.attr("data-kpi", k.key).attr("data-value", "");
+            };
+            let slots = open_card(h, hooks, k.label, "computing…", Look::Figure);
             let formula = formula_details(h, k.label).text;
             h.close("div");
             RiskCard { card: slots.root, value: slots.value, formula }

@@ -87,7 +87,8 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
         return "At these inputs an NPV overflows (is not defined), so the three cannot be compared.".into();
     }
     let same = |a: Choice, b: Choice| same_worth(a.npv_usd(d), b.npv_usd(d));
-    if same(best, worst) {
+    // Two gaps each within rounding make no difference between the three either.
+    if same(best, worst) || (same(best, second) && same(second, worst)) {
         return "Mining on, selling the machines today and converting to AI/HPC are worth the same.".into();
     }
     let mut out = String::new();
@@ -152,6 +153,7 @@ pub enum Crossing {
     At(f64),
     /// Mining is worth more at every price from $100 to $10M (the BTC price's valid range).
     MineAhead,
+    /// Converting is worth more at every price from $100 to $10M.
     ConvertAhead,
     /// Worth the same at $100, at $10M and at today's price: the BTC price does not part them (a conversion
     /// whose build outlasts the horizon, at no capex, is mining by another name).

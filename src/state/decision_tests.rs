@@ -196,4 +196,7 @@ fn choices_that_differ_by_rounding_are_worth_the_same() {
     assert!(!w.contains("beats mining by") && !w.contains("beats converting by"), "{w}");
     assert!(w.contains("worth the same") || w.contains("worth as much"), "{w}");
     assert!(!same_worth(1e6, 1e6 + 0.01) && same_worth(1e6, 1e6 + 0.004) && same_worth(2e10, 2e10 + 10.0));
+    // Each gap within rounding, the two together not: still no difference to speak of (never "by $0.00").
+    let chain = decision_words(&decision(1e6, 1e6 + 0.004, 1e6 + 0.008), &s, &|x| crate::format::usd(x));
+    assert!(chain.ends_with("are worth the same."), "{chain}");
 }

@@ -21,8 +21,9 @@ pub fn add_group(s: &Scenario, presets: &[MachinePreset]) -> Option<(Scenario, u
     let g = (1..MAX_GROUPS).find(|&g| !s.group(g).is_present())?;
     let mut next = s.clone();
     if s.group(g) == Scenario::default().group(g) {
+        // Without its prices (a preset refused) the group is still added, as it was before presets priced it.
         if let Some(p) = presets.iter().find(|p| p.matches_group(s, g)) {
-            p.apply_to(&mut next, g).ok()?;
+            let _ = p.apply_to(&mut next, g);
         }
     }
     next.set(Scenario::group_key(g, GroupField::Count), NEW_GROUP_MACHINES).ok()?;

@@ -37,3 +37,10 @@ fn a_new_group_takes_its_machines_prices_and_a_group_added_again_keeps_its_own()
     let Some((again, _)) = add_group(&remove_group(&free, g), &presets) else { panic!("room") };
     assert_eq!(again.group(g).price_usd_per_th, 0.0);
 }
+
+#[test]
+fn a_group_whose_machine_is_no_preset_is_added_without_prices() {
+    let Some((s, g)) = add_group(&Scenario::default(), &[]) else { panic!("room") };
+    assert_eq!(s.group(g).count, NEW_GROUP_MACHINES);
+    assert_eq!((s.group(g).price_usd_per_th, s.group(g).resale_usd_per_th), (0.0, 0.0));
+}

@@ -98,7 +98,7 @@ pub struct GroupRow {
 /// "Group 2 · Antminer S19j Pro" (or "Your machines", "Your machine" on a site of one group).
 pub fn group_label(s: &Scenario, g: usize, groups: usize, presets: &[MachinePreset]) -> String {
     let lead = if groups > 1 {
-        ["Group ", &int_string(g as i64 + 1)].concat()
+        crate::state::words::group_name(g)
     } else if s.group(g).count == 1.0 {
         "Your machine".into()
     } else {

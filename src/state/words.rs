@@ -107,6 +107,11 @@ pub fn off_today_note(s: &Scenario, series: &Series, usd: &dyn Fn(f64) -> String
     })
 }
 
+/// "Group 3": a 0-based machine group as the page names it.
+pub fn group_name(g: usize) -> String {
+    ["Group ", &crate::chart::int_string(g as i64 + 1)].concat()
+}
+
 /// "groups 2 and 3": 0-based groups as the page names them.
 pub fn group_list(groups: &[usize]) -> String {
     let mut out = String::from(if groups.len() == 1 { "group " } else { "groups " });

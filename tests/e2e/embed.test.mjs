@@ -778,7 +778,7 @@ test('print stylesheet: controls hidden; inputs, KPIs, the charts and the hardwa
     for (const sel of ['#hashprice svg', '#monthly svg', '#hardware table', '#hardware th button.link']) {
       assert.equal(await visible(sel), true, `${sel} prints`);
     }
-    assert.equal(await visible('#hardware .data-table, #monthly .data-table'), false, 'their data tables do not');
+    assert.equal(await visible('#monthly .data-table'), false, 'the chart\'s data table does not');
     // At A4 width the machine model's name is not cut off.
     await page.setViewportSize({ width: 794, height: 1123 });
     const [sw, cw] = await page.locator('#machine-preset').evaluate((el) => [el.scrollWidth, el.clientWidth]);
@@ -879,5 +879,21 @@ test('a theme from the link or an embed applies to that view only; the theme but
     assert.deepEqual(await theme(page), ['light', 'light'], 'the saved theme applies without a link');
     await page.click('button[data-action="theme"]');
     await eventually(async () => assert.deepEqual(await theme(page), [null, 'auto'], 'the button cycles light → auto and saves it'));
+  });
+});
+
+test('in an embed (no header, so no Undo) a machine picked in the hardware table and a group removed are put in force', T, async () => {
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis,inputs,hardware&machine2_count=10'), async (page) => {
+    const hashrate = page.locator('input.num[name="machine_hashrate_ths"]');
+    const pro = page.locator('#hardware button[data-model="Antminer S21 Pro"]');
+    await pro.click();
+    await eventually(async () => assert.equal(await hashrate.inputValue(), '234'));
+    assert.equal(await page.locator('#hardware .status').innerText(), 'Group 1 now runs the Antminer S21 Pro, at its price and resale value.', 'no Undo to point to');
+    // The machine in use, clicked again: said, and nothing replaced.
+    await page.locator('#hardware button[data-model="Antminer S21 Pro"]').click();
+    await eventually(async () => assert.equal(await page.locator('#hardware .status').innerText(), 'Group 1 already runs the Antminer S21 Pro, at its price and resale value.'));
+    await page.locator('fieldset.machine-group:visible button.remove-group').first().click();
+    await eventually(async () => assert.equal(await page.locator('fieldset.machine-group:visible').count(), 0, 'the group is off the site'));
+    await eventually(async () => assert.equal(await page.locator('#hardware tr[data-group]').count(), 1, 'one site row left'));
   });
 });
