@@ -244,6 +244,8 @@ fn text_cell(text: &str) -> String {
     }
 }
 
+/// Appends one CSV record: the cells, padded with empty ones to `width` (RFC 4180 wants every row as wide),
+/// and a `\r\n` line end.
 fn push_row(out: &mut String, cells: &[String], width: usize) {
     for i in 0..width.max(cells.len()) {
         if i > 0 {
@@ -263,44 +265,94 @@ fn push_row(out: &mut String, cells: &[String], width: usize) {
 /// decimals; a value that is not a finite number (valid but extreme inputs) is an empty cell, and
 /// [`CsvExport::notes`] says which and why. An invalid scenario gives the header block and no months.
 pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> String) -> CsvExport {
-    let result = evaluate(s).ok();
-    let months = result.as_ref().map(|r| months_of(s, r)).unwrap_or_default();
-    let groups = if result.is_some() { present_groups(s) } else { Vec::new() };
-    let convert: &[f64] = result.as_ref().map_or(&[], |r| &r.decision.convert_monthly_net_usd);
+    let e = Evaluated::of(s);
     let mut columns: Vec<String> = export_columns().into_iter().map(String::from).collect();
-    columns.extend(site_columns(&groups));
-    let width = columns.len();
-    let mut table = String::new();
-    let mut empty = vec![0usize; width];
-    // Mining runs over the horizon, converting over its own life (build and lease): the table is as long as
-    // the longer; a cell past either life is empty and not counted as a failure.
-    for i in 0..months.len().max(if months.is_empty() { 0 } else { convert.len() }) {
-        let mut cells: Vec<Option<Cell>> = vec![Some(Cell::Count(i + 1))];
-        match months.get(i) {
-            Some(m) => {
-                cells.extend(MONTH_COLUMNS.iter().map(|c| Some((c.cell)(m))));
-                cells.extend(m.running_share.iter().map(|&x| Some(Cell::Share(x))));
-            }
-            None => cells.resize(1 + MONTH_COLUMNS.len() + groups.len(), None),
-        }
-        cells.push(convert.get(i).map(|&x| Cell::Usd(x)));
-        let texts: Vec<String> = cells
+    columns.extend(site_columns(&e.groups));
+    let table = month_table(&e, columns.len());
+    let notes = export_notes(s, &columns, &table.empty, e.months.len());
+    let mut sheet = Sheet { text: String::new(), width: columns.len() };
+    header_block(&mut sheet, exported_at, &e, &notes);
+    sheet.row(&[]);
+    input_rows(&mut sheet, s, plain);
+    sheet.row(&[]);
+    sheet.row(&columns.iter().map(String::as_str).collect::<Vec<_>>());
+    sheet.text.push_str(&table.text);
+    CsvExport { text: sheet.text, notes }
+}
+
+/// The scenario evaluated once for the export: its results (`None` when invalid), the mining months and the
+/// present machine groups (both empty when invalid).
+struct Evaluated {
+    result: Option<crate::model::Results>,
+    months: Vec<ExportMonth>,
+    groups: Vec<usize>,
+}
+
+impl Evaluated {
+    fn of(s: &Scenario) -> Evaluated {
+        let result = evaluate(s).ok();
+        let months = result.as_ref().map(|r| months_of(s, r)).unwrap_or_default();
+        let groups = if result.is_some() { present_groups(s) } else { Vec::new() };
+        Evaluated { result, months, groups }
+    }
+
+    /// The convert strategy's cash per month over its build and lease (empty when invalid).
+    fn convert(&self) -> &[f64] {
+        self.result.as_ref().map_or(&[], |r| &r.decision.convert_monthly_net_usd)
+    }
+}
+
+/// The monthly table's records (without the column row, which goes in after the inputs) and, per column, how
+/// many of its cells are empty because their number is not finite: the notes are written from these counts.
+struct MonthTable {
+    text: String,
+    empty: Vec<usize>,
+}
+
+/// Mining runs over the horizon, converting over its own life (build and lease): the table is as long as the
+/// longer; a cell past either life is empty and not counted as a failure.
+fn month_table(e: &Evaluated, width: usize) -> MonthTable {
+    let mut table = MonthTable { text: String::new(), empty: vec![0; width] };
+    let rows = if e.months.is_empty() { 0 } else { e.months.len().max(e.convert().len()) };
+    for i in 0..rows {
+        let texts: Vec<String> = month_cells(e, i)
             .iter()
             .enumerate()
-            .map(|(i, c)| match c {
+            .map(|(k, c)| match c {
                 Some(c) => c.text().unwrap_or_else(|| {
-                    empty[i] += 1;
+                    table.empty[k] += 1;
                     String::new()
                 }),
                 None => String::new(),
             })
             .collect();
-        push_row(&mut table, &texts, width);
+        push_row(&mut table.text, &texts, width);
     }
+    table
+}
+
+/// Month `i`'s cells (0-based), column by column: `None` for a cell past mining's horizon or converting's life,
+/// so that emptiness is told apart from a number that could not be computed.
+fn month_cells(e: &Evaluated, i: usize) -> Vec<Option<Cell>> {
+    let mut cells: Vec<Option<Cell>> = vec![Some(Cell::Count(i + 1))];
+    match e.months.get(i) {
+        Some(m) => {
+            cells.extend(MONTH_COLUMNS.iter().map(|c| Some((c.cell)(m))));
+            cells.extend(m.running_share.iter().map(|&x| Some(Cell::Share(x))));
+        }
+        None => cells.resize(1 + MONTH_COLUMNS.len() + e.groups.len(), None),
+    }
+    cells.push(e.convert().get(i).map(|&x| Cell::Usd(x)));
+    cells
+}
+
+/// The export's notes: a column with empty cells says in how many of the `months` and why, and a loan that
+/// outlasts the horizon says its balance is still owed. Shown on the page and written in the header block.
+fn export_notes(s: &Scenario, columns: &[String], empty: &[usize], months: usize) -> Vec<String> {
     let mut notes = Vec::new();
     for (i, n) in empty.iter().enumerate().filter(|(_, n)| **n > 0) {
         let count = crate::state::numtext::decimal(*n as f64, 0, 0, true).unwrap_or_default();
-        let total = crate::state::numtext::decimal(months.len() as f64, 0, 0, true).unwrap_or_default();
+        let total = crate::state::numtext::decimal(months as f64, 0, 0, true).unwrap_or_default();
         notes.push(
             [
                 &columns[i],
@@ -316,44 +368,69 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
     if s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months {
         notes.push("The loan outlasts the horizon: loan_balance_usd in the last month is still owed and must be refinanced; cash_after_debt_usd leaves it out (the equity NPV counts it as repaid on the horizon's last day, MODEL.md section 8).".into());
     }
-    let mut out = String::new();
-    let row = |out: &mut String, cells: &[&str]| {
-        push_row(out, &cells.iter().map(|c| text_cell(c)).collect::<Vec<_>>(), width)
-    };
-    row(&mut out, &["Bitcoin mining hashprice & margin calculator: projection by month"]);
-    row(&mut out, &["exported_at", exported_at]);
-    row(&mut out, &["model_version", MODEL_VERSION]);
-    row(&mut out, &["defaults", crate::state::query::current_base()]);
-    row(
-        &mut out,
-        &["averages", "avg_ columns are the means of the month's daily values; cash columns are the month's sums"],
-    );
-    if let Some(r) = &result {
+    notes
+}
+
+/// The file's text as it is written: rows of text cells, each made safe by [`text_cell`] and padded to the
+/// monthly table's width.
+struct Sheet {
+    text: String,
+    width: usize,
+}
+
+impl Sheet {
+    fn row(&mut self, cells: &[&str]) {
+        push_row(&mut self.text, &cells.iter().map(|c| text_cell(c)).collect::<Vec<_>>(), self.width)
+    }
+}
+
+/// The rows above the inputs: what the file is and when it was made, the salvage the monthly cash leaves out,
+/// what the less obvious columns mean (when there are months) and the notes.
+fn header_block(sheet: &mut Sheet, exported_at: &str, e: &Evaluated, notes: &[String]) {
+    sheet.row(&["Bitcoin mining hashprice & margin calculator: projection by month"]);
+    sheet.row(&["exported_at", exported_at]);
+    sheet.row(&["model_version", MODEL_VERSION]);
+    sheet.row(&["defaults", crate::state::query::current_base()]);
+    sheet.row(&[
+        "averages",
+        "avg_ columns are the means of the month's daily values; cash columns are the month's sums",
+    ]);
+    if let Some(r) = &e.result {
         // The machines' salvage is received at the horizon: in total_net_usd and NPV, not in the monthly cash.
         let salvage = Cell::Usd(r.projection.salvage_usd).text().unwrap_or_default();
-        row(&mut out, &["salvage_usd_at_horizon", &salvage]);
+        sheet.row(&["salvage_usd_at_horizon", &salvage]);
     }
-    if !months.is_empty() {
-        let life = crate::state::decision::months_count(convert.len() as f64);
-        let horizon = crate::state::decision::months_count(months.len() as f64);
-        let runs = [
-            "Each choice over its own life: mining over the horizon (",
-            &horizon,
-            "), converting over its build and lease (",
-            &life,
-            "); cells past a life are empty",
-        ]
-        .concat();
-        row(&mut out, &["lives", &runs]);
-        row(&mut out, &["cash_after_debt_usd", "net cash minus the loan's interest and principal that month"]);
-        row(&mut out, &["groupN_running_share", "share of the month's days machine group N runs (it is switched off on days its revenue does not pay its power)"]);
-        row(&mut out, &["convert_net_cash_usd", "converting to AI/HPC: mining on through the build, the machines sold at its end, the build's capex in monthly parts, then the lease after opex; the machines' purchase price is not in it"]);
+    if !e.months.is_empty() {
+        column_glossary(sheet, e);
     }
-    for n in &notes {
-        row(&mut out, &["note", n]);
+    for n in notes {
+        sheet.row(&["note", n]);
     }
-    row(&mut out, &[]);
-    row(&mut out, &["input", "value"]);
+}
+
+/// What the columns a reader could misread mean: the two lives the table runs over (their lengths in
+/// months), the cash after the loan, the groups' running shares and the convert strategy's cash.
+fn column_glossary(sheet: &mut Sheet, e: &Evaluated) {
+    let life = crate::state::decision::months_count(e.convert().len() as f64);
+    let horizon = crate::state::decision::months_count(e.months.len() as f64);
+    let runs = [
+        "Each choice over its own life: mining over the horizon (",
+        &horizon,
+        "), converting over its build and lease (",
+        &life,
+        "); cells past a life are empty",
+    ]
+    .concat();
+    sheet.row(&["lives", &runs]);
+    sheet.row(&["cash_after_debt_usd", "net cash minus the loan's interest and principal that month"]);
+    sheet.row(&["groupN_running_share", "share of the month's days machine group N runs (it is switched off on days its revenue does not pay its power)"]);
+    sheet.row(&["convert_net_cash_usd", "converting to AI/HPC: mining on through the build, the machines sold at its end, the build's capex in monthly parts, then the lease after opex; the machines' purchase price is not in it"]);
+}
+
+/// Every input with its value, so the file alone is enough to rebuild the scenario: switches as
+/// `true`/`false`, numbers through `plain`.
+fn input_rows(sheet: &mut Sheet, s: &Scenario, plain: &dyn Fn(f64) -> String) {
+    sheet.row(&["input", "value"]);
     for spec in crate::model::INPUTS {
         let v = match (spec.kind, s.get(spec.key)) {
             (crate::model::Kind::Bool, Some(x)) => {
@@ -366,12 +443,8 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
             (_, Some(x)) => plain(x),
             (_, None) => String::new(),
         };
-        row(&mut out, &[spec.key, &v]);
+        sheet.row(&[spec.key, &v]);
     }
-    row(&mut out, &[]);
-    row(&mut out, &columns.iter().map(String::as_str).collect::<Vec<_>>());
-    out.push_str(&table);
-    CsvExport { text: out, notes }
 }
 
 impl CsvExport {

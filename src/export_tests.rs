@@ -432,3 +432,57 @@ fn the_csv_has_each_groups_running_share_and_the_convert_cash_over_its_own_life(
     let x: f64 = last[last.len() - 1].parse().expect("number");
     assert!((x - r.decision.convert_monthly_net_usd[47]).abs() <= 0.005);
 }
+
+#[test]
+fn a_month_past_a_life_is_empty_and_not_counted_a_number_that_cannot_be_written_is() {
+    // Converting (1 + 3 months) outlives mining's 2: months 3 and 4 carry only their number and the convert cash.
+    let s = Scenario { horizon_months: 2.0, hpc_build_months: 1.0, hpc_lease_term_months: 3.0, ..Scenario::default() };
+    let e = Evaluated::of(&s);
+    let width = 1 + MONTH_COLUMNS.len() + e.groups.len() + 1;
+    assert_eq!((e.months.len(), e.convert().len(), e.groups.len()), (2, 4, 1));
+    for i in 0..4 {
+        let cells = month_cells(&e, i);
+        assert_eq!(cells.len(), width, "month {}", i + 1);
+        assert!(cells[0].is_some() && cells[width - 1].is_some(), "month {}", i + 1);
+        assert_eq!(cells[1..width - 1].iter().all(Option::is_some), i < 2, "month {}", i + 1);
+    }
+    let table = month_table(&e, width);
+    assert_eq!(table.text.lines().count(), 4);
+    assert!(table.text.ends_with("\r\n") && table.text.starts_with("1,"), "{}", table.text);
+    assert_eq!(table.empty, vec![0; width], "cells past a life are not failures");
+    // A number too small to write is an empty cell, counted in its column.
+    let tiny = Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..s };
+    let e = Evaluated::of(&tiny);
+    let table = month_table(&e, width);
+    let btc = export_columns().iter().position(|c| *c == "btc_mined").expect("column");
+    assert_eq!(table.empty[btc], 2, "both mining months");
+    assert_eq!(table.empty[0], 0, "the month number is always written");
+    // An invalid scenario: no months, no rows, nothing counted.
+    let e = Evaluated::of(&Scenario { btc_price_usd: f64::NAN, ..Scenario::default() });
+    assert!(e.result.is_none() && e.months.is_empty() && e.groups.is_empty() && e.convert().is_empty());
+    let table = month_table(&e, width);
+    assert!(table.text.is_empty() && table.empty.iter().all(|n| *n == 0));
+}
+
+#[test]
+fn the_notes_name_each_column_with_empty_cells_and_a_loan_that_outlasts_the_horizon() {
+    let columns: Vec<String> = ["month", "btc_mined", "revenue_usd"].map(String::from).to_vec();
+    assert_eq!(
+        export_notes(&Scenario::default(), &columns, &[0, 1200, 0], 1500),
+        ["btc_mined is empty in 1,200 of 1,500 months: too large or too small to compute with these inputs"]
+    );
+    assert!(export_notes(&Scenario::default(), &columns, &[0, 0, 0], 36).is_empty());
+    let long = Scenario { debt_pct: 50.0, debt_term_months: 60.0, horizon_months: 12.0, ..Scenario::default() };
+    let notes = export_notes(&long, &columns, &[0, 0, 3], 12);
+    assert_eq!(notes.len(), 2);
+    assert!(notes[0].starts_with("revenue_usd is empty in 3 of 12 months"), "{notes:?}");
+    assert!(notes[1].starts_with("The loan outlasts the horizon: "), "{notes:?}");
+}
+
+#[test]
+fn a_sheet_row_is_padded_to_the_tables_width_and_its_text_made_safe() {
+    let mut sheet = Sheet { text: String::new(), width: 4 };
+    sheet.row(&["=cmd", "a,\"b\"", "-20"]);
+    sheet.row(&[]);
+    assert_eq!(sheet.text, "'=cmd,\"a,\"\"b\"\"\",-20,\r\n,,,\r\n");
+}

@@ -18,7 +18,7 @@ use crate::format::{compact, num, num_tick, plain, usd, usd_whole, Txt};
 use crate::history::data::{date_words, group_thousands, unix_of_date};
 use crate::history::{
     epochs, hashprice_series, hashvalue_series, lowest_hashprice_since, lowest_since_for, lowest_since_words,
-    sats_per_th_day, today_hashvalue, Epoch, EPOCH_BLOCKS, HALVINGS,
+    sats_per_th_day, today_hashvalue, Epoch, EpochValue, EPOCH_BLOCKS, HALVINGS,
 };
 use crate::math::log10;
 use crate::model::{Results, Scenario};
@@ -93,26 +93,128 @@ pub fn chart(s: &Scenario, _r: &Results, w: f64, with_table: bool) -> ChartData 
 /// The chart, with USD hashprice per epoch once `prices` (per epoch, from `history::epoch_prices`) are loaded;
 /// with `fees`, every epoch is credited this scenario's fees per block on top of its subsidy (the data has none).
 pub fn chart_with(s: &Scenario, w: f64, with_table: bool, prices: Option<&[Option<f64>]>, fees: bool) -> ChartData {
+    let Some(series) = series(s, prices, fees) else { return ChartData::default() };
+    let f = frame(&series, w);
+    // One builder for every layer: each part draws its layer and takes the nodes.
+    let mut svg = Svg::new();
+    ChartData {
+        layers: vec![
+            axes_layer(&mut svg, &f, series.priced),
+            halvings_layer(&mut svg, &f),
+            hashvalue_layer(&mut svg, &series, &f),
+            today_layer(&mut svg, &series.today, &f),
+            usd_layer(&mut svg, &series, &f),
+        ],
+        points: readouts(&series, &f),
+        table: if with_table { table_rows(&series) } else { Vec::new() },
+        desc: description(s, prices),
+        w,
+        h: H,
+        ..ChartData::default()
+    }
+}
+
+/// This scenario as the chart's point: its block height, the date that height is estimated at, its hashvalue
+/// (with its fees) and its USD hashprice at the scenario's BTC price (NaN before prices are loaded).
+struct Today {
+    height: u64,
+    unix: i64,
+    hashvalue: f64,
+    usd: f64,
+}
+
+/// The numbers the chart's parts draw, computed once so the line, the readout and the table agree.
+struct Series {
+    /// Every epoch's hashvalue, with this scenario's fee per block credited when the fee option is on.
+    values: Vec<EpochValue>,
+    /// Whether prices are loaded: the USD line, dot, axis title and table column are drawn only then.
+    priced: bool,
+    /// USD hashprice per epoch (`None` for an epoch without a price); empty until prices are loaded.
+    usd: Vec<Option<f64>>,
+    today: Today,
+    /// The estimated starts of the table's first and last epochs: the x axis runs from the one to past the other.
+    first_unix: i64,
+    last_unix: i64,
+}
+
+impl Series {
+    /// Epoch `k`'s USD hashprice; NaN without one, which the readout and the table leave out.
+    fn usd_at(&self, k: usize) -> f64 {
+        self.usd.get(k).copied().flatten().unwrap_or(f64::NAN)
+    }
+}
+
+/// The series from the epoch table, the scenario and the prices if loaded; `None` without epochs to draw.
+fn series(s: &Scenario, prices: Option<&[Option<f64>]>, fees: bool) -> Option<Series> {
     let all = epochs();
+    let (first, last) = (all.first()?, all.last()?);
     let fee = if fees && s.fees_btc_per_block.is_finite() { s.fees_btc_per_block.max(0.0) } else { 0.0 };
-    let bare = hashvalue_series(all, fee);
-    let usd_line: Vec<Option<f64>> = prices.map(|p| hashprice_series(&bare, p)).unwrap_or_default();
-    let usd_at = |k: usize| usd_line.get(k).copied().flatten().unwrap_or(f64::NAN);
-    let (Some(first), Some(last)) = (all.first(), all.last()) else { return ChartData::default() };
+    let values = hashvalue_series(all, fee);
+    let usd = prices.map(|p| hashprice_series(&values, p)).unwrap_or_default();
     let height = if s.block_height.is_finite() && s.block_height > 0.0 { s.block_height as u64 } else { 0 };
-    let today = today_hashvalue(s);
-    let today_unix = height_unix(all, height).unwrap_or(last.est_start_unix);
-    let today_usd = if prices.is_some() { today * s.btc_price_usd } else { f64::NAN };
-    let t0 = first.est_start_unix as f64;
-    let t1 = (last.est_start_unix as f64 + 1_209_600.0).max(today_unix as f64);
-    let x = Scale::new((t0, t1), x_range(w));
-    // Log axis: whole decades around every value drawn.
+    let hashvalue = today_hashvalue(s);
+    let today = Today {
+        height,
+        unix: height_unix(all, height).unwrap_or(last.est_start_unix),
+        hashvalue,
+        usd: if prices.is_some() { hashvalue * s.btc_price_usd } else { f64::NAN },
+    };
+    let (first_unix, last_unix) = (first.est_start_unix, last.est_start_unix);
+    Some(Series { values, priced: prices.is_some(), usd, today, first_unix, last_unix })
+}
+
+/// The powers of ten at the log axis's bottom and top (whole numbers: the axis spans whole decades).
+struct Decades {
+    low: f64,
+    high: f64,
+}
+
+/// Where things go at width `w`: time on x, whole decades on y, and the calendar years the x axis labels.
+struct Frame {
+    w: f64,
+    x: Scale,
+    y: Scale,
+    decades: Decades,
+    first_year: i64,
+    last_year: i64,
+}
+
+impl Frame {
+    /// An estimated date's position on the x axis (unrounded, as the readout keeps it).
+    fn x_of(&self, unix: i64) -> f64 {
+        self.x.map(unix as f64)
+    }
+
+    /// A value's height on the log axis; a value of zero or below sits on the bottom decade.
+    fn y_of(&self, v: f64) -> f64 {
+        self.y.map(if v > 0.0 { log10(v) } else { self.decades.low })
+    }
+}
+
+/// The frame around the series: x from the first epoch to two weeks past the last (or to today, if later).
+fn frame(series: &Series, w: f64) -> Frame {
+    let t0 = series.first_unix as f64;
+    let t1 = (series.last_unix as f64 + 1_209_600.0).max(series.today.unix as f64);
+    let decades = decades(series);
+    Frame {
+        w,
+        x: Scale::new((t0, t1), x_range(w)),
+        y: Scale::new((decades.low, decades.high), y_range()),
+        decades,
+        first_year: crate::history::data::civil(series.first_unix).0 + 1,
+        last_year: crate::history::data::civil(t1 as i64).0,
+    }
+}
+
+/// Log axis: whole decades around every value drawn (10⁻⁴ to 10⁹ when none is a finite positive number).
+fn decades(series: &Series) -> Decades {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
-    for v in bare
+    for v in series
+        .values
         .iter()
         .map(|v| v.hashvalue_btc_per_ph_day)
-        .chain(usd_line.iter().flatten().copied())
-        .chain([today, today_usd])
+        .chain(series.usd.iter().flatten().copied())
+        .chain([series.today.hashvalue, series.today.usd])
     {
         if v.is_finite() && v > 0.0 {
             lo = lo.min(v);
@@ -122,135 +224,155 @@ pub fn chart_with(s: &Scenario, w: f64, with_table: bool, prices: Option<&[Optio
     if !(lo.is_finite() && hi.is_finite()) {
         (lo, hi) = (1e-4, 1e9);
     }
-    let (d0, d1) = (log10(lo).floor(), log10(hi).ceil().max(log10(lo).floor() + 1.0));
-    let y = Scale::new((d0, d1), y_range());
-    let ylog = |v: f64| y.map(if v > 0.0 { log10(v) } else { d0 });
-    let step = if d1 - d0 > 8.0 {
+    let low = log10(lo).floor();
+    Decades { low, high: log10(hi).ceil().max(low + 1.0) }
+}
+
+/// The y ticks: every power of ten, or every second or third one when the axis spans more than 4 or 8 decades.
+fn decade_ticks(f: &Frame) -> Vec<(i64, String)> {
+    let span = f.decades.high - f.decades.low;
+    let step = if span > 8.0 {
         3
-    } else if d1 - d0 > 4.0 {
+    } else if span > 4.0 {
         2
     } else {
         1
     };
-    let (k0, k1) = (d0 as i64, d1 as i64);
-    let y_ticks: Vec<(i64, String)> =
-        (k0..=k1).filter(|k| k.rem_euclid(step) == 0).map(|k| (px(y.map(k as f64)), power_label(k))).collect();
-    // Years on x: every 2 or 4 years, whichever fits.
-    let (y_first, y_last) =
-        (crate::history::data::civil(first.est_start_unix).0 + 1, crate::history::data::civil(t1 as i64).0);
-    let every = if x_tick_target(w) >= 6 { 2 } else { 4 };
-    let x_ticks: Vec<(i64, String)> = (y_first..=y_last)
+    (f.decades.low as i64..=f.decades.high as i64)
+        .filter(|k| k.rem_euclid(step) == 0)
+        .map(|k| (px(f.y.map(k as f64)), power_label(k)))
+        .collect()
+}
+
+/// The x ticks: years on x, every 2 or 4 years, whichever fits.
+fn year_ticks(f: &Frame) -> Vec<(i64, String)> {
+    let every = if x_tick_target(f.w) >= 6 { 2 } else { 4 };
+    (f.first_year..=f.last_year)
         .filter(|yr| yr % every == 0)
-        .map(|yr| (px(x.map(unix_of_date(yr, 1, 1) as f64)), crate::chart::int_string(yr)))
-        .collect();
-    let mut svg = Svg::new();
+        .map(|yr| (px(f.x.map(unix_of_date(yr, 1, 1) as f64)), crate::chart::int_string(yr)))
+        .collect()
+}
+
+/// The axes, their ticks and titles; the y title names USD too once prices are loaded.
+fn axes_layer(svg: &mut Svg, f: &Frame, priced: bool) -> Layer {
+    let y_label = if priced { "BTC or USD per PH/s per day (log scale)" } else { "BTC per PH/s per day (log scale)" };
     axes(
-        &mut svg,
-        w,
-        &Axis { ticks: x_ticks, label: "estimated epoch start" },
-        &Axis {
-            ticks: y_ticks,
-            label: if prices.is_some() {
-                "BTC or USD per PH/s per day (log scale)"
-            } else {
-                "BTC per PH/s per day (log scale)"
-            },
-        },
+        svg,
+        f.w,
+        &Axis { ticks: year_ticks(f), label: "estimated epoch start" },
+        &Axis { ticks: decade_ticks(f), label: y_label },
     );
-    let ax = svg.take();
-    // Halvings: dotted rules, labelled at the top (the line is high on the left, low on the right).
-    let (x0, x1) = x_range(w);
+    Layer::new("axes", svg.take())
+}
+
+/// Halvings: dotted rules, labelled at the top (the line is high on the left, low on the right).
+fn halvings_layer(svg: &mut Svg, f: &Frame) -> Layer {
+    let (x0, x1) = x_range(f.w);
     let (yb, yt) = (px(y_range().0), px(y_range().1));
     for (i, &(_, unix)) in HALVINGS.iter().enumerate().skip(1) {
-        let hx = x.map(unix as f64);
+        let hx = f.x_of(unix);
         if hx < x0 || hx > x1 {
             continue;
         }
         svg.line("", px(hx), yb, px(hx), yt);
         // The year only where there is room for it (four labels in 300 px would run into each other).
-        let label = if w < 500.0 {
+        let label = if f.w < 500.0 {
             "halving".to_string()
         } else {
             ["halving ", &crate::chart::int_string(crate::history::data::civil(unix).0)].concat()
         };
         svg.text("", px(hx) - 3, yt + 12 + 14 * (i as i64 % 2), "end", &label);
     }
-    let halvings = svg.take();
+    Layer::new("rule halving", svg.take())
+}
+
+/// The hashvalue line, one point per epoch at its estimated start.
+fn hashvalue_layer(svg: &mut Svg, series: &Series, f: &Frame) -> Layer {
     let pts: Vec<(f64, f64)> =
-        bare.iter().map(|v| (x.map(v.est_start_unix as f64), ylog(v.hashvalue_btc_per_ph_day))).collect();
+        series.values.iter().map(|v| (f.x_of(v.est_start_unix), f.y_of(v.hashvalue_btc_per_ph_day))).collect();
     svg.path("line-history", &line_path(&pts));
-    let line = svg.take();
-    let (tx, ty) = (px(x.map(today_unix as f64)), px(ylog(today)));
+    Layer::new("", svg.take())
+}
+
+/// This scenario's hashvalue as a labelled dot at its date.
+fn today_layer(svg: &mut Svg, today: &Today, f: &Frame) -> Layer {
+    let (tx, ty) = (px(f.x_of(today.unix)), px(f.y_of(today.hashvalue)));
     svg.circle("today-point", tx, ty, 5);
     svg.text("series-label", tx + 4, ty - 14, "end", "this scenario");
-    let dot = svg.take();
-    // USD: dashed, on the same log axis (the gap between the lines is the BTC price), from the first epoch with a price.
-    let usd_pts: Vec<(f64, f64)> =
-        bare.iter().zip(&usd_line).filter_map(|(v, u)| Some((x.map(v.est_start_unix as f64), ylog((*u)?)))).collect();
+    Layer::new("", svg.take())
+}
+
+/// USD: dashed, on the same log axis (the gap between the lines is the BTC price), from the first epoch with a
+/// price, and this scenario's USD dot; empty before a load.
+fn usd_layer(svg: &mut Svg, series: &Series, f: &Frame) -> Layer {
+    let usd_pts: Vec<(f64, f64)> = series
+        .values
+        .iter()
+        .zip(&series.usd)
+        .filter_map(|(v, u)| Some((f.x_of(v.est_start_unix), f.y_of((*u)?))))
+        .collect();
     if let Some(&(ux, uy)) = usd_pts.last() {
         svg.path("line-usd", &line_path(&usd_pts));
         // Under the line's right end, in the room between the two lines (the halving labels are at the top).
         svg.text("series-label", px(ux) - 4, px(uy) + 20, "end", "USD");
-        let uy = px(ylog(today_usd));
-        svg.circle("today-point", tx, uy, 4);
+        svg.circle("today-point", px(f.x_of(series.today.unix)), px(f.y_of(series.today.usd)), 4);
     }
-    let usd_layer = svg.take();
-    let mut points: Vec<Readout> = bare
+    Layer::new("usd", svg.take())
+}
+
+/// The crosshair's stops: every epoch at its start, and this scenario at its dot, in x order among them.
+fn readouts(series: &Series, f: &Frame) -> Vec<Readout> {
+    let mut points: Vec<Readout> = series
+        .values
         .iter()
         .map(|v| {
             let (unix, height, hashvalue) = (v.est_start_unix, v.start_height, v.hashvalue_btc_per_ph_day);
-            let p = Point::Epoch { unix, height, hashvalue, usd: usd_at(v.epoch), today: false };
-            Readout::at(x.map(unix as f64), p)
+            let p = Point::Epoch { unix, height, hashvalue, usd: series.usd_at(v.epoch), today: false };
+            Readout::at(f.x_of(unix), p)
         })
         .collect();
-    let at = points.iter().position(|r| r.x_px > tx as f64).unwrap_or(points.len());
-    let p = Point::Epoch { unix: today_unix, height, hashvalue: today, usd: today_usd, today: true };
-    points.insert(at, Readout::at(tx as f64, p));
-    let table = if with_table {
-        bare.iter()
-            .map(|v| {
-                let mut cells = vec![
-                    ["about ", &date_words(v.est_start_unix)].concat(),
-                    group_thousands(v.start_height),
-                    compact(v.difficulty),
-                    num_tick(v.hashvalue_btc_per_ph_day),
-                    num(v.sats_per_th_day, 2),
-                ];
-                let mut data = vec![
-                    ("data-height", crate::chart::int_string(v.start_height as i64)),
-                    ("data-hashvalue", plain(v.hashvalue_btc_per_ph_day)),
-                ];
-                if prices.is_some() {
-                    let u = usd_at(v.epoch);
-                    cells.push(if u.is_finite() { usd(u) } else { "no price".into() });
-                    if u.is_finite() {
-                        data.push(("data-hashprice-usd", plain(u)));
-                    }
+    let t = &series.today;
+    let tx = px(f.x_of(t.unix)) as f64;
+    let at = points.iter().position(|r| r.x_px > tx).unwrap_or(points.len());
+    let p = Point::Epoch { unix: t.unix, height: t.height, hashvalue: t.hashvalue, usd: t.usd, today: true };
+    points.insert(at, Readout::at(tx, p));
+    points
+}
+
+/// The data table's body, a row per epoch with its hooks for tests; the USD column once prices are loaded.
+fn table_rows(series: &Series) -> Vec<crate::chart::Row> {
+    series
+        .values
+        .iter()
+        .map(|v| {
+            let mut cells = vec![
+                ["about ", &date_words(v.est_start_unix)].concat(),
+                group_thousands(v.start_height),
+                compact(v.difficulty),
+                num_tick(v.hashvalue_btc_per_ph_day),
+                num(v.sats_per_th_day, 2),
+            ];
+            let mut data = vec![
+                ("data-height", crate::chart::int_string(v.start_height as i64)),
+                ("data-hashvalue", plain(v.hashvalue_btc_per_ph_day)),
+            ];
+            if series.priced {
+                let u = series.usd_at(v.epoch);
+                cells.push(if u.is_finite() { usd(u) } else { "no price".into() });
+                if u.is_finite() {
+                    data.push(("data-hashprice-usd", plain(u)));
                 }
-                crate::chart::Row { cells, hook: None, data }
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let desc = match prices {
+            }
+            crate::chart::Row { cells, hook: None, data }
+        })
+        .collect()
+}
+
+/// The words under the chart: the hashvalue's "lowest since", then the USD one once prices are loaded.
+fn description(s: &Scenario, prices: Option<&[Option<f64>]>) -> String {
+    match prices {
         Some(p) => Txt::default().s(history_words(s)).t(" ").s(price_words(s, p)).0,
         None => history_words(s),
-    };
-    ChartData {
-        layers: vec![
-            Layer::new("axes", ax),
-            Layer::new("rule halving", halvings),
-            Layer::new("", line),
-            Layer::new("", dot),
-            Layer::new("usd", usd_layer),
-        ],
-        points,
-        table,
-        desc,
-        w,
-        h: H,
-        ..ChartData::default()
     }
 }
 

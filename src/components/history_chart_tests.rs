@@ -205,3 +205,43 @@ fn the_fee_option_credits_every_epoch_with_the_scenarios_fees_and_says_so() {
     let none = Scenario { fees_btc_per_block: 0.0, ..Scenario::default() };
     assert_eq!(chart_with(&none, 720.0, true, None, true).table, chart_with(&none, 720.0, true, None, false).table);
 }
+
+/// A frame over 2009 to 2026 at width `w` whose log axis spans 10^`low` to 10^`high`.
+fn frame_of(w: f64, low: f64, high: f64) -> Frame {
+    Frame {
+        w,
+        x: Scale::new((1_230_768_000.0, 1_798_761_600.0), x_range(w)),
+        y: Scale::new((low, high), crate::components::chart_parts::y_range()),
+        decades: Decades { low, high },
+        first_year: 2010,
+        last_year: 2026,
+    }
+}
+
+#[test]
+fn the_log_axis_labels_every_decade_or_every_second_or_third_as_it_widens() {
+    let labels = |low: f64, high: f64| -> Vec<String> {
+        decade_ticks(&frame_of(720.0, low, high)).into_iter().map(|(_, l)| l).collect()
+    };
+    assert_eq!(labels(-2.0, 2.0), ["10⁻²", "10⁻¹", "1", "10¹", "10²"]);
+    assert_eq!(labels(-3.0, 2.0), ["10⁻²", "1", "10²"]);
+    assert_eq!(labels(-4.0, 6.0), ["10⁻³", "1", "10³", "10⁶"]);
+    // Ticks go down the plot as the value goes up.
+    let ticks = decade_ticks(&frame_of(720.0, -2.0, 2.0));
+    assert!(ticks.windows(2).all(|t| t[0].0 > t[1].0), "{ticks:?}");
+    // The axis spans whole decades around every value drawn, at least one.
+    let Some(series) = series(&Scenario::default(), Some(&flat_prices(30, 50_000.0)), false) else { panic!("epochs") };
+    let d = decades(&series);
+    assert!(d.low.fract() == 0.0 && d.high.fract() == 0.0 && d.high > d.low, "{} {}", d.low, d.high);
+    let usd = series.usd.iter().flatten().copied();
+    for v in series.values.iter().map(|v| v.hashvalue_btc_per_ph_day).chain(usd).filter(|v| *v > 0.0) {
+        assert!(log10(v) >= d.low && log10(v) <= d.high, "{v}");
+    }
+}
+
+#[test]
+fn the_years_are_labelled_every_two_years_or_every_four_on_a_narrow_chart() {
+    let years = |w: f64| -> Vec<String> { year_ticks(&frame_of(w, -2.0, 2.0)).into_iter().map(|(_, l)| l).collect() };
+    assert_eq!(years(720.0), ["2010", "2012", "2014", "2016", "2018", "2020", "2022", "2024", "2026"]);
+    assert_eq!(years(380.0), ["2012", "2016", "2020", "2024"]);
+}
