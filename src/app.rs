@@ -146,12 +146,7 @@ fn keep_saved(c: Ctx) {
 /// picked in the hardware table, a group removed): here they are put in force as they come, with nothing to undo.
 fn replace_without_header(c: Ctx) {
     let reps = crate::state::replaces::Replaces::new(c.scenario, c.replaced);
-    crate::view::dom::effect(move |_| {
-        c.replace.track();
-        if let Some(next) = c.replace.try_update_untracked(Option::take).flatten() {
-            reps.replace(next.scenario);
-        }
-    });
+    crate::ctx::take_replaces(c, move |next| reps.replace(next.scenario));
 }
 
 /// The root element's `data-theme` follows the theme (none for auto: the stylesheet follows the system's).

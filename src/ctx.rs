@@ -51,6 +51,17 @@ pub struct Replacement {
     pub said: String,
 }
 
+/// Hands each whole replace another control asks for (`Ctx::replace`) to `put`, once: the header's, with its
+/// Undo, or on an embed (no header) `app`'s, which puts it in force as it comes.
+pub fn take_replaces(c: Ctx, put: impl Fn(Replacement) + 'static) {
+    crate::view::dom::effect(move |_| {
+        c.replace.track();
+        if let Some(next) = c.replace.try_update_untracked(Option::take).flatten() {
+            put(next);
+        }
+    });
+}
+
 /// The visitor's storage, only on their own top-level page: a page framed by another (with or without
 /// `embed=1`) neither reads nor writes their saved scenario or theme.
 pub(crate) fn storage() -> Option<web_sys::Storage> {

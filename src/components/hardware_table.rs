@@ -166,16 +166,16 @@ fn use_title(s: &Scenario) -> &'static str {
     }
 }
 
-/// Said when the machine clicked is already the one in use, at its prices.
-pub fn already_words(model: &str, s: &Scenario) -> String {
-    let whose = if extra_groups(s).next().is_some() { "Group 1 already runs the " } else { "Already mining with the " };
-    [whose, model, ", at its price and resale value."].concat()
-}
-
-/// What applying a preset's machine from the table is said as (the header's status offers Undo; the card's own
-/// line points there, the header being out of view).
-pub fn used_words(model: &str, s: &Scenario) -> String {
-    let whose = if extra_groups(s).next().is_some() { "Group 1 now runs the " } else { "Now mining with the " };
+/// What a preset's button did, said beside the table: the machine clicked is now in use, or `already` was (at
+/// its prices, so nothing changed). The header's status offers the Undo; the card's line points there, the
+/// header being out of view.
+pub fn used_words(model: &str, s: &Scenario, already: bool) -> String {
+    let whose = match (extra_groups(s).next().is_some(), already) {
+        (true, false) => "Group 1 now runs the ",
+        (true, true) => "Group 1 already runs the ",
+        (false, false) => "Now mining with the ",
+        (false, true) => "Already mining with the ",
+    };
     [whose, model, ", at its price and resale value."].concat()
 }
 
@@ -309,14 +309,14 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                     }
                     // Nothing changes (the machine in use, at its prices): said, and nothing to undo or refocus.
                     if c.scenario.with_untracked(|s| *s == next) {
-                        set_text(&status, &already_words(&m.model, &next));
+                        set_text(&status, &used_words(&m.model, &next, true));
                         said_for.set_value(Some(next));
                         return;
                     }
                     refocus.set_value(Some(model));
                     // A replace: every input is rewritten and the header's Undo brings the machine back (an
                     // embed, without a header, has none).
-                    let said = c.scenario.with_untracked(|s| used_words(&m.model, s));
+                    let said = used_words(&m.model, &next, false);
                     let undo = if embed { "" } else { " Undo is at the top of the page." };
                     set_text(&status, &[&said, undo].concat());
                     said_for.set_value(Some(next.clone()));

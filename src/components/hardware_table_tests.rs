@@ -79,15 +79,15 @@ fn the_site_groups_come_first_and_every_row_says_when_it_switches_off() {
 fn a_presets_button_says_which_group_it_sets() {
     let one = Scenario::default();
     assert_eq!(use_title(&one), "Use this machine");
-    let now = used_words("Antminer S21 Pro", &one);
+    let now = used_words("Antminer S21 Pro", &one, false);
     assert_eq!(now, "Now mining with the Antminer S21 Pro, at its price and resale value.");
     let mut site = Scenario::default();
     let _ = site.set(Scenario::group_key(1, GroupField::Count), 10.0);
     assert_eq!(use_title(&site), "Use this machine for group 1");
-    let already = already_words("Antminer S21", &one);
+    let already = used_words("Antminer S21", &one, true);
     assert_eq!(already, "Already mining with the Antminer S21, at its price and resale value.");
-    assert!(already_words("Antminer S21", &site).starts_with("Group 1 already runs the Antminer S21"));
-    assert!(used_words("Antminer S21 Pro", &site).starts_with("Group 1 now runs the Antminer S21 Pro"));
+    assert!(used_words("Antminer S21", &site, true).starts_with("Group 1 already runs the Antminer S21"));
+    assert!(used_words("Antminer S21 Pro", &site, false).starts_with("Group 1 now runs the Antminer S21 Pro"));
     let r = evaluate(&site).unwrap();
     let mut h = Html::new();
     card(&mut h, &lines(&site, Some(&r), &machine_presets()), &site);

@@ -214,13 +214,7 @@ fn undoable(c: Ctx, reps: Replaces, undo_button: &Element, status: &Element) -> 
         }
     };
     let r = replace.clone();
-    effect(move |_| {
-        c.replace.track();
-        // Taken, so it is made once.
-        if let Some(next) = c.replace.try_update_untracked(Option::take).flatten() {
-            r(next.scenario, &next.said);
-        }
-    });
+    crate::ctx::take_replaces(c, move |next| r(next.scenario, &next.said));
     replace
 }
 
