@@ -10,6 +10,7 @@ use crate::components::kpi_defs::find;
 use crate::ctx::Ctx;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use crate::page::IN_STRIP;
+use crate::state::sell_side;
 use crate::view::dom::{effect, on, set_attr, set_class, set_text, Bind, Debounce, Dom, Ev};
 use crate::view::Html;
 use leptos::prelude::*;
@@ -138,6 +139,7 @@ pub fn grid(c: Ctx, h: &mut Html) -> Bind {
         c.drawn.with_untracked(|s| {
             for (title, keys) in [
                 ("Today (day 0)", SNAPSHOT_KEYS),
+                ("As sell-side reports quote it (day 0)", sell_side::KEYS),
                 ("Projection and financing", PROJECTION_KEYS),
                 ("Mining versus AI/HPC, per MW (static, day 0)", HPC_KEYS),
                 ("Keep, sell or convert", DECISION_KEYS),

@@ -7,6 +7,7 @@ use crate::format::plain;
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
 use crate::page::IN_STRIP;
+use crate::state::sell_side;
 use crate::state::words::{at_a_loss_today_note, fleet_label, off_today_note, total_machines};
 use crate::view::{Html, Slot};
 
@@ -38,7 +39,7 @@ pub struct Shown {
 }
 
 pub fn shown(def: &KpiDef, r: Option<&Results>, s: &Scenario) -> Shown {
-    match r.and_then(|r| r.value(def.key)).flatten() {
+    match r.and_then(|r| r.value(def.key).or_else(|| sell_side::value(def.key, s, r))).flatten() {
         Some(v) => Shown {
             text: show(def.fmt, v),
             look: if def.fmt.reads_as_words(v) {

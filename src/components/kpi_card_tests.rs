@@ -254,3 +254,26 @@ fn a_kpi_without_a_value_is_set_as_words() {
     assert!(m.contains("class=\"kpi-value words\""), "{m}");
     assert_eq!(shown(def("hashprice_usd_per_ph_day"), r.as_ref(), &s).look, Look::Figure);
 }
+
+#[test]
+fn the_sell_side_figures_show_in_their_reports_units_and_say_when_the_fleet_loses_cash() {
+    let s = Scenario { power_price_usd_kwh: 0.05, pool_fee_pct: 0.0, uptime_pct: 100.0, ..Scenario::default() };
+    let r = evaluate(&s).expect("valid");
+    let per_eh = shown(def("revenue_usd_per_eh_day"), Some(&r), &s);
+    assert!(per_eh.text.ends_with("/EH/s/day") && per_eh.look == Look::Figure, "{per_eh:?}");
+    let hashprice_k = r.snapshot.hashprice_usd_per_ph_day * 1000.0;
+    assert_eq!(per_eh.text, show(Fmt::UsdPerEhDay, hashprice_k), "no fee, no downtime: the network's figure");
+    let per_mwh = shown(def("revenue_usd_per_mwh"), Some(&r), &s);
+    assert!(per_mwh.text.starts_with('$') && per_mwh.text.ends_with("/MWh"));
+    assert!((def("revenue_usd_per_mwh").formula)(&s, &r).ends_with("the power costs $50.00/MWh"));
+    let hashcost = (def("hashcost_usd_per_ph_day").formula)(&s, &r);
+    assert!(hashcost.contains("below the hashcost the fleet loses cash"), "{hashcost}");
+
+    let dear = Scenario { power_price_usd_kwh: 0.2, ..s };
+    let r = evaluate(&dear).expect("valid");
+    assert_eq!(shown(def("gross_profit_usd_per_eh_day"), Some(&r), &dear).look, Look::Loss);
+    let idle = Scenario { uptime_pct: 0.0, ..s };
+    let r = evaluate(&idle).expect("valid");
+    let none = shown(def("revenue_usd_per_mwh"), Some(&r), &idle);
+    assert_eq!((none.text.as_str(), none.data_value.as_str()), ("none (no power drawn)", ""));
+}

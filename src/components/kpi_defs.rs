@@ -2,11 +2,11 @@
 //! current numbers substituted.
 
 use crate::format::{compact, num, pct, usd, usd_kwh, usd_whole, Txt};
-use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::days::discount_at;
 use crate::state::decision::{lease_term_words, months_count, months_long};
 use crate::model::{MachineGroup, Results, Scenario, MAX_GROUPS};
 use crate::state::insights::{btc_or_sats, scale_hashrate_ths};
+use crate::state::sell_side::{energy_mwh_day, fixed_usd_day};
 
 /// How to show one number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -15,6 +15,9 @@ pub enum Fmt {
     UsdWhole,
     UsdKwh,
     UsdPerPhDay,
+    /// Sell-side reports' unit: "$38,700/EH/s/day".
+    UsdPerEhDay,
+    UsdPerMwh,
     Pct,
     Btc,
     Ths,
@@ -45,6 +48,8 @@ pub fn show(fmt: Fmt, x: f64) -> String {
         Fmt::UsdWhole => usd_whole(x),
         Fmt::UsdKwh => usd_kwh(x) + "/kWh",
         Fmt::UsdPerPhDay => usd(x) + "/PH/day",
+        Fmt::UsdPerEhDay => usd_whole(x) + "/EH/s/day",
+        Fmt::UsdPerMwh => usd(x) + "/MWh",
         Fmt::Pct => pct(x),
         Fmt::Btc => {
             let (v, unit) = btc_or_sats(x);
@@ -94,7 +99,7 @@ impl Fmt {
     /// Whether `x` is a loss, drawn as one: a negative amount or rate, a DSCR below 1×.
     pub fn is_loss(self, x: f64) -> bool {
         match self {
-            Fmt::Usd | Fmt::Pct => x < 0.0,
+            Fmt::Usd | Fmt::UsdPerEhDay | Fmt::Pct => x < 0.0,
             Fmt::Dscr => x < 1.0,
             _ => false,
         }
@@ -208,10 +213,6 @@ fn times_pue(s: &Scenario) -> String {
     }
 }
 
-/// Fixed costs per day: opex and hosting on the site's power.
-fn fixed_usd_day(s: &Scenario, r: &Results) -> f64 {
-    s.opex_usd_month / DAYS_PER_MONTH + s.hosting_usd_kw_month * r.snapshot.site_power_kw / DAYS_PER_MONTH
-}
 
 /// "n × v" per group, joined with " + " (one group reads as before).
 fn per_group(s: &Scenario, term: impl Fn(&MachineGroup) -> String) -> String {
@@ -445,6 +446,77 @@ pub const KPIS: &[KpiDef] = &[
                 .t(") ÷ ")
                 .s(show(Fmt::Btc, r.snapshot.btc_mined_day))
                 .t("; without the machines' capex (the full cost per BTC adds it)")
+                .0
+        },
+    },
+    KpiDef {
+        key: "revenue_usd_per_eh_day",
+        label: "Revenue per EH/s per day",
+        fmt: Fmt::UsdPerEhDay,
+        none: not_defined,
+        formula: |s, r| {
+            Txt::default()
+                .t("fleet revenue per day ÷ fleet hashrate = ")
+                .s(usd(r.snapshot.revenue_usd_day))
+                .t(" ÷ ")
+                .s(num(r.snapshot.fleet_hashrate_ths / 1e6, 4))
+                .t(" EH/s, after the pool fee and ")
+                .s(pct(s.uptime_pct))
+                .t(" uptime; the network's, as the banks' notes quote it, is hashprice × 1,000 = ")
+                .s(show(Fmt::UsdPerEhDay, r.snapshot.hashprice_usd_per_ph_day * 1000.0))
+                .0
+        },
+    },
+    KpiDef {
+        key: "gross_profit_usd_per_eh_day",
+        label: "Gross profit per EH/s per day",
+        fmt: Fmt::UsdPerEhDay,
+        none: not_defined,
+        formula: |_, r| {
+            Txt::default()
+                .t("(revenue − power) per day ÷ fleet hashrate = (")
+                .s(usd(r.snapshot.revenue_usd_day))
+                .t(" − ")
+                .s(usd(r.snapshot.power_cost_usd_day))
+                .t(") ÷ ")
+                .s(num(r.snapshot.fleet_hashrate_ths / 1e6, 4))
+                .t(" EH/s (before fixed costs)")
+                .0
+        },
+    },
+    KpiDef {
+        key: "hashcost_usd_per_ph_day",
+        label: "Hashcost (cash cost per PH/s per day)",
+        fmt: Fmt::UsdPerPhDay,
+        none: not_defined,
+        formula: |s, r| {
+            let earned = r.snapshot.hashprice_usd_per_ph_day * (1.0 - s.pool_fee_pct / 100.0) * s.uptime_pct / 100.0;
+            Txt::default()
+                .t("(power + fixed costs per day) ÷ fleet hashrate = (")
+                .s(usd(r.snapshot.power_cost_usd_day))
+                .t(" + ")
+                .s(usd(fixed_usd_day(s, r)))
+                .t(") ÷ ")
+                .s(ph_s(r.snapshot.fleet_hashrate_ths))
+                .t(". A PH/s earns hashprice × (1 − pool fee) × uptime = ")
+                .s(show(Fmt::UsdPerPhDay, earned))
+                .t(" today; below the hashcost the fleet loses cash")
+                .0
+        },
+    },
+    KpiDef {
+        key: "revenue_usd_per_mwh",
+        label: "Revenue per MWh",
+        fmt: Fmt::UsdPerMwh,
+        none: |_, _| "none (no power drawn)".into(),
+        formula: |s, r| {
+            Txt::default()
+                .t("fleet revenue per day ÷ energy per day = ")
+                .s(usd(r.snapshot.revenue_usd_day))
+                .t(" ÷ ")
+                .s(num(energy_mwh_day(s, r), 2))
+                .t(" MWh (site power × 24 h × uptime); the power costs ")
+                .s(show(Fmt::UsdPerMwh, s.power_price_usd_kwh * 1000.0))
                 .0
         },
     },

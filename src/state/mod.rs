@@ -14,6 +14,7 @@ pub mod presets;
 pub mod query;
 #[cfg(any(test, target_arch = "wasm32"))]
 pub mod replaces;
+pub mod sell_side;
 pub mod undo;
 pub mod units;
 pub mod words;

@@ -1068,3 +1068,32 @@ test('an edit made just before leaving the page is written at once on pagehide o
     assert.equal(b.after, 'base=2025-11&btc_price_usd=122222', 'hiding the page wrote the scenario');
   });
 });
+
+test('sell-side figures (per EH/s, hashcost, per MWh) follow a power price slider move and typed opex', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const sellSide = (s) => {
+      const snap = snapshot(s);
+      const ehs = (s.machine_hashrate_ths * s.machine_count) / 1e6;
+      const mwhDay = (snap.fleet_power_kw * 24 * s.uptime_pct) / 100 / 1000;
+      return {
+        revenue_usd_per_eh_day: snap.revenue_usd_day / ehs,
+        gross_profit_usd_per_eh_day: (snap.revenue_usd_day - snap.power_cost_usd_day) / ehs,
+        hashcost_usd_per_ph_day: (snap.power_cost_usd_day + s.opex_usd_month / 30.4375) / (ehs * 1000),
+        revenue_usd_per_mwh: snap.revenue_usd_day / mwhDay,
+      };
+    };
+    const check = async (s) => {
+      for (const [key, want] of Object.entries(sellSide(s))) await expectKpi(page, key, want, { rel: 1e-9 });
+    };
+    await check(defaultScenario());
+    await openPanel(page, 'costs');
+    const { after } = await nudgeSlider(page, 'power_price_usd_kwh', 'ArrowRight', 40);
+    let s = { ...(await readScenario(page)), power_price_usd_kwh: after };
+    await check(s);
+    await typeInto(page, 'opex_usd_month', '60000');
+    s = { ...s, opex_usd_month: 60000 };
+    await check(s);
+    const shown = await page.locator('[data-kpi="hashcost_usd_per_ph_day"] output').textContent();
+    assert.match(shown, /^\$\d+\.\d\d\/PH\/day$/, `hashcost reads in the reports' unit: ${shown}`);
+  });
+});
