@@ -74,7 +74,8 @@ function groupsOf(s) {
     const h = s[groupKey(g, 'hashrate_ths')];
     const e = s[groupKey(g, 'efficiency_jth')];
     const th = h * n;
-    out.push({ th, kw: (th * e) / 1000, e, price: s[groupKey(g, 'price_usd_per_th')], resale: s[groupKey(g, 'resale_usd_per_th')] });
+    const price = s[groupKey(g, 'price_usd_per_th')];
+    out.push({ th, kw: (th * e) / 1000, e, price, resale: s[groupKey(g, 'resale_usd_per_th')] });
   }
   return out;
 }
@@ -158,7 +159,9 @@ export function evaluateSite(input) {
     resale_now_usd: resaleNow,
     group_breakeven_power_price_usd_kwh: groups.map((g) => (g ? (hashprice * (1 - f)) / (24 * g.e * pue) : null)),
     group_shutdown_hashprice_usd_per_ph_day: groups.map((g) => (g ? (24 * g.e * pue * p) / (1 - f) : null)),
-    group_profit_usd_day: groups.map((g) => (g ? ((hashvalue * g.th) / 1000) * u * (1 - f) * price0 - g.kw * pue * 24 * u * p : null)),
+    group_profit_usd_day: groups.map((g) => (g
+      ? ((hashvalue * g.th) / 1000) * u * (1 - f) * price0 - g.kw * pue * 24 * u * p
+      : null)),
   };
 
   // ---- Section 2 (with section 7): the daily engine, run to the horizon or to the end of the build ----

@@ -33,10 +33,13 @@ export function compare(where, actual, expected, both, out) {
     expected.forEach((e, i) => compare(`${where}[${i}]`, actual[i], e, both, out));
   } else if (typeof expected === 'object') {
     for (const k of Object.keys(expected)) compare(`${where}.${k}`, actual[k], expected[k], both, out);
-    if (both) for (const k of Object.keys(actual)) if (!(k in expected)) out.push(`${where}.${k}: not in the reference`);
+    if (!both) return;
+    for (const k of Object.keys(actual)) if (!(k in expected)) out.push(`${where}.${k}: not in the reference`);
   } else if (typeof expected === 'number') {
-    if (typeof actual !== 'number' || !close(actual, expected)) out.push(`${where}: got ${actual}, expected ${expected}`);
-  } else if (actual !== expected) out.push(`${where}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+    if (typeof actual !== 'number' || !close(actual, expected)) out.push(`${where}: got ${actual}, want ${expected}`);
+  } else if (actual !== expected) {
+    out.push(`${where}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+  }
 }
 
 function check(cases, both) {

@@ -94,17 +94,21 @@ function scalars(r) {
 
 function diffTrees(where, got, want, out) {
   if (Array.isArray(want)) {
-    if (!Array.isArray(got) || got.length !== want.length) return out.push(`${where}: length ${got?.length} vs ${want.length}`);
+    if (!Array.isArray(got) || got.length !== want.length) {
+      return out.push(`${where}: length ${got?.length} vs ${want.length}`);
+    }
     want.forEach((w, i) => diffTrees(`${where}[${i}]`, got[i], w, out));
   } else if (want !== null && typeof want === 'object') {
     for (const k of Object.keys(want)) diffTrees(`${where}.${k}`, got?.[k], want[k], out);
   } else if (typeof want === 'number' || want === null) {
-    if (!(typeof got === 'number' || got === null) || !close(got, want)) out.push(`${where}: page ${got}, JS model ${want}`);
+    const ok = (typeof got === 'number' || got === null) && close(got, want);
+    if (!ok) out.push(`${where}: page ${got}, JS model ${want}`);
   }
   return out;
 }
 
-test('random sites by URL: every data-kpi of sections 1–4 and 7–9 equals the independent JS model', { timeout: 300000 }, async () => {
+const TITLE = 'random sites by URL: every data-kpi of sections 1–4 and 7–9 equals the independent JS model';
+test(TITLE, { timeout: 300000 }, async () => {
   const compared = new Set();
   for (let seed = 1; seed <= SCENARIOS; seed++) {
     const s = randomSite(seed);
