@@ -265,7 +265,7 @@ fn the_sell_side_figures_show_in_their_reports_units_and_say_when_the_fleet_lose
     assert_eq!(per_eh.text, show(Fmt::UsdPerEhDay, hashprice_k), "no fee, no downtime: the network's figure");
     let per_mwh = shown(def("revenue_usd_per_mwh"), Some(&r), &s);
     assert!(per_mwh.text.starts_with('$') && per_mwh.text.ends_with("/MWh"));
-    assert!((def("revenue_usd_per_mwh").formula)(&s, &r).ends_with("the power costs $50.00/MWh"));
+    assert!((def("revenue_usd_per_mwh").formula)(&s, &r).ends_with("per MWh. The power costs $50.00/MWh"));
     let hashcost = (def("hashcost_usd_per_ph_day").formula)(&s, &r);
     assert!(hashcost.contains("below the hashcost the fleet loses cash"), "{hashcost}");
 

@@ -515,7 +515,7 @@ pub const KPIS: &[KpiDef] = &[
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" ÷ ")
                 .s(num(energy_mwh_day(s, r), 2))
-                .t(" MWh (site power × 24 h × uptime); the power costs ")
+                .t(" MWh (site power × 24 h × uptime): the breakeven power price per MWh. The power costs ")
                 .s(show(Fmt::UsdPerMwh, s.power_price_usd_kwh * 1000.0))
                 .0
         },

@@ -74,3 +74,12 @@ fn at_zero_uptime_revenue_per_mwh_is_none() {
     assert!(close(figure("hashcost_usd_per_ph_day", &s), 1000.0 / ph));
     assert_eq!(value("npv_usd", &s, &r), None, "a model key is not one of these");
 }
+
+/// A MWh earns what the breakeven power price pays for it: revenue per MWh is that price × 1,000, at any uptime,
+/// pool fee or PUE (the formula on the page says so).
+#[test]
+fn revenue_per_mwh_is_the_breakeven_power_price_per_mwh() {
+    let s = Scenario { uptime_pct: 83.0, pool_fee_pct: 2.5, pue: 1.3, machine_efficiency_jth: 21.5, ..Scenario::default() };
+    let breakeven = results(&s).snapshot.breakeven_power_price_usd_kwh;
+    assert!(close(figure("revenue_usd_per_mwh", &s), breakeven * 1000.0));
+}
