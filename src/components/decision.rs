@@ -10,10 +10,10 @@ use crate::components::chart_parts::{
 use crate::components::chart_words::Point;
 use crate::components::kpi_card::{card as kpi_card, owns_hook, Form, KpiCard, LOAN, NPVS};
 use crate::components::kpi_defs::find;
-use crate::format::{num, usd, usd_tick, usd_whole, Txt};
+use crate::format::{num, pct, usd, usd_tick, usd_whole, Txt};
 use crate::model::{Results, Scenario};
 use crate::model::projection::Loan;
-use crate::state::decision::{cash_paths, decision_words, lease_term_words, months_long, Crossing};
+use crate::state::decision::{cash_paths, cash_versus_worth, decision_words, lease_term_words, months_long, Crossing};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -128,6 +128,7 @@ pub fn decision_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> Ch
         .t(" with the machines' resale at its end, sell them on day 0, or convert and lease the site to month ")
         .s(num((p.convert.len() - 1) as f64, 0))
         .t(".")
+        .s(cash_versus_worth(&p, &r.decision, s, &pct))
         .0;
     ChartData {
         layers: vec![Layer::new("axes", ax), Layer::new("rule", lease), Layer::new("", lines)],

@@ -190,7 +190,9 @@ fn the_chart_draws_each_choice_over_its_own_life() {
     assert_eq!(
         d.desc,
         "Cumulative cash by month, undiscounted, from the capex already spent ($0.00): keep mining to month 36 with the \
-         machines' resale at its end, sell them on day 0, or convert and lease the site to month 198."
+         machines' resale at its end, sell them on day 0, or convert and lease the site to month 198. Undiscounted, \
+         converting ends with the most cash, but selling the machines today is worth the most: the NPVs count later \
+         cash for less (mining's at 10.0% a year, the conversion's at 8.0% a year)."
     );
     // A zero-month build: no lease rule.
     let (s, r, _) = case("zero-month build");

@@ -228,6 +228,47 @@ pub fn cash_paths(r: &Results) -> CashPaths {
     }
 }
 
+impl CashPaths {
+    /// A choice's cash at the end of its own life: mining's with the machines' resale at the horizon.
+    pub fn end_usd(&self, c: Choice) -> f64 {
+        match c {
+            Choice::Mine => self.mine.last().copied().unwrap_or(f64::NAN),
+            Choice::Sell => self.sell,
+            Choice::Convert => self.convert.last().copied().unwrap_or(f64::NAN),
+        }
+    }
+}
+
+/// When the choice that ends with the most cash is not the one worth the most, a sentence that says why (the
+/// NPVs count later cash for less, each at its own rate); empty when they are the same choice or too close to
+/// tell apart. The chart draws undiscounted cash, and a conversion whose line ends far ahead while the words
+/// call mining better reads as a contradiction without it.
+pub fn cash_versus_worth(p: &CashPaths, d: &Decision, s: &Scenario, pct: &dyn Fn(f64) -> String) -> String {
+    let worth = ranked(d)[0];
+    let mut cash = Choice::Mine;
+    for c in [Choice::Sell, Choice::Convert] {
+        if p.end_usd(c) > p.end_usd(cash) {
+            cash = c;
+        }
+    }
+    let apart = |a: f64, b: f64| a.is_finite() && b.is_finite() && !same_worth(a, b);
+    if cash == worth || !apart(p.end_usd(cash), p.end_usd(worth)) || !apart(cash.npv_usd(d), worth.npv_usd(d)) {
+        return String::new();
+    }
+    [
+        " Undiscounted, ",
+        cash.object(),
+        " ends with the most cash, but ",
+        &lower_first(worth.doing()),
+        " is worth the most: the NPVs count later cash for less (mining's at ",
+        &pct(s.discount_rate_pct_year),
+        " a year, the conversion's at ",
+        &pct(s.hpc_discount_rate_pct_year),
+        " a year).",
+    ]
+    .concat()
+}
+
 /// When a machine group is first switched off in the projection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FirstOff {

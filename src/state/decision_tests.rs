@@ -200,3 +200,28 @@ fn choices_that_differ_by_rounding_are_worth_the_same() {
     let chain = decision_words(&decision(1e6, 1e6 + 0.004, 1e6 + 0.008), &s, &|x| crate::format::usd(x));
     assert!(chain.ends_with("are worth the same."), "{chain}");
 }
+
+#[test]
+fn the_chart_says_why_a_choice_ending_with_more_cash_can_be_worth_less() {
+    let pct = |x: f64| format!("{x:.1}%");
+    // The default site: converting ends its 198 months far ahead of mining's 36, yet mining is worth the most.
+    let s = Scenario::default();
+    let r = evaluate(&s).expect("valid");
+    let p = cash_paths(&r);
+    assert!(p.end_usd(Choice::Convert) > p.end_usd(Choice::Mine));
+    assert_eq!(ranked(&r.decision)[0], Choice::Mine);
+    assert_eq!(
+        cash_versus_worth(&p, &r.decision, &s, &pct),
+        " Undiscounted, converting ends with the most cash, but mining on is worth the most: the NPVs count later \
+cash for less (mining's at 10.0% a year, the conversion's at 8.0% a year)."
+    );
+    // A lease rich enough to be worth the most too: nothing to explain.
+    let rich = Scenario { hpc_lease_usd_kw_month: 400.0, ..s };
+    let r = evaluate(&rich).expect("valid");
+    assert_eq!(ranked(&r.decision)[0], Choice::Convert);
+    assert_eq!(cash_versus_worth(&cash_paths(&r), &r.decision, &rich, &pct), "");
+    // Undiscounted, the same: at 0 % on both sides the cash that ends ahead is the one worth the most.
+    let flat = Scenario { discount_rate_pct_year: 0.0, hpc_discount_rate_pct_year: 0.0, ..s };
+    let r = evaluate(&flat).expect("valid");
+    assert_eq!(cash_versus_worth(&cash_paths(&r), &r.decision, &flat, &pct), "");
+}

@@ -9,8 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   ROOT, useSuite, withPage, scenarioQuery, kpi, allKpis, eventually, isClose, assertClose, sliderSelector, textFieldSelector,
-  parseField, screenshot, unstick,
+  parseField, screenshot, unstick, defaultScenario,
 } from './helpers.mjs';
+import { evaluateSite } from './site_model.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
 const T = { timeout: 90000 };
@@ -296,3 +297,32 @@ for (const [w, h] of [[390, 844], [1440, 900]]) {
     });
   }
 }
+
+test('the chart says why the choice ending with the most cash is not the one worth the most, and stops once it is', T, async () => {
+  const s = evaluateSite(defaultScenario());
+  const ends = {
+    mine: s.projection.total_net_usd,
+    sell: s.decision.sell_npv_usd,
+    convert: s.decision.convert_monthly_net_usd.reduce((a, b) => a + b, -s.snapshot.capex_usd),
+  };
+  const cash = CHOICES.reduce((a, b) => (ends[b] > ends[a] ? b : a));
+  const worth = ranked(s.decision)[0];
+  assert.notEqual(cash, worth, 'test set-up: at the defaults the undiscounted and the discounted leaders differ');
+  await withPage(suite.browser, suite.url, async (page) => {
+    const desc = page.locator('#decision .chart-desc');
+    const why = `Undiscounted, ${OBJECT[cash]} ends with the most cash, but ${lowerFirst(SUBJECT[worth])} is worth the most`;
+    await eventually(async () => assert.ok((await desc.textContent()).includes(why), `"${why}" in ${await desc.textContent()}`));
+    // A lease rich enough to make converting worth the most too: nothing left to explain.
+    const field = page.locator(textFieldSelector('hpc_lease_usd_kw_month'));
+    await page.locator('details#panel-hpc summary').click();
+    await field.click();
+    await field.press('ControlOrMeta+a');
+    await field.pressSequentially('400');
+    await field.press('Tab');
+    await eventually(async () => assert.equal(ranked({
+      mine_npv_usd: await kpi(page, 'mine_npv_usd'), sell_npv_usd: await kpi(page, 'sell_npv_usd'),
+      convert_npv_usd: await kpi(page, 'convert_npv_usd'),
+    })[0], 'convert'));
+    await eventually(async () => assert.ok(!(await desc.textContent()).includes('Undiscounted, '), await desc.textContent()));
+  });
+});
