@@ -340,11 +340,13 @@ fn layout(c: Ctx, page: &PageOptions) -> (Html, Vec<Bind>, Vec<Later>) {
     let inputs = page.shows("inputs");
     h.open("div", if inputs { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
     if inputs {
+        // Over a hundred controls stand between the header and the results: a keyboard user can skip them.
+        h.raw("<a class=\"skip-link\" href=\"#outputs\">Skip the inputs to the results</a>");
         h.open("aside", "class=\"inputs\" aria-label=\"Inputs\"");
         p.parts(&mut h, page, Inputs);
         h.close("aside");
     }
-    h.open("main", "class=\"outputs\"");
+    h.open("main", "class=\"outputs\" id=\"outputs\" tabindex=\"-1\"");
     p.parts(&mut h, page, Outputs);
     h.close("main").close("div");
     // Under both columns: the footnote to every figure above.

@@ -162,7 +162,8 @@ pub fn chart(h: &mut Html, id: &'static str, title: &str, d: &ChartData) -> Char
 impl ChartSlots {
     /// Adds the line under the chart: `prefix` (fixed markup, e.g. legend swatches) and the description.
     pub fn note(mut self, h: &mut Html, prefix: &'static str, desc: &str) -> ChartSlots {
-        h.open("p", "class=\"chart-note\"").raw(prefix).open("span", "class=\"chart-desc\"");
+        // The chart's name already carries this description (`svg_frame`): a screen reader reads it once.
+        h.open("p", "class=\"chart-note\"").raw(prefix).open("span", "class=\"chart-desc\" aria-hidden=\"true\"");
         self.note = Some(h.slot());
         h.text(desc).close("span").close("p");
         self

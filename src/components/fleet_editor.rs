@@ -115,6 +115,8 @@ pub fn bind(c: Ctx, dom: &Dom, slots: &FleetSlots, presets: Rc<Vec<MachinePreset
             set_text(&f.status, &[&group_name(group), " added"].concat());
         }
     });
+    // The header says what a remove did, with its Undo; an embed has no header, so the editor says it.
+    let header_says = c.page.with_value(|p| !p.embed);
     for g in &slots.groups {
         let (f, group) = (fleet.clone(), g.group);
         on(&dom.el(g.remove), Ev::Click, move |_| {
@@ -123,7 +125,9 @@ pub fn bind(c: Ctx, dom: &Dom, slots: &FleetSlots, presets: Rc<Vec<MachinePreset
             let said = [&group_name(group), " removed."].concat();
             c.replace.set(Some(crate::ctx::Replacement { scenario, said }));
             let _ = f.add.focus();
-            set_text(&f.status, &[&group_name(group), " removed"].concat());
+            if !header_says {
+                set_text(&f.status, &[&group_name(group), " removed"].concat());
+            }
         });
     }
     for g in &fleet.groups {

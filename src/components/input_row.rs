@@ -84,7 +84,13 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     if let Some(g) = crate::fields::group_of_row(k) {
         h.el("span", "class=\"visually-hidden\"", &(group_name(g) + ", "));
     }
-    h.el("span", "class=\"label\"", f.label).el("span", "class=\"unit\"", f.unit).close("label");
+    // The comma keeps label and unit apart in the field's name ("BTC price, USD", as its slider says), where the
+    // page sets them apart by a margin.
+    h.el("span", "class=\"label\"", f.label).open("span", "class=\"unit\"");
+    if !f.unit.is_empty() {
+        h.el("span", "class=\"visually-hidden\"", ", ");
+    }
+    h.text(f.unit).close("span").close("label");
     h.open("input", "").attr("id", &["in-", k].concat());
     h.attr("class", "num").attr("type", "text").attr("inputmode", "decimal").attr("autocomplete", "off").attr("spellcheck", "false");
     h.attr("name", k).attr("aria-describedby", &["err-", k, " warn-", k, " help-", k].concat()).attr("aria-invalid", "false");
@@ -400,6 +406,19 @@ mod tests {
         }
         let m = h.finish().0;
         assert!(m.contains("<span class=\"visually-hidden\">Group 3, </span><span class=\"label\">Machines</span>"));
+    }
+
+    /// A field's name is its label's text: label and unit must not run together ("BTC priceUSD").
+    #[test]
+    fn a_fields_label_keeps_its_unit_apart() {
+        let mut h = Html::new();
+        if let Some(f) = crate::fields::find("btc_price_usd") {
+            markup(&mut h, f, &Scenario::default());
+        }
+        let m = h.finish().0;
+        let label = m.split_once("<label").and_then(|(_, l)| l.split_once("</label>")).map(|(l, _)| l).unwrap_or("");
+        let text: String = label.split('<').filter_map(|p| p.split_once('>').map(|(_, t)| t)).collect();
+        assert_eq!(text, "BTC price, USD");
     }
 
     #[test]

@@ -894,6 +894,7 @@ test('in an embed (no header, so no Undo) a machine picked in the hardware table
     await eventually(async () => assert.equal(await page.locator('#hardware .status').innerText(), 'Group 1 already runs the Antminer S21 Pro, at its price and resale value.'));
     await page.locator('fieldset.machine-group:visible button.remove-group').first().click();
     await eventually(async () => assert.equal(await page.locator('fieldset.machine-group:visible').count(), 0, 'the group is off the site'));
+    assert.equal(await page.locator('#panel-machine p.visually-hidden[aria-live]').textContent(), 'Machine group 2 removed', 'no header: the editor says it');
     await eventually(async () => assert.equal(await page.locator('#hardware tr[data-group]').count(), 1, 'one site row left'));
   });
 });
