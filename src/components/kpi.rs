@@ -4,8 +4,9 @@
 //! unique on the page (the grid's copy of a strip KPI carries neither while the strip is shown).
 
 use crate::components::kpi_card::{
-    card, label, owns_hook, shown, strip_defs, sub_line, summary, Form, Formula, KpiCard, Look,
+    card, label, owns_hook, settled_words, shown, sub_line, Form, Formula, KpiCard, Look,
 };
+use crate::state::decision::ranked;
 use crate::components::kpi_defs::find;
 use crate::ctx::Ctx;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
@@ -115,15 +116,19 @@ pub fn strip(c: Ctx, h: &mut Html) -> Bind {
 /// reads the strip's KPIs with their labels. Nothing is said for the page's first results.
 fn announce(c: Ctx, out: Element) {
     let settle = Debounce::new(SETTLE);
+    // The order of keep / sell / convert last spoken (or shown at the start).
+    let order = std::rc::Rc::new(std::cell::Cell::new(None));
     effect(move |first| {
         c.results.track();
         if first {
+            order.set(c.results.with_untracked(|r| r.as_ref().map(|r| ranked(&r.decision))));
             return;
         }
-        let out = out.clone();
+        let (out, order) = (out.clone(), order.clone());
         settle.schedule(move || {
-            let text =
-                c.results.with_untracked(|r| c.drawn.with_untracked(|s| summary(&strip_defs(), r.as_ref(), s)));
+            let (text, now) =
+                c.results.with_untracked(|r| c.drawn.with_untracked(|s| settled_words(r.as_ref(), s, order.get())));
+            order.set(now);
             set_text(&out, &text);
         });
     });

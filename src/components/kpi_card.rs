@@ -3,7 +3,8 @@
 
 use crate::chart::int_string;
 use crate::components::kpi_defs::{find, show, Fmt, KpiDef};
-use crate::format::plain;
+use crate::format::{plain, usd};
+use crate::state::decision::{decision_words, ranked, Choice};
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
 use crate::page::IN_STRIP;
@@ -125,6 +126,18 @@ fn first_to_break_even(_: &Scenario, r: &Results) -> String {
 pub fn summary(defs: &[&KpiDef], r: Option<&Results>, s: &Scenario) -> String {
     let parts: Vec<String> = defs.iter().map(|d| [&label(d, s), ": ", &shown(d, r, s).text].concat()).collect();
     parts.join(". ") + "."
+}
+
+/// What the live region says once the results settle: the strip's summary, then the keep / sell / convert sentence
+/// when the order of the three changed since `before` (a new winner is news; its amounts move with every input
+/// and would double every summary). Returns the order now, to pass back the next time.
+pub fn settled_words(r: Option<&Results>, s: &Scenario, before: Option<[Choice; 3]>) -> (String, Option<[Choice; 3]>) {
+    let text = summary(&strip_defs(), r, s);
+    let now = r.map(|r| ranked(&r.decision));
+    match (r, before) {
+        (Some(r), Some(b)) if Some(b) != now => ([&text, " ", &decision_words(&r.decision, s, &usd)].concat(), now),
+        _ => (text, now),
+    }
 }
 
 /// The strip's KPI definitions, in order.

@@ -277,3 +277,23 @@ fn the_sell_side_figures_show_in_their_reports_units_and_say_when_the_fleet_lose
     let none = shown(def("revenue_usd_per_mwh"), Some(&r), &idle);
     assert_eq!((none.text.as_str(), none.data_value.as_str()), ("none (no power drawn)", ""));
 }
+
+#[test]
+fn the_spoken_summary_adds_the_decision_when_the_order_of_the_three_changes() {
+    let s = Scenario::default();
+    let r = evaluate(&s).expect("valid");
+    let (text, order) = settled_words(Some(&r), &s, None);
+    assert_eq!(text, summary(&strip_defs(), Some(&r), &s), "nothing to compare with: the strip alone");
+    // Another input, the same order: the strip alone (the sentence's amounts move with every input).
+    let dearer = Scenario { power_price_usd_kwh: 0.051, ..s.clone() };
+    let r2 = evaluate(&dearer).expect("valid");
+    let (text, same) = settled_words(Some(&r2), &dearer, order);
+    assert_eq!((same, text.contains("beats")), (order, false));
+    // A lease rich enough to put converting first: the sentence follows the strip.
+    let rich = Scenario { hpc_lease_usd_kw_month: 400.0, ..s };
+    let r3 = evaluate(&rich).expect("valid");
+    let (text, now) = settled_words(Some(&r3), &rich, order);
+    assert_ne!(now, order);
+    assert!(text.starts_with(&summary(&strip_defs(), Some(&r3), &rich)), "{text}");
+    assert!(text.contains("; converting to AI/HPC beats both by ") && text.ends_with(" lease."), "{text}");
+}

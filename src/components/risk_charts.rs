@@ -110,6 +110,19 @@ pub fn kpi_text(k: &RiskKpi, v: f64, capex: f64) -> String {
     }
 }
 
+/// Whether an input of the Risk panel (volatility, paths, seed, swing) differs between two scenarios: a change
+/// of those moves the risk figures alone, which the strip's spoken summary then does not cover.
+pub fn risk_inputs_differ(a: &Scenario, b: &Scenario) -> bool {
+    use crate::fields::{read, Panel, FIELDS};
+    FIELDS.iter().filter(|f| f.panel == Panel::Risk).any(|f| read(f.key, a) != read(f.key, b))
+}
+
+/// What the panel says once a run after such a change is done: each Monte Carlo KPI with its label.
+pub fn risk_summary(r: &RiskResults, capex: f64) -> String {
+    let parts: Vec<String> = KPIS.iter().map(|k| [k.label, ": ", &kpi_text(k, k.value(r), capex)].concat()).collect();
+    ["Risk updated. ", &parts.join(". "), "."].concat()
+}
+
 /// The panel's first line: how the simulation is set up, and where to change it when the inputs are on the
 /// page (`inputs`: an embed may show the panel alone). The seed is written as typed, so it can be typed back.
 pub fn setup_text(s: &Scenario, inputs: bool) -> String {
@@ -400,6 +413,19 @@ mod tests {
         assert!(t.contains("(seed 9007199254740991)") && t.ends_with("as in the projection."), "{t}");
         assert_eq!(heat_head(100_000.0)[0], "EH/s \\ BTC");
         assert_eq!(heat_head(100_000.0)[3], "$100.00K");
+    }
+
+    #[test]
+    fn a_risk_input_alone_moving_the_figures_gets_them_spoken() {
+        let s = Scenario::default();
+        assert!(risk_inputs_differ(&s, &Scenario { btc_volatility_pct_year: 70.0, ..s.clone() }));
+        assert!(risk_inputs_differ(&s, &Scenario { mc_seed: 2.0, ..s.clone() }));
+        assert!(!risk_inputs_differ(&s, &Scenario { btc_price_usd: 80_000.0, ..s.clone() }), "the strip says that");
+        let Ok(r) = evaluate_risk(&Scenario { mc_paths: 50.0, ..s }) else { panic!("evaluates") };
+        let said = risk_summary(&r, 1e6);
+        assert!(said.starts_with("Risk updated. P(payback within the horizon): "), "{said}");
+        assert!(said.contains(". NPV, P50 (median): ") && said.ends_with('.'), "{said}");
+        assert!(risk_summary(&r, 0.0).contains("P(payback within the horizon): no capex to repay."));
     }
 
     #[test]

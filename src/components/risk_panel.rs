@@ -8,7 +8,10 @@
 
 use crate::components::chart_frame::{chart, Chart, ChartData};
 use crate::components::kpi_card::{formula_details, open_card, Look};
-use crate::components::risk_charts::{fan_chart, heat_head, heatmap_chart, kpi_text, setup_text, stale, tornado_chart, RiskState, KPIS, TORNADO_NOTE};
+use crate::components::risk_charts::{
+    fan_chart, heat_head, heatmap_chart, kpi_text, risk_inputs_differ, risk_summary, setup_text, stale, tornado_chart,
+    RiskState, KPIS, TORNADO_NOTE,
+};
 use crate::ctx::Ctx;
 use crate::format::plain;
 use crate::model::risk::RiskRun;
@@ -36,6 +39,8 @@ struct Panel {
     title: Element,
     setup: Element,
     note: Element,
+    /// Speaks the figures when a risk input alone moved them ([`risk_summary`]).
+    said: Element,
     kpis: Vec<RiskCard<Element>>,
     fan: Rc<Chart>,
     tornado: Rc<Chart>,
@@ -92,6 +97,10 @@ fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
             let (capex, halving, npv) = c.results.with_untracked(|r| {
                 r.as_ref().map(|r| (r.snapshot.capex_usd, r.projection.halving_day, r.projection.npv_usd)).unwrap_or((0.0, None, 0.0))
             });
+            let before = p.state.borrow().as_ref().map(|st| risk_inputs_differ(&st.scenario, &s));
+            if before == Some(true) {
+                set_text(&p.said, &risk_summary(&results, capex));
+            }
             *p.state.borrow_mut() = Some(RiskState { scenario: s, results, capex, halving, npv });
             p.render(c.chart_w.get_untracked());
             p.set_stale(false);
@@ -112,7 +121,9 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     let setup = h.slot();
     h.text(&setup_now).open("span", "class=\"stale-note\"");
     let note = h.slot();
-    h.text(" Updating…").close("span").close("p").open("div", "class=\"kpi-grid\"");
+    h.text(" Updating…").close("span").close("p").open("p", "class=\"visually-hidden\" aria-live=\"polite\"");
+    let said = h.slot();
+    h.close("p").open("div", "class=\"kpi-grid\"");
     let kpis: Vec<_> = KPIS
         .iter()
         .map(|k| {
@@ -148,6 +159,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             title: dom.el(title),
             setup: dom.el(setup),
             note: dom.el(note),
+            said: dom.el(said),
             kpis: kpis
                 .iter()
                 .map(|k| RiskCard { card: dom.el(k.card), value: dom.el(k.value), formula: dom.el(k.formula) })

@@ -194,6 +194,66 @@ test('screen readers: KPI values are not live regions; one summary speaks the st
   });
 });
 
+test('keyboard: a skip link early in the tab order jumps over the inputs to the results; fields are named with their units', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    assert.equal(await page.getByRole('textbox', { name: 'BTC price, USD', exact: true }).count(), 1, 'label and unit apart');
+    assert.equal(await page.getByRole('textbox', { name: 'Loan term, months', exact: true }).count(), 1);
+    const skip = page.locator('a.skip-link');
+    let presses = 0;
+    while (!(await skip.evaluate((el) => el === document.activeElement)) && presses < 20) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    assert.ok(presses < 20, 'the skip link comes before the inputs, among the first tab stops');
+    const box = await skip.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 900 && box.width > 100, `shown while focused: ${JSON.stringify(box)}`);
+    assert.equal(await skip.textContent(), 'Skip the inputs to the results');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'outputs'));
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('main') && !document.activeElement.closest('.inputs')), 'the next stop is in the results');
+    assert.ok((await skip.boundingBox()).y + (await skip.boundingBox()).height <= 0, 'hidden again once focus leaves it');
+  }, { viewport: { width: 1440, height: 900 } });
+});
+
+test('screen readers: a new winner of keep / sell / convert is spoken after the strip; a risk input speaks the risk figures', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const summary = page.locator('.kpi-strip [data-summary]');
+    const panel = page.locator('details#panel-hpc');
+    if (!(await panel.evaluate((el) => el.open))) await panel.locator('summary').click();
+    const lease = page.locator('input.num[name="hpc_lease_usd_kw_month"]');
+    await lease.click();
+    await lease.press('ControlOrMeta+a');
+    await lease.pressSequentially('400');
+    await eventually(async () => assert.match(await summary.textContent(), /^Hashprice: .*\. Mining on .* converting to AI\/HPC beats both by \$[\d.,]+[KMB]? over its \d+-year lease\.$/), { timeout: 5000 });
+    // Another edit that keeps the order: the strip alone.
+    await lease.press('Backspace');
+    await lease.pressSequentially('1');
+    await eventually(async () => assert.equal(await kpi(page, 'convert_npv_usd') > await kpi(page, 'mine_npv_usd'), true));
+    await eventually(async () => assert.doesNotMatch(await summary.textContent(), /beats/), { timeout: 5000 });
+
+    await waitRiskFresh(page);
+    const risk = page.locator('#risk p.visually-hidden[aria-live="polite"]');
+    assert.equal(await risk.textContent(), '', 'nothing said for a run no risk input started');
+    const vol = page.locator(sliderSelector('btc_volatility_pct_year'));
+    const riskPanel = page.locator('details#panel-risk');
+    if (!(await riskPanel.evaluate((el) => el.open))) await riskPanel.locator('summary').click();
+    await vol.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await waitRiskFresh(page);
+    const p50 = await page.locator('#risk [data-kpi="mc_npv_usd_p50"] output').first().textContent();
+    await eventually(async () => assert.ok((await risk.textContent()).startsWith('Risk updated. P(payback within the horizon): ') && (await risk.textContent()).includes(`NPV, P50 (median): ${p50.trim()}.`), await risk.textContent()));
+  });
+});
+
+test('small phones: the KPI strip scrolls away below 700 px of height, and stays sticky on a taller phone', T, async () => {
+  for (const [width, height, want] of [[360, 640, 'static'], [390, 844, 'sticky']]) {
+    await withPage(suite.browser, suite.url, async (page) => {
+      assert.equal(await page.locator('.kpi-strip').evaluate((el) => getComputedStyle(el).position), want, `${width}x${height}`);
+    }, { viewport: { width, height } });
+  }
+});
+
 test('keyboard: the tornado steps through its rows and the heatmap through its cells, reading out the table\'s numbers', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     await waitRiskFresh(page);
