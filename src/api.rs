@@ -385,7 +385,14 @@ fn with_results(msg: &Object, s: &Scenario, r: Option<&Results>) {
 /// scenario settles after every change. With `origin` (the `origin=` option) only that origin's messages are
 /// obeyed and every message is addressed to it; without it, the parent window's, whatever its origin. The page
 /// calls it once, in embed mode only; the API knows the model and the codec, not the page.
-pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Results>>, origin: Option<String>) {
+///
+/// `host` follows what the host put in force (its keys over what it set before), apart from the visitor's edits.
+pub fn connect_embed_host(
+    scenario: RwSignal<Scenario>,
+    host: RwSignal<Scenario>,
+    results: Memo<Option<Results>>,
+    origin: Option<String>,
+) {
     let Some(win) = web_sys::window() else { return };
     let target = origin.clone().unwrap_or_else(|| "*".to_string());
 
@@ -423,9 +430,14 @@ pub fn connect_embed_host(scenario: RwSignal<Scenario>, results: Memo<Option<Res
             return;
         }
         let current = scenario.get_untracked();
-        let reply = match apply_host_message(&read_host_message(&ev.data()), &current) {
+        let asked = read_host_message(&ev.data());
+        let reply = match apply_host_message(&asked, &current) {
             HostReply::Ignored => return,
             HostReply::Applied(next) => {
+                // The host's own values: its keys over what it set before, not over the visitor's edits.
+                if let HostReply::Applied(by_host) = apply_host_message(&asked, &host.get_untracked()) {
+                    host.set(by_host);
+                }
                 if next != current {
                     scenario.set(next);
                 }

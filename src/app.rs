@@ -37,9 +37,9 @@ fn app() {
     let page = PageOptions::from_query(&query);
     let c = context(&query, page.clone());
     match (&page.origin, page.embed) {
-        (crate::page::HostOrigin::Any, true) => crate::api::connect_embed_host(c.scenario, c.results, None),
+        (crate::page::HostOrigin::Any, true) => crate::api::connect_embed_host(c.scenario, c.host, c.results, None),
         (crate::page::HostOrigin::Only(o), true) => {
-            crate::api::connect_embed_host(c.scenario, c.results, Some(o.clone()))
+            crate::api::connect_embed_host(c.scenario, c.host, c.results, Some(o.clone()))
         }
         // Not an embed, or an `origin=` that does not read (said in a notice): no host to talk to.
         _ => {}
@@ -62,6 +62,7 @@ fn context(query: &str, page: PageOptions) -> Ctx {
     let saved = storage().filter(|_| !embed).and_then(|st| st.get_item(STORAGE_KEY).ok().flatten());
     let (initial, mut initial_notices) = initial_scenario(query, saved.as_deref());
     initial_notices.extend(PageOptions::issues(query));
+    let host = RwSignal::new(initial.clone());
     let scenario = RwSignal::new(initial);
     let results = Memo::new(move |_| scenario.with(|s| evaluate(s).ok()));
     let saved_theme = storage().and_then(|st| st.get_item(THEME_KEY).ok().flatten());
@@ -95,6 +96,7 @@ fn context(query: &str, page: PageOptions) -> Ctx {
         embed_panels: RwSignal::new(u32::MAX),
         live: RwSignal::new(None),
         replace: RwSignal::new(None),
+        host,
     }
 }
 

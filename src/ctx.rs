@@ -42,6 +42,9 @@ pub struct Ctx {
     /// An edit another control asks the header to make as a replace, with its Undo (removing a machine group,
     /// opening a scenario file).
     pub replace: RwSignal<Option<Replacement>>,
+    /// What the host of an embed put in force: its link's scenario at load, then each of its messages' keys. The
+    /// assumptions card tells its values ("set by the host") from the visitor's own edits.
+    pub host: RwSignal<Scenario>,
 }
 
 /// A scenario to put in force whole, undoable from the header, and what the header's status then says.

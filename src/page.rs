@@ -48,7 +48,8 @@ pub struct SectionDef {
     pub key: &'static str,
     /// Its name in the Embed dialog.
     pub label: &'static str,
-    /// It shows money figures: an embed of any such section carries the assumptions card by default.
+    /// It shows money figures or projections: an embed of any such section carries the assumptions card (inputs
+    /// in force, forward-looking note) by default.
     pub money: bool,
 }
 
@@ -59,14 +60,14 @@ pub const SECTIONS: &[SectionDef] = &[
     SectionDef { key: "inputs", label: "Inputs", money: false },
     SectionDef { key: "headline", label: "Headline check", money: true },
     SectionDef { key: "cash", label: "Cash chart", money: true },
-    SectionDef { key: "hashprice", label: "Hashprice chart", money: false },
+    SectionDef { key: "hashprice", label: "Hashprice chart", money: true },
     SectionDef { key: "monthly", label: "Monthly cash chart", money: true },
     SectionDef { key: "hardware", label: "Hardware table", money: true },
-    SectionDef { key: "fleet", label: "Who switches off when", money: false },
+    SectionDef { key: "fleet", label: "Who switches off when", money: true },
     SectionDef { key: "decision", label: "Keep, sell or convert", money: true },
     SectionDef { key: "hpc", label: "Mining vs AI/HPC", money: true },
     SectionDef { key: "risk", label: "Risk", money: true },
-    SectionDef { key: "history", label: "History", money: false },
+    SectionDef { key: "history", label: "History", money: true },
     SectionDef { key: "results", label: "All results", money: true },
     SectionDef { key: "assumptions", label: "Assumptions", money: false },
 ];
@@ -374,7 +375,11 @@ mod tests {
         );
         assert!(!shows("?embed=1&panels=kpis&assumptions=0"), "off with assumptions=0");
         assert!(shows("?embed=1&panels=kpis,assumptions&assumptions=0"), "listed wins");
-        assert!(!shows("?embed=1&panels=inputs,history"), "no money figures, no card");
+        assert!(!shows("?embed=1&panels=inputs"), "no money figures, no card");
+        for panel in ["hashprice", "fleet", "history"] {
+            let q = ["?embed=1&panels=", panel].concat();
+            assert!(shows(&q), "{panel}: USD, or months projected from the inputs, come with them");
+        }
         let p = PageOptions::from_query("?embed=1&panels=kpis");
         assert!(p.shows("kpis") && !p.shows("cash"));
     }

@@ -4,9 +4,11 @@
 //! this card unless `assumptions=0` (`page::PageOptions::assumptions`).
 
 use crate::fields;
-use crate::format::num;
+use crate::format::{first_letter_case, num};
+use crate::model::scenario::INPUTS;
 use crate::model::Scenario;
 use crate::state::presets::matching_preset;
+use crate::state::words::group_name;
 use crate::view::Html;
 
 /// The inputs every money figure depends on, in reading order.
@@ -45,15 +47,17 @@ pub const FORWARD_LOOKING: &str =
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub value: String,
     pub source: String,
 }
 
 /// The inputs behind the panels `shows` lets through, with their sources: a network snapshot's name for the
-/// values a preset set, "default" for the defaults, and otherwise "set by the host" in an embed (its link or
-/// its messages chose them) or "set on this page".
-pub fn rows(s: &Scenario, shows: &dyn Fn(&str) -> bool, embed: bool) -> Vec<Row> {
+/// values a preset set, "default" for the defaults; in an embed (`host`: what its host put in force) "set by the
+/// host" for the host's values and "changed here" for the visitor's edits, on the page itself "set on this page".
+/// Every input away from its default is listed (a second machine group, PUE, opex, curtailment off …): the card
+/// must not hide an input the figures beside it rest on.
+pub fn rows(s: &Scenario, shows: &dyn Fn(&str) -> bool, host: Option<&Scenario>) -> Vec<Row> {
     let defaults = Scenario::default();
     let preset = matching_preset(s);
     let mut keys: Vec<&'static str> = BASE.to_vec();
@@ -66,28 +70,49 @@ pub fn rows(s: &Scenario, shows: &dyn Fn(&str) -> bool, embed: bool) -> Vec<Row>
     if s.debt_pct > 0.0 {
         keys.extend_from_slice(DEBT);
     }
+    for spec in INPUTS {
+        if !keys.contains(&spec.key) && s.get(spec.key) != defaults.get(spec.key) {
+            keys.push(spec.key);
+        }
+    }
     keys.into_iter()
         .filter_map(|key| {
-            let f = fields::find(key)?;
             let v = s.get(key)?;
-            // As the fields' units read: "97.0%" and "%/year" close up, other units after a space.
-            let gap = if f.unit.is_empty() || f.unit.starts_with('%') { "" } else { " " };
-            let value = [num(v, f.decimals).as_str(), gap, f.unit].concat();
+            let (label, value) = shown(key, v)?;
             let source = match preset.filter(|_| NETWORK.contains(&key)) {
                 Some(p) => ["snapshot: ", p.name].concat(),
                 None if Some(v) == defaults.get(key) => "default".into(),
-                None if embed => "set by the host".into(),
-                None => "set on this page".into(),
+                None => match host {
+                    Some(h) if h.get(key) == Some(v) => "set by the host".into(),
+                    Some(_) => "changed here".into(),
+                    None => "set on this page".into(),
+                },
             };
-            Some(Row { key, label: f.label, value, source })
+            Some(Row { key, label, value, source })
         })
         .collect()
+}
+
+/// An input's label and value as the card reads them: a field's with its unit ("97.0%" and "%/year" close up,
+/// other units after a space), a group's field with its group ("Group 2 machines"), curtailment in words.
+fn shown(key: &'static str, v: f64) -> Option<(String, String)> {
+    if key == "curtail_when_unprofitable" {
+        let on = if v != 0.0 { "on" } else { "off" };
+        return Some(("Switching machines off on days that lose money".into(), on.into()));
+    }
+    let f = fields::find(key)?;
+    let gap = if f.unit.is_empty() || f.unit.starts_with('%') { "" } else { " " };
+    let label = match fields::group_of_row(key) {
+        Some(g) => [group_name(g).as_str(), " ", &first_letter_case(f.label, false)].concat(),
+        None => f.label.into(),
+    };
+    Some((label, [num(v, f.decimals).as_str(), gap, f.unit].concat()))
 }
 
 /// The list's items (the card's `<dl>` holds them, rebuilt whole when the scenario changes).
 pub fn list_markup(h: &mut Html, rows: &[Row]) {
     for r in rows {
-        h.open("div", "").attr("data-assumption", r.key).el("dt", "", r.label).open("dd", "").text(&r.value);
+        h.open("div", "").attr("data-assumption", r.key).el("dt", "", &r.label).open("dd", "").text(&r.value);
         h.el("span", "class=\"source\"", &r.source).close("dd").close("div");
     }
 }
@@ -108,14 +133,16 @@ pub fn section(c: crate::ctx::Ctx, h: &mut Html) -> crate::view::dom::Bind {
     use leptos::prelude::*;
     let (embed, shows) = c.page.with_value(|p| (p.embed, SHOWN.map(|k| p.shows(k))));
     let shown = move |k: &str| SHOWN.iter().position(|s| *s == k).is_some_and(|i| shows[i]);
-    let list = markup(h, &c.drawn.with_untracked(|s| rows(s, &shown, embed)));
+    let now = move || c.drawn.with_untracked(|s| c.host.with_untracked(|h| rows(s, &shown, embed.then_some(h))));
+    let list = markup(h, &now());
     Box::new(move |dom| {
         let list = dom.el(list);
         crate::view::dom::effect(move |first| {
             c.drawn.track();
+            c.host.track();
             if !first {
                 let mut h = Html::new();
-                c.drawn.with_untracked(|s| list_markup(&mut h, &rows(s, &shown, embed)));
+                list_markup(&mut h, &now());
                 crate::view::dom::Dom::fill(&list, h);
             }
         });

@@ -193,9 +193,12 @@ impl Embed {
         set_attr(&self.button, "aria-expanded", "true");
     }
 
-    /// Removes the dialog (its status goes with it).
+    /// Removes the dialog (its status goes with it). The dialog is taken out of its cell before its elements are
+    /// removed: removing a focused field the visitor has typed in fires its `change`, whose handler reads the cell
+    /// (held across `remove()`, that borrow was a panic, and a panic stops the page).
     pub fn close(&self) {
-        if let Some(d) = self.dialog.borrow_mut().take() {
+        let open = self.dialog.borrow_mut().take();
+        if let Some(d) = open {
             d.root.remove();
         }
         set_attr(&self.button, "aria-expanded", "false");

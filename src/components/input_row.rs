@@ -84,13 +84,8 @@ pub fn markup(h: &mut Html, f: &'static Field, s: &Scenario) -> RowSlots {
     if let Some(g) = crate::fields::group_of_row(k) {
         h.el("span", "class=\"visually-hidden\"", &(group_name(g) + ", "));
     }
-    // The comma keeps label and unit apart in the field's name ("BTC price, USD", as its slider says), where the
-    // page sets them apart by a margin.
-    h.el("span", "class=\"label\"", f.label).open("span", "class=\"unit\"");
-    if !f.unit.is_empty() {
-        h.el("span", "class=\"visually-hidden\"", ", ");
-    }
-    h.text(f.unit).close("span").close("label");
+    // The space keeps label and unit apart in the field's name ("BTC price USD", not "BTC priceUSD").
+    h.el("span", "class=\"label\"", f.label).text(" ").el("span", "class=\"unit\"", f.unit).close("label");
     h.open("input", "").attr("id", &["in-", k].concat());
     h.attr("class", "num").attr("type", "text").attr("inputmode", "decimal").attr("autocomplete", "off").attr("spellcheck", "false");
     h.attr("name", k).attr("aria-describedby", &["err-", k, " warn-", k, " help-", k].concat()).attr("aria-invalid", "false");
@@ -418,7 +413,7 @@ mod tests {
         let m = h.finish().0;
         let label = m.split_once("<label").and_then(|(_, l)| l.split_once("</label>")).map(|(l, _)| l).unwrap_or("");
         let text: String = label.split('<').filter_map(|p| p.split_once('>').map(|(_, t)| t)).collect();
-        assert_eq!(text, "BTC price, USD");
+        assert_eq!(text, "BTC price USD");
     }
 
     #[test]

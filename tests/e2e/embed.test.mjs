@@ -252,6 +252,20 @@ test('embed mode: no page chrome, only the chosen panels, same scenario keys', T
     assert.equal(source, 'set by the host');
     assert.ok(await page.$('#assumptions [data-assumption="hpc_lease_usd_kw_month"]'), 'the AI/HPC inputs when that panel shows');
   });
+  // Every input the host set away from its default is listed; what the visitor types is theirs, not the host's.
+  await withPage(suite.browser, calcUrl('?embed=1&panels=kpis,inputs&machine2_count=6000&pue=1.1&curtail_when_unprofitable=false'), async (page) => {
+    const source = (k) => page.$eval(`#assumptions [data-assumption="${k}"] .source`, (e) => e.textContent);
+    assert.equal(await source('machine2_count'), 'set by the host');
+    assert.equal(await page.$eval('#assumptions [data-assumption="machine2_count"] dt', (e) => e.textContent), 'Group 2 machines');
+    assert.equal(await source('pue'), 'set by the host');
+    assert.equal(await source('curtail_when_unprofitable'), 'set by the host');
+    const power = page.locator('input.num[name="power_price_usd_kwh"]');
+    await power.click();
+    await power.press('ControlOrMeta+a');
+    await power.pressSequentially('0.07');
+    await eventually(async () => assert.equal(await source('power_price_usd_kwh'), 'changed here'));
+    assert.equal(await source('pue'), 'set by the host');
+  });
   // On a phone, a key-results embed shows all five: the page's results grid, which holds the rest, is not there.
   await withPage(suite.browser, calcUrl('?embed=1&panels=kpis&assumptions=0'), async (page) => {
     const shown = await page.$$eval('.kpi-strip .kpi', (els) => els.filter((el) => el.getBoundingClientRect().height > 0).length);
@@ -703,6 +717,29 @@ test('Embed button: one script tag for the scenario, panels and look, shown and 
     const want = snapshot({ ...defaultScenario(), ...s, btc_price_usd: 150000 }).profit_usd_day;
     await eventually(async () => assertClose(await kpi(frame, 'profit_usd_day'), want, 'a scenario message applied in the frame'), { timeout: 5000 });
   }, { waitForKpi: false });
+});
+
+test('Escape in the embed dialog with a colour or threshold just typed closes it, and the page lives on', T, async () => {
+  await withPage(suite.browser, calcUrl(''), async (page) => {
+    await waitForApi(page);
+    for (const [name, text] of [['embed-accent', '#123456'], ['embed-threshold', '41']]) {
+      await page.click('button[data-action="embed"]');
+      await page.locator('#embed-dialog').waitFor();
+      const field = page.locator(`#embed-dialog input[name="${name}"]`);
+      await field.click();
+      await field.pressSequentially(text);
+      // Escape removes the dialog with the field still focused and changed: its change fires during the removal.
+      await page.keyboard.press('Escape');
+      await eventually(async () => assert.equal(await page.locator('#embed-dialog').count(), 0, `Escape closes it (${name})`));
+    }
+    // Still alive: an input still moves the results (a panic would have stopped the page, and failed the test).
+    const before = await page.locator('[data-kpi="hashprice_usd_per_ph_day"]').getAttribute('data-value');
+    const price = page.locator('input.num[name=btc_price_usd]');
+    await price.click();
+    await price.press('ControlOrMeta+a');
+    await price.pressSequentially('80000');
+    await eventually(async () => assert.notEqual(await page.locator('[data-kpi="hashprice_usd_per_ph_day"]').getAttribute('data-value'), before));
+  });
 });
 
 test('the export menu and the embed dialog close on Escape (focus back on their toggle) and on a click outside them', T, async () => {

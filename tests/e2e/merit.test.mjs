@@ -162,6 +162,7 @@ test('panels=fleet embeds the section alone, and the Embed dialog offers it', T,
     await page.waitForSelector('#fleet .merit-list li[data-group="3"]');
     assert.equal(await page.locator('#fleet').count(), 1);
     assert.equal(await page.locator('#hardware, #decision, #cash').count(), 0);
+    assert.equal(await page.locator('#assumptions').count(), 1, 'projected months come with the inputs behind them');
     assert.equal(await page.locator('#fleet .merit-list li:not([hidden])').count(), 3);
   }, { waitForKpi: false });
   await withPage(suite.browser, suite.url, async (page) => {
