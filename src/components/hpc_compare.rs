@@ -72,7 +72,7 @@ pub fn desc(h: &Hpc, site_kw: f64, it_mw: f64, hpc_pue: f64, hpc_capex_usd_mw: f
         .t("; ")
         .s(pays_back("mining", h.mining_payback_years, h.mining_capex_usd_mw));
     if h.mining_capex_usd_mw != 0.0 {
-        t = t.t(" at today's hashprice, before network growth, halvings and curtailment (the projection above has those)");
+        t = t.t(" at today's hashprice, before network growth, halvings and curtailment (the projection has those)");
     }
     t.t(". The lease is per kW of IT load with power passed through to the tenant. For this site's ")
         .s(show(Fmt::Kw, site_kw))

@@ -94,7 +94,7 @@ pub fn lead(s: &Scenario, rows: &[GroupRow]) -> &'static str {
     } else if rows.len() > 1 {
         "A machine group is switched off on the days its revenue falls below its power cost, so the least efficient go first:"
     } else {
-        "Your machines are switched off on the days their revenue falls below their power cost; add a machine group (Machine & fleet) to see which generation goes first."
+        "Your machines are switched off on the days their revenue falls below their power cost; on a site of several machine groups, this shows which generation goes first."
     }
 }
 
