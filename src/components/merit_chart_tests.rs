@@ -82,7 +82,7 @@ fn the_words_list_the_groups_in_the_order_they_switch_off() {
     let one = Scenario::default();
     let r1 = evaluate(&one).unwrap();
     let rows1 = group_rows(&one, &r1, &machine_presets());
-    assert!(lead(&one, &rows1).contains("add a machine group"));
+    assert!(lead(&one, &rows1).contains("on a site of several machine groups"));
     // Curtailment off: nothing is switched off, and the words say when each group starts losing money.
     let off = Scenario { curtail_when_unprofitable: false, ..s };
     let r_off = evaluate(&off).unwrap();
