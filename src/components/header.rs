@@ -10,12 +10,12 @@ use crate::model::Scenario;
 use crate::state::presets::{matching_preset, snapshot_note, snapshot_note_live, SCENARIO_PRESETS};
 use crate::state::replaces::Replaces;
 use crate::state::undo::Undo;
-use crate::view::dom::{effect, on, on_action, set_opt_attr, set_text, Bind, Dom, Ev};
+use crate::view::dom::{effect, focus, on, on_action, set_opt_attr, set_text, Bind, Dom, Ev};
 use crate::view::{Html, Slot};
 use crate::view::parts::status_line;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlSelectElement, KeyboardEvent};
+use web_sys::{Element, HtmlSelectElement, KeyboardEvent};
 
 /// The id of the preset the scenario is (`""`: none).
 fn selected_preset(s: &Scenario) -> &'static str {
@@ -35,12 +35,6 @@ fn copy_link(c: Ctx, status: &Element) {
             set_text(&status, &["The browser blocked the clipboard; the address bar holds the link: ", &url].concat());
         }
     });
-}
-
-fn focus(el: &Element) {
-    if let Some(h) = el.dyn_ref::<HtmlElement>() {
-        let _ = h.focus();
-    }
 }
 
 /// Closes the embed dialog and the export menu unless `t` (the click's target, or what took the focus) is
@@ -170,7 +164,11 @@ fn bind(c: Ctx, dom: &Dom, s: Slots) {
         }
         Act::Embed => em.toggle(c),
         Act::CopyEmbed => em.copy_current(c),
-        Act::EmbedClose => em.close(),
+        Act::EmbedClose => {
+            em.close();
+            // The Close button goes with the dialog: the focus goes back to Embed, as on Escape.
+            focus(&em.button);
+        }
         Act::Export => {}
         Act::ExportCsv | Act::ExportJson | Act::OpenJson | Act::Print => ex.run(c, act),
     });

@@ -308,6 +308,14 @@ pub fn set_text(el: &Element, text: &str) {
     }
 }
 
+/// Moves the keyboard focus to `el` (a control that hides or closes hands it to the one beside it, not to the
+/// page's start).
+pub fn focus(el: &Element) {
+    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
 /// Sets attribute `name` unless it already has `value`.
 pub fn set_attr(el: &Element, name: &str, value: &str) {
     if el.get_attribute(name).as_deref() != Some(value) {
