@@ -483,7 +483,7 @@ mod live {
     use crate::view::dom::{effect, on, set_attr, set_opt_attr, set_text, Dom, Ev};
     use js_sys::{Array, Reflect, JSON};
     use leptos::prelude::*;
-    use std::cell::{Cell, RefCell};
+    use std::cell::RefCell;
     use std::rc::Rc;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{Element, HtmlInputElement};
@@ -493,7 +493,6 @@ mod live {
         chart: Rc<Chart>,
         /// Per epoch, once loaded (never changed by a failed load).
         prices: RefCell<Option<Vec<Option<f64>>>>,
-        loading: Cell<bool>,
         button: Element,
         badge: Element,
         status: Element,
@@ -531,7 +530,6 @@ mod live {
             c,
             chart: Chart::new(dom, slots, first),
             prices: RefCell::new(None),
-            loading: Cell::new(false),
             button: dom.el(l.button),
             badge: dom.el(l.badge),
             status: dom.el(l.status),
@@ -611,14 +609,15 @@ mod live {
     }
 
     /// The button: one GET, every value validated; on success the prices are drawn, on failure nothing changes.
+    /// While it loads, once loaded and for the minute after a 429 the button is off: `aria-disabled`, so it
+    /// keeps the keyboard focus (a `disabled` one drops it to the page's start), and its clicks are ignored here.
     fn load(h: Rc<Hist>) {
-        if h.loading.get() || h.prices.borrow().is_some() {
+        if h.button.has_attribute("aria-disabled") || h.prices.borrow().is_some() {
             return;
         }
-        h.loading.set(true);
         set_text(&h.button, "Loading price history…");
         set_attr(&h.button, "aria-busy", "true");
-        set_opt_attr(&h.button, "disabled", Some(""));
+        set_attr(&h.button, "aria-disabled", "true");
         set_text(&h.status, "Asking mempool.space…");
         set_text(&h.error, "");
         leptos::task::spawn_local(async move {
@@ -630,7 +629,6 @@ mod live {
                     Err(failure_message(&f))
                 }
             };
-            h.loading.set(false);
             set_attr(&h.button, "aria-busy", "false");
             match out {
                 Ok(history) => {
@@ -649,7 +647,7 @@ mod live {
                     set_text(&h.error, &m);
                     // After a 429 the button sits out the minute the message asks for, as the live-data one does.
                     let button = h.button.clone();
-                    let enable = move || set_opt_attr(&button, "disabled", None);
+                    let enable = move || set_opt_attr(&button, "aria-disabled", None);
                     if rate_limited {
                         set_timeout(enable, std::time::Duration::from_millis(COOLDOWN_MS as u64));
                     } else {

@@ -137,7 +137,9 @@ pub fn drop_stale_pending(l: &Live, s: &Scenario) {
     render(l);
 }
 
-/// Button (label, busy, disabled while loading or within the wait), status line and error.
+/// Button (label, busy, off while loading or within the wait), status line and error. Off is `aria-disabled`,
+/// not `disabled`: a disabled button loses the keyboard focus to the page's start, and `on_click` ignores
+/// the clicks anyway.
 fn render(l: &Live) {
     let st = l.state.borrow();
     let wait = cooldown_left_s(st.last_attempt, now_ms(), st.wait_ms);
@@ -151,7 +153,7 @@ fn render(l: &Live) {
     let off = st.loading || wait > 0;
     set_text(&l.button, &label);
     set_attr(&l.button, "aria-busy", if st.loading { "true" } else { "false" });
-    set_opt_attr(&l.button, "disabled", off.then_some(""));
+    set_opt_attr(&l.button, "aria-disabled", off.then_some("true"));
     set_text(&l.status, st.info);
     set_text(&l.error, &st.error);
     set_opt_attr(&l.apply_anyway, "hidden", st.pending.is_none().then_some(""));
