@@ -346,6 +346,10 @@ fn month_cells(e: &Evaluated, i: usize) -> Vec<Option<Cell>> {
     cells
 }
 
+/// The note on a loan that outlasts the horizon: a sentence of its own, in the file and on the page.
+const LOAN_NOTE: &str = "The loan outlasts the horizon: loan_balance_usd in the last month is still owed and must be \
+    refinanced; cash_after_debt_usd leaves it out (the equity NPV counts it as repaid on the horizon's last day).";
+
 /// The export's notes: a column with empty cells says in how many of the `months` and why, and a loan that
 /// outlasts the horizon says its balance is still owed. Shown on the page and written in the header block.
 fn export_notes(s: &Scenario, columns: &[String], empty: &[usize], months: usize) -> Vec<String> {
@@ -366,7 +370,7 @@ fn export_notes(s: &Scenario, columns: &[String], empty: &[usize], months: usize
         );
     }
     if s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months {
-        notes.push("The loan outlasts the horizon: loan_balance_usd in the last month is still owed and must be refinanced; cash_after_debt_usd leaves it out (the equity NPV counts it as repaid on the horizon's last day, MODEL.md section 8).".into());
+        notes.push(LOAN_NOTE.into());
     }
     notes
 }
@@ -448,14 +452,21 @@ fn input_rows(sheet: &mut Sheet, s: &Scenario, plain: &dyn Fn(f64) -> String) {
 }
 
 impl CsvExport {
-    /// The export menu's status line after the download: what was written, and why cells are empty if any are.
+    /// What Export says after the download: what was written, why cells are empty if any are, and whether the
+    /// loan outlasts the horizon.
     pub fn status(&self) -> String {
-        let done = "Projection downloaded as CSV (inputs, then one row per month).";
-        if self.notes.is_empty() {
-            done.to_string()
-        } else {
-            [done, " Some cells are empty: ", &self.notes.join("; "), "."].concat()
+        let mut out = String::from("Projection downloaded as CSV (inputs, then one row per month).");
+        let empty: Vec<&str> = self.notes.iter().map(String::as_str).filter(|n| *n != LOAN_NOTE).collect();
+        if !empty.is_empty() {
+            out.push_str(" Some cells are empty: ");
+            out.push_str(&empty.join("; "));
+            out.push('.');
         }
+        if empty.len() < self.notes.len() {
+            out.push(' ');
+            out.push_str(LOAN_NOTE);
+        }
+        out
     }
 
     /// The file name: `hashprice-projection-2026-12-06.csv` from an ISO-8601 `exported_at` (its date part).
@@ -468,6 +479,27 @@ impl CsvExport {
             None => "hashprice-projection.csv".into(),
         }
     }
+}
+
+/// What Export says once the scenario file is downloaded.
+pub const JSON_DONE: &str = "Scenario and results downloaded as JSON.";
+
+/// `text` ending with one full stop (a reason from elsewhere may already end with one).
+fn sentence(mut text: String) -> String {
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
+}
+
+/// "Export failed: the browser refused the download."
+pub fn export_failed(why: &str) -> String {
+    sentence(["Export failed: ", why].concat())
+}
+
+/// Why a scenario file was not opened: "Could not open notes.json: it is not JSON."
+pub fn open_refused(name: &str, why: &str) -> String {
+    sentence(["Could not open ", name, ": ", why].concat())
 }
 
 /// Text for an HTML attribute value in double quotes.

@@ -366,6 +366,34 @@ fn the_status_line_says_why_cells_are_empty() {
     assert_eq!(CsvExport::file_name("2026-1"), "hashprice-projection.csv");
 }
 
+#[test]
+fn what_export_says_is_in_the_visitors_words_with_one_full_stop() {
+    let done = "Projection downloaded as CSV (inputs, then one row per month).";
+    let loan = "The loan outlasts the horizon: loan_balance_usd in the last month is still owed and must be refinanced; \
+                cash_after_debt_usd leaves it out (the equity NPV counts it as repaid on the horizon's last day).";
+    // A loan that outlasts the horizon is its own sentence, not one of the empty cells.
+    let long = Scenario { debt_pct: 50.0, debt_term_months: 60.0, horizon_months: 12.0, ..Scenario::default() };
+    let csv = scenario_csv(&long, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
+    assert_eq!(csv.status(), [done, " ", loan].concat());
+    let both = CsvExport { text: String::new(), notes: vec!["btc_mined is empty in 3 of 12 months".into(), loan.into()] };
+    assert_eq!(both.status(), [done, " Some cells are empty: btc_mined is empty in 3 of 12 months. ", loan].concat());
+    assert_eq!(export_failed("the browser refused the download"), "Export failed: the browser refused the download.");
+    assert_eq!(open_refused("notes.json", "it is not JSON"), "Could not open notes.json: it is not JSON.");
+    assert_eq!(open_refused("a.json", "it is too large."), "Could not open a.json: it is too large.");
+    let extreme = Scenario { btc_price_usd: 5e-324, ..long };
+    let said = [
+        csv.status(),
+        both.status(),
+        scenario_csv(&extreme, "t", &|x| x.to_string()).status(),
+        JSON_DONE.to_string(),
+        export_failed("could not write the JSON"),
+        open_refused("bad.json", "btc_price_usd: must be a number, got a string"),
+    ];
+    for s in said {
+        assert!(s.ends_with('.') && !s.contains("..") && !s.contains("MODEL"), "{s}");
+    }
+}
+
 /// The columns after the mining months: each group's running share, then the convert strategy's cash.
 fn site_cell(rows: &[Vec<String>], row: usize, column: &str) -> String {
     let i = rows[0].iter().position(|c| c == column).expect("column");

@@ -1,16 +1,15 @@
 //! Export: the projection month by month as CSV, the scenario with every result as JSON, and print
 //! (style/print.css lays the page out as a one-document summary); and back: a scenario file opened from the
-//! visitor's disk. Part of the header: the markup is written here, and the header's click handler calls
-//! [`Export::run`].
+//! visitor's disk. Part of the header: the markup is written here, the header's click handler calls
+//! [`Export::run`], and what happened is said in the header's status line.
 
 use crate::api::{download_text, scenario_from_json, scenario_json};
 use crate::components::header_actions::Act;
 use crate::ctx::{Ctx, Replacement};
-use crate::export::{scenario_csv, CsvExport};
+use crate::export::{export_failed, open_refused, scenario_csv, CsvExport, JSON_DONE};
 use crate::format::plain;
-use crate::view::dom::{on, set_text, Dom, Ev};
+use crate::view::dom::{focus, on, set_text, Dom, Ev};
 use crate::view::{Html, Slot};
-use crate::view::parts::status_line;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -19,10 +18,10 @@ use web_sys::{Element, HtmlInputElement};
 pub struct ExportSlots {
     details: Slot,
     summary: Slot,
-    status: Slot,
 }
 
-/// The menu's markup (a `<details>`, so it opens and closes natively, with the keyboard too).
+/// The menu's markup (a `<details>`, so it opens and closes natively, with the keyboard too). It has no status
+/// line of its own: what it did is said in the header's, which stays in view once the menu closes.
 pub fn markup(h: &mut Html) -> ExportSlots {
     h.open("details", "class=\"menu export-menu\"");
     let details = h.slot();
@@ -38,12 +37,11 @@ pub fn markup(h: &mut Html) -> ExportSlots {
     for (act, label) in items {
         h.open("button", "type=\"button\"").on(act).text(label).close("button");
     }
-    let status = status_line(h, None);
     h.close("div").close("details");
-    ExportSlots { details, summary, status }
+    ExportSlots { details, summary }
 }
 
-/// The menu in the document.
+/// The menu in the document, and the header's status line it speaks in.
 pub struct Export {
     pub details: Element,
     pub summary: Element,
@@ -56,43 +54,38 @@ const REFUSED: &str = "the browser refused the download";
 const MAX_FILE_BYTES: f64 = 1_000_000.0;
 
 impl Export {
-    pub fn new(dom: &Dom, s: ExportSlots) -> Export {
-        Export { details: dom.el(s.details), summary: dom.el(s.summary), status: dom.el(s.status) }
+    pub fn new(dom: &Dom, s: ExportSlots, status: Element) -> Export {
+        Export { details: dom.el(s.details), summary: dom.el(s.summary), status }
     }
 
-    /// Runs a menu item and says how it went.
+    /// Runs a menu item and says how it went. The menu closes on a choice, as menus do, and the focus goes back
+    /// to its summary (the item it was on is hidden with the menu).
     pub fn run(&self, c: Ctx, act: Act) {
-        let (done, ok) = match act {
+        let _ = self.details.remove_attribute("open");
+        focus(&self.summary);
+        let said = match act {
             Act::ExportCsv => {
                 let at: String = js_sys::Date::new_0().to_iso_string().into();
                 let csv = c.scenario.with_untracked(|s| scenario_csv(s, &at, &plain));
                 // Said only after the download: the months' empty cells and why.
-                let status = csv.status();
-                match download_text(&csv.text, "text/csv;charset=utf-8", &CsvExport::file_name(&at)) {
-                    Ok(()) => set_text(&self.status, &status),
-                    Err(_) => set_text(&self.status, &["Export failed: ", REFUSED].concat()),
-                }
-                return;
+                download_text(&csv.text, "text/csv;charset=utf-8", &CsvExport::file_name(&at))
+                    .map(|()| csv.status())
+                    .map_err(|_| REFUSED.to_string())
             }
-            Act::OpenJson => {
-                self.open_file(c);
-                return;
-            }
-            Act::ExportJson => {
-                let done = c.scenario.with_untracked(scenario_json).and_then(|text| {
+            Act::ExportJson => c
+                .scenario
+                .with_untracked(scenario_json)
+                .and_then(|text| {
                     download_text(&text, "application/json", "hashprice-scenario.json").map_err(|_| REFUSED.to_string())
-                });
-                (done, "Scenario and results downloaded as JSON.")
-            }
+                })
+                .map(|()| JSON_DONE.to_string()),
+            Act::OpenJson => return self.open_file(c),
             _ => {
                 let _ = window().print();
                 return;
             }
         };
-        match done {
-            Ok(()) => set_text(&self.status, ok),
-            Err(e) => set_text(&self.status, &["Export failed: ", &e].concat()),
-        }
+        set_text(&self.status, &said.unwrap_or_else(|e| export_failed(&e)));
     }
 
     /// "Open a scenario (JSON)…": the browser's file chooser; a valid file replaces the scenario through the
@@ -109,7 +102,7 @@ impl Export {
             crate::state::query::push_at_most(&mut name, &file.name(), 60);
             let status = status.clone();
             if file.size() > MAX_FILE_BYTES {
-                set_text(&status, &["Could not open ", &name, ": it is too large for a scenario file."].concat());
+                set_text(&status, &open_refused(&name, "it is too large for a scenario file"));
                 return;
             }
             leptos::task::spawn_local(async move {
@@ -120,11 +113,11 @@ impl Export {
                     None => Err("the browser could not read it".to_string()),
                 };
                 match read {
+                    // The header says "Opened …" in the same status line.
                     Ok(scenario) => {
-                        set_text(&status, "");
-                        c.replace.set(Some(Replacement { scenario, said: ["Opened ", &name, "."].concat() }));
+                        c.replace.set(Some(Replacement { scenario, said: ["Opened ", &name, "."].concat() }))
                     }
-                    Err(why) => set_text(&status, &["Could not open ", &name, ": ", &why].concat()),
+                    Err(why) => set_text(&status, &open_refused(&name, &why)),
                 }
             });
         });

@@ -114,7 +114,7 @@ fn bind(c: Ctx, dom: &Dom, s: Slots) {
     let (theme, status) = (dom.el(s.theme), dom.el(s.status));
     let select: HtmlSelectElement = dom.el(s.select).unchecked_into();
     let embed = Embed::new(dom, s.embed);
-    let export = std::rc::Rc::new(Export::new(dom, s.export));
+    let export = std::rc::Rc::new(Export::new(dom, s.export, status.clone()));
     let reps = Replaces::new(c.scenario, c.replaced);
     let replace = undoable(c, reps, &undo_button, &status);
 
