@@ -416,12 +416,14 @@ pub struct LoaderSlots {
     pub fees: crate::view::Slot,
 }
 
-/// Writes the "Load price history" button with its (hidden) badge and legend, status line and error line.
-pub fn loader_markup(h: &mut crate::view::Html) -> LoaderSlots {
+/// Writes the "Load price history" button with its (hidden) badge and legend, status line and error line. An embed
+/// asks mempool.space nothing unless its host says so (`live=1`, `PageOptions::live`): without `network`, the
+/// button is hidden.
+pub fn loader_markup(h: &mut crate::view::Html, network: bool) -> LoaderSlots {
     h.open("p", "class=\"chart-note\" hidden");
     let legend = h.slot();
     h.raw("<span class=\"key\"></span>BTC per PH/s per day <span class=\"key key-usd\"></span>USD per PH/s per day (dashed)</p>");
-    h.open("div", "class=\"live-actions\"")
+    h.open("div", "class=\"live-actions\"").flag("hidden", !network)
         .open("button", "type=\"button\" data-history-prices=\"\" aria-busy=\"false\"");
     h.attr("title", "Fetch the BTC price history from mempool.space to show hashprice in USD");
     let button = h.slot();
@@ -463,7 +465,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     h.open("section", "class=\"card chart-card\" id=\"history\" aria-labelledby=\"history-h\"");
     h.open("h2", "id=\"history-h\"").text(p.heading).close("h2");
     let slots = crate::components::chart_parts::chart(h, p.chart_id, p.title, &first).note(h, p.swatch, &first.desc);
-    let loader = loader_markup(h);
+    let loader = loader_markup(h, c.page.with_value(|p| p.live));
     let slots = slots.table(h, p.caption, p.caption, p.headers);
     let bt = c.drawn.with_untracked(|s| crate::components::backtest::markup(h, s));
     h.close("section");

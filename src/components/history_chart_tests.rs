@@ -160,11 +160,15 @@ fn with_prices_the_chart_draws_usd_the_table_gains_its_column_and_the_words_the_
 #[test]
 fn the_loader_resolves_and_says_what_it_loaded() {
     let mut h = Html::new();
-    let l = loader_markup(&mut h);
+    let l = loader_markup(&mut h, true);
     let (m, n) = h.finish();
     assert_eq!(check(&m, n), Ok(()));
     assert_eq!((l.legend.0, l.button.0, l.badge.0, l.status.0, l.error.0), (0, 1, 2, 3, 4));
     assert!(m.contains(">Load price history</button>") && m.contains("data-prices-badge=\"\" hidden"), "{m}");
+    assert!(m.contains("<div class=\"live-actions\"><button"), "shown where the page may ask the network: {m}");
+    let mut h = Html::new();
+    let _ = loader_markup(&mut h, false);
+    assert!(h.finish().0.contains("<div class=\"live-actions\" hidden><button"), "an embed without live=1 asks nothing");
     let Ok(history) = crate::history::parse_price_history(
         r#"{"prices":[{"time":1781308800,"USD":62000},{"time":1279584000,"USD":0.0858}]}"#,
     ) else {

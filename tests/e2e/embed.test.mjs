@@ -549,8 +549,8 @@ test('CSV export: a header block and the inputs, then one row per month to the c
     assertClose(col(rows.at(-1), 'cumulative_cash_usd'), p.total_net_usd, 'cumulative cash at the end = total net', { rel: 1e-9, abs: 0.005 });
     assertClose(col(rows[0], 'cumulative_cash_usd'), p.monthly_net_usd[0] - r.snapshot.capex_usd, 'cumulative cash starts from -capex', { rel: 1e-9, abs: 0.005 });
     assert.equal(col(rows[0], 'loan_balance_usd') > 0, true, 'a loan balance in the first month');
-    // The menu may have closed: its status is read as text, not as rendered.
-    await eventually(async () => assert.match(await page.locator('.export-menu [role=status]').textContent(), /^Projection downloaded as CSV \(inputs, then one row per month\)\.$/));
+    // The menu closes on a choice; Export says what it did in the header's status line.
+    await eventually(async () => assert.match(await page.locator('.site-header > [role=status]').textContent(), /^Projection downloaded as CSV \(inputs, then one row per month\)\.$/));
   });
 });
 
@@ -594,7 +594,7 @@ test('CSV export of a valid but extreme link: no Infinity or NaN, empty cells, a
     assert.ok(empty > 0, 'values that cannot be computed are empty cells');
     for (const row of months.slice(1)) for (const c of row) assert.ok(c === '' || Number.isFinite(Number(c)), `cell ${JSON.stringify(c)} is a number or empty`);
     assert.ok(head.some((r) => r[0] === 'note' && / is empty in /.test(r[1])), 'a header note says which columns are empty');
-    await eventually(async () => assert.match(await page.locator('.export-menu [role=status]').textContent(), /Some cells are empty: .* is empty in \d+ of \d+ months/));
+    await eventually(async () => assert.match(await page.locator('.site-header > [role=status]').textContent(), /Some cells are empty: .* is empty in \d+ of \d+ months/));
   }, HOST);
 });
 
@@ -638,17 +638,16 @@ test('Open a scenario (JSON): an exported file brings its scenario back whole, w
     const before = await npv();
     // Refused, each with its reason; the scenario stays.
     await openFile(page, 'notes.json', 'not json');
-    const said = page.locator('.export-menu [role=status]');
-    await eventually(async () => assert.equal(await said.textContent(), 'Could not open notes.json: it is not JSON'));
+    const said = page.locator('.site-header > [role=status]');
+    await eventually(async () => assert.equal(await said.textContent(), 'Could not open notes.json: it is not JSON.'));
     await openFile(page, 'bad.json', JSON.stringify({ scenario: { btc_price_usd: '95000' } }));
-    await eventually(async () => assert.equal(await said.textContent(), 'Could not open bad.json: btc_price_usd: must be a number, got a string'));
+    await eventually(async () => assert.equal(await said.textContent(), 'Could not open bad.json: btc_price_usd: must be a number, got a string.'));
     assert.equal(await npv(), before, 'nothing applied');
 
     await openFile(page, 'hashprice-scenario.json', exported);
     const want = await page.evaluate((sc) => window.hashprice.compute(sc).projection.npv_usd, JSON.parse(exported).scenario);
     await eventually(async () => assert.equal(Number(await npv()), want));
-    assert.equal(await page.locator('.site-header > .status').textContent(), 'Opened hashprice-scenario.json.');
-    assert.equal(await said.textContent(), '', 'the refusal is history');
+    assert.equal(await said.textContent(), 'Opened hashprice-scenario.json.', 'the same line: the refusal is history');
     await eventually(async () => assert.match(page.url(), /machine2_count=1200/, 'the link follows'));
     assert.equal(await page.inputValue('input.num[name="btc_price_usd"]'), '72000');
     // Undo brings back the scenario from before.
@@ -934,4 +933,15 @@ test('in an embed (no header, so no Undo) a machine picked in the hardware table
     assert.equal(await page.locator('#panel-machine p.visually-hidden[aria-live]').textContent(), 'Machine group 2 removed', 'no header: the editor says it');
     await eventually(async () => assert.equal(await page.locator('#hardware tr[data-group]').count(), 1, 'one site row left'));
   });
+});
+
+test('an embed asks mempool.space nothing unless its host sets live=1: no "Load price history" without it', T, async () => {
+  await withPage(suite.browser, calcUrl('?embed=1&panels=history'), async (page) => {
+    await page.locator('#history').waitFor();
+    assert.equal(await page.locator('button[data-history-prices]').isVisible(), false);
+  }, { waitForKpi: false });
+  await withPage(suite.browser, calcUrl('?embed=1&panels=history&live=1'), async (page) => {
+    await page.locator('#history').waitFor();
+    assert.equal(await page.locator('button[data-history-prices]').isVisible(), true);
+  }, { waitForKpi: false });
 });
