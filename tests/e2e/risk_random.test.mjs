@@ -14,6 +14,7 @@
 //   element, the tornado's keys and order too) to 1e-9 relative / 1e-6 absolute, null as none.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { uniforms, draws, drawGroups } from './random_site.mjs';
 import { useSuite, withPage, scenarioQuery, kpiRaw } from './helpers.mjs';
 import { DEFAULTS } from './site_model.mjs';
 import { evaluateRisk, prepare, deterministicPrice, site, groupKey } from './risk_model.mjs';
@@ -23,40 +24,11 @@ const SEEDS = [11, 12, 13, 14];
 const RISK_KPIS = ['mc_payback_probability', 'mc_npv_positive_probability', 'mc_npv_usd_p10', 'mc_npv_usd_p50',
   'mc_npv_usd_p90'];
 
-/** splitmix64 (MODEL.md section 5's generator) as uniforms in [0, 1), for drawing the scenarios. */
-function uniforms(seed) {
-  let state = BigInt(seed);
-  const mask = (1n << 64n) - 1n;
-  return () => {
-    state = (state + 0x9e3779b97f4a7c15n) & mask;
-    let z = state;
-    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & mask;
-    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & mask;
-    z ^= z >> 31n;
-    return Number(z >> 11n) / 2 ** 53;
-  };
-}
-
 /** A random site with 2–3 groups and random risk inputs; values with few decimals, so the URL carries them. */
 function randomSite(seed, index) {
   const rnd = uniforms(seed);
-  const pick = (a, b, dp = 2) => Number((a + (b - a) * rnd()).toFixed(dp));
-  const int = (a, b) => a + Math.floor(rnd() * (b - a + 1));
-  const s = { ...DEFAULTS };
-  const groups = int(2, 3);
-  const order = [2, 3, 4, 5, 6];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const others = order.slice(0, groups - 1);
-  for (let g = 1; g <= 6; g++) {
-    s[groupKey(g, 'hashrate_ths')] = pick(80, 500, 1);
-    s[groupKey(g, 'efficiency_jth')] = pick(12, 38, 1);
-    s[groupKey(g, 'price_usd_per_th')] = g > 1 && rnd() < 0.2 ? 0 : pick(2, 25);
-    s[groupKey(g, 'resale_usd_per_th')] = rnd() < 0.3 ? 0 : pick(0, 12);
-    s[groupKey(g, 'count')] = g === 1 || others.includes(g) ? int(50, 5000) : 0;
-  }
+  const { pick, int } = draws(rnd);
+  const s = drawGroups(rnd, { ...DEFAULTS }, int(2, 3));
   Object.assign(s, {
     btc_price_usd: pick(50000, 160000, 0),
     network_hashrate_ehs: pick(700, 1600, 0),

@@ -6,6 +6,7 @@
 // with site_model.mjs on every output of those sections, the monthly and six-group arrays included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { uniforms, draws, drawGroups } from './random_site.mjs';
 import { useSuite, withPage, scenarioQuery, allKpis, eventually } from './helpers.mjs';
 import { evaluateSite, DEFAULTS } from './site_model.mjs';
 
@@ -13,42 +14,11 @@ const suite = useSuite({ prefix: '/tools/hashprice/' });
 const SECTIONS = ['snapshot', 'projection', 'hpc', 'decision'];
 const SCENARIOS = 10;
 
-/** splitmix64 (MODEL.md section 5's generator) as uniforms in [0, 1). */
-function uniforms(seed) {
-  let state = BigInt(seed);
-  const mask = (1n << 64n) - 1n;
-  return () => {
-    state = (state + 0x9e3779b97f4a7c15n) & mask;
-    let z = state;
-    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & mask;
-    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & mask;
-    z ^= z >> 31n;
-    return Number(z >> 11n) / 2 ** 53;
-  };
-}
-
 /** A random site with 2–4 groups and debt; values with few decimals, so the URL carries them exactly. */
 function randomSite(seed) {
   const rnd = uniforms(seed);
-  const pick = (a, b, dp = 2) => Number((a + (b - a) * rnd()).toFixed(dp));
-  const int = (a, b) => a + Math.floor(rnd() * (b - a + 1));
-  const s = { ...DEFAULTS };
-  const groups = int(2, 4);
-  // Which of groups 2–6 are present: `groups − 1` of them, not necessarily the first.
-  const order = [2, 3, 4, 5, 6];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const others = order.slice(0, groups - 1);
-  for (let g = 1; g <= 6; g++) {
-    const k = (f) => (g === 1 ? `machine_${f}` : `machine${g}_${f}`);
-    s[k('hashrate_ths')] = pick(80, 500, 1);
-    s[k('efficiency_jth')] = pick(12, 38, 1);
-    s[k('price_usd_per_th')] = g > 1 && rnd() < 0.2 ? 0 : pick(2, 25);
-    s[k('resale_usd_per_th')] = rnd() < 0.3 ? 0 : pick(0, 12);
-    s[k('count')] = g === 1 || others.includes(g) ? int(50, 5000) : 0;
-  }
+  const { pick, int } = draws(rnd);
+  const s = drawGroups(rnd, { ...DEFAULTS }, int(2, 4));
   Object.assign(s, {
     btc_price_usd: pick(40000, 200000, 0),
     network_hashrate_ehs: pick(600, 2000, 0),
