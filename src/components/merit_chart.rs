@@ -87,12 +87,15 @@ pub fn list(h: &mut Html, s: &Scenario, rows: &[GroupRow]) {
     }
 }
 
-/// The sentence above the list.
-pub fn lead(s: &Scenario, rows: &[GroupRow]) -> &'static str {
+/// The sentence above the list; for one group, where a merit order comes from: the Machine & fleet panel when
+/// the page shows the inputs (`inputs`), which an embed may not.
+pub fn lead(s: &Scenario, rows: &[GroupRow], inputs: bool) -> &'static str {
     if !s.curtail_when_unprofitable {
         "Curtailment is off: every machine runs every day, at a loss when its revenue falls below its power cost."
     } else if rows.len() > 1 {
         "A machine group is switched off on the days its revenue falls below its power cost, so the least efficient go first:"
+    } else if inputs {
+        "Your machines are switched off on the days their revenue falls below their power cost; add a machine group (Machine & fleet) to see which generation goes first."
     } else {
         "Your machines are switched off on the days their revenue falls below their power cost; on a site of several machine groups, this shows which generation goes first."
     }
@@ -106,11 +109,11 @@ pub struct MeritSlots {
 }
 
 /// Writes the section with its words for `rows` and the chart `d`.
-pub fn card(h: &mut Html, s: &Scenario, rows: &[GroupRow], d: &ChartData) -> MeritSlots {
+pub fn card(h: &mut Html, s: &Scenario, rows: &[GroupRow], d: &ChartData, inputs: bool) -> MeritSlots {
     h.raw("<section class=\"card chart-card merit\" id=\"fleet\" aria-labelledby=\"fleet-h\"><h2 id=\"fleet-h\">Who switches off when</h2>");
     h.open("p", "class=\"muted\"");
     let lead_slot = h.slot();
-    h.text(lead(s, rows)).close("p").open("ol", "class=\"merit-list\"");
+    h.text(lead(s, rows, inputs)).close("p").open("ol", "class=\"merit-list\"");
     let list_slot = h.slot();
     list(h, s, rows);
     h.close("ol");
@@ -130,9 +133,11 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     use crate::state::merit::group_rows;
     let presets = crate::state::presets::machine_presets();
     let first = build(c, merit_chart, false);
+    let inputs = c.page.with_value(|p| p.shows("inputs"));
     let slots = c.drawn.with_untracked(|s| {
-        c.results
-            .with_untracked(|r| card(h, s, &r.as_ref().map(|r| group_rows(s, r, &presets)).unwrap_or_default(), &first))
+        c.results.with_untracked(|r| {
+            card(h, s, &r.as_ref().map(|r| group_rows(s, r, &presets)).unwrap_or_default(), &first, inputs)
+        })
     });
     Box::new(move |dom| {
         keep_chart(c, dom, slots.chart, first, merit_chart);
@@ -142,7 +147,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                 c.results.with(|r| {
                     let Some(r) = r else { return };
                     let rows = group_rows(s, r, &presets);
-                    set_text(&lead_el, lead(s, &rows));
+                    set_text(&lead_el, lead(s, &rows, inputs));
                     let mut h = Html::new();
                     list(&mut h, s, &rows);
                     list_el.write(h);

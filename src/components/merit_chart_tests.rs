@@ -62,10 +62,10 @@ fn the_words_list_the_groups_in_the_order_they_switch_off() {
     let groups: Vec<&str> = shown.split("data-group=\"").skip(1).map(|t| &t[..1]).collect();
     assert_eq!(groups, ["3", "2", "1"], "the oldest first");
     assert!(shown.contains(&format!("Group 3 · Antminer S19j Pro: ▲ runs today; off from month {m}</li>")), "{shown}");
-    assert!(lead(&s, &rows).contains("the least efficient go first"));
+    assert!(lead(&s, &rows, true).contains("the least efficient go first"));
     let mut h = Html::new();
     let d = merit_chart(&s, &r, 720.0, false);
-    let slots = card(&mut h, &s, &rows, &d);
+    let slots = card(&mut h, &s, &rows, &d, true);
     let (markup, n) = h.finish();
     assert_eq!(check(&markup, n), Ok(()));
     assert!(
@@ -82,7 +82,8 @@ fn the_words_list_the_groups_in_the_order_they_switch_off() {
     let one = Scenario::default();
     let r1 = evaluate(&one).unwrap();
     let rows1 = group_rows(&one, &r1, &machine_presets());
-    assert!(lead(&one, &rows1).contains("on a site of several machine groups"));
+    assert!(lead(&one, &rows1, true).contains("add a machine group (Machine & fleet)"));
+    assert!(lead(&one, &rows1, false).contains("on a site of several machine groups"), "an embed may not show the inputs");
     // Curtailment off: nothing is switched off, and the words say when each group starts losing money.
     let off = Scenario { curtail_when_unprofitable: false, ..s };
     let r_off = evaluate(&off).unwrap();
