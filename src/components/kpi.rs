@@ -87,8 +87,8 @@ pub fn keep_current(c: Ctx, section: &Element, dom: &Dom, cards: &[KpiCard]) {
     bind(c, section, resolve(dom, cards));
 }
 
-/// How long the results must stay unchanged before the summary is spoken.
-const SETTLE: std::time::Duration = std::time::Duration::from_millis(900);
+/// How long the results must stay unchanged before the summary is spoken (the risk panel's too).
+pub const SETTLE: std::time::Duration = std::time::Duration::from_millis(900);
 
 pub fn strip(c: Ctx, h: &mut Html) -> Bind {
     h.open("section", "class=\"kpi-strip\" aria-label=\"Key results\"");

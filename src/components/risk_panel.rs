@@ -17,7 +17,7 @@ use crate::format::plain;
 use crate::model::risk::RiskRun;
 use crate::model::Scenario;
 use crate::state::words::{risk_title, total_machines};
-use crate::view::dom::{after_frame, effect, on, set_attr, set_text, Bind, Ev};
+use crate::view::dom::{after_frame, effect, on, set_attr, set_text, Bind, Debounce, Ev};
 use crate::view::Html;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -39,8 +39,9 @@ struct Panel {
     title: Element,
     setup: Element,
     note: Element,
-    /// Speaks the figures when a risk input alone moved them ([`risk_summary`]).
+    /// Speaks the figures when a risk input alone moved them ([`risk_summary`]), once the runs settle.
     said: Element,
+    speak: Debounce,
     kpis: Vec<RiskCard<Element>>,
     fan: Rc<Chart>,
     tornado: Rc<Chart>,
@@ -99,7 +100,9 @@ fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
             });
             let before = p.state.borrow().as_ref().map(|st| risk_inputs_differ(&st.scenario, &s));
             if before == Some(true) {
-                set_text(&p.said, &risk_summary(&results, capex));
+                // A slider held down finishes several runs: only the last is spoken, as the strip's summary is.
+                let (said, text) = (p.said.clone(), risk_summary(&results, capex));
+                p.speak.schedule(move || set_text(&said, &text));
             }
             *p.state.borrow_mut() = Some(RiskState { scenario: s, results, capex, halving, npv });
             p.render(c.chart_w.get_untracked());
@@ -160,6 +163,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
             setup: dom.el(setup),
             note: dom.el(note),
             said: dom.el(said),
+            speak: Debounce::new(crate::components::kpi::SETTLE),
             kpis: kpis
                 .iter()
                 .map(|k| RiskCard { card: dom.el(k.card), value: dom.el(k.value), formula: dom.el(k.formula) })

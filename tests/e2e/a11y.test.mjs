@@ -240,9 +240,12 @@ test('screen readers: a new winner of keep / sell / convert is spoken after the 
     if (!(await riskPanel.evaluate((el) => el.open))) await riskPanel.locator('summary').click();
     await vol.focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
-    await waitRiskFresh(page);
-    const p50 = await page.locator('#risk [data-kpi="mc_npv_usd_p50"] output').first().textContent();
-    await eventually(async () => assert.ok((await risk.textContent()).startsWith('Risk updated. P(payback within the horizon): ') && (await risk.textContent()).includes(`NPV, P50 (median): ${p50.trim()}.`), await risk.textContent()));
+    // Spoken once the runs settle, with the figures the panel shows then.
+    await eventually(async () => {
+      const said = await risk.textContent();
+      const p50 = (await page.locator('#risk [data-kpi="mc_npv_usd_p50"] output').first().textContent()).trim();
+      assert.ok(said.startsWith('Risk updated. P(payback within the horizon): ') && said.includes(`NPV, P50 (median): ${p50}.`), `${said} (P50 shown: ${p50})`);
+    }, { timeout: 5000 });
   });
 });
 
