@@ -63,11 +63,12 @@ const onHost = (extra = {}) => ({
   },
 });
 
-/** The frame inside a host page once its headline KPI has a value. */
+/** The frame inside a host page once its headline KPI has a value. Polled on a timer: Playwright's default
+ * polling waits for animation frames, which a frame out of view may stop getting (this timed out once in CI). */
 async function frameIn(page, selector = 'iframe') {
   const handle = await page.waitForSelector(selector, { timeout: 10000 });
   const frame = await handle.contentFrame();
-  await frame.waitForFunction(() => document.querySelector('[data-kpi="hashprice_usd_per_ph_day"]')?.getAttribute('data-value'), null, { timeout: 20000 });
+  await frame.waitForFunction(() => document.querySelector('[data-kpi="hashprice_usd_per_ph_day"]')?.getAttribute('data-value'), null, { timeout: 20000, polling: 50 });
   return frame;
 }
 
