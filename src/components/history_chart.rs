@@ -485,7 +485,7 @@ mod live {
     use crate::view::dom::{effect, on, set_attr, set_opt_attr, set_text, Dom, Ev};
     use js_sys::{Array, Reflect, JSON};
     use leptos::prelude::*;
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
     use std::rc::Rc;
     use wasm_bindgen::{JsCast, JsValue};
     use web_sys::{Element, HtmlInputElement};
@@ -495,6 +495,8 @@ mod live {
         chart: Rc<Chart>,
         /// Per epoch, once loaded (never changed by a failed load).
         prices: RefCell<Option<Vec<Option<f64>>>>,
+        /// The button is off: loading, or sitting out the minute after a 429 ([`Hist::set_off`]).
+        off: Cell<bool>,
         button: Element,
         badge: Element,
         status: Element,
@@ -506,6 +508,13 @@ mod live {
     }
 
     impl Hist {
+        /// Turns the button off or on. Off is `aria-disabled`, not `disabled`: a disabled button drops the
+        /// keyboard focus to the page's start; `load` ignores its clicks meanwhile.
+        fn set_off(&self, off: bool) {
+            self.off.set(off);
+            set_opt_attr(&self.button, "aria-disabled", off.then_some("true"));
+        }
+
         fn start(&self) -> usize {
             (self.slider.value_as_number() as usize).min(epochs().len().saturating_sub(1))
         }
@@ -532,6 +541,7 @@ mod live {
             c,
             chart: Chart::new(dom, slots, first),
             prices: RefCell::new(None),
+            off: Cell::new(false),
             button: dom.el(l.button),
             badge: dom.el(l.badge),
             status: dom.el(l.status),
@@ -611,15 +621,14 @@ mod live {
     }
 
     /// The button: one GET, every value validated; on success the prices are drawn, on failure nothing changes.
-    /// While it loads, once loaded and for the minute after a 429 the button is off: `aria-disabled`, so it
-    /// keeps the keyboard focus (a `disabled` one drops it to the page's start), and its clicks are ignored here.
+    /// While it loads, once loaded and for the minute after a 429 the button is off ([`Hist::set_off`]).
     fn load(h: Rc<Hist>) {
-        if h.button.has_attribute("aria-disabled") || h.prices.borrow().is_some() {
+        if h.off.get() || h.prices.borrow().is_some() {
             return;
         }
         set_text(&h.button, "Loading price history…");
         set_attr(&h.button, "aria-busy", "true");
-        set_attr(&h.button, "aria-disabled", "true");
+        h.set_off(true);
         set_text(&h.status, "Asking mempool.space…");
         set_text(&h.error, "");
         leptos::task::spawn_local(async move {
@@ -648,8 +657,8 @@ mod live {
                     set_text(&h.status, "");
                     set_text(&h.error, &m);
                     // After a 429 the button sits out the minute the message asks for, as the live-data one does.
-                    let button = h.button.clone();
-                    let enable = move || set_opt_attr(&button, "aria-disabled", None);
+                    let h = h.clone();
+                    let enable = move || h.set_off(false);
                     if rate_limited {
                         set_timeout(enable, std::time::Duration::from_millis(COOLDOWN_MS as u64));
                     } else {
