@@ -117,7 +117,7 @@ impl Fleet {
             uptime_fraction: u,
             kept_after_pool_fee: 1.0 - s.pool_fee_pct / 100.0,
             power_usd_day: fleet_power_kw * s.pue * 24.0 * u * p,
-            fixed_usd_day: s.opex_usd_month / DAYS_PER_MONTH + s.hosting_usd_kw_month * site_power_kw / DAYS_PER_MONTH,
+            fixed_usd_day: fixed_usd_day(s, site_power_kw),
             capex_usd: groups.iter().map(|g| g.capex_usd).sum(),
             resale_now_usd: groups.iter().map(|g| g.resale_now_usd).sum(),
             curtail: s.curtail_when_unprofitable,
@@ -213,6 +213,12 @@ impl Fleet {
     pub fn resale_after_usd(&self, s: &Scenario, days: usize) -> f64 {
         self.resale_now_usd * crate::math::pow(1.0 - s.resale_decline_pct_year / 100.0, days as f64 / DAYS_PER_YEAR)
     }
+}
+
+/// MODEL.md section 7's fixed_usd_day: opex, and hosting on the site's power, per day, curtailed or not. The page's
+/// explanations and sell-side figures read it here, so they add the same costs the engine does.
+pub fn fixed_usd_day(s: &Scenario, site_power_kw: f64) -> f64 {
+    s.opex_usd_month / DAYS_PER_MONTH + s.hosting_usd_kw_month * site_power_kw / DAYS_PER_MONTH
 }
 
 /// 1 / (1 + r)^(days / 365.25): the discount of an amount received at the end of `days` days.

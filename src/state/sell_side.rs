@@ -3,16 +3,15 @@
 //! Index's efficiency bands). They are not MODEL.md outputs: the page derives them from the model's snapshot,
 //! under keys of its own, so that an analyst can set the fleet beside the figures in those reports.
 
-use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{Results, Scenario};
 
 /// The page's keys for these figures, in the order the results grid shows them.
 pub const KEYS: &[&str] =
     &["revenue_usd_per_eh_day", "gross_profit_usd_per_eh_day", "hashcost_usd_per_ph_day", "revenue_usd_per_mwh"];
 
-/// Opex and hosting on the site's power, per day (MODEL.md section 7's fixed_usd_day).
+/// Opex and hosting on the site's power, per day, as the model counts them (`model::days::fixed_usd_day`).
 pub fn fixed_usd_day(s: &Scenario, r: &Results) -> f64 {
-    s.opex_usd_month / DAYS_PER_MONTH + s.hosting_usd_kw_month * r.snapshot.site_power_kw / DAYS_PER_MONTH
+    crate::model::days::fixed_usd_day(s, r.snapshot.site_power_kw)
 }
 
 /// The energy the site draws in a day, in MWh: site power × 24 h × uptime.
