@@ -78,7 +78,7 @@ pub fn rows(s: &Scenario, shows: &dyn Fn(&str) -> bool, host: Option<&Scenario>)
     keys.into_iter()
         .filter_map(|key| {
             let v = s.get(key)?;
-            let (label, value) = shown(key, v)?;
+            let (label, value) = label_and_value(key, v)?;
             let source = match preset.filter(|_| NETWORK.contains(&key)) {
                 Some(p) => ["snapshot: ", p.name].concat(),
                 None if Some(v) == defaults.get(key) => "default".into(),
@@ -95,7 +95,7 @@ pub fn rows(s: &Scenario, shows: &dyn Fn(&str) -> bool, host: Option<&Scenario>)
 
 /// An input's label and value as the card reads them: a field's with its unit ("97.0%" and "%/year" close up,
 /// other units after a space), a group's field with its group ("Group 2 machines"), curtailment in words.
-fn shown(key: &'static str, v: f64) -> Option<(String, String)> {
+fn label_and_value(key: &'static str, v: f64) -> Option<(String, String)> {
     if key == "curtail_when_unprofitable" {
         let on = if v != 0.0 { "on" } else { "off" };
         return Some(("Switching machines off on days that lose money".into(), on.into()));

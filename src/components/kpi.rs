@@ -6,11 +6,11 @@
 use crate::components::kpi_card::{
     card, label, owns_hook, settled_words, shown, sub_line, Form, Formula, KpiCard, Look,
 };
-use crate::state::decision::ranked;
 use crate::components::kpi_defs::find;
 use crate::ctx::Ctx;
 use crate::model::{DECISION_KEYS, HPC_KEYS, PROJECTION_KEYS, SNAPSHOT_KEYS};
 use crate::page::IN_STRIP;
+use crate::state::decision::ranked;
 use crate::state::sell_side;
 use crate::view::dom::{effect, on, set_attr, set_class, set_text, Bind, Debounce, Dom, Ev};
 use crate::view::Html;

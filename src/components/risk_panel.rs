@@ -98,8 +98,8 @@ fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
             let (capex, halving, npv) = c.results.with_untracked(|r| {
                 r.as_ref().map(|r| (r.snapshot.capex_usd, r.projection.halving_day, r.projection.npv_usd)).unwrap_or((0.0, None, 0.0))
             });
-            let before = p.state.borrow().as_ref().map(|st| risk_inputs_differ(&st.scenario, &s));
-            if before == Some(true) {
+            let risk_input_moved = p.state.borrow().as_ref().is_some_and(|st| risk_inputs_differ(&st.scenario, &s));
+            if risk_input_moved {
                 // A slider held down finishes several runs: only the last is spoken, as the strip's summary is.
                 let (said, text) = (p.said.clone(), risk_summary(&results, capex));
                 p.speak.schedule(move || set_text(&said, &text));
