@@ -201,11 +201,14 @@ pub fn site_columns(groups: &[usize]) -> Vec<String> {
     out
 }
 
-/// A CSV export: the file's text, and why cells are empty (shown on the page too).
+/// A CSV export: the file's text and its notes (in the file's header block, and said on the page too).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CsvExport {
     pub text: String,
-    pub notes: Vec<String>,
+    /// Why cells are empty: one note per column with empty cells, saying in how many months.
+    pub empty_cells: Vec<String>,
+    /// Whether the loan outlasts the horizon (its balance is still owed: [`LOAN_NOTE`]).
+    pub loan_outlasts: bool,
 }
 
 /// How a cell's number is written.
@@ -263,21 +266,24 @@ fn push_row(out: &mut String, cells: &[String], width: usize) {
 /// version, the defaults' base, notes, then every input with its value through `plain`, the page's JS
 /// `Number#toString`), a blank row, then the monthly table ([`export_columns`]). USD to the cent, BTC to 8
 /// decimals; a value that is not a finite number (valid but extreme inputs) is an empty cell, and
-/// [`CsvExport::notes`] says which and why. An invalid scenario gives the header block and no months.
+/// [`CsvExport::empty_cells`] says which and why. An invalid scenario gives the header block and no months.
 pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> String) -> CsvExport {
     let e = Evaluated::of(s);
     let mut columns: Vec<String> = export_columns().into_iter().map(String::from).collect();
     columns.extend(site_columns(&e.groups));
     let table = month_table(&e, columns.len());
-    let notes = export_notes(s, &columns, &table.empty, e.months.len());
+    let empty_cells = empty_cell_notes(&columns, &table.empty, e.months.len());
+    let loan_outlasts = s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months;
     let mut sheet = Sheet { text: String::new(), width: columns.len() };
+    let loan_note = loan_outlasts.then_some(LOAN_NOTE);
+    let notes: Vec<&str> = empty_cells.iter().map(String::as_str).chain(loan_note).collect();
     header_block(&mut sheet, exported_at, &e, &notes);
     sheet.row(&[]);
     input_rows(&mut sheet, s, plain);
     sheet.row(&[]);
     sheet.row(&columns.iter().map(String::as_str).collect::<Vec<_>>());
     sheet.text.push_str(&table.text);
-    CsvExport { text: sheet.text, notes }
+    CsvExport { text: sheet.text, empty_cells, loan_outlasts }
 }
 
 /// The scenario evaluated once for the export: its results (`None` when invalid), the mining months and the
@@ -350,13 +356,12 @@ fn month_cells(e: &Evaluated, i: usize) -> Vec<Option<Cell>> {
 const LOAN_NOTE: &str = "The loan outlasts the horizon: loan_balance_usd in the last month is still owed and must be \
     refinanced; cash_after_debt_usd leaves it out (the equity NPV counts it as repaid on the horizon's last day).";
 
-/// The export's notes: a column with empty cells says in how many of the `months` and why, and a loan that
-/// outlasts the horizon says its balance is still owed. Shown on the page and written in the header block.
-fn export_notes(s: &Scenario, columns: &[String], empty: &[usize], months: usize) -> Vec<String> {
+/// Why cells are empty: a column with empty cells says in how many of the `months` and why.
+fn empty_cell_notes(columns: &[String], empty: &[usize], months: usize) -> Vec<String> {
+    let total = crate::state::numtext::decimal(months as f64, 0, 0, true).unwrap_or_default();
     let mut notes = Vec::new();
     for (i, n) in empty.iter().enumerate().filter(|(_, n)| **n > 0) {
         let count = crate::state::numtext::decimal(*n as f64, 0, 0, true).unwrap_or_default();
-        let total = crate::state::numtext::decimal(months as f64, 0, 0, true).unwrap_or_default();
         notes.push(
             [
                 &columns[i],
@@ -368,9 +373,6 @@ fn export_notes(s: &Scenario, columns: &[String], empty: &[usize], months: usize
             ]
             .concat(),
         );
-    }
-    if s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months {
-        notes.push(LOAN_NOTE.into());
     }
     notes
 }
@@ -390,7 +392,7 @@ impl Sheet {
 
 /// The rows above the inputs: what the file is and when it was made, the salvage the monthly cash leaves out,
 /// what the less obvious columns mean (when there are months) and the notes.
-fn header_block(sheet: &mut Sheet, exported_at: &str, e: &Evaluated, notes: &[String]) {
+fn header_block(sheet: &mut Sheet, exported_at: &str, e: &Evaluated, notes: &[&str]) {
     sheet.row(&["Bitcoin mining hashprice & margin calculator: projection by month"]);
     sheet.row(&["exported_at", exported_at]);
     sheet.row(&["model_version", MODEL_VERSION]);
@@ -456,13 +458,12 @@ impl CsvExport {
     /// loan outlasts the horizon.
     pub fn status(&self) -> String {
         let mut out = String::from("Projection downloaded as CSV (inputs, then one row per month).");
-        let empty: Vec<&str> = self.notes.iter().map(String::as_str).filter(|n| *n != LOAN_NOTE).collect();
-        if !empty.is_empty() {
+        if !self.empty_cells.is_empty() {
             out.push_str(" Some cells are empty: ");
-            out.push_str(&empty.join("; "));
+            out.push_str(&self.empty_cells.join("; "));
             out.push('.');
         }
-        if empty.len() < self.notes.len() {
+        if self.loan_outlasts {
             out.push(' ');
             out.push_str(LOAN_NOTE);
         }

@@ -214,7 +214,7 @@ fn csv_export_round_trips_through_a_strict_reader() {
         salvage > 0.0 && (cell_text.parse::<f64>().expect("number") - salvage).abs() <= 0.005,
         "{cell_text} vs {salvage}"
     );
-    assert!(csv.notes.is_empty(), "{:?}", csv.notes);
+    assert!(csv.empty_cells.is_empty() && !csv.loan_outlasts, "{csv:?}");
     // Every input, readable back into the same scenario.
     assert_eq!(inputs[0][..2], ["input".to_string(), "value".into()]);
     let mut back = Scenario::default();
@@ -306,11 +306,12 @@ fn an_extreme_link_exports_empty_cells_and_says_why_never_infinity_or_nan() {
         }
     }
     assert!(empty > 0, "the extreme values are empty cells");
-    assert!(!csv.notes.is_empty());
-    assert!(csv.notes.iter().all(|n| n.contains("too large or too small to compute")), "{:?}", csv.notes);
+    assert!(!csv.empty_cells.is_empty());
+    let empty = &csv.empty_cells;
+    assert!(empty.iter().all(|n| n.contains("too large or too small to compute")), "{empty:?}");
     let noted: Vec<&String> = head.iter().filter(|r| r[0] == "note").map(|r| &r[1]).collect();
-    assert_eq!(noted.len(), csv.notes.len(), "the notes are in the file too");
-    assert!(csv.notes.iter().any(|n| n.starts_with("btc_mined is empty in 36 of 36 months")), "{:?}", csv.notes);
+    assert_eq!(noted, empty.iter().collect::<Vec<_>>(), "the notes are in the file too");
+    assert!(empty.iter().any(|n| n.starts_with("btc_mined is empty in 36 of 36 months")), "{empty:?}");
 }
 
 #[test]
@@ -333,10 +334,13 @@ fn the_loan_columns_are_the_models_schedule() {
     let r = evaluate(&long).expect("valid");
     assert!(m[11].loan.balance_usd > 0.0);
     assert_eq!(m.iter().map(|x| x.loan.balance_usd).collect::<Vec<_>>(), r.projection.equity.loan_balance_usd);
-    assert!(scenario_csv(&long, "t", &|x| x.to_string())
-        .notes
-        .iter()
-        .any(|n| n.starts_with("The loan outlasts the horizon")));
+    let csv = scenario_csv(&long, "t", &|x| x.to_string());
+    assert!(csv.loan_outlasts && csv.empty_cells.is_empty(), "{csv:?}");
+    assert!(
+        csv.text.contains("\r\nnote,The loan outlasts the horizon: loan_balance_usd in the last month is still owed"),
+        "the loan's note is in the file: {}",
+        csv.text
+    );
     // Without debt, zeros.
     assert!(export_months(&Scenario::default()).iter().all(|x| x.loan == LoanMonth::default()));
     // Text cells that look like formulas are defused; numbers are not.
@@ -375,7 +379,8 @@ fn what_export_says_is_in_the_visitors_words_with_one_full_stop() {
     let long = Scenario { debt_pct: 50.0, debt_term_months: 60.0, horizon_months: 12.0, ..Scenario::default() };
     let csv = scenario_csv(&long, "2026-12-06T22:45:00.000Z", &|x| x.to_string());
     assert_eq!(csv.status(), [done, " ", loan].concat());
-    let both = CsvExport { text: String::new(), notes: vec!["btc_mined is empty in 3 of 12 months".into(), loan.into()] };
+    let empty_cells = vec!["btc_mined is empty in 3 of 12 months".into()];
+    let both = CsvExport { text: String::new(), empty_cells, loan_outlasts: true };
     assert_eq!(both.status(), [done, " Some cells are empty: btc_mined is empty in 3 of 12 months. ", loan].concat());
     assert_eq!(export_failed("the browser refused the download"), "Export failed: the browser refused the download.");
     assert_eq!(open_refused("notes.json", "it is not JSON"), "Could not open notes.json: it is not JSON.");
@@ -450,7 +455,7 @@ fn the_csv_has_each_groups_running_share_and_the_convert_cash_over_its_own_life(
     let long = Scenario { hpc_build_months: 12.0, hpc_lease_term_months: 36.0, ..s };
     let r = evaluate(&long).expect("valid");
     let csv = scenario_csv(&long, "t", &|x| x.to_string());
-    assert!(csv.notes.is_empty(), "cells past a life are not failures: {:?}", csv.notes);
+    assert!(csv.empty_cells.is_empty(), "cells past a life are not failures: {:?}", csv.empty_cells);
     let rows = parse_csv(&csv.text).expect("strict CSV");
     let (_, _, months) = sections(&rows);
     assert_eq!(months.len() - 1, 48);
@@ -493,18 +498,37 @@ fn a_month_past_a_life_is_empty_and_not_counted_a_number_that_cannot_be_written_
 }
 
 #[test]
-fn the_notes_name_each_column_with_empty_cells_and_a_loan_that_outlasts_the_horizon() {
+fn the_notes_name_each_column_with_empty_cells() {
     let columns: Vec<String> = ["month", "btc_mined", "revenue_usd"].map(String::from).to_vec();
     assert_eq!(
-        export_notes(&Scenario::default(), &columns, &[0, 1200, 0], 1500),
+        empty_cell_notes(&columns, &[0, 1200, 0], 1500),
         ["btc_mined is empty in 1,200 of 1,500 months: too large or too small to compute with these inputs"]
     );
-    assert!(export_notes(&Scenario::default(), &columns, &[0, 0, 0], 36).is_empty());
-    let long = Scenario { debt_pct: 50.0, debt_term_months: 60.0, horizon_months: 12.0, ..Scenario::default() };
-    let notes = export_notes(&long, &columns, &[0, 0, 3], 12);
+    assert!(empty_cell_notes(&columns, &[0, 0, 0], 36).is_empty());
+    let notes = empty_cell_notes(&columns, &[2, 0, 3], 12);
     assert_eq!(notes.len(), 2);
-    assert!(notes[0].starts_with("revenue_usd is empty in 3 of 12 months"), "{notes:?}");
-    assert!(notes[1].starts_with("The loan outlasts the horizon: "), "{notes:?}");
+    assert!(notes[0].starts_with("month is empty in 2 of 12 months"), "{notes:?}");
+    assert!(notes[1].starts_with("revenue_usd is empty in 3 of 12 months"), "{notes:?}");
+}
+
+#[test]
+fn a_loan_that_outlasts_the_horizon_is_noted_only_then_after_the_empty_cells() {
+    let long = Scenario { debt_pct: 50.0, debt_term_months: 60.0, horizon_months: 12.0, ..Scenario::default() };
+    assert!(scenario_csv(&long, "t", &|x| x.to_string()).loan_outlasts);
+    for paid_off in [
+        Scenario { debt_term_months: 12.0, ..long },
+        Scenario { debt_pct: 0.0, ..long },
+        Scenario::default(),
+    ] {
+        let csv = scenario_csv(&paid_off, "t", &|x| x.to_string());
+        assert!(!csv.loan_outlasts && !csv.text.contains("The loan outlasts"), "{paid_off:?}");
+    }
+    let extreme = Scenario { btc_price_usd: 5e-324, network_hashrate_ehs: 5e-324, machine_hashrate_ths: 5e-324, ..long };
+    let csv = scenario_csv(&extreme, "t", &|x| x.to_string());
+    let rows = parse_csv(&csv.text).expect("strict CSV");
+    let noted: Vec<&str> = rows.iter().filter(|r| r[0] == "note").map(|r| r[1].as_str()).collect();
+    assert_eq!(noted.len(), csv.empty_cells.len() + 1, "{noted:?}");
+    assert!(noted[noted.len() - 1].starts_with("The loan outlasts the horizon: "), "{noted:?}");
 }
 
 #[test]
