@@ -48,6 +48,21 @@ fn group_name(group: usize) -> String {
     ["Machine group ", &crate::chart::int_string(group as i64 + 1)].concat()
 }
 
+/// Opens group 1's box for its picker and rows (the panel closes it): named "Machine group 1" only once the site
+/// has more groups, so one machine reads as before. Returns its legend, for [`patch_group_one`].
+pub fn group_one_open(h: &mut Html, s: &Scenario) -> Slot {
+    h.open("fieldset", "class=\"group-one\"");
+    h.open("legend", "").flag("hidden", extra_groups(s).next().is_none());
+    let legend = h.slot();
+    h.text(&group_name(0)).close("legend");
+    legend
+}
+
+/// Names group 1's box while the site has other groups.
+pub fn patch_group_one(legend: &Element, s: &Scenario) {
+    set_opt_attr(legend, "hidden", extra_groups(s).next().is_none().then_some(""));
+}
+
 /// Writes the five groups (their rows go into `rows`, for the panel to bind) and the add button.
 pub fn markup(h: &mut Html, s: &Scenario, presets: &[MachinePreset], rows: &mut Vec<RowSlots>) -> FleetSlots {
     let mut groups = Vec::new();

@@ -12,7 +12,7 @@ use crate::components::live_data::{self, Live, LiveSlots};
 use crate::components::machine_picker::{self, Picker, PickerSlots};
 use crate::ctx::Ctx;
 use crate::fields::{Panel, DERIVED, FIELDS};
-use crate::model::Scenario;
+use crate::model::{Scenario, GROUP_KEYS};
 use crate::state::live::LiveApplied;
 use crate::state::presets::{machine_presets, MachinePreset};
 use crate::state::words::{starts_collapsed, total_machines};
@@ -20,7 +20,7 @@ use crate::view::dom::{effect, on, Bind, Ev};
 use crate::view::{Html, Slot};
 use leptos::prelude::*;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
+use web_sys::{Element, HtmlInputElement};
 
 /// What the panels' markup hands its binder.
 #[derive(Default)]
@@ -29,6 +29,8 @@ struct Slots {
     panels: Vec<Slot>,
     rows: Vec<RowSlots>,
     picker: Option<PickerSlots>,
+    /// Group 1's box (`fleet_editor::group_one_open`).
+    group_one: Option<Slot>,
     fleet: Option<FleetSlots>,
     growth: Option<GrowthSlots>,
     curtail: Option<Slot>,
@@ -47,19 +49,14 @@ fn panel_markup(h: &mut Html, slots: &mut Slots, panel: Panel, s: &Scenario, pre
     if panel == Panel::Market && live {
         slots.live = Some(live_data::markup(h, s));
     }
+    // Group 1's picker and rows, in a box named "Machine group 1" once the site has more groups; then the rest.
     if panel == Panel::Machine {
+        slots.group_one = Some(fleet_editor::group_one_open(h, s));
         slots.picker = Some(machine_picker::markup(h, presets, s, 0));
+        rows_markup(h, slots, s, panel, true);
+        h.close("fieldset");
     }
-    for f in FIELDS.iter().filter(|f| f.panel == panel) {
-        slots.rows.push(input_row::markup(h, f, s));
-        // A derived row sits under the input it follows (difficulty under network hashrate).
-        for d in DERIVED.iter().filter(|d| d.follows == f.key) {
-            slots.rows.push(input_row::markup(h, &d.field, s));
-        }
-        if f.key == "hashrate_growth_pct_month" {
-            slots.growth = Some(growth_history::markup(h));
-        }
-    }
+    rows_markup(h, slots, s, panel, false);
     if panel == Panel::Machine {
         slots.fleet = Some(fleet_editor::markup(h, s, presets, &mut slots.rows));
     }
@@ -72,11 +69,26 @@ fn panel_markup(h: &mut Html, slots: &mut Slots, panel: Panel, s: &Scenario, pre
     h.close("details");
 }
 
+/// The rows of `panel`'s fields that are group 1's (`group_one`) or not, each with the derived rows that follow
+/// it (difficulty under network hashrate) and the growth history under the growth input.
+fn rows_markup(h: &mut Html, slots: &mut Slots, s: &Scenario, panel: Panel, group_one: bool) {
+    for f in FIELDS.iter().filter(|f| f.panel == panel && GROUP_KEYS[0].contains(&f.key) == group_one) {
+        slots.rows.push(input_row::markup(h, f, s));
+        for d in DERIVED.iter().filter(|d| d.follows == f.key) {
+            slots.rows.push(input_row::markup(h, &d.field, s));
+        }
+        if f.key == "hashrate_growth_pct_month" {
+            slots.growth = Some(growth_history::markup(h));
+        }
+    }
+}
+
 /// Everything the panels patch.
 struct Parts {
     rows: Vec<input_row::Row>,
     presets: Rc<Vec<MachinePreset>>,
     picker: Option<Picker>,
+    group_one: Option<Element>,
     fleet: Option<Rc<Fleet>>,
     curtail: Option<HtmlInputElement>,
     live: Option<Live>,
@@ -87,6 +99,9 @@ fn patch(p: &Parts, s: &Scenario, live: Option<&LiveApplied>, rewrite: bool) {
     input_row::patch(&p.rows, s, rewrite);
     if let Some(m) = &p.picker {
         machine_picker::patch(m, &p.presets, s);
+    }
+    if let Some(g) = &p.group_one {
+        fleet_editor::patch_group_one(g, s);
     }
     if let Some(f) = &p.fleet {
         fleet_editor::patch(f, &p.presets, s);
@@ -127,6 +142,7 @@ fn section(c: Ctx, h: &mut Html, panels: &[Panel]) -> Bind {
         let parts = Rc::new(Parts {
             rows: slots.rows.iter().map(|r| input_row::Row::new(dom, r)).collect(),
             picker: slots.picker.map(|p| Picker::new(dom, p)),
+            group_one: slots.group_one.map(|g| dom.el(g)),
             fleet: slots.fleet.as_ref().map(|f| fleet_editor::bind(c, dom, f, presets.clone())),
             curtail: slots.curtail.map(|b| dom.input(b)),
             live: slots.live.map(|l| Live::new(c, dom, l)),

@@ -75,6 +75,38 @@ test('add a group, type its count, MW and model, then remove it and undo: the fl
   }, { viewport: { width: 1440, height: 900 } });
 });
 
+/** The accessible name Chromium gives the first element matching `selector` (its own accessibility tree). */
+const chromiumName = async (page, selector) => {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  return nodes[0]?.name?.value ?? '';
+};
+
+test('group 1 is a group named "Machine group 1" only while the site has another group', T, async () => {
+  await withPage(suite.browser, suite.url, async (page) => {
+    const box = 'fieldset:has(input[name="machine_count"])';
+    assert.equal(await chromiumName(page, box), '', 'one machine: no group named');
+    assert.ok(await page.locator('input.num[name="machine_count"]').isVisible());
+    await page.locator('button.add-group').click();
+    await group(page, 2).waitFor({ state: 'visible' });
+    await eventually(async () => assert.equal(await chromiumName(page, box), 'Machine group 1'));
+    const one = page.locator(box);
+    for (const key of ['machine_hashrate_ths', 'machine_efficiency_jth', 'machine_count', 'fleet_mw', 'machine_price_usd_per_th', 'machine_resale_usd_per_th']) {
+      assert.equal(await one.locator(`input.num[name="${key}"]`).count(), 1, `${key} is group 1's`);
+    }
+    assert.equal(await one.locator('select').count(), 1, 'with its machine model');
+    assert.equal(await one.locator('input.num[name="resale_decline_pct_year"]').count(), 0, 'the site-wide decline is not');
+    assert.ok(await one.locator('legend').isVisible());
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'fleet-group-one-1440.png'), clip: await page.locator('#panel-machine').boundingBox() });
+    await group(page, 2).locator('button.remove-group').click();
+    await eventually(async () => assert.equal(await chromiumName(page, box), '', 'back to one machine: no group named'));
+    assert.ok(!(await one.locator('legend').isVisible()));
+  }, { viewport: { width: 1440, height: 900 } });
+});
+
 test('typing a group\'s count through "0" keeps the group on the site and the focus in the field', T, async () => {
   await withPage(suite.browser, `${suite.url}?machine2_count=250&machine2_hashrate_ths=123&machine2_efficiency_jth=21`, async (page) => {
     const g2 = group(page, 2);
