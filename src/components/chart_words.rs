@@ -25,8 +25,9 @@ pub enum Point {
     /// A difficulty epoch of the history chart (or, with `today`, the scenario): its estimated start, its
     /// first block, its hashvalue (BTC per PH/s per day) and, once prices are loaded, its USD hashprice (else NaN).
     Epoch { unix: i64, height: u64, hashvalue: f64, usd: f64, today: bool },
-    /// A month of the site's running power by machine group (MW; NaN for a group not on the site).
-    Merit { month: f64, mw: [f64; crate::model::MAX_GROUPS] },
+    /// A month of the site's running power by machine group (MW; NaN for a group not on the site); `kw`: said
+    /// in kW (a site under 1 MW, as its axis).
+    Merit { month: f64, mw: [f64; crate::model::MAX_GROUPS], kw: bool },
 }
 
 /// What the readout under a chart says at `p`.
@@ -90,7 +91,7 @@ pub fn words(p: &Point) -> String {
         Point::Epoch { unix, height, hashvalue, usd, today } => {
             epoch_words(unix, height, hashvalue, usd, today)
         }
-        Point::Merit { month, ref mw } => month_words(month, mw),
+        Point::Merit { month, ref mw, kw } => month_words(month, mw, kw),
     }
 }
 
@@ -115,23 +116,24 @@ pub fn epoch_words(unix: i64, height: u64, hashvalue: f64, usd_ph_day: f64, toda
 }
 
 /// A month's running power in words: "28.4 MW · group 1 12.0 · group 3 off" (the readout and the data table
-/// say it; `mw` is NaN for a group not on the site).
+/// say it; `mw` is NaN for a group not on the site); with `kw`, in kW ("5.3 kW"), as a small site's axis is.
 #[inline(never)]
-pub fn running_words(mw: &[f64; MAX_GROUPS]) -> String {
+pub fn running_words(mw: &[f64; MAX_GROUPS], kw: bool) -> String {
+    let k = if kw { 1000.0 } else { 1.0 };
     let total: f64 = mw.iter().filter(|v| !v.is_nan()).sum();
-    let mut t = Txt::default().s(num(total, 1)).t(" MW");
+    let mut t = Txt::default().s(num(total * k, 1)).t(if kw { " kW" } else { " MW" });
     if mw.iter().filter(|v| !v.is_nan()).count() > 1 {
         for (g, &v) in mw.iter().enumerate().filter(|(_, v)| !v.is_nan()) {
             t = t.t(" · group ").s(int_string(g as i64 + 1)).t(" ");
-            t = if v == 0.0 { t.t("off") } else { t.s(num(v, 1)) };
+            t = if v == 0.0 { t.t("off") } else { t.s(num(v * k, 1)) };
         }
     }
     t.0
 }
 
 /// The readout under the chart at a month: "month 10: 28.4 MW · group 1 12.0 · group 3 off".
-pub fn month_words(month: f64, mw: &[f64; MAX_GROUPS]) -> String {
-    Txt::default().t("month ").s(num(month, 0)).t(": ").s(running_words(mw)).0
+pub fn month_words(month: f64, mw: &[f64; MAX_GROUPS], kw: bool) -> String {
+    Txt::default().t("month ").s(num(month, 0)).t(": ").s(running_words(mw, kw)).0
 }
 
 /// An input's value with its unit, formatted as the KPIs are: "$76.00K", "$0.050/kWh", "1.5%/month".

@@ -35,34 +35,37 @@ pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> Chart
     let mut groups: Vec<&GroupRun> = fleet.groups.iter().collect();
     crate::sort::sort_small_by(&mut groups, |a, b| a.efficiency_jth < b.efficiency_jth);
     let n = r.series.months.len();
-    let (y, yt) = nice_scale(0.0, fleet.site_power_kw / 1000.0, y_range(), 5);
+    // A site under 1 MW (a home miner's few kW) is drawn and said in kW: in MW its ticks would read 0.002.
+    let kw = fleet.site_power_kw < 1000.0;
+    let (k, label) = if kw { (1000.0, "kW of site power running") } else { (1.0, "MW of site power running") };
+    let (y, yt) = nice_scale(0.0, fleet.site_power_kw / 1000.0 * k, y_range(), 5);
     let band = Band::new(n, x_range(w), 0.15);
     let (_, xa) = month_axis(n.max(1) as f64, w);
     let mut svg = Svg::new();
-    axes(&mut svg, w, &xa, &Axis::new(&y, &yt, num_tick, "MW of site power running"));
+    axes(&mut svg, w, &xa, &Axis::new(&y, &yt, num_tick, label));
     let ax = svg.take();
     let mut rects = vec![Vec::with_capacity(n); groups.len()];
     let (mut points, mut table) = (Vec::with_capacity(n), Vec::new());
     for (m, month) in r.series.months.iter().enumerate() {
         let (mut at, mut base, x0) = ([f64::NAN; MAX_GROUPS], 0.0, band.start(m));
-        for (k, group) in groups.iter().enumerate() {
+        for (j, group) in groups.iter().enumerate() {
             let g = group.index;
             let ran = r.series.group_running_days_month[g].get(m).copied().unwrap_or(0);
             let site_mw = group.kw * s.pue / 1000.0;
             let v = site_mw * ran as f64 / month.days.max(1) as f64;
-            rects[k].push(Rect::from_px(x0, y.map(base), x0 + band.width_px(), y.map(base + v)));
+            rects[j].push(Rect::from_px(x0, y.map(base * k), x0 + band.width_px(), y.map((base + v) * k)));
             at[g] = v;
             base += v;
         }
-        points.push(Readout::at(band.center(m), Point::Merit { month: (m + 1) as f64, mw: at }));
+        points.push(Readout::at(band.center(m), Point::Merit { month: (m + 1) as f64, mw: at, kw }));
         if with_table {
             let mut data = vec![("data-month", int_string(m as i64 + 1))];
             data.extend((0..MAX_GROUPS).filter(|&g| !at[g].is_nan()).map(|g| (DATA[g], plain(at[g]))));
-            table.push(Row { cells: vec![num((m + 1) as f64, 0), running_words(&at)], hook: None, data });
+            table.push(Row { cells: vec![num((m + 1) as f64, 0), running_words(&at, kw)], hook: None, data });
         }
     }
-    for (k, group) in groups.iter().enumerate() {
-        svg.path(CLASS[group.index], &rects_path(&rects[k]));
+    for (j, group) in groups.iter().enumerate() {
+        svg.path(CLASS[group.index], &rects_path(&rects[j]));
     }
     ChartData {
         layers: vec![Layer::new("axes", ax), Layer::new("stack", svg.take())],

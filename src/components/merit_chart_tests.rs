@@ -1,7 +1,7 @@
 //! Tests of the "Who switches off when" section, kept beside it.
 
 use super::*;
-use crate::components::chart_words::{month_words, running_words};
+use crate::components::chart_words::{month_words, running_words, Point};
 use crate::model::evaluate;
 use crate::state::merit::group_rows;
 use crate::state::merit::tests::three_generations;
@@ -32,7 +32,7 @@ fn the_chart_stacks_each_group_and_tables_its_exact_running_power() {
     assert_eq!(row.data[3], ("data-g3", plain(at(2, 20))));
     assert_eq!(
         row.cells,
-        ["21".to_string(), running_words(&[at(0, 20), at(1, 20), at(2, 20), f64::NAN, f64::NAN, f64::NAN])]
+        ["21".to_string(), running_words(&[at(0, 20), at(1, 20), at(2, 20), f64::NAN, f64::NAN, f64::NAN], false)]
     );
     assert_eq!(at(2, 0), site_mw(2), "month 1: every group runs every day");
     assert_eq!(at(2, 35), 0.0, "month 36: the S19j Pro is off");
@@ -42,11 +42,45 @@ fn the_chart_stacks_each_group_and_tables_its_exact_running_power() {
     assert_eq!(classes, ["g1", "g2", "g3"]);
     assert!(d.desc.starts_with("Site power running each month, PUE included"), "{}", d.desc);
     // The readout names each group's MW, and "off" for a group that ran no day that month.
-    let words = month_words(36.0, &[12.5, 0.0, 0.0, f64::NAN, f64::NAN, f64::NAN]);
+    let words = month_words(36.0, &[12.5, 0.0, 0.0, f64::NAN, f64::NAN, f64::NAN], false);
     assert!(words.starts_with("month 36: 12.5 MW · group 1 12.5 · group 2 off · group 3 off"), "{words}");
-    assert_eq!(month_words(3.0, &[3.85, f64::NAN, f64::NAN, f64::NAN, f64::NAN, f64::NAN]), "month 3: 3.9 MW");
+    assert_eq!(month_words(3.0, &[3.85, f64::NAN, f64::NAN, f64::NAN, f64::NAN, f64::NAN], false), "month 3: 3.9 MW");
     // Without the table open, no rows are built.
     assert!(merit_chart(&s, &r, 720.0, false).table.is_empty());
+}
+
+/// Every text of a chart layer's nodes, depth first.
+fn texts(nodes: &[crate::chart::Node], out: &mut Vec<String>) {
+    for n in nodes {
+        out.extend(n.text.clone());
+        texts(&n.kids, out);
+    }
+}
+
+#[test]
+fn a_site_under_a_megawatt_is_drawn_and_said_in_kw() {
+    // One machine (3.5 kW): in MW its axis read 0.002 … 0.004 and its readout and table "0.0 MW".
+    let s = Scenario { machine_count: 1.0, ..Scenario::default() };
+    let r = evaluate(&s).unwrap();
+    let d = merit_chart(&s, &r, 720.0, true);
+    let mut axis = Vec::new();
+    texts(&d.layers[0].nodes, &mut axis);
+    assert!(axis.iter().any(|t| t == "kW of site power running"), "{axis:?}");
+    assert!(!axis.iter().any(|t| t.contains("MW")), "{axis:?}");
+    assert!(axis.iter().any(|t| t == "4"), "a tick at 4 kW: {axis:?}");
+    assert_eq!(d.table[0].cells[1], "3.5 kW", "month 1: the machine runs every day");
+    assert_eq!(d.table[0].data[1], ("data-g1", plain(0.0035)), "the table's data stays in MW, exact");
+    let Point::Merit { kw, .. } = d.points[0].point else { panic!("a merit point") };
+    assert!(kw, "the readout says kW too");
+    assert_eq!(month_words(1.0, &[0.0035, f64::NAN, f64::NAN, f64::NAN, f64::NAN, f64::NAN], true), "month 1: 3.5 kW");
+    let two = month_words(2.0, &[0.0012, 0.0, f64::NAN, f64::NAN, f64::NAN, f64::NAN], true);
+    assert_eq!(two, "month 2: 1.2 kW · group 1 1.2 · group 2 off");
+    // From 1 MW, MW as before: the default fleet of 1,000 machines.
+    let big = merit_chart(&Scenario::default(), &evaluate(&Scenario::default()).unwrap(), 720.0, true);
+    let mut axis = Vec::new();
+    texts(&big.layers[0].nodes, &mut axis);
+    assert!(axis.iter().any(|t| t == "MW of site power running"), "{axis:?}");
+    assert_eq!(big.table[0].cells[1], "3.5 MW");
 }
 
 #[test]
