@@ -279,21 +279,20 @@ fn the_sell_side_figures_show_in_their_reports_units_and_say_when_the_fleet_lose
 }
 
 #[test]
-fn the_spoken_summary_adds_the_decision_when_the_order_of_the_three_changes() {
-    let s = Scenario::default();
+fn a_home_machines_sell_side_formulas_divide_by_what_they_show() {
+    // One 200 TH/s, 3.5 kW machine: its 0.0002 EH/s and 0.0815 MWh a day were shown with fixed decimals as
+    // "0.0002 EH/s" and "0.08 MWh", and the revenue shown divided by them was not the figure shown.
+    let s = Scenario { machine_count: 1.0, machine_hashrate_ths: 255.0, ..Scenario::default() };
     let r = evaluate(&s).expect("valid");
-    let (text, order) = settled_words(Some(&r), &s, None);
-    assert_eq!(text, summary(&strip_defs(), Some(&r), &s), "nothing to compare with: the strip alone");
-    // Another input, the same order: the strip alone (the sentence's amounts move with every input).
-    let dearer = Scenario { power_price_usd_kwh: 0.051, ..s.clone() };
-    let r2 = evaluate(&dearer).expect("valid");
-    let (text, same) = settled_words(Some(&r2), &dearer, order);
-    assert_eq!((same, text.contains("beats")), (order, false));
-    // A lease rich enough to put converting first: the sentence follows the strip.
-    let rich = Scenario { hpc_lease_usd_kw_month: 400.0, ..s };
-    let r3 = evaluate(&rich).expect("valid");
-    let (text, now) = settled_words(Some(&r3), &rich, order);
-    assert_ne!(now, order);
-    assert!(text.starts_with(&summary(&strip_defs(), Some(&r3), &rich)), "{text}");
-    assert!(text.contains("; converting to AI/HPC beats both by ") && text.ends_with(" lease."), "{text}");
+    let per_eh = (def("revenue_usd_per_eh_day").formula)(&s, &r);
+    assert!(per_eh.contains(" ÷ 0.000255 EH/s, after the pool fee"), "{per_eh}");
+    let profit_eh = (def("gross_profit_usd_per_eh_day").formula)(&s, &r);
+    assert!(profit_eh.contains(") ÷ 0.000255 EH/s (before fixed costs)"), "{profit_eh}");
+    let per_mwh = (def("revenue_usd_per_mwh").formula)(&s, &r);
+    assert!(per_mwh.contains(" ÷ 0.104 MWh (site power"), "4.46 kW × 24 h × 97%: {per_mwh}");
+    // A fleet: 200 PH/s is 0.2 EH/s, 3.5 MW runs 81.5 MWh a day.
+    let fleet = Scenario::default();
+    let r = evaluate(&fleet).expect("valid");
+    assert!((def("revenue_usd_per_eh_day").formula)(&fleet, &r).contains(" ÷ 0.2 EH/s, after"));
+    assert!((def("revenue_usd_per_mwh").formula)(&fleet, &r).contains(" ÷ 81.5 MWh (site"));
 }

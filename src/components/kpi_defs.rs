@@ -1,7 +1,7 @@
 //! What each KPI is called, how its number reads, what "none" means for it, and its formula with the
 //! current numbers substituted.
 
-use crate::format::{compact, num, pct, usd, usd_kwh, usd_whole, Txt};
+use crate::format::{compact, num, num_tick, pct, usd, usd_kwh, usd_whole, Txt};
 use crate::model::days::discount_at;
 use crate::state::decision::{lease_term_words, months_count, months_long};
 use crate::model::{MachineGroup, Results, Scenario, MAX_GROUPS};
@@ -459,7 +459,7 @@ pub const KPIS: &[KpiDef] = &[
                 .t("fleet revenue per day ÷ fleet hashrate = ")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" ÷ ")
-                .s(num(r.snapshot.fleet_hashrate_ths / 1e6, 4))
+                .s(num_tick(r.snapshot.fleet_hashrate_ths / 1e6))
                 .t(" EH/s, after the pool fee and ")
                 .s(pct(s.uptime_pct))
                 .t(" uptime; the network's, as the banks' notes quote it, is hashprice × 1,000 = ")
@@ -479,7 +479,7 @@ pub const KPIS: &[KpiDef] = &[
                 .t(" − ")
                 .s(usd(r.snapshot.power_cost_usd_day))
                 .t(") ÷ ")
-                .s(num(r.snapshot.fleet_hashrate_ths / 1e6, 4))
+                .s(num_tick(r.snapshot.fleet_hashrate_ths / 1e6))
                 .t(" EH/s (before fixed costs)")
                 .0
         },
@@ -514,7 +514,7 @@ pub const KPIS: &[KpiDef] = &[
                 .t("fleet revenue per day ÷ energy per day = ")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" ÷ ")
-                .s(num(energy_mwh_day(s, r), 2))
+                .s(num_tick(energy_mwh_day(s, r)))
                 .t(" MWh (site power × 24 h × uptime): the breakeven power price per MWh. The power costs ")
                 .s(show(Fmt::UsdPerMwh, s.power_price_usd_kwh * 1000.0))
                 .0
