@@ -296,3 +296,15 @@ fn a_home_machines_sell_side_formulas_divide_by_what_they_show() {
     assert!((def("revenue_usd_per_eh_day").formula)(&fleet, &r).contains(" ÷ 0.2 EH/s, after"));
     assert!((def("revenue_usd_per_mwh").formula)(&fleet, &r).contains(" ÷ 81.5 MWh (site"));
 }
+
+#[test]
+fn one_machine_is_not_a_fleet_in_any_label() {
+    // "BTC mined per day, fleet" kept its "fleet" for one machine beside "Revenue per day" and "Hashrate".
+    let one = Scenario { machine_count: 1.0, ..Scenario::default() };
+    for d in crate::components::kpi_defs::KPIS {
+        let shown = label(d, &one);
+        assert!(!shown.to_ascii_lowercase().contains("fleet"), "{}: {shown}", d.key);
+    }
+    assert_eq!(label(def("btc_mined_day"), &one), "BTC mined per day");
+    assert_eq!(label(def("btc_mined_day"), &Scenario::default()), "Fleet BTC mined per day");
+}

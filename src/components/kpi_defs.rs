@@ -401,7 +401,7 @@ pub const KPIS: &[KpiDef] = &[
     },
     KpiDef {
         key: "btc_mined_day",
-        label: "BTC mined per day, fleet",
+        label: "Fleet BTC mined per day",
         fmt: Fmt::Btc,
         none: not_defined,
         formula: |s, r| {
