@@ -45,7 +45,7 @@ pub const FAMILIES: &[UnitFamily] = &[
         example: "0.05, $0.05, 5¢ or 50 $/MWh",
         units: &[
             unit(&["$/kwh", "usd/kwh", "/kwh", "$ per kwh", "per kwh"], 0),
-            unit(&["¢", "c", "cent", "cents", "¢/kwh", "c/kwh", "cents/kwh", "cents per kwh"], -2),
+            unit(&["¢", "c", "ct", "cent", "cents", "¢/kwh", "c/kwh", "ct/kwh", "cents/kwh", "cents per kwh"], -2),
             unit(&["$/mwh", "usd/mwh", "/mwh", "$ per mwh", "per mwh"], -3),
         ],
     },
@@ -236,9 +236,15 @@ fn strip_unit<'a>(units: &[Unit], t: &'a str) -> Option<(&'a str, i32)> {
 }
 
 /// The number in `text` times 10^exp10, converted from the decimal text (exact rounding, like typing the
-/// shifted number).
+/// shifted number). Then a decimal comma (`0,07`, `9,5`), which a phone's decimal keypad in many languages has
+/// instead of a point: one comma, no point, and not a thousands separator (`95,000` is read first), so never
+/// misread; a second comma stays after the point, which is refused.
 fn scaled(text: &str, exp10: i32) -> Option<f64> {
-    let (negative, plain) = user_number_text(text)?;
+    let comma = match text.split_once(',') {
+        Some((int, frac)) if !text.contains('.') => [int, ".", frac].concat(),
+        _ => String::new(),
+    };
+    let (negative, plain) = user_number_text(text).or_else(|| user_number_text(&comma))?;
     let v = if exp10 == 0 {
         parse_number(&plain)?
     } else {

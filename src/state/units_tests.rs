@@ -17,6 +17,10 @@ fn power_price_takes_cents_and_per_mwh() {
     }
     assert_eq!(ok(k, "4.5"), 4.5, "a bare number is $/kWh");
     assert_eq!(ok(k, "7¢"), 0.07);
+    // As typed on a European phone: cents as "ct", a decimal comma, units and all.
+    for t in ["7 ct", "7ct", "7 ct/kWh", "0,07", "0,07 $/kWh", "$0,07/kWh", "7,0 ct", "70 $/MWh"] {
+        assert_eq!(ok(k, t), 0.07, "{t}");
+    }
     assert_eq!(ok(k, "1e1 ¢"), 0.1, "an exponent and a unit combine");
     assert_eq!(ok(k, "1,234 $/MWh"), 1.234);
 }
@@ -86,7 +90,11 @@ fn every_form_accepted_before_is_still_accepted() {
     }
     for k in keys {
         assert!(parse_entry(k, "").is_err(), "{k}");
-        assert!(parse_entry(k, "0,05").is_err(), "{k}: a decimal comma is never misread");
+        // A decimal comma where a comma cannot group thousands (a phone's decimal keypad may have no point).
+        assert_eq!(parse_entry(k, "0,05"), Ok(0.05), "{k}");
+        assert_eq!(parse_entry(k, "9,5"), Ok(9.5), "{k}");
+        assert_eq!(parse_entry(k, "1,100"), Ok(1100.0), "{k}: a group of three is thousands, as before");
+        assert!(parse_entry(k, "1,2,3").is_err() && parse_entry(k, "0,05.5").is_err(), "{k}");
     }
     assert_eq!(ok("hashrate_growth_pct_month", "2 %/month"), 2.0);
     assert_eq!(ok("btc_price_growth_pct_year", "-20 %/yr"), -20.0);
@@ -105,7 +113,7 @@ fn anything_else_is_an_error_with_an_example() {
     assert_eq!(e.message("pool_fee_pct", "2"), "“TH” is not a unit this field takes: enter a plain number, e.g. 2");
     let e = parse_entry("network_hashrate_ehs", "lots").expect_err("no number");
     assert_eq!(e.message("network_hashrate_ehs", "1100"), "Enter a hashrate in EH/s, e.g. 1,100, 1100 EH/s or 1.1 ZH/s");
-    let e = parse_entry("power_price_usd_kwh", "0,05").expect_err("decimal comma");
+    let e = parse_entry("power_price_usd_kwh", "0,0,5").expect_err("two commas");
     assert_eq!(e.message("power_price_usd_kwh", "0.05"), "Use a point for decimals, e.g. 0.05, $0.05, 5¢ or 50 $/MWh");
     assert_eq!(parse_entry("machine_count", "x").expect_err("x").message("machine_count", "1000"), "Enter a number, e.g. 1000");
     for bad in ["¢", "4.5¢¢", "c4.5", "4..5¢", "4.5 ZH/s", "1e999 ¢", "5 parsecs", "ZH/s", "1.1 ZH/s/s"] {
