@@ -290,11 +290,23 @@ fn a_home_machines_sell_side_formulas_divide_by_what_they_show() {
     assert!(profit_eh.contains(") ÷ 0.000255 EH/s (before fixed costs)"), "{profit_eh}");
     let per_mwh = (def("revenue_usd_per_mwh").formula)(&s, &r);
     assert!(per_mwh.contains(" ÷ 0.104 MWh (site power"), "4.46 kW × 24 h × 97%: {per_mwh}");
-    // A fleet: 200 PH/s is 0.2 EH/s, 3.5 MW runs 81.5 MWh a day.
+    // A fleet keeps its fixed decimals: 200 PH/s is 0.2000 EH/s, 3.5 MW × 24 h × 97% runs 81.48 MWh a day.
     let fleet = Scenario::default();
     let r = evaluate(&fleet).expect("valid");
-    assert!((def("revenue_usd_per_eh_day").formula)(&fleet, &r).contains(" ÷ 0.2 EH/s, after"));
-    assert!((def("revenue_usd_per_mwh").formula)(&fleet, &r).contains(" ÷ 81.5 MWh (site"));
+    assert!((def("revenue_usd_per_eh_day").formula)(&fleet, &r).contains(" ÷ 0.2000 EH/s, after"));
+    assert!((def("revenue_usd_per_mwh").formula)(&fleet, &r).contains(" ÷ 81.48 MWh (site"));
+    // Three groups: 1,000 × 270 + 2,000 × 140 + 500 × 104 TH/s = 0.6020 EH/s, four digits that divide exactly.
+    let site = Scenario {
+        machine_hashrate_ths: 270.0,
+        machine2_count: 2000.0,
+        machine2_hashrate_ths: 140.0,
+        machine3_count: 500.0,
+        machine3_hashrate_ths: 104.0,
+        ..Scenario::default()
+    };
+    let r = evaluate(&site).expect("valid");
+    let per_eh = (def("gross_profit_usd_per_eh_day").formula)(&site, &r);
+    assert!(per_eh.contains(") ÷ 0.6020 EH/s (before"), "{per_eh}");
 }
 
 #[test]

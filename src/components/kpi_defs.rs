@@ -155,6 +155,17 @@ fn per_machine(s: &Scenario, fleet_usd_day: f64) -> String {
     }
 }
 
+/// A divisor in a formula: `decimals` fixed while they keep three significant digits (a fleet's "1.5840 EH/s",
+/// "81.48 MWh"), else three significant digits (a home machine's "0.000255 EH/s"), so that the division gives
+/// the figure shown.
+fn divisor(x: f64, decimals: i32) -> String {
+    if x.abs() >= 100.0 / crate::math::pow(10.0, decimals as f64) {
+        num(x, decimals as usize)
+    } else {
+        num_tick(x)
+    }
+}
+
 /// A hashrate in PH/s, with enough decimals for one machine: "1,575.00 PH/s", "0.2000 PH/s".
 fn ph_s(ths: f64) -> String {
     let ph = ths / 1000.0;
@@ -459,7 +470,7 @@ pub const KPIS: &[KpiDef] = &[
                 .t("fleet revenue per day ÷ fleet hashrate = ")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" ÷ ")
-                .s(num_tick(r.snapshot.fleet_hashrate_ths / 1e6))
+                .s(divisor(r.snapshot.fleet_hashrate_ths / 1e6, 4))
                 .t(" EH/s, after the pool fee and ")
                 .s(pct(s.uptime_pct))
                 .t(" uptime; the network's, as the banks' notes quote it, is hashprice × 1,000 = ")
@@ -479,7 +490,7 @@ pub const KPIS: &[KpiDef] = &[
                 .t(" − ")
                 .s(usd(r.snapshot.power_cost_usd_day))
                 .t(") ÷ ")
-                .s(num_tick(r.snapshot.fleet_hashrate_ths / 1e6))
+                .s(divisor(r.snapshot.fleet_hashrate_ths / 1e6, 4))
                 .t(" EH/s (before fixed costs)")
                 .0
         },
@@ -514,7 +525,7 @@ pub const KPIS: &[KpiDef] = &[
                 .t("fleet revenue per day ÷ energy per day = ")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" ÷ ")
-                .s(num_tick(energy_mwh_day(s, r)))
+                .s(divisor(energy_mwh_day(s, r), 2))
                 .t(" MWh (site power × 24 h × uptime): the breakeven power price per MWh. The power costs ")
                 .s(show(Fmt::UsdPerMwh, s.power_price_usd_kwh * 1000.0))
                 .0
