@@ -92,16 +92,24 @@ pub fn list(h: &mut Html, s: &Scenario, rows: &[GroupRow]) {
 
 /// The sentence above the list; for one group, where a merit order comes from: the Machine & fleet panel when
 /// the page shows the inputs (`inputs`), which an embed may not.
-pub fn lead(s: &Scenario, rows: &[GroupRow], inputs: bool) -> &'static str {
+pub fn lead(s: &Scenario, rows: &[GroupRow], inputs: bool) -> String {
     if !s.curtail_when_unprofitable {
-        "Curtailment is off: every machine runs every day, at a loss when its revenue falls below its power cost."
-    } else if rows.len() > 1 {
-        "A machine group is switched off on the days its revenue falls below its power cost, so the least efficient go first:"
-    } else if inputs {
-        "Your machines are switched off on the days their revenue falls below their power cost; add a machine group (Machine & fleet) to see which generation goes first."
-    } else {
-        "Your machines are switched off on the days their revenue falls below their power cost; on a site of several machine groups, this shows which generation goes first."
+        return "Curtailment is off: every machine runs every day, at a loss when its revenue falls below its power cost.".into();
     }
+    if rows.len() > 1 {
+        return "A machine group is switched off on the days its revenue falls below its power cost, so the least efficient go first:".into();
+    }
+    let who = if s.machine_count <= 1.0 {
+        "Your machine is switched off on the days its revenue falls below its power cost; "
+    } else {
+        "Your machines are switched off on the days their revenue falls below their power cost; "
+    };
+    let groups = if inputs {
+        "add a machine group (Machine & fleet) to see which generation goes first."
+    } else {
+        "on a site of several machine groups, this shows which generation goes first."
+    };
+    [who, groups].concat()
 }
 
 /// The section's handles.
@@ -116,7 +124,7 @@ pub fn card(h: &mut Html, s: &Scenario, rows: &[GroupRow], d: &ChartData, inputs
     h.raw("<section class=\"card chart-card merit\" id=\"fleet\" aria-labelledby=\"fleet-h\"><h2 id=\"fleet-h\">Who switches off when</h2>");
     h.open("p", "class=\"muted\"");
     let lead_slot = h.slot();
-    h.text(lead(s, rows, inputs)).close("p").open("ol", "class=\"merit-list\"");
+    h.text(&lead(s, rows, inputs)).close("p").open("ol", "class=\"merit-list\"");
     let list_slot = h.slot();
     list(h, s, rows);
     h.close("ol");
@@ -150,7 +158,7 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
                 c.results.with(|r| {
                     let Some(r) = r else { return };
                     let rows = group_rows(s, r, &presets);
-                    set_text(&lead_el, lead(s, &rows, inputs));
+                    set_text(&lead_el, &lead(s, &rows, inputs));
                     let mut h = Html::new();
                     list(&mut h, s, &rows);
                     list_el.write(h);

@@ -118,6 +118,15 @@ fn the_words_list_the_groups_in_the_order_they_switch_off() {
     let rows1 = group_rows(&one, &r1, &machine_presets());
     assert!(lead(&one, &rows1, true).contains("add a machine group (Machine & fleet)"));
     assert!(lead(&one, &rows1, false).contains("on a site of several machine groups"), "an embed may not show the inputs");
+    assert!(lead(&one, &rows1, true).starts_with("Your machines are switched off on the days their revenue"));
+    // One machine is one machine.
+    let home = Scenario { machine_count: 1.0, ..Scenario::default() };
+    let rows_home = group_rows(&home, &evaluate(&home).unwrap(), &machine_presets());
+    assert_eq!(
+        lead(&home, &rows_home, true),
+        "Your machine is switched off on the days its revenue falls below its power cost; add a machine group \
+         (Machine & fleet) to see which generation goes first."
+    );
     // Curtailment off: nothing is switched off, and the words say when each group starts losing money.
     let off = Scenario { curtail_when_unprofitable: false, ..s };
     let r_off = evaluate(&off).unwrap();
