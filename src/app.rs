@@ -93,7 +93,7 @@ fn context(query: &str, page: PageOptions) -> Ctx {
         page: StoredValue::new(page),
         chart_w,
         replaced: RwSignal::new(0),
-        embed_panels: RwSignal::new(u32::MAX),
+        embed_panels: RwSignal::new(u32::MAX >> (32 - SECTIONS.len())),
         live: RwSignal::new(None),
         replace: RwSignal::new(None),
         host,

@@ -35,7 +35,8 @@ pub struct Ctx {
     /// Bumped when Reset, a preset or Undo replaces the scenario whole: the inputs then rewrite every field,
     /// also one whose typed (invalid) text stands for a value that did not change.
     pub replaced: RwSignal<u32>,
-    /// The panels checked in the Embed dialog, one bit per `page::SECTIONS` entry; kept while it is closed.
+    /// The panels the Embed dialog's code shows, one bit per `page::SECTIONS` entry (never none); kept while it
+    /// is closed.
     pub embed_panels: RwSignal<u32>,
     /// The live network values last applied and when, for the badge and the header's source line.
     pub live: RwSignal<Option<crate::state::live::LiveApplied>>,

@@ -3,7 +3,7 @@
 //! "Copy code" (never on opening: the visitor's clipboard is theirs until they ask). Part of the header: the
 //! button is written here, and the header's handlers call [`Embed`]. The dialog is only in the document while it is open.
 
-use crate::components::embed_code::{options, preview_url, script_tag, Look};
+use crate::components::embed_code::{options, panel_keys, panels_in_force, preview_url, script_tag, Look, NO_PANEL_NOTE};
 use crate::components::header_actions::Act;
 use crate::ctx::Ctx;
 use crate::page::{section_index, threshold_param, valid_hex_colour, Theme, SECTIONS};
@@ -45,7 +45,7 @@ pub fn markup(h: &mut Html) -> EmbedSlots {
 /// The script tag and the preview's link for the current scenario, the chosen panels and `look`.
 fn code(c: Ctx, look: &Look) -> (String, String) {
     let href = window().location().href().unwrap_or_default();
-    let list: Vec<&str> = SECTIONS.iter().enumerate().filter(|(i, _)| chosen(c, *i)).map(|(_, s)| s.key).collect();
+    let list = panel_keys(c.embed_panels.get_untracked());
     let panels = (list.len() < SECTIONS.len()).then_some(list.as_slice());
     let scenario = c.scenario.with_untracked(|s| link_query(s, &crate::format::plain));
     let opts = options(panels, look, &scenario);
@@ -66,6 +66,7 @@ fn initial_look(c: Ctx) -> Look {
 struct DialogSlots {
     root: Slot,
     panels: Slot,
+    panels_note: Slot,
     look: Slot,
     theme: Slot,
     accent: Slot,
@@ -91,6 +92,8 @@ fn dialog_markup(h: &mut Html, c: Ctx, look: &Look, (code, preview): &(String, S
             .attr("value", s.key);
         h.flag("checked", chosen(c, i)).text(s.label).close("label");
     }
+    // A live region from the start, so the note is spoken when it appears.
+    let panels_note = status_line(h, None);
     h.raw("</fieldset>").open("fieldset", "class=\"embed-look\"");
     let look_slot = h.slot();
     h.raw("<legend>Look</legend><label>Theme ").open("select", "name=\"embed-theme\"");
@@ -122,6 +125,7 @@ fn dialog_markup(h: &mut Html, c: Ctx, look: &Look, (code, preview): &(String, S
     DialogSlots {
         root,
         panels,
+        panels_note,
         look: look_slot,
         theme,
         accent,
@@ -138,6 +142,10 @@ struct Dialog {
     code: Element,
     preview: Element,
     status: Element,
+    /// Says so while no panel is ticked.
+    panels_note: Element,
+    /// The panels ticked (a bit per `SECTIONS` entry); `Ctx::embed_panels` keeps the last non-empty choice.
+    ticked: u32,
     look: Look,
 }
 
@@ -174,6 +182,8 @@ impl Embed {
             code: dom.el(slots.code),
             preview: dom.el(slots.preview),
             status: dom.el(slots.status),
+            panels_note: dom.el(slots.panels_note),
+            ticked: c.embed_panels.get_untracked(),
             look,
         };
         let me = self.clone();
@@ -239,10 +249,14 @@ impl Embed {
         self.refresh(c);
     }
 
-    /// A panel checkbox changed (`value`, now `on`): update the chosen panels and the snippet.
+    /// A panel checkbox changed (`value`, now `on`): update the chosen panels and the snippet; with none ticked
+    /// the code keeps the last choice, and the note next to the panels says so.
     fn panel_changed(&self, c: Ctx, value: &str, on: bool) {
-        if let Some(i) = section_index(value) {
-            c.embed_panels.update(|ch| *ch = if on { *ch | (1 << i) } else { *ch & !(1 << i) });
+        if let (Some(i), Some(d)) = (section_index(value), self.dialog.borrow_mut().as_mut()) {
+            d.ticked = if on { d.ticked | (1 << i) } else { d.ticked & !(1 << i) };
+            let in_force = panels_in_force(d.ticked, c.embed_panels.get_untracked());
+            c.embed_panels.set(in_force);
+            set_text(&d.panels_note, if d.ticked == 0 { NO_PANEL_NOTE } else { "" });
         }
         self.refresh(c);
     }

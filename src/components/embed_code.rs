@@ -2,7 +2,7 @@
 //! look and scenario chosen, and the link its live preview loads.
 
 use crate::export::escape_attr;
-use crate::page::Theme;
+use crate::page::{Theme, SECTIONS};
 use crate::state::query::{encode_component, query_pairs};
 
 /// How the embed looks, as the dialog sets it.
@@ -44,6 +44,24 @@ pub fn options(panels: Option<&[&str]>, look: &Look, scenario: &str) -> Vec<(Str
     out.extend(query_pairs(scenario));
     out
 }
+
+/// The panels the code shows (a bit per `page::SECTIONS` entry) once the ticks are `ticked`: those, or with none
+/// ticked the choice `before` (`panels=""` would show every panel: the opposite of unticking them all).
+pub fn panels_in_force(ticked: u32, before: u32) -> u32 {
+    if ticked == 0 {
+        before
+    } else {
+        ticked
+    }
+}
+
+/// The `panels=` keys of `chosen` (a bit per `page::SECTIONS` entry), in page order.
+pub fn panel_keys(chosen: u32) -> Vec<&'static str> {
+    SECTIONS.iter().enumerate().filter(|(i, _)| chosen & (1 << i) != 0).map(|(_, s)| s.key).collect()
+}
+
+/// What the dialog says, next to the panels, while none is ticked.
+pub const NO_PANEL_NOTE: &str = "Tick at least one panel. The code keeps the last choice.";
 
 /// `<script src=".../embed.js" data-panels="…" … async></script>`: every option as a data attribute (keys
 /// other than `[a-z0-9_]` are left out: they could not be attribute names).

@@ -41,3 +41,12 @@ fn defaults_are_left_out_and_hostile_text_is_escaped() {
     let listed = options(Some(&["kpis", "assumptions"]), &look, "");
     assert_eq!(listed, vec![("panels".to_string(), "kpis,assumptions".to_string())], "listed: no assumptions=0");
 }
+
+#[test]
+fn unticking_every_panel_keeps_the_last_choice_never_an_empty_list() {
+    let (kpis, cash) = (1 << 0, 1 << 3);
+    assert_eq!(panel_keys(kpis | cash), ["kpis", "cash"]);
+    assert_eq!(panels_in_force(cash, kpis | cash), cash, "a choice that is not empty is the choice");
+    assert_eq!(panels_in_force(0, cash), cash, "none ticked: the last choice stays");
+    assert!(!panel_keys(panels_in_force(0, cash)).is_empty());
+}

@@ -948,7 +948,7 @@ test('without navigator.clipboard (plain HTTP), Copy link and Copy code say so, 
     assert.ok(await pageWidth(page) <= 375, `the status wraps: the page is ${await pageWidth(page)} px wide`);
 
     await page.click('button[data-action="embed"]');
-    const embedStatus = page.locator('.embed-dialog .status');
+    const embedStatus = page.locator('.embed-dialog > .status');
     await page.click('button[data-action="copy-embed"]');
     await eventually(async () => assert.match(await embedStatus.textContent(), /blocked the clipboard: select the code above/));
     const [code, said] = await Promise.all([page.locator('.embed-dialog textarea').boundingBox(), embedStatus.boundingBox()]);

@@ -670,10 +670,10 @@ test('Embed button: one script tag for the scenario, panels and look, shown and 
     // Opening shows the code and leaves the clipboard alone; "Copy code" copies it.
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'what the visitor copied before');
-    assert.equal(await page.locator('.embed-dialog .status').innerText(), '');
+    assert.equal(await page.locator('.embed-dialog > .status').innerText(), '');
     await page.click('button[data-action="copy-embed"]');
     await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), snippet));
-    await eventually(async () => assert.match(await page.locator('.embed-dialog .status').innerText(), /copied/i));
+    await eventually(async () => assert.match(await page.locator('.embed-dialog > .status').innerText(), /copied/i));
 
     // Choosing fewer panels updates the snippet; so do the theme, the accent and the threshold.
     await page.uncheck('input[name="embed-panel"][value="inputs"]');
@@ -716,6 +716,54 @@ test('Embed button: one script tag for the scenario, panels and look, shown and 
     const want = snapshot({ ...defaultScenario(), ...s, btc_price_usd: 150000 }).profit_usd_day;
     await eventually(async () => assertClose(await kpi(frame, 'profit_usd_day'), want, 'a scenario message applied in the frame'), { timeout: 5000 });
   }, { waitForKpi: false });
+});
+
+test('Embed dialog: unticking every panel keeps the last choice in the code and the preview (never data-panels=""), and a live note beside the panels says so', T, async () => {
+  await withPage(suite.browser, calcUrl(''), async (page) => {
+    await waitForApi(page);
+    await page.click('button[data-action="embed"]');
+    const area = page.locator('#embed-code');
+    await area.waitFor();
+    const note = page.locator('.embed-panels > [role="status"]');
+    assert.equal(await note.getAttribute('aria-live'), 'polite', 'the note is a polite live region inside the panels fieldset');
+    // In the accessibility tree before it says anything: a live region that appears with its text may go unspoken.
+    const cdp = await page.context().newCDPSession(page);
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.embed-panels > [role="status"]' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    assert.ok(nodes[0] && !nodes[0].ignored && nodes[0].role?.value === 'status', `the empty note is a status node: ${JSON.stringify(nodes[0])}`);
+
+    const values = await page.locator('input[name="embed-panel"]').evaluateAll((els) => els.map((e) => e.value));
+    for (const v of values) if (v !== 'kpis') await page.uncheck(`input[name="embed-panel"][value="${v}"]`);
+    await eventually(async () => assert.match(await area.inputValue(), / data-panels="kpis" data-assumptions="0" /));
+    assert.equal(await note.innerText(), '');
+    // The last one, unticked from the keyboard: the code and the preview keep "kpis"; the note says why.
+    await page.focus('input[name="embed-panel"][value="kpis"]');
+    await page.keyboard.press('Space');
+    assert.equal(await page.isChecked('input[name="embed-panel"][value="kpis"]'), false, 'the box is unticked as the visitor asked');
+    await eventually(async () => assert.equal(await note.innerText(), 'Tick at least one panel. The code keeps the last choice.'));
+    const code = await area.inputValue();
+    assert.match(code, / data-panels="kpis" data-assumptions="0" /);
+    assert.doesNotMatch(code, /data-panels=""/);
+    assert.equal(new URL(await page.getAttribute('.embed-preview', 'src')).searchParams.get('panels'), 'kpis', 'the preview shows the panels in force');
+    assert.equal(await page.evaluate(() => document.activeElement.value), 'kpis', 'the focus stays on the box');
+    // Ticking another: that one is the choice, and the note goes.
+    await page.check('input[name="embed-panel"][value="cash"]');
+    await eventually(async () => assert.match(await area.inputValue(), / data-panels="cash" data-assumptions="0" /));
+    assert.equal(await note.innerText(), '');
+    assert.equal(new URL(await page.getAttribute('.embed-preview', 'src')).searchParams.get('panels'), 'cash');
+    // Unticked again and the dialog reopened: the boxes show the choice in force, with no note.
+    await page.uncheck('input[name="embed-panel"][value="cash"]');
+    await eventually(async () => assert.match(await note.innerText(), /^Tick at least one panel/));
+    assert.match(await area.inputValue(), / data-panels="cash" /);
+    await page.keyboard.press('Escape');
+    await page.click('button[data-action="embed"]');
+    await area.waitFor();
+    const ticked = await page.locator('input[name="embed-panel"]:checked').evaluateAll((els) => els.map((e) => e.value));
+    assert.deepEqual(ticked, ['cash']);
+    assert.equal(await note.innerText(), '');
+    assert.match(await area.inputValue(), / data-panels="cash" /);
+  });
 });
 
 test('Escape in the embed dialog with a colour or threshold just typed closes it, and the page lives on', T, async () => {
