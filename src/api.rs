@@ -382,9 +382,10 @@ fn with_results(msg: &Object, s: &Scenario, r: Option<&Results>) {
 
 /// In embed mode: reports the content height to the parent (now and on every change), answers the parent's
 /// scenario messages (`hashprice:applied` or `hashprice:error`) and posts `hashprice:results` once the
-/// scenario settles after every change. With `origin` (the `origin=` option) only that origin's messages are
-/// obeyed and every message is addressed to it; without it, the parent window's, whatever its origin. The page
-/// calls it once, in embed mode only; the API knows the model and the codec, not the page.
+/// scenario settles after every change and every host scenario message. With `origin` (the `origin=` option) only
+/// that origin's messages are obeyed and every message is addressed to it; without it, the parent window's,
+/// whatever its origin. The page calls it once, in embed mode only; the API knows the model and the codec, not
+/// the page.
 ///
 /// `host` follows what the host put in force (its keys over what it set before), apart from the visitor's edits.
 pub fn connect_embed_host(
@@ -419,6 +420,8 @@ pub fn connect_embed_host(
     set_timeout(move || h.report(), std::time::Duration::from_millis(0));
     set_interval(move || heights.report(), std::time::Duration::from_secs(1));
 
+    // Counts the host's scenario messages: each is followed by results, even one that changed nothing.
+    let host_sent = RwSignal::new(0u32);
     let t = target.clone();
     crate::view::dom::on(&win, crate::view::dom::Ev::Message, move |ev| {
         let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else { return };
@@ -453,6 +456,7 @@ pub fn connect_embed_host(
             }
         };
         post(&reply, &t);
+        host_sent.set(host_sent.get_untracked().wrapping_add(1));
     });
 
     // Tell the host it can send scenarios now (it may have posted one before this page listened).
@@ -460,10 +464,12 @@ pub fn connect_embed_host(
     put(&ready, "version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
     post(&ready, &target);
 
-    // The results once the scenario settles: at start, then after every change (a slider drag posts once).
+    // The results once the scenario settles: at start, then after every change (a slider drag posts once) and
+    // every host scenario message.
     let results_post = crate::view::dom::Debounce::new(std::time::Duration::from_millis(200));
     crate::view::dom::effect(move |_| {
         results.track();
+        host_sent.track();
         let t = target.clone();
         results_post.schedule(move || {
             let msg = message("hashprice:results");

@@ -211,6 +211,9 @@ test('protocol 1 across origins: ready, applied (scenario + KPIs), error (nothin
     const npv = await frame.evaluate((s) => window.hashprice.compute(s).projection.npv_usd, want);
     assertClose(applied.data.kpis.npv_usd, npv, 'applied NPV');
 
+    const count = async () => (await messages(page, 'hashprice:results')).length;
+    await eventually(async () => assert.equal(await count(), 2, 'one results message for the applied scenario'), { timeout: 3000 });
+
     // An invalid scenario: an error naming the key, nothing changed.
     const before = await allKpis(frame);
     await send({ type: 'hashprice:scenario', scenario: { btc_price_usd: 20000, uptime_pct: 250 } });
@@ -223,14 +226,15 @@ test('protocol 1 across origins: ready, applied (scenario + KPIs), error (nothin
     assert.match(e2.message, /needs a scenario object of input keys/);
     await page.waitForTimeout(400);
     assert.deepEqual(await allKpis(frame), before, 'an error changes nothing');
+    // The two errors, sent together, are followed by one results message: the scenario still in force.
+    await eventually(async () => assert.equal(await count(), 3), { timeout: 3000 });
+    assert.deepEqual((await messages(page, 'hashprice:results')).at(-1).data.scenario, applied.data.scenario);
 
     // Results: debounced, one message after a burst of changes (a slider drag), and one after a field edit.
-    const count = async () => (await messages(page, 'hashprice:results')).length;
-    await eventually(async () => assert.equal(await count(), 2, 'one results message for the applied scenario'), { timeout: 3000 });
     for (const p of [100000, 101000, 102000, 103000]) await send({ type: 'hashprice:scenario', scenario: { btc_price_usd: p } });
-    await eventually(async () => assert.equal(await count(), 3), { timeout: 3000 });
+    await eventually(async () => assert.equal(await count(), 4), { timeout: 3000 });
     await page.waitForTimeout(500);
-    assert.equal(await count(), 3, 'a burst posts once');
+    assert.equal(await count(), 4, 'a burst posts once');
     const last = (await messages(page, 'hashprice:results')).at(-1).data;
     assert.equal(last.scenario.btc_price_usd, 103000);
     assertClose(last.kpis.hashprice_usd_per_ph_day, snapshot({ ...want, btc_price_usd: 103000 }).hashprice_usd_per_ph_day, 'results hashprice');
@@ -240,6 +244,33 @@ test('protocol 1 across origins: ready, applied (scenario + KPIs), error (nothin
     // Every message the frame posts carries protocol 1.
     const all = await page.evaluate(() => window.__msgs.filter((m) => String(m.data?.type).startsWith('hashprice:')));
     assert.ok(all.every((x) => x.data.protocol === 1 && x.origin === suite.calc.origin), 'protocol 1, from the calculator');
+  }, onHost());
+});
+
+test('a host scenario that changes nothing, or is refused, is still followed by one results message', T, async () => {
+  const url = hostPage(`<iframe id="calc" src="${calcUrl('?embed=1&panels=kpis')}" title="calculator" style="width:100%;height:400px;border:0"></iframe>`);
+  await withPage(suite.browser, url, async (page) => {
+    await frameIn(page, '#calc');
+    const send = (msg) => page.evaluate(([m, o]) => document.getElementById('calc').contentWindow.postMessage(m, o), [msg, suite.calc.origin]);
+    const count = async (type) => (await messages(page, type)).length;
+    await eventually(async () => assert.equal(await count('hashprice:results'), 1, 'results at start'), { timeout: 3000 });
+    const [start] = await messages(page, 'hashprice:results');
+    // The values already in force, then an empty scenario, then an invalid one: each answered, each followed by results.
+    const steps = [
+      [{ btc_price_usd: start.data.scenario.btc_price_usd }, 'hashprice:applied'],
+      [{}, 'hashprice:applied'],
+      [{ uptime_pct: 250 }, 'hashprice:error'],
+    ];
+    for (const [i, [scenario, answer]] of steps.entries()) {
+      const answers = await count(answer);
+      await send({ type: 'hashprice:scenario', scenario });
+      await eventually(async () => assert.equal(await count(answer), answers + 1, `${JSON.stringify(scenario)}: ${answer}`));
+      await eventually(async () => assert.equal(await count('hashprice:results'), i + 2, `${JSON.stringify(scenario)}: results after it`), { timeout: 3000 });
+      const last = (await messages(page, 'hashprice:results')).at(-1).data;
+      assert.deepEqual(last, start.data, 'the same scenario and KPIs as before: nothing changed');
+    }
+    await page.waitForTimeout(500);
+    assert.equal(await count('hashprice:results'), steps.length + 1, 'one results message each, no more');
   }, onHost());
 });
 
