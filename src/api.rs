@@ -9,7 +9,8 @@
 //! (for `compute`), in an error message to the host, or in silence (for messages not meant for the calculator).
 
 use crate::api_input::{
-    apply_host_message, compute, scenario_from_pairs, ComputeOutput, HostMessage, HostReply, JsInput,
+    apply_host_message, compute, foreign_origin_warning, scenario_from_pairs, ComputeOutput, HostMessage, HostReply,
+    JsInput,
 };
 use crate::model::scenario::{Kind, INPUTS};
 use crate::model::{
@@ -350,13 +351,16 @@ impl HeightReporter {
     }
 }
 
+/// Whether a `message` event's data is `{type: "hashprice:scenario", …}`.
+fn is_scenario_message(data: &JsValue) -> bool {
+    data.is_object()
+        && Reflect::get(data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string()).as_deref()
+            == Some("hashprice:scenario")
+}
+
 /// Reads a `message` event's data: a scenario message, a malformed one, or something to ignore.
 fn read_host_message(data: &JsValue) -> HostMessage {
-    if !data.is_object() {
-        return HostMessage::Ignored;
-    }
-    let kind = Reflect::get(data, &JsValue::from_str("type")).ok().and_then(|t| t.as_string());
-    if kind.as_deref() != Some("hashprice:scenario") {
+    if !is_scenario_message(data) {
         return HostMessage::Ignored;
     }
     match Reflect::get(data, &JsValue::from_str("scenario")) {
@@ -383,9 +387,9 @@ fn with_results(msg: &Object, s: &Scenario, r: Option<&Results>) {
 /// In embed mode: reports the content height to the parent (now and on every change), answers the parent's
 /// scenario messages (`hashprice:applied` or `hashprice:error`) and posts `hashprice:results` once the
 /// scenario settles after every change and every host scenario message. With `origin` (the `origin=` option) only
-/// that origin's messages are obeyed and every message is addressed to it; without it, the parent window's,
-/// whatever its origin. The page calls it once, in embed mode only; the API knows the model and the codec, not
-/// the page.
+/// that origin's messages are obeyed (others get a console warning) and every message is addressed to it; without
+/// it, the parent window's, whatever its origin. The page calls it once, in embed mode only; the API knows the
+/// model and the codec, not the page.
 ///
 /// `host` follows what the host put in force (its keys over what it set before), apart from the visitor's edits.
 pub fn connect_embed_host(
@@ -423,17 +427,28 @@ pub fn connect_embed_host(
     // Counts the host's scenario messages: each is followed by results, even one that changed nothing.
     let host_sent = RwSignal::new(0u32);
     let t = target.clone();
+    let mut warned = Vec::new();
     crate::view::dom::on(&win, crate::view::dom::Ev::Message, move |ev| {
         let Some(ev) = ev.dyn_ref::<web_sys::MessageEvent>() else { return };
         let from_parent = match (ev.source(), parent_window()) {
             (Some(src), Some(parent)) => Object::is(&src, &parent),
             _ => false,
         };
-        if !from_parent || origin.as_deref().is_some_and(|o| o != ev.origin()) {
+        if !from_parent {
+            return;
+        }
+        let data = ev.data();
+        if let Some(allowed) = origin.as_deref().filter(|o| *o != ev.origin()) {
+            // Not obeyed and not answered, but said in the console, once per origin.
+            if is_scenario_message(&data) {
+                if let Some(text) = foreign_origin_warning(&mut warned, &ev.origin(), allowed) {
+                    web_sys::console::warn_1(&JsValue::from_str(&text));
+                }
+            }
             return;
         }
         let current = scenario.get_untracked();
-        let asked = read_host_message(&ev.data());
+        let asked = read_host_message(&data);
         let reply = match apply_host_message(&asked, &current) {
             HostReply::Ignored => return,
             HostReply::Applied(next) => {

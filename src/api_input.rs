@@ -136,6 +136,17 @@ pub fn apply_host_message(message: &HostMessage, current: &Scenario) -> HostRepl
     }
 }
 
+/// The console warning for a scenario message from `got`, ignored because the frame's `origin=` is `allowed`:
+/// a typo in `origin=` must be diagnosable, not silent. `None` when `warned` (the origins already named) has
+/// `got`: once per origin, not per message.
+pub fn foreign_origin_warning(warned: &mut Vec<String>, got: &str, allowed: &str) -> Option<String> {
+    if warned.iter().any(|o| o == got) {
+        return None;
+    }
+    warned.push(got.to_string());
+    Some(["hashprice: ignored a scenario message from ", got, " (origin= allows ", allowed, " only)"].concat())
+}
+
 #[cfg(test)]
 #[path = "api_input_tests.rs"]
 mod tests;

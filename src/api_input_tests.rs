@@ -178,3 +178,14 @@ fn compute_matches_evaluate_for_every_reference_case() {
         }
     }
 }
+
+#[test]
+fn a_foreign_origin_is_warned_about_once_naming_both_origins() {
+    let mut warned = Vec::new();
+    let first = foreign_origin_warning(&mut warned, "https://b.example", "https://a.example");
+    let text = first.unwrap_or_default();
+    assert!(text.contains("from https://b.example") && text.contains("origin= allows https://a.example only"), "{text}");
+    assert_eq!(foreign_origin_warning(&mut warned, "https://b.example", "https://a.example"), None, "once per origin");
+    assert!(foreign_origin_warning(&mut warned, "http://b.example", "https://a.example").is_some(), "a new origin");
+    assert_eq!(warned.len(), 2);
+}

@@ -304,6 +304,36 @@ test('origin=: the frame obeys and posts to that origin only; without it, the pa
   }
 });
 
+test('origin= naming another origin: the host\'s scenario messages are ignored with one console warning in the frame naming both origins, and nothing is posted to it', T, async () => {
+  const url = hostPage(`<iframe id="calc" src="${calcUrl('?embed=1&panels=kpis&origin=https%3A%2F%2Finvestor.example')}" title="calculator"></iframe>`);
+  const warnings = [];
+  const p = await openPage(suite.browser, url, onHost({
+    beforeGoto: async (page) => page.on('console', (m) => { if (m.type() === 'warning') warnings.push({ text: m.text(), url: m.location()?.url ?? '' }); }),
+  }));
+  try {
+    const frame = await frameIn(p.page, '#calc');
+    const before = await allKpis(frame);
+    await p.page.evaluate((o) => {
+      const w = document.getElementById('calc').contentWindow;
+      w.postMessage({ type: 'hashprice:scenario', scenario: { btc_price_usd: 80000 } }, o);
+      w.postMessage({ type: 'hashprice:scenario', scenario: { btc_price_usd: 81000 } }, o);
+      w.postMessage({ type: 'something-else' }, o);
+    }, suite.calc.origin);
+    await eventually(async () => assert.ok(warnings.some((w) => /^hashprice:/.test(w.text)), JSON.stringify(warnings)));
+    await p.page.evaluate((o) => document.getElementById('calc').contentWindow.postMessage({ type: 'hashprice:scenario', scenario: {} }, o), suite.calc.origin);
+    await p.page.waitForTimeout(800);
+    const ours = warnings.filter((w) => /^hashprice:/.test(w.text));
+    assert.equal(ours.length, 1, `one warning for three scenario messages from one origin: ${JSON.stringify(ours)}`);
+    assert.equal(ours[0].text, `hashprice: ignored a scenario message from ${suite.host.origin} (origin= allows https://investor.example only)`);
+    assert.equal(new URL(ours[0].url).origin, suite.calc.origin, 'said in the frame');
+    assert.deepEqual(await allKpis(frame), before, 'still not obeyed');
+    assert.deepEqual(await p.page.evaluate(() => window.__msgs.filter((m) => String(m.data?.type).startsWith('hashprice:'))), [], 'nothing posted to this host');
+    assert.ok(p.problems.every((x) => /does not match the recipient window's origin/.test(x)), p.problems.join('\n'));
+  } finally {
+    await p.context.close();
+  }
+});
+
 test('origin= that is not an origin (a trailing slash, a path): no host is obeyed or posted to, and a notice says why', T, async () => {
   // This host's own origin, with a trailing slash: before, a malformed origin= fell back to any origin.
   const typo = hostPage(`<iframe id="calc" src="${calcUrl(`?embed=1&panels=kpis&origin=${encodeURIComponent('http://127.0.0.1:' + '__PORT__' + '/')}`)}" title="calculator"></iframe>`);
