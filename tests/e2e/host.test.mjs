@@ -166,6 +166,47 @@ test('embed.js: a risk embed below the fold computes and reports its full height
   }, onHost({ viewport: { width: 390, height: 844 } }));
 });
 
+test('embed.js: an inputs embed without result panels uses the width at 1280 px (panels side by side, half the height), one column at 390 px; with a result panel the inputs stay a side column', T, async () => {
+  const url = hostPage(`<div data-hashprice id="inputs" data-panels="kpis,inputs"></div>
+<div data-hashprice id="with-cash" data-panels="kpis,inputs,cash"></div>
+<script src="${calcUrl('embed.js')}" async></script>`);
+  const columns = (f) => f.$$eval('.inputs .panel', (els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().x))).size);
+  for (const width of [1280, 390]) {
+    await withPage(suite.browser, url, async (page) => {
+      const frame = await frameIn(page, '#inputs iframe');
+      const side = await frameIn(page, '#with-cash iframe');
+      const outer = async () => page.$eval('#inputs iframe', (el) => el.getBoundingClientRect().height);
+      await eventually(async () => {
+        const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        assert.ok(Math.abs(await outer() - inner) <= 1, `iframe ${await outer()}px, content ${inner}px`);
+      }, { timeout: 8000 });
+      assert.equal(await frame.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scroll');
+      assert.equal(await frame.$eval('.skip-link', (e) => getComputedStyle(e).display), 'none', 'no "skip to the results" without results');
+      if (width === 1280) {
+        assert.equal(await columns(frame), 3, 'three columns of input panels');
+        // One 360 px column was ~5,000 px tall beside an empty one.
+        assert.ok(await outer() < 3200, `the frame is ${await outer()} px tall`);
+        const panel = await frame.$eval('.inputs .panel', (e) => e.getBoundingClientRect().width);
+        assert.ok(panel >= 320, `a panel is ${panel} px wide`);
+        assert.equal(await columns(side), 1, 'beside the cash chart the inputs are one column');
+        assert.ok(await side.$eval('aside.inputs', (e) => e.getBoundingClientRect().width) <= 360);
+      } else {
+        assert.equal(await columns(frame), 1, 'one column on a phone');
+      }
+      // Usable: inputs of the first and (at 1280 px) the last column move the key results.
+      const edits = width === 1280 ? { btc_price_usd: 120000, uptime_pct: 90 } : { btc_price_usd: 120000 };
+      for (const [k, v] of Object.entries(edits)) {
+        await frame.fill(`input.num[name=${k}]`, String(v));
+        await frame.press(`input.num[name=${k}]`, 'Tab');
+      }
+      await eventually(async () => assertClose(await kpi(frame, 'profit_usd_day'), snapshot({ ...defaultScenario(), ...edits }).profit_usd_day, 'the edited inputs'));
+      await page.setViewportSize({ width, height: Math.min(8000, await page.evaluate(() => Math.ceil(document.documentElement.scrollHeight))) });
+      await page.waitForTimeout(300);
+      await screenshot(page, `embed-inputs-${width}`);
+    }, onHost({ viewport: { width, height: 900 } }));
+  }
+});
+
 test('the whole page framed below the fold writes its later sections before the visitor scrolls to it', T, async () => {
   // Without frames (out of view, or a background tab) the sections below the first screen must not wait for one.
   const url = hostPage(`<div style="height: 3000px">Annual report…</div>
