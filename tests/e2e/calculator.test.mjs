@@ -705,7 +705,7 @@ test('a loss that rounds to nothing shows no minus sign; the page\'s own minus s
 test('Reset and presets rewrite a field left invalid, even where its value does not change', T, async () => {
   await withPage(suite.browser, suite.url, async (page) => {
     const field = page.locator(textFieldSelector('power_price_usd_kwh'));
-    await typeInto(page, 'power_price_usd_kwh', '0,07');
+    await typeInto(page, 'power_price_usd_kwh', '0,0,7');
     await eventually(async () => assert.equal(await field.getAttribute('aria-invalid'), 'true'));
     assert.match(await page.locator('#err-power_price_usd_kwh').innerText(), /point for decimals, e\.g\. 0\.05/);
     await page.click('button[data-action=reset]');
