@@ -166,7 +166,13 @@ impl Ev {
 
 /// Listens for `ev` on `target` (an element, the document or the window) for the life of the page.
 pub fn on(target: &web_sys::EventTarget, ev: Ev, f: impl FnMut(Event) + 'static) {
-    let cb = Closure::<dyn FnMut(Event)>::new(f);
+    listen(target, ev, Box::new(f))
+}
+
+/// [`on`]'s body behind one boxed closure type: compiled once, not inlined into each of its ~45 callers
+/// (0.55 KB of brotli).
+fn listen(target: &web_sys::EventTarget, ev: Ev, f: Box<dyn FnMut(Event)>) {
+    let cb = Closure::wrap(f);
     let _ = target.add_event_listener_with_callback_and_bool(ev.name(), cb.as_ref().unchecked_ref(), ev == Ev::Toggle);
     cb.forget();
 }
