@@ -267,6 +267,11 @@ impl Debounce {
 
     /// Runs `f` after the wait, replacing a call still waiting.
     pub fn schedule(self, f: impl FnOnce() + 'static) {
+        self.schedule_boxed(Box::new(f))
+    }
+
+    /// [`Debounce::schedule`]'s body, compiled once rather than inlined into each caller (as [`listen`]).
+    fn schedule_boxed(self, f: Box<dyn FnOnce()>) {
         self.cancel();
         let pending = self.pending;
         let handle = set_timeout_with_handle(
