@@ -373,21 +373,27 @@ impl Default for Scenario {
     }
 }
 
-/// One list of the numeric fields, expanded into a reader and a writer so the two cannot drift apart.
+/// One list of the numeric fields, expanded into their keys, a reader and a writer so they cannot drift apart.
+/// Both find the key in the one list of keys (a `match` on the key in each was 1.2 KB more WASM).
 macro_rules! numeric_fields {
     ($($field:ident),* $(,)?) => {
+        /// The numeric inputs' keys, in the order of `Scenario::numbers` and `Scenario::numbers_mut`.
+        const NUMERIC_KEYS: &[&str] = &[$(stringify!($field)),*];
+
         impl Scenario {
+            fn numbers(&self) -> [&f64; NUMERIC_KEYS.len()] {
+                [$(&self.$field),*]
+            }
+            fn numbers_mut(&mut self) -> [&mut f64; NUMERIC_KEYS.len()] {
+                [$(&mut self.$field),*]
+            }
             fn slot(&mut self, key: &str) -> Option<&mut f64> {
-                match key {
-                    $(stringify!($field) => Some(&mut self.$field),)*
-                    _ => None,
-                }
+                let i = NUMERIC_KEYS.iter().position(|k| *k == key)?;
+                self.numbers_mut().into_iter().nth(i)
             }
             fn read(&self, key: &str) -> Option<f64> {
-                match key {
-                    $(stringify!($field) => Some(self.$field),)*
-                    _ => None,
-                }
+                let i = NUMERIC_KEYS.iter().position(|k| *k == key)?;
+                Some(*self.numbers()[i])
             }
         }
     };
