@@ -56,7 +56,8 @@ pub struct Axis {
 }
 
 impl Axis {
-    pub fn new(scale: &Scale, ticks: &[f64], fmt: impl Fn(f64) -> String, label: &'static str) -> Axis {
+    /// `fmt` is a function pointer rather than generic, so one copy serves every chart.
+    pub fn new(scale: &Scale, ticks: &[f64], fmt: fn(f64) -> String, label: &'static str) -> Axis {
         Axis { ticks: ticks.iter().map(|&t| (px(scale.map(t)), fmt(t))).collect(), label }
     }
 }
