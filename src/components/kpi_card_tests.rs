@@ -320,3 +320,54 @@ fn one_machine_is_not_a_fleet_in_any_label() {
     assert_eq!(label(def("btc_mined_day"), &one), "BTC mined per day");
     assert_eq!(label(def("btc_mined_day"), &Scenario::default()), "Fleet BTC mined per day");
 }
+
+/// A home miner's "How is this computed?": with one machine the formulas said "fleet power", "fleet hashrate",
+/// "fleet revenue", "the fleet loses cash", "the machines' capex" and "the machines sold at its end" beside
+/// labels that had dropped "Fleet". Every formula, at every branch that names the machines, for one machine.
+#[test]
+fn one_machine_is_not_a_fleet_or_several_machines_in_any_formula() {
+    let one = Scenario { machine_count: 1.0, machine_resale_usd_per_th: 8.0, ..Scenario::default() };
+    let cases = [
+        one.clone(),
+        Scenario { hpc_build_months: 0.0, ..one.clone() },
+        Scenario { uptime_pct: 0.0, ..one.clone() },
+        Scenario { debt_pct: 50.0, debt_term_months: 60.0, ..one.clone() },
+    ];
+    for s in &cases {
+        let r = evaluate(s).expect("valid");
+        for d in crate::components::kpi_defs::KPIS {
+            let f = (d.formula)(s, &r).to_ascii_lowercase();
+            for plural in ["fleet", "the machines", "machines'", "machines only", "machines ran"] {
+                assert!(!f.contains(plural), "{}: {plural:?} in {f}", d.key);
+            }
+        }
+    }
+    let r = evaluate(&one).expect("valid");
+    let formula = |key: &str| (def(key).formula)(&one, &r);
+    assert!(formula("power_cost_usd_day").starts_with("power × 24 h × uptime × power price = 3.50 kW × 24 h"));
+    assert!(formula("btc_mined_day").starts_with("hashvalue × hashrate × uptime × (1 − pool fee) = "));
+    assert!(formula("site_power_kw").starts_with("power × PUE = 3.50 kW × "));
+    assert!(formula("revenue_usd_per_eh_day").starts_with("revenue per day ÷ hashrate = "));
+    assert!(formula("gross_profit_usd_per_eh_day").starts_with("(revenue − power) per day ÷ hashrate = ("));
+    assert!(formula("hashcost_usd_per_ph_day").ends_with("; below the hashcost the machine loses cash"));
+    assert!(formula("revenue_usd_per_mwh").starts_with("revenue per day ÷ energy per day = "));
+    assert!(formula("fleet_power_kw").starts_with("hashrate × efficiency, machine only (before PUE) = "));
+    assert!(formula("all_in_cost_usd_per_btc").ends_with("; without the machine's capex (the full cost per BTC adds it)"));
+    assert!(formula("full_cost_usd_per_btc").ends_with(": the cash cost plus the machine's depreciation"));
+    assert_eq!(formula("total_power_cost_usd"), "Σ power cost of the days the machine ran");
+    assert!(formula("npv_usd").contains(", + the machine's resale at the horizon ("));
+    assert!(formula("mine_npv_usd").contains(" and the machine's resale at its end ("));
+    assert!(formula("convert_npv_usd").contains(" build, the machine sold at its end, discounted at "));
+    assert_eq!(label(def("sell_npv_usd"), &one), "Sell the machine today: NPV");
+    assert!(def("sell_npv_usd").names_the_fleet(), "its label follows the count");
+    // Two machines are a fleet, and keep its words.
+    let two = Scenario { machine_count: 2.0, ..one };
+    let r = evaluate(&two).expect("valid");
+    let formula = |key: &str| (def(key).formula)(&two, &r);
+    assert!(formula("power_cost_usd_day").starts_with("fleet power × 24 h"));
+    assert!(formula("revenue_usd_per_eh_day").starts_with("fleet revenue per day ÷ fleet hashrate = "));
+    assert!(formula("hashcost_usd_per_ph_day").ends_with("the fleet loses cash"));
+    assert!(formula("convert_npv_usd").contains(" build, the machines sold at its end, "));
+    assert!(formula("full_cost_usd_per_btc").ends_with("the machines' depreciation"));
+    assert_eq!(label(def("sell_npv_usd"), &two), "Sell the machines today: NPV");
+}

@@ -7,6 +7,7 @@ use crate::state::decision::{lease_term_words, months_count, months_long};
 use crate::model::{MachineGroup, Results, Scenario, MAX_GROUPS};
 use crate::state::insights::{btc_or_sats, scale_hashrate_ths};
 use crate::state::sell_side::{energy_mwh_day, fixed_usd_day};
+use crate::state::words::{by_count, FLEET, MACHINES, MACHINES_OF};
 
 /// How to show one number.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -119,7 +120,7 @@ impl KpiDef {
     /// Whether the label names the fleet ("Fleet profit per day"), which one machine reads without
     /// (`state::words::fleet_label`): its label then changes with the machine count.
     pub fn names_the_fleet(&self) -> bool {
-        self.label.starts_with("Fleet ")
+        crate::state::words::label_follows_count(self.label)
     }
 }
 
@@ -327,10 +328,11 @@ pub const KPIS: &[KpiDef] = &[
                 .s(show(Fmt::UsdPerPhDay, r.snapshot.shutdown_hashprice_usd_per_ph_day))
                 .t(" ÷ ")
                 .s(hp(r))
-                .t(if s.uptime_pct > 0.0 {
-                    " (the power cost of one mined BTC)"
+                .s(if s.uptime_pct > 0.0 {
+                    " (the power cost of one mined BTC)".into()
                 } else {
-                    " (the power cost of one BTC, were the machines running: at 0% uptime none is mined)"
+                    [" (the power cost of one BTC, were the ", by_count(MACHINES, s), " running: at 0% uptime none is mined)"]
+                        .concat()
                 })
                 .0
         },
@@ -379,7 +381,8 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("fleet power")
+                .t(by_count(FLEET, s))
+                .t("power")
                 .t(if s.pue == 1.0 { "" } else { " × PUE" })
                 .t(" × 24 h × uptime × power price = ")
                 .s(num(r.snapshot.fleet_power_kw, kw_decimals(r.snapshot.fleet_power_kw)))
@@ -417,7 +420,9 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("hashvalue × fleet hashrate × uptime × (1 − pool fee) = ")
+                .t("hashvalue × ")
+                .t(by_count(FLEET, s))
+                .t("hashrate × uptime × (1 − pool fee) = ")
                 .s(show(Fmt::Btc, r.snapshot.hashvalue_btc_per_ph_day))
                 .t("/PH/s/day × ")
                 .s(ph_s(r.snapshot.fleet_hashrate_ths))
@@ -456,7 +461,9 @@ pub const KPIS: &[KpiDef] = &[
                 .s(usd(fixed_usd_day(s, r)))
                 .t(") ÷ ")
                 .s(show(Fmt::Btc, r.snapshot.btc_mined_day))
-                .t("; without the machines' capex (the full cost per BTC adds it)")
+                .t("; without the ")
+                .t(by_count(MACHINES_OF, s))
+                .t(" capex (the full cost per BTC adds it)")
                 .0
         },
     },
@@ -466,8 +473,12 @@ pub const KPIS: &[KpiDef] = &[
         fmt: Fmt::UsdPerEhDay,
         none: not_defined,
         formula: |s, r| {
+            let fleet = by_count(FLEET, s);
             Txt::default()
-                .t("fleet revenue per day ÷ fleet hashrate = ")
+                .t(fleet)
+                .t("revenue per day ÷ ")
+                .t(fleet)
+                .t("hashrate = ")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" ÷ ")
                 .s(divisor(r.snapshot.fleet_hashrate_ths / 1e6, 4))
@@ -483,9 +494,11 @@ pub const KPIS: &[KpiDef] = &[
         label: "Gross profit per EH/s per day",
         fmt: Fmt::UsdPerEhDay,
         none: not_defined,
-        formula: |_, r| {
+        formula: |s, r| {
             Txt::default()
-                .t("(revenue − power) per day ÷ fleet hashrate = (")
+                .t("(revenue − power) per day ÷ ")
+                .t(by_count(FLEET, s))
+                .t("hashrate = (")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" − ")
                 .s(usd(r.snapshot.power_cost_usd_day))
@@ -503,7 +516,9 @@ pub const KPIS: &[KpiDef] = &[
         formula: |s, r| {
             let earned = r.snapshot.hashprice_usd_per_ph_day * (1.0 - s.pool_fee_pct / 100.0) * s.uptime_pct / 100.0;
             Txt::default()
-                .t("(power + fixed costs per day) ÷ fleet hashrate = (")
+                .t("(power + fixed costs per day) ÷ ")
+                .t(by_count(FLEET, s))
+                .t("hashrate = (")
                 .s(usd(r.snapshot.power_cost_usd_day))
                 .t(" + ")
                 .s(usd(fixed_usd_day(s, r)))
@@ -511,7 +526,9 @@ pub const KPIS: &[KpiDef] = &[
                 .s(ph_s(r.snapshot.fleet_hashrate_ths))
                 .t(". A PH/s earns hashprice × (1 − pool fee) × uptime = ")
                 .s(show(Fmt::UsdPerPhDay, earned))
-                .t(" today; below the hashcost the fleet loses cash")
+                .t(" today; below the hashcost the ")
+                .t(by_count(["fleet", "machine"], s))
+                .t(" loses cash")
                 .0
         },
     },
@@ -522,7 +539,8 @@ pub const KPIS: &[KpiDef] = &[
         none: |_, _| "none (no power drawn)".into(),
         formula: |s, r| {
             Txt::default()
-                .t("fleet revenue per day ÷ energy per day = ")
+                .t(by_count(FLEET, s))
+                .t("revenue per day ÷ energy per day = ")
                 .s(usd(r.snapshot.revenue_usd_day))
                 .t(" ÷ ")
                 .s(divisor(energy_mwh_day(s, r), 2))
@@ -587,7 +605,9 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, _| {
             Txt::default()
-                .t("hashrate × efficiency, machines only (before PUE) = ")
+                .t("hashrate × efficiency, ")
+                .t(by_count(MACHINES, s))
+                .t(" only (before PUE) = ")
                 .s(per_group(s, |g| {
                     Txt::default().s(show(Fmt::Ths, g.hashrate_ths * g.count)).t(" × ").s(num(g.efficiency_jth, 1)).t(" J/TH").0
                 }))
@@ -621,14 +641,15 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             let salvage = r.projection.salvage_usd;
-            Txt::default()
+            let t = Txt::default()
                 .t("−capex + Σ daily net cash ÷ (1 + ")
                 .s(pct(s.discount_rate_pct_year))
-                .t(")^((day + 1) ÷ 365.25), day 0 first")
-                .t(if salvage > 0.0 { ", + the machines' resale at the horizon (" } else { "" })
-                .s(if salvage > 0.0 { usd(salvage) } else { String::new() })
-                .t(if salvage > 0.0 { ") discounted to today" } else { "" })
-                .0
+                .t(")^((day + 1) ÷ 365.25), day 0 first");
+            if salvage > 0.0 {
+                t.t(", + the ").t(by_count(MACHINES_OF, s)).t(" resale at the horizon (").s(usd(salvage)).t(") discounted to today").0
+            } else {
+                t.0
+            }
         },
     },
     KpiDef {
@@ -679,7 +700,7 @@ pub const KPIS: &[KpiDef] = &[
         label: "Power cost over the horizon",
         fmt: Fmt::Usd,
         none: not_defined,
-        formula: |_, _| "Σ power cost of the days the machines ran".into(),
+        formula: |s, _| ["Σ power cost of the days the ", by_count(MACHINES, s), " ran"].concat(),
     },
     KpiDef {
         key: "curtailed_days",
@@ -788,7 +809,9 @@ pub const KPIS: &[KpiDef] = &[
                 .s(usd(p.salvage_usd))
                 .t(") ÷ ")
                 .s(show(Fmt::Btc, p.total_btc_mined))
-                .t(": the cash cost plus the machines' depreciation")
+                .t(": the cash cost plus the ")
+                .t(by_count(MACHINES_OF, s))
+                .t(" depreciation")
                 .0
         },
     },
@@ -969,7 +992,8 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             Txt::default()
-                .t("fleet power × PUE = ")
+                .t(by_count(FLEET, s))
+                .t("power × PUE = ")
                 .s(show(Fmt::Kw, r.snapshot.fleet_power_kw))
                 .t(" × ")
                 .s(num(s.pue, 2))
@@ -1001,7 +1025,7 @@ pub const KPIS: &[KpiDef] = &[
                 .s(months_long(s.horizon_months))
                 .t(" horizon: −capex + the daily net cash");
             let t = if p.salvage_usd > 0.0 {
-                t.t(" and the machines' resale at its end (").s(usd(p.salvage_usd)).t(")")
+                t.t(" and the ").t(by_count(MACHINES_OF, s)).t(" resale at its end (").s(usd(p.salvage_usd)).t(")")
             } else {
                 t
             };
@@ -1036,15 +1060,17 @@ pub const KPIS: &[KpiDef] = &[
         none: not_defined,
         formula: |s, r| {
             let d = &r.decision;
-            let t = Txt::default().t("−capex + ");
+            let (t, machines) = (Txt::default().t("−capex + "), by_count(MACHINES, s));
             let t = if s.hpc_build_months > 0.0 {
                 t.t("mining through the ")
                     .s(months_long(s.hpc_build_months))
-                    .t(" build, the machines sold at its end, discounted at ")
+                    .t(" build, the ")
+                    .t(machines)
+                    .t(" sold at its end, discounted at ")
                     .s(pct(s.discount_rate_pct_year))
                     .t(" + the conversion capex and the ")
             } else {
-                t.t("the machines sold today − the whole conversion capex, paid today + the ")
+                t.t("the ").t(machines).t(" sold today − the whole conversion capex, paid today + the ")
             };
             let t = t
                 .s(lease_term_words(s.hpc_lease_term_months))

@@ -99,11 +99,18 @@ pub fn off_today_note(s: &Scenario, series: &Series, usd: &dyn Fn(f64) -> String
         return None;
     }
     let fixed_usd_day = Fleet::new(s).fixed_usd_day;
-    let lead = "Machines off: mining would earn less than its power costs every day of the projection, so the machines would be switched off today";
+    let one = usize::from(total_machines(s) == 1.0);
+    let lead = [
+        ["Machines", "Machine"][one],
+        " off: mining would earn less than its power costs every day of the projection, so the ",
+        MACHINES[one],
+        " would be switched off today",
+    ]
+    .concat();
     Some(if fixed_usd_day > 0.0 {
-        [lead, ". The site's fixed costs still cost ", &usd(fixed_usd_day), " a day."].concat()
+        [&lead, ". The site's fixed costs still cost ", &usd(fixed_usd_day), " a day."].concat()
     } else {
-        [lead, ". With no fixed costs, an idle site costs nothing."].concat()
+        lead + ". With no fixed costs, an idle site costs nothing."
     })
 }
 
@@ -136,12 +143,39 @@ pub fn at_a_loss_today_note(s: &Scenario, first_curtailed_day: &[Option<usize>; 
     ["; ", &group_list(&off), " running at a loss"].concat()
 }
 
+/// Words that follow the machine count, `[several machines, one machine]`: one machine is not a fleet ("fleet
+/// power" reads "power", as "Fleet power" reads "Power"), and is "it", not "them". [`by_count`] picks one.
+pub const FLEET: [&str; 2] = ["fleet ", ""];
+pub const MACHINES: [&str; 2] = ["machines", "machine"];
+pub const MACHINES_OF: [&str; 2] = ["machines'", "machine's"];
+pub const THEM: [&str; 2] = ["them", "it"];
+
+/// The word of `words` for the site's machines, every group together ([`total_machines`]).
+pub fn by_count(words: [&'static str; 2], s: &Scenario) -> &'static str {
+    words[usize::from(total_machines(s) == 1.0)]
+}
+
+/// Labels that name several machines, with their words for one (the "Fleet …" labels drop "Fleet ").
+const ONE_MACHINE_LABELS: &[(&str, &str)] = &[("Sell the machines today: NPV", "Sell the machine today: NPV")];
+
+/// Whether a label changes with the machine count ([`fleet_label`]).
+pub fn label_follows_count(label: &str) -> bool {
+    label.starts_with("Fleet ") || ONE_MACHINE_LABELS.iter().any(|(many, _)| *many == label)
+}
+
 /// A label for `machines` machines in all (every group together: [`total_machines`]): one machine is not a
-/// fleet, so "Fleet profit per day" reads "Profit per day" (every fleet label starts with "Fleet ").
+/// fleet, so "Fleet profit per day" reads "Profit per day" (every fleet label starts with "Fleet "), and
+/// "Sell the machines today" reads "Sell the machine today".
 pub fn fleet_label(label: &str, machines: f64) -> String {
+    if machines != 1.0 {
+        return label.to_string();
+    }
+    if let Some((_, one)) = ONE_MACHINE_LABELS.iter().find(|(many, _)| *many == label) {
+        return one.to_string();
+    }
     match label.strip_prefix("Fleet ") {
-        Some(rest) if machines == 1.0 => crate::format::first_letter_case(rest, true),
-        _ => label.to_string(),
+        Some(rest) => crate::format::first_letter_case(rest, true),
+        None => label.to_string(),
     }
 }
 

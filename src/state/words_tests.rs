@@ -219,3 +219,31 @@ fn the_profits_month_says_which_groups_it_counts_at_a_loss() {
     assert_eq!(at_a_loss_today_note(&s, &all), "");
     assert_eq!(at_a_loss_today_note(&s, &[None; MAX_GROUPS]), "");
 }
+
+/// One machine is "the machine", "it" and no fleet; a fleet, one machine in each of two groups included, keeps
+/// the plural (the count is every group's together).
+#[test]
+fn words_about_the_machines_follow_the_count() {
+    let one = Scenario { machine_count: 1.0, ..Scenario::default() };
+    let two = Scenario { machine_count: 1.0, machine2_count: 1.0, ..Scenario::default() };
+    let words = [FLEET, MACHINES, MACHINES_OF, THEM];
+    assert_eq!(words.map(|w| by_count(w, &one)), ["", "machine", "machine's", "it"]);
+    assert_eq!(words.map(|w| by_count(w, &two)), ["fleet ", "machines", "machines'", "them"]);
+    assert_eq!(by_count(MACHINES, &Scenario::default()), "machines");
+    assert_eq!(fleet_label("Sell the machines today: NPV", 1.0), "Sell the machine today: NPV");
+    assert_eq!(fleet_label("Sell the machines today: NPV", 2.0), "Sell the machines today: NPV");
+    assert!(label_follows_count("Sell the machines today: NPV") && label_follows_count("Fleet power"));
+    assert!(!label_follows_count("Hashprice"));
+    // Switched off on every day: "Machine off: … so the machine would be switched off today".
+    let usd = |x: f64| format!("${x:.2}");
+    let off = Scenario { power_price_usd_kwh: 5.0, ..one };
+    let note = off_today_note(&off, &evaluate(&off).expect("valid").series, &usd).expect("all curtailed");
+    assert_eq!(
+        note,
+        "Machine off: mining would earn less than its power costs every day of the projection, so the machine \
+         would be switched off today. With no fixed costs, an idle site costs nothing."
+    );
+    let many = Scenario { power_price_usd_kwh: 5.0, ..Scenario::default() };
+    let note = off_today_note(&many, &evaluate(&many).expect("valid").series, &usd).expect("all curtailed");
+    assert!(note.starts_with("Machines off: ") && note.contains(", so the machines would be switched off today."));
+}
