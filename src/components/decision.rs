@@ -14,6 +14,7 @@ use crate::format::{num, pct, usd, usd_tick, usd_whole, Txt};
 use crate::model::{Results, Scenario};
 use crate::model::projection::Loan;
 use crate::state::decision::{cash_paths, cash_versus_worth, decision_words, lease_term_words, months_long, Crossing};
+use crate::state::words::{by_count, MACHINES, MACHINES_OF, THEM};
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -25,14 +26,17 @@ use leptos::prelude::*;
 
 /// "Each NPV covers its own life: …" (the rates each is discounted at are in the NPVs' formulas).
 pub fn life_words(s: &Scenario) -> String {
+    let machines = by_count(MACHINES, s);
     let t = Txt::default()
         .t("Each NPV covers its own life: mining to the ")
         .s(months_long(s.horizon_months))
-        .t(" horizon, the machines sold at its end; selling today; converting ");
+        .t(" horizon, the ")
+        .t(machines)
+        .t(" sold at its end; selling today; converting ");
     let t = if s.hpc_build_months > 0.0 {
-        t.t("through the ").s(months_long(s.hpc_build_months)).t(" build, the machines sold at its end, and")
+        t.t("through the ").s(months_long(s.hpc_build_months)).t(" build, the ").t(machines).t(" sold at its end, and")
     } else {
-        t.t("at once, the machines sold today, through")
+        t.t("at once, the ").t(machines).t(" sold today, through")
     };
     t.t(" the ").s(lease_term_words(s.hpc_lease_term_months)).t(" lease, with nothing after it.").0
 }
@@ -125,7 +129,11 @@ pub fn decision_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> Ch
         .s(usd(capex))
         .t("): keep mining to month ")
         .s(num(s.horizon_months, 0))
-        .t(" with the machines' resale at its end, sell them on day 0, or convert and lease the site to month ")
+        .t(" with the ")
+        .t(by_count(MACHINES_OF, s))
+        .t(" resale at its end, sell ")
+        .t(by_count(THEM, s))
+        .t(" on day 0, or convert and lease the site to month ")
         .s(num((p.convert.len() - 1) as f64, 0))
         .t(".")
         .s(cash_versus_worth(&p, &r.decision, s, &pct))

@@ -6,6 +6,7 @@
 use crate::chart::int_string;
 use crate::model::constants::DAYS_PER_MONTH;
 use crate::model::{evaluate, Decision, Results, Scenario};
+use crate::state::words::by_count;
 
 /// One of the three exclusive choices for the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -16,11 +17,11 @@ pub enum Choice {
 }
 
 impl Choice {
-    /// As the subject of a sentence.
-    pub fn doing(self) -> &'static str {
+    /// As the subject of a sentence, for the site's machines (one is "the machine").
+    pub fn doing(self, s: &Scenario) -> &'static str {
         match self {
             Choice::Mine => "Mining on",
-            Choice::Sell => "Selling the machines today",
+            Choice::Sell => by_count(["Selling the machines today", "Selling the machine today"], s),
             Choice::Convert => "Converting to AI/HPC",
         }
     }
@@ -89,18 +90,18 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
     let same = |a: Choice, b: Choice| same_worth(a.npv_usd(d), b.npv_usd(d));
     // Two gaps each within rounding make no difference between the three either.
     if same(best, worst) || (same(best, second) && same(second, worst)) {
-        return "Mining on, selling the machines today and converting to AI/HPC are worth the same.".into();
+        return ["Mining on, ", &lower_first(Choice::Sell.doing(s)), " and converting to AI/HPC are worth the same."].concat();
     }
     let mut out = String::new();
     if same(second, worst) {
-        out.push_str(second.doing());
+        out.push_str(second.doing(s));
         out.push_str(" and ");
         out.push_str(worst.object());
         out.push_str(" are worth the same; ");
-        out.push_str(&lower_first(best.doing()));
+        out.push_str(&lower_first(best.doing(s)));
         out.push_str(" beats both by ");
     } else {
-        out.push_str(second.doing());
+        out.push_str(second.doing(s));
         out.push_str(" beats ");
         out.push_str(worst.object());
         out.push_str(" by ");
@@ -108,13 +109,13 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
         out.push_str(&lease(second));
         out.push_str("; ");
         if same(best, second) {
-            out.push_str(&lower_first(best.doing()));
+            out.push_str(&lower_first(best.doing(s)));
             out.push_str(" is worth as much");
             out.push_str(&lease(best));
             out.push('.');
             return out;
         }
-        out.push_str(&lower_first(best.doing()));
+        out.push_str(&lower_first(best.doing(s)));
         out.push_str(" beats both by ");
     }
     out.push_str(&money(gap(best, second)));
@@ -259,7 +260,7 @@ pub fn cash_versus_worth(p: &CashPaths, d: &Decision, s: &Scenario, pct: &dyn Fn
         " Undiscounted, ",
         cash.object(),
         " ends with the most cash, but ",
-        &lower_first(worth.doing()),
+        &lower_first(worth.doing(s)),
         " is worth the most: the NPVs count later cash for less (mining's at ",
         &pct(s.discount_rate_pct_year),
         " a year, the conversion's at ",
