@@ -277,7 +277,7 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
     let mut sheet = Sheet { text: String::new(), width: columns.len() };
     let loan_note = loan_outlasts.then_some(LOAN_NOTE);
     let notes: Vec<&str> = empty_cells.iter().map(String::as_str).chain(loan_note).collect();
-    header_block(&mut sheet, exported_at, &e, &notes);
+    header_block(&mut sheet, exported_at, &e, s, &notes);
     sheet.row(&[]);
     input_rows(&mut sheet, s, plain);
     sheet.row(&[]);
@@ -392,7 +392,7 @@ impl Sheet {
 
 /// The rows above the inputs: what the file is and when it was made, the salvage the monthly cash leaves out,
 /// what the less obvious columns mean (when there are months) and the notes.
-fn header_block(sheet: &mut Sheet, exported_at: &str, e: &Evaluated, notes: &[&str]) {
+fn header_block(sheet: &mut Sheet, exported_at: &str, e: &Evaluated, s: &Scenario, notes: &[&str]) {
     sheet.row(&["Bitcoin mining hashprice & margin calculator: projection by month"]);
     sheet.row(&["exported_at", exported_at]);
     sheet.row(&["model_version", MODEL_VERSION]);
@@ -407,7 +407,7 @@ fn header_block(sheet: &mut Sheet, exported_at: &str, e: &Evaluated, notes: &[&s
         sheet.row(&["salvage_usd_at_horizon", &salvage]);
     }
     if !e.months.is_empty() {
-        column_glossary(sheet, e);
+        column_glossary(sheet, e, s);
     }
     for n in notes {
         sheet.row(&["note", n]);
@@ -416,7 +416,7 @@ fn header_block(sheet: &mut Sheet, exported_at: &str, e: &Evaluated, notes: &[&s
 
 /// What the columns a reader could misread mean: the two lives the table runs over (their lengths in
 /// months), the cash after the loan, the groups' running shares and the convert strategy's cash.
-fn column_glossary(sheet: &mut Sheet, e: &Evaluated) {
+fn column_glossary(sheet: &mut Sheet, e: &Evaluated, s: &Scenario) {
     let life = crate::state::decision::months_count(e.convert().len() as f64);
     let horizon = crate::state::decision::months_count(e.months.len() as f64);
     let runs = [
@@ -430,7 +430,16 @@ fn column_glossary(sheet: &mut Sheet, e: &Evaluated) {
     sheet.row(&["lives", &runs]);
     sheet.row(&["cash_after_debt_usd", "net cash minus the loan's interest and principal that month"]);
     sheet.row(&["groupN_running_share", "share of the month's days machine group N runs (it is switched off on days its revenue does not pay its power)"]);
-    sheet.row(&["convert_net_cash_usd", "converting to AI/HPC: mining on through the build, the machines sold at its end, the build's capex in monthly parts, then the lease after opex; the machines' purchase price is not in it"]);
+    use crate::state::words::{by_count, MACHINES, MACHINES_OF};
+    let convert = [
+        "converting to AI/HPC: mining on through the build, the ",
+        by_count(MACHINES, s),
+        " sold at its end, the build's capex in monthly parts, then the lease after opex; the ",
+        by_count(MACHINES_OF, s),
+        " purchase price is not in it",
+    ]
+    .concat();
+    sheet.row(&["convert_net_cash_usd", &convert]);
 }
 
 /// Every input with its value, so the file alone is enough to rebuild the scenario: switches as

@@ -538,3 +538,16 @@ fn a_sheet_row_is_padded_to_the_tables_width_and_its_text_made_safe() {
     sheet.row(&[]);
     assert_eq!(sheet.text, "'=cmd,\"a,\"\"b\"\"\",-20,\r\n,,,\r\n");
 }
+
+/// The CSV's note on the conversion's column says "the machine" for one machine, as the page does.
+#[test]
+fn the_csv_glossary_speaks_of_one_machine_as_one() {
+    let glossary = |s: &Scenario| {
+        let rows = parse_csv(&scenario_csv(s, "t", &|x| x.to_string()).text).expect("strict CSV");
+        rows.iter().find(|r| r[0] == "convert_net_cash_usd").map(|r| r[1].clone()).expect("the glossary row")
+    };
+    let one = glossary(&Scenario { machine_count: 1.0, ..Scenario::default() });
+    assert!(one.contains(", the machine sold at its end, ") && one.ends_with("; the machine's purchase price is not in it"), "{one}");
+    let many = glossary(&Scenario::default());
+    assert!(many.contains(", the machines sold at its end, ") && many.ends_with("; the machines' purchase price is not in it"), "{many}");
+}

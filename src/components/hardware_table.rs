@@ -14,6 +14,7 @@ use crate::state::insights::HardwareRow;
 use crate::state::fleet::extra_groups;
 use crate::state::merit::{group_rows, preset_first_days, status_words};
 use crate::state::presets::MachinePreset;
+use crate::state::words::by_count;
 use crate::view::{Action, Html, Slot};
 use crate::view::parts::{close_scroller, header_row, open_scroller};
 #[cfg(target_arch = "wasm32")]
@@ -190,7 +191,13 @@ fn summary(lines: &[Line], s: &Scenario) -> String {
         .s(usd_kwh(s.power_price_usd_kwh))
         .t("/kWh today");
     let t = if s.pue == 1.0 { t } else { t.t(" with the site's PUE of ").s(num(s.pue, 2)) };
-    t.t(". Your site's groups first, then every model by breakeven power price; \"off from month 10\": the first projected month a machine is switched off.")
+    // The site's rows are named as the merit list names them: "Your machine", "Your machines" or by group.
+    let site = if lines.iter().filter(|l| l.group.is_some()).count() > 1 {
+        "Your site's groups"
+    } else {
+        by_count(["Your machines", "Your machine"], s)
+    };
+    t.t(". ").t(site).t(" first, then every model by breakeven power price; \"off from month 10\": the first projected month a machine is switched off.")
         .0
 }
 

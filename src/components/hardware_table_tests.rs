@@ -19,6 +19,12 @@ fn the_table_builds_with_a_handle_per_cell_and_says_who_is_underwater() {
     let text = summary(&lines, &s);
     assert!(text.contains(" current models lose money on power at $0.090/kWh today."), "{text}");
     assert!(lines.iter().any(|l| l.row.underwater) && m.contains("▼ underwater: off today"));
+    // The site's rows first, named as their rows are: "Your machines", "Your machine" (not "Your site's groups").
+    assert!(text.contains(". Your machines first, then every model by breakeven power price;"), "{text}");
+    let one = Scenario { machine_count: 1.0, ..s.clone() };
+    let r1 = evaluate(&one).unwrap();
+    let home = summary(&super::lines(&one, Some(&r1), &machine_presets()), &one);
+    assert!(home.contains(". Your machine first, then every model"), "{home}");
     // Without results there is no projection: the day-0 status alone, and no site rows.
     let bare = super::lines(&s, None, &machine_presets());
     assert_eq!(bare.len(), 13);
@@ -68,6 +74,7 @@ fn the_site_groups_come_first_and_every_row_says_when_it_switches_off() {
     assert!(m.contains(&hook), "group 2 carries its first day off");
     assert!(m.contains(&["▲ runs today; off from month ", &crate::chart::int_string(month)].concat()));
     assert!(m.contains(">Group 1 · Antminer S21 XP</th>"), "a group's name is a label, not a button");
+    assert!(summary(&lines, &s).contains(". Your site's groups first, then every model"));
     // The S19j Pro preset is the same machine as group 2: the same day, the same words.
     let p = lines.iter().find(|l| l.group.is_none() && l.row.model == "Antminer S19j Pro").unwrap();
     assert_eq!(p.first_day, Some(day));

@@ -8,10 +8,11 @@ use crate::components::chart_parts::{
     axes, chart, month_axis, x_range, y_range, Axis, ChartData, ChartSlots, Layer, Readout, H,
 };
 use crate::components::chart_words::{running_words, Point};
-use crate::format::{num, num_tick, plain};
+use crate::format::{num, num_tick, plain, Txt};
 use crate::model::days::{Fleet, GroupRun};
 use crate::model::{Results, Scenario, MAX_GROUPS};
 use crate::state::merit::{status_words, switch_off_order, GroupRow};
+use crate::state::words::by_count;
 use crate::view::{Html, Slot};
 #[cfg(target_arch = "wasm32")]
 use crate::{
@@ -71,14 +72,20 @@ pub fn merit_chart(s: &Scenario, r: &Results, w: f64, with_table: bool) -> Chart
         layers: vec![Layer::new("axes", ax), Layer::new("stack", svg.take())],
         points,
         table,
-        desc: DESC.into(),
+        desc: desc(groups.len(), s, kw),
         w,
         h: H,
         ..ChartData::default()
     }
 }
 
-const DESC: &str = "Site power running each month, PUE included: each group's MW times the share of the month's days it runs, the most efficient group at the bottom.";
+/// The chart's description: each group's share, or for a site of one group its own, in the axis's unit.
+fn desc(groups: usize, s: &Scenario, kw: bool) -> String {
+    let whose = if groups > 1 { "each group's " } else { by_count(["the site's ", "the machine's "], s) };
+    let t = Txt::default().t("Site power running each month, PUE included: ").t(whose).t(if kw { "kW" } else { "MW" });
+    let t = t.t(" times the share of the month's days it runs");
+    t.t(if groups > 1 { ", the most efficient group at the bottom." } else { "." }).0
+}
 
 /// The words list, in the order the groups switch off: a swatch of each group's colour (the chart's legend),
 /// its name and the status phrase of its hardware table row ("▲ runs today; off from month 5").
