@@ -7,7 +7,7 @@ use crate::components::embed_code::{options, panel_keys, panels_in_force, previe
 use crate::components::header_actions::Act;
 use crate::ctx::Ctx;
 use crate::page::{section_index, threshold_param, valid_hex_colour, Theme, SECTIONS};
-use crate::state::query::{link_query, parse_threshold};
+use crate::state::query::{link_query, typed_threshold};
 use crate::view::dom::{on, set_attr, set_text, Dom, Ev};
 use crate::view::{Html, Slot};
 use crate::view::parts::status_line;
@@ -243,7 +243,7 @@ impl Embed {
             d.look = Look {
                 theme: Theme::parse(&theme.value()).unwrap_or(Theme::Auto),
                 accent: valid_hex_colour(accent.value().trim()),
-                threshold: parse_threshold(&threshold.value()).and_then(|t| threshold_param(t, &crate::format::plain)),
+                threshold: typed_threshold(&threshold.value()).and_then(|t| threshold_param(t, &crate::format::plain)),
             };
         }
         self.refresh(c);

@@ -104,6 +104,11 @@ fn the_threshold_field_holds_the_value_it_began_with_while_its_text_does_not_rea
     assert!(e.on_input("40", 35.0).reads);
     assert_eq!(e.on_blur("40", 40.0), None);
     assert_eq!(e.on_input("abc", 40.0), ThresholdStep { threshold: 40.0, reads: false }, "no focus event: begins now");
+    // A decimal comma, as the input fields take it ("35," on the way reads 35, as "35." does).
+    e.on_focus(40.0);
+    assert_eq!(e.on_input("35,", 40.0), ThresholdStep { threshold: 35.0, reads: true });
+    assert_eq!(e.on_input("35,5", 35.0), ThresholdStep { threshold: 35.5, reads: true });
+    assert_eq!(e.on_blur("35,5", 35.5), None, "it stays as typed");
 }
 
 #[test]

@@ -21,9 +21,20 @@ pub fn is_tracking_key(key: &str) -> bool {
 /// The headline check's threshold when the link has none (USD per PH/s per day, the article's $35).
 pub const DEFAULT_THRESHOLD: f64 = 35.0;
 
-/// A threshold as the headline field takes it (`40`, `$40`): a number above 0, at most [`MAX_THRESHOLD`].
+/// A threshold as a link gives it (`threshold=40`): a number above 0, at most [`MAX_THRESHOLD`], as strict
+/// as the link's other numbers (`35,5` is refused, never misread).
 pub fn parse_threshold(text: &str) -> Option<f64> {
-    parse_user_number(text).filter(|v| *v > 0.0 && *v <= MAX_THRESHOLD)
+    parse_user_number(text).filter(threshold_in_range)
+}
+
+/// A threshold as a person types it in a field (`40`, `$40`, `35,5`): what the input fields take for a plain
+/// number (`units::parse_plain_entry`, a decimal comma included), in [`parse_threshold`]'s range.
+pub fn typed_threshold(text: &str) -> Option<f64> {
+    super::units::parse_plain_entry(text).filter(threshold_in_range)
+}
+
+fn threshold_in_range(v: &f64) -> bool {
+    *v > 0.0 && *v <= MAX_THRESHOLD
 }
 
 /// The headline threshold's ceiling, USD per PH/s per day: far above any hashprice seen (~$3,500 in late 2017),

@@ -175,6 +175,28 @@ fn thresholds_above_0_up_to_the_ceiling() {
     }
 }
 
+/// The threshold field takes what the input fields take for a plain number, a decimal comma included ("35,5"
+/// from a phone's decimal keypad); a link stays strict, so `threshold=35,5` is refused, never misread.
+#[test]
+fn a_typed_threshold_takes_a_decimal_comma_and_a_link_does_not() {
+    use crate::state::units::parse_entry;
+    for (typed, v) in [("35,5", 35.5), (" 35,5 ", 35.5), ("$35,5", 35.5), ("0,5", 0.5), ("35.5", 35.5), ("35", 35.0), ("$40", 40.0)] {
+        assert_eq!(typed_threshold(typed), Some(v), "{typed}");
+        assert_eq!(parse_entry("opex_usd_month", typed).ok(), Some(v), "{typed}: as an input field reads it");
+    }
+    // A comma that groups thousands is one, as in the fields; the range is the link's.
+    assert_eq!(typed_threshold("35,500"), Some(35_500.0));
+    assert_eq!(typed_threshold("100,000"), Some(MAX_THRESHOLD));
+    for t in ["0", "0,0", "-3", "100001", "100,001", "3,5,5", "35,5.5", "abc", "", "35,5 $/PH"] {
+        assert_eq!(typed_threshold(t), None, "{t}");
+    }
+    for t in ["35,5", "0,5"] {
+        assert_eq!(parse_threshold(t), None, "a link keeps refusing {t}");
+        let q = ["?threshold=", t].concat();
+        assert_eq!(crate::page::PageOptions::from_query(&q).threshold, DEFAULT_THRESHOLD, "{q}");
+    }
+}
+
 #[test]
 fn base_values_are_kept_for_missing_and_bad_keys() {
     let mut base = Scenario::default();
