@@ -27,10 +27,10 @@ pub fn parse_threshold(text: &str) -> Option<f64> {
     parse_user_number(text).filter(threshold_in_range)
 }
 
-/// A threshold as a person types it in a field (`40`, `$40`, `35,5`): what the input fields take for a plain
-/// number (`units::parse_plain_entry`, a decimal comma included), in [`parse_threshold`]'s range.
+/// A threshold as a person types it in a field (`40`, `$40`, `35,5`): what an input field without units takes
+/// (`units::parse_entry`, a decimal comma included), in [`parse_threshold`]'s range.
 pub fn typed_threshold(text: &str) -> Option<f64> {
-    super::units::parse_plain_entry(text).filter(threshold_in_range)
+    super::units::parse_entry("", text).ok().filter(threshold_in_range)
 }
 
 fn threshold_in_range(v: &f64) -> bool {

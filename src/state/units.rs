@@ -199,12 +199,6 @@ pub fn parse_entry(key: &str, text: &str) -> Result<f64, EntryError> {
     Err(diagnose(t))
 }
 
-/// A plain number as a field takes it, without units: [`parse_entry`] for a field with none (`35`, `$35`,
-/// `1,234.5`, and a decimal comma that cannot group thousands: `35,5`).
-pub fn parse_plain_entry(text: &str) -> Option<f64> {
-    scaled(text.trim(), 0)
-}
-
 /// Parses a row's text, units and all (`4.5¢`, `1.1 ZH/s`, `3.5 kW`: see [`parse_entry`]), and applies it
 /// to `s`. On error `s` is unchanged and the message says why, always with an example; `default_shown` is the
 /// row's default as the page prints it, the example for rows without units.
