@@ -254,14 +254,16 @@ fn the_monthly_chart_draws_the_loan_balance_on_its_own_axis_and_tables_debt_serv
 #[test]
 fn one_machines_decision_words_are_singular() {
     // Resold today for nearly its price, at a power price that makes mining on poor: selling is said.
-    let s = Scenario { machine_count: 1.0, machine_resale_usd_per_th: 14.0, power_price_usd_kwh: 0.09, ..Scenario::default() };
+    let d = Scenario::default();
+    let s = Scenario { machine_count: 1.0, machine_resale_usd_per_th: 14.0, power_price_usd_kwh: 0.09, ..d };
     let r = evaluate(&s).expect("valid");
     let words = decision_words(&r.decision, &s, &usd);
     assert!(words.contains("elling the machine today"), "{words}");
     assert_eq!(
         life_words(&s),
         "Each NPV covers its own life: mining to the 36-month horizon, the machine sold at its end; selling today; \
-         converting through the 18-month build, the machine sold at its end, and the 15-year lease, with nothing after it."
+         converting through the 18-month build, the machine sold at its end, and the 15-year lease, with nothing \
+         after it."
     );
     let at_once = Scenario { hpc_build_months: 0.0, ..s.clone() };
     assert!(life_words(&at_once).contains("converting at once, the machine sold today, through the "));

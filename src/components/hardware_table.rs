@@ -197,7 +197,10 @@ fn summary(lines: &[Line], s: &Scenario) -> String {
     } else {
         by_count(["Your machines", "Your machine"], s)
     };
-    t.t(". ").t(site).t(" first, then every model by breakeven power price; \"off from month 10\": the first projected month a machine is switched off.")
+    t.t(". ")
+        .t(site)
+        .t(" first, then every model by breakeven power price; \"off from month 10\": the first projected month \
+            a machine is switched off.")
         .0
 }
 

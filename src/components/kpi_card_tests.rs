@@ -352,7 +352,8 @@ fn one_machine_is_not_a_fleet_or_several_machines_in_any_formula() {
     assert!(formula("hashcost_usd_per_ph_day").ends_with("; below the hashcost the machine loses cash"));
     assert!(formula("revenue_usd_per_mwh").starts_with("revenue per day ÷ energy per day = "));
     assert!(formula("fleet_power_kw").starts_with("hashrate × efficiency, machine only (before PUE) = "));
-    assert!(formula("all_in_cost_usd_per_btc").ends_with("; without the machine's capex (the full cost per BTC adds it)"));
+    let cash_cost = formula("all_in_cost_usd_per_btc");
+    assert!(cash_cost.ends_with("; without the machine's capex (the full cost per BTC adds it)"), "{cash_cost}");
     assert!(formula("full_cost_usd_per_btc").ends_with(": the cash cost plus the machine's depreciation"));
     assert_eq!(formula("total_power_cost_usd"), "Σ power cost of the days the machine ran");
     assert!(formula("npv_usd").contains(", + the machine's resale at the horizon ("));

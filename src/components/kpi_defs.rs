@@ -331,7 +331,8 @@ pub const KPIS: &[KpiDef] = &[
                 .s(if s.uptime_pct > 0.0 {
                     " (the power cost of one mined BTC)".into()
                 } else {
-                    [" (the power cost of one BTC, were the ", by_count(MACHINES, s), " running: at 0% uptime none is mined)"]
+                    let machines = by_count(MACHINES, s);
+                    [" (the power cost of one BTC, were the ", machines, " running: at 0% uptime none is mined)"]
                         .concat()
                 })
                 .0
@@ -646,7 +647,8 @@ pub const KPIS: &[KpiDef] = &[
                 .s(pct(s.discount_rate_pct_year))
                 .t(")^((day + 1) ÷ 365.25), day 0 first");
             if salvage > 0.0 {
-                t.t(", + the ").t(by_count(MACHINES_OF, s)).t(" resale at the horizon (").s(usd(salvage)).t(") discounted to today").0
+                let t = t.t(", + the ").t(by_count(MACHINES_OF, s)).t(" resale at the horizon (");
+                t.s(usd(salvage)).t(") discounted to today").0
             } else {
                 t.0
             }

@@ -82,12 +82,14 @@ fn a_site_under_a_megawatt_is_drawn_and_said_in_kw() {
     assert!(axis.iter().any(|t| t == "MW of site power running"), "{axis:?}");
     assert_eq!(big.table[0].cells[1], "3.5 MW");
     // The description says the unit the axis is in, and whose power: one machine's kW, not "each group's MW".
-    assert_eq!(d.desc, "Site power running each month, PUE included: the machine's kW times the share of the month's days it runs.");
-    assert_eq!(big.desc, "Site power running each month, PUE included: the site's MW times the share of the month's days it runs.");
+    let lead = "Site power running each month, PUE included: ";
+    assert_eq!(d.desc, [lead, "the machine's kW times the share of the month's days it runs."].concat());
+    assert_eq!(big.desc, [lead, "the site's MW times the share of the month's days it runs."].concat());
     let site = three_generations();
     assert!(merit_chart(&site, &evaluate(&site).unwrap(), 720.0, false)
         .desc
-        .ends_with(": each group's MW times the share of the month's days it runs, the most efficient group at the bottom."));
+        .ends_with(": each group's MW times the share of the month's days it runs, the most efficient group at the \
+                    bottom."));
 }
 
 #[test]

@@ -90,7 +90,8 @@ pub fn decision_words(d: &Decision, s: &Scenario, money: &dyn Fn(f64) -> String)
     let same = |a: Choice, b: Choice| same_worth(a.npv_usd(d), b.npv_usd(d));
     // Two gaps each within rounding make no difference between the three either.
     if same(best, worst) || (same(best, second) && same(second, worst)) {
-        return ["Mining on, ", &lower_first(Choice::Sell.doing(s)), " and converting to AI/HPC are worth the same."].concat();
+        let selling = lower_first(Choice::Sell.doing(s));
+        return ["Mining on, ", &selling, " and converting to AI/HPC are worth the same."].concat();
     }
     let mut out = String::new();
     if same(second, worst) {
