@@ -21,12 +21,12 @@ async function waitRiskFresh(page) {
   await page.waitForSelector('#risk[data-stale="false"]', { timeout: 20000 });
 }
 
-/** Runs axe-core on the page; fails with a readable list of violations. */
-async function expectNoAxeViolations(page, what) {
+/** Runs axe-core on the page (or on the part `scope`, a selector); fails with a readable list of violations. */
+async function expectNoAxeViolations(page, what, scope = null) {
   // Evaluated, not added as a <script>: the page's CSP refuses inline scripts it does not list.
   await page.evaluate(fs.readFileSync(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+  const violations = await page.evaluate(async (scope) => {
+    const r = await window.axe.run(scope ?? document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
@@ -34,12 +34,50 @@ async function expectNoAxeViolations(page, what) {
       nodes: v.nodes.slice(0, 6).map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`),
       count: v.nodes.length,
     }));
-  });
+  }, scope);
   const report = violations
     .map((v) => `[${v.impact}] ${v.id}: ${v.help} (${v.count} node${v.count === 1 ? '' : 's'})\n      ${v.nodes.join('\n      ')}`)
     .join('\n  ');
   assert.equal(violations.length, 0, `axe-core violations (${what}):\n  ${report}`);
 }
+
+/** Chromium's own accessibility node for the first element matching `selector` (CDP, as a screen reader gets it). */
+async function chromiumNode(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  assert.ok(nodeId, `${selector} is in the document`);
+  const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  return nodes[0];
+}
+
+/**
+ * Presses Tab from where the focus is until it leaves the element matching `within` (at most `max` presses);
+ * returns what took the focus inside it, each as `tag[type] name`.
+ */
+async function tabThrough(page, within, max = 80) {
+  const seen = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate((within) => {
+      const el = document.activeElement;
+      return el && el.closest(within) ? `${el.tagName.toLowerCase()}[${el.type}] ${el.name}` : null;
+    }, within);
+    if (f === null) return seen;
+    seen.push(f);
+  }
+  assert.fail(`the focus never left ${within} in ${max} presses of Tab: ${seen.join(' → ')}`);
+}
+
+/** The focusable elements shown inside `within`, as `tabThrough` names them, in reading order (line by line). */
+const inVisualOrder = (page, within) => page.evaluate((within) => {
+  const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  const els = [...document.querySelector(within).querySelectorAll(sel)].filter((el) => el.getClientRects().length > 0 && !el.disabled);
+  const at = (el) => el.getBoundingClientRect();
+  els.sort((a, b) => (Math.abs(at(a).top - at(b).top) > 4 ? at(a).top - at(b).top : at(a).left - at(b).left));
+  return els.map((el) => `${el.tagName.toLowerCase()}[${el.type}] ${el.name}`);
+}, within);
 
 for (const theme of ['light', 'dark']) {
   test(`axe-core: 0 violations in the ${theme} theme (collapsed, then every <details> open)`, T, async () => {
@@ -82,6 +120,45 @@ for (const [w, h] of [[1440, 900], [390, 844]]) {
     }
   });
 }
+
+// Group 1's picker and rows are a <fieldset class="group-one">, named by its legend "Machine group 1" only while the
+// site has another group (the legend is hidden with one machine). The Machine & fleet panel alone, at both widths.
+const GROUP_ONE = 'fieldset.group-one';
+for (const [w, h] of [[1440, 900], [390, 844]]) {
+  for (const [site, query, name] of [['three groups', SITE, 'Machine group 1'], ['one machine', '&machine_count=1', '']]) {
+    test(`Machine & fleet, ${site} at ${w} px: axe 0 violations (light and dark); Chromium names group 1's box ${JSON.stringify(name)}`, T, async () => {
+      for (const theme of ['light', 'dark']) {
+        await withPage(suite.browser, suite.url + `?theme=${theme}` + query, async (page) => {
+          await openAllDetails(page);
+          assert.equal(await page.locator(`${GROUP_ONE} > legend`).isVisible(), name !== '', `the legend is shown only with other groups (${site})`);
+          const node = await chromiumNode(page, GROUP_ONE);
+          assert.equal(node.role?.value, 'group', `${site}: the fieldset is a group in Chromium's tree`);
+          assert.equal(node.name?.value ?? '', name, `${site}: Chromium's name for group 1's box`);
+          await expectNoAxeViolations(page, `${theme} at ${w} px, ${site}, Machine & fleet panel`, '#panel-machine');
+        }, { viewport: { width: w, height: h } });
+      }
+    });
+  }
+}
+
+test('keyboard: inside group 1 the focus goes picker → rows in the order they are shown (three groups at 1440 px, one machine at 390 px)', T, async () => {
+  const sites = [['three groups', SITE, { width: 1440, height: 900 }], ['one machine', '&machine_count=1', { width: 390, height: 844 }]];
+  for (const [site, query, viewport] of sites) {
+    await withPage(suite.browser, suite.url + '?' + query.slice(1), async (page) => {
+      await openAllDetails(page);
+      const picker = page.locator(`${GROUP_ONE} select[name="machine_preset"]`);
+      await picker.focus();
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate((g) => !!document.activeElement?.closest(g), GROUP_ONE), false, `${site}: the picker is the first stop in group 1`);
+      await page.keyboard.press('Tab');
+      assert.ok(await picker.evaluate((el) => el === document.activeElement), `${site}: Tab into group 1 lands on the picker`);
+      const order = ['select[select-one] machine_preset', ...(await tabThrough(page, GROUP_ONE))];
+      const shown = await inVisualOrder(page, GROUP_ONE);
+      assert.ok(shown.length >= 15, `${site}: group 1 has its picker and its rows' fields and sliders (${shown.length})`);
+      assert.deepEqual(order, shown, `${site}: Tab order in group 1 = the order shown`);
+    }, { viewport });
+  }
+});
 
 // What is shown while work is pending keeps its contrast: the risk KPIs while stale and the crossing price while
 // it is searched for (a CI run caught the crossing faded to 2.9:1 when axe ran before the search ended).
