@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario, unstick } from './helpers.mjs';
+import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario, unstick, waitMounted } from './helpers.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
 const T = { timeout: 60000 };
@@ -200,6 +200,46 @@ for (const [w, h] of [[1440, 900], [390, 844]]) {
       }, { viewport: { width: w, height: h } });
     }
   });
+}
+
+// An inputs embed without result panels (panels=inputs, kpis,inputs) lays the input panels out in a grid across the
+// width. The grid places them row by row; the keyboard must meet them in that same reading order.
+for (const panels of ['inputs', 'kpis,inputs']) {
+  for (const [w, h] of [[1280, 900], [390, 844]]) {
+    test(`embed=1&panels=${panels} at ${w} px: the input panels' grid reads in document order, Tab meets them in that order, no sideways scroll`, T, async () => {
+      await withPage(suite.browser, suite.url + `?embed=1&panels=${panels}`, async (page) => {
+        await waitMounted(page);
+        const grid = await page.evaluate(() => {
+          const inputs = document.querySelector('.inputs');
+          const all = [...inputs.querySelectorAll('details.panel')];
+          const at = (el) => el.getBoundingClientRect();
+          const shown = [...all].sort((a, b) => (Math.abs(at(a).top - at(b).top) > 4 ? at(a).top - at(b).top : at(a).left - at(b).left));
+          return { display: getComputedStyle(inputs).display, dom: all.map((e) => e.id), shown: shown.map((e) => e.id), columns: new Set(all.map((e) => Math.round(at(e).left))).size };
+        });
+        assert.equal(grid.display, 'grid', 'the input panels are a grid');
+        assert.equal(grid.columns, w === 1280 ? 3 : 1, 'columns of input panels');
+        assert.ok(grid.dom.length >= 6, `the input panels: ${grid.dom.join(', ')}`);
+        assert.deepEqual(grid.shown, grid.dom, 'the grid shows the panels in their document order (reading order = DOM order)');
+        // From the top of the page to its end: every stop inside an input panel, by panel.
+        const stops = [];
+        for (let i = 0; i < 400; i++) {
+          await page.keyboard.press('Tab');
+          const at = await page.evaluate(() => {
+            const el = document.activeElement;
+            return !el || el === document.body ? null : (el.closest('.inputs details.panel')?.id ?? '');
+          });
+          if (at === null) break;
+          stops.push(at);
+        }
+        const met = stops.filter((id, i) => id !== '' && id !== stops[i - 1]);
+        assert.ok(stops.length > met.length * 2, `Tab went into the open panels' fields (${stops.length} stops)`);
+        assert.deepEqual(met, grid.shown, `Tab meets each panel once, in reading order (${stops.length} stops)`);
+        await openAllDetails(page);
+        const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(sw <= w, `no sideways scroll at ${w} px, every <details> open: scrollWidth ${sw}`);
+      }, { viewport: { width: w, height: h }, waitForKpi: false });
+    });
+  }
 }
 
 // What is shown while work is pending keeps its contrast: the risk KPIs while stale and the crossing price while
