@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario, unstick, waitMounted } from './helpers.mjs';
+import {
+  ROOT, useSuite, withPage, kpi, sliderSelector, screenshot, eventually, readScenario, unstick, waitMounted, typeInto,
+} from './helpers.mjs';
 
 const suite = useSuite({ prefix: '/tools/hashprice/' });
 const T = { timeout: 60000 };
@@ -253,6 +255,32 @@ test('axe-core: 0 violations with one machine at 390 px (light and dark, every <
       await expectNoAxeViolations(page, `${theme} at 390 px, one machine, every <details> open`);
     }, { viewport: { width: 390, height: 844 } });
   }
+});
+
+// A phone's decimal keypad with no point types "0,07": a decimal comma, valid. "0,0,7" is not a number: the field
+// says so to assistive technology (aria-invalid) and its error line is what describes it.
+test('on a phone the power price "0,07" is valid; "0,0,7" sets aria-invalid="true" and the error describes the field', T, async () => {
+  await withPage(suite.browser, suite.url + '?machine_count=1', async (page) => {
+    await page.locator('#panel-costs summary').tap();
+    const key = 'power_price_usd_kwh';
+    const err = page.locator(`#err-${key}`);
+    let field = await typeInto(page, key, '0,07');
+    await eventually(async () => assert.equal(await field.getAttribute('aria-invalid'), 'false', '0,07'));
+    assert.equal(await err.innerText(), '', '0,07: no error');
+    assert.equal((await chromiumNode(page, `input.num[name="${key}"]`)).properties.find((p) => p.name === 'invalid')?.value.value, 'false');
+
+    field = await typeInto(page, key, '0,0,7');
+    await eventually(async () => assert.equal(await field.getAttribute('aria-invalid'), 'true', '0,0,7'));
+    const said = (await err.innerText()).trim();
+    assert.ok(said.length > 10 && await err.isVisible(), `0,0,7: an error is shown: ${JSON.stringify(said)}`);
+    const describedBy = (await field.getAttribute('aria-describedby') ?? '').split(/\s+/);
+    assert.ok(describedBy.includes(`err-${key}`), `aria-describedby links the error: ${describedBy.join(' ')}`);
+    // What a screen reader gets from Chromium: invalid, described first by the error's words.
+    const node = await chromiumNode(page, `input.num[name="${key}"]`);
+    assert.equal(node.properties.find((p) => p.name === 'invalid')?.value.value, 'true', "Chromium's tree: invalid");
+    assert.ok((node.description?.value ?? '').startsWith(said), `Chromium's description starts with the error: ${node.description?.value}`);
+    assert.equal(await page.evaluate(() => document.activeElement?.name), key, 'the focus stays in the field');
+  }, { viewport: { width: 390, height: 844 }, hasTouch: true });
 });
 
 // What is shown while work is pending keeps its contrast: the risk KPIs while stale and the crossing price while
