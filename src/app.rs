@@ -194,7 +194,7 @@ enum Stage {
 enum Place {
     /// Above the columns, between the header and the notices.
     Top,
-    /// The inputs column (`<aside>`), shown with the section `inputs`.
+    /// The inputs column (`<aside>`; `<main>` when no output section is shown), shown with the section `inputs`.
     Inputs,
     /// The outputs column (`<main>`).
     Outputs,
@@ -340,22 +340,40 @@ fn layout(c: Ctx, page: &PageOptions) -> (Html, Vec<Bind>, Vec<Later>) {
     p.parts(&mut h, page, Top);
     p.put(&mut h, true, Control, Stage::Now, notices::section);
     let inputs = page.shows("inputs");
-    h.open("div", if inputs { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
-    if inputs {
-        // Over a hundred controls stand between the header and the results: a keyboard user can skip them.
-        h.raw("<a class=\"skip-link\" href=\"#outputs\">Skip the inputs to the results</a>");
-        h.open("aside", "class=\"inputs\" aria-label=\"Inputs\"");
+    let outputs = PARTS.iter().any(|part| part.place == Outputs && page.shows(part.key));
+    if inputs && !outputs {
+        // An embed of inputs alone (`panels=inputs`): they are the page's main content, across its width.
+        h.open("div", "class=\"layout inputs-only\"").open("main", "class=\"inputs\" aria-label=\"Inputs\"");
+        embed_heading(&mut h, embed);
         p.parts(&mut h, page, Inputs);
-        h.close("aside");
+        h.close("main").close("div");
+    } else {
+        h.open("div", if inputs { "class=\"layout\"" } else { "class=\"layout no-inputs\"" });
+        if inputs {
+            // Over a hundred controls stand between the header and the results: a keyboard user can skip them.
+            h.raw("<a class=\"skip-link\" href=\"#outputs\">Skip the inputs to the results</a>");
+            h.open("aside", "class=\"inputs\" aria-label=\"Inputs\"");
+            p.parts(&mut h, page, Inputs);
+            h.close("aside");
+        }
+        h.open("main", "class=\"outputs\" id=\"outputs\" tabindex=\"-1\"");
+        // With no output section (`panels=kpis`) the empty layout is hidden (style/main.css): no heading in it.
+        embed_heading(&mut h, embed && outputs);
+        p.parts(&mut h, page, Outputs);
+        h.close("main").close("div");
     }
-    h.open("main", "class=\"outputs\" id=\"outputs\" tabindex=\"-1\"");
-    p.parts(&mut h, page, Outputs);
-    h.close("main").close("div");
     // Under both columns: the footnote to every figure above.
     p.parts(&mut h, page, Under);
     p.put(&mut h, !embed, Control, Stage::Later, footer);
     h.close("div");
     (h, p.binds, p.later)
+}
+
+/// An embed has no header, but its frame is a document of its own: the page's title as its main heading.
+fn embed_heading(h: &mut Html, embed: bool) {
+    if embed {
+        h.raw("<h1 class=\"visually-hidden\">Hashprice &amp; margin calculator</h1>");
+    }
 }
 
 /// Writes the later sections into their islands after the first screen has painted, one task each, then marks

@@ -283,6 +283,23 @@ test('on a phone the power price "0,07" is valid; "0,0,7" sets aria-invalid="tru
   }, { viewport: { width: 390, height: 844 }, hasTouch: true });
 });
 
+// An inputs embed is a document of its own: its inputs are its main landmark, and it has its heading.
+for (const panels of ['inputs', 'kpis,inputs']) {
+  for (const [w, h] of [[1280, 900], [390, 844]]) {
+    test(`axe-core: 0 violations in embed=1&panels=${panels} at ${w} px (light and dark, as loaded and every <details> open)`, T, async () => {
+      for (const theme of ['light', 'dark']) {
+        await withPage(suite.browser, suite.url + `?embed=1&panels=${panels}&theme=${theme}`, async (page) => {
+          await waitMounted(page);
+          assert.equal(await page.getAttribute('html', 'data-theme'), theme);
+          await expectNoAxeViolations(page, `${theme} at ${w} px, embed panels=${panels}, as loaded`);
+          await openAllDetails(page);
+          await expectNoAxeViolations(page, `${theme} at ${w} px, embed panels=${panels}, every <details> open`);
+        }, { viewport: { width: w, height: h }, waitForKpi: false });
+      }
+    });
+  }
+}
+
 // What is shown while work is pending keeps its contrast: the risk KPIs while stale and the crossing price while
 // it is searched for (a CI run caught the crossing faded to 2.9:1 when axe ran before the search ended).
 test('axe-core: 0 violations while the risk results are stale and the crossing price is pending (light and dark)', T, async () => {
