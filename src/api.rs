@@ -17,6 +17,7 @@ use crate::model::{
     group_output, output_value, Results, Scenario, DECISION_KEYS, HPC_KEYS, MAX_GROUPS, PROJECTION_GROUP_KEYS,
     PROJECTION_KEYS, SNAPSHOT_GROUP_KEYS, SNAPSHOT_KEYS,
 };
+use crate::view::dom::timeout;
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -289,7 +290,7 @@ pub fn download_text(text: &str, mime: &str, filename: &str) -> Result<(), JsVal
     a.click();
     a.remove();
     // Revoke later: the download has to read the Blob first.
-    set_timeout(
+    timeout(
         move || {
             let _ = web_sys::Url::revoke_object_url(&url);
         },
@@ -421,7 +422,7 @@ pub fn connect_embed_host(
     // rendering updates and so no ResizeObserver callbacks, and its height would stay short (the risk charts
     // arrive after the start) until the visitor scrolls to it. Reading an unchanged height posts nothing.
     let h = heights.clone();
-    set_timeout(move || h.report(), std::time::Duration::from_millis(0));
+    timeout(move || h.report(), std::time::Duration::from_millis(0));
     set_interval(move || heights.report(), std::time::Duration::from_secs(1));
 
     // Counts the host's scenario messages: each is followed by results, even one that changed nothing.

@@ -13,7 +13,7 @@ use crate::page::{section_index, PageOptions, Theme, SECTIONS};
 use crate::state::query::{
     has_scenario_keys, initial_scenario, is_own_link, page_param, saved_elsewhere_notice, saved_threshold, saves_edits,
 };
-use crate::view::dom::{Bind, Debounce, Dom, Ev};
+use crate::view::dom::{timeout, Bind, Debounce, Dom, Ev};
 use crate::view::{Html, Slot};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -390,7 +390,9 @@ fn mount_later(dom: &Dom, later: Vec<Later>) {
     let owner = Owner::current();
     // After the first paint; or, in a tab opened in the background (no frames), soon anyway, so the page is
     // whole when the visitor turns to it.
-    crate::view::dom::after_frame(move || set_timeout(move || write_next(islands.into_iter(), owner), Duration::ZERO));
+    crate::view::dom::after_frame(move || {
+        timeout(move || write_next(islands.into_iter(), owner), Duration::ZERO);
+    });
 }
 
 fn write_next(mut rest: std::vec::IntoIter<(web_sys::Element, Later)>, owner: Option<Owner>) {
@@ -411,7 +413,7 @@ fn write_next(mut rest: std::vec::IntoIter<(web_sys::Element, Later)>, owner: Op
         Some(o) => o.with(write),
         None => write(),
     }
-    set_timeout(move || write_next(rest, owner), Duration::ZERO);
+    timeout(move || write_next(rest, owner), Duration::ZERO);
 }
 
 /// Marks the page whole: `data-mounted` on the root element.
@@ -462,7 +464,7 @@ fn catch_up_tick(drawn: Memo<Scenario>, results: Memo<Option<Results>>) -> RwSig
         results.track();
         if !first && !pending.get_value() {
             pending.set_value(true);
-            set_timeout(
+            timeout(
                 move || {
                     pending.set_value(false);
                     tick.update(|t| *t = t.wrapping_add(1));

@@ -5,8 +5,9 @@
 //! Only ever called from a click: nothing here runs at page load.
 
 use crate::state::live::{validate, Failure, Fetched, LiveError, LiveValues, Raw, Source};
+use crate::view::dom::timeout;
 use js_sys::{Array, Object, Promise, Reflect, JSON};
-use leptos::prelude::{set_timeout_with_handle, window};
+use leptos::prelude::window;
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -23,7 +24,7 @@ pub async fn fetch_live() -> Result<LiveValues, LiveError> {
     let signal = controller.as_ref().map(|c| c.signal());
     // Start all four before awaiting any: they run in parallel.
     let pending: Vec<(Source, Promise)> = Source::ALL.iter().map(|&s| (s, start(s, signal.as_ref()))).collect();
-    let timer = controller.clone().and_then(|c| set_timeout_with_handle(move || c.abort(), TIMEOUT).ok());
+    let timer = controller.clone().and_then(|c| timeout(move || c.abort(), TIMEOUT));
 
     // Each answer is read to its end on its own, so one that never comes does not make the others (already
     // answered, bodies still to read when it times out) look timed out too.
@@ -87,7 +88,7 @@ pub async fn fetch_text(path: &str) -> Result<String, Failure> {
     init.set_method("GET");
     init.set_signal(signal.as_ref());
     let promise = window().fetch_with_str_and_init(&[crate::state::live::ORIGIN, path].concat(), &init);
-    let timer = controller.and_then(|c| set_timeout_with_handle(move || c.abort(), TIMEOUT).ok());
+    let timer = controller.and_then(|c| timeout(move || c.abort(), TIMEOUT));
     let out = body(promise, signal.as_ref()).await;
     if let Some(t) = timer {
         t.clear();

@@ -482,7 +482,7 @@ mod live {
     use crate::state::live::{Failure, COOLDOWN_MS};
     use crate::history::prices::{prices_not_a_list, validate_prices, Field, MAX_BODY_BYTES};
     use crate::history::{epoch_prices, epochs, price_history_message, PriceHistory, PRICE_HISTORY_PATH};
-    use crate::view::dom::{effect, on, set_attr, set_opt_attr, set_text, Dom, Ev};
+    use crate::view::dom::{effect, on, set_attr, set_opt_attr, set_text, timeout, Dom, Ev};
     use js_sys::{Array, Reflect, JSON};
     use leptos::prelude::*;
     use std::cell::{Cell, RefCell};
@@ -660,7 +660,7 @@ mod live {
                     let h = h.clone();
                     let enable = move || h.set_off(false);
                     if rate_limited {
-                        set_timeout(enable, std::time::Duration::from_millis(COOLDOWN_MS as u64));
+                        timeout(enable, std::time::Duration::from_millis(COOLDOWN_MS as u64));
                     } else {
                         enable();
                     }

@@ -17,7 +17,7 @@ use crate::format::plain;
 use crate::model::risk::RiskRun;
 use crate::model::Scenario;
 use crate::state::words::{risk_title, total_machines};
-use crate::view::dom::{after_frame, effect, on, set_attr, set_text, Bind, Debounce, Ev};
+use crate::view::dom::{after_frame, effect, on, set_attr, set_text, timeout, Bind, Debounce, Ev};
 use crate::view::Html;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -82,7 +82,7 @@ impl Panel {
 /// results. The run starts in the first task (`run` is `None`), so none of it lands in the input's frame. A
 /// newer input (a new `generation`) abandons the run between parts.
 fn step(p: Rc<Panel>, c: Ctx, s: Scenario, run: Option<RiskRun>, mine: u64) {
-    set_timeout(
+    timeout(
         move || {
             if p.generation.get() != mine {
                 return;

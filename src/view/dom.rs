@@ -4,6 +4,8 @@
 use super::html::{Action, Html, Slot, SLOT_ATTR};
 use crate::chart::{same_shape, write_nodes, Node};
 use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -198,22 +200,21 @@ pub fn on_action<A: Action>(root: &Element, ev: Ev, mut f: impl FnMut(A, Element
 /// queued behind one would wait until the visitor scrolls to it.
 pub fn after_frame(f: impl FnOnce() + 'static) {
     // Shared by the two callbacks: whichever runs first takes it.
-    let f: Box<dyn FnOnce()> = Box::new(f);
-    let once = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
-    let on_frame = once.clone();
-    request_animation_frame(move || {
-        if let Some(f) = on_frame.take() {
+    let once: Once = Rc::new(Cell::new(Some(Box::new(f))));
+    // Boxed, as [`timeout`]'s are: one copy of Leptos' closure code for both.
+    request_animation_frame(run_once(once.clone()));
+    timeout_boxed(run_once(once), NO_FRAME);
+}
+
+/// [`after_frame`]'s call, taken by whichever of its callbacks runs first.
+type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
+
+fn run_once(once: Once) -> Box<dyn FnOnce()> {
+    Box::new(move || {
+        if let Some(f) = once.take() {
             f()
         }
-    });
-    set_timeout(
-        move || {
-            if let Some(f) = once.take() {
-                f()
-            }
-        },
-        NO_FRAME,
-    );
+    })
 }
 
 /// How long [`after_frame`] waits for a frame: several frames' worth, so it only fires on a page not rendered.
@@ -252,6 +253,17 @@ pub fn watch_in_view(el: &Element, margin: &str, seen: RwSignal<bool>) {
     report.forget();
 }
 
+/// Runs `f` once after `wait`: a handle to cancel it, if the browser gave one.
+pub fn timeout(f: impl FnOnce() + 'static, wait: Duration) -> Option<TimeoutHandle> {
+    timeout_boxed(Box::new(f), wait)
+}
+
+/// [`timeout`]'s body behind one boxed closure type: Leptos' `set_timeout` builds its `Closure` for each
+/// closure type it is given, in each caller (as [`listen`]).
+fn timeout_boxed(f: Box<dyn FnOnce()>, wait: Duration) -> Option<TimeoutHandle> {
+    set_timeout_with_handle(f, wait).ok()
+}
+
 /// Runs the last scheduled call once `wait` has passed without another (a slider drag writes the URL, or
 /// speaks the summary, once it settles).
 #[derive(Clone, Copy)]
@@ -274,14 +286,14 @@ impl Debounce {
     fn schedule_boxed(self, f: Box<dyn FnOnce()>) {
         self.cancel();
         let pending = self.pending;
-        let handle = set_timeout_with_handle(
+        let handle = timeout(
             move || {
                 pending.set_value(None);
                 f();
             },
             self.wait,
         );
-        pending.set_value(handle.ok());
+        pending.set_value(handle);
     }
 
     /// Drops the waiting call; whether there was one.
