@@ -7,7 +7,8 @@ use crate::components::embed_code::{options, panel_keys, panels_in_force, previe
 use crate::components::header_actions::Act;
 use crate::ctx::Ctx;
 use crate::page::{section_index, threshold_param, valid_hex_colour, Theme, SECTIONS};
-use crate::state::query::{link_query, typed_threshold};
+use crate::state::query::link_query;
+use crate::state::units::typed_threshold;
 use crate::view::dom::{on, set_attr, set_text, Dom, Ev};
 use crate::view::{Html, Slot};
 use crate::view::parts::status_line;

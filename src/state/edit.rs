@@ -168,7 +168,7 @@ impl ThresholdEdit {
     /// The field's text changed; `in_force` is the threshold now.
     pub fn on_input(&mut self, text: &str, in_force: f64) -> ThresholdStep {
         let start = *self.origin.get_or_insert(in_force);
-        match super::query::typed_threshold(text) {
+        match super::units::typed_threshold(text) {
             Some(threshold) => ThresholdStep { threshold, reads: true },
             None => ThresholdStep { threshold: start, reads: false },
         }
@@ -177,7 +177,7 @@ impl ThresholdEdit {
     /// The field lost focus: the edit ends; a text that does not read is dropped for the threshold in force.
     pub fn on_blur(&mut self, text: &str, in_force: f64) -> Option<Reverted> {
         self.origin = None;
-        let unread = super::query::typed_threshold(text).is_none();
+        let unread = super::units::typed_threshold(text).is_none();
         unread.then(|| Reverted { typed: text.to_string(), value: in_force })
     }
 }

@@ -27,13 +27,8 @@ pub fn parse_threshold(text: &str) -> Option<f64> {
     parse_user_number(text).filter(threshold_in_range)
 }
 
-/// A threshold as a person types it in a field (`40`, `$40`, `35,5`): what an input field without units takes
-/// (`units::parse_entry`, a decimal comma included), in [`parse_threshold`]'s range.
-pub fn typed_threshold(text: &str) -> Option<f64> {
-    super::units::parse_entry("", text).ok().filter(threshold_in_range)
-}
-
-fn threshold_in_range(v: &f64) -> bool {
+/// Whether `v` is a threshold the page takes: above 0, at most [`MAX_THRESHOLD`].
+pub fn threshold_in_range(v: &f64) -> bool {
     *v > 0.0 && *v <= MAX_THRESHOLD
 }
 

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::InputSpec;
+use crate::state::units::typed_threshold;
 use proptest::prelude::*;
 
 fn rust_fmt(x: f64) -> String {

@@ -288,6 +288,12 @@ fn diagnose(text: &str) -> EntryError {
     EntryError::NotANumber { decimal_comma: text.contains(',') && !text.contains('.') }
 }
 
+/// A threshold as a person types it in a field (`40`, `$40`, `35,5`): what an input field without units takes
+/// ([`parse_entry`], a decimal comma included), in the range of a link's `threshold=` (`query::parse_threshold`).
+pub fn typed_threshold(text: &str) -> Option<f64> {
+    parse_entry("", text).ok().filter(super::query::threshold_in_range)
+}
+
 #[cfg(test)]
 #[path = "units_tests.rs"]
 mod tests;
