@@ -106,11 +106,13 @@ pub fn lead(s: &Scenario, rows: &[GroupRow], inputs: bool) -> String {
     if rows.len() > 1 {
         return "A machine group is switched off on the days its revenue falls below its power cost, so the least efficient go first:".into();
     }
-    let who = if s.machine_count <= 1.0 {
-        "Your machine is switched off on the days its revenue falls below its power cost; "
-    } else {
-        "Your machines are switched off on the days their revenue falls below their power cost; "
-    };
+    let who = by_count(
+        [
+            "Your machines are switched off on the days their revenue falls below their power cost; ",
+            "Your machine is switched off on the days its revenue falls below its power cost; ",
+        ],
+        s,
+    );
     let groups = if inputs {
         "add a machine group (Machine & fleet) to see which generation goes first."
     } else {

@@ -99,11 +99,10 @@ pub fn off_today_note(s: &Scenario, series: &Series, usd: &dyn Fn(f64) -> String
         return None;
     }
     let fixed_usd_day = Fleet::new(s).fixed_usd_day;
-    let one = usize::from(total_machines(s) == 1.0);
     let lead = [
-        ["Machines", "Machine"][one],
+        by_count(["Machines", "Machine"], s),
         " off: mining would earn less than its power costs every day of the projection, so the ",
-        MACHINES[one],
+        by_count(MACHINES, s),
         " would be switched off today",
     ]
     .concat();
