@@ -236,15 +236,11 @@ fn strip_unit<'a>(units: &[Unit], t: &'a str) -> Option<(&'a str, i32)> {
 }
 
 /// The number in `text` times 10^exp10, converted from the decimal text (exact rounding, like typing the
-/// shifted number). Then a decimal comma (`0,07`, `9,5`), which a phone's decimal keypad in many languages has
-/// instead of a point: one comma, no point, and not a thousands separator (`95,000` is read first), so never
-/// misread; a second comma stays after the point, which is refused.
+/// shifted number). A text that does not read as typed is tried once more with a decimal comma
+/// ([`decimal_comma`]), so `95,000` stays ninety-five thousand.
 fn scaled(text: &str, exp10: i32) -> Option<f64> {
-    let comma = match text.split_once(',') {
-        Some((int, frac)) if !text.contains('.') => [int, ".", frac].concat(),
-        _ => String::new(),
-    };
-    let (negative, plain) = user_number_text(text).or_else(|| user_number_text(&comma))?;
+    let (negative, plain) =
+        user_number_text(text).or_else(|| decimal_comma(text).and_then(|t| user_number_text(&t)))?;
     let v = if exp10 == 0 {
         parse_number(&plain)?
     } else {
@@ -286,6 +282,13 @@ fn diagnose(text: &str) -> EntryError {
         }
     }
     EntryError::NotANumber { decimal_comma: text.contains(',') && !text.contains('.') }
+}
+
+/// `text` with its comma as a decimal point (`0,07`, `9,5`), which a phone's decimal keypad in many languages
+/// has instead of a point: only with no point in the text; a second comma stays after the point and is refused.
+fn decimal_comma(text: &str) -> Option<String> {
+    let (int, frac) = text.split_once(',').filter(|_| !text.contains('.'))?;
+    Some([int, ".", frac].concat())
 }
 
 /// A threshold as a person types it in a field (`40`, `$40`, `35,5`): what an input field without units takes
