@@ -207,7 +207,8 @@ pub struct CsvExport {
     pub text: String,
     /// Why cells are empty: one note per column with empty cells, saying in how many months.
     pub empty_cells: Vec<String>,
-    /// Whether the loan outlasts the horizon (its balance is still owed: [`LOAN_NOTE`]).
+    /// Whether a balance is still owed at the horizon ([`LOAN_NOTE`]): the model's `loan_balance_end_usd`, as the
+    /// page's loan KPI and decision card read it (a $0 loan, every machine owned, leaves nothing owed).
     pub loan_outlasts: bool,
 }
 
@@ -273,7 +274,7 @@ pub fn scenario_csv(s: &Scenario, exported_at: &str, plain: &dyn Fn(f64) -> Stri
     columns.extend(site_columns(&e.groups));
     let table = month_table(&e, columns.len());
     let empty_cells = empty_cell_notes(&columns, &table.empty, e.months.len());
-    let loan_outlasts = s.debt_pct > 0.0 && s.debt_term_months > s.horizon_months;
+    let loan_outlasts = e.result.as_ref().is_some_and(|r| r.projection.equity.loan_balance_end_usd > 0.0);
     let mut sheet = Sheet { text: String::new(), width: columns.len() };
     let loan_note = loan_outlasts.then_some(LOAN_NOTE);
     let notes: Vec<&str> = empty_cells.iter().map(String::as_str).chain(loan_note).collect();

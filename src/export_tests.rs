@@ -512,12 +512,13 @@ fn the_notes_name_each_column_with_empty_cells() {
 }
 
 #[test]
-fn a_loan_that_outlasts_the_horizon_is_noted_only_then_after_the_empty_cells() {
+fn a_balance_owed_at_the_horizon_is_noted_only_then_after_the_empty_cells() {
     let long = Scenario { debt_pct: 50.0, debt_term_months: 60.0, horizon_months: 12.0, ..Scenario::default() };
     assert!(scenario_csv(&long, "t", &|x| x.to_string()).loan_outlasts);
     for paid_off in [
         Scenario { debt_term_months: 12.0, ..long },
         Scenario { debt_pct: 0.0, ..long },
+        Scenario { machine_price_usd_per_th: 0.0, ..long },
         Scenario::default(),
     ] {
         let csv = scenario_csv(&paid_off, "t", &|x| x.to_string());
