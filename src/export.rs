@@ -431,6 +431,10 @@ fn column_glossary(sheet: &mut Sheet, e: &Evaluated, s: &Scenario) {
     sheet.row(&["lives", &runs]);
     sheet.row(&["cash_after_debt_usd", "net cash minus the loan's interest and principal that month"]);
     sheet.row(&["groupN_running_share", "share of the month's days machine group N runs (it is switched off on days its revenue does not pay its power)"]);
+    // With more groups a day counts as curtailed when any one is off, as the page's curtailed days say.
+    if e.groups.len() > 1 {
+        sheet.row(&["curtailed_days", "days of the month on which at least one machine group is switched off"]);
+    }
     use crate::state::words::{by_count, MACHINES, MACHINES_OF};
     let convert = [
         "converting to AI/HPC: mining on through the build, the ",

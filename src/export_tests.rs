@@ -554,3 +554,17 @@ fn the_csv_glossary_speaks_of_one_machine_as_one() {
     assert!(many.contains(", the machines sold at its end, "), "{many}");
     assert!(many.ends_with("; the machines' purchase price is not in it"), "{many}");
 }
+
+/// A site's `curtailed_days` counts the days any one group is off, which the groups' running shares alone do not
+/// say (a month of 30 curtailed days with groups 1 and 2 running every day): the glossary says it, only then.
+#[test]
+fn the_csv_glossary_says_what_a_sites_curtailed_day_is() {
+    let glossary = |s: &Scenario| {
+        let rows = parse_csv(&scenario_csv(s, "t", &|x| x.to_string()).text).expect("strict CSV");
+        let (head, _, _) = sections(&rows);
+        head.iter().find(|r| r[0] == "curtailed_days").map(|r| r[1].clone())
+    };
+    let site = Scenario { machine2_count: 800.0, machine2_efficiency_jth: 29.5, ..Scenario::default() };
+    assert_eq!(glossary(&site).as_deref(), Some("days of the month on which at least one machine group is switched off"));
+    assert_eq!(glossary(&Scenario::default()), None, "one group: a curtailed day is the fleet's");
+}
