@@ -253,10 +253,11 @@ pub fn install() {
 }
 
 /// `{scenario, results}` as indented JSON text (results are `compute()`'s answer).
-pub fn scenario_json(s: &Scenario) -> Result<String, String> {
+pub fn scenario_json(s: &Scenario, threshold: f64) -> Result<String, String> {
     let results = compute(s).map_err(|e| e.message())?;
     let value = Object::new();
     put(&value, "scenario", &scenario_js(s));
+    put(&value, "threshold", &JsValue::from_f64(threshold));
     put(&value, "results", &output_js(&results));
     js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from_f64(2.0))
         .ok()
@@ -264,13 +265,16 @@ pub fn scenario_json(s: &Scenario) -> Result<String, String> {
         .ok_or_else(|| "could not write the JSON".to_string())
 }
 
-/// A scenario file's text, as Export writes it (`{scenario, results}`) or a bare object of input keys, as a
-/// valid scenario: its keys over the defaults, all or nothing, refused with a reason as `compute()` is.
-pub fn scenario_from_json(text: &str) -> Result<Scenario, String> {
+/// A scenario file's text, as Export writes it (`{scenario, threshold, results}`) or a bare object of input
+/// keys, as a valid scenario: its keys over the defaults, all or nothing, refused with a reason as `compute()`
+/// is; with the headline threshold the file carries, if any (`api_input::file_threshold`).
+pub fn scenario_from_json(text: &str) -> Result<(Scenario, Option<f64>), String> {
     let value = js_sys::JSON::parse(text).map_err(|_| "it is not JSON".to_string())?;
     let inner = Reflect::get(&value, &JsValue::from_str("scenario")).ok().filter(|v| v.is_object());
     let pairs = read_pairs(inner.as_ref().unwrap_or(&value))?;
-    scenario_from_pairs(&pairs, &Scenario::default()).map_err(|e| e.message())
+    let t = inner.as_ref().and_then(|_| Reflect::get(&value, &JsValue::from_str("threshold")).ok());
+    let t = crate::api_input::file_threshold(t.filter(|t| !t.is_undefined()).map(|t| read_value(&t)).as_ref())?;
+    Ok((scenario_from_pairs(&pairs, &Scenario::default()).map_err(|e| e.message())?, t))
 }
 
 /// Offers `text` as a file download: a Blob, an object URL and a temporary `<a download>`.

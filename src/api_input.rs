@@ -59,6 +59,17 @@ pub fn scenario_from_pairs(pairs: &[(String, JsInput)], base: &Scenario) -> Resu
     Ok(s)
 }
 
+/// A scenario file's `threshold`, the headline check's, which Export writes beside the scenario so the file
+/// opens to the page it was made on: absent is `None` (the page keeps its own), a threshold the page takes is
+/// `Some`, anything else refuses the whole file.
+pub fn file_threshold(value: Option<&JsInput>) -> Result<Option<f64>, String> {
+    match value {
+        None => Ok(None),
+        Some(JsInput::Number(t)) if crate::state::query::threshold_in_range(t) => Ok(Some(*t)),
+        Some(_) => Err("threshold: must be a number above 0 and at most 100,000".into()),
+    }
+}
+
 /// Longest unknown key echoed back in full: a caller's 10 MB key must not come back whole in the message.
 pub const MAX_ECHOED_KEY_CHARS: usize = 64;
 

@@ -189,3 +189,15 @@ fn a_foreign_origin_is_warned_about_once_naming_both_origins() {
     assert!(foreign_origin_warning(&mut warned, "http://b.example", "https://a.example").is_some(), "a new origin");
     assert_eq!(warned.len(), 2);
 }
+
+#[test]
+fn a_scenario_files_threshold_is_taken_when_the_page_takes_it_and_refuses_the_file_otherwise() {
+    assert_eq!(file_threshold(None), Ok(None), "a file without one: the page keeps its own");
+    assert_eq!(file_threshold(Some(&JsInput::Number(40.0))), Ok(Some(40.0)));
+    assert_eq!(file_threshold(Some(&JsInput::Number(100_000.0))), Ok(Some(100_000.0)));
+    let bad = [JsInput::Number(0.0), JsInput::Number(-35.0), JsInput::Number(f64::NAN), JsInput::Number(1e6)];
+    for bad in bad.into_iter().chain([JsInput::Other("a string"), JsInput::Bool(true)]) {
+        let why = file_threshold(Some(&bad)).expect_err("not a threshold");
+        assert_eq!(why, "threshold: must be a number above 0 and at most 100,000", "{bad:?}");
+    }
+}

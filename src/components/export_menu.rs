@@ -74,7 +74,7 @@ impl Export {
             }
             Act::ExportJson => c
                 .scenario
-                .with_untracked(scenario_json)
+                .with_untracked(|s| scenario_json(s, c.threshold.get_untracked()))
                 .and_then(|text| {
                     download_text(&text, "application/json", "hashprice-scenario.json").map_err(|_| REFUSED.to_string())
                 })
@@ -114,7 +114,10 @@ impl Export {
                 };
                 match read {
                     // The header says "Opened …" in the same status line.
-                    Ok(scenario) => {
+                    Ok((scenario, threshold)) => {
+                        if let Some(t) = threshold {
+                            c.threshold.set(t);
+                        }
                         c.replace.set(Some(Replacement { scenario, said: ["Opened ", &name, "."].concat() }))
                     }
                     Err(why) => set_text(&status, &open_refused(&name, &why)),

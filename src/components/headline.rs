@@ -104,8 +104,14 @@ pub fn section(c: Ctx, h: &mut Html) -> Bind {
     h.close("p").close("section");
     Box::new(move |dom| {
         let (card, text, field, error) = (dom.el(card), dom.el(text), dom.input(field), dom.el(error));
+        let shown = field.clone();
         effect(move |_| {
             let t = threshold.get();
+            // A threshold set elsewhere (a scenario file) shows in the field; one being typed is left as typed.
+            let el: &web_sys::Element = &shown;
+            if document().active_element().as_ref() != Some(el) {
+                shown.set_value(&plain(t));
+            }
             c.drawn.with(|s| {
                 let h = headline(s, t);
                 set_attr(&card, "data-below", below_attr(&h));

@@ -605,7 +605,8 @@ test('JSON export: the scenario and every result, equal to compute()', T, async 
     const { name, text } = await download(page, 'export-json');
     assert.equal(name, 'hashprice-scenario.json');
     const doc = JSON.parse(text);
-    assert.deepEqual(Object.keys(doc).sort(), ['results', 'scenario']);
+    assert.deepEqual(Object.keys(doc).sort(), ['results', 'scenario', 'threshold']);
+    assert.equal(doc.threshold, 35, 'the headline threshold in force (the default)');
     const defaults = await page.evaluate(() => window.hashprice.defaults());
     assert.deepEqual(doc.scenario, { ...defaults, ...s }, 'the scenario on the page, every key');
     const expected = await page.evaluate((sc) => window.hashprice.compute(sc), doc.scenario);
@@ -653,6 +654,34 @@ test('Open a scenario (JSON): an exported file brings its scenario back whole, w
     // Undo brings back the scenario from before.
     await page.click('button[data-action="undo"]');
     await eventually(async () => assert.equal(await npv(), before));
+  }, HOST);
+});
+
+test('Open a scenario (JSON): the file reopens to the page it was made on, the headline threshold included; a bad threshold refuses it', T, async () => {
+  const s = { btc_price_usd: 88000, machine2_count: 3000, machine2_efficiency_jth: 21.5 };
+  let exported;
+  let said;
+  await withPage(suite.browser, calcUrl(scenarioQuery(s) + '&threshold=40'), async (page) => {
+    await waitForApi(page);
+    exported = (await download(page, 'export-json')).text;
+    said = await page.locator('#headline .headline-text').textContent();
+  });
+  assert.equal(JSON.parse(exported).threshold, 40, 'the file carries the threshold');
+  assert.match(said, /below \$40\.00/);
+  await withPage(suite.browser, calcUrl(''), async (page) => {
+    await waitForApi(page);
+    const headline = page.locator('#headline .headline-text');
+    await eventually(async () => assert.match(await headline.textContent(), /above \$35\.00/));
+    await openFile(page, 'hashprice-scenario.json', exported);
+    await eventually(async () => assert.equal(await headline.textContent(), said, 'the headline says what it said where the file was made'));
+    assert.equal(await page.inputValue('input[name="headline_threshold"]'), '40', 'the threshold field shows it');
+    await eventually(async () => assert.match(page.url(), /[?&]threshold=40(&|$)/, 'the link carries it'));
+    // A file whose threshold the page cannot take is refused whole, naming it.
+    const bad = JSON.stringify({ ...JSON.parse(exported), threshold: -1, scenario: { btc_price_usd: 50000 } });
+    await openFile(page, 'bad.json', bad);
+    await eventually(async () => assert.equal(await page.locator('.site-header > [role=status]').textContent(),
+      'Could not open bad.json: threshold: must be a number above 0 and at most 100,000.'));
+    assert.equal(await page.inputValue('input.num[name="btc_price_usd"]'), '88000', 'nothing applied');
   }, HOST);
 });
 
