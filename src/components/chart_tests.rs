@@ -113,8 +113,12 @@ fn risk_charts_word_their_points_and_the_centre_cell_is_this_scenario() {
     let heat = risk_charts::heatmap_chart(&r, s.btc_price_usd, s.network_hashrate_ehs, 720.0);
     let centre = heat.points.iter().find(|p| matches!(p.point, Point::Heat { this_scenario: true, .. }));
     assert!(centre.is_some_and(|p| p.text().starts_with("BTC $95.00K · 1,100 EH/s: NPV ") && p.text().ends_with(" (this scenario)")));
-    let tornado = risk_charts::tornado_chart(&r, 0.0, 720.0);
+    let tornado = risk_charts::tornado_chart(&r, 0.0, 720.0, false);
     assert!(tornado.desc.starts_with("NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from the "));
+    assert!(!tornado.desc.contains("group"), "one machine type: no groups to speak of");
+    // A site: the machine price and efficiency rows move every group, while their labels give group 1's values.
+    let site = risk_charts::tornado_chart(&r, 0.0, 720.0, true);
+    assert!(site.desc.ends_with(". Machine price and efficiency move every group's value by the same share; the values shown are group 1's."));
     assert!(tornado.table.iter().all(|row| row.hook.is_some_and(|(name, _)| name == "data-tornado")));
     let fan = risk_charts::fan_chart(&r, 0.0, None, s.horizon_months, 380.0, false);
     assert!(fan.desc.ends_with("There is no capex to repay."));

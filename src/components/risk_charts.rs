@@ -203,8 +203,10 @@ pub fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizo
 
 
 
-/// Tornado layout: wide charts put the label left of the bars, narrow ones above them.
-pub fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
+/// Tornado layout: wide charts put the label left of the bars, narrow ones above them. On a `site` (more than
+/// one machine group) the description says that the machine price and efficiency rows move every group
+/// (MODEL.md section 7) while their labels give group 1's values.
+pub fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64, site: bool) -> ChartData {
     let narrow = w < 600.0;
     let (row_h, label_w, bar_dy): (f64, f64, f64) = if narrow { (46.0, 8.0, 20.0) } else { (34.0, 250.0, 0.0) };
     let mut rows = r.tornado.clone();
@@ -266,8 +268,12 @@ pub fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64) -> ChartData {
         desc: rows
             .first()
             .map(|top| {
-                ["NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from the ", &mid_sentence(label_of(top.key)), "."]
-                    .concat()
+                [
+                    "NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from the ",
+                    &mid_sentence(label_of(top.key)),
+                    if site { ". Machine price and efficiency move every group's value by the same share; the values shown are group 1's." } else { "." },
+                ]
+                .concat()
             })
             .unwrap_or_default(),
         w,

@@ -71,7 +71,8 @@ impl Panel {
             set_text(&el.formula, &(k.counts)(&st.scenario, v));
         }
         self.fan.update(fan_chart(r, st.capex, st.halving, st.scenario.horizon_months, w, self.fan.table_open()));
-        self.tornado.update(tornado_chart(r, st.npv, w));
+        let site = (1..crate::model::MAX_GROUPS).any(|g| st.scenario.group(g).is_present());
+        self.tornado.update(tornado_chart(r, st.npv, w, site));
         let (price, hashrate) = (st.scenario.btc_price_usd, st.scenario.network_hashrate_ehs);
         self.heat.update(heatmap_chart(r, price, hashrate, w));
         self.heat.set_head(heat_head(price));
