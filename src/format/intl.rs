@@ -30,7 +30,9 @@ fn make(opts: &[(&str, JsValue)]) -> Function {
     for (k, v) in opts {
         let _ = Reflect::set(&o, &JsValue::from_str(k), v);
     }
-    js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &o).format()
+    // The page's English, whatever the browser's language: a shared link says the same numbers to every reader
+    // (and the fields, which take `95,000` and `0.045`, read what the results write).
+    js_sys::Intl::NumberFormat::new(&js_sys::Array::of1(&JsValue::from_str("en-US")), &o).format()
 }
 
 fn decimals(n: u32) -> Function {

@@ -129,3 +129,28 @@ test('a Reset can still be undone after a reload, until the next edit', T, async
     assert.ok(await page.locator('button[data-action="undo"]').isHidden());
   });
 });
+
+test('a link opened in a browser set to another language says the same numbers, as the page\'s English writes them', T, async () => {
+  const url = suite.url + '?power_price_usd_kwh=0.045&machine_count=3000&machine2_count=3300&machine2_efficiency_jth=21.5' +
+    '&machine2_price_usd_per_th=0&machine2_resale_usd_per_th=5&debt_pct=50&threshold=40';
+  const words = async (locale) => {
+    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 }, locale });
+    try {
+      const page = await open(context, url);
+      await page.waitForSelector('#decision .crossing[aria-busy="false"]', { timeout: 15000 });
+      const text = (sel) => page.locator(sel).innerText();
+      return {
+        strip: await text('.kpi-strip'), headline: await text('#headline .headline-text'), decision: await text('#decision'),
+        hardware: await text('#hardware table'), all: await text('.all-kpis'),
+      };
+    } finally {
+      await context.close();
+    }
+  };
+  const en = await words('en-US');
+  assert.match(en.strip, /\$0\.\d{3}\/kWh/, 'the strip in the page\'s English');
+  for (const locale of ['de-DE', 'fr-FR']) {
+    const other = await words(locale);
+    for (const part of Object.keys(en)) assert.equal(other[part], en[part], `${locale}: ${part} as in en-US`);
+  }
+});

@@ -116,7 +116,7 @@ async function tableCells(page, caption, open, rows) {
 /** `values` written as the page writes USD (format::usd with the browser's Intl, as the page's formatter). */
 function usdTexts(page, values) {
   return page.evaluate((xs) => {
-    const cur = (o) => new Intl.NumberFormat([], { style: 'currency', currency: 'USD', ...o }).format;
+    const cur = (o) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', ...o }).format;
     const usd2 = cur({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const compact = cur({ notation: 'compact', minimumFractionDigits: 2, maximumFractionDigits: 2 });
     const sci = cur({ notation: 'scientific', maximumFractionDigits: 2 });
