@@ -64,45 +64,50 @@ test('README walk-through: its link shows on the page every sentence and figure 
   }, { viewport: { width: 1440, height: 900 } });
 });
 
-test('the 30 MW decision printed to A4: the inputs start on the first page, no machine group, chart or card is cut, no control without a use on paper, the link at the end', T, async () => {
+test('the 30 MW decision printed to A4 and Letter: the inputs start on the first page, no machine group, chart or the loan is cut, no control without a use on paper, the link at the end', T, async () => {
   const query = walkQuery(walkThrough());
   await withPage(suite.browser, `${suite.url}${query}`, async (page) => {
     await page.waitForSelector('#decision .crossing[aria-busy="false"]', { timeout: 15000 });
     const groupPower = await page.$$eval('.machine-group input.num[name$="_mw"]', (els) => els.filter((e) => e.offsetParent).map((e) => [e.name, e.value]));
     assert.equal(groupPower.length, 2, 'groups 2 and 3 in boxes of their own');
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    const pdf = await page.pdf({ format: 'A4' });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    fs.writeFileSync(path.join(SCREENSHOTS, 'print-30mw-a4.pdf'), pdf);
-    // A line break drops the space where it falls: compared without white space.
-    const pages = pdfPages(pdf).map((p) => p.replace(/\s+/g, ''));
-    const on = (text) => pages.flatMap((p, i) => (p.includes(text.replace(/\s+/g, '')) ? [i + 1] : []));
-    const one = (text) => {
-      const at = on(text);
-      assert.equal(at.length, 1, `${JSON.stringify(text)} is printed once (pages ${at})`);
-      return at[0];
-    };
-    // The first page is not the key results alone: a grid row taller than a page used to push the inputs off it.
-    assert.ok(on('Market & network')[0] === 1 && on('Machine group 1')[0] === 1, `page 1 carries the first inputs:\n${pages[0]}`);
-    // A machine group's box is on one page: its name and its last value (group power) together.
-    for (const [name, value] of groupPower) {
-      const g = /^machine(\d)_mw$/.exec(name)[1];
-      assert.deepEqual(on(value), [one(`Machine group ${g}`)], `group ${g}'s power ${value} is printed on its box's page`);
+    for (const format of ['A4', 'Letter']) {
+      const pdf = await page.pdf({ format });
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+      fs.writeFileSync(path.join(SCREENSHOTS, `print-30mw-${format.toLowerCase()}.pdf`), pdf);
+      // A line break drops the space where it falls: compared without white space.
+      const pages = pdfPages(pdf).map((p) => p.replace(/\s+/g, ''));
+      const on = (text) => pages.flatMap((p, i) => (p.includes(text.replace(/\s+/g, '')) ? [i + 1] : []));
+      const one = (text) => {
+        const at = on(text);
+        assert.equal(at.length, 1, `${format}: ${JSON.stringify(text)} is printed once (pages ${at})`);
+        return at[0];
+      };
+      // The first page is not the key results alone: a grid row taller than a page used to push the inputs off it.
+      assert.ok(on('Market & network')[0] === 1 && on('Machine group 1')[0] === 1, `${format}: page 1 carries the first inputs:\n${pages[0]}`);
+      // A machine group's box is on one page: its name and its last value (group power) together.
+      for (const [name, value] of groupPower) {
+        const g = /^machine(\d)_mw$/.exec(name)[1];
+        assert.deepEqual(on(value), [one(`Machine group ${g}`)], `${format}: group ${g}'s power ${value} is printed on its box's page`);
+      }
+      // Each chart and card prints whole: its title and its last words on one page.
+      const whole = [
+        ['Cumulative cash against capex', 'no payback within 36 months.'],
+        ['Hashprice against the shutdown hashprice', 'at least one group is off (shaded).'],
+        ['Monthly net cash', "the solid line the loan's balance (right axis)"],
+        ['Who switches off when', 'the most efficient group at the bottom.'],
+        ['Cumulative cash of the three choices', 'lease starts'],
+      ];
+      for (const [title, end] of whole) assert.deepEqual(on(end), [one(title)], `${format}: "${title}" prints on one page`);
+      // The decision card is about a page tall: where it must break, the loan's sentence stays with its figures.
+      const loan = one("The mine's net cash first falls short of the");
+      assert.equal(on('First debt shortfall')[0], loan, `${format}: the loan's figures print on its sentence's page ${loan}`);
+      // Nothing to click on paper: the growth picks ("pick one"), the header's buttons.
+      for (const text of ['pick one', 'Copy link', 'Export', 'Use live network data', 'Load price history']) {
+        assert.deepEqual(on(text), [], `${format}: ${JSON.stringify(text)} is not printed`);
+      }
+      // The last page says the link that reproduces the page.
+      assert.deepEqual(on(`from ${page.url()}`), [pages.length], `${format}: the last page names the link ${page.url()}`);
     }
-    // Each chart and card prints whole: its title and its last words on one page.
-    const whole = [
-      ['Cumulative cash against capex', 'no payback within 36 months.'],
-      ['Hashprice against the shutdown hashprice', 'at least one group is off (shaded).'],
-      ['Monthly net cash', "the solid line the loan's balance (right axis)"],
-      ['Who switches off when', 'the most efficient group at the bottom.'],
-      ['Cumulative cash of the three choices', "The mine's net cash first falls short of the"],
-    ];
-    for (const [title, end] of whole) assert.deepEqual(on(end), [one(title)], `"${title}" prints on one page`);
-    // Nothing to click on paper: the growth picks ("pick one"), the header's buttons.
-    for (const text of ['pick one', 'Copy link', 'Export', 'Use live network data', 'Load price history']) {
-      assert.deepEqual(on(text), [], `${JSON.stringify(text)} is not printed`);
-    }
-    // The last page says the link that reproduces the page.
-    assert.deepEqual(on(`from ${page.url()}`), [pages.length], `the last page names the link ${page.url()}`);
   }, { viewport: { width: 1440, height: 900 } });
 });
