@@ -565,6 +565,7 @@ fn the_csv_glossary_says_what_a_sites_curtailed_day_is() {
         head.iter().find(|r| r[0] == "curtailed_days").map(|r| r[1].clone())
     };
     let site = Scenario { machine2_count: 800.0, machine2_efficiency_jth: 29.5, ..Scenario::default() };
-    assert_eq!(glossary(&site).as_deref(), Some("days of the month on which at least one machine group is switched off"));
+    let said = "days of the month on which at least one machine group is switched off";
+    assert_eq!(glossary(&site).as_deref(), Some(said));
     assert_eq!(glossary(&Scenario::default()), None, "one group: a curtailed day is the fleet's");
 }

@@ -203,6 +203,10 @@ pub fn fan_chart(r: &RiskResults, capex: f64, halving_day: Option<usize>, horizo
 
 
 
+/// What the tornado's description adds on a site.
+const SITE_ROWS: &str =
+    ". Machine price and efficiency move every group's value by the same share; the values shown are group 1's.";
+
 /// Tornado layout: wide charts put the label left of the bars, narrow ones above them. On a `site` (more than
 /// one machine group) the description says that the machine price and efficiency rows move every group
 /// (MODEL.md section 7) while their labels give group 1's values.
@@ -269,9 +273,10 @@ pub fn tornado_chart(r: &RiskResults, base_npv: f64, w: f64, site: bool) -> Char
             .first()
             .map(|top| {
                 [
-                    "NPV when each input moves to its low and high value, sorted by swing. The largest swing comes from the ",
+                    "NPV when each input moves to its low and high value, sorted by swing. ",
+                    "The largest swing comes from the ",
                     &mid_sentence(label_of(top.key)),
-                    if site { ". Machine price and efficiency move every group's value by the same share; the values shown are group 1's." } else { "." },
+                    if site { SITE_ROWS } else { "." },
                 ]
                 .concat()
             })
